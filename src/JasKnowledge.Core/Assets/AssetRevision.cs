@@ -1,0 +1,19 @@
+namespace JasKnowledge.Core.Assets;
+
+/// <summary>One immutable version of a downloadable file. Its bytes live in the blob store under a key
+/// derived from their SHA-256, so a revision can never point at changed bytes.</summary>
+public sealed class AssetRevision
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid AssetId { get; init; }
+    public required string VersionLabel { get; init; }
+    public required string BlobKey { get; init; }
+    /// <summary>Lower-case hex SHA-256 of the bytes; also the download's ETag.</summary>
+    public required string Sha256 { get; init; }
+    public long Size { get; init; }
+    public required string MediaType { get; init; }
+    public required string FileName { get; init; }
+    public string? ReleaseNotes { get; init; }
+    public DateTime PublishedUtc { get; init; }
+    public Guid? ReplacedById { get; internal set; }
+}

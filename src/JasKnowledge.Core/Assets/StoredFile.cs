@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using JasKnowledge.Core.Blobs;
+
+namespace JasKnowledge.Core.Assets;
+
+/// <summary>Bytes stored in the blob store under their own SHA-256.</summary>
+public sealed record StoredFile(string BlobKey, string Sha256, long Size, string MediaType)
+{
+    public static string KeyFor(string sha256) => "sha256-" + sha256;
+
+    /// <summary>Streams the content through a temporary file while hashing it (the key is only known
+    /// at the end), then stores it under its hash. Memory stays flat whatever the size; identical
+    /// bytes are stored once.</summary>
+    public static async Task<StoredFile> StoreAsync(IBlobStore store, Stream content, string mediaType, CancellationToken cancellationToken = default)
+    {
+        var spool = Path.Combine(Path.GetTempPath(), "jas-upload-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string sha256;
+            await using (var file = new FileStream(spool, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+                sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+                file.Position = 0;
+                var key = KeyFor(sha256);
+                if (await store.HeadAsync(key, cancellationToken) is not { } existing || existing.Length != file.Length)
+                    await store.PutAsync(key, file, mediaType, cancellationToken);
+                return new StoredFile(key, sha256, file.Length, mediaType);
+            }
+        }
+        finally
+        {
+            File.Delete(spool);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+namespace JasKnowledge.Core.Content;
+
+/// <summary>
+/// One piece of content in one culture (a handbook chapter in Arabic, the home page in Dutch).
+/// The translations of the same piece share a <see cref="LocalizationSet"/>. The state rules of its
+/// versions live here, so that every caller (import, back office, API) obeys the same ones:
+/// at most one draft, at most one published version, published text never changes.
+/// </summary>
+public sealed class ContentItem
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    /// <summary>What kind of content this is ("page", "handbook-chapter"…); modules own their types.</summary>
+    public required string Type { get; init; }
+    public required string Culture { get; init; }
+    /// <summary>Links the translations of one item, e.g. "page/home".</summary>
+    public required string LocalizationSet { get; init; }
+    /// <summary>The item's URL segment in its culture.</summary>
+    public required string Slug { get; set; }
+    public DateTime CreatedUtc { get; init; }
+    public List<ContentVersion> Versions { get; init; } = [];
+
+    public ContentVersion? Published => Versions.SingleOrDefault(v => v.State == VersionState.Published);
+    public ContentVersion? Draft => Versions.SingleOrDefault(v => v.State == VersionState.Draft);
+    public ContentVersion? Latest => Versions.MaxBy(v => v.Number);
+
+    public ContentVersion Version(int number) =>
+        Versions.SingleOrDefault(v => v.Number == number)
+        ?? throw new ContentRuleException($"Version {number} of '{LocalizationSet}' ({Culture}) does not exist.");
+
+    /// <summary>Starts a new draft. Refused while another draft is open, so that no one's work is
+    /// silently replaced: the open draft is edited, published or discarded first.</summary>
+    public ContentVersion StartDraft(VersionText text, string author, DateTime nowUtc)
+    {
+        if (Draft is { } open)
+            throw new ContentRuleException($"'{LocalizationSet}' ({Culture}) already has an open draft (version {open.Number}); edit or discard it first.");
+        var version = new ContentVersion
+        {
+            ItemId = Id,
+            Number = (Latest?.Number ?? 0) + 1,
+            State = VersionState.Draft,
+            Title = text.Title,
+            Body = text.Body,
+            Author = author,
+            CreatedUtc = nowUtc,
+        };
+        version.Apply(text);
+        Versions.Add(version);
+        return version;
+    }
+
+    public void EditDraft(VersionText text)
+    {
+        var draft = Draft ?? throw new ContentRuleException($"'{LocalizationSet}' ({Culture}) has no open draft to edit.");
+        draft.Apply(text);
+    }
+
+    public void DiscardDraft()
+    {
+        var draft = Draft ?? throw new ContentRuleException($"'{LocalizationSet}' ({Culture}) has no open draft to discard.");
+        Versions.Remove(draft);
+    }
+
+    /// <summary>Publishes a draft; the version that was public becomes history (Superseded).</summary>
+    public ContentVersion Publish(int number, DateTime nowUtc)
+    {
+        var version = Version(number);
+        if (version.State != VersionState.Draft)
+            throw new ContentRuleException($"Version {number} is {version.State.ToString().ToLowerInvariant()}, not a draft: only a draft can be published.");
+        if (version.IsMajor && string.IsNullOrWhiteSpace(version.ChangeNote))
+            throw new ContentRuleException("A major change needs a change note that says what changed.");
+        if (string.IsNullOrWhiteSpace(version.Title))
+            throw new ContentRuleException("A version needs a title before it can be published.");
+        if (Published is { } current) current.State = VersionState.Superseded;
+        version.State = VersionState.Published;
+        version.PublishedUtc = nowUtc;
+        return version;
+    }
+
+    /// <summary>Takes the item offline. Its versions stay as history and can be restored.</summary>
+    public ContentVersion Unpublish()
+    {
+        var current = Published ?? throw new ContentRuleException($"'{LocalizationSet}' ({Culture}) is not published.");
+        current.State = VersionState.Withdrawn;
+        return current;
+    }
+
+    /// <summary>Restoring never rewrites history: the old text becomes a new draft to review and publish.</summary>
+    public ContentVersion Restore(int number, string author, DateTime nowUtc)
+    {
+        var old = Version(number);
+        var text = old.ToText() with { ChangeNote = $"Restored from version {number}.", IsMajor = false };
+        return StartDraft(text, author, nowUtc);
+    }
+}

@@ -1,0 +1,81 @@
+using JasKnowledge.Core.Audit;
+using JasKnowledge.Core.Content;
+using Microsoft.EntityFrameworkCore;
+
+namespace JasKnowledge.Data.Content;
+
+/// <summary>
+/// Changes to content. Each public method is one database transaction that holds the change and its
+/// audit entry together, so the log never claims something that did not happen, or misses something
+/// that did. The state rules themselves live on <see cref="ContentItem"/>.
+/// </summary>
+public sealed class ContentStore(JasDbContext db, TimeProvider clock)
+{
+    public Task<ContentItem?> FindAsync(string localizationSet, string culture, CancellationToken cancellationToken = default) =>
+        db.ContentItems.Include(i => i.Versions)
+            .SingleOrDefaultAsync(i => i.LocalizationSet == localizationSet && i.Culture == culture, cancellationToken);
+
+    public Task<ContentItem?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.ContentItems.Include(i => i.Versions).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+
+    public async Task<ContentItem> CreateAsync(string type, string culture, string localizationSet, string slug, VersionText text, string actor, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var item = new ContentItem { Type = type, Culture = culture, LocalizationSet = localizationSet, Slug = slug, CreatedUtc = now };
+        var draft = item.StartDraft(text, actor, now);
+        db.ContentItems.Add(item);
+        await CommitAsync(actor, "content.create", Describe(item, draft), text.ChangeNote, cancellationToken);
+        return item;
+    }
+
+    public async Task<ContentVersion> SaveDraftAsync(ContentItem item, VersionText text, string actor, CancellationToken cancellationToken = default)
+    {
+        var draft = item.Draft;
+        if (draft is null) draft = item.StartDraft(text, actor, clock.GetUtcNow().UtcDateTime);
+        else item.EditDraft(text);
+        await CommitAsync(actor, "content.draft", Describe(item, draft), text.ChangeNote, cancellationToken);
+        return draft;
+    }
+
+    public async Task<ContentVersion> PublishAsync(ContentItem item, int number, string actor, CancellationToken cancellationToken = default)
+    {
+        var version = item.Publish(number, clock.GetUtcNow().UtcDateTime);
+        await CommitAsync(actor, "content.publish", Describe(item, version), version.ChangeNote, cancellationToken);
+        return version;
+    }
+
+    /// <summary>A new version made public at once (import, or an editor's "save and publish"); a new
+    /// item is created in the same transaction.</summary>
+    public async Task<ContentVersion> PublishNewVersionAsync(ContentItem item, VersionText text, string actor, CancellationToken cancellationToken = default)
+    {
+        if (db.Entry(item).State == EntityState.Detached) db.ContentItems.Add(item);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var version = item.StartDraft(text, actor, now);
+        item.Publish(version.Number, now);
+        await CommitAsync(actor, "content.publish", Describe(item, version), version.ChangeNote, cancellationToken);
+        return version;
+    }
+
+    public async Task UnpublishAsync(ContentItem item, string actor, CancellationToken cancellationToken = default)
+    {
+        var version = item.Unpublish();
+        await CommitAsync(actor, "content.unpublish", Describe(item, version), null, cancellationToken);
+    }
+
+    public async Task<ContentVersion> RestoreAsync(ContentItem item, int number, string actor, CancellationToken cancellationToken = default)
+    {
+        var draft = item.Restore(number, actor, clock.GetUtcNow().UtcDateTime);
+        await CommitAsync(actor, "content.restore", Describe(item, draft), draft.ChangeNote, cancellationToken);
+        return draft;
+    }
+
+    private async Task CommitAsync(string actor, string action, string subject, string? detail, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.AuditLog.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor, Action = action, Subject = subject, Detail = detail });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static string Describe(ContentItem item, ContentVersion version) => $"{item.LocalizationSet} ({item.Culture}) v{version.Number}";
+}

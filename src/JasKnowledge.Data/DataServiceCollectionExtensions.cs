@@ -1,0 +1,82 @@
+using JasKnowledge.Core.Blobs;
+using JasKnowledge.Data.Blobs;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Data.Recipe;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace JasKnowledge.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>The database (SQLite or PostgreSQL), the blob store (folder or Azure) and the content
+    /// services, chosen by configuration alone. Settings are read when the services are first used
+    /// (not here), so that every configuration source, test hosts included, has its say.</summary>
+    public static IServiceCollection AddJasData(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => Storage.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddDbContext<JasDbContext>((sp, db) =>
+        {
+            var storage = sp.GetRequiredService<Storage>();
+            if (storage.IsPostgreSql) db.UseNpgsql(storage.ConnectionString);
+            else db.UseSqlite(storage.ConnectionString);
+            // The migrations are hand-written and have no model snapshot, which EF would report as
+            // pending model changes; MigrationsMatchModelTests guards that instead.
+            db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+        services.AddHttpClient(nameof(AzureBlobStore));
+        services.AddSingleton<IBlobStore>(sp =>
+        {
+            var storage = sp.GetRequiredService<Storage>();
+            return storage.Options.Blobs.Provider.Equals("azure", StringComparison.OrdinalIgnoreCase)
+                ? new AzureBlobStore(storage.Options.Blobs.ConnectionString!, storage.Options.Blobs.Container,
+                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(AzureBlobStore)))
+                : new FolderBlobStore(storage.BlobFolder);
+        });
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ContentStore>();
+        services.AddScoped<PublishedContent>();
+        services.AddScoped<RecipeImporter>();
+        services.AddScoped<RecipeExporter>();
+        return services;
+    }
+}
+
+/// <summary>The storage settings, checked: a wrong combination stops the portal with a message that
+/// names the setting to fix.</summary>
+public sealed record Storage(StorageOptions Options, bool IsPostgreSql, string ConnectionString, string BlobFolder)
+{
+    public static Storage From(IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection("Jas").Get<StorageOptions>() ?? new StorageOptions();
+        var dataDirectory = Path.GetFullPath(Path.Combine(contentRoot, options.DataDirectory));
+        var connectionString = configuration.GetConnectionString("Jas");
+        var isPostgreSql = options.Database.Provider.ToLowerInvariant() switch
+        {
+            "sqlite" => false,
+            "postgresql" => true,
+            _ => throw new StartupException($"{StorageOptions.DatabaseSetting} is '{options.Database.Provider}': use Sqlite or PostgreSQL."),
+        };
+        if (isPostgreSql && string.IsNullOrWhiteSpace(connectionString))
+            throw new StartupException($"{StorageOptions.DatabaseSetting} is PostgreSQL but {StorageOptions.ConnectionStringSetting} is empty: set it (env ConnectionStrings__Jas) to the server's connection string.");
+        if (!isPostgreSql && string.IsNullOrWhiteSpace(connectionString))
+        {
+            Directory.CreateDirectory(dataDirectory);
+            connectionString = $"Data Source={Path.Combine(dataDirectory, "jas.db")}";
+        }
+
+        var blobProvider = options.Blobs.Provider.ToLowerInvariant();
+        if (blobProvider is not ("folder" or "azure"))
+            throw new StartupException($"Jas:Blobs:Provider is '{options.Blobs.Provider}': use Folder or Azure.");
+        if (blobProvider == "azure" && string.IsNullOrWhiteSpace(options.Blobs.ConnectionString))
+            throw new StartupException("Jas:Blobs:Provider is Azure but Jas:Blobs:ConnectionString is empty: set it (env Jas__Blobs__ConnectionString) to the storage account's connection string.");
+        var blobFolder = Path.GetFullPath(Path.Combine(dataDirectory, options.Blobs.Folder ?? "blobs"));
+        return new Storage(options, isPostgreSql, connectionString!, blobFolder);
+    }
+}
+
+/// <summary>A setting that stops the portal from starting; the message names the setting to fix.</summary>
+public sealed class StartupException(string message) : Exception(message);

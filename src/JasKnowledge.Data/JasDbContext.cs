@@ -1,0 +1,92 @@
+using JasKnowledge.Core.Assets;
+using JasKnowledge.Core.Audit;
+using JasKnowledge.Core.Content;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace JasKnowledge.Data;
+
+/// <summary>The portal's one database: content, assets and audit log (and, later, accounts), on
+/// SQLite or PostgreSQL with the same model and the same hand-written migrations.</summary>
+public class JasDbContext(DbContextOptions<JasDbContext> options) : DbContext(options)
+{
+    public DbSet<ContentItem> ContentItems => Set<ContentItem>();
+    public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
+    public DbSet<Asset> Assets => Set<Asset>();
+    public DbSet<AssetRevision> AssetRevisions => Set<AssetRevision>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every timestamp is UTC; SQLite forgets the kind, PostgreSQL's timestamptz insists on it.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<ContentItem>(item =>
+        {
+            item.ToTable("ContentItems");
+            // Ids are made by the domain (Guid.NewGuid), so a new version added to a loaded item is an
+            // insert, not an update of a row that does not exist.
+            item.Property(i => i.Id).ValueGeneratedNever();
+            item.Property(i => i.Type).HasMaxLength(64);
+            item.Property(i => i.Culture).HasMaxLength(16);
+            item.Property(i => i.LocalizationSet).HasMaxLength(200);
+            item.Property(i => i.Slug).HasMaxLength(200);
+            item.HasIndex(i => new { i.LocalizationSet, i.Culture }).IsUnique();
+            item.HasIndex(i => new { i.Type, i.Culture, i.Slug }).IsUnique();
+            item.HasMany(i => i.Versions).WithOne().HasForeignKey(v => v.ItemId).OnDelete(DeleteBehavior.Cascade);
+            item.Ignore(i => i.Published);
+            item.Ignore(i => i.Draft);
+            item.Ignore(i => i.Latest);
+        });
+        model.Entity<ContentVersion>(version =>
+        {
+            version.ToTable("ContentVersions");
+            version.Property(v => v.Id).ValueGeneratedNever();
+            version.Property(v => v.Title).HasMaxLength(400);
+            version.Property(v => v.Summary).HasMaxLength(2000);
+            version.Property(v => v.ChangeNote).HasMaxLength(2000);
+            version.Property(v => v.Author).HasMaxLength(256);
+            version.HasIndex(v => new { v.ItemId, v.Number }).IsUnique();
+            version.HasIndex(v => v.State);
+        });
+        model.Entity<Asset>(asset =>
+        {
+            asset.ToTable("Assets");
+            asset.Property(a => a.Id).ValueGeneratedNever();
+            asset.Property(a => a.Slug).HasMaxLength(200);
+            asset.Property(a => a.Culture).HasMaxLength(16);
+            asset.Property(a => a.Title).HasMaxLength(400);
+            asset.HasIndex(a => new { a.Slug, a.Culture }).IsUnique();
+            asset.HasMany(a => a.Revisions).WithOne().HasForeignKey(r => r.AssetId).OnDelete(DeleteBehavior.Cascade);
+            asset.Ignore(a => a.Latest);
+        });
+        model.Entity<AssetRevision>(revision =>
+        {
+            revision.ToTable("AssetRevisions");
+            revision.Property(r => r.Id).ValueGeneratedNever();
+            revision.Property(r => r.VersionLabel).HasMaxLength(64);
+            revision.Property(r => r.BlobKey).HasMaxLength(200);
+            revision.Property(r => r.Sha256).HasMaxLength(64);
+            revision.Property(r => r.MediaType).HasMaxLength(200);
+            revision.Property(r => r.FileName).HasMaxLength(255);
+            revision.HasIndex(r => new { r.AssetId, r.VersionLabel }).IsUnique();
+            revision.HasIndex(r => r.Sha256);
+        });
+        model.Entity<AuditEntry>(entry =>
+        {
+            entry.ToTable("AuditLog");
+            entry.Property(e => e.Actor).HasMaxLength(256);
+            entry.Property(e => e.Action).HasMaxLength(64);
+            entry.Property(e => e.Subject).HasMaxLength(400);
+            entry.HasIndex(e => e.AtUtc);
+        });
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,178 @@
+using JasKnowledge.Core.Assets;
+using JasKnowledge.Core.Audit;
+using JasKnowledge.Core.Blobs;
+using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Localization;
+using JasKnowledge.Core.Recipe;
+using JasKnowledge.Data.Content;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace JasKnowledge.Data.Recipe;
+
+/// <summary>
+/// Imports the content folder (the "recipe"): Markdown items and asset manifests. Idempotent: an
+/// unchanged file creates nothing, a changed file one new published version. Each file is its own
+/// transaction, so a broken file is reported with its path and line and never half-imported, and the
+/// rest of the folder still comes in.
+/// </summary>
+public sealed class RecipeImporter(JasDbContext db, ContentStore store, IBlobStore blobs, CultureCatalog cultures, TimeProvider clock, ILogger<RecipeImporter> logger)
+{
+    public const string Actor = "import";
+    /// <summary>Notes for the people who edit the folder; not content.</summary>
+    public const string ReadmeFile = "README.md";
+    private static readonly FileExtensionContentTypeProvider MediaTypes = new();
+
+    public async Task<RecipeReport> ImportAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        var report = new RecipeReport();
+        folder = Path.GetFullPath(folder);
+        if (!Directory.Exists(folder))
+        {
+            report.Problems.Add(new RecipeProblem(folder, 0, "The content folder does not exist."));
+            return report;
+        }
+
+        // Source-culture files first, so a translation can name the version it was made from.
+        var markdown = Directory.EnumerateFiles(folder, "*" + ContentFile.Extension, SearchOption.AllDirectories)
+            .Where(f => !string.Equals(Path.GetFileName(f), ReadmeFile, StringComparison.OrdinalIgnoreCase))
+            .Select(f => Relative(folder, f))
+            .OrderBy(p => p.EndsWith($".{cultures.Default.Code}{ContentFile.Extension}", StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(p => p, StringComparer.Ordinal);
+        foreach (var path in markdown)
+        {
+            await GuardAsync(report, path, () => ImportContentFileAsync(folder, path, report, cancellationToken));
+        }
+
+        var manifests = Directory.EnumerateFiles(folder, "*" + AssetManifest.Extension, SearchOption.AllDirectories)
+            .Select(f => Relative(folder, f))
+            .Order(StringComparer.Ordinal);
+        foreach (var path in manifests)
+        {
+            await GuardAsync(report, path, () => ImportAssetManifestAsync(folder, path, report, cancellationToken));
+        }
+
+        foreach (var problem in report.Problems) logger.LogWarning("Content import: {Problem}", problem.ToString());
+        logger.LogInformation("Content import of {Folder}: {Report}", folder, report.ToString());
+        return report;
+    }
+
+    private async Task GuardAsync(RecipeReport report, string path, Func<Task> import)
+    {
+        try
+        {
+            await import();
+        }
+        catch (RecipeFormatException e)
+        {
+            report.Problems.Add(e.Problem);
+        }
+        catch (ContentRuleException e)
+        {
+            report.Problems.Add(new RecipeProblem(path, 1, e.Message));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An unreachable blob store or a database hiccup fails this file only; its transaction
+            // was not committed, so nothing of it is visible.
+            logger.LogError(e, "Content import of {Path} failed", path);
+            report.Problems.Add(new RecipeProblem(path, 1, $"Could not be imported: {e.Message}"));
+        }
+        finally
+        {
+            // Whatever a failed file left in the change tracker must not ride along with the next file.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task ImportContentFileAsync(string folder, string path, RecipeReport report, CancellationToken cancellationToken)
+    {
+        var file = ContentFile.Parse(path, await File.ReadAllTextAsync(Path.Combine(folder, path), cancellationToken));
+        if (!cultures.Contains(file.Culture))
+            throw new RecipeFormatException(new RecipeProblem(path, 1, $"'{file.Culture}' is not one of the configured languages ({string.Join(", ", cultures.All.Select(c => c.Code))})."));
+
+        var slugOwner = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(
+            i => i.Type == file.Type && i.Culture == file.Culture && i.Slug == file.Slug && i.LocalizationSet != file.LocalizationSet, cancellationToken);
+        if (slugOwner is not null)
+            throw new RecipeFormatException(new RecipeProblem(path, 1, $"The slug '{file.Slug}' is already used by {slugOwner.LocalizationSet} in {file.Culture}."));
+
+        var item = await store.FindAsync(file.LocalizationSet, file.Culture, cancellationToken);
+        if (item is null)
+        {
+            item = new ContentItem { Type = file.Type, Culture = file.Culture, LocalizationSet = file.LocalizationSet, Slug = file.Slug, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+            await store.PublishNewVersionAsync(item, file.Text, Actor, cancellationToken);
+            report.Created++;
+            return;
+        }
+        if (item.Type != file.Type)
+            throw new RecipeFormatException(new RecipeProblem(path, 2, $"This item was imported as type '{item.Type}'; its type cannot change to '{file.Type}'."));
+        var current = item.Published ?? item.Latest;
+        if (current is not null && file.Text.SameContentAs(current) && item.Slug == file.Slug)
+        {
+            report.Unchanged++;
+            return;
+        }
+        if (item.Draft is { } draft)
+            throw new ContentRuleException($"An editor's draft (version {draft.Number}) is open for this item; publish or discard it before importing a changed file, so that no work is lost.");
+        item.Slug = file.Slug;
+        await store.PublishNewVersionAsync(item, file.Text, Actor, cancellationToken);
+        report.Updated++;
+    }
+
+    private async Task ImportAssetManifestAsync(string folder, string path, RecipeReport report, CancellationToken cancellationToken)
+    {
+        var manifest = AssetManifest.Parse(path, await File.ReadAllTextAsync(Path.Combine(folder, path), cancellationToken));
+        if (!cultures.Contains(manifest.Culture))
+            throw new RecipeFormatException(new RecipeProblem(path, 1, $"'{manifest.Culture}' is not one of the configured languages."));
+        var directory = Path.GetDirectoryName(Path.Combine(folder, path))!;
+        foreach (var revision in manifest.Revisions)
+        {
+            if (!File.Exists(Path.Combine(directory, revision.File)))
+                throw new RecipeFormatException(new RecipeProblem(path, revision.Line, $"The file '{revision.File}' is not next to the manifest."));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var asset = await db.Assets.Include(a => a.Revisions).SingleOrDefaultAsync(a => a.Slug == manifest.Slug && a.Culture == manifest.Culture, cancellationToken);
+        if (asset is null)
+        {
+            asset = new Asset { Slug = manifest.Slug, Culture = manifest.Culture, Title = manifest.Title, CreatedUtc = now };
+            db.Assets.Add(asset);
+        }
+        asset.Title = manifest.Title;
+
+        var added = new List<AssetRevision>();
+        foreach (var entry in manifest.Revisions.OrderBy(r => r.PublishedUtc))
+        {
+            var existing = asset.Revisions.FirstOrDefault(r => string.Equals(r.VersionLabel, entry.Version, StringComparison.OrdinalIgnoreCase));
+            var mediaType = entry.MediaType ?? (MediaTypes.TryGetContentType(entry.File, out var guessed) ? guessed : "application/octet-stream");
+            await using var stream = File.OpenRead(Path.Combine(directory, entry.File));
+            // Blobs are stored before the transaction: a failed commit leaves only an unreferenced,
+            // content-addressed blob that nothing links to.
+            var stored = await StoredFile.StoreAsync(blobs, stream, mediaType, cancellationToken);
+            if (existing is not null)
+            {
+                if (existing.Sha256 != stored.Sha256)
+                    throw new RecipeFormatException(new RecipeProblem(path, entry.Line, $"Version {entry.Version} was imported before with other bytes; a published file never changes, so give the new file a new version label."));
+                continue;
+            }
+            added.Add(asset.AddRevision(stored, entry.Version, entry.File, entry.ReleaseNotes, entry.PublishedUtc));
+        }
+
+        if (added.Count == 0 && db.Entry(asset).State == EntityState.Unchanged)
+        {
+            report.Unchanged++;
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var revision in added)
+        {
+            db.AuditLog.Add(new AuditEntry { AtUtc = now, Actor = Actor, Action = "asset.revision.add", Subject = $"{asset.Slug} ({asset.Culture}) {revision.VersionLabel}", Detail = revision.Sha256 });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        report.RevisionsAdded += added.Count;
+    }
+
+    private static string Relative(string folder, string file) => Path.GetRelativePath(folder, file).Replace('\\', '/');
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JasKnowledge.Web.Features.Errors;
+
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; }
+    public bool IsNotFound => Code == StatusCodes.Status404NotFound;
+
+    public IActionResult OnGet(int code) => Render(code);
+    public IActionResult OnPost(int code) => Render(code);
+
+    private IActionResult Render(int code)
+    {
+        // Reached directly (not re-executed): nothing failed, so there is no error page to show.
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null)
+            return NotFound();
+        Code = code is >= 400 and <= 599 ? code : 500;
+        Response.StatusCode = Code;
+        return Page();
+    }
+}

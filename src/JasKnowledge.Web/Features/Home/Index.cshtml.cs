@@ -1,0 +1,17 @@
+using JasKnowledge.Core.Localization;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Features.Pages;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JasKnowledge.Web.Features.Home;
+
+public sealed class IndexModel(PublishedContent content, ContentUrls urls, CultureCatalog cultures) : PublishedPageModel(content, urls, cultures)
+{
+    private readonly PublishedContent _content = content;
+
+    public async Task<IActionResult> OnGetAsync(string culture, CancellationToken cancellationToken) =>
+        await ShowAsync(await _content.FindAsync(PagesFeature.HomeSet, culture, cancellationToken), cancellationToken)
+            ? Page()
+            : NotFound();
+}

@@ -1,0 +1,68 @@
+using JasKnowledge.Core.Localization;
+using JasKnowledge.Theme;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace JasKnowledge.Web.Features.Localization;
+
+/// <summary>Languages: the catalog from configuration (Jas:Cultures), the {culture:culture} route
+/// constraint, the per-request culture taken from the URL prefix, and the redirect from "/".</summary>
+public static class LocalizationFeature
+{
+    public const string PreferenceCookie = "jas-lang";
+
+    public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new CultureCatalog(
+            sp.GetRequiredService<IConfiguration>().GetSection("Jas:Cultures").Get<List<CultureDefinition>>() ?? []));
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RouteOptions>(options =>
+        {
+            options.ConstraintMap["culture"] = typeof(CultureRouteConstraint);
+            options.ConstraintMap["slug"] = typeof(Content.SlugRouteConstraint);
+        });
+        return services;
+    }
+
+    /// <summary>Sets the request's culture from the first path segment (or the default), and remembers
+    /// a visitor's language choice for their next visit to "/".</summary>
+    public static IApplicationBuilder UseRouteCulture(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var catalog = context.RequestServices.GetRequiredService<CultureCatalog>();
+        // An error page re-executed for a failed request speaks the language of the URL that failed.
+        var path = context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? context.Features.Get<IExceptionHandlerPathFeature>()?.Path
+            ?? context.Request.Path;
+        var segment = FirstSegment(path);
+        var culture = catalog.Find(segment);
+        PortalCulture.Set(context, culture ?? catalog.Default);
+        if (culture is not null && path == context.Request.Path && HttpMethods.IsGet(context.Request.Method) && context.Request.Cookies[PreferenceCookie] != culture.Code)
+        {
+            context.Response.Cookies.Append(PreferenceCookie, culture.Code, new CookieOptions
+            {
+                HttpOnly = true,
+                Secure = context.Request.IsHttps,
+                SameSite = SameSiteMode.Lax,
+                MaxAge = TimeSpan.FromDays(365),
+                IsEssential = true, // a functional preference, no tracking
+            });
+        }
+        await next();
+    });
+
+    public static IEndpointRouteBuilder MapRootRedirect(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/", (HttpContext context, CultureCatalog catalog) =>
+        {
+            context.Response.Headers.Vary = "Accept-Language, Cookie";
+            return Results.Redirect("/" + PreferredCulture.Choose(context.Request, catalog).Code);
+        }).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    internal static string? FirstSegment(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length < 2) return null;
+        var end = value.IndexOf('/', 1);
+        return end < 0 ? value[1..] : value[1..end];
+    }
+}

@@ -1,0 +1,46 @@
+using JasKnowledge.Data;
+using JasKnowledge.Web.Features.Api;
+using JasKnowledge.Web.Features.Errors;
+using JasKnowledge.Web.Features.Health;
+using JasKnowledge.Web.Features.Localization;
+using JasKnowledge.Web.Features.Pages;
+using JasKnowledge.Web.Features.Recipe;
+using Microsoft.AspNetCore.HttpLogging;
+
+// Composition only: each feature registers its own services and endpoints.
+var (command, hostArgs) = PortalCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
+
+builder.Services.AddJasData();
+builder.Services.AddPortalLocalization();
+builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+builder.Services.AddHttpLogging(options =>
+{
+    options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+    options.CombineLogs = true;
+});
+builder.Services.AddPagesFeature();
+builder.Services.AddHealthFeature();
+builder.Services.AddApiFeature();
+
+var app = builder.Build();
+var contentFolder = app.Configuration["Jas:ContentDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "content");
+
+if (!await DatabaseStartup.MigrateAsync(app.Services, Console.Error)) return 1;
+if (command is not null) return await command.RunAsync(app.Services, contentFolder, Console.Out, Console.Error);
+await DatabaseStartup.ImportOnFirstStartAsync(app.Services, contentFolder);
+
+app.UseHttpLogging();
+app.UsePortalErrors();
+app.UseRouteCulture();
+app.MapStaticAssets();
+app.MapRootRedirect();
+app.MapHealthFeature();
+app.MapApiFeature();
+app.MapRazorPages().WithStaticAssets();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

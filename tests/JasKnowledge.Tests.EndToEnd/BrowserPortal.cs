@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace JasKnowledge.Tests.EndToEnd;
+
+/// <summary>The portal on the embedded default (SQLite, blob folder, shipped content) served by Kestrel
+/// on a free loopback port, and Debian's Chromium driven by Playwright. Playwright cannot download a
+/// browser here, so the system's Chromium is launched directly.</summary>
+public sealed class BrowserPortal : IAsyncLifetime
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"jas-e2e-{Guid.NewGuid():N}");
+    private Factory? _factory;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static string Artifacts => Environment.GetEnvironmentVariable("JAS_TEST_ARTIFACTS") is { Length: > 0 } folder
+        ? folder
+        : Path.Combine(AppContext.BaseDirectory, "artifacts");
+
+    public async Task InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("JAS_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+            throw new InvalidOperationException($"Chromium is not at {chromium}: run the tests through ./test.sh, which installs Debian's chromium.");
+
+        _factory = new Factory(_dataDirectory);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        using (var client = _factory.CreateClient()) BaseAddress = client.BaseAddress!;
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(Artifacts);
+    }
+
+    /// <summary>A fresh browser context (no cookies) with the given browser language.</summary>
+    public Task<IBrowserContext> NewContextAsync(string locale = "nl-NL") => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = BaseAddress.ToString(),
+        Locale = locale,
+        ViewportSize = new ViewportSize { Width = 390, Height = 844 }, // a phone: participants come on one
+    });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    private sealed class Factory(string dataDirectory) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Jas:DataDirectory", dataDirectory);
+        }
+    }
+}

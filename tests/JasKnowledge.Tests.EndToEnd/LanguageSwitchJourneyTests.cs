@@ -1,0 +1,58 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace JasKnowledge.Tests.EndToEnd;
+
+/// <summary>A visitor opens the portal, switches to Arabic and gets a right-to-left page; both pages
+/// pass axe without violations.</summary>
+public sealed class LanguageSwitchJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+{
+    [Fact]
+    public async Task A_visitor_switches_to_arabic_and_both_pages_are_accessible()
+    {
+        await using var context = await portal.NewContextAsync("nl-NL");
+        var page = await context.NewPageAsync();
+
+        var response = await page.GotoAsync("/");
+        Assert.Equal(200, response!.Status);
+        Assert.EndsWith("/nl", page.Url);
+        Assert.Equal("nl", await page.GetAttributeAsync("html", "lang"));
+        await AssertNoAxeViolationsAsync(page, "home-nl");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Kies een taal" })
+            .GetByRole(AriaRole.Link, new() { Name = "العربية" }).ClickAsync();
+        await page.WaitForURLAsync("**/ar");
+
+        Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
+        Assert.Equal("ar", await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("rtl", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).direction"));
+        await AssertNoAxeViolationsAsync(page, "home-ar");
+
+        // The choice is remembered: the next visit to "/" goes to Arabic although the browser says Dutch.
+        await page.GotoAsync("/");
+        Assert.EndsWith("/ar", page.Url);
+    }
+
+    [Fact]
+    public async Task The_skip_link_moves_keyboard_users_to_the_content()
+    {
+        await using var context = await portal.NewContextAsync("en-GB");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/en");
+
+        await page.Keyboard.PressAsync("Tab");
+        var focused = page.Locator(":focus");
+        Assert.Equal("Skip to content", (await focused.InnerTextAsync()).Trim());
+        Assert.True(await focused.IsVisibleAsync());
+        await page.Keyboard.PressAsync("Enter");
+        Assert.EndsWith("#inhoud", page.Url);
+    }
+
+    private static async Task AssertNoAxeViolationsAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserPortal.Artifacts, $"{name}.png"), FullPage = true });
+        var result = await page.RunAxe();
+        var violations = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})"));
+        Assert.True(result.Violations.Length == 0, $"axe found violations on {page.Url}:\n{violations}");
+    }
+}

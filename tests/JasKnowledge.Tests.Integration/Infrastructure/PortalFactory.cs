@@ -1,0 +1,59 @@
+using JasKnowledge.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace JasKnowledge.Tests.Integration.Infrastructure;
+
+/// <summary>The portal in-process on a given database, with its own data folder and (for PostgreSQL,
+/// as in server mode) its files in Azurite.</summary>
+public sealed class PortalFactory(TestDatabase database, string? contentFolder = null, string? blobConnectionString = null) : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"jas-test-data-{Guid.NewGuid():N}");
+    public TestDatabase Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Jas:DataDirectory", DataDirectory);
+        builder.UseSetting(StorageOptions.DatabaseSetting, database.Provider);
+        builder.UseSetting(StorageOptions.ConnectionStringSetting, database.ConnectionString);
+        if (contentFolder is not null) builder.UseSetting("Jas:ContentDirectory", contentFolder);
+        var blobs = blobConnectionString ?? (database.Kind == DatabaseKind.PostgreSql ? TestServers.Azurite : null);
+        if (blobs is not null)
+        {
+            builder.UseSetting("Jas:Blobs:Provider", "Azure");
+            builder.UseSetting("Jas:Blobs:ConnectionString", blobs);
+            builder.UseSetting("Jas:Blobs:Container", "test-" + Guid.NewGuid().ToString("N")[..12]);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
+    }
+}
+
+/// <summary>One portal with the shipped content, shared by the tests of one class.</summary>
+public abstract class PortalFixture(DatabaseKind kind) : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    public PortalFactory Factory { get; private set; } = null!;
+    public DatabaseKind Kind => kind;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(kind);
+        Factory = new PortalFactory(_database);
+        Factory.CreateClient().Dispose(); // starts the host: migrations and first-start import
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+    }
+}
+
+public sealed class SqlitePortal() : PortalFixture(DatabaseKind.Sqlite);
+public sealed class PostgresPortal() : PortalFixture(DatabaseKind.PostgreSql);

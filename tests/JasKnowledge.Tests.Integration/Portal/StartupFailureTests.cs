@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Net;
+using JasKnowledge.Tests.Integration.Infrastructure;
+
+namespace JasKnowledge.Tests.Integration.Portal;
+
+/// <summary>What an operator sees when a setting is wrong: one readable line, never a stack trace,
+/// and a portal that keeps serving what it can.</summary>
+public sealed class StartupFailureTests
+{
+    private static async Task<(int ExitCode, string Output, string Error)> RunPortalAsync(IDictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JasKnowledge.Web.dll"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["Jas__DataDirectory"] = Path.Combine(Path.GetTempPath(), $"jas-test-data-{Guid.NewGuid():N}");
+        start.Environment["Urls"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_stops_the_portal_with_one_line_naming_the_setting()
+    {
+        var (exitCode, _, error) = await RunPortalAsync(new Dictionary<string, string>
+        {
+            ["Jas__Database__Provider"] = "PostgreSQL",
+            ["ConnectionStrings__Jas"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=x;Timeout=3",
+        });
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("JasKnowledge cannot"));
+        Assert.Contains("ConnectionStrings:Jas", line);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task A_missing_connection_string_stops_the_portal_with_one_line_naming_the_setting()
+    {
+        var (exitCode, _, error) = await RunPortalAsync(new Dictionary<string, string> { ["Jas__Database__Provider"] = "PostgreSQL" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("ConnectionStrings:Jas is empty", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task The_import_command_reports_a_broken_file_with_path_and_line_and_exits_non_zero()
+    {
+        var folder = ContentFolders.CopyOfShipped();
+        await File.WriteAllTextAsync(Path.Combine(folder, "pages", "kapot.nl.md"), "---\ntype: page\n---\nGeen titel.");
+
+        var (exitCode, output, error) = await RunPortalAsync(new Dictionary<string, string>(), "import", folder);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("pages/kapot.nl.md:2: The front matter needs a 'title'.", error);
+        Assert.Contains("created", output);
+    }
+
+    [Fact]
+    public async Task An_unreachable_blob_store_makes_the_node_not_ready_but_pages_still_render()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        await using var portal = new PortalFactory(database, blobConnectionString:
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;");
+        var client = portal.CreateClient();
+
+        var ready = await client.GetAsync("/health/ready");
+        var home = await client.GetAsync("/nl");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("\"blobs\":{\"status\":\"Unhealthy\"", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+    }
+}

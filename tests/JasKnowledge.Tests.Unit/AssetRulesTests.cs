@@ -1,0 +1,35 @@
+using JasKnowledge.Core.Assets;
+using JasKnowledge.Core.Content;
+
+namespace JasKnowledge.Tests.Unit;
+
+public sealed class AssetRulesTests
+{
+    private static readonly DateTime Day = new(2019, 5, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private static StoredFile File(char c) => new(StoredFile.KeyFor(new string(c, 64)), new string(c, 64), 10, "application/pdf");
+
+    [Fact]
+    public void A_new_revision_replaces_the_latest_and_old_revisions_stay()
+    {
+        var asset = new Asset { Slug = "het-gesprek", Culture = "nl", Title = "Het Gesprek" };
+        var first = asset.AddRevision(File('a'), "1.0", "het-gesprek.pdf", null, Day);
+        var second = asset.AddRevision(File('b'), "2.0", "het-gesprek.pdf", "Nieuwe sessie.", Day.AddYears(1));
+
+        Assert.Same(second, asset.Latest);
+        Assert.Equal(second.Id, first.ReplacedById);
+        Assert.Equal(2, asset.Revisions.Count);
+        Assert.Equal("sha256-" + new string('a', 64), first.BlobKey);
+    }
+
+    [Fact]
+    public void A_version_label_is_used_once_because_published_files_never_change()
+    {
+        var asset = new Asset { Slug = "x", Culture = "nl", Title = "X" };
+        asset.AddRevision(File('a'), "1.0", "x.pdf", null, Day);
+
+        var error = Assert.Throws<ContentRuleException>(() => asset.AddRevision(File('b'), "1.0", "x.pdf", null, Day));
+        Assert.Contains("already has a version 1.0", error.Message);
+        Assert.Single(asset.Revisions);
+    }
+}

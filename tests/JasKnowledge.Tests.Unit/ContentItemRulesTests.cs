@@ -1,0 +1,134 @@
+using JasKnowledge.Core.Content;
+
+namespace JasKnowledge.Tests.Unit;
+
+public sealed class ContentItemRulesTests
+{
+    private static readonly DateTime Now = new(2026, 11, 22, 10, 0, 0, DateTimeKind.Utc);
+
+    private static ContentItem NewItem() => new() { Type = "page", Culture = "nl", LocalizationSet = "pages/test", Slug = "test", CreatedUtc = Now };
+
+    private static VersionText Text(string title = "Titel", string body = "Tekst") => new(title, body);
+
+    [Fact]
+    public void A_new_draft_is_numbered_after_the_latest_version()
+    {
+        var item = NewItem();
+        var first = item.StartDraft(Text(), "a@example.org", Now);
+        item.Publish(first.Number, Now);
+        var second = item.StartDraft(Text("Nieuw"), "a@example.org", Now);
+
+        Assert.Equal(1, first.Number);
+        Assert.Equal(2, second.Number);
+        Assert.Equal(VersionState.Draft, second.State);
+    }
+
+    [Fact]
+    public void Publishing_supersedes_the_previous_published_version_so_at_most_one_is_published()
+    {
+        var item = NewItem();
+        item.Publish(item.StartDraft(Text("Een"), "a", Now).Number, Now);
+        item.Publish(item.StartDraft(Text("Twee"), "a", Now).Number, Now.AddHours(1));
+
+        Assert.Single(item.Versions, v => v.State == VersionState.Published);
+        Assert.Equal("Twee", item.Published!.Title);
+        Assert.Equal(VersionState.Superseded, item.Version(1).State);
+        Assert.Equal(Now.AddHours(1), item.Published.PublishedUtc);
+    }
+
+    [Fact]
+    public void Only_one_draft_may_be_open()
+    {
+        var item = NewItem();
+        item.StartDraft(Text(), "a", Now);
+
+        var error = Assert.Throws<ContentRuleException>(() => item.StartDraft(Text("Ander"), "b", Now));
+        Assert.Contains("already has an open draft", error.Message);
+        Assert.Single(item.Versions);
+    }
+
+    [Fact]
+    public void Only_a_draft_can_be_published()
+    {
+        var item = NewItem();
+        item.Publish(item.StartDraft(Text(), "a", Now).Number, Now);
+
+        var error = Assert.Throws<ContentRuleException>(() => item.Publish(1, Now));
+        Assert.Contains("only a draft can be published", error.Message);
+    }
+
+    [Fact]
+    public void A_major_change_needs_a_change_note()
+    {
+        var item = NewItem();
+        var draft = item.StartDraft(Text() with { IsMajor = true }, "a", Now);
+
+        Assert.Throws<ContentRuleException>(() => item.Publish(draft.Number, Now));
+        Assert.Equal(VersionState.Draft, draft.State);
+
+        item.EditDraft(Text() with { IsMajor = true, ChangeNote = "Nieuwe oefening toegevoegd." });
+        item.Publish(draft.Number, Now);
+        Assert.Equal(VersionState.Published, draft.State);
+    }
+
+    [Fact]
+    public void Restoring_an_old_version_creates_a_new_draft_and_keeps_history()
+    {
+        var item = NewItem();
+        item.Publish(item.StartDraft(Text("Oud", "oude tekst"), "a", Now).Number, Now);
+        item.Publish(item.StartDraft(Text("Nieuw", "nieuwe tekst"), "a", Now).Number, Now);
+
+        var restored = item.Restore(1, "b", Now);
+
+        Assert.Equal(3, restored.Number);
+        Assert.Equal(VersionState.Draft, restored.State);
+        Assert.Equal("oude tekst", restored.Body);
+        Assert.Equal("Nieuw", item.Published!.Title); // the public page is unchanged until the draft is published
+        Assert.Equal(3, item.Versions.Count);
+        Assert.Contains("version 1", restored.ChangeNote);
+    }
+
+    [Fact]
+    public void Restoring_while_a_draft_is_open_is_refused_so_the_draft_is_not_lost()
+    {
+        var item = NewItem();
+        item.Publish(item.StartDraft(Text("Oud"), "a", Now).Number, Now);
+        item.StartDraft(Text("Werk in uitvoering"), "a", Now);
+
+        Assert.Throws<ContentRuleException>(() => item.Restore(1, "b", Now));
+        Assert.Equal("Werk in uitvoering", item.Draft!.Title);
+    }
+
+    [Fact]
+    public void Unpublishing_withdraws_the_published_version()
+    {
+        var item = NewItem();
+        item.Publish(item.StartDraft(Text(), "a", Now).Number, Now);
+
+        var withdrawn = item.Unpublish();
+
+        Assert.Equal(VersionState.Withdrawn, withdrawn.State);
+        Assert.Null(item.Published);
+        Assert.Throws<ContentRuleException>(() => item.Unpublish());
+    }
+
+    [Fact]
+    public void A_version_that_does_not_exist_is_a_clear_error()
+    {
+        var error = Assert.Throws<ContentRuleException>(() => NewItem().Version(7));
+        Assert.Contains("Version 7", error.Message);
+    }
+
+    [Fact]
+    public void Discarding_a_draft_removes_it_and_leaves_the_published_version()
+    {
+        var item = NewItem();
+        item.Publish(item.StartDraft(Text("Live"), "a", Now).Number, Now);
+        item.StartDraft(Text("Concept"), "a", Now);
+
+        item.DiscardDraft();
+
+        Assert.Null(item.Draft);
+        Assert.Equal("Live", item.Published!.Title);
+    }
+}

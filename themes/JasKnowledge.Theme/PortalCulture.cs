@@ -1,0 +1,37 @@
+using JasKnowledge.Core.Localization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JasKnowledge.Theme;
+
+/// <summary>The language of the current request, as the layout and pages need it. Set once per
+/// request from the URL prefix; error pages set it from the URL that failed.</summary>
+public static class PortalCulture
+{
+    private static readonly object Key = new();
+
+    public static CultureDefinition Get(HttpContext context) =>
+        context.Items[Key] as CultureDefinition ?? context.RequestServices.GetRequiredService<CultureCatalog>().Default;
+
+    public static void Set(HttpContext context, CultureDefinition culture)
+    {
+        context.Items[Key] = culture;
+        var formatting = context.RequestServices.GetRequiredService<CultureCatalog>().FormattingCulture(culture.Code);
+        System.Globalization.CultureInfo.CurrentCulture = formatting;
+        System.Globalization.CultureInfo.CurrentUICulture = formatting;
+    }
+}
+
+/// <summary>The same page in another language, for the switcher and hreflang links.</summary>
+public sealed record PageAlternate(string Culture, string Url);
+
+/// <summary>Keys of ViewData that pages set for the layout.</summary>
+public static class LayoutData
+{
+    public const string Title = "Title";
+    /// <summary>IReadOnlyList&lt;PageAlternate&gt;: the languages this page exists in.</summary>
+    public const string Alternates = "Alternates";
+    /// <summary>CultureDefinition: the language the content is shown in, when it is a fallback.</summary>
+    public const string ShownInstead = "ShownInstead";
+    public const string Description = "Description";
+}
