@@ -77,14 +77,16 @@ mkdir -p "$JAS_TEST_ARTIFACTS"
 
 # --- the tests ------------------------------------------------------------------------------
 log "dotnet test"
-status=0
-dotnet test JasKnowledge.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$work/test.log" || status=$?
-[ "${PIPESTATUS[0]}" != 0 ] && status=1
+set +e
+dotnet test JasKnowledge.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$work/test.log"
+status=${PIPESTATUS[0]}
+set -e
 
 # One closing line for CI, summed over the test projects.
-passed=$(grep -Eo 'Passed: +[0-9]+' "$work/test.log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -Eo 'Failed: +[0-9]+' "$work/test.log" | awk '{s+=$2} END {print s+0}')
-skipped=$(grep -Eo 'Skipped: +[0-9]+' "$work/test.log" | awk '{s+=$2} END {print s+0}')
+count() { grep -Eo "^ +$1: +[0-9]+" "$work/test.log" | awk '{s+=$2} END {print s+0}' || true; }
+passed=$(count Passed)
+failed=$(count Failed)
+skipped=$(count Skipped)
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$passed" = 0 ]; then echo "no test ran" >&2; status=1; fi
-exit $status
+exit "$status"

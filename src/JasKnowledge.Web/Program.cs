@@ -10,6 +10,9 @@ using Microsoft.AspNetCore.HttpLogging;
 // Composition only: each feature registers its own services and endpoints.
 var (command, hostArgs) = PortalCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
+// The theme's CSS comes from a Razor class library: serve it from the build output in every
+// environment (tests run as "Testing"); a published app has its assets in wwwroot and ignores this.
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddJasData();
 builder.Services.AddPortalLocalization();

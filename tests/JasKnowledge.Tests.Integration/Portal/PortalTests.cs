@@ -74,6 +74,19 @@ public abstract class PortalTests<TFixture>(TFixture fixture) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task The_theme_stylesheet_is_served_with_a_fingerprinted_url()
+    {
+        var html = await Client().GetStringAsync("/nl");
+        var href = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/_content/JasKnowledge.Theme/css/site[^\"]*css)\"").Groups[1].Value;
+
+        var css = await Client().GetAsync(href);
+
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("--jas-color-primary", await css.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_page_missing_in_a_language_is_shown_in_the_fallback_with_a_notice()
     {
         var store = fixture.Factory.Services.CreateScope().ServiceProvider.GetRequiredService<ContentStore>();
