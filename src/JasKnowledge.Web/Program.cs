@@ -1,5 +1,6 @@
 using JasKnowledge.Data;
 using JasKnowledge.Web.Features.Api;
+using JasKnowledge.Web.Features.Content;
 using JasKnowledge.Web.Features.Errors;
 using JasKnowledge.Web.Features.Health;
 using JasKnowledge.Web.Features.Localization;
@@ -22,6 +23,7 @@ builder.Services.AddHttpLogging(options =>
     options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
     options.CombineLogs = true;
 });
+builder.Services.AddContentFeature();
 builder.Services.AddPagesFeature();
 builder.Services.AddHealthFeature();
 builder.Services.AddApiFeature();

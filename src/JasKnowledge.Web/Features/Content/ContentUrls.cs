@@ -14,12 +14,16 @@ public sealed class ContentUrls(IEnumerable<ContentUrlRule> rules)
 
 public sealed record ContentUrlRule(string Type, Func<ContentItem, string> Url);
 
-public static class ContentUrlRegistration
+public static class ContentFeature
 {
-    public static IServiceCollection AddContentUrl(this IServiceCollection services, string type, Func<ContentItem, string> url)
+    /// <summary>What every content feature builds on: the URL registry and the {slug:slug} constraint.</summary>
+    public static IServiceCollection AddContentFeature(this IServiceCollection services)
     {
-        services.AddSingleton(new ContentUrlRule(type, url));
         services.AddSingleton<ContentUrls>();
+        services.Configure<RouteOptions>(options => options.ConstraintMap["slug"] = typeof(SlugRouteConstraint));
         return services;
     }
+
+    public static IServiceCollection AddContentUrl(this IServiceCollection services, string type, Func<ContentItem, string> url) =>
+        services.AddSingleton(new ContentUrlRule(type, url));
 }

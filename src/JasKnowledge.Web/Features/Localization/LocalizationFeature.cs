@@ -15,11 +15,7 @@ public static class LocalizationFeature
         services.AddSingleton(sp => new CultureCatalog(
             sp.GetRequiredService<IConfiguration>().GetSection("Jas:Cultures").Get<List<CultureDefinition>>() ?? []));
         services.AddLocalization(options => options.ResourcesPath = "Resources");
-        services.Configure<RouteOptions>(options =>
-        {
-            options.ConstraintMap["culture"] = typeof(CultureRouteConstraint);
-            options.ConstraintMap["slug"] = typeof(Content.SlugRouteConstraint);
-        });
+        services.Configure<RouteOptions>(options => options.ConstraintMap["culture"] = typeof(CultureRouteConstraint));
         return services;
     }
 
