@@ -63,6 +63,25 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task A_database_lost_while_running_gives_the_friendly_error_page_in_the_visitors_language()
+    {
+        var database = await TestDatabase.CreateAsync(DatabaseKind.PostgreSql);
+        await using var portal = new PortalFactory(database);
+        var client = portal.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/en")).StatusCode);
+
+        await database.DisposeAsync(); // drops the database under the running portal
+
+        var response = await client.GetAsync("/en/over");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("<html lang=\"en\" dir=\"ltr\">", html);
+        Assert.Contains("Something went wrong", html);
+        Assert.DoesNotContain("Npgsql", html);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_unreachable_blob_store_makes_the_node_not_ready_but_pages_still_render()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
