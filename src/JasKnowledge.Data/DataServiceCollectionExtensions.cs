@@ -39,6 +39,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ContentStore>();
         services.AddScoped<PublishedContent>();
+        services.AddScoped<Assets.PublishedAssets>();
         services.AddScoped<RecipeImporter>();
         services.AddScoped<RecipeExporter>();
         return services;

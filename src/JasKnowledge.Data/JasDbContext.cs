@@ -73,6 +73,7 @@ public class JasDbContext(DbContextOptions<JasDbContext> options) : DbContext(op
             revision.Property(r => r.Sha256).HasMaxLength(64);
             revision.Property(r => r.MediaType).HasMaxLength(200);
             revision.Property(r => r.FileName).HasMaxLength(255);
+            revision.Property(r => r.Source).HasMaxLength(100);
             revision.HasIndex(r => new { r.AssetId, r.VersionLabel }).IsUnique();
             revision.HasIndex(r => r.Sha256);
         });

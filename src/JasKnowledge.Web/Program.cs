@@ -1,7 +1,9 @@
 using JasKnowledge.Data;
 using JasKnowledge.Web.Features.Api;
 using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Features.Downloads;
 using JasKnowledge.Web.Features.Errors;
+using JasKnowledge.Web.Features.Handbook;
 using JasKnowledge.Web.Features.Health;
 using JasKnowledge.Web.Features.Localization;
 using JasKnowledge.Web.Features.Pages;
@@ -25,6 +27,8 @@ builder.Services.AddHttpLogging(options =>
 });
 builder.Services.AddContentFeature();
 builder.Services.AddPagesFeature();
+builder.Services.AddHandbookFeature();
+builder.Services.AddDownloadsFeature();
 builder.Services.AddHealthFeature();
 builder.Services.AddApiFeature();
 
@@ -32,8 +36,7 @@ var app = builder.Build();
 var contentFolder = app.Configuration["Jas:ContentDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "content");
 
 if (!await DatabaseStartup.MigrateAsync(app.Services, Console.Error)) return 1;
-if (command is not null) return await command.RunAsync(app.Services, contentFolder, Console.Out, Console.Error);
-await DatabaseStartup.ImportOnFirstStartAsync(app.Services, contentFolder);
+if (command is null) await DatabaseStartup.ImportOnFirstStartAsync(app.Services, contentFolder);
 
 app.UseHttpLogging();
 app.UsePortalErrors();
@@ -42,8 +45,10 @@ app.MapStaticAssets();
 app.MapRootRedirect();
 app.MapHealthFeature();
 app.MapApiFeature();
+app.MapDownloadsFeature();
 app.MapRazorPages().WithStaticAssets();
 
+if (command is not null) return await command.RunAsync(app, contentFolder, Console.Out, Console.Error);
 await app.RunAsync();
 return 0;
 

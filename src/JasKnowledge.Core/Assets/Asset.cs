@@ -14,11 +14,32 @@ public sealed class Asset
     /// <summary>The newest revision: the one nothing has replaced.</summary>
     public AssetRevision? Latest => Revisions.FirstOrDefault(r => r.ReplacedById is null);
 
-    public AssetRevision AddRevision(StoredFile file, string versionLabel, string fileName, string? releaseNotes, DateTime publishedUtc)
+    /// <summary>Labels appear in URLs next to the reserved word "latest".</summary>
+    public static bool IsValidVersionLabel(string? label) =>
+        label is { Length: > 0 and <= 64 }
+        && char.IsAsciiLetterOrDigit(label[0])
+        && label.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')
+        && !label.Contains("..", StringComparison.Ordinal)
+        && !string.Equals(label, "latest", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The revisions from the newest back to the first, following the "replaced by" chain.</summary>
+    public IReadOnlyList<AssetRevision> NewestFirst()
     {
-        if (string.IsNullOrWhiteSpace(versionLabel))
-            throw new ArgumentException("A revision needs a version label.", nameof(versionLabel));
-        if (Revisions.Any(r => string.Equals(r.VersionLabel, versionLabel, StringComparison.OrdinalIgnoreCase)))
+        var byReplacement = Revisions.Where(r => r.ReplacedById is not null).ToDictionary(r => r.ReplacedById!.Value);
+        var history = new List<AssetRevision>();
+        for (var current = Latest; current is not null; current = byReplacement.GetValueOrDefault(current.Id))
+            history.Add(current);
+        return history;
+    }
+
+    public AssetRevision? Find(string versionLabel) =>
+        Revisions.FirstOrDefault(r => string.Equals(r.VersionLabel, versionLabel, StringComparison.OrdinalIgnoreCase));
+
+    public AssetRevision AddRevision(StoredFile file, string versionLabel, string fileName, string? releaseNotes, DateTime publishedUtc, string? source = null)
+    {
+        if (!IsValidVersionLabel(versionLabel))
+            throw new Content.ContentRuleException($"'{versionLabel}' cannot be a version label: use letters, digits, '.', '_' and '-' (at most 64, starting with a letter or digit), and not the word 'latest', which always means the newest version.");
+        if (Find(versionLabel) is not null)
             throw new Content.ContentRuleException($"'{Slug}' ({Culture}) already has a version {versionLabel}; a published file never changes, so give the new file a new version label.");
         var revision = new AssetRevision
         {
@@ -31,6 +52,7 @@ public sealed class Asset
             FileName = fileName,
             ReleaseNotes = releaseNotes,
             PublishedUtc = publishedUtc,
+            Source = source,
         };
         if (Latest is { } previous) previous.ReplacedById = revision.Id;
         Revisions.Add(revision);

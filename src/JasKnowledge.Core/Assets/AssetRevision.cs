@@ -15,5 +15,8 @@ public sealed class AssetRevision
     public required string FileName { get; init; }
     public string? ReleaseNotes { get; init; }
     public DateTime PublishedUtc { get; init; }
+    /// <summary>For a file the portal produced from its own content (a handbook edition): a digest of
+    /// that content, so the portal can tell whether the web text still matches the file.</summary>
+    public string? Source { get; init; }
     public Guid? ReplacedById { get; internal set; }
 }

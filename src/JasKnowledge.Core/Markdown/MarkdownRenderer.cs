@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -17,9 +18,19 @@ public static class MarkdownRenderer
         .UseEmphasisExtras()
         .Build();
 
-    public static string ToHtml(string markdown)
+    /// <param name="idPrefix">Prefixes heading anchors, so several texts can share one page (the
+    /// printable handbook) without two headings called "doelen".</param>
+    /// <param name="headingOffset">Moves headings down (## becomes h3 with 1), for a text shown under
+    /// a heading of its own.</param>
+    public static string ToHtml(string markdown, string? idPrefix = null, int headingOffset = 0)
     {
         var document = Parse(markdown);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(6, heading.Level + headingOffset);
+            var attributes = heading.GetAttributes();
+            if (!string.IsNullOrEmpty(idPrefix) && attributes.Id is { } id) attributes.Id = idPrefix + id;
+        }
         return Markdig.Markdown.ToHtml(document, Pipeline);
     }
 

@@ -12,13 +12,16 @@ public sealed partial record AssetManifest(string Path, string Slug, string Cult
 {
     public const string Extension = ".asset.yml";
 
-    public sealed record Revision(string Version, string File, string? MediaType, DateTime PublishedUtc, string? ReleaseNotes, int Line);
+    public sealed record Revision(string Version, string File, string? MediaType, DateTime PublishedUtc, string? ReleaseNotes, int Line, string? Source = null);
 
     [GeneratedRegex(@"^(?<slug>[a-z0-9][a-z0-9-]*)\.(?<culture>[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)\.asset\.yml$")]
     private static partial Regex FileName();
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex SafeFileName();
+
+    [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
+    private static partial Regex SourceDigest();
 
     public static AssetManifest Parse(string path, string text)
     {
@@ -41,7 +44,9 @@ public sealed partial record AssetManifest(string Path, string Slug, string Cult
                 throw new RecipeFormatException(new RecipeProblem(path, line, "Each revision needs a 'file': the name of a file next to the manifest (letters, digits, '.', '_', '-')."));
             if (!DateTime.TryParseExact(entry.Published, ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ssZ"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var published))
                 throw new RecipeFormatException(new RecipeProblem(path, line, $"'published' must be a date like 2019-05-01, not '{entry.Published}'."));
-            revisions.Add(new Revision(entry.Version.Trim(), entry.File, entry.MediaType, published, entry.ReleaseNotes?.Trim(), line));
+            if (entry.Source is { } source && !SourceDigest().IsMatch(source))
+                throw new RecipeFormatException(new RecipeProblem(path, line, $"'source' must look like sha256:<64 hex digits>, not '{source}'."));
+            revisions.Add(new Revision(entry.Version.Trim(), entry.File, entry.MediaType, published, entry.ReleaseNotes?.Trim(), line, entry.Source));
         }
         var duplicate = revisions.GroupBy(r => r.Version, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -59,6 +64,7 @@ public sealed partial record AssetManifest(string Path, string Slug, string Cult
             MediaType = r.MediaType,
             Published = r.PublishedUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             ReleaseNotes = r.ReleaseNotes,
+            Source = r.Source,
         }).ToList(),
     });
 
@@ -86,5 +92,7 @@ public sealed partial record AssetManifest(string Path, string Slug, string Cult
         public string? MediaType { get; set; }
         public string? Published { get; set; }
         public string? ReleaseNotes { get; set; }
+        /// <summary>Digest of the content a rendered file was made from (sha256:…).</summary>
+        public string? Source { get; set; }
     }
 }

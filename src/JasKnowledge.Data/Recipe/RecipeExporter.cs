@@ -30,7 +30,7 @@ public sealed class RecipeExporter(JasDbContext db, IBlobStore blobs)
         {
             var directory = Path.Combine(folder, AssetFolder);
             Directory.CreateDirectory(directory);
-            var revisions = asset.Revisions.OrderBy(r => r.PublishedUtc).ToList();
+            var revisions = asset.NewestFirst().Reverse().ToList();
             foreach (var revision in revisions)
             {
                 await using var content = await blobs.GetAsync(revision.BlobKey, cancellationToken: cancellationToken)
@@ -39,7 +39,7 @@ public sealed class RecipeExporter(JasDbContext db, IBlobStore blobs)
                 await content.Stream.CopyToAsync(file, cancellationToken);
             }
             var manifest = AssetManifest.Write(asset.Title, revisions.Select(r =>
-                new AssetManifest.Revision(r.VersionLabel, r.FileName, r.MediaType, r.PublishedUtc, r.ReleaseNotes, 0)));
+                new AssetManifest.Revision(r.VersionLabel, r.FileName, r.MediaType, r.PublishedUtc, r.ReleaseNotes, 0, r.Source)));
             await File.WriteAllTextAsync(Path.Combine(directory, $"{asset.Slug}.{asset.Culture}{AssetManifest.Extension}"), manifest, cancellationToken);
             written++;
         }

@@ -156,7 +156,7 @@ public sealed class RecipeImporter(JasDbContext db, ContentStore store, IBlobSto
                     throw new RecipeFormatException(new RecipeProblem(path, entry.Line, $"Version {entry.Version} was imported before with other bytes; a published file never changes, so give the new file a new version label."));
                 continue;
             }
-            added.Add(asset.AddRevision(stored, entry.Version, entry.File, entry.ReleaseNotes, entry.PublishedUtc));
+            added.Add(asset.AddRevision(stored, entry.Version, entry.File, entry.ReleaseNotes, entry.PublishedUtc, entry.Source));
         }
 
         if (added.Count == 0 && db.Entry(asset).State == EntityState.Unchanged)

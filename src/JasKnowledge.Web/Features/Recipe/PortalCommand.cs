@@ -4,23 +4,29 @@ namespace JasKnowledge.Web.Features.Recipe;
 
 /// <summary>
 /// The commands the portal's executable understands besides serving:
-/// <c>import [folder]</c> (the content folder, default: the shipped content) and <c>export folder</c>.
+/// <c>import [folder]</c> (the content folder, default: the shipped content), <c>export folder</c>
+/// and <c>edition version folder "notes"</c> (a new handbook edition, see EditionCommand).
 /// </summary>
 public sealed record PortalCommand(string Name, string[] Arguments)
 {
-    private static readonly string[] Names = ["import", "export"];
+    private static readonly string[] Names = ["import", "export", "edition"];
 
     /// <summary>Splits the command (if any) from the arguments meant for the web host.</summary>
     public static (PortalCommand? Command, string[] HostArgs) Parse(string[] args)
     {
         if (args.Length == 0 || !Names.Contains(args[0])) return (null, args);
         var own = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-        return (new PortalCommand(args[0], own), args.Skip(1 + own.Length).ToArray());
+        var hostArgs = args.Skip(1 + own.Length).ToArray();
+        // The edition command serves its own print page to Chromium: on a free loopback port, so it
+        // runs next to a portal that is already listening.
+        if (args[0] == "edition") hostArgs = [.. hostArgs, "--urls=http://127.0.0.1:0"];
+        return (new PortalCommand(args[0], own), hostArgs);
     }
 
-    public async Task<int> RunAsync(IServiceProvider services, string defaultContentFolder, TextWriter output, TextWriter error)
+    public async Task<int> RunAsync(WebApplication app, string defaultContentFolder, TextWriter output, TextWriter error)
     {
-        await using var scope = services.CreateAsyncScope();
+        if (Name == "edition") return await RunEditionAsync(app, output, error);
+        await using var scope = app.Services.CreateAsyncScope();
         switch (Name)
         {
             case "import":
@@ -40,6 +46,24 @@ public sealed record PortalCommand(string Name, string[] Arguments)
                 return 0;
             default:
                 return 2;
+        }
+    }
+
+    private async Task<int> RunEditionAsync(WebApplication app, TextWriter output, TextWriter error)
+    {
+        await app.StartAsync();
+        try
+        {
+            return await new Handbook.EditionCommand(app.Services, app.Configuration, output, error).RunAsync(Arguments);
+        }
+        catch (InvalidOperationException e)
+        {
+            await error.WriteLineAsync($"The edition was not made: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            await app.StopAsync();
         }
     }
 }

@@ -1,0 +1,77 @@
+using System.Text;
+using System.Xml;
+using JasKnowledge.Core.Localization;
+using JasKnowledge.Data.Assets;
+
+namespace JasKnowledge.Web.Features.Downloads;
+
+/// <summary>/feeds/editions.atom: one entry per published file version, newest first, so a
+/// municipality can follow new editions of the handbook (and of any other file) in a feed reader.</summary>
+public static class EditionsFeed
+{
+    public const string Route = "/feeds/editions.atom";
+    private const string Atom = "http://www.w3.org/2005/Atom";
+
+    public static async Task WriteAsync(HttpContext http, PublishedAssets assets, CultureCatalog cultures, CancellationToken cancellationToken)
+    {
+        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        var ui = cultures.Default.Code;
+        var entries = (await assets.ListAsync(cancellationToken))
+            .SelectMany(a => a.Revisions.Select(r => (Asset: a, Revision: r)))
+            .OrderByDescending(e => e.Revision.PublishedUtc)
+            .ThenBy(e => e.Asset.Slug, StringComparer.Ordinal)
+            .ToList();
+
+        var buffer = new MemoryStream();
+        await using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            await xml.WriteStartDocumentAsync();
+            xml.WriteStartElement("feed", Atom);
+            xml.WriteAttributeString("xml", "lang", null, ui);
+            xml.WriteElementString("id", Atom, "urn:jasknowledge:feeds:editions");
+            xml.WriteElementString("title", Atom, "JasKnowledge: nieuwe edities en bestanden");
+            xml.WriteElementString("subtitle", Atom, "Nieuwe versies van het handboek Het Gesprek en van andere downloads.");
+            xml.WriteElementString("updated", Atom, Timestamp(entries.Count > 0 ? entries[0].Revision.PublishedUtc : DateTime.UnixEpoch));
+            Link(xml, "self", $"{origin}{Route}", "application/atom+xml");
+            Link(xml, "alternate", $"{origin}{DownloadUrls.List(ui)}", "text/html");
+            xml.WriteStartElement("author", Atom);
+            xml.WriteElementString("name", Atom, "JasKnowledge");
+            xml.WriteEndElement();
+
+            foreach (var (asset, revision) in entries)
+            {
+                xml.WriteStartElement("entry", Atom);
+                xml.WriteElementString("id", Atom, $"urn:jasknowledge:file:{asset.Culture}:{asset.Slug}:{revision.VersionLabel}");
+                xml.WriteElementString("title", Atom, $"{asset.Title}, versie {revision.VersionLabel}");
+                xml.WriteElementString("published", Atom, Timestamp(revision.PublishedUtc));
+                xml.WriteElementString("updated", Atom, Timestamp(revision.PublishedUtc));
+                Link(xml, "alternate", $"{origin}{DownloadUrls.Revision(ui, asset, revision)}", "text/html");
+                xml.WriteStartElement("link", Atom);
+                xml.WriteAttributeString("rel", "enclosure");
+                xml.WriteAttributeString("href", $"{origin}{DownloadUrls.File(asset, revision)}");
+                xml.WriteAttributeString("type", revision.MediaType);
+                xml.WriteAttributeString("length", revision.Size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                xml.WriteEndElement();
+                var notes = string.IsNullOrWhiteSpace(revision.ReleaseNotes) ? "" : revision.ReleaseNotes.Trim() + "\n\n";
+                xml.WriteElementString("summary", Atom, $"{notes}SHA-256: {revision.Sha256}");
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        http.Response.ContentType = "application/atom+xml; charset=utf-8";
+        http.Response.Headers.CacheControl = "public, max-age=300";
+        buffer.Position = 0;
+        await buffer.CopyToAsync(http.Response.Body, cancellationToken);
+    }
+
+    private static void Link(XmlWriter xml, string rel, string href, string type)
+    {
+        xml.WriteStartElement("link", Atom);
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+
+    private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using JasKnowledge.Core.Assets;
+using JasKnowledge.Core.Blobs;
+using Microsoft.Net.Http.Headers;
+
+namespace JasKnowledge.Web.Features.Downloads;
+
+/// <summary>Sends one revision's bytes from the blob store: conditional requests, one byte range,
+/// HEAD, and a copy loop with a fixed buffer, so memory does not grow with the file.</summary>
+public static class FileResponse
+{
+    private const int CopyBufferSize = 64 * 1024;
+    public const string ImmutableCaching = "public, max-age=31536000, immutable";
+    // "latest" may change with the next edition: caches keep it but ask again (cheap with the ETag).
+    public const string RevalidateCaching = "public, no-cache";
+
+    public static async Task SendAsync(HttpContext http, IBlobStore blobs, Asset asset, AssetRevision revision, bool immutable, CancellationToken cancellationToken)
+    {
+        var request = http.Request;
+        var response = http.Response;
+        var etag = new EntityTagHeaderValue($"\"{revision.Sha256}\"");
+        var lastModified = new DateTimeOffset(revision.PublishedUtc.Ticks - revision.PublishedUtc.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+
+        var headers = response.GetTypedHeaders();
+        headers.ETag = etag;
+        headers.LastModified = lastModified;
+        response.Headers.CacheControl = immutable ? ImmutableCaching : RevalidateCaching;
+        response.Headers.AcceptRanges = "bytes";
+        response.Headers.XContentTypeOptions = "nosniff";
+        if (!immutable) response.Headers.ContentLocation = DownloadUrls.File(asset, revision);
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(revision.FileName);
+        response.Headers.ContentDisposition = disposition.ToString();
+
+        if (IsNotModified(request, etag, lastModified))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        var decision = RangeApplies(request, etag, lastModified)
+            ? ByteRangeRequest.Evaluate(request.Headers.Range, revision.Size)
+            : new RangeDecision.Whole();
+        if (decision is RangeDecision.Unsatisfiable)
+        {
+            response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
+            response.Headers.ContentRange = $"bytes */{revision.Size}";
+            response.ContentLength = 0;
+            return;
+        }
+
+        var part = decision as RangeDecision.Part;
+        response.ContentType = revision.MediaType;
+        response.ContentLength = part?.Count ?? revision.Size;
+        if (part is not null)
+        {
+            response.StatusCode = StatusCodes.Status206PartialContent;
+            response.Headers.ContentRange = $"bytes {part.From}-{part.To}/{revision.Size}";
+        }
+        if (HttpMethods.IsHead(request.Method)) return;
+
+        await using var content = await blobs.GetAsync(revision.BlobKey, part?.ToByteRange(), cancellationToken)
+            ?? throw new InvalidOperationException($"The file of {asset.Slug} ({asset.Culture}) {revision.VersionLabel} is missing from the blob store (key {revision.BlobKey}).");
+        await content.Stream.CopyToAsync(response.Body, CopyBufferSize, cancellationToken);
+    }
+
+    /// <summary>If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2).</summary>
+    private static bool IsNotModified(HttpRequest request, EntityTagHeaderValue etag, DateTimeOffset lastModified)
+    {
+        var ifNoneMatch = request.Headers.IfNoneMatch;
+        if (ifNoneMatch.Count > 0)
+        {
+            return EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
+                && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(etag, useStrongComparison: false));
+        }
+        return DateTimeOffset.TryParse(request.Headers.IfModifiedSince, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
+            && lastModified <= since;
+    }
+
+    /// <summary>If-Range: resume only when the client holds these very bytes; otherwise send all.</summary>
+    private static bool RangeApplies(HttpRequest request, EntityTagHeaderValue etag, DateTimeOffset lastModified)
+    {
+        var ifRange = request.Headers.IfRange.ToString();
+        if (string.IsNullOrEmpty(ifRange)) return true;
+        if (EntityTagHeaderValue.TryParse(ifRange, out var tag)) return !tag.IsWeak && tag.Compare(etag, useStrongComparison: true);
+        return DateTimeOffset.TryParse(ifRange, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) && date == lastModified;
+    }
+}

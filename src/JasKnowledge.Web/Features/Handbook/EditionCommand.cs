@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Globalization;
+using JasKnowledge.Core.Assets;
+using JasKnowledge.Core.Recipe;
+using JasKnowledge.Data.Recipe;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace JasKnowledge.Web.Features.Handbook;
+
+/// <summary>
+/// <c>edition VERSION CONTENT-FOLDER "release notes"</c>: makes a new edition of the handbook from the
+/// Markdown in the content folder. The PDF is the printable handbook page printed by headless
+/// Chromium, so web and PDF are the same HTML; the Word file comes from the same Markdown. Both are
+/// written next to the edition manifests in the content folder and imported, so they are committed
+/// with the content and never change afterwards.
+/// </summary>
+public sealed class EditionCommand(IServiceProvider services, IConfiguration configuration, TextWriter output, TextWriter error)
+{
+    public const string Folder = "handboek/edities";
+
+    public async Task<int> RunAsync(string[] arguments, CancellationToken cancellationToken = default)
+    {
+        if (arguments.Length != 3 || string.IsNullOrWhiteSpace(arguments[2]))
+        {
+            await error.WriteLineAsync("Usage: edition VERSION CONTENT-FOLDER \"RELEASE NOTES\" (for example: edition 2.0 content \"Nieuwe sessie over buren.\")");
+            return 2;
+        }
+        var (version, folder, notes) = (arguments[0], arguments[1], arguments[2].Trim());
+        if (!Asset.IsValidVersionLabel(version))
+        {
+            await error.WriteLineAsync($"'{version}' cannot be a version label: use letters, digits, '.', '_' and '-', like 2.0.");
+            return 2;
+        }
+        if (!Directory.Exists(folder))
+        {
+            await error.WriteLineAsync($"The content folder '{folder}' does not exist.");
+            return 2;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<RecipeImporter>();
+        var report = await importer.ImportAsync(folder, cancellationToken);
+        if (report.Problems.Count > 0)
+        {
+            foreach (var problem in report.Problems) await error.WriteLineAsync(problem.ToString());
+            await error.WriteLineAsync("Fix the content first: an edition is made from content that imports cleanly.");
+            return 1;
+        }
+        var handbook = await scope.ServiceProvider.GetRequiredService<HandbookReader>().LoadAsync(HandbookFeature.EditionCulture, cancellationToken);
+        if (handbook.Chapters.Count == 0)
+        {
+            await error.WriteLineAsync("The content folder has no handbook chapters (type handbook-chapter).");
+            return 1;
+        }
+        var existing = await scope.ServiceProvider.GetRequiredService<HandbookEditions>().ListAsync(cancellationToken);
+        if (existing.Any(e => string.Equals(e.Version, version, StringComparison.OrdinalIgnoreCase)))
+        {
+            await error.WriteLineAsync($"Edition {version} exists already; a published edition never changes. Choose a new version label.");
+            return 1;
+        }
+        var source = handbook.SourceDigest();
+        if (existing.FirstOrDefault() is { Source: { } latestSource } latest && latestSource == source)
+        {
+            await error.WriteLineAsync($"The text has not changed since edition {latest.Version}; there is nothing new to publish.");
+            return 1;
+        }
+
+        var published = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        published = published.AddTicks(-(published.Ticks % TimeSpan.TicksPerSecond));
+        var target = Path.Combine(folder, Folder);
+        Directory.CreateDirectory(target);
+        var pdfName = $"het-gesprek-handboek-{version}.pdf";
+        var docxName = $"het-gesprek-handboek-{version}.docx";
+
+        var pending = services.GetRequiredService<PendingEdition>();
+        pending.Version = version;
+        pending.PublishedUtc = published;
+        try
+        {
+            var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            await PrintToPdfAsync($"{address.TrimEnd('/')}{HandbookFeature.PrintUrl(HandbookFeature.EditionCulture)}", Path.Combine(target, pdfName), cancellationToken);
+        }
+        finally
+        {
+            pending.Version = null;
+        }
+
+        var formatting = CultureInfo.GetCultureInfo("nl-NL");
+        await using (var docx = File.Create(Path.Combine(target, docxName)))
+        {
+            HandbookDocx.Write(docx, handbook,
+                string.Format(formatting, "Editie {0}, {1}", version, published.ToString("d MMMM yyyy", formatting)),
+                "Geschreven voor JasKnowledge, op basis van de Leidse 24x24-aanpak (project JAS). De nieuwste editie staat op JasKnowledge onder Handboek.");
+        }
+
+        await AppendToManifestAsync(target, HandbookFeature.PdfSlug, "Het Gesprek: handboek voor trainers (PDF)", new AssetManifest.Revision(version, pdfName, "application/pdf", published, notes, 0, source), cancellationToken);
+        await AppendToManifestAsync(target, HandbookFeature.DocxSlug, "Het Gesprek: handboek voor trainers (Word, bewerkbaar)", new AssetManifest.Revision(version, docxName, HandbookDocx.MediaType, published, notes, 0, source), cancellationToken);
+
+        report = await importer.ImportAsync(folder, cancellationToken);
+        foreach (var problem in report.Problems) await error.WriteLineAsync(problem.ToString());
+        await output.WriteLineAsync($"Edition {version} written to {Path.GetFullPath(target)} ({pdfName}, {docxName}) and imported: {report}.");
+        return report.Problems.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task AppendToManifestAsync(string folder, string slug, string title, AssetManifest.Revision revision, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(folder, $"{slug}.{HandbookFeature.EditionCulture}{AssetManifest.Extension}");
+        var revisions = new List<AssetManifest.Revision>();
+        if (File.Exists(path))
+        {
+            var manifest = AssetManifest.Parse(path, await File.ReadAllTextAsync(path, cancellationToken));
+            title = manifest.Title;
+            revisions.AddRange(manifest.Revisions);
+        }
+        revisions.Add(revision);
+        await File.WriteAllTextAsync(path, AssetManifest.Write(title, revisions), cancellationToken);
+    }
+
+    /// <summary>Headless Chromium prints the page with the print stylesheet (A4, page numbers).</summary>
+    private async Task PrintToPdfAsync(string url, string pdfPath, CancellationToken cancellationToken)
+    {
+        var chromium = configuration["Jas:Chromium"] is { Length: > 0 } configured ? configured : "chromium";
+        var profile = Directory.CreateTempSubdirectory("jas-chromium-");
+        try
+        {
+            var start = new ProcessStartInfo(chromium)
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            };
+            foreach (var argument in new[]
+            {
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", $"--user-data-dir={profile.FullName}", "--no-pdf-header-footer",
+                "--run-all-compositor-stages-before-draw", $"--print-to-pdf={pdfPath}", url,
+            }) start.ArgumentList.Add(argument);
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {chromium}.");
+            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+            _ = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromMinutes(2));
+            await process.WaitForExitAsync(timeout.Token);
+            if (process.ExitCode != 0 || !File.Exists(pdfPath) || new FileInfo(pdfPath).Length == 0)
+                throw new InvalidOperationException($"Chromium could not print {url} (exit code {process.ExitCode}): {(await stderr).Trim()}");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"Chromium was not found ('{chromium}'). Install it (apt-get install chromium) or set Jas:Chromium to its path. {e.Message}");
+        }
+        finally
+        {
+            profile.Delete(recursive: true);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using JasKnowledge.Core.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JasKnowledge.Web.Features.Handbook;
+
+/// <summary>Every edition of the handbook with its files, or one edition with a plain notice when a
+/// newer one exists. An unknown edition answers 404 and lists the editions that exist.</summary>
+public sealed class HandbookEditionsModel(HandbookReader reader, HandbookEditions editions, CultureCatalog cultures) : HandbookPageModel(reader, cultures)
+{
+    public IReadOnlyList<HandbookEdition> Editions { get; private set; } = [];
+    public HandbookEdition? Selected { get; private set; }
+    public string? UnknownVersion { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string culture, string? version, CancellationToken cancellationToken)
+    {
+        await LoadAsync(culture, version is null ? "/handboek/edities" : $"/handboek/edities/{Uri.EscapeDataString(version)}", cancellationToken);
+        Editions = await editions.ListAsync(cancellationToken);
+        if (version is null) return Page();
+        Selected = Editions.FirstOrDefault(e => string.Equals(e.Version, version, StringComparison.OrdinalIgnoreCase));
+        if (Selected is null)
+        {
+            UnknownVersion = version.Length > 40 ? version[..40] + "…" : version;
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+using JasKnowledge.Core.Localization;
+using JasKnowledge.Data.Content;
+
+namespace JasKnowledge.Web.Features.Handbook;
+
+/// <summary>The handbook as a reader gets it in one language: its introduction and its chapters in
+/// order, each in the requested language or the nearest one of the fallback chain.</summary>
+public sealed record HandbookContents(PublishedPage? Home, IReadOnlyList<HandbookChapter> Chapters, IReadOnlyList<string> Languages)
+{
+    /// <summary>The language the chapters are shown in (the first one's, as they share one).</summary>
+    public string? TextCulture => Chapters.FirstOrDefault()?.Item.Culture ?? Home?.Item.Culture;
+
+    public HandbookChapter? Find(string slug) => Chapters.FirstOrDefault(c => c.Slug == slug);
+
+    public IEnumerable<HandbookChapter> Sessions => Chapters.Where(c => c.IsSession);
+
+    public (HandbookChapter? Previous, HandbookChapter? Next) Around(HandbookChapter chapter)
+    {
+        var index = Chapters.ToList().IndexOf(chapter);
+        return (index > 0 ? Chapters[index - 1] : null, index >= 0 && index + 1 < Chapters.Count ? Chapters[index + 1] : null);
+    }
+
+    /// <summary>A digest of the text of every chapter, in order. An edition records the digest of the
+    /// text it was made from, so the portal can say whether the web text still matches it.</summary>
+    public string SourceDigest()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var chapter in Chapters)
+            hash.AppendData(Encoding.UTF8.GetBytes($"{chapter.Slug}\n{chapter.Title}\n{chapter.Version.Body.Replace("\r\n", "\n").Trim()}\n\0"));
+        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}
+
+public sealed class HandbookReader(PublishedContent content, CultureCatalog cultures)
+{
+    public async Task<HandbookContents> LoadAsync(string culture, CancellationToken cancellationToken = default)
+    {
+        var home = await content.FindAsync(HandbookFeature.HomeSet, culture, cancellationToken);
+        var chain = cultures.FallbackChain(culture);
+        var all = await content.ListAsync(HandbookFeature.ChapterType, null, cancellationToken);
+        var chapters = all
+            .GroupBy(x => x.Item.LocalizationSet)
+            .Select(set => set.OrderBy(x => Rank(chain, x.Item.Culture)).First())
+            .Where(x => Rank(chain, x.Item.Culture) < int.MaxValue)
+            .Select(x => HandbookChapter.From(x.Item, x.Version))
+            .OrderBy(c => c.Order).ThenBy(c => c.Slug, StringComparer.Ordinal)
+            .ToList();
+        var languages = cultures.All.Select(c => c.Code).Where(code => all.Any(x => x.Item.Culture == code)).ToList();
+        return new HandbookContents(home, chapters, languages);
+    }
+
+    private static int Rank(IReadOnlyList<string> chain, string culture)
+    {
+        for (var i = 0; i < chain.Count; i++)
+            if (string.Equals(chain[i], culture, StringComparison.OrdinalIgnoreCase)) return i;
+        return int.MaxValue;
+    }
+}

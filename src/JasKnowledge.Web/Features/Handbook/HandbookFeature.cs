@@ -1,0 +1,38 @@
+using JasKnowledge.Theme;
+using JasKnowledge.Web.Features.Content;
+
+namespace JasKnowledge.Web.Features.Handbook;
+
+/// <summary>The handbook of the training Het Gesprek: reading it on the web, the trainer's session
+/// sheets, the printable whole, and its editions as PDF and Word files.</summary>
+public static class HandbookFeature
+{
+    public const string ChapterType = "handbook-chapter";
+    public const string HomeType = "handbook";
+    public const string HomeSet = "handboek/handboek";
+
+    /// <summary>Editions are files of the Dutch handbook: a PDF (the edition of record) and an
+    /// editable Word file with the same version label.</summary>
+    public const string EditionCulture = "nl";
+    public const string PdfSlug = "het-gesprek-handboek-pdf";
+    public const string DocxSlug = "het-gesprek-handboek-docx";
+
+    public static string HomeUrl(string culture) => $"/{culture}/handboek";
+    public static string ChapterUrl(string culture, string slug) => $"/{culture}/handboek/{slug}";
+    public static string SessionUrl(string culture, string slug) => $"/{culture}/handboek/{slug}/sessie";
+    public static string AllSessionsUrl(string culture) => $"/{culture}/handboek/sessies";
+    public static string PrintUrl(string culture) => $"/{culture}/handboek/afdrukken";
+    public static string EditionsUrl(string culture) => $"/{culture}/handboek/edities";
+    public static string EditionUrl(string culture, string version) => $"/{culture}/handboek/edities/{Uri.EscapeDataString(version)}";
+
+    public static IServiceCollection AddHandbookFeature(this IServiceCollection services)
+    {
+        services.AddContentUrl(ChapterType, item => ChapterUrl(item.Culture, item.Slug));
+        services.AddContentUrl(HomeType, item => HomeUrl(item.Culture));
+        services.AddSingleton(new MainMenuItem("MenuHandbook", "handboek", 10));
+        services.AddScoped<HandbookReader>();
+        services.AddScoped<HandbookEditions>();
+        services.AddSingleton<PendingEdition>();
+        return services;
+    }
+}
