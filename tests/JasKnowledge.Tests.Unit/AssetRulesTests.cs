@@ -32,4 +32,37 @@ public sealed class AssetRulesTests
         Assert.Contains("already has a version 1.0", error.Message);
         Assert.Single(asset.Revisions);
     }
+
+    [Fact]
+    public void History_runs_from_the_newest_back_along_the_replaced_by_chain()
+    {
+        var asset = new Asset { Slug = "x", Culture = "nl", Title = "X" };
+        asset.AddRevision(File('a'), "1.0", "x.pdf", null, Day);
+        asset.AddRevision(File('b'), "1.1", "x.pdf", null, Day);
+        asset.AddRevision(File('c'), "2.0", "x.pdf", null, Day);
+
+        Assert.Equal(["2.0", "1.1", "1.0"], asset.NewestFirst().Select(r => r.VersionLabel));
+        Assert.Equal("1.1", asset.Find("1.1")!.VersionLabel);
+        Assert.Null(asset.Find("3.0"));
+    }
+
+    [Theory]
+    [InlineData("1.0", true)]
+    [InlineData("2023", true)]
+    [InlineData("2.0-rc_1", true)]
+    [InlineData("latest", false)]
+    [InlineData("Latest", false)]
+    [InlineData("", false)]
+    [InlineData("..", false)]
+    [InlineData("1..0", false)]
+    [InlineData(".1", false)]
+    [InlineData("1/0", false)]
+    [InlineData("1%2F0", false)]
+    [InlineData("1 0", false)]
+    public void Version_labels_are_plain_names_that_fit_in_a_url(string label, bool valid)
+    {
+        Assert.Equal(valid, Asset.IsValidVersionLabel(label));
+        var asset = new Asset { Slug = "x", Culture = "nl", Title = "X" };
+        if (!valid) Assert.Throws<ContentRuleException>(() => asset.AddRevision(File('a'), label, "x.pdf", null, Day));
+    }
 }

@@ -1,0 +1,28 @@
+using System.Globalization;
+using JasKnowledge.Web.Features.Downloads;
+
+namespace JasKnowledge.Tests.Unit;
+
+public sealed class FileFactsTests
+{
+    [Theory]
+    [InlineData(512, "nl-NL", "512 B")]
+    [InlineData(39_815, "nl-NL", "39,8 kB")]
+    [InlineData(633_928, "en-GB", "633.9 kB")]
+    [InlineData(1_400_000, "nl-NL", "1,4 MB")]
+    [InlineData(524_288_000, "nl-NL", "524,3 MB")]
+    public void Sizes_use_decimal_units_and_the_readers_number_format(long bytes, string culture, string expected)
+    {
+        Assert.Equal(expected, FileFacts.Size(bytes, CultureInfo.GetCultureInfo(culture)));
+    }
+
+    [Theory]
+    [InlineData("application/pdf", "PDF")]
+    [InlineData("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word (DOCX)")]
+    [InlineData("text/csv; charset=utf-8", "CSV")]
+    [InlineData("image/png", "PNG")]
+    public void Formats_are_named_as_people_know_them(string mediaType, string expected)
+    {
+        Assert.Equal(expected, FileFacts.Format(mediaType));
+    }
+}
