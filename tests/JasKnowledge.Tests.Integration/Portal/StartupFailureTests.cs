@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using JasKnowledge.Tests.Integration.Infrastructure;
 
@@ -8,21 +7,8 @@ namespace JasKnowledge.Tests.Integration.Portal;
 /// and a portal that keeps serving what it can.</summary>
 public sealed class StartupFailureTests
 {
-    private static async Task<(int ExitCode, string Output, string Error)> RunPortalAsync(IDictionary<string, string> environment, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JasKnowledge.Web.dll"));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["Jas__DataDirectory"] = Path.Combine(Path.GetTempPath(), $"jas-test-data-{Guid.NewGuid():N}");
-        start.Environment["Urls"] = "http://127.0.0.1:0";
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunPortalAsync(IDictionary<string, string> environment, params string[] arguments) =>
+        PortalProcess.RunAsync(environment, arguments);
 
     [Fact]
     public async Task An_unreachable_database_stops_the_portal_with_one_line_naming_the_setting()

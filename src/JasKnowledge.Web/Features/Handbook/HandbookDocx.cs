@@ -98,11 +98,15 @@ public static class HandbookDocx
 
     private static WTable Table(MdTable table)
     {
+        // Schema order matters: top, left, bottom, right, insideH, insideV; then a grid of the columns.
         var border = new TableBorders(
-            new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-            new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+            new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+            new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
-        var result = new WTable(new TableProperties(new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }, border));
+        var columns = table.OfType<Markdig.Extensions.Tables.TableRow>().Select(r => r.Count).DefaultIfEmpty(1).Max();
+        var result = new WTable(
+            new TableProperties(new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }, border),
+            new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = (10092 / columns).ToString() })));
         foreach (var row in table.OfType<Markdig.Extensions.Tables.TableRow>())
         {
             var wordRow = new WTableRow();
