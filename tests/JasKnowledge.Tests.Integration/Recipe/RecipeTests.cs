@@ -100,7 +100,7 @@ public abstract class RecipeTests(DatabaseKind kind)
             Assert.Equal("data/gemeentelijke-indeling-2023.nl.asset.yml", problem.Path);
             Assert.Equal(3, problem.Line);
             Assert.Contains("new version label", problem.Message);
-            Assert.Equal(1, await QueryAsync(portal, db => db.AssetRevisions.CountAsync()));
+            Assert.Equal(1, await QueryAsync(portal, db => db.AssetRevisions.CountAsync(r => r.FileName == "gemeenten-2023.csv")));
         }
     }
 
