@@ -42,12 +42,20 @@ public sealed class BrowserPortal : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (no cookies) with the given browser language.</summary>
-    public Task<IBrowserContext> NewContextAsync(string locale = "nl-NL") => Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(string locale = "nl-NL")
     {
-        BaseURL = BaseAddress.ToString(),
-        Locale = locale,
-        ViewportSize = new ViewportSize { Width = 390, Height = 844 }, // a phone: participants come on one
-    });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 }, // a phone: participants come on one
+        });
+        // The other test assemblies run at the same time on two cores (one streams 500 MB files):
+        // waits get more room than Playwright's 30 s default. Not a speed check.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return context;
+    }
 
     public async Task DisposeAsync()
     {

@@ -18,9 +18,10 @@ public sealed class LanguageSwitchJourneyTests(BrowserPortal portal) : IClassFix
         Assert.Equal("nl", await page.GetAttributeAsync("html", "lang"));
         await Axe.AssertNoViolationsAsync(page, "home-nl");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Kies een taal" })
-            .GetByRole(AriaRole.Link, new() { Name = "العربية" }).ClickAsync();
-        await page.WaitForURLAsync("**/ar");
+        // Listen for the navigation before clicking; a full run once timed out here under load.
+        var arabic = page.GetByRole(AriaRole.Navigation, new() { Name = "Kies een taal" })
+            .GetByRole(AriaRole.Link, new() { Name = "العربية" });
+        await Task.WhenAll(page.WaitForURLAsync("**/ar"), arabic.ClickAsync());
 
         Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
         Assert.Equal("ar", await page.GetAttributeAsync("html", "lang"));
