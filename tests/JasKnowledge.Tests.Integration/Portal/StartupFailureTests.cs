@@ -7,13 +7,10 @@ namespace JasKnowledge.Tests.Integration.Portal;
 /// and a portal that keeps serving what it can.</summary>
 public sealed class StartupFailureTests
 {
-    private static Task<(int ExitCode, string Output, string Error)> RunPortalAsync(IDictionary<string, string> environment, params string[] arguments) =>
-        PortalProcess.RunAsync(environment, arguments);
-
     [Fact]
     public async Task An_unreachable_database_stops_the_portal_with_one_line_naming_the_setting()
     {
-        var (exitCode, _, error) = await RunPortalAsync(new Dictionary<string, string>
+        var (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>
         {
             ["Jas__Database__Provider"] = "PostgreSQL",
             ["ConnectionStrings__Jas"] = "Host=127.0.0.1;Port=1;Username=nobody;Password=x;Timeout=3",
@@ -28,7 +25,7 @@ public sealed class StartupFailureTests
     [Fact]
     public async Task A_missing_connection_string_stops_the_portal_with_one_line_naming_the_setting()
     {
-        var (exitCode, _, error) = await RunPortalAsync(new Dictionary<string, string> { ["Jas__Database__Provider"] = "PostgreSQL" });
+        var (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string> { ["Jas__Database__Provider"] = "PostgreSQL" });
 
         Assert.Equal(1, exitCode);
         Assert.Contains("ConnectionStrings:Jas is empty", error);
@@ -41,7 +38,7 @@ public sealed class StartupFailureTests
         var folder = ContentFolders.CopyOfShipped();
         await File.WriteAllTextAsync(Path.Combine(folder, "pages", "kapot.nl.md"), "---\ntype: page\n---\nGeen titel.");
 
-        var (exitCode, output, error) = await RunPortalAsync(new Dictionary<string, string>(), "import", folder);
+        var (exitCode, output, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(), "import", folder);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("pages/kapot.nl.md:2: The front matter needs a 'title'.", error);

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using JasKnowledge.Core.Assets;
+using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Recipe;
 using JasKnowledge.Data.Recipe;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Localization;
 
 namespace JasKnowledge.Web.Features.Handbook;
 
@@ -86,12 +88,24 @@ public sealed class EditionCommand(IServiceProvider services, IConfiguration con
             pending.Version = null;
         }
 
-        var formatting = CultureInfo.GetCultureInfo("nl-NL");
+        // The Word file's cover says what the printed page's cover says, from the same interface strings.
+        var formatting = services.GetRequiredService<CultureCatalog>().FormattingCulture(HandbookFeature.EditionCulture);
+        var text = scope.ServiceProvider.GetRequiredService<IStringLocalizer<Theme.Ui>>();
+        var uiCulture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = formatting;
+        string cover, colophon;
+        try
+        {
+            cover = text["HandbookEdition", version, published.ToString("d MMMM yyyy", formatting)];
+            colophon = text["HandbookColophon"];
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
         await using (var docx = File.Create(Path.Combine(target, docxName)))
         {
-            HandbookDocx.Write(docx, handbook,
-                string.Format(formatting, "Editie {0}, {1}", version, published.ToString("d MMMM yyyy", formatting)),
-                "Geschreven voor JasKnowledge, op basis van de Leidse 24x24-aanpak (project JAS). De nieuwste editie staat op JasKnowledge onder Handboek.");
+            HandbookDocx.Write(docx, handbook, cover, colophon);
         }
 
         await AppendToManifestAsync(target, HandbookFeature.PdfSlug, "Het Gesprek: handboek voor trainers (PDF)", new AssetManifest.Revision(version, pdfName, "application/pdf", published, notes, 0, source), cancellationToken);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using JasKnowledge.Core.Content;
-using JasKnowledge.Core.Markdown;
 
 namespace JasKnowledge.Web.Features.Handbook;
 
@@ -27,14 +26,10 @@ public sealed record HandbookChapter(ContentItem Item, ContentVersion Version, i
     public string Slug => Item.Slug;
     public string Title => Version.Title;
 
-    public IReadOnlyList<MarkdownSection> Sections() => MarkdownOutline.Sections(Version.Body);
-
-    public MarkdownSection? Section(string heading) =>
-        Sections().FirstOrDefault(s => string.Equals(s.Heading?.Text, heading, StringComparison.Ordinal));
-
     public static HandbookChapter From(ContentItem item, ContentVersion version)
     {
-        var fields = string.IsNullOrEmpty(version.Fields) ? default : JsonDocument.Parse(version.Fields).RootElement;
+        using var document = JsonDocument.Parse(string.IsNullOrEmpty(version.Fields) ? "{}" : version.Fields);
+        var fields = document.RootElement;
         return new HandbookChapter(item, version,
             Number(fields, "order") ?? int.MaxValue,
             Number(fields, "session"), Number(fields, "week"), Number(fields, "minutes"));

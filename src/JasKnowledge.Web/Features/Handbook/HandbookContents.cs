@@ -18,7 +18,9 @@ public sealed record HandbookContents(PublishedPage? Home, IReadOnlyList<Handboo
 
     public (HandbookChapter? Previous, HandbookChapter? Next) Around(HandbookChapter chapter)
     {
-        var index = Chapters.ToList().IndexOf(chapter);
+        var index = -1;
+        for (var i = 0; i < Chapters.Count && index < 0; i++)
+            if (Chapters[i] == chapter) index = i;
         return (index > 0 ? Chapters[index - 1] : null, index >= 0 && index + 1 < Chapters.Count ? Chapters[index + 1] : null);
     }
 

@@ -11,8 +11,11 @@ public sealed record SessionSheet(HandbookChapter Chapter, IReadOnlyList<(string
     public static SessionSheet For(HandbookChapter chapter, bool standalone)
     {
         var prefix = standalone ? null : chapter.Slug + "-";
+        var sections = MarkdownOutline.Sections(chapter.Version.Body)
+            .Where(s => s.Heading is not null)
+            .ToDictionary(s => s.Heading!.Text, StringComparer.Ordinal);
         var parts = HandbookChapter.SessionSheetSections
-            .Select(name => chapter.Section(name))
+            .Select(name => sections.GetValueOrDefault(name))
             .OfType<MarkdownSection>()
             .Select(section => (section.Heading!.Text,
                 MarkdownRenderer.ToHtml(section.Markdown, prefix, standalone ? 0 : 1),
