@@ -6,8 +6,14 @@ using JasKnowledge.Web.Features.Errors;
 using JasKnowledge.Web.Features.Handbook;
 using JasKnowledge.Web.Features.Health;
 using JasKnowledge.Web.Features.Localization;
+using JasKnowledge.Web.Features.InfoSheets;
+using JasKnowledge.Web.Features.Media;
 using JasKnowledge.Web.Features.Pages;
+using JasKnowledge.Web.Features.Participants;
 using JasKnowledge.Web.Features.Recipe;
+using JasKnowledge.Web.Features.SessionPack;
+using JasKnowledge.Web.Features.Sitemap;
+using JasKnowledge.Web.Features.Translations;
 using Microsoft.AspNetCore.HttpLogging;
 
 // Composition only: each feature registers its own services and endpoints.
@@ -29,6 +35,11 @@ builder.Services.AddContentFeature();
 builder.Services.AddPagesFeature();
 builder.Services.AddHandbookFeature();
 builder.Services.AddDownloadsFeature();
+builder.Services.AddParticipantsFeature();
+builder.Services.AddInfoSheetsFeature();
+builder.Services.AddMediaFeature();
+builder.Services.AddTranslationsFeature();
+builder.Services.AddSitemapFeature();
 builder.Services.AddHealthFeature();
 builder.Services.AddApiFeature();
 
@@ -46,7 +57,11 @@ app.MapRootRedirect();
 app.MapHealthFeature();
 app.MapApiFeature();
 app.MapDownloadsFeature();
+app.MapMediaFeature();
+app.MapSessionPackFeature();
+app.MapSitemapFeature();
 app.MapRazorPages().WithStaticAssets();
+app.MapParticipantsFeature();
 
 if (command is not null) return await command.RunAsync(app, contentFolder, Console.Out, Console.Error);
 await app.RunAsync();

@@ -29,7 +29,7 @@ public sealed class RecipeFormatTests
         var item = new ContentItem { Type = original.Type, Culture = original.Culture, LocalizationSet = original.LocalizationSet, Slug = original.Slug };
         var version = item.StartDraft(original.Text, "test", DateTime.UtcNow);
 
-        var (path, text) = ContentFile.Write(item, version);
+        var (path, text) = ContentFile.Write(item, version)[0];
         var again = ContentFile.Parse(path, text);
 
         Assert.Equal("pages/over.en.md", path);

@@ -34,4 +34,10 @@ public static class LayoutData
     /// <summary>CultureDefinition: the language the content is shown in, when it is a fallback.</summary>
     public const string ShownInstead = "ShownInstead";
     public const string Description = "Description";
+    /// <summary>OutdatedTranslation: the shown translation was made from an older source text.</summary>
+    public const string Outdated = "Outdated";
 }
+
+/// <summary>A translation made from version <paramref name="TranslatedFrom"/> of the source text, which
+/// is now at <paramref name="SourceVersion"/>; the source text is at <paramref name="SourceUrl"/>.</summary>
+public sealed record OutdatedTranslation(int? TranslatedFrom, int SourceVersion, string SourceUrl, CultureDefinition SourceCulture);

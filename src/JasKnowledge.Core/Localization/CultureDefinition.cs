@@ -11,6 +11,9 @@ public sealed class CultureDefinition
     public string EnglishName { get; set; } = "";
     /// <summary>"ltr" or "rtl".</summary>
     public string Direction { get; set; } = "ltr";
+    /// <summary>The ISO 15924 script ("Latn", "Arab", "Ethi", "Cyrl"): pages in a script that system
+    /// fonts render badly load a self-hosted font for it, and only those pages.</summary>
+    public string Script { get; set; } = "Latn";
     /// <summary>The .NET culture used for formatting and interface strings when the code itself is not
     /// known to ICU (prs → fa-AF). Empty: the code itself.</summary>
     public string DotNetCulture { get; set; } = "";

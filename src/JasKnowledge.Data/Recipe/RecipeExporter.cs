@@ -18,11 +18,13 @@ public sealed class RecipeExporter(JasDbContext db, IBlobStore blobs)
         foreach (var item in items)
         {
             if (item.Published is not { } published) continue;
-            var (path, text) = ContentFile.Write(item, published);
-            var target = Path.Combine(folder, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            await File.WriteAllTextAsync(target, text, cancellationToken);
-            written++;
+            foreach (var (path, text) in ContentFile.Write(item, published))
+            {
+                var target = Path.Combine(folder, path);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                await File.WriteAllTextAsync(target, text, cancellationToken);
+                written++;
+            }
         }
 
         var assets = await db.Assets.AsNoTracking().Include(a => a.Revisions).OrderBy(a => a.Slug).ThenBy(a => a.Culture).ToListAsync(cancellationToken);

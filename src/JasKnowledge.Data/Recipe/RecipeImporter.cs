@@ -45,6 +45,16 @@ public sealed class RecipeImporter(JasDbContext db, ContentStore store, IBlobSto
             await GuardAsync(report, path, () => ImportContentFileAsync(folder, path, report, cancellationToken));
         }
 
+        // A companion without its Markdown file would be silently ignored: say so instead.
+        foreach (var extension in ContentFile.Companions.Keys)
+        {
+            foreach (var orphan in Directory.EnumerateFiles(folder, "*" + extension, SearchOption.AllDirectories)
+                         .Where(f => !File.Exists(f[..^extension.Length] + ContentFile.Extension)))
+            {
+                report.Problems.Add(new RecipeProblem(Relative(folder, orphan), 1, $"There is no {Path.GetFileName(orphan[..^extension.Length] + ContentFile.Extension)} next to this file; a {extension} file belongs to a content item."));
+            }
+        }
+
         var manifests = Directory.EnumerateFiles(folder, "*" + AssetManifest.Extension, SearchOption.AllDirectories)
             .Select(f => Relative(folder, f))
             .Order(StringComparer.Ordinal);
@@ -88,7 +98,13 @@ public sealed class RecipeImporter(JasDbContext db, ContentStore store, IBlobSto
 
     private async Task ImportContentFileAsync(string folder, string path, RecipeReport report, CancellationToken cancellationToken)
     {
-        var file = ContentFile.Parse(path, await File.ReadAllTextAsync(Path.Combine(folder, path), cancellationToken));
+        var companions = new Dictionary<string, string>();
+        foreach (var extension in ContentFile.Companions.Keys)
+        {
+            var companion = Path.Combine(folder, ContentFile.CompanionPath(path, extension));
+            if (File.Exists(companion)) companions[extension] = await File.ReadAllTextAsync(companion, cancellationToken);
+        }
+        var file = ContentFile.Parse(path, await File.ReadAllTextAsync(Path.Combine(folder, path), cancellationToken), companions);
         if (!cultures.Contains(file.Culture))
             throw new RecipeFormatException(new RecipeProblem(path, 1, $"'{file.Culture}' is not one of the configured languages ({string.Join(", ", cultures.All.Select(c => c.Code))})."));
 

@@ -7,7 +7,8 @@ namespace JasKnowledge.Web.Features.Downloads;
 public static class DownloadsFeature
 {
     public static IServiceCollection AddDownloadsFeature(this IServiceCollection services) =>
-        services.AddSingleton(new MainMenuItem("MenuDownloads", "downloads", 90));
+        services.AddSingleton(new MainMenuItem("MenuDownloads", "downloads", 90))
+            .AddSingleton<Sitemap.ISitemapSource, DownloadsSitemap>();
 
     public static IEndpointRouteBuilder MapDownloadsFeature(this IEndpointRouteBuilder endpoints)
     {

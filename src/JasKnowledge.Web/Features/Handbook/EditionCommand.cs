@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
 using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Recipe;
 using JasKnowledge.Data.Recipe;
+using JasKnowledge.Web.Features.Printing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Localization;
@@ -81,7 +81,7 @@ public sealed class EditionCommand(IServiceProvider services, IConfiguration con
         try
         {
             var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            await PrintToPdfAsync($"{address.TrimEnd('/')}{HandbookFeature.PrintUrl(HandbookFeature.EditionCulture)}", Path.Combine(target, pdfName), cancellationToken);
+            await new ChromiumPdf(configuration).PrintAsync($"{address.TrimEnd('/')}{HandbookFeature.PrintUrl(HandbookFeature.EditionCulture)}", Path.Combine(target, pdfName), cancellationToken);
         }
         finally
         {
@@ -129,42 +129,5 @@ public sealed class EditionCommand(IServiceProvider services, IConfiguration con
         }
         revisions.Add(revision);
         await File.WriteAllTextAsync(path, AssetManifest.Write(title, revisions), cancellationToken);
-    }
-
-    /// <summary>Headless Chromium prints the page with the print stylesheet (A4, page numbers).</summary>
-    private async Task PrintToPdfAsync(string url, string pdfPath, CancellationToken cancellationToken)
-    {
-        var chromium = configuration["Jas:Chromium"] is { Length: > 0 } configured ? configured : "chromium";
-        var profile = Directory.CreateTempSubdirectory("jas-chromium-");
-        try
-        {
-            var start = new ProcessStartInfo(chromium)
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-            };
-            foreach (var argument in new[]
-            {
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", $"--user-data-dir={profile.FullName}", "--no-pdf-header-footer",
-                "--run-all-compositor-stages-before-draw", $"--print-to-pdf={pdfPath}", url,
-            }) start.ArgumentList.Add(argument);
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {chromium}.");
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            _ = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromMinutes(2));
-            await process.WaitForExitAsync(timeout.Token);
-            if (process.ExitCode != 0 || !File.Exists(pdfPath) || new FileInfo(pdfPath).Length == 0)
-                throw new InvalidOperationException($"Chromium could not print {url} (exit code {process.ExitCode}): {(await stderr).Trim()}");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException($"Chromium was not found ('{chromium}'). Install it (apt-get install chromium) or set Jas:Chromium to its path. {e.Message}");
-        }
-        finally
-        {
-            profile.Delete(recursive: true);
-        }
     }
 }

@@ -1,5 +1,6 @@
 using JasKnowledge.Theme;
 using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Features.Sitemap;
 
 namespace JasKnowledge.Web.Features.Handbook;
 
@@ -33,6 +34,7 @@ public static class HandbookFeature
         services.AddScoped<HandbookReader>();
         services.AddScoped<HandbookEditions>();
         services.AddSingleton<PendingEdition>();
+        services.AddSitemapPath("handboek/sessies").AddSitemapPath("handboek/afdrukken").AddSitemapPath("handboek/edities");
         return services;
     }
 }

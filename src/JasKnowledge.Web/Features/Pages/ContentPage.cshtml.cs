@@ -7,10 +7,8 @@ namespace JasKnowledge.Web.Features.Pages;
 
 public sealed class ContentPageModel(PublishedContent content, ContentUrls urls, CultureCatalog cultures) : PublishedPageModel(content, urls, cultures)
 {
-    private readonly PublishedContent _content = content;
-
     public async Task<IActionResult> OnGetAsync(string culture, string slug, CancellationToken cancellationToken) =>
-        await ShowAsync(await _content.FindBySlugAsync(PagesFeature.Type, slug, culture, cancellationToken), cancellationToken)
+        await ShowAsync(await Published.FindBySlugAsync(PagesFeature.Type, slug, culture, cancellationToken), cancellationToken)
             ? Page()
             : NotFound();
 }

@@ -1,4 +1,5 @@
 using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Features.Translations;
 
 namespace JasKnowledge.Web.Features.Pages;
 
@@ -10,5 +11,6 @@ public static class PagesFeature
     public const string HomeSet = "pages/home";
 
     public static IServiceCollection AddPagesFeature(this IServiceCollection services) =>
-        services.AddContentUrl(Type, item => item.LocalizationSet == HomeSet ? $"/{item.Culture}" : $"/{item.Culture}/{item.Slug}");
+        services.AddContentUrl(Type, item => item.LocalizationSet == HomeSet ? $"/{item.Culture}" : $"/{item.Culture}/{item.Slug}")
+            .AddTranslatedType(Type, 0);
 }

@@ -1,3 +1,4 @@
+using JasKnowledge.Core.Content;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Markdown;
 using JasKnowledge.Data.Content;
@@ -8,25 +9,39 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace JasKnowledge.Web.Features.Pages;
 
 /// <summary>Shows one published item: its Markdown as HTML, the notice when a fallback language is
-/// shown, and the languages the item exists in for the switcher and hreflang.</summary>
+/// shown, the notice when the translation was made from an older source text, and the languages the
+/// item exists in for the switcher and hreflang.</summary>
 public abstract class PublishedPageModel(PublishedContent content, ContentUrls urls, CultureCatalog cultures) : PageModel
 {
+    protected PublishedContent Published { get; } = content;
+    protected CultureCatalog Languages { get; } = cultures;
     public PublishedPage? Shown { get; private set; }
     public string Html { get; private set; } = "";
     public CultureDefinition ContentCulture { get; private set; } = cultures.Default;
+    /// <summary>The source-language version, when the shown translation is older than it.</summary>
+    public PublishedPage? Source { get; private set; }
 
     protected async Task<bool> ShowAsync(PublishedPage? page, CancellationToken cancellationToken)
     {
         if (page is null) return false;
         Shown = page;
         Html = MarkdownRenderer.ToHtml(page.Version.Body);
-        ContentCulture = cultures.Find(page.Item.Culture) ?? cultures.Default;
+        ContentCulture = Languages.Find(page.Item.Culture) ?? Languages.Default;
         ViewData[LayoutData.Title] = page.Version.Title;
         ViewData[LayoutData.Description] = page.Version.Summary;
         if (page.IsFallback) ViewData[LayoutData.ShownInstead] = ContentCulture;
 
-        var translations = await content.TranslationsAsync([page.Item.LocalizationSet], cancellationToken);
-        ViewData[LayoutData.Alternates] = cultures.All
+        if (page.Item.Culture != Languages.Default.Code
+            && await Published.FindAsync(page.Item.LocalizationSet, Languages.Default.Code, cancellationToken) is { IsFallback: false } source
+            && TranslationFreshness.Of(source.Version.Number, page.Version) == TranslationState.Outdated
+            && urls.For(source.Item) is { } sourceUrl)
+        {
+            Source = source;
+            ViewData[LayoutData.Outdated] = new OutdatedTranslation(page.Version.SourceVersion, source.Version.Number, sourceUrl, Languages.Default);
+        }
+
+        var translations = await Published.TranslationsAsync([page.Item.LocalizationSet], cancellationToken);
+        ViewData[LayoutData.Alternates] = Languages.All
             .Select(c => translations[page.Item.LocalizationSet].FirstOrDefault(i => i.Culture == c.Code))
             .OfType<Core.Content.ContentItem>()
             .Select(i => urls.For(i) is { } url ? new PageAlternate(i.Culture, url) : null)

@@ -5,11 +5,14 @@ namespace JasKnowledge.Web.Features.Recipe;
 /// <summary>
 /// The commands the portal's executable understands besides serving:
 /// <c>import [folder]</c> (the content folder, default: the shipped content), <c>export folder</c>
-/// and <c>edition version folder "notes"</c> (a new handbook edition, see EditionCommand).
+/// <c>edition version folder "notes"</c> (a new handbook edition, see EditionCommand) and
+/// <c>sheet-files folder</c> (the PDFs of the information sheets, see SheetFilesCommand).
 /// </summary>
 public sealed record PortalCommand(string Name, string[] Arguments)
 {
-    private static readonly string[] Names = ["import", "export", "edition"];
+    private static readonly string[] Names = ["import", "export", "edition", "sheet-files"];
+    /// <summary>Commands that have Chromium print pages of the portal itself, so they serve them.</summary>
+    private static readonly string[] Printing = ["edition", "sheet-files"];
 
     /// <summary>Splits the command (if any) from the arguments meant for the web host.</summary>
     public static (PortalCommand? Command, string[] HostArgs) Parse(string[] args)
@@ -17,15 +20,15 @@ public sealed record PortalCommand(string Name, string[] Arguments)
         if (args.Length == 0 || !Names.Contains(args[0])) return (null, args);
         var own = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         var hostArgs = args.Skip(1 + own.Length).ToArray();
-        // The edition command serves its own print page to Chromium: on a free loopback port, so it
-        // runs next to a portal that is already listening.
-        if (args[0] == "edition") hostArgs = [.. hostArgs, "--urls=http://127.0.0.1:0"];
+        // The printing commands serve their own pages to Chromium: on a free loopback port, so they
+        // run next to a portal that is already listening.
+        if (Printing.Contains(args[0])) hostArgs = [.. hostArgs, "--urls=http://127.0.0.1:0"];
         return (new PortalCommand(args[0], own), hostArgs);
     }
 
     public async Task<int> RunAsync(WebApplication app, string defaultContentFolder, TextWriter output, TextWriter error)
     {
-        if (Name == "edition") return await RunEditionAsync(app, output, error);
+        if (Printing.Contains(Name)) return await RunPrintingAsync(app, output, error);
         await using var scope = app.Services.CreateAsyncScope();
         switch (Name)
         {
@@ -49,16 +52,18 @@ public sealed record PortalCommand(string Name, string[] Arguments)
         }
     }
 
-    private async Task<int> RunEditionAsync(WebApplication app, TextWriter output, TextWriter error)
+    private async Task<int> RunPrintingAsync(WebApplication app, TextWriter output, TextWriter error)
     {
         await app.StartAsync();
         try
         {
-            return await new Handbook.EditionCommand(app.Services, app.Configuration, output, error).RunAsync(Arguments);
+            return Name == "edition"
+                ? await new Handbook.EditionCommand(app.Services, app.Configuration, output, error).RunAsync(Arguments)
+                : await new InfoSheets.SheetFilesCommand(app.Services, app.Configuration, output, error).RunAsync(Arguments);
         }
         catch (InvalidOperationException e)
         {
-            await error.WriteLineAsync($"The edition was not made: {e.Message}");
+            await error.WriteLineAsync($"Nothing was made: {e.Message}");
             return 1;
         }
         finally

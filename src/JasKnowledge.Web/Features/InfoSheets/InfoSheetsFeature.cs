@@ -1,0 +1,21 @@
+using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Features.Translations;
+
+namespace JasKnowledge.Web.Features.InfoSheets;
+
+/// <summary>Information sheets for participants (type "info-sheet"): one page per sheet and language,
+/// printable on one or two A4 pages, and a PDF of each translation in the downloads.</summary>
+public static class InfoSheetsFeature
+{
+    public const string Type = "info-sheet";
+    /// <summary>Where the sheet-files command writes the PDFs and their manifests.</summary>
+    public const string FilesFolder = "informatie/bestanden";
+
+    public static string SheetUrl(string culture, string slug) => $"/{culture}/informatie/{slug}";
+    /// <summary>The downloadable PDF of a sheet is an asset in the sheet's own language.</summary>
+    public static string FileSlug(string sheetSlug) => $"{sheetSlug}-pdf";
+
+    public static IServiceCollection AddInfoSheetsFeature(this IServiceCollection services) =>
+        services.AddContentUrl(Type, item => SheetUrl(item.Culture, item.Slug))
+            .AddTranslatedType(Type, 1);
+}

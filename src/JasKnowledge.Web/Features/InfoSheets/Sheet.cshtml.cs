@@ -1,0 +1,26 @@
+using JasKnowledge.Core.Assets;
+using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Localization;
+using JasKnowledge.Data.Assets;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Features.Pages;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JasKnowledge.Web.Features.InfoSheets;
+
+public sealed class SheetModel(PublishedContent content, PublishedAssets assets, ContentUrls urls, CultureCatalog cultures) : PublishedPageModel(content, urls, cultures)
+{
+    /// <summary>The PDF of the shown translation, when one was made from exactly this text.</summary>
+    public (Asset File, AssetRevision Revision)? Pdf { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string culture, string slug, CancellationToken cancellationToken)
+    {
+        if (!await ShowAsync(await Published.FindBySlugAsync(InfoSheetsFeature.Type, slug, culture, cancellationToken), cancellationToken))
+            return NotFound();
+        var file = await assets.FindAsync(Shown!.Item.Culture, InfoSheetsFeature.FileSlug(slug), cancellationToken);
+        var digest = ContentDigest.Of(Shown.Version);
+        if (file?.NewestFirst().FirstOrDefault(r => r.Source == digest) is { } revision) Pdf = (file, revision);
+        return Page();
+    }
+}

@@ -1,0 +1,79 @@
+using JasKnowledge.Core.Assets;
+using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Recipe;
+using JasKnowledge.Data.Assets;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Data.Recipe;
+using JasKnowledge.Web.Features.Printing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace JasKnowledge.Web.Features.InfoSheets;
+
+/// <summary>
+/// <c>sheet-files CONTENT-FOLDER</c>: makes the PDF of every sheet translation whose current text has
+/// none yet. Chromium prints the sheet page itself, so the PDF is what the page shows, in the page's
+/// font for its script. Each PDF records the digest of the text it was made from; its version label
+/// is the text's version number. Files and manifests go to informatie/bestanden and are imported.
+/// </summary>
+public sealed class SheetFilesCommand(IServiceProvider services, IConfiguration configuration, TextWriter output, TextWriter error)
+{
+    public async Task<int> RunAsync(string[] arguments, CancellationToken cancellationToken = default)
+    {
+        if (arguments.Length != 1 || !Directory.Exists(arguments[0]))
+        {
+            await error.WriteLineAsync("Usage: sheet-files CONTENT-FOLDER (the content folder, e.g. content).");
+            return 2;
+        }
+        var folder = arguments[0];
+        await using var scope = services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<RecipeImporter>();
+        var report = await importer.ImportAsync(folder, cancellationToken);
+        if (report.Problems.Count > 0)
+        {
+            foreach (var problem in report.Problems) await error.WriteLineAsync(problem.ToString());
+            await error.WriteLineAsync("Fix the content first: sheet files are made from content that imports cleanly.");
+            return 1;
+        }
+
+        var sheets = await scope.ServiceProvider.GetRequiredService<PublishedContent>().ListAsync(InfoSheetsFeature.Type, null, cancellationToken);
+        var assets = scope.ServiceProvider.GetRequiredService<PublishedAssets>();
+        var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var printer = new ChromiumPdf(configuration);
+        var target = Path.Combine(folder, InfoSheetsFeature.FilesFolder);
+        Directory.CreateDirectory(target);
+        var published = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        published = published.AddTicks(-(published.Ticks % TimeSpan.TicksPerSecond));
+        var made = 0;
+        foreach (var (item, version) in sheets)
+        {
+            var digest = ContentDigest.Of(version);
+            var slug = InfoSheetsFeature.FileSlug(item.Slug);
+            var existing = await assets.FindAsync(item.Culture, slug, cancellationToken);
+            if (existing?.Revisions.Any(r => r.Source == digest) == true) continue;
+
+            var label = version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            for (var n = 2; existing?.Find(label) is not null; n++) label = $"{version.Number}.{n}";
+            var fileName = $"{item.Slug}.{item.Culture}.{label}.pdf";
+            await printer.PrintAsync(address + InfoSheetsFeature.SheetUrl(item.Culture, item.Slug), Path.Combine(target, fileName), cancellationToken);
+
+            var manifestPath = Path.Combine(target, $"{slug}.{item.Culture}{AssetManifest.Extension}");
+            var revisions = new List<AssetManifest.Revision>();
+            var title = $"{version.Title} (PDF)";
+            if (File.Exists(manifestPath))
+            {
+                var manifest = AssetManifest.Parse(manifestPath, await File.ReadAllTextAsync(manifestPath, cancellationToken));
+                revisions.AddRange(manifest.Revisions);
+            }
+            revisions.Add(new AssetManifest.Revision(label, fileName, "application/pdf", published, $"Gemaakt van versie {version.Number} van de tekst.", 0, digest));
+            await File.WriteAllTextAsync(manifestPath, AssetManifest.Write(title, revisions), cancellationToken);
+            made++;
+            await output.WriteLineAsync($"{item.Culture}/{item.Slug}: {fileName}");
+        }
+
+        report = await importer.ImportAsync(folder, cancellationToken);
+        foreach (var problem in report.Problems) await error.WriteLineAsync(problem.ToString());
+        await output.WriteLineAsync($"Made {made} sheet PDF(s) in {Path.GetFullPath(target)} and imported them: {report}.");
+        return report.Problems.Count == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,33 @@
+using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Features.Translations;
+
+namespace JasKnowledge.Web.Features.Media;
+
+/// <summary>Explainer videos (type "video"): a page per video and language with the native player,
+/// one subtitle track per language, the transcript under the player, and offline downloads. The
+/// subtitles are the item's companion .vtt file, so they are versioned and translated like text; the
+/// film and its poster are files in the downloads, shared by every language.</summary>
+public static class MediaFeature
+{
+    public const string Type = "video";
+    public const string SubtitlesField = "subtitles";
+    /// <summary>The film and its poster are files of the default language; the picture has no words.</summary>
+    public const string FilesCulture = "nl";
+
+    public static string VideoUrl(string culture, string slug) => $"/{culture}/video/{slug}";
+    public static string SubtitlesUrl(string culture, string slug) => $"/{culture}/video/{slug}.vtt";
+    public static string OfflineUrl(string culture, string slug) => $"/{culture}/video/{slug}/offline.zip";
+    public static string FilmSlug(string videoSlug) => $"{videoSlug}-video";
+    public static string PosterSlug(string videoSlug) => $"{videoSlug}-poster";
+
+    public static IServiceCollection AddMediaFeature(this IServiceCollection services) =>
+        services.AddContentUrl(Type, item => VideoUrl(item.Culture, item.Slug))
+            .AddTranslatedType(Type, 2);
+
+    public static IEndpointRouteBuilder MapMediaFeature(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/{culture:culture}/video/{slug:slug}.vtt", SubtitlesEndpoint.GetAsync);
+        endpoints.MapGet("/{culture:culture}/video/{slug:slug}/offline.zip", OfflineDownload.GetAsync);
+        return endpoints;
+    }
+}

@@ -1,0 +1,28 @@
+using JasKnowledge.Core.Blobs;
+using JasKnowledge.Data.Assets;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Web.Features.Downloads;
+
+namespace JasKnowledge.Web.Features.Media;
+
+/// <summary>GET /{culture}/video/{slug}/offline.zip: the film with its subtitles in that language (and
+/// in Dutch), to watch without a connection; players such as VLC pick up a .vtt next to the film.</summary>
+public static class OfflineDownload
+{
+    public static async Task<IResult> GetAsync(string culture, string slug, HttpContext http, PublishedContent content, PublishedAssets assets, IBlobStore blobs, CancellationToken cancellationToken)
+    {
+        var page = await content.FindBySlugAsync(MediaFeature.Type, slug, culture, cancellationToken);
+        var film = await assets.FindAsync(MediaFeature.FilesCulture, MediaFeature.FilmSlug(slug), cancellationToken);
+        if (page is null || film?.Latest is not { } revision) return Results.NotFound();
+
+        var parts = new List<ZipPart> { ZipPart.File($"{slug}.mp4", blobs, revision) };
+        foreach (var code in new[] { page.Item.Culture, MediaFeature.FilesCulture }.Distinct())
+        {
+            var translation = code == page.Item.Culture ? page : await content.FindBySlugAsync(MediaFeature.Type, slug, code, cancellationToken);
+            if (translation is { IsFallback: false } && VideoSubtitles.Of(translation.Version) is { } vtt)
+                parts.Add(ZipPart.Text($"{slug}.{code}.vtt", vtt));
+        }
+        await ZipDownload.WriteAsync(http, $"{slug}-{page.Item.Culture}.zip", parts, cancellationToken);
+        return Results.Empty;
+    }
+}

@@ -1,0 +1,37 @@
+using JasKnowledge.Core.Assets;
+using JasKnowledge.Core.Localization;
+using JasKnowledge.Core.Media;
+using JasKnowledge.Data.Assets;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Features.Pages;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JasKnowledge.Web.Features.Media;
+
+public sealed class VideoModel(PublishedContent content, PublishedAssets assets, ContentUrls urls, CultureCatalog cultures) : PublishedPageModel(content, urls, cultures)
+{
+    /// <summary>One subtitle track per language the video exists in; the visitor's language (or the
+    /// language shown instead) is the default track.</summary>
+    public IReadOnlyList<(CultureDefinition Language, string Url, bool IsDefault)> Tracks { get; private set; } = [];
+    public IReadOnlyList<WebVttCue> Transcript { get; private set; } = [];
+    public (Asset File, AssetRevision Revision)? Film { get; private set; }
+    public (Asset File, AssetRevision Revision)? Poster { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string culture, string slug, CancellationToken cancellationToken)
+    {
+        if (!await ShowAsync(await Published.FindBySlugAsync(MediaFeature.Type, slug, culture, cancellationToken), cancellationToken))
+            return NotFound();
+        Transcript = VideoSubtitles.Cues(Shown!.Version);
+        var translations = await Published.TranslationsAsync([Shown.Item.LocalizationSet], cancellationToken);
+        Tracks = Languages.All
+            .Where(c => translations[Shown.Item.LocalizationSet].Any(i => i.Culture == c.Code))
+            .Select(c => (c, MediaFeature.SubtitlesUrl(c.Code, slug), c.Code == Shown.Item.Culture))
+            .ToList();
+        Film = Latest(await assets.FindAsync(MediaFeature.FilesCulture, MediaFeature.FilmSlug(slug), cancellationToken));
+        Poster = Latest(await assets.FindAsync(MediaFeature.FilesCulture, MediaFeature.PosterSlug(slug), cancellationToken));
+        return Page();
+    }
+
+    private static (Asset, AssetRevision)? Latest(Asset? asset) => asset?.Latest is { } latest ? (asset, latest) : null;
+}

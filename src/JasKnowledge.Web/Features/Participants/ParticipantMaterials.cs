@@ -1,0 +1,69 @@
+using System.Text.Json;
+using JasKnowledge.Core.Localization;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Web.Features.Content;
+
+namespace JasKnowledge.Web.Features.Participants;
+
+/// <summary>A sheet or video as a participant sees it: in their language or the nearest one of its
+/// chain, with the facts every translation shares (order, duration, the handbook sessions it belongs
+/// to), which are read from the source-language text so translators never have to repeat them.</summary>
+public sealed record ParticipantMaterial(PublishedPage Page, string Url, int Order, int? DurationSeconds, IReadOnlyList<string> Sessions, IReadOnlyList<string> Languages)
+{
+    public string Type => Page.Item.Type;
+    public string Set => Page.Item.LocalizationSet;
+    public string Slug => Page.Item.Slug;
+}
+
+public sealed class ParticipantMaterials(PublishedContent content, ContentUrls urls, CultureCatalog cultures)
+{
+    public static readonly string[] Types = [InfoSheets.InfoSheetsFeature.Type, Media.MediaFeature.Type];
+
+    /// <summary>Every published sheet and video for a visitor in <paramref name="culture"/>.</summary>
+    public async Task<IReadOnlyList<ParticipantMaterial>> ListAsync(string culture, string? type = null, CancellationToken cancellationToken = default)
+    {
+        var chain = cultures.FallbackChain(culture);
+        var materials = new List<ParticipantMaterial>();
+        foreach (var materialType in Types.Where(t => type is null || t == type))
+        {
+            var published = await content.ListAsync(materialType, null, cancellationToken);
+            foreach (var set in published.GroupBy(p => p.Item.LocalizationSet))
+            {
+                var shown = chain.Select(code => set.FirstOrDefault(p => p.Item.Culture == code)).FirstOrDefault(p => p.Item is not null);
+                if (shown.Item is null) continue;
+                var source = set.FirstOrDefault(p => p.Item.Culture == cultures.Default.Code);
+                var fields = Fields.Read((source.Version ?? shown.Version).Fields);
+                var page = new PublishedPage(shown.Item, shown.Version, culture);
+                var languages = cultures.All.Where(c => set.Any(p => p.Item.Culture == c.Code)).Select(c => c.Code).ToList();
+                materials.Add(new ParticipantMaterial(page, urls.For(shown.Item) ?? "", fields.Order, fields.Duration, fields.Sessions, languages));
+            }
+        }
+        return materials.OrderBy(m => Array.IndexOf(Types, m.Type)).ThenBy(m => m.Order).ThenBy(m => m.Set, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The sheets and videos that belong to a handbook session.</summary>
+    public async Task<IReadOnlyList<ParticipantMaterial>> ForSessionAsync(string sessionSlug, string culture, CancellationToken cancellationToken = default) =>
+        (await ListAsync(culture, null, cancellationToken)).Where(m => m.Sessions.Contains(sessionSlug, StringComparer.Ordinal)).ToList();
+
+    /// <summary>The fields shared by all translations of a sheet or video.</summary>
+    private sealed record Fields(int Order, int? Duration, IReadOnlyList<string> Sessions)
+    {
+        public static Fields Read(string? json)
+        {
+            if (string.IsNullOrEmpty(json)) return new Fields(0, null, []);
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            return new Fields(
+                Number(root, "order") ?? 0,
+                Number(root, "duration"),
+                root.TryGetProperty("sessions", out var sessions) && sessions.ValueKind == JsonValueKind.Array
+                    ? sessions.EnumerateArray().Select(s => s.GetString()).OfType<string>().ToList()
+                    : []);
+        }
+
+        // Front matter scalars arrive as JSON strings.
+        private static int? Number(JsonElement root, string name) =>
+            root.TryGetProperty(name, out var value) && int.TryParse(value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText(), out var number)
+                ? number : null;
+    }
+}
