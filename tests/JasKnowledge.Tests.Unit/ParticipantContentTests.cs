@@ -1,0 +1,58 @@
+using JasKnowledge.Core.Markdown;
+using JasKnowledge.Core.Recipe;
+
+namespace JasKnowledge.Tests.Unit;
+
+/// <summary>Rules the shipped sheets and videos keep: every language present, every translation says
+/// which Dutch version it was made from and keeps the Dutch structure, sheets fit on two A4 pages.</summary>
+public sealed class ParticipantContentTests
+{
+    private static readonly string Content = Path.Combine(AppContext.BaseDirectory, "content");
+    private static readonly string[] Languages = ["nl", "en", "ar", "ti", "fa", "prs", "so", "uk"];
+
+    private static IEnumerable<string> SetNames() =>
+        new[] { "informatie", "video" }.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Content, folder), "*.nl.md").Order()
+            .Select(file => $"{folder}/{Path.GetFileName(file)[..^".nl.md".Length]}"));
+
+    public static TheoryData<string> Sets() => new(SetNames());
+
+    private static ContentFile Read(string set, string culture) =>
+        ContentFile.Parse($"{set}.{culture}.md", File.ReadAllText(Path.Combine(Content, $"{set}.{culture}.md")));
+
+    [Fact]
+    public void There_are_at_least_six_sheets_and_three_videos()
+    {
+        var sets = SetNames().ToList();
+        Assert.True(sets.Count(s => s.StartsWith("informatie/", StringComparison.Ordinal)) >= 6);
+        Assert.True(sets.Count(s => s.StartsWith("video/", StringComparison.Ordinal)) >= 3);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public void Every_language_has_a_translation_of_the_current_dutch_text_with_the_same_sections(string set)
+    {
+        var dutch = Read(set, "nl");
+        var dutchHeadings = MarkdownOutline.Headings(dutch.Text.Body, maxLevel: 2).Count;
+        Assert.Null(dutch.Text.SourceVersion);
+        foreach (var culture in Languages.Skip(1))
+        {
+            var translation = Read(set, culture);
+            Assert.Equal(dutch.Type, translation.Type);
+            Assert.Equal(1, translation.Text.SourceVersion);
+            Assert.Equal(dutchHeadings, MarkdownOutline.Headings(translation.Text.Body, maxLevel: 2).Count);
+            Assert.NotEqual(dutch.Text.Title, translation.Text.Title);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public void A_dutch_sheet_is_short_enough_for_two_pages_and_teaches_its_words(string set)
+    {
+        if (!set.StartsWith("informatie/", StringComparison.Ordinal)) return;
+        var dutch = Read(set, "nl");
+        var words = MarkdownOutline.WordCount(dutch.Text.Body);
+        Assert.InRange(words, 300, 600);
+        Assert.Equal("Belangrijke woorden", MarkdownOutline.Headings(dutch.Text.Body, maxLevel: 2)[^1].Text);
+        Assert.Contains("\"sessions\"", dutch.Text.Fields);
+    }
+}
