@@ -19,6 +19,8 @@ public sealed class ErrorModel : PageModel
         if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null)
             return NotFound();
         Code = code is >= 400 and <= 599 ? code : 500;
+        // The exception handler re-executes /error/500 for every exception; a bad request keeps its 400.
+        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error is BadHttpRequestException bad) Code = bad.StatusCode;
         Response.StatusCode = Code;
         return Page();
     }

@@ -6,7 +6,12 @@ public static class ErrorsFeature
 {
     public static IApplicationBuilder UsePortalErrors(this IApplicationBuilder app)
     {
-        app.UseExceptionHandler("/error/500");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            // A query value that does not fit its parameter is the visitor's mistake, not the server's.
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         return app;
     }

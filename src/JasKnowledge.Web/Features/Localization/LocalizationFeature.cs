@@ -16,6 +16,11 @@ public static class LocalizationFeature
             sp.GetRequiredService<IConfiguration>().GetSection("Jas:Cultures").Get<List<CultureDefinition>>() ?? []));
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RouteOptions>(options => options.ConstraintMap["culture"] = typeof(CultureRouteConstraint));
+        // Razor escapes everything outside Basic Latin by default, which turns an Arabic or Tigrinya
+        // page into numeric entities six times its size. UTF-8 pages may carry every script as is;
+        // the characters that matter for HTML (< > & " ') are still escaped.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return services;
     }
 

@@ -10,7 +10,7 @@ namespace JasKnowledge.Web.Features.Media;
 /// falls back: the player lists only the languages that exist). <c>?download=1</c> saves the file.</summary>
 public static class SubtitlesEndpoint
 {
-    public static async Task<IResult> GetAsync(string culture, string slug, bool? download, HttpContext http, PublishedContent content, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(string culture, string slug, string? download, HttpContext http, PublishedContent content, CancellationToken cancellationToken)
     {
         var page = await content.FindBySlugAsync(MediaFeature.Type, slug, culture, cancellationToken);
         if (page is null || page.IsFallback || VideoSubtitles.Of(page.Version) is not { } text)
@@ -18,13 +18,11 @@ public static class SubtitlesEndpoint
         var bytes = Encoding.UTF8.GetBytes(text);
         var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"");
         http.Response.Headers.CacheControl = "public, no-cache";
-        if (download == true)
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{slug}.{page.Item.Culture}.vtt\"";
         if (http.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Compare(etag, useStrongComparison: false)))
         {
             http.Response.Headers.ETag = etag.ToString();
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
-        return Results.Bytes(bytes, WebVtt.MediaType + "; charset=utf-8", entityTag: etag);
+        return Results.Bytes(bytes, WebVtt.MediaType + "; charset=utf-8", !string.IsNullOrEmpty(download) && download is not ("0" or "false") ? $"{slug}.{page.Item.Culture}.vtt" : null, entityTag: etag);
     }
 }

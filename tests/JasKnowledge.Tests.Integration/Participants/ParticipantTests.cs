@@ -1,0 +1,337 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using JasKnowledge.Core.Content;
+using JasKnowledge.Data.Assets;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Tests.Integration.Infrastructure;
+using JasKnowledge.Web.Features.InfoSheets;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JasKnowledge.Tests.Integration.Participants;
+
+/// <summary>The participants' side with the shipped content, through HTTP, on both databases.</summary>
+public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
+{
+    private static readonly string[] Languages = ["nl", "en", "ar", "ti", "fa", "prs", "so", "uk"];
+    private static readonly string[] Sheets = ["het-24x24-programma", "je-klantmanager", "het-gesprek-en-de-participatieverklaring", "de-zorgverzekering", "stages-en-werk", "je-mentor"];
+    private static readonly string[] Videos = ["welkom-in-het-programma", "je-klantmanager", "het-gesprek"];
+
+    private HttpClient Client() => fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task The_entry_page_lists_every_language_in_its_own_script()
+    {
+        var html = await Client().GetStringAsync("/talen");
+
+        Assert.Contains("<a class=\"language-grid__choice\" href=\"/ar/informatie\" hreflang=\"ar\">", html);
+        Assert.Contains("<span class=\"language-grid__native\" lang=\"ar\" dir=\"rtl\">العربية</span>", html);
+        Assert.Contains("<span class=\"language-grid__native\" lang=\"ti\" dir=\"ltr\">ትግርኛ</span>", html);
+        Assert.Contains("<span class=\"language-grid__native\" lang=\"prs\" dir=\"rtl\">دری</span>", html);
+        foreach (var code in Languages) Assert.Contains($"href=\"/{code}/informatie\"", html);
+    }
+
+    [Theory]
+    [InlineData("/xx/informatie", "xx")]
+    [InlineData("/pt-BR/video/het-gesprek", "pt-BR")]
+    [InlineData("/zz", "zz")]
+    [InlineData("/a%3Cb%3E/informatie/je-mentor", null)]
+    [InlineData("/ar-/video/x", null)]
+    public async Task An_unknown_or_malformed_language_code_leads_to_the_entry_page(string path, string? shown)
+    {
+        var response = await Client().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/talen", response.Headers.Location!.OriginalString);
+        var entry = await Client().GetAsync(response.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, entry.StatusCode);
+        var html = await entry.Content.ReadAsStringAsync();
+        if (shown is not null) Assert.Contains($"‘{shown}’", html);
+        Assert.DoesNotContain("<b>", html);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/onbekend")]
+    [InlineData("/files/xx/iets/1")]
+    [InlineData("/nergens-hier/niets")]
+    public async Task Other_unknown_paths_stay_a_not_found(string path)
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await Client().GetAsync(path)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/ar/video/het-gesprek.vtt?download=%FF%FE")]
+    [InlineData("/ar/video/het-gesprek.vtt?download=ja&download=nee")]
+    [InlineData("/nl/handboek/sessie-1-nederland-en-jij/pakket.zip?taal=")]
+    [InlineData("/nl/handboek/sessie-1-nederland-en-jij/pakket.zip?taal=ar&taal=ar&taal=AR&taal=%E2%80%AE")]
+    [InlineData("/talen?onbekend=%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
+    [InlineData("/talen?onbekend=%00%01%02")]
+    [InlineData("/ar/informatie/%F0%9F%98%80")]
+    [InlineData("/ar/video/het-gesprek/offline.zip?x=%ZZ")]
+    public async Task Hostile_input_on_the_participant_pages_never_gives_a_server_error(string path)
+    {
+        var response = await Client().GetAsync(path);
+        Assert.True((int)response.StatusCode < 500, $"{path}: {(int)response.StatusCode}");
+        Assert.DoesNotContain("<script>alert", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_arabic_participant_page_lists_every_sheet_and_video_in_arabic()
+    {
+        var html = await Client().GetStringAsync("/ar/informatie");
+
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html);
+        foreach (var sheet in Sheets) Assert.Contains($"href=\"/ar/informatie/{sheet}\"", html);
+        foreach (var video in Videos) Assert.Contains($"href=\"/ar/video/{video}\"", html);
+        Assert.DoesNotContain("class=\"card__meta\">Nog niet", html);
+        Assert.Matches("fonts-arabic\\.[a-z0-9]+\\.css", html);
+    }
+
+    [Fact]
+    public async Task A_sheet_page_in_arabic_is_right_to_left_with_its_pdf_and_no_script_needed()
+    {
+        var html = await Client().GetStringAsync("/ar/informatie/je-klantmanager");
+
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html);
+        Assert.DoesNotContain("notice--fallback", html);
+        Assert.DoesNotContain("notice--outdated", html);
+        var pdfUrl = Regex.Match(html, "href=\"(/files/ar/je-klantmanager-pdf/[^\"]+)\" download").Groups[1].Value;
+        Assert.NotEmpty(pdfUrl);
+        // The print button is hidden until the print script shows it; reading needs no script.
+        Assert.Contains("data-print hidden", html);
+        Assert.Single(Regex.Matches(html, "<script"));
+
+        var pdf = await Client().GetAsync(pdfUrl);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        var bytes = await pdf.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        Assert.Equal(pdf.Headers.ETag!.Tag.Trim('"'), Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    [Fact]
+    public async Task Every_sheet_translation_has_a_pdf_made_from_its_current_text()
+    {
+        using var scope = fixture.Factory.Services.CreateScope();
+        var sheets = await scope.ServiceProvider.GetRequiredService<PublishedContent>().ListAsync(InfoSheetsFeature.Type, null);
+        var assets = scope.ServiceProvider.GetRequiredService<PublishedAssets>();
+
+        Assert.Equal(Sheets.Length * Languages.Length, sheets.Count);
+        foreach (var (item, version) in sheets)
+        {
+            var file = await assets.FindAsync(item.Culture, InfoSheetsFeature.FileSlug(item.Slug));
+            Assert.True(file?.Revisions.Any(r => r.Source == ContentDigest.Of(version)) == true,
+                $"{item.Culture}/{item.Slug} has no PDF of its current text: run `dotnet run --project src/JasKnowledge.Web -- sheet-files content`.");
+        }
+    }
+
+    [Fact]
+    public async Task A_video_page_has_one_track_per_language_with_the_visitors_language_as_default_and_a_transcript()
+    {
+        var html = await Client().GetStringAsync("/ar/video/het-gesprek");
+
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html);
+        var tracks = Regex.Matches(html, "<track kind=\"subtitles\" src=\"([^\"]+)\" srclang=\"([^\"]+)\" label=\"([^\"]+)\"( default=\"default\")?>");
+        Assert.Equal(Languages.Length, tracks.Count);
+        var defaults = tracks.Where(t => t.Groups[4].Success).ToList();
+        Assert.Equal("ar", Assert.Single(defaults).Groups[2].Value);
+        Assert.Equal("/ar/video/het-gesprek.vtt", defaults[0].Groups[1].Value);
+        Assert.Contains("preload=\"none\"", html);
+        Assert.Matches("poster=\"/files/nl/het-gesprek-poster/1\"", html);
+        Assert.Contains("<source src=\"/files/nl/het-gesprek-video/1\" type=\"video/mp4\">", html);
+        Assert.Equal(15, Regex.Matches(html, "<li><time datetime=\"PT[\\d.]+S\" dir=\"ltr\">").Count);
+        Assert.Contains("href=\"/ar/video/het-gesprek/offline.zip\"", html);
+        Assert.DoesNotContain("<script", html);
+    }
+
+    [Fact]
+    public async Task Subtitles_are_served_per_language_as_webvtt_and_cached_by_etag()
+    {
+        var client = Client();
+        foreach (var code in Languages)
+        {
+            var response = await client.GetAsync($"/{code}/video/je-klantmanager.vtt");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("text/vtt", response.Content.Headers.ContentType!.MediaType);
+            Assert.StartsWith("WEBVTT", await response.Content.ReadAsStringAsync());
+        }
+
+        var first = await client.GetAsync("/ti/video/je-klantmanager.vtt");
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/ti/video/je-klantmanager.vtt");
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+
+        var download = await client.GetAsync("/ti/video/je-klantmanager.vtt?download=1");
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("je-klantmanager.ti.vtt", download.Content.Headers.ContentDisposition.FileName!.Trim('"'));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/ti/video/bestaat-niet.vtt")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_film_streams_with_byte_ranges_so_seeking_works()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/files/nl/het-gesprek-video/1");
+        request.Headers.Range = new RangeHeaderValue(1000, 1999);
+        var response = await Client().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        Assert.Equal(1000, (await response.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Equal("video/mp4", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task The_offline_download_holds_the_film_and_its_subtitles_with_checksums()
+    {
+        var response = await Client().GetAsync("/so/video/welkom-in-het-programma/offline.zip");
+        Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
+
+        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(["SHA256SUMS", "welkom-in-het-programma.mp4", "welkom-in-het-programma.nl.vtt", "welkom-in-het-programma.so.vtt"], zip.Entries.Select(e => e.FullName).Order());
+        AssertChecksums(zip);
+    }
+
+    [Fact]
+    public async Task A_session_pack_holds_the_session_handout_sheets_videos_and_subtitles_in_the_chosen_languages()
+    {
+        var session = "sessie-4-werk-inkomen-en-de-uitkering";
+        var html = await Client().GetStringAsync($"/nl/handboek/{session}");
+        Assert.Contains("href=\"/nl/informatie/je-klantmanager\"", html);
+        Assert.Contains("href=\"/nl/video/je-klantmanager\"", html);
+        Assert.Contains($"action=\"/nl/handboek/{session}/pakket.zip\"", html);
+
+        var response = await Client().GetAsync($"/nl/handboek/{session}/pakket.zip?taal=ar&taal=ti&taal=onzin&taal=%3Cx%3E");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var names = zip.Entries.Select(e => e.FullName).ToList();
+
+        Assert.Contains($"sessie/{session}.html", names);
+        Assert.Contains($"sessie/{session}-hand-out.html", names);
+        foreach (var code in new[] { "ar", "ti" })
+        {
+            Assert.Contains($"informatie/{code}/je-klantmanager.pdf", names);
+            Assert.Contains($"informatie/{code}/stages-en-werk.pdf", names);
+            Assert.Contains($"video/je-klantmanager.{code}.vtt", names);
+        }
+        Assert.Single(names, n => n == "video/je-klantmanager.mp4");
+        Assert.DoesNotContain(names, n => n.Contains("/nl/") || n.Contains(".uk."));
+        Assert.Contains("Hand-out voor deelnemers", await ReadAsync(zip, $"sessie/{session}-hand-out.html"));
+        Assert.DoesNotContain("Stappenplan", await ReadAsync(zip, $"sessie/{session}-hand-out.html"));
+        AssertChecksums(zip);
+    }
+
+    [Fact]
+    public async Task A_session_pack_for_a_chapter_that_is_not_a_session_is_not_found()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await Client().GetAsync("/nl/handboek/inleiding/pakket.zip")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client().GetAsync("/nl/handboek/bestaat-niet/pakket.zip?taal=ar")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_translation_status_page_shows_every_item_current_in_every_language()
+    {
+        var html = await Client().GetStringAsync("/nl/vertalingen");
+
+        foreach (var code in Languages.Skip(1))
+        {
+            Assert.Equal(Sheets.Length + Videos.Length + 3, Regex.Matches(html, $"data-language=\"{code}\" data-state=\"current\"").Count);
+            Assert.Contains($"<td data-language=\"{code}\" data-count=\"TranslationMissing\">0</td>", html);
+        }
+        Assert.Contains("href=\"/ti/informatie/de-zorgverzekering\"", html);
+    }
+
+    [Fact]
+    public async Task The_sitemap_lists_every_public_page_with_its_alternates_and_each_one_answers()
+    {
+        var client = Client();
+        var xml = XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
+        XNamespace sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        XNamespace xhtml = "http://www.w3.org/1999/xhtml";
+        var urls = xml.Root!.Elements(sitemap + "url").ToList();
+        var locations = urls.Select(u => new Uri(u.Element(sitemap + "loc")!.Value).PathAndQuery).ToList();
+
+        Assert.Equal(locations.Count, locations.Distinct().Count());
+        foreach (var expected in new[] { "/ar/informatie/je-klantmanager", "/ti/video/het-gesprek", "/nl/handboek/inleiding", "/uk/informatie", "/nl/vertalingen", "/so/downloads", "/fa" })
+            Assert.Contains(expected, locations);
+        var sheet = urls.Single(u => u.Element(sitemap + "loc")!.Value.EndsWith("/prs/informatie/je-mentor", StringComparison.Ordinal));
+        Assert.Equal(Languages.Order(), sheet.Elements(xhtml + "link").Select(l => l.Attribute("hreflang")!.Value).Order());
+
+        foreach (var location in locations)
+        {
+            var response = await client.GetAsync(location);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{location}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task Pages_load_the_font_of_their_script_and_no_other()
+    {
+        var client = Client();
+        var tigrinya = await client.GetStringAsync("/ti/informatie/je-mentor");
+        var dari = await client.GetStringAsync("/prs/informatie/je-mentor");
+        var dutch = await client.GetStringAsync("/nl/informatie/je-mentor");
+
+        Assert.Matches("fonts-ethiopic\\.[a-z0-9]+\\.css", tigrinya);
+        Assert.DoesNotContain("fonts-arabic", tigrinya);
+        Assert.Matches("fonts-arabic\\.[a-z0-9]+\\.css", dari);
+        Assert.DoesNotContain("fonts-", dutch);
+        var css = await client.GetStringAsync(Regex.Match(tigrinya, "href=\"([^\"]*fonts-ethiopic[^\"]*)\"").Groups[1].Value);
+        var font = Regex.Match(css, "url\\(\"\\.\\./fonts/([^\"]+)\"\\)").Groups[1].Value;
+        var woff = await client.GetAsync($"/_content/JasKnowledge.Theme/fonts/{font}");
+        Assert.Equal(HttpStatusCode.OK, woff.StatusCode);
+        Assert.Equal("wOF2", System.Text.Encoding.ASCII.GetString((await woff.Content.ReadAsByteArrayAsync())[..4]));
+    }
+
+    [Theory]
+    [InlineData("/ar/informatie/de-zorgverzekering")]
+    [InlineData("/ti/informatie/het-24x24-programma")]
+    [InlineData("/nl/informatie/stages-en-werk")]
+    public async Task A_sheet_page_weighs_under_fifty_kilobytes_compressed_without_fonts(string path)
+    {
+        var client = Client();
+        var html = await client.GetStringAsync(path);
+        long total = Gzipped(html);
+        foreach (Match link in Regex.Matches(html, "<link rel=\"stylesheet\" href=\"([^\"]+)\""))
+        {
+            total += Gzipped(await client.GetStringAsync(WebUtility.HtmlDecode(link.Groups[1].Value)));
+        }
+        foreach (Match script in Regex.Matches(html, "<script src=\"([^\"]+)\""))
+        {
+            total += Gzipped(await client.GetStringAsync(WebUtility.HtmlDecode(script.Groups[1].Value)));
+        }
+        Assert.True(total < 50 * 1024, $"{path}: {total} bytes compressed");
+    }
+
+    private static long Gzipped(string text)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        return buffer.Length;
+    }
+
+    private static async Task<string> ReadAsync(ZipArchive zip, string name)
+    {
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+        return await reader.ReadToEndAsync();
+    }
+
+    private static void AssertChecksums(ZipArchive zip)
+    {
+        using var reader = new StreamReader(zip.GetEntry("SHA256SUMS")!.Open());
+        var lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(zip.Entries.Count - 1, lines.Length);
+        foreach (var line in lines)
+        {
+            var (hash, name) = (line[..64], line[66..]);
+            using var entry = zip.GetEntry(name)!.Open();
+            Assert.Equal(hash, Convert.ToHexStringLower(SHA256.HashData(entry)));
+        }
+    }
+}
+
+public sealed class SqliteParticipantTests(SqlitePortal fixture) : ParticipantTests<SqlitePortal>(fixture);
+public sealed class PostgresParticipantTests(PostgresPortal fixture) : ParticipantTests<PostgresPortal>(fixture);
