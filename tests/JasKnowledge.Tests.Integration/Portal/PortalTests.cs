@@ -101,9 +101,11 @@ public abstract class PortalTests<TFixture>(TFixture fixture) : IClassFixture<TF
     }
 
     [Fact]
-    public async Task An_unknown_language_prefix_is_a_404_page_in_the_default_language()
+    public async Task An_unknown_first_segment_that_is_no_language_code_is_a_404_page_in_the_default_language()
     {
-        var response = await Client().GetAsync("/xx/iets");
+        // A prefix shaped like a language code (/xx/iets) goes to the language choice instead (issue 4).
+        Assert.Equal("/talen?onbekend=xx", (await Client().GetAsync("/xx/iets")).Headers.Location!.OriginalString);
+        var response = await Client().GetAsync("/geen-taal/iets");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

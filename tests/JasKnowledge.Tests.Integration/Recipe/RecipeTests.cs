@@ -85,6 +85,32 @@ public abstract class RecipeTests(DatabaseKind kind)
     }
 
     [Fact]
+    public async Task A_subtitle_file_that_is_not_webvtt_is_refused_at_import_with_its_path_and_line()
+    {
+        var folder = ContentFolders.CopyOfShipped();
+        var subtitles = Path.Combine(folder, "video", "je-klantmanager.ar.vtt");
+        var lines = (await File.ReadAllLinesAsync(subtitles)).ToList();
+        var timing = lines.FindIndex(l => l.Contains("-->", StringComparison.Ordinal));
+        lines[timing] = lines[timing].Replace(" --> ", " -> ");
+        await File.WriteAllLinesAsync(subtitles, lines);
+        await File.WriteAllTextAsync(Path.Combine(folder, "video", "verdwaald.nl.vtt"), "WEBVTT\n\n00:01.000 --> 00:02.000\nZonder item.\n");
+        var (portal, database) = await StartAsync(ContentFolders.NewEmpty());
+        await using (database)
+        await using (portal)
+        {
+            var report = await ImportAsync(portal, folder);
+
+            Assert.Equal(2, report.Problems.Count);
+            var broken = report.Problems.Single(p => p.Path == "video/je-klantmanager.ar.vtt");
+            Assert.Equal(timing + 1, broken.Line);
+            Assert.Contains("cue timing", broken.Message);
+            Assert.Contains(report.Problems, p => p.Path == "video/verdwaald.nl.vtt" && p.Message.Contains("no verdwaald.nl.md"));
+            Assert.False(await QueryAsync(portal, db => db.ContentItems.AnyAsync(i => i.LocalizationSet == "video/je-klantmanager" && i.Culture == "ar")));
+            Assert.True(await QueryAsync(portal, db => db.ContentItems.AnyAsync(i => i.LocalizationSet == "video/je-klantmanager" && i.Culture == "ti")));
+        }
+    }
+
+    [Fact]
     public async Task An_asset_revision_whose_bytes_changed_under_the_same_version_is_refused()
     {
         var folder = ContentFolders.CopyOfShipped();
