@@ -68,6 +68,21 @@ public sealed partial record AssetManifest(string Path, string Slug, string Cult
         }).ToList(),
     });
 
+    /// <summary>Adds a revision to the manifest at <paramref name="path"/>, creating it with
+    /// <paramref name="title"/> when it does not exist yet (an existing manifest keeps its title).</summary>
+    public static async Task AppendAsync(string path, string title, Revision revision, CancellationToken cancellationToken = default)
+    {
+        var revisions = new List<Revision>();
+        if (File.Exists(path))
+        {
+            var manifest = Parse(path, await File.ReadAllTextAsync(path, cancellationToken));
+            title = manifest.Title;
+            revisions.AddRange(manifest.Revisions);
+        }
+        revisions.Add(revision);
+        await File.WriteAllTextAsync(path, Write(title, revisions), cancellationToken);
+    }
+
     // YamlDotNet's object model has no positions; entries of the list start with "- " at the top level.
     private static int LineOfEntry(string[] lines, int index)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
@@ -235,23 +234,12 @@ public sealed class EditionFileTests
     [MemberData(nameof(Files), "pdf")]
     public async Task Every_pdf_edition_is_a4_and_contains_every_chapter(string name)
     {
-        var text = await RunAsync("pdftotext", "-layout", Path.Combine(Folder, name), "-");
-        var info = await RunAsync("pdfinfo", Path.Combine(Folder, name));
+        var text = await CommandLineTool.RunAsync("pdftotext", "-layout", Path.Combine(Folder, name), "-");
+        var info = await CommandLineTool.RunAsync("pdfinfo", Path.Combine(Folder, name));
 
         Assert.Contains("(A4)", info.Split('\n').Single(l => l.StartsWith("Page size")));
         var version = Regex.Match(name, @"-(\d[\w.]*)\.pdf$").Groups[1].Value;
         Assert.Contains($"Editie {version}", text);
         foreach (var title in ChapterTitles()) Assert.Contains(title, text);
-    }
-
-    private static async Task<string> RunAsync(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start (test.sh installs poppler-utils).");
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.Equal(0, process.ExitCode);
-        return output;
     }
 }

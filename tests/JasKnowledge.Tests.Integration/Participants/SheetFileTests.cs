@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using JasKnowledge.Core.Recipe;
+using JasKnowledge.Tests.Integration.Infrastructure;
 using JasKnowledge.Web.Features.InfoSheets;
 
 namespace JasKnowledge.Tests.Integration.Participants;
@@ -23,8 +23,8 @@ public sealed class SheetFileTests
         var sheetSlug = manifest.Slug[..^"-pdf".Length];
         var sheet = ContentFile.Parse($"informatie/{sheetSlug}.{manifest.Culture}.md", await File.ReadAllTextAsync(Path.Combine(Content, "informatie", $"{sheetSlug}.{manifest.Culture}.md")));
 
-        var info = await RunAsync("pdfinfo", Path.Combine(folder, latest.File));
-        var text = await RunAsync("pdftotext", Path.Combine(folder, latest.File), "-");
+        var info = await CommandLineTool.RunAsync("pdfinfo", Path.Combine(folder, latest.File));
+        var text = await CommandLineTool.RunAsync("pdftotext", Path.Combine(folder, latest.File), "-");
 
         Assert.Contains("(A4)", info.Split('\n').Single(l => l.StartsWith("Page size", StringComparison.Ordinal)));
         Assert.InRange(int.Parse(info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim()), 1, 2);
@@ -38,15 +38,4 @@ public sealed class SheetFileTests
         new(text.Normalize(System.Text.NormalizationForm.FormKC)
             .Where(c => !char.IsWhiteSpace(c) && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.NonSpacingMark))
             .ToArray());
-
-    private static async Task<string> RunAsync(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start (test.sh installs poppler-utils).");
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.Equal(0, process.ExitCode);
-        return output;
-    }
 }

@@ -108,8 +108,8 @@ public sealed class EditionCommand(IServiceProvider services, IConfiguration con
             HandbookDocx.Write(docx, handbook, cover, colophon);
         }
 
-        await AppendToManifestAsync(target, HandbookFeature.PdfSlug, "Het Gesprek: handboek voor trainers (PDF)", new AssetManifest.Revision(version, pdfName, "application/pdf", published, notes, 0, source), cancellationToken);
-        await AppendToManifestAsync(target, HandbookFeature.DocxSlug, "Het Gesprek: handboek voor trainers (Word, bewerkbaar)", new AssetManifest.Revision(version, docxName, HandbookDocx.MediaType, published, notes, 0, source), cancellationToken);
+        await AssetManifest.AppendAsync(ManifestPath(target, HandbookFeature.PdfSlug), "Het Gesprek: handboek voor trainers (PDF)", new AssetManifest.Revision(version, pdfName, "application/pdf", published, notes, 0, source), cancellationToken);
+        await AssetManifest.AppendAsync(ManifestPath(target, HandbookFeature.DocxSlug), "Het Gesprek: handboek voor trainers (Word, bewerkbaar)", new AssetManifest.Revision(version, docxName, HandbookDocx.MediaType, published, notes, 0, source), cancellationToken);
 
         report = await importer.ImportAsync(folder, cancellationToken);
         foreach (var problem in report.Problems) await error.WriteLineAsync(problem.ToString());
@@ -117,17 +117,6 @@ public sealed class EditionCommand(IServiceProvider services, IConfiguration con
         return report.Problems.Count == 0 ? 0 : 1;
     }
 
-    private static async Task AppendToManifestAsync(string folder, string slug, string title, AssetManifest.Revision revision, CancellationToken cancellationToken)
-    {
-        var path = Path.Combine(folder, $"{slug}.{HandbookFeature.EditionCulture}{AssetManifest.Extension}");
-        var revisions = new List<AssetManifest.Revision>();
-        if (File.Exists(path))
-        {
-            var manifest = AssetManifest.Parse(path, await File.ReadAllTextAsync(path, cancellationToken));
-            title = manifest.Title;
-            revisions.AddRange(manifest.Revisions);
-        }
-        revisions.Add(revision);
-        await File.WriteAllTextAsync(path, AssetManifest.Write(title, revisions), cancellationToken);
-    }
+    private static string ManifestPath(string folder, string slug) =>
+        Path.Combine(folder, $"{slug}.{HandbookFeature.EditionCulture}{AssetManifest.Extension}");
 }

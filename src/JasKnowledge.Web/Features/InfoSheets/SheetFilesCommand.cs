@@ -57,16 +57,8 @@ public sealed class SheetFilesCommand(IServiceProvider services, IConfiguration 
             var fileName = $"{item.Slug}.{item.Culture}.{label}.pdf";
             await printer.PrintAsync(address + InfoSheetsFeature.SheetUrl(item.Culture, item.Slug), Path.Combine(target, fileName), cancellationToken);
 
-            var manifestPath = Path.Combine(target, $"{slug}.{item.Culture}{AssetManifest.Extension}");
-            var revisions = new List<AssetManifest.Revision>();
-            var title = $"{version.Title} (PDF)";
-            if (File.Exists(manifestPath))
-            {
-                var manifest = AssetManifest.Parse(manifestPath, await File.ReadAllTextAsync(manifestPath, cancellationToken));
-                revisions.AddRange(manifest.Revisions);
-            }
-            revisions.Add(new AssetManifest.Revision(label, fileName, "application/pdf", published, $"Gemaakt van versie {version.Number} van de tekst.", 0, digest));
-            await File.WriteAllTextAsync(manifestPath, AssetManifest.Write(title, revisions), cancellationToken);
+            await AssetManifest.AppendAsync(Path.Combine(target, $"{slug}.{item.Culture}{AssetManifest.Extension}"), $"{version.Title} (PDF)",
+                new AssetManifest.Revision(label, fileName, "application/pdf", published, $"Gemaakt van versie {version.Number} van de tekst.", 0, digest), cancellationToken);
             made++;
             await output.WriteLineAsync($"{item.Culture}/{item.Slug}: {fileName}");
         }
