@@ -14,7 +14,7 @@ namespace JasKnowledge.Web.Features.InfoSheets;
 /// <c>sheet-files CONTENT-FOLDER</c>: makes the PDF of every sheet translation whose current text has
 /// none yet. Chromium prints the sheet page itself, so the PDF is what the page shows, in the page's
 /// font for its script. Each PDF records the digest of the text it was made from; its version label
-/// is the text's version number. Files and manifests go to informatie/bestanden and are imported.
+/// counts 1, 2, 3 per sheet and language. Files and manifests go to informatie/bestanden and are imported.
 /// </summary>
 public sealed class SheetFilesCommand(IServiceProvider services, IConfiguration configuration, TextWriter output, TextWriter error)
 {
@@ -52,13 +52,16 @@ public sealed class SheetFilesCommand(IServiceProvider services, IConfiguration 
             var existing = await assets.FindAsync(item.Culture, slug, cancellationToken);
             if (existing?.Revisions.Any(r => r.Source == digest) == true) continue;
 
-            var label = version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            for (var n = 2; existing?.Find(label) is not null; n++) label = $"{version.Number}.{n}";
+            // Numbered 1, 2, 3 per sheet and language: the text's own version number depends on the
+            // database it was imported into, the file's label must not.
+            var number = (existing?.Revisions.Count ?? 0) + 1;
+            while (existing?.Find(number.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not null) number++;
+            var label = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var fileName = $"{item.Slug}.{item.Culture}.{label}.pdf";
             await printer.PrintAsync(address + InfoSheetsFeature.SheetUrl(item.Culture, item.Slug), Path.Combine(target, fileName), cancellationToken);
 
             await AssetManifest.AppendAsync(Path.Combine(target, $"{slug}.{item.Culture}{AssetManifest.Extension}"), $"{version.Title} (PDF)",
-                new AssetManifest.Revision(label, fileName, "application/pdf", published, $"Gemaakt van versie {version.Number} van de tekst.", 0, digest), cancellationToken);
+                new AssetManifest.Revision(label, fileName, "application/pdf", published, number == 1 ? "Eerste PDF van dit informatieblad." : "Nieuwe PDF na een wijziging van de tekst.", 0, digest), cancellationToken);
             made++;
             await output.WriteLineAsync($"{item.Culture}/{item.Slug}: {fileName}");
         }
