@@ -32,6 +32,9 @@ public sealed class Asset
         return history;
     }
 
+    /// <summary>The newest revision rendered from the text with this digest (AssetRevision.Source).</summary>
+    public AssetRevision? MadeFrom(string source) => NewestFirst().FirstOrDefault(r => r.Source == source);
+
     public AssetRevision? Find(string versionLabel) =>
         Revisions.FirstOrDefault(r => string.Equals(r.VersionLabel, versionLabel, StringComparison.OrdinalIgnoreCase));
 

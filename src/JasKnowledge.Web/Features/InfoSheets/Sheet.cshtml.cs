@@ -19,8 +19,7 @@ public sealed class SheetModel(PublishedContent content, PublishedAssets assets,
         if (!await ShowAsync(await Published.FindBySlugAsync(InfoSheetsFeature.Type, slug, culture, cancellationToken), cancellationToken))
             return NotFound();
         var file = await assets.FindAsync(Shown!.Item.Culture, InfoSheetsFeature.FileSlug(slug), cancellationToken);
-        var digest = ContentDigest.Of(Shown.Version);
-        if (file?.NewestFirst().FirstOrDefault(r => r.Source == digest) is { } revision) Pdf = (file, revision);
+        if (file?.MadeFrom(ContentDigest.Of(Shown.Version)) is { } revision) Pdf = (file, revision);
         return Page();
     }
 }

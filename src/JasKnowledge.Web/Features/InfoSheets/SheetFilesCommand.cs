@@ -50,7 +50,7 @@ public sealed class SheetFilesCommand(IServiceProvider services, IConfiguration 
             var digest = ContentDigest.Of(version);
             var slug = InfoSheetsFeature.FileSlug(item.Slug);
             var existing = await assets.FindAsync(item.Culture, slug, cancellationToken);
-            if (existing?.Revisions.Any(r => r.Source == digest) == true) continue;
+            if (existing?.MadeFrom(digest) is not null) continue;
 
             // Numbered 1, 2, 3 per sheet and language: the text's own version number depends on the
             // database it was imported into, the file's label must not.

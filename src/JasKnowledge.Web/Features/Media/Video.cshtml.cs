@@ -23,9 +23,9 @@ public sealed class VideoModel(PublishedContent content, PublishedAssets assets,
         if (!await ShowAsync(await Published.FindBySlugAsync(MediaFeature.Type, slug, culture, cancellationToken), cancellationToken))
             return NotFound();
         Transcript = VideoSubtitles.Cues(Shown!.Version);
-        var translations = await Published.TranslationsAsync([Shown.Item.LocalizationSet], cancellationToken);
-        Tracks = Languages.All
-            .Where(c => translations[Shown.Item.LocalizationSet].Any(i => i.Culture == c.Code))
+        Tracks = Translations
+            .Select(i => Languages.Find(i.Culture))
+            .OfType<CultureDefinition>()
             .Select(c => (c, MediaFeature.SubtitlesUrl(c.Code, slug), c.Code == Shown.Item.Culture))
             .ToList();
         Film = Latest(await assets.FindAsync(MediaFeature.FilesCulture, MediaFeature.FilmSlug(slug), cancellationToken));

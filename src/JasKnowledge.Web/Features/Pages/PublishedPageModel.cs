@@ -18,8 +18,8 @@ public abstract class PublishedPageModel(PublishedContent content, ContentUrls u
     public PublishedPage? Shown { get; private set; }
     public string Html { get; private set; } = "";
     public CultureDefinition ContentCulture { get; private set; } = cultures.Default;
-    /// <summary>The source-language version, when the shown translation is older than it.</summary>
-    public PublishedPage? Source { get; private set; }
+    /// <summary>The item's published translations (the shown one included), in the catalog's order.</summary>
+    public IReadOnlyList<ContentItem> Translations { get; private set; } = [];
 
     protected async Task<bool> ShowAsync(PublishedPage? page, CancellationToken cancellationToken)
     {
@@ -36,14 +36,15 @@ public abstract class PublishedPageModel(PublishedContent content, ContentUrls u
             && TranslationFreshness.Of(source.Version.Number, page.Version) == TranslationState.Outdated
             && urls.For(source.Item) is { } sourceUrl)
         {
-            Source = source;
             ViewData[LayoutData.Outdated] = new OutdatedTranslation(page.Version.SourceVersion, source.Version.Number, sourceUrl, Languages.Default);
         }
 
-        var translations = await Published.TranslationsAsync([page.Item.LocalizationSet], cancellationToken);
-        ViewData[LayoutData.Alternates] = Languages.All
-            .Select(c => translations[page.Item.LocalizationSet].FirstOrDefault(i => i.Culture == c.Code))
-            .OfType<Core.Content.ContentItem>()
+        var translations = (await Published.TranslationsAsync([page.Item.LocalizationSet], cancellationToken))[page.Item.LocalizationSet];
+        Translations = Languages.All
+            .Select(c => translations.FirstOrDefault(i => i.Culture == c.Code))
+            .OfType<ContentItem>()
+            .ToList();
+        ViewData[LayoutData.Alternates] = Translations
             .Select(i => urls.For(i) is { } url ? new PageAlternate(i.Culture, url) : null)
             .OfType<PageAlternate>()
             .ToList();

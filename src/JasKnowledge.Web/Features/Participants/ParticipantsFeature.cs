@@ -34,9 +34,11 @@ public static partial class ParticipantsFeature
         // Last resort for a path whose first segment is not a language: when it looks like a language
         // code (/xx/..., /pt-BR/...) or leads to a participant page, the visitor meant to pick a
         // language, so the entry page is the helpful answer; anything else stays a 404.
-        endpoints.MapFallback("/{code}/{**rest}", (string code, string? rest, HttpContext http, CultureCatalog cultures, EndpointDataSource endpointSource) =>
+        // The endpoints are complete only once the app runs: read their first segments on first use.
+        HashSet<string>? reserved = null;
+        endpoints.MapFallback("/{code}/{**rest}", (string code, string? rest, CultureCatalog cultures, EndpointDataSource endpointSource) =>
         {
-            var reserved = FirstLiteralSegments(endpointSource);
+            reserved ??= FirstLiteralSegments(endpointSource);
             if (reserved.Contains(code) || cultures.Contains(code)) return Results.NotFound();
             var area = rest?.Split('/')[0];
             var looksLikeLanguage = LanguageCodeShape().IsMatch(code) || ParticipantAreas.Contains(area, StringComparer.OrdinalIgnoreCase);

@@ -71,9 +71,8 @@ public static class SessionPackEndpoint
                 }
                 else if (material.Type == InfoSheetsFeature.Type)
                 {
-                    var digest = ContentDigest.Of(page.Version);
                     var file = await assets.FindAsync(language.Code, InfoSheetsFeature.FileSlug(material.Slug), cancellationToken);
-                    if (file?.NewestFirst().FirstOrDefault(r => r.Source == digest) is { } pdf)
+                    if (file?.MadeFrom(ContentDigest.Of(page.Version)) is { } pdf)
                         parts.Add(ZipPart.File($"informatie/{language.Code}/{material.Slug}.pdf", blobs, pdf));
                     else
                         notes.Add($"Nog geen PDF van de huidige tekst in {language.NativeName} ({language.Code}): {material.Page.Version.Title}");
