@@ -2,6 +2,8 @@ using JasKnowledge.Core.Blobs;
 using JasKnowledge.Data.Blobs;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Data.Recipe;
+using JasKnowledge.Data.Search;
+using JasKnowledge.Core.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +42,10 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ContentStore>();
         services.AddScoped<PublishedContent>();
         services.AddScoped<Assets.PublishedAssets>();
+        services.AddScoped<ISearchIndex>(sp => sp.GetRequiredService<Storage>().IsPostgreSql
+            ? new PostgresSearchIndex(sp.GetRequiredService<JasDbContext>())
+            : new SqliteSearchIndex(sp.GetRequiredService<JasDbContext>()));
+        services.AddScoped<SearchIndexer>();
         services.AddScoped<RecipeImporter>();
         services.AddScoped<RecipeExporter>();
         return services;

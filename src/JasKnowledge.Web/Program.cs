@@ -11,6 +11,7 @@ using JasKnowledge.Web.Features.Media;
 using JasKnowledge.Web.Features.Pages;
 using JasKnowledge.Web.Features.Participants;
 using JasKnowledge.Web.Features.Recipe;
+using JasKnowledge.Web.Features.Search;
 using JasKnowledge.Web.Features.SessionPack;
 using JasKnowledge.Web.Features.Sitemap;
 using JasKnowledge.Web.Features.Translations;
@@ -39,6 +40,7 @@ builder.Services.AddParticipantsFeature();
 builder.Services.AddInfoSheetsFeature();
 builder.Services.AddMediaFeature();
 builder.Services.AddTranslationsFeature();
+builder.Services.AddSearchFeature();
 builder.Services.AddSitemapFeature();
 builder.Services.AddHealthFeature();
 builder.Services.AddApiFeature();
@@ -47,7 +49,11 @@ var app = builder.Build();
 var contentFolder = app.Configuration["Jas:ContentDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "content");
 
 if (!await DatabaseStartup.MigrateAsync(app.Services, Console.Error)) return 1;
-if (command is null) await DatabaseStartup.ImportOnFirstStartAsync(app.Services, contentFolder);
+if (command is null)
+{
+    await DatabaseStartup.ImportOnFirstStartAsync(app.Services, contentFolder);
+    await DatabaseStartup.EnsureSearchIndexAsync(app.Services);
+}
 
 app.UseHttpLogging();
 app.UsePortalErrors();
@@ -60,6 +66,7 @@ app.MapDownloadsFeature();
 app.MapMediaFeature();
 app.MapSessionPackFeature();
 app.MapSitemapFeature();
+app.MapSearchFeature();
 app.MapRazorPages().WithStaticAssets();
 app.MapParticipantsFeature();
 

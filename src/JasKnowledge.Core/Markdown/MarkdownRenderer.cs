@@ -34,6 +34,9 @@ public static class MarkdownRenderer
         return Markdig.Markdown.ToHtml(document, Pipeline);
     }
 
+    /// <summary>The words of the text without markup (for search and snippets).</summary>
+    public static string ToPlainText(string markdown) => Markdig.Markdown.ToPlainText(markdown ?? "", Pipeline);
+
     public static MarkdownDocument Parse(string markdown)
     {
         var document = Markdig.Markdown.Parse(markdown ?? "", Pipeline);

@@ -1,15 +1,17 @@
 using JasKnowledge.Core.Audit;
 using JasKnowledge.Core.Content;
+using JasKnowledge.Data.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace JasKnowledge.Data.Content;
 
 /// <summary>
-/// Changes to content. Each public method is one database transaction that holds the change and its
-/// audit entry together, so the log never claims something that did not happen, or misses something
-/// that did. The state rules themselves live on <see cref="ContentItem"/>.
+/// Changes to content. Each public method is one database transaction that holds the change, its
+/// audit entry and the item's search rows together, so the log never claims something that did not
+/// happen, and search never shows a draft or misses what is public. The state rules themselves live
+/// on <see cref="ContentItem"/>.
 /// </summary>
-public sealed class ContentStore(JasDbContext db, TimeProvider clock)
+public sealed class ContentStore(JasDbContext db, SearchIndexer search, TimeProvider clock)
 {
     public Task<ContentItem?> FindAsync(string localizationSet, string culture, CancellationToken cancellationToken = default) =>
         db.ContentItems.Include(i => i.Versions)
@@ -24,7 +26,7 @@ public sealed class ContentStore(JasDbContext db, TimeProvider clock)
         var item = new ContentItem { Type = type, Culture = culture, LocalizationSet = localizationSet, Slug = slug, CreatedUtc = now };
         var draft = item.StartDraft(text, actor, now);
         db.ContentItems.Add(item);
-        await CommitAsync(actor, "content.create", Describe(item, draft), text.ChangeNote, cancellationToken);
+        await CommitAsync(null, actor, "content.create", Describe(item, draft), text.ChangeNote, cancellationToken);
         return item;
     }
 
@@ -33,14 +35,14 @@ public sealed class ContentStore(JasDbContext db, TimeProvider clock)
         var draft = item.Draft;
         if (draft is null) draft = item.StartDraft(text, actor, clock.GetUtcNow().UtcDateTime);
         else item.EditDraft(text);
-        await CommitAsync(actor, "content.draft", Describe(item, draft), text.ChangeNote, cancellationToken);
+        await CommitAsync(null, actor, "content.draft", Describe(item, draft), text.ChangeNote, cancellationToken);
         return draft;
     }
 
     public async Task<ContentVersion> PublishAsync(ContentItem item, int number, string actor, CancellationToken cancellationToken = default)
     {
         var version = item.Publish(number, clock.GetUtcNow().UtcDateTime);
-        await CommitAsync(actor, "content.publish", Describe(item, version), version.ChangeNote, cancellationToken);
+        await CommitAsync(item, actor, "content.publish", Describe(item, version), version.ChangeNote, cancellationToken);
         return version;
     }
 
@@ -52,28 +54,30 @@ public sealed class ContentStore(JasDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var version = item.StartDraft(text, actor, now);
         item.Publish(version.Number, now);
-        await CommitAsync(actor, "content.publish", Describe(item, version), version.ChangeNote, cancellationToken);
+        await CommitAsync(item, actor, "content.publish", Describe(item, version), version.ChangeNote, cancellationToken);
         return version;
     }
 
     public async Task UnpublishAsync(ContentItem item, string actor, CancellationToken cancellationToken = default)
     {
         var version = item.Unpublish();
-        await CommitAsync(actor, "content.unpublish", Describe(item, version), null, cancellationToken);
+        await CommitAsync(item, actor, "content.unpublish", Describe(item, version), null, cancellationToken);
     }
 
     public async Task<ContentVersion> RestoreAsync(ContentItem item, int number, string actor, CancellationToken cancellationToken = default)
     {
         var draft = item.Restore(number, actor, clock.GetUtcNow().UtcDateTime);
-        await CommitAsync(actor, "content.restore", Describe(item, draft), draft.ChangeNote, cancellationToken);
+        await CommitAsync(null, actor, "content.restore", Describe(item, draft), draft.ChangeNote, cancellationToken);
         return draft;
     }
 
-    private async Task CommitAsync(string actor, string action, string subject, string? detail, CancellationToken cancellationToken)
+    /// <param name="published">The item whose public version changed, to re-index; null for draft work.</param>
+    private async Task CommitAsync(ContentItem? published, string actor, string action, string subject, string? detail, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.AuditLog.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor, Action = action, Subject = subject, Detail = detail });
         await db.SaveChangesAsync(cancellationToken);
+        if (published is not null) await search.IndexAsync(published, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

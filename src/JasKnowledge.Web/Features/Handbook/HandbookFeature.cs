@@ -1,5 +1,6 @@
 using JasKnowledge.Theme;
 using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Features.Search;
 using JasKnowledge.Web.Features.Sitemap;
 
 namespace JasKnowledge.Web.Features.Handbook;
@@ -30,6 +31,8 @@ public static class HandbookFeature
     {
         services.AddContentUrl(ChapterType, item => ChapterUrl(item.Culture, item.Slug));
         services.AddContentUrl(HomeType, item => HomeUrl(item.Culture));
+        // The chapters hold the handbook's text; its home page only lists them.
+        services.AddSearchable(ChapterType, "SearchTypeHandbook", 10);
         services.AddSingleton(new MainMenuItem("MenuHandbook", "handboek", 10));
         services.AddScoped<HandbookReader>();
         services.AddScoped<HandbookEditions>();

@@ -1,4 +1,5 @@
 using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Features.Search;
 using JasKnowledge.Web.Features.Translations;
 
 namespace JasKnowledge.Web.Features.InfoSheets;
@@ -17,5 +18,6 @@ public static class InfoSheetsFeature
 
     public static IServiceCollection AddInfoSheetsFeature(this IServiceCollection services) =>
         services.AddContentUrl(Type, item => SheetUrl(item.Culture, item.Slug))
-            .AddTranslatedType(Type, 1);
+            .AddTranslatedType(Type, 1)
+            .AddSearchable(Type, "SearchTypeSheet", 20);
 }

@@ -1,4 +1,5 @@
 using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Features.Search;
 using JasKnowledge.Web.Features.Translations;
 
 namespace JasKnowledge.Web.Features.Media;
@@ -22,7 +23,9 @@ public static class MediaFeature
 
     public static IServiceCollection AddMediaFeature(this IServiceCollection services) =>
         services.AddContentUrl(Type, item => VideoUrl(item.Culture, item.Slug))
-            .AddTranslatedType(Type, 2);
+            .AddTranslatedType(Type, 2)
+            // The subtitles are indexed with the video, so a word spoken in it finds it.
+            .AddSearchable(Type, "SearchTypeVideo", 30, version => string.Join("\n", VideoSubtitles.Cues(version).Select(Core.Media.WebVtt.PlainText)));
 
     public static IEndpointRouteBuilder MapMediaFeature(this IEndpointRouteBuilder endpoints)
     {

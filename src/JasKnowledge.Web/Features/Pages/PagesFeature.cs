@@ -1,4 +1,5 @@
 using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Features.Search;
 using JasKnowledge.Web.Features.Translations;
 
 namespace JasKnowledge.Web.Features.Pages;
@@ -12,5 +13,6 @@ public static class PagesFeature
 
     public static IServiceCollection AddPagesFeature(this IServiceCollection services) =>
         services.AddContentUrl(Type, item => item.LocalizationSet == HomeSet ? $"/{item.Culture}" : $"/{item.Culture}/{item.Slug}")
-            .AddTranslatedType(Type, 0);
+            .AddTranslatedType(Type, 0)
+            .AddSearchable(Type, "SearchTypePage", 40);
 }

@@ -1,5 +1,6 @@
 using JasKnowledge.Data;
 using JasKnowledge.Data.Recipe;
+using JasKnowledge.Data.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace JasKnowledge.Web.Features.Recipe;
@@ -53,6 +54,15 @@ public static class DatabaseStartup
         var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
         if (await db.ContentItems.AnyAsync() || await db.Assets.AnyAsync()) return;
         await scope.ServiceProvider.GetRequiredService<RecipeImporter>().ImportAsync(contentFolder);
+    }
+
+    /// <summary>Fills the search index when it does not hold what is published: the first start after
+    /// the index was added, or after rows were lost. Normal publishing keeps it current by itself.</summary>
+    public static async Task EnsureSearchIndexAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var indexer = scope.ServiceProvider.GetRequiredService<SearchIndexer>();
+        if (!await indexer.IsCompleteAsync()) await indexer.RebuildAsync();
     }
 
     private static string FirstLine(Exception e)

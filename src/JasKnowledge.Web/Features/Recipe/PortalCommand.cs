@@ -4,13 +4,14 @@ namespace JasKnowledge.Web.Features.Recipe;
 
 /// <summary>
 /// The commands the portal's executable understands besides serving:
-/// <c>import [folder]</c> (the content folder, default: the shipped content), <c>export folder</c>
+/// <c>import [folder]</c> (the content folder, default: the shipped content), <c>export folder</c>,
+/// <c>reindex</c> (rebuilds the search index from what is published),
 /// <c>edition version folder "notes"</c> (a new handbook edition, see EditionCommand) and
 /// <c>sheet-files folder</c> (the PDFs of the information sheets, see SheetFilesCommand).
 /// </summary>
 public sealed record PortalCommand(string Name, string[] Arguments)
 {
-    private static readonly string[] Names = ["import", "export", "edition", "sheet-files"];
+    private static readonly string[] Names = ["import", "export", "reindex", "edition", "sheet-files"];
     /// <summary>Commands that have Chromium print pages of the portal itself, so they serve them.</summary>
     private static readonly string[] Printing = ["edition", "sheet-files"];
 
@@ -46,6 +47,10 @@ public sealed record PortalCommand(string Name, string[] Arguments)
                 }
                 var written = await scope.ServiceProvider.GetRequiredService<RecipeExporter>().ExportAsync(Arguments[0]);
                 await output.WriteLineAsync($"Exported {written} files to {Path.GetFullPath(Arguments[0])}.");
+                return 0;
+            case "reindex":
+                var indexed = await scope.ServiceProvider.GetRequiredService<Data.Search.SearchIndexer>().RebuildAsync();
+                await output.WriteLineAsync($"Indexed {indexed} published items and file families for search.");
                 return 0;
             default:
                 return 2;

@@ -1,0 +1,41 @@
+using JasKnowledge.Core.Localization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JasKnowledge.Web.Features.Search;
+
+/// <summary>The search page. The query and filters live in the URL (q, lang, type, page), so a search
+/// can be bookmarked and shared and works without JavaScript. Results are in the visitor's language
+/// unless they choose another or all (lang=all); filter values that make no sense are ignored.</summary>
+public sealed class SearchIndexModel(PortalSearch search, CultureCatalog cultures) : PageModel
+{
+    public const string AllLanguages = "all";
+
+    public SearchOutcome? Outcome { get; private set; }
+    public string Text { get; private set; } = "";
+    /// <summary>The language filter as it goes in links: a code, or "all".</summary>
+    public string LanguageFilter { get; private set; } = AllLanguages;
+    public string? TypeFilter { get; private set; }
+    public IReadOnlyList<SearchTypeLabel> Types => search.Types;
+
+    public async Task OnGetAsync(string culture, string? q, string? lang, string? type, string? page, CancellationToken cancellationToken)
+    {
+        Text = (q ?? "").Trim();
+        LanguageFilter = lang == AllLanguages ? AllLanguages : lang is not null && cultures.Contains(lang) ? lang : culture;
+        TypeFilter = search.IsType(type) ? type : null;
+        if (Text.Length == 0) return;
+        var pageNumber = int.TryParse(page, out var number) ? number : 1;
+        Outcome = await search.SearchAsync(Text, LanguageFilter == AllLanguages ? null : LanguageFilter, TypeFilter, pageNumber, cancellationToken);
+    }
+
+    /// <summary>This page's URL with some parameters changed; the page number starts again at 1.</summary>
+    public string Link(string culture, string? lang = null, string? type = null, int? page = null, bool clearType = false)
+    {
+        var parameters = new List<string> { "q=" + Uri.EscapeDataString(Text) };
+        var language = lang ?? LanguageFilter;
+        if (language != culture) parameters.Add("lang=" + Uri.EscapeDataString(language));
+        var kind = clearType ? null : type ?? TypeFilter;
+        if (kind is not null) parameters.Add("type=" + Uri.EscapeDataString(kind));
+        if (page is > 1) parameters.Add("page=" + page);
+        return SearchFeature.PageUrl(culture) + "?" + string.Join("&", parameters);
+    }
+}

@@ -1,0 +1,49 @@
+using JasKnowledge.Core.Assets;
+using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Search;
+using JasKnowledge.Data.Search;
+using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Features.Downloads;
+
+namespace JasKnowledge.Web.Features.Search;
+
+/// <summary>One hit as the page and the API show it.</summary>
+public sealed record SearchResultView(string Title, string Url, string Type, string Culture, string SnippetHtml);
+
+public sealed record SearchOutcome(SearchQuery Query, string? Culture, string? Type, int Page, int PageCount, SearchResults Results, IReadOnlyList<SearchResultView> Hits);
+
+/// <summary>Runs a search for the page and the API alike and turns hits into links.</summary>
+public sealed class PortalSearch(ISearchIndex index, ContentUrls urls, IEnumerable<SearchTypeLabel> labels)
+{
+    public const int PageSize = 10;
+    /// <summary>Deeper pages are not useful to anyone and cost the database; the last one is shown.</summary>
+    public const int MaxPage = 100;
+
+    public IReadOnlyList<SearchTypeLabel> Types { get; } = labels.OrderBy(l => l.Order).ToList();
+
+    public bool IsType(string? type) => Types.Any(t => t.Type == type);
+
+    public async Task<SearchOutcome> SearchAsync(string? text, string? culture, string? type, int page, CancellationToken cancellationToken)
+    {
+        var query = SearchQuery.Parse(text, culture);
+        page = Math.Clamp(page, 1, MaxPage);
+        var results = await index.SearchAsync(new SearchRequest(query, culture, type, page, PageSize), cancellationToken);
+        var pageCount = Math.Min(MaxPage, (results.Total + PageSize - 1) / PageSize);
+        if (page > pageCount && pageCount > 0)
+        {
+            // Past the end (an old link): show the last page rather than an empty one.
+            page = pageCount;
+            results = await index.SearchAsync(new SearchRequest(query, culture, type, page, PageSize), cancellationToken);
+        }
+        var hits = results.Hits.Select(h => new SearchResultView(h.Document.Title, UrlOf(h.Document), h.Document.Type, h.Document.Culture, h.SnippetHtml)).ToList();
+        return new SearchOutcome(query, culture, type, page, pageCount, results, hits);
+    }
+
+    private string UrlOf(SearchDocument document)
+    {
+        if (document.Type == SearchIndexer.DownloadType)
+            return DownloadUrls.History(document.Culture, new Asset { Slug = document.Slug, Culture = document.Culture, Title = document.Title });
+        var item = new ContentItem { Type = document.Type, Culture = document.Culture, LocalizationSet = document.LocalizationSet, Slug = document.Slug };
+        return urls.For(item) ?? $"/{document.Culture}";
+    }
+}

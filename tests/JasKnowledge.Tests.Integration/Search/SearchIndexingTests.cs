@@ -1,0 +1,105 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Search;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Data.Search;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JasKnowledge.Tests.Integration.Search;
+
+/// <summary>The index follows publishing in the same transaction: drafts never show, a new version
+/// replaces the old text at once, unpublishing removes it, and a failed publication leaves no rows.</summary>
+public abstract class SearchIndexingTests<TPortal>(TPortal portal) : IClassFixture<TPortal> where TPortal : SearchPortal
+{
+    [Fact]
+    public async Task Drafts_never_appear_and_publishing_replaces_or_removes_the_rows_at_once()
+    {
+        using var scope = portal.Factory.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+
+        var item = await store.CreateAsync("page", "nl", "pages/zeppelin", "zeppelin",
+            new VersionText("Luchtschepen", "De zeppelin vaart boven de polder."), "test");
+        Assert.Equal(0, await TotalAsync("zeppelin"));
+
+        await store.PublishAsync(item, 1, "test");
+        Assert.Equal(1, await TotalAsync("zeppelin"));
+
+        // A draft of version 2 with other words: search still shows version 1 only.
+        await store.SaveDraftAsync(item, new VersionText("Luchtschepen", "De ballon drijft boven de duinen."), "test");
+        Assert.Equal(1, await TotalAsync("zeppelin"));
+        Assert.Equal(0, await TotalAsync("ballon"));
+
+        await store.PublishAsync(item, 2, "test");
+        Assert.Equal(0, await TotalAsync("zeppelin"));
+        Assert.Equal(1, await TotalAsync("ballon"));
+
+        await store.UnpublishAsync(item, "test");
+        Assert.Equal(0, await TotalAsync("ballon"));
+        Assert.Equal(0, await TotalAsync("luchtschepen"));
+    }
+
+    [Fact]
+    public async Task A_publication_that_fails_leaves_the_index_as_it_was()
+    {
+        using var scope = portal.Factory.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+        var item = await store.CreateAsync("page", "nl", "pages/walvis", "walvis", new VersionText("Walvis", "De walvis zwemt in de Noordzee."), "test");
+        await store.PublishAsync(item, 1, "test");
+
+        // A second item with the slug of the first breaks a unique index at commit: the transaction,
+        // search rows included, rolls back.
+        using var otherScope = portal.Factory.Services.CreateScope();
+        var otherStore = otherScope.ServiceProvider.GetRequiredService<ContentStore>();
+        var duplicate = new ContentItem { Type = "page", Culture = "nl", LocalizationSet = "pages/walvis-2", Slug = "walvis" };
+        await Assert.ThrowsAnyAsync<Exception>(() => otherStore.PublishNewVersionAsync(duplicate, new VersionText("Walvis twee", "Een dolfijn springt."), "test"));
+        Assert.Equal(0, await TotalAsync("dolfijn"));
+        Assert.Equal(1, await TotalAsync("walvis"));
+    }
+
+    [Fact]
+    public async Task Pages_of_results_hold_ten_hits_and_a_page_past_the_end_shows_the_last()
+    {
+        using (var scope = portal.Factory.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            for (var i = 1; i <= 12; i++)
+            {
+                var item = new ContentItem { Type = "page", Culture = "nl", LocalizationSet = $"pages/reeks-{i}", Slug = $"reeks-{i}" };
+                await store.PublishNewVersionAsync(item, new VersionText($"Reeks {i}", "Een kolibrie zoekt nectar."), "test");
+            }
+        }
+        var first = await SearchAsync("q=kolibrie");
+        Assert.Equal(12, first.GetProperty("total").GetInt32());
+        Assert.Equal(2, first.GetProperty("pageCount").GetInt32());
+        Assert.Equal(10, first.GetProperty("results").GetArrayLength());
+        var second = await SearchAsync("q=kolibrie&page=2");
+        Assert.Equal(2, second.GetProperty("results").GetArrayLength());
+        var beyond = await SearchAsync("q=kolibrie&page=99");
+        Assert.Equal(2, beyond.GetProperty("page").GetInt32());
+        var all = SearchQueryTests<TPortal>.Slugs(first).Concat(SearchQueryTests<TPortal>.Slugs(second)).ToList();
+        Assert.Equal(12, all.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_rebuild_gives_the_same_answers_as_indexing_while_publishing()
+    {
+        var before = await SearchAsync("q=deelnemers");
+        using var scope = portal.Factory.Services.CreateScope();
+        var indexer = scope.ServiceProvider.GetRequiredService<SearchIndexer>();
+        await indexer.RebuildAsync();
+        Assert.True(await indexer.IsCompleteAsync());
+        var after = await SearchAsync("q=deelnemers");
+        Assert.Equal(SearchQueryTests<TPortal>.Slugs(before), SearchQueryTests<TPortal>.Slugs(after));
+        Assert.Equal(0, (await scope.ServiceProvider.GetRequiredService<ISearchIndex>()
+            .SearchAsync(new SearchRequest(SearchQuery.Parse("zeppelin", null), null, null))).Total);
+    }
+
+    private async Task<int> TotalAsync(string query) => (await SearchAsync("q=" + Uri.EscapeDataString(query))).GetProperty("total").GetInt32();
+
+    private async Task<JsonElement> SearchAsync(string query) =>
+        await portal.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/search?" + query);
+}
+
+public sealed class SqliteSearchIndexingTests(SqliteSearchPortal portal) : SearchIndexingTests<SqliteSearchPortal>(portal);
+public sealed class PostgresSearchIndexingTests(PostgresSearchPortal portal) : SearchIndexingTests<PostgresSearchPortal>(portal);
