@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace JasKnowledge.Data.Search;
 
 /// <summary>
-/// The search index in SQLite FTS5. Documents live in SearchDocuments; their terms (made by
-/// <see cref="IndexTerms"/>, already stemmed and folded) in the FTS5 table SearchTerms with the same
-/// rowid, in four columns: title, body, and the reversed stems of each for compound parts. The
+/// The search index in SQLite FTS5. Documents live in SearchDocuments (their plain text, for
+/// snippets, in SearchTexts); their terms (made by <see cref="IndexTerms"/>, already stemmed and
+/// folded) in the contentless FTS5 table SearchTerms with the same rowid, in four columns: title, body, and the reversed stems of each for compound parts. The
 /// "ascii" tokenizer only splits on the spaces between our terms and keeps every non-ASCII letter.
 /// Order: title matches first, then texts before files (a file's page is one step further from
 /// the words), then bm25.
@@ -27,14 +27,16 @@ public sealed class SqliteSearchIndex(JasDbContext db) : ISearchIndex
         if (existing is long rowId)
         {
             await session.ExecuteAsync("DELETE FROM SearchTerms WHERE rowid = @id", cancellationToken, ("id", rowId));
+            await session.ExecuteAsync("DELETE FROM SearchTexts WHERE RowId = @id", cancellationToken, ("id", rowId));
             await session.ExecuteAsync("DELETE FROM SearchDocuments WHERE RowId = @id", cancellationToken, ("id", rowId));
         }
         if (document is null) return;
 
         var newId = (long)(await session.ScalarAsync(
-            "INSERT INTO SearchDocuments (Source, Type, Culture, LocalizationSet, Slug, Title, Text) VALUES (@source, @type, @culture, @set, @slug, @title, @text) RETURNING RowId",
+            "INSERT INTO SearchDocuments (Source, Type, Culture, LocalizationSet, Slug, Title) VALUES (@source, @type, @culture, @set, @slug, @title) RETURNING RowId",
             cancellationToken, ("source", key), ("type", document.Type), ("culture", document.Culture), ("set", document.LocalizationSet),
-            ("slug", document.Slug), ("title", document.Title), ("text", document.Text)))!;
+            ("slug", document.Slug), ("title", document.Title)))!;
+        await session.ExecuteAsync("INSERT INTO SearchTexts (RowId, Text) VALUES (@id, @text)", cancellationToken, ("id", newId), ("text", document.Text));
         var terms = IndexTerms.Of(document);
         await session.ExecuteAsync(
             "INSERT INTO SearchTerms (rowid, title, body, title_tails, body_tails) VALUES (@id, @title, @body, @titleTails, @bodyTails)",
@@ -65,7 +67,7 @@ public sealed class SqliteSearchIndex(JasDbContext db) : ISearchIndex
                 ("files", SearchIndexer.DownloadType), ("culture", request.Culture), ("type", request.Type), ("take", request.PageSize), ("skip", (request.Page - 1) * request.PageSize));
         }
         var documents = await session.DocumentsAsync(
-            $"SELECT RowId, Source, Type, Culture, LocalizationSet, Slug, Title, Text FROM SearchDocuments WHERE RowId IN ({string.Join(',', ids.Append(-1))})",
+            $"SELECT d.RowId, Source, Type, Culture, LocalizationSet, Slug, Title, Text FROM SearchDocuments d JOIN SearchTexts t ON t.RowId = d.RowId WHERE d.RowId IN ({string.Join(',', ids.Append(-1))})",
             cancellationToken);
         var hits = ids.Select(id => documents[id]).Select(d => new SearchHit(d, SearchSnippet.Build(d.Text, request.Query, d.Culture))).ToList();
         return SearchResults.From(counts, request, hits);
@@ -75,6 +77,7 @@ public sealed class SqliteSearchIndex(JasDbContext db) : ISearchIndex
     {
         await using var session = await SearchSql.OpenAsync(db, cancellationToken);
         await session.ExecuteAsync("DELETE FROM SearchTerms", cancellationToken);
+        await session.ExecuteAsync("DELETE FROM SearchTexts", cancellationToken);
         await session.ExecuteAsync("DELETE FROM SearchDocuments", cancellationToken);
     }
 

@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+
+namespace JasKnowledge.Tests.EndToEnd;
+
+/// <summary>Searching on a phone: from the search field in the header to the page that was meant,
+/// with filters that are plain links, and the same in Arabic, right to left.</summary>
+public sealed class SearchJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+{
+    [Fact]
+    public async Task A_trainer_searches_an_inflected_word_filters_to_the_handbook_and_opens_the_session()
+    {
+        await using var context = await portal.NewContextAsync("nl-NL");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/nl");
+        await page.GetByLabel("Zoeken op deze site").FillAsync("participatieverklaringen");
+        await page.GetByLabel("Zoeken op deze site").PressAsync("Enter");
+        await page.WaitForURLAsync("**/nl/zoeken?q=participatieverklaringen");
+        Assert.Equal("participatieverklaringen", await page.GetByLabel("Zoek in het handboek, de informatie, de video's en de downloads").InputValueAsync());
+        Assert.True(await page.Locator(".search-hit mark").CountAsync() > 0);
+        await Axe.AssertNoViolationsAsync(page, "search-nl-results");
+
+        await page.Locator(".search-filters a[href*='type=handbook-chapter']").ClickAsync();
+        await page.WaitForURLAsync("**type=handbook-chapter**");
+        var hits = page.Locator(".search-hit");
+        Assert.True(await hits.CountAsync() > 0);
+        for (var i = 0; i < await hits.CountAsync(); i++)
+            Assert.StartsWith("/nl/handboek/", await hits.Nth(i).Locator("h2 a").GetAttributeAsync("href"));
+
+        await page.Locator(".search-hit a[href='/nl/handboek/sessie-9-de-participatieverklaring']").ClickAsync();
+        await page.WaitForURLAsync("**/nl/handboek/sessie-9-de-participatieverklaring");
+        Assert.Contains("Participatieverklaring", await page.Locator("h1").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task An_arabic_speaker_finds_the_sheet_about_health_insurance_in_arabic()
+    {
+        await using var context = await portal.NewContextAsync("ar");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/ar/informatie");
+        await page.Locator("#site-search-q").FillAsync("التأمين");
+        await page.Locator(".site-search button").ClickAsync();
+        await page.WaitForURLAsync("**/ar/zoeken?q=**");
+        Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
+        var hit = page.Locator(".search-hit a[href='/ar/informatie/de-zorgverzekering']");
+        Assert.True(await hit.IsVisibleAsync());
+        // Only Arabic results by default: the visitor's language.
+        foreach (var culture in await page.Locator(".search-hit").EvaluateAllAsync<string[]>("els => els.map(e => e.lang)"))
+            Assert.Equal("ar", culture);
+        await Axe.AssertNoViolationsAsync(page, "search-ar-results");
+
+        await hit.ClickAsync();
+        await page.WaitForURLAsync("**/ar/informatie/de-zorgverzekering");
+    }
+
+    [Fact]
+    public async Task A_search_without_results_says_so_and_offers_all_languages()
+    {
+        await using var context = await portal.NewContextAsync("nl-NL");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/nl/zoeken?q=" + Uri.EscapeDataString("ስራሕ"));
+        Assert.Contains("Geen resultaten", await page.Locator("[role=status]").InnerTextAsync());
+        await Axe.AssertNoViolationsAsync(page, "search-nl-none");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Zoek in alle talen" }).ClickAsync();
+        await page.WaitForURLAsync("**lang=all**");
+        Assert.True(await page.Locator(".search-hit[lang=ti]").CountAsync() > 0);
+    }
+}

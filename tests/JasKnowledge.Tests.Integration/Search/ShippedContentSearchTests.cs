@@ -1,0 +1,46 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using JasKnowledge.Tests.Integration.Infrastructure;
+
+namespace JasKnowledge.Tests.Integration.Search;
+
+/// <summary>Every kind of shipped material is found: handbook chapters, sheets in every language,
+/// words spoken in a video (its subtitles), and the release notes of downloads.</summary>
+public abstract class ShippedContentSearchTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
+{
+    [Theory]
+    [InlineData("q=participatieverklaring&type=handbook-chapter&lang=nl", "/nl/handboek/sessie-9-de-participatieverklaring")]
+    // Only in the subtitles of the video, not in its description.
+    [InlineData("q=gelijkwaardigheid&type=video&lang=nl", "/nl/video/het-gesprek")]
+    // Only in the release notes of the handbook's 1.1 edition.
+    [InlineData("q=verwachtingenmuur&type=download", "/nl/downloads/nl/het-gesprek-handboek-pdf")]
+    [InlineData("q=%D8%A7%D9%84%D8%AA%D8%A3%D9%85%D9%8A%D9%86%20%D8%A7%D9%84%D8%B5%D8%AD%D9%8A&lang=ar&type=info-sheet", "/ar/informatie/de-zorgverzekering")]
+    [InlineData("q=%E1%88%98%E1%8B%B5%E1%88%95%E1%8A%95&lang=ti&type=info-sheet", "/ti/informatie/de-zorgverzekering")]
+    public async Task Each_kind_of_material_is_found(string query, string url)
+    {
+        var result = await fixture.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/search?" + query);
+        var urls = result.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("url").GetString()).ToList();
+        Assert.Contains(url, urls);
+    }
+
+    [Fact]
+    public async Task Every_hit_links_to_a_page_that_exists()
+    {
+        var client = fixture.Factory.CreateClient();
+        var result = await client.GetFromJsonAsync<JsonElement>("/api/v1/search?q=gesprek");
+        var facets = result.GetProperty("facets").GetProperty("type");
+        foreach (var type in new[] { "handbook-chapter", "info-sheet", "video", "page", "download" })
+        {
+            Assert.True(facets.TryGetProperty(type, out var count) && count.GetInt32() > 0, type);
+            var hits = await client.GetFromJsonAsync<JsonElement>($"/api/v1/search?q=gesprek&type={type}");
+            foreach (var hit in hits.GetProperty("results").EnumerateArray())
+            {
+                var response = await client.GetAsync(hit.GetProperty("url").GetString());
+                Assert.True(response.IsSuccessStatusCode, $"{hit.GetProperty("url")}: {(int)response.StatusCode}");
+            }
+        }
+    }
+}
+
+public sealed class SqliteShippedContentSearchTests(SqlitePortal fixture) : ShippedContentSearchTests<SqlitePortal>(fixture);
+public sealed class PostgresShippedContentSearchTests(PostgresPortal fixture) : ShippedContentSearchTests<PostgresPortal>(fixture);
