@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using JasKnowledge.Core.Search;
 
@@ -55,7 +56,7 @@ public sealed class PostgresSearchIndex(JasDbContext db) : ISearchIndex
                 ("files", SearchIndexer.DownloadType), ("culture", request.Culture), ("type", request.Type), ("take", request.PageSize), ("skip", (request.Page - 1) * request.PageSize));
         }
         var documents = await session.DocumentsAsync(
-            $"""SELECT "RowId", "Source", "Type", "Culture", "LocalizationSet", "Slug", "Title", "Text" FROM "SearchDocuments" WHERE "RowId" IN ({string.Join(',', ids.Append(-1))})""",
+            $"""SELECT "RowId", "Source", "Type", "Culture", "LocalizationSet", "Slug", "Title", "Text" FROM "SearchDocuments" WHERE "RowId" IN ({SearchSql.IdList(ids)})""",
             cancellationToken);
         var hits = ids.Select(id => documents[id]).Select(d => new SearchHit(d, SearchSnippet.Build(d.Text, request.Query, d.Culture))).ToList();
         return SearchResults.From(counts, request, hits);
@@ -80,7 +81,7 @@ public sealed class PostgresSearchIndex(JasDbContext db) : ISearchIndex
         void Add(string lexeme, int position, char weight)
         {
             if (!positions.TryGetValue(lexeme, out var list)) positions[lexeme] = list = [];
-            if (list.Count < MaxPositionsPerTerm) list.Add($"{Math.Min(position, MaxPosition)}{weight}");
+            if (list.Count < MaxPositionsPerTerm) list.Add(string.Create(CultureInfo.InvariantCulture, $"{Math.Min(position, MaxPosition)}{weight}"));
         }
         for (var i = 0; i < terms.Title.Count; i++) Add(terms.Title[i], i + 1, 'A');
         // A gap after the title, so a phrase never runs from the title into the text.

@@ -72,6 +72,11 @@ internal sealed class SearchSql : IAsyncDisposable
         return documents;
     }
 
+    /// <summary>Row ids for an IN list, formatted invariantly: under the Arabic culture of a request
+    /// a negative number would start with an Arabic letter mark.</summary>
+    public static string IdList(IEnumerable<long> ids) =>
+        string.Join(',', ids.DefaultIfEmpty(0).Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
     private DbCommand Command(string sql, (string Name, object? Value)[] parameters)
     {
         var command = _db.Database.GetDbConnection().CreateCommand();

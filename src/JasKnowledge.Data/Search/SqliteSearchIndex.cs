@@ -67,7 +67,7 @@ public sealed class SqliteSearchIndex(JasDbContext db) : ISearchIndex
                 ("files", SearchIndexer.DownloadType), ("culture", request.Culture), ("type", request.Type), ("take", request.PageSize), ("skip", (request.Page - 1) * request.PageSize));
         }
         var documents = await session.DocumentsAsync(
-            $"SELECT d.RowId, Source, Type, Culture, LocalizationSet, Slug, Title, Text FROM SearchDocuments d JOIN SearchTexts t ON t.RowId = d.RowId WHERE d.RowId IN ({string.Join(',', ids.Append(-1))})",
+            $"SELECT d.RowId, Source, Type, Culture, LocalizationSet, Slug, Title, Text FROM SearchDocuments d JOIN SearchTexts t ON t.RowId = d.RowId WHERE d.RowId IN ({SearchSql.IdList(ids)})",
             cancellationToken);
         var hits = ids.Select(id => documents[id]).Select(d => new SearchHit(d, SearchSnippet.Build(d.Text, request.Query, d.Culture))).ToList();
         return SearchResults.From(counts, request, hits);

@@ -192,6 +192,11 @@ public abstract class PortalTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.True(paths.TryGetProperty("/api/v1/content", out var content));
         var parameters = content.GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
         Assert.Equal(["type", "lang"], parameters);
+
+        Assert.True(paths.TryGetProperty("/api/v1/search", out var search));
+        var searchParameters = search.GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
+        Assert.Equal(["q", "lang", "type", "page"], searchParameters);
+        Assert.True(search.GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("application/json", out _));
     }
 
     [Fact]

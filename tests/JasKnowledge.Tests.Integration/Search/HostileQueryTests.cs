@@ -7,6 +7,8 @@ namespace JasKnowledge.Tests.Integration.Search;
 /// 10,000 random and hostile queries per database, on the API and (a share of them) on the page.</summary>
 public abstract class HostileQueryTests<TPortal>(TPortal portal) : IClassFixture<TPortal> where TPortal : SearchPortal
 {
+    private static readonly string[] Cultures = ["nl", "ar", "ti", "fa"];
+
     private static readonly string[] Fragments =
     [
         "\"", "\"\"", "'", "*", "-", "--", "(", ")", "{", "}", "[", "]", ":", "^", "+", "~", "|", "&", "!", "\\", "/", "%", "_", ";",
@@ -26,7 +28,9 @@ public abstract class HostileQueryTests<TPortal>(TPortal portal) : IClassFixture
         {
             var query = Hostile(random, i);
             var encoded = Encode(query, random);
-            var url = i % 10 == 0 ? $"/nl/zoeken?q={encoded}&page={Encode(Hostile(random, 1), random)}" : $"/api/v1/search?q={encoded}";
+            // Every tenth goes to the search page, in turn in a left-to-right and right-to-left language.
+            var culture = Cultures[i / 10 % Cultures.Length];
+            var url = i % 10 == 0 ? $"/{culture}/zoeken?q={encoded}&page={Encode(Hostile(random, 1), random)}&lang={Encode(Hostile(random, 1), random)}" : $"/api/v1/search?q={encoded}";
             using var response = await client.GetAsync(url);
             if (response.StatusCode != HttpStatusCode.OK) failures.Add($"{(int)response.StatusCode} for {url[..Math.Min(url.Length, 200)]}");
         }

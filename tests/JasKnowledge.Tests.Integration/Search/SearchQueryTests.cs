@@ -113,6 +113,18 @@ public abstract class SearchQueryTests<TPortal>(TPortal portal) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("ar", "مقابلة", "/ar/interview")]
+    [InlineData("fa", "گفتوگو", "/fa/goftogu")]
+    [InlineData("ti", "ስራሕ", "/ti/work")]
+    public async Task The_search_page_works_in_the_language_of_the_hits(string culture, string query, string url)
+    {
+        // Numbers formatted under the request's culture once broke the SQL (Arabic minus sign).
+        var response = await portal.Factory.CreateClient().GetAsync($"/{culture}/zoeken?q={Uri.EscapeDataString(query)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"href=\"{url}\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
     [InlineData("lang=xx", "Unknown language")]
     [InlineData("type=recipe", "Unknown type")]
     [InlineData("page=0", "Invalid page")]
