@@ -1,5 +1,6 @@
 using JasKnowledge.Data;
 using JasKnowledge.Web.Features.Api;
+using JasKnowledge.Web.Features.Caching;
 using JasKnowledge.Web.Features.Content;
 using JasKnowledge.Web.Features.Downloads;
 using JasKnowledge.Web.Features.Errors;
@@ -41,6 +42,7 @@ builder.Services.AddInfoSheetsFeature();
 builder.Services.AddMediaFeature();
 builder.Services.AddTranslationsFeature();
 builder.Services.AddSearchFeature();
+builder.Services.AddCachingFeature();
 builder.Services.AddSitemapFeature();
 builder.Services.AddHealthFeature();
 builder.Services.AddApiFeature();
@@ -57,6 +59,7 @@ if (command is null)
 
 app.UseHttpLogging();
 app.UsePortalErrors();
+app.UseCaching();
 app.UseRouteCulture();
 app.MapStaticAssets();
 app.MapRootRedirect();

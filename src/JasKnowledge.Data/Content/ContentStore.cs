@@ -11,7 +11,7 @@ namespace JasKnowledge.Data.Content;
 /// happen, and search never shows a draft or misses what is public. The state rules themselves live
 /// on <see cref="ContentItem"/>.
 /// </summary>
-public sealed class ContentStore(JasDbContext db, SearchIndexer search, TimeProvider clock)
+public sealed class ContentStore(JasDbContext db, SearchIndexer search, IEnumerable<IPublicationListener> listeners, TimeProvider clock)
 {
     public Task<ContentItem?> FindAsync(string localizationSet, string culture, CancellationToken cancellationToken = default) =>
         db.ContentItems.Include(i => i.Versions)
@@ -79,6 +79,10 @@ public sealed class ContentStore(JasDbContext db, SearchIndexer search, TimeProv
         await db.SaveChangesAsync(cancellationToken);
         if (published is not null) await search.IndexAsync(published, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (published is not null)
+        {
+            foreach (var listener in listeners) await listener.PublishedAsync(cancellationToken);
+        }
     }
 
     private static string Describe(ContentItem item, ContentVersion version) => $"{item.LocalizationSet} ({item.Culture}) v{version.Number}";

@@ -17,7 +17,7 @@ namespace JasKnowledge.Data.Recipe;
 /// transaction, so a broken file is reported with its path and line and never half-imported, and the
 /// rest of the folder still comes in.
 /// </summary>
-public sealed class RecipeImporter(JasDbContext db, ContentStore store, Search.SearchIndexer search, IBlobStore blobs, CultureCatalog cultures, TimeProvider clock, ILogger<RecipeImporter> logger)
+public sealed class RecipeImporter(JasDbContext db, ContentStore store, Search.SearchIndexer search, IEnumerable<IPublicationListener> listeners, IBlobStore blobs, CultureCatalog cultures, TimeProvider clock, ILogger<RecipeImporter> logger)
 {
     public const string Actor = "import";
     /// <summary>Notes for the people who edit the folder; not content.</summary>
@@ -188,6 +188,7 @@ public sealed class RecipeImporter(JasDbContext db, ContentStore store, Search.S
         await db.SaveChangesAsync(cancellationToken);
         await search.IndexAsync(asset, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var listener in listeners) await listener.PublishedAsync(cancellationToken);
         report.RevisionsAdded += added.Count;
     }
 

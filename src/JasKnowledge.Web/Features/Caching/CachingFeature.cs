@@ -1,0 +1,57 @@
+using System.IO.Compression;
+using JasKnowledge.Core.Content;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace JasKnowledge.Web.Features.Caching;
+
+/// <summary>Fast pages for anonymous visitors: public pages are kept in the output cache until
+/// something is published (tag "content"), and text responses are compressed. Files are not
+/// compressed here: downloads keep their exact bytes, byte ranges and SHA-256 ETags.</summary>
+public static class CachingFeature
+{
+    public const string ContentTag = "content";
+
+    public static IServiceCollection AddCachingFeature(this IServiceCollection services)
+    {
+        services.AddOutputCache(options =>
+        {
+            options.AddBasePolicy(new PublicPagePolicy());
+            options.SizeLimit = 256L * 1024 * 1024;
+        });
+        services.AddSingleton<IPublicationListener, OutputCacheInvalidation>();
+        services.AddResponseCompression(options =>
+        {
+            // No page carries a secret next to visitor input yet (no forms with tokens); the back
+            // office (issue 7) must keep its responses out of compression or mask its tokens.
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ["text/html", "application/json", "application/problem+json", "application/xml", "application/atom+xml"];
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        return services;
+    }
+
+    /// <summary>Before culture and rendering: a cached page needs neither. Compression sits inside
+    /// the cache, so each encoding is compressed once and then served from memory.</summary>
+    public static IApplicationBuilder UseCaching(this IApplicationBuilder app)
+    {
+        app.UseOutputCache();
+        app.UseResponseCompression();
+        return app;
+    }
+}
+
+/// <summary>Drops every cached page once a publication has been committed.</summary>
+public sealed class OutputCacheInvalidation(IOutputCacheStore store) : IPublicationListener
+{
+    public Task PublishedAsync(CancellationToken cancellationToken) =>
+        store.EvictByTagAsync(CachingFeature.ContentTag, cancellationToken).AsTask();
+}
+
+/// <summary>Marks a page that must be rendered for every request (it shows state that is not
+/// published content).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class NotCachedAttribute : Attribute;

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace JasKnowledge.Web.Features.Caching;
+
+/// <summary>
+/// Which responses the output cache keeps: GET and HEAD of Razor pages without a query string and
+/// without credentials, answered with 200. Such a page depends only on its path (the culture is its
+/// first segment) and on published content, so it is the same for every visitor until the next
+/// publication. The language cookie such a response may set is also the same for every visitor of
+/// that path (its value is the path's culture), so replaying it is right, unlike the default policy,
+/// which refuses every response that sets a cookie.
+/// </summary>
+public sealed class PublicPagePolicy : IOutputCachePolicy
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var endpoint = http.GetEndpoint();
+        var isPage = endpoint?.Metadata.GetMetadata<ActionDescriptor>() is PageActionDescriptor;
+        var cacheable = isPage
+            && endpoint!.Metadata.GetMetadata<NotCachedAttribute>() is null
+            && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && !http.Request.QueryString.HasValue
+            && !http.Request.Headers.ContainsKey("Authorization");
+        context.EnableOutputCaching = cacheable;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        if (cacheable)
+        {
+            context.Tags.Add(CachingFeature.ContentTag);
+            context.ResponseExpirationTimeSpan = Lifetime;
+            context.CacheVaryByRules.HeaderNames = "Accept-Encoding";
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        if (context.HttpContext.Response.StatusCode != StatusCodes.Status200OK) context.AllowCacheStorage = false;
+        return ValueTask.CompletedTask;
+    }
+}
