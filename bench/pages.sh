@@ -24,8 +24,8 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 now_ms() { date +%s%3N; }
 
-echo "Publishing the portal (Release)…"
-dotnet publish -c Release -v q -nologo -o "$work/app" src/JasKnowledge.Web >/dev/null
+echo "Publishing the portal (Release, ReadyToRun, as the Dockerfile does)…"
+dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -v q -nologo -o "$work/app" src/JasKnowledge.Web >/dev/null
 port=$(free_port)
 start_portal() {
   # Request logging off: nginx logs nothing either (access_log off).

@@ -1,0 +1,81 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using JasKnowledge.Tests.Integration.Infrastructure;
+using Xunit.Abstractions;
+
+namespace JasKnowledge.Tests.Integration.Performance;
+
+/// <summary>
+/// The page-weight budget (issue 9): every public page type in Dutch, Arabic and Tigrinya transfers at
+/// most 60 KB of HTML, CSS and JavaScript when compressed. Fonts, images and video are excluded from
+/// the budget; the fonts a page loads are reported next to it.
+/// </summary>
+public abstract class PageWeightTests<TFixture>(TFixture fixture, ITestOutputHelper output) : IClassFixture<TFixture> where TFixture : PortalFixture
+{
+    private const int Budget = 60 * 1024;
+
+    public static TheoryData<string> Pages()
+    {
+        string[] paths =
+        [
+            "", "/handboek", "/handboek/sessie-1-nederland-en-jij", "/handboek/sessie-1-nederland-en-jij/sessie", "/handboek/sessies",
+            "/handboek/afdrukken", "/handboek/edities", "/handboek/edities/1.1", "/downloads", "/downloads/nl/het-gesprek-handboek-pdf",
+            "/informatie", "/informatie/je-mentor", "/video/het-gesprek", "/over", "/toegankelijkheid", "/zoeken?q=gesprek",
+            "/vertalingen", "/bestaat-niet",
+        ];
+        var data = new TheoryData<string> { "/talen" };
+        foreach (var culture in new[] { "nl", "ar", "ti" })
+            foreach (var path in paths) data.Add($"/{culture}{path}");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task A_page_transfers_at_most_60_KB_of_html_css_and_js_compressed(string path)
+    {
+        var client = fixture.Factory.CreateClient();
+        var response = await client.GetAsync(path);
+        Assert.True(response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound, $"{path}: {(int)response.StatusCode}");
+        var html = await response.Content.ReadAsStringAsync();
+        long total = Gzipped(html);
+        long fonts = 0;
+        foreach (var stylesheet in Links(html, "<link rel=\"stylesheet\" href=\"([^\"]+)\""))
+        {
+            var css = await client.GetStringAsync(stylesheet);
+            total += Gzipped(css);
+            foreach (var font in Links(css, "url\\(\"([^\"]+\\.woff2)\"\\)"))
+                fonts += (await client.GetByteArrayAsync(new Uri(new Uri("http://localhost" + stylesheet), font).AbsolutePath)).Length;
+        }
+        foreach (var script in Links(html, "<script src=\"([^\"]+)\""))
+            total += Gzipped(await client.GetStringAsync(script));
+
+        output.WriteLine($"{path}: {total / 1024.0:F1} KB HTML+CSS+JS compressed; fonts {fonts / 1024.0:F1} KB (not in the budget)");
+        Assert.True(total <= Budget, $"{path}: {total} bytes compressed, budget {Budget}");
+    }
+
+    [Fact]
+    public async Task Stylesheets_and_scripts_have_fingerprinted_urls()
+    {
+        var html = await fixture.Factory.CreateClient().GetStringAsync("/ti/informatie/je-mentor");
+        var assets = Links(html, "<link rel=\"stylesheet\" href=\"([^\"]+)\"").Concat(Links(html, "<script src=\"([^\"]+)\"")).ToList();
+        Assert.NotEmpty(assets);
+        // The build's fingerprint (MapStaticAssets) or asp-append-version's hash: a changed file gets a new URL.
+        Assert.All(assets, url => Assert.Matches(@"\.[a-z0-9]{8,}\.(css|js)$|\?v=[A-Za-z0-9_-]{20,}$", url));
+    }
+
+    private static IEnumerable<string> Links(string text, string pattern) =>
+        Regex.Matches(text, pattern).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value));
+
+    private static long Gzipped(string text)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        return buffer.Length;
+    }
+}
+
+public sealed class SqlitePageWeightTests(SqlitePortal fixture, ITestOutputHelper output) : PageWeightTests<SqlitePortal>(fixture, output);
+public sealed class PostgresPageWeightTests(PostgresPortal fixture, ITestOutputHelper output) : PageWeightTests<PostgresPortal>(fixture, output);
