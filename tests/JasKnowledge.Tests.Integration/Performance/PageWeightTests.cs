@@ -65,6 +65,28 @@ public abstract class PageWeightTests<TFixture>(TFixture fixture, ITestOutputHel
         Assert.All(assets, url => Assert.Matches(@"\.[a-z0-9]{8,}\.(css|js)$|\?v=[A-Za-z0-9_-]{20,}$", url));
     }
 
+    [Fact]
+    public async Task Fonts_are_named_by_their_content_and_cached_as_immutable()
+    {
+        var client = fixture.Factory.CreateClient();
+        var fonts = new List<string>();
+        foreach (var page in new[] { "/ar/informatie", "/ti/informatie" })
+        {
+            foreach (var stylesheet in Links(await client.GetStringAsync(page), "<link rel=\"stylesheet\" href=\"([^\"]+fonts-[^\"]+)\""))
+                fonts.AddRange(Links(await client.GetStringAsync(stylesheet), "url\\(\"\\.\\./fonts/([^\"]+\\.woff2)\"\\)"));
+        }
+        Assert.Equal(4, fonts.Count);
+        foreach (var font in fonts)
+        {
+            var response = await client.GetAsync("/_content/JasKnowledge.Theme/fonts/" + font);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..10];
+            Assert.EndsWith($".{hash}.woff2", font);
+            Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl?.MaxAge);
+            Assert.Contains(response.Headers.CacheControl!.Extensions, e => e.Name == "immutable");
+        }
+    }
+
     private static IEnumerable<string> Links(string text, string pattern) =>
         Regex.Matches(text, pattern).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value));
 
