@@ -37,29 +37,16 @@ public sealed class PostgresSearchIndex(JasDbContext db) : ISearchIndex
     {
         if (!request.Query.HasTerms) return SearchResults.None;
         await using var session = await SearchSql.OpenAsync(db, cancellationToken);
-        var query = TsQuery(request.Query, titleOnly: false);
-
-        var counts = await session.CountsAsync(
-            """SELECT "Type", "Culture", count(*) FROM "SearchDocuments" WHERE "Terms" @@ CAST(@query AS tsquery) GROUP BY "Type", "Culture" """,
-            cancellationToken, ("query", query));
-        var ids = new List<long>();
-        if (counts.Count > 0)
-        {
-            ids = await session.IdsAsync(
-                $"""
-                SELECT "RowId" FROM "SearchDocuments"
-                WHERE "Terms" @@ CAST(@query AS tsquery) AND (@culture IS NULL OR "Culture" = @culture) AND (@type IS NULL OR "Type" = @type)
-                ORDER BY "Terms" @@ CAST(@title AS tsquery) DESC, "Type" = @files, ts_rank({Weights}, "Terms", CAST(@query AS tsquery)) DESC, "Title", "RowId"
-                LIMIT @take OFFSET @skip
-                """,
-                cancellationToken, ("query", query), ("title", TsQuery(request.Query, titleOnly: true)),
-                ("files", SearchIndexer.DownloadType), ("culture", request.Culture), ("type", request.Type), ("take", request.PageSize), ("skip", (request.Page - 1) * request.PageSize));
-        }
-        var documents = await session.DocumentsAsync(
-            $"""SELECT "RowId", "Source", "Type", "Culture", "LocalizationSet", "Slug", "Title", "Text" FROM "SearchDocuments" WHERE "RowId" IN ({SearchSql.IdList(ids)})""",
+        return await session.SearchAsync(request, TsQuery(request.Query, titleOnly: false), TsQuery(request.Query, titleOnly: true),
+            """SELECT "Type", "Culture", count(*) FROM "SearchDocuments" WHERE "Terms" @@ CAST(@match AS tsquery) GROUP BY "Type", "Culture" """,
+            $"""
+            SELECT "RowId" FROM "SearchDocuments"
+            WHERE "Terms" @@ CAST(@match AS tsquery) AND (@culture IS NULL OR "Culture" = @culture) AND (@type IS NULL OR "Type" = @type)
+            ORDER BY "Terms" @@ CAST(@title AS tsquery) DESC, "Type" = @files, ts_rank({Weights}, "Terms", CAST(@match AS tsquery)) DESC, "Title", "RowId"
+            LIMIT @take OFFSET @skip
+            """,
+            ids => $"""SELECT "RowId", "Source", "Type", "Culture", "LocalizationSet", "Slug", "Title", "Text" FROM "SearchDocuments" WHERE "RowId" IN ({ids})""",
             cancellationToken);
-        var hits = ids.Select(id => documents[id]).Select(d => new SearchHit(d, SearchSnippet.Build(d.Text, request.Query, d.Culture))).ToList();
-        return SearchResults.From(counts, request, hits);
     }
 
     public async Task ClearAsync(CancellationToken cancellationToken = default)

@@ -39,7 +39,27 @@ internal sealed class SearchSql : IAsyncDisposable
         return value is DBNull ? null : value;
     }
 
-    public async Task<List<(string Type, string Culture, int Count)>> CountsAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    /// <summary>
+    /// The steps of a search, alike on both databases: counts per (type, culture) for the total and
+    /// the facets; one page of row ids in rank order; then those documents, with snippets made here.
+    /// The engine gives its SQL, which may use @match and @title (its query and the query's
+    /// title-only form), @files, @culture, @type, @take and @skip; <paramref name="documentsSql"/>
+    /// gets a list of row ids.
+    /// </summary>
+    public async Task<SearchResults> SearchAsync(SearchRequest request, string match, string titleMatch, string countsSql, string pageSql,
+        Func<string, string> documentsSql, CancellationToken cancellationToken)
+    {
+        var counts = await CountsAsync(countsSql, cancellationToken, ("match", match));
+        if (counts.Count == 0) return SearchResults.None;
+        var ids = await IdsAsync(pageSql, cancellationToken, ("match", match), ("title", titleMatch),
+            ("files", SearchIndexer.DownloadType), ("culture", request.Culture), ("type", request.Type),
+            ("take", request.PageSize), ("skip", (request.Page - 1) * request.PageSize));
+        var documents = ids.Count == 0 ? [] : await DocumentsAsync(documentsSql(IdList(ids)), cancellationToken);
+        var hits = ids.Select(id => documents[id]).Select(d => new SearchHit(d, SearchSnippet.Build(d.Text, request.Query, d.Culture))).ToList();
+        return SearchResults.From(counts, request, hits);
+    }
+
+    private async Task<List<(string Type, string Culture, int Count)>> CountsAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -48,7 +68,7 @@ internal sealed class SearchSql : IAsyncDisposable
         return counts;
     }
 
-    public async Task<List<long>> IdsAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    private async Task<List<long>> IdsAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -58,7 +78,7 @@ internal sealed class SearchSql : IAsyncDisposable
     }
 
     /// <summary>Reads (RowId, Source, Type, Culture, LocalizationSet, Slug, Title, Text) rows.</summary>
-    public async Task<Dictionary<long, SearchDocument>> DocumentsAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    private async Task<Dictionary<long, SearchDocument>> DocumentsAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -72,10 +92,10 @@ internal sealed class SearchSql : IAsyncDisposable
         return documents;
     }
 
-    /// <summary>Row ids for an IN list, formatted invariantly: under the Arabic culture of a request
-    /// a negative number would start with an Arabic letter mark.</summary>
-    public static string IdList(IEnumerable<long> ids) =>
-        string.Join(',', ids.DefaultIfEmpty(0).Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    /// <summary>Row ids for an IN list, formatted invariantly: under the culture of a request numbers
+    /// need not be plain ASCII (an Arabic minus sign starts with a letter mark).</summary>
+    private static string IdList(IEnumerable<long> ids) =>
+        string.Join(',', ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     private DbCommand Command(string sql, (string Name, object? Value)[] parameters)
     {

@@ -48,29 +48,16 @@ public sealed class SqliteSearchIndex(JasDbContext db) : ISearchIndex
     {
         if (!request.Query.HasTerms) return SearchResults.None;
         await using var session = await SearchSql.OpenAsync(db, cancellationToken);
-        var match = Match(request.Query, titleOnly: false);
-
-        var counts = await session.CountsAsync(
+        return await session.SearchAsync(request, Match(request.Query, titleOnly: false), Match(request.Query, titleOnly: true),
             "SELECT d.Type, d.Culture, count(*) FROM SearchTerms JOIN SearchDocuments d ON d.RowId = SearchTerms.rowid WHERE SearchTerms MATCH @match GROUP BY d.Type, d.Culture",
-            cancellationToken, ("match", match));
-        var ids = new List<long>();
-        if (counts.Count > 0)
-        {
-            ids = await session.IdsAsync(
-                $"""
-                SELECT d.RowId FROM SearchTerms JOIN SearchDocuments d ON d.RowId = SearchTerms.rowid
-                WHERE SearchTerms MATCH @match AND (@culture IS NULL OR d.Culture = @culture) AND (@type IS NULL OR d.Type = @type)
-                ORDER BY SearchTerms.rowid IN (SELECT rowid FROM SearchTerms WHERE SearchTerms MATCH @title) DESC, d.Type = @files, {Rank}, d.Title, d.RowId
-                LIMIT @take OFFSET @skip
-                """,
-                cancellationToken, ("match", match), ("title", Match(request.Query, titleOnly: true)),
-                ("files", SearchIndexer.DownloadType), ("culture", request.Culture), ("type", request.Type), ("take", request.PageSize), ("skip", (request.Page - 1) * request.PageSize));
-        }
-        var documents = await session.DocumentsAsync(
-            $"SELECT d.RowId, Source, Type, Culture, LocalizationSet, Slug, Title, Text FROM SearchDocuments d JOIN SearchTexts t ON t.RowId = d.RowId WHERE d.RowId IN ({SearchSql.IdList(ids)})",
+            $"""
+            SELECT d.RowId FROM SearchTerms JOIN SearchDocuments d ON d.RowId = SearchTerms.rowid
+            WHERE SearchTerms MATCH @match AND (@culture IS NULL OR d.Culture = @culture) AND (@type IS NULL OR d.Type = @type)
+            ORDER BY SearchTerms.rowid IN (SELECT rowid FROM SearchTerms WHERE SearchTerms MATCH @title) DESC, d.Type = @files, {Rank}, d.Title, d.RowId
+            LIMIT @take OFFSET @skip
+            """,
+            ids => $"SELECT d.RowId, Source, Type, Culture, LocalizationSet, Slug, Title, Text FROM SearchDocuments d JOIN SearchTexts t ON t.RowId = d.RowId WHERE d.RowId IN ({ids})",
             cancellationToken);
-        var hits = ids.Select(id => documents[id]).Select(d => new SearchHit(d, SearchSnippet.Build(d.Text, request.Query, d.Culture))).ToList();
-        return SearchResults.From(counts, request, hits);
     }
 
     public async Task ClearAsync(CancellationToken cancellationToken = default)

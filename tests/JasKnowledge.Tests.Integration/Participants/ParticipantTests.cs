@@ -293,24 +293,8 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
     {
         var client = Client();
         var html = await client.GetStringAsync(path);
-        long total = Gzipped(html);
-        foreach (Match link in Regex.Matches(html, "<link rel=\"stylesheet\" href=\"([^\"]+)\""))
-        {
-            total += Gzipped(await client.GetStringAsync(WebUtility.HtmlDecode(link.Groups[1].Value)));
-        }
-        foreach (Match script in Regex.Matches(html, "<script src=\"([^\"]+)\""))
-        {
-            total += Gzipped(await client.GetStringAsync(WebUtility.HtmlDecode(script.Groups[1].Value)));
-        }
+        var (total, _) = await PageWeight.MeasureAsync(client, html);
         Assert.True(total < 50 * 1024, $"{path}: {total} bytes compressed");
-    }
-
-    private static long Gzipped(string text)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
-            gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
-        return buffer.Length;
     }
 
     private static async Task<string> ReadAsync(ZipArchive zip, string name)

@@ -1,7 +1,4 @@
-using System.IO.Compression;
 using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
 using JasKnowledge.Tests.Integration.Infrastructure;
 using Xunit.Abstractions;
 
@@ -39,17 +36,7 @@ public abstract class PageWeightTests<TFixture>(TFixture fixture, ITestOutputHel
         var response = await client.GetAsync(path);
         Assert.True(response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound, $"{path}: {(int)response.StatusCode}");
         var html = await response.Content.ReadAsStringAsync();
-        long total = Gzipped(html);
-        long fonts = 0;
-        foreach (var stylesheet in Links(html, "<link rel=\"stylesheet\" href=\"([^\"]+)\""))
-        {
-            var css = await client.GetStringAsync(stylesheet);
-            total += Gzipped(css);
-            foreach (var font in Links(css, "url\\(\"([^\"]+\\.woff2)\"\\)"))
-                fonts += (await client.GetByteArrayAsync(new Uri(new Uri("http://localhost" + stylesheet), font).AbsolutePath)).Length;
-        }
-        foreach (var script in Links(html, "<script src=\"([^\"]+)\""))
-            total += Gzipped(await client.GetStringAsync(script));
+        var (total, fonts) = await PageWeight.MeasureAsync(client, html);
 
         output.WriteLine($"{path}: {total / 1024.0:F1} KB HTML+CSS+JS compressed; fonts {fonts / 1024.0:F1} KB (not in the budget)");
         Assert.True(total <= Budget, $"{path}: {total} bytes compressed, budget {Budget}");
@@ -59,7 +46,7 @@ public abstract class PageWeightTests<TFixture>(TFixture fixture, ITestOutputHel
     public async Task Stylesheets_and_scripts_have_fingerprinted_urls()
     {
         var html = await fixture.Factory.CreateClient().GetStringAsync("/ti/informatie/je-mentor");
-        var assets = Links(html, "<link rel=\"stylesheet\" href=\"([^\"]+)\"").Concat(Links(html, "<script src=\"([^\"]+)\"")).ToList();
+        var assets = PageWeight.Links(html, "<link rel=\"stylesheet\" href=\"([^\"]+)\"").Concat(PageWeight.Links(html, "<script src=\"([^\"]+)\"")).ToList();
         Assert.NotEmpty(assets);
         // The build's fingerprint (MapStaticAssets) or asp-append-version's hash: a changed file gets a new URL.
         Assert.All(assets, url => Assert.Matches(@"\.[a-z0-9]{8,}\.(css|js)$|\?v=[A-Za-z0-9_-]{20,}$", url));
@@ -72,8 +59,8 @@ public abstract class PageWeightTests<TFixture>(TFixture fixture, ITestOutputHel
         var fonts = new List<string>();
         foreach (var page in new[] { "/ar/informatie", "/ti/informatie" })
         {
-            foreach (var stylesheet in Links(await client.GetStringAsync(page), "<link rel=\"stylesheet\" href=\"([^\"]+fonts-[^\"]+)\""))
-                fonts.AddRange(Links(await client.GetStringAsync(stylesheet), "url\\(\"\\.\\./fonts/([^\"]+\\.woff2)\"\\)"));
+            foreach (var stylesheet in PageWeight.Links(await client.GetStringAsync(page), "<link rel=\"stylesheet\" href=\"([^\"]+fonts-[^\"]+)\""))
+                fonts.AddRange(PageWeight.Links(await client.GetStringAsync(stylesheet), "url\\(\"\\.\\./fonts/([^\"]+\\.woff2)\"\\)"));
         }
         Assert.Equal(4, fonts.Count);
         foreach (var font in fonts)
@@ -85,17 +72,6 @@ public abstract class PageWeightTests<TFixture>(TFixture fixture, ITestOutputHel
             Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl?.MaxAge);
             Assert.Contains(response.Headers.CacheControl!.Extensions, e => e.Name == "immutable");
         }
-    }
-
-    private static IEnumerable<string> Links(string text, string pattern) =>
-        Regex.Matches(text, pattern).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value));
-
-    private static long Gzipped(string text)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
-            gzip.Write(Encoding.UTF8.GetBytes(text));
-        return buffer.Length;
     }
 }
 

@@ -41,14 +41,7 @@ public sealed class EditionCommand(IServiceProvider services, IConfiguration con
         }
 
         await using var scope = services.CreateAsyncScope();
-        var importer = scope.ServiceProvider.GetRequiredService<RecipeImporter>();
-        var report = await importer.ImportAsync(folder, cancellationToken);
-        if (report.Problems.Count > 0)
-        {
-            foreach (var problem in report.Problems) await error.WriteLineAsync(problem.ToString());
-            await error.WriteLineAsync("Fix the content first: an edition is made from content that imports cleanly.");
-            return 1;
-        }
+        if (!await Printing.CleanImport.RunAsync(scope.ServiceProvider, folder, "an edition is", error, cancellationToken)) return 1;
         var handbook = await scope.ServiceProvider.GetRequiredService<HandbookReader>().LoadAsync(HandbookFeature.EditionCulture, cancellationToken);
         if (handbook.Chapters.Count == 0)
         {
@@ -111,7 +104,7 @@ public sealed class EditionCommand(IServiceProvider services, IConfiguration con
         await AssetManifest.AppendAsync(ManifestPath(target, HandbookFeature.PdfSlug), "Het Gesprek: handboek voor trainers (PDF)", new AssetManifest.Revision(version, pdfName, "application/pdf", published, notes, 0, source), cancellationToken);
         await AssetManifest.AppendAsync(ManifestPath(target, HandbookFeature.DocxSlug), "Het Gesprek: handboek voor trainers (Word, bewerkbaar)", new AssetManifest.Revision(version, docxName, HandbookDocx.MediaType, published, notes, 0, source), cancellationToken);
 
-        report = await importer.ImportAsync(folder, cancellationToken);
+        var report = await scope.ServiceProvider.GetRequiredService<RecipeImporter>().ImportAsync(folder, cancellationToken);
         foreach (var problem in report.Problems) await error.WriteLineAsync(problem.ToString());
         await output.WriteLineAsync($"Edition {version} written to {Path.GetFullPath(target)} ({pdfName}, {docxName}) and imported: {report}.");
         return report.Problems.Count == 0 ? 0 : 1;

@@ -27,14 +27,7 @@ public sealed class SheetFilesCommand(IServiceProvider services, IConfiguration 
         }
         var folder = arguments[0];
         await using var scope = services.CreateAsyncScope();
-        var importer = scope.ServiceProvider.GetRequiredService<RecipeImporter>();
-        var report = await importer.ImportAsync(folder, cancellationToken);
-        if (report.Problems.Count > 0)
-        {
-            foreach (var problem in report.Problems) await error.WriteLineAsync(problem.ToString());
-            await error.WriteLineAsync("Fix the content first: sheet files are made from content that imports cleanly.");
-            return 1;
-        }
+        if (!await Printing.CleanImport.RunAsync(scope.ServiceProvider, folder, "sheet files are", error, cancellationToken)) return 1;
 
         var sheets = await scope.ServiceProvider.GetRequiredService<PublishedContent>().ListAsync(InfoSheetsFeature.Type, null, cancellationToken);
         var assets = scope.ServiceProvider.GetRequiredService<PublishedAssets>();
@@ -66,7 +59,7 @@ public sealed class SheetFilesCommand(IServiceProvider services, IConfiguration 
             await output.WriteLineAsync($"{item.Culture}/{item.Slug}: {fileName}");
         }
 
-        report = await importer.ImportAsync(folder, cancellationToken);
+        var report = await scope.ServiceProvider.GetRequiredService<RecipeImporter>().ImportAsync(folder, cancellationToken);
         foreach (var problem in report.Problems) await error.WriteLineAsync(problem.ToString());
         await output.WriteLineAsync($"Made {made} sheet PDF(s) in {Path.GetFullPath(target)} and imported them: {report}.");
         return report.Problems.Count == 0 ? 0 : 1;
