@@ -1,4 +1,5 @@
 using JasKnowledge.Data;
+using JasKnowledge.Programmes;
 using JasKnowledge.Web.Features.Api;
 using JasKnowledge.Web.Features.Caching;
 using JasKnowledge.Web.Features.Content;
@@ -42,6 +43,7 @@ builder.Services.AddInfoSheetsFeature();
 builder.Services.AddMediaFeature();
 builder.Services.AddTranslationsFeature();
 builder.Services.AddSearchFeature();
+builder.Services.AddProgrammesModule();
 builder.Services.AddCachingFeature();
 builder.Services.AddSitemapFeature();
 builder.Services.AddHealthFeature();
@@ -70,6 +72,7 @@ app.MapMediaFeature();
 app.MapSessionPackFeature();
 app.MapSitemapFeature();
 app.MapSearchFeature();
+app.MapProgrammesModule();
 app.MapRazorPages().WithStaticAssets();
 app.MapParticipantsFeature();
 

@@ -11,8 +11,10 @@ namespace JasKnowledge.Data.Content;
 /// happen, and search never shows a draft or misses what is public. The state rules themselves live
 /// on <see cref="ContentItem"/>.
 /// </summary>
-public sealed class ContentStore(JasDbContext db, SearchIndexer search, IEnumerable<IPublicationListener> listeners, TimeProvider clock)
+public sealed class ContentStore(JasDbContext db, SearchIndexer search, IEnumerable<IPublicationListener> listeners, IEnumerable<IContentFieldRules> fieldRules, TimeProvider clock)
 {
+    private readonly ILookup<string, IContentFieldRules> _rules = fieldRules.ToLookup(r => r.Type);
+
     public Task<ContentItem?> FindAsync(string localizationSet, string culture, CancellationToken cancellationToken = default) =>
         db.ContentItems.Include(i => i.Versions)
             .SingleOrDefaultAsync(i => i.LocalizationSet == localizationSet && i.Culture == culture, cancellationToken);
@@ -22,6 +24,7 @@ public sealed class ContentStore(JasDbContext db, SearchIndexer search, IEnumera
 
     public async Task<ContentItem> CreateAsync(string type, string culture, string localizationSet, string slug, VersionText text, string actor, CancellationToken cancellationToken = default)
     {
+        Check(type, text);
         var now = clock.GetUtcNow().UtcDateTime;
         var item = new ContentItem { Type = type, Culture = culture, LocalizationSet = localizationSet, Slug = slug, CreatedUtc = now };
         var draft = item.StartDraft(text, actor, now);
@@ -32,6 +35,7 @@ public sealed class ContentStore(JasDbContext db, SearchIndexer search, IEnumera
 
     public async Task<ContentVersion> SaveDraftAsync(ContentItem item, VersionText text, string actor, CancellationToken cancellationToken = default)
     {
+        Check(item.Type, text);
         var draft = item.Draft;
         if (draft is null) draft = item.StartDraft(text, actor, clock.GetUtcNow().UtcDateTime);
         else item.EditDraft(text);
@@ -50,6 +54,7 @@ public sealed class ContentStore(JasDbContext db, SearchIndexer search, IEnumera
     /// item is created in the same transaction.</summary>
     public async Task<ContentVersion> PublishNewVersionAsync(ContentItem item, VersionText text, string actor, CancellationToken cancellationToken = default)
     {
+        Check(item.Type, text);
         if (db.Entry(item).State == EntityState.Detached) db.ContentItems.Add(item);
         var now = clock.GetUtcNow().UtcDateTime;
         var version = item.StartDraft(text, actor, now);
@@ -69,6 +74,14 @@ public sealed class ContentStore(JasDbContext db, SearchIndexer search, IEnumera
         var draft = item.Restore(number, actor, clock.GetUtcNow().UtcDateTime);
         await CommitAsync(null, actor, "content.restore", Describe(item, draft), draft.ChangeNote, cancellationToken);
         return draft;
+    }
+
+    /// <summary>Refuses a text that breaks its type's field rules, before anything changes.</summary>
+    private void Check(string type, VersionText text)
+    {
+        var errors = _rules[type].SelectMany(r => r.Check(text)).ToList();
+        if (errors.Count > 0)
+            throw new ContentRuleException(string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}")), errors);
     }
 
     /// <param name="published">The item whose public version changed, to re-index; null for draft work.</param>

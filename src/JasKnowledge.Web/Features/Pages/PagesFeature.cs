@@ -1,3 +1,5 @@
+using JasKnowledge.Data.Search;
+using JasKnowledge.Data.Content;
 using JasKnowledge.Web.Features.Content;
 using JasKnowledge.Web.Features.Search;
 using JasKnowledge.Web.Features.Translations;

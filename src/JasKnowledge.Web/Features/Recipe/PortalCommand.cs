@@ -6,12 +6,13 @@ namespace JasKnowledge.Web.Features.Recipe;
 /// The commands the portal's executable understands besides serving:
 /// <c>import [folder]</c> (the content folder, default: the shipped content), <c>export folder</c>,
 /// <c>reindex</c> (rebuilds the search index from what is published),
+/// <c>demo-data</c> (fills the municipalities without sources with fictional data, see DemoData),
 /// <c>edition version folder "notes"</c> (a new handbook edition, see EditionCommand) and
 /// <c>sheet-files folder</c> (the PDFs of the information sheets, see SheetFilesCommand).
 /// </summary>
 public sealed record PortalCommand(string Name, string[] Arguments)
 {
-    private static readonly string[] Names = ["import", "export", "reindex", "edition", "sheet-files"];
+    private static readonly string[] Names = ["import", "export", "reindex", "demo-data", "edition", "sheet-files"];
     /// <summary>Commands that have Chromium print pages of the portal itself, so they serve them.</summary>
     private static readonly string[] Printing = ["edition", "sheet-files"];
 
@@ -51,6 +52,15 @@ public sealed record PortalCommand(string Name, string[] Arguments)
             case "reindex":
                 var indexed = await scope.ServiceProvider.GetRequiredService<Data.Search.SearchIndexer>().RebuildAsync();
                 await output.WriteLineAsync($"Indexed {indexed} published items and file families for search.");
+                return 0;
+            case "demo-data":
+                var demo = await scope.ServiceProvider.GetRequiredService<Programmes.DemoData>().GenerateAsync();
+                if (demo.Problem is not null)
+                {
+                    await error.WriteLineAsync(demo.Problem);
+                    return 1;
+                }
+                await output.WriteLineAsync($"Wrote fictional records for {demo.Created} municipalities; {demo.Skipped} with a record were left as they are. Pages and exports mark them as fictional.");
                 return 0;
             default:
                 return 2;

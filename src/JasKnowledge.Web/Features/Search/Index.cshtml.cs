@@ -1,3 +1,4 @@
+using JasKnowledge.Data.Search;
 using JasKnowledge.Core.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

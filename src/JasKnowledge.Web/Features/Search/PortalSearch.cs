@@ -1,3 +1,4 @@
+using JasKnowledge.Data.Content;
 using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Content;
 using JasKnowledge.Core.Search;

@@ -19,17 +19,6 @@ public static class SearchFeature
         return services;
     }
 
-    /// <summary>Makes a content type searchable, with its label on the search page (a Ui key) and its
-    /// place among the type filters.</summary>
-    public static IServiceCollection AddSearchable(this IServiceCollection services, string type, string labelKey, int order, Func<ContentVersion, string?>? moreText = null)
-    {
-        services.AddSingleton(new SearchableType(type, moreText));
-        return services.AddSearchLabel(type, labelKey, order);
-    }
-
-    private static IServiceCollection AddSearchLabel(this IServiceCollection services, string type, string labelKey, int order) =>
-        services.AddSingleton(new SearchTypeLabel(type, labelKey, order));
-
     public static IEndpointRouteBuilder MapSearchFeature(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/v1/search", SearchApi.GetAsync)
@@ -42,6 +31,3 @@ public static class SearchFeature
         return endpoints;
     }
 }
-
-/// <summary>How a search type is named on the search page (a key of the Ui resources).</summary>
-public sealed record SearchTypeLabel(string Type, string LabelKey, int Order);

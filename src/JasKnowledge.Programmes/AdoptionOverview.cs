@@ -1,0 +1,45 @@
+using JasKnowledge.Programmes.Model;
+
+namespace JasKnowledge.Programmes;
+
+/// <summary>The national picture for the ministry: municipalities per status and per blueprint version,
+/// how many municipalities run each component, and the outcomes where reported.</summary>
+public sealed class AdoptionOverview
+{
+    /// <summary>"Waar Nederlandse gemeenten gemiddeld een uitstroom bereiken van 16%" (seed 001).</summary>
+    public const int NationalOutflowPercent = 16;
+    public const string NationalOutflowSource = "Gemeente Leiden, nieuwsbericht bij de overdracht van het materiaal van Project JAS aan het ministerie van SZW (december 2018)";
+
+    public AdoptionOverview(ProgrammeData data)
+    {
+        PerStatus = AdoptionStatuses.All.ToDictionary(s => s, s => data.Municipalities.Count(m => m.Status == s));
+        PerBlueprint = data.Blueprints.Select(b => (b, data.Municipalities.Count(m => m.Blueprint == b))).ToList();
+        var withProgramme = data.Municipalities.Where(m => m.Programme is not null && m.Status != AdoptionStatus.Gestopt).ToList();
+        MunicipalitiesWithProgramme = withProgramme.Count;
+        ComponentUsage = withProgramme
+            .SelectMany(m => m.Programme!.Components.Select(c => (c.Key, c.Name, m.Gemeente.Code)))
+            .GroupBy(x => x.Key)
+            .Select(g => new ComponentUse(g.Key, g.First().Name, g.Select(x => x.Code).Distinct().Count()))
+            .OrderByDescending(u => u.Municipalities).ThenBy(u => u.Name, StringComparer.Ordinal)
+            .ToList();
+        ReportedOutcomes = data.Reports.Where(r => r.Fields.Total is not null).ToList();
+        Participants = ReportedOutcomes.Sum(r => r.Fields.Total!.Participants);
+        Outflow = ReportedOutcomes.Sum(r => r.Fields.Total!.Outflow.Total);
+        OutcomesIncludeFiction = ReportedOutcomes.Any(r => r.Fields.Fictional);
+    }
+
+    public IReadOnlyDictionary<AdoptionStatus, int> PerStatus { get; }
+    public IReadOnlyList<(Blueprint Blueprint, int Municipalities)> PerBlueprint { get; }
+    public int MunicipalitiesWithProgramme { get; }
+    public IReadOnlyList<ComponentUse> ComponentUsage { get; }
+    /// <summary>Each report counted once, however many municipalities it covers.</summary>
+    public IReadOnlyList<OutcomeReport> ReportedOutcomes { get; }
+    public int Participants { get; }
+    public int Outflow { get; }
+    public bool OutcomesIncludeFiction { get; }
+
+    /// <summary>Outflow as a whole percentage of participants, rounded as the sources round.</summary>
+    public int? OutflowPercent => Participants == 0 ? null : (int)Math.Round(100.0 * Outflow / Participants, MidpointRounding.AwayFromZero);
+}
+
+public sealed record ComponentUse(string Key, string Name, int Municipalities);

@@ -1,0 +1,94 @@
+using System.Globalization;
+using JasKnowledge.Core.Blobs;
+using JasKnowledge.Data.Assets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JasKnowledge.Programmes.Gemeenten;
+
+/// <summary>
+/// The 342 municipalities of the CBS list of 1 January 2023. The list is the published open-data file
+/// (content/data, asset "gemeentelijke-indeling-2023"), read from the blob store like any download, so
+/// the map, the pages and the download always agree; it is parsed once per file revision.
+/// </summary>
+public sealed class GemeentenRegister(IServiceScopeFactory scopes)
+{
+    public const string AssetSlug = "gemeentelijke-indeling-2023";
+    public const string AssetCulture = "nl";
+    public const string Source = "CBS, Gemeentelijke indeling op 1 januari 2023 (CC BY 4.0)";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private (string Sha256, GemeentenList List)? _loaded;
+
+    public async Task<GemeentenList> GetAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var asset = await scope.ServiceProvider.GetRequiredService<PublishedAssets>().FindAsync(AssetCulture, AssetSlug, cancellationToken);
+        var revision = asset?.Latest;
+        if (revision is null) return GemeentenList.Empty;
+        if (_loaded is { } cached && cached.Sha256 == revision.Sha256) return cached.List;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_loaded is { } again && again.Sha256 == revision.Sha256) return again.List;
+            await using var blob = await scope.ServiceProvider.GetRequiredService<IBlobStore>().GetAsync(revision.BlobKey, cancellationToken: cancellationToken)
+                ?? throw new InvalidOperationException($"The municipality list {revision.BlobKey} is missing from the blob store.");
+            var list = new GemeentenList(Parse(new StreamReader(blob.Stream)));
+            _loaded = (revision.Sha256, list);
+            return list;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Reads the CBS CSV (Gemeentecode, GemeentecodeGM, Gemeentenaam, Provinciecode,
+    /// ProvinciecodePV, Provincienaam).</summary>
+    public static IReadOnlyList<Gemeente> Parse(TextReader reader)
+    {
+        using var records = Csv.Read(reader).GetEnumerator();
+        if (!records.MoveNext()) return [];
+        var header = records.Current.Select(h => h.Trim()).ToList();
+        int Column(string name) => header.IndexOf(name) is >= 0 and var index
+            ? index : throw new InvalidDataException($"The municipality list has no column '{name}'.");
+        var (code, name, province, provinceName) = (Column("Gemeentecode"), Column("Gemeentenaam"), Column("ProvinciecodePV"), Column("Provincienaam"));
+        var gemeenten = new List<Gemeente>();
+        while (records.MoveNext())
+        {
+            var row = records.Current;
+            if (row.Count == 1 && string.IsNullOrWhiteSpace(row[0])) continue;
+            gemeenten.Add(new Gemeente(row[code].Trim(), row[name].Trim(), row[province].Trim(), row[provinceName].Trim()));
+        }
+        return gemeenten;
+    }
+}
+
+/// <summary>The municipalities in name order, found by code or URL name.</summary>
+public sealed class GemeentenList
+{
+    public static readonly GemeentenList Empty = new([]);
+
+    private readonly Dictionary<string, Gemeente> _byCode;
+    private readonly Dictionary<string, Gemeente> _bySlug;
+
+    public GemeentenList(IEnumerable<Gemeente> gemeenten)
+    {
+        All = gemeenten.OrderBy(g => g.Name, StringComparer.Create(CultureInfo.GetCultureInfo("nl-NL"), CompareOptions.IgnoreCase)).ToList();
+        _byCode = All.ToDictionary(g => g.Code, StringComparer.Ordinal);
+        _bySlug = All.ToDictionary(g => g.Slug, StringComparer.Ordinal);
+        Provinces = All.Select(g => g.Province).Distinct().Order(StringComparer.Create(CultureInfo.GetCultureInfo("nl-NL"), CompareOptions.IgnoreCase)).ToList();
+    }
+
+    public IReadOnlyList<Gemeente> All { get; }
+    public IReadOnlyList<string> Provinces { get; }
+
+    /// <summary>By four-digit code ("0546") or with the CBS prefix ("GM0546").</summary>
+    public Gemeente? ByCode(string? code)
+    {
+        if (code is null) return null;
+        if (code.StartsWith("GM", StringComparison.OrdinalIgnoreCase)) code = code[2..];
+        return _byCode.GetValueOrDefault(code);
+    }
+
+    public Gemeente? BySlug(string? slug) => slug is null ? null : _bySlug.GetValueOrDefault(slug);
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using JasKnowledge.Core.Blobs;
+using JasKnowledge.Data.Assets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JasKnowledge.Programmes.Map;
+
+/// <summary>
+/// The outlines of the municipalities as SVG paths, made on the server from the CBS/PDOK boundaries
+/// (content/data, asset "gemeentegrenzen-2023", RD coordinates in metres). The page colours them; no
+/// map library or tile server is needed, and the map works without JavaScript. Computed once per file
+/// revision.
+/// </summary>
+public sealed class MunicipalityMap(IServiceScopeFactory scopes)
+{
+    public const string AssetSlug = "gemeentegrenzen-2023";
+    public const string Source = "CBS/PDOK, Wijk- en Buurtkaart, bestuurlijke grenzen 2023, vereenvoudigd (CC BY 4.0)";
+    /// <summary>Metres per SVG unit: 250 m keeps the outlines recognisable and the page light.</summary>
+    private const double MetresPerUnit = 250;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private (string Sha256, MapOutlines Outlines)? _loaded;
+
+    public async Task<MapOutlines> GetAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var asset = await scope.ServiceProvider.GetRequiredService<PublishedAssets>().FindAsync("nl", AssetSlug, cancellationToken);
+        var revision = asset?.Latest;
+        if (revision is null) return MapOutlines.Empty;
+        if (_loaded is { } cached && cached.Sha256 == revision.Sha256) return cached.Outlines;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_loaded is { } again && again.Sha256 == revision.Sha256) return again.Outlines;
+            await using var blob = await scope.ServiceProvider.GetRequiredService<IBlobStore>().GetAsync(revision.BlobKey, cancellationToken: cancellationToken)
+                ?? throw new InvalidOperationException($"The map file {revision.BlobKey} is missing from the blob store.");
+            using var document = await JsonDocument.ParseAsync(blob.Stream, cancellationToken: cancellationToken);
+            var outlines = FromGeoJson(document.RootElement);
+            _loaded = (revision.Sha256, outlines);
+            return outlines;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>One path per feature (statcode "GM0546" → code "0546"); y is flipped because RD's y
+    /// points north and SVG's down.</summary>
+    public static MapOutlines FromGeoJson(JsonElement collection)
+    {
+        var rings = new List<(string Code, List<List<(double X, double Y)>> Rings)>();
+        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
+        foreach (var feature in collection.GetProperty("features").EnumerateArray())
+        {
+            var code = feature.GetProperty("properties").GetProperty("statcode").GetString() ?? "";
+            if (code.StartsWith("GM", StringComparison.Ordinal)) code = code[2..];
+            var geometry = feature.GetProperty("geometry");
+            var polygons = geometry.GetProperty("type").GetString() == "MultiPolygon"
+                ? geometry.GetProperty("coordinates").EnumerateArray().ToList()
+                : [geometry.GetProperty("coordinates")];
+            var featureRings = new List<List<(double, double)>>();
+            foreach (var polygon in polygons)
+            {
+                foreach (var ring in polygon.EnumerateArray())
+                {
+                    var points = ring.EnumerateArray().Select(p => (p[0].GetDouble(), p[1].GetDouble())).ToList();
+                    foreach (var (x, y) in points)
+                    {
+                        (minX, maxX, minY, maxY) = (Math.Min(minX, x), Math.Max(maxX, x), Math.Min(minY, y), Math.Max(maxY, y));
+                    }
+                    featureRings.Add(points);
+                }
+            }
+            rings.Add((code, featureRings));
+        }
+        if (rings.Count == 0) return MapOutlines.Empty;
+
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (code, featureRings) in rings)
+        {
+            var path = new StringBuilder();
+            foreach (var ring in featureRings)
+            {
+                int? lastX = null, lastY = null;
+                foreach (var (x, y) in ring)
+                {
+                    var sx = (int)Math.Round((x - minX) / MetresPerUnit);
+                    var sy = (int)Math.Round((maxY - y) / MetresPerUnit);
+                    if (lastX is null)
+                    {
+                        path.Append(CultureInfo.InvariantCulture, $"M{sx} {sy}l");
+                    }
+                    else if (sx != lastX || sy != lastY)
+                    {
+                        var dx = sx - lastX.Value;
+                        var dy = sy - lastY!.Value;
+                        if (path[^1] != 'l' && dx >= 0) path.Append(' ');
+                        path.Append(CultureInfo.InvariantCulture, $"{dx}");
+                        if (dy >= 0) path.Append(' ');
+                        path.Append(CultureInfo.InvariantCulture, $"{dy}");
+                    }
+                    (lastX, lastY) = (sx, sy);
+                }
+                path.Append('z');
+            }
+            paths[code] = path.ToString();
+        }
+        var width = (int)Math.Ceiling((maxX - minX) / MetresPerUnit);
+        var height = (int)Math.Ceiling((maxY - minY) / MetresPerUnit);
+        return new MapOutlines(paths, width, height);
+    }
+}
+
+/// <summary>SVG path data by municipality code, and the size of the drawing.</summary>
+public sealed record MapOutlines(IReadOnlyDictionary<string, string> Paths, int Width, int Height)
+{
+    public static readonly MapOutlines Empty = new(new Dictionary<string, string>(), 0, 0);
+}

@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+
+namespace JasKnowledge.Programmes.Model;
+
+/// <summary>A mistake in a programme, tied to the field it is about (the names of the edit form).</summary>
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>What makes a programme a programme. Checked before anything is saved, on import, in the
+/// editor and for generated demo data alike; every broken field gets its own message.</summary>
+public static partial class ProgrammeRules
+{
+    public const int MaxHoursPerWeek = 40;
+    public const int MaxWeeksPerPeriod = 156;
+    public const int MaxPeriods = 12;
+    public const int MaxComponents = 40;
+    public const int MaxTextLength = 500;
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,59}$")]
+    private static partial Regex KeyPattern();
+
+    public static IReadOnlyList<FieldError> Check(Programme programme)
+    {
+        var errors = new List<FieldError>();
+        if (programme.Periods.Count == 0)
+            errors.Add(new("periods", "Een programma heeft minstens één periode."));
+        if (programme.Periods.Count > MaxPeriods)
+            errors.Add(new("periods", $"Een programma heeft hoogstens {MaxPeriods} periodes."));
+        for (var i = 0; i < programme.Periods.Count; i++)
+        {
+            var period = programme.Periods[i];
+            var name = programme.PeriodName(i + 1);
+            if (period.Weeks <= 0)
+                errors.Add(new($"periods[{i}].weeks", $"{name}: het aantal weken moet 1 of meer zijn (nu {period.Weeks})."));
+            else if (period.Weeks > MaxWeeksPerPeriod)
+                errors.Add(new($"periods[{i}].weeks", $"{name}: hoogstens {MaxWeeksPerPeriod} weken (nu {period.Weeks})."));
+            if (period.Hours <= 0)
+                errors.Add(new($"periods[{i}].hours", $"{name}: het minimum aantal uren per week moet 1 of meer zijn (nu {period.Hours})."));
+            else if (period.Hours > MaxHoursPerWeek)
+                errors.Add(new($"periods[{i}].hours", $"{name}: hoogstens {MaxHoursPerWeek} uur per week (nu {period.Hours})."));
+            CheckLength(errors, $"periods[{i}].name", period.Name, 80);
+        }
+
+        if (programme.Components.Count > MaxComponents)
+            errors.Add(new("components", $"Een programma heeft hoogstens {MaxComponents} onderdelen."));
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < programme.Components.Count; i++)
+        {
+            var component = programme.Components[i];
+            var label = string.IsNullOrWhiteSpace(component.Name) ? $"Onderdeel {i + 1}" : component.Name;
+            if (string.IsNullOrWhiteSpace(component.Name))
+                errors.Add(new($"components[{i}].name", $"{label}: geef het onderdeel een naam."));
+            CheckLength(errors, $"components[{i}].name", component.Name, 120);
+            if (!KeyPattern().IsMatch(component.Key ?? ""))
+                errors.Add(new($"components[{i}].key", $"{label}: de sleutel bestaat uit kleine letters, cijfers en '-' (zoals 'het-gesprek')."));
+            else if (!keys.Add(component.Key!))
+                errors.Add(new($"components[{i}].key", $"{label}: de sleutel '{component.Key}' komt al eerder voor."));
+            if (component.Periods.Count == 0)
+                errors.Add(new($"components[{i}].periods", $"{label}: kies minstens één periode waarin het onderdeel loopt."));
+            foreach (var number in component.Periods.Where(n => n < 1 || n > programme.Periods.Count).Distinct())
+                errors.Add(new($"components[{i}].periods", $"{label}: periode {number} bestaat niet (het programma heeft {programme.Periods.Count} periodes)."));
+            CheckLength(errors, $"components[{i}].partner", component.Partner, 200);
+            CheckLength(errors, $"components[{i}].note", component.Note, MaxTextLength);
+        }
+
+        for (var i = 0; i < programme.Tracks.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(programme.Tracks[i].Code))
+                errors.Add(new($"tracks[{i}].code", $"Spoor {i + 1}: geef het spoor een letter of naam."));
+            CheckLength(errors, $"tracks[{i}].description", programme.Tracks[i].Description, MaxTextLength);
+        }
+        for (var i = 0; i < programme.Partners.Count; i++)
+            CheckLength(errors, $"partners[{i}]", programme.Partners[i], 200);
+        CheckLength(errors, "contact", programme.Contact, MaxTextLength);
+        CheckLength(errors, "under30", programme.Under30, MaxTextLength);
+        CheckLength(errors, "notes", programme.Notes, 4000);
+        return errors;
+    }
+
+    private static void CheckLength(List<FieldError> errors, string field, string? value, int max)
+    {
+        if (value is { Length: var length } && length > max)
+            errors.Add(new(field, $"Hoogstens {max} tekens (nu {length})."));
+    }
+}
