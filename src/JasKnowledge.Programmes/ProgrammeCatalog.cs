@@ -24,13 +24,13 @@ public sealed class ProgrammeCatalog(PublishedContent content, JasDbContext db, 
         var blueprints = new List<Blueprint>();
         foreach (var (item, version) in await content.ListAsync(ProgrammeContentTypes.Blueprint, ProgrammeContentTypes.Culture, cancellationToken))
         {
-            if (Read<BlueprintFields>(item, version) is { } fields)
+            if (Read<BlueprintFields>(item, version) is { } fields && Fits(item, version, fields.Programme))
                 blueprints.Add(new Blueprint(item.Slug, version.Title, version.Summary, version.Body, version.Number, version.PublishedUtc ?? version.CreatedUtc, fields));
         }
         var records = new Dictionary<string, MunicipalityRecord>(StringComparer.Ordinal);
         foreach (var (item, version) in await content.ListAsync(ProgrammeContentTypes.Municipality, ProgrammeContentTypes.Culture, cancellationToken))
         {
-            if (Read<MunicipalityFields>(item, version) is not { } fields) continue;
+            if (Read<MunicipalityFields>(item, version) is not { } fields || (fields.Programme is { } own && !Fits(item, version, own))) continue;
             if (gemeenten.ByCode(fields.Code) is null)
             {
                 logger.LogWarning("{Item} names municipality {Code}, which is not in the CBS list", item.LocalizationSet, fields.Code);
@@ -54,6 +54,14 @@ public sealed class ProgrammeCatalog(PublishedContent content, JasDbContext db, 
             .Where(v => v.ItemId == itemId && v.PublishedUtc != null)
             .OrderByDescending(v => v.Number)
             .ToListAsync(cancellationToken);
+
+    private bool Fits(ContentItem item, ContentVersion version, Programme programme)
+    {
+        var errors = ProgrammeRules.Check(programme);
+        if (errors.Count == 0) return true;
+        logger.LogWarning("{Item} v{Version} is left out: {Problem}", item.LocalizationSet, version.Number, errors[0].Message);
+        return false;
+    }
 
     private T? Read<T>(ContentItem item, ContentVersion version) where T : class, new()
     {

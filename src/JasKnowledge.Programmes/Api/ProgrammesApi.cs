@@ -22,8 +22,8 @@ public static class ProgrammesApi
             text.Append(Csv.Line([
                 m.Gemeente.Code, m.Gemeente.Name, m.Gemeente.Province, m.Status.Code(), m.Record?.Fields.Since,
                 m.Blueprint?.Slug, m.Blueprint?.Version,
-                m.Fictional ? "ja (demodata, verzonnen)" : "nee",
-                m.Fictional ? "" : string.Join("; ", m.Record?.Fields.Sources ?? []),
+                m.Fictional ? "ja" : "nee",
+                m.Fictional ? "verzonnen demodata (demo-data)" : string.Join("; ", m.Record?.Fields.Sources ?? []),
             ]));
         }
         var bytes = Csv.ToBytes(text);

@@ -85,6 +85,7 @@ public sealed class MunicipalityMap(IServiceScopeFactory scopes)
             foreach (var ring in featureRings)
             {
                 int? lastX = null, lastY = null;
+                var ringStart = path.Length;
                 foreach (var (x, y) in ring)
                 {
                     var sx = (int)Math.Round((x - minX) / MetresPerUnit);
@@ -104,7 +105,9 @@ public sealed class MunicipalityMap(IServiceScopeFactory scopes)
                     }
                     (lastX, lastY) = (sx, sy);
                 }
-                path.Append('z');
+                // A ring that rounds to one point has no segments: leave it out rather than write "l" alone.
+                if (path[^1] == 'l') path.Length = ringStart;
+                else path.Append('z');
             }
             paths[code] = path.ToString();
         }

@@ -34,7 +34,7 @@ public sealed partial class MunicipalityFieldRules : IContentFieldRules
     [GeneratedRegex(@"^\d{4}$")]
     private static partial Regex CodePattern();
 
-    [GeneratedRegex(@"^\d{4}(-\d{2}(-\d{2})?)?$")]
+    [GeneratedRegex(@"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
     private static partial Regex SincePattern();
 
     public string Type => ProgrammeContentTypes.Municipality;

@@ -37,8 +37,9 @@ public static class ProgrammeDiff
                 changes.Add(new(ChangeKind.Changed, $"{subject}: naam", before.PeriodName(i + 1), after.PeriodName(i + 1)));
         }
 
-        var oldComponents = before.Components.ToDictionary(c => c.Key, StringComparer.Ordinal);
-        var newComponents = after.Components.ToDictionary(c => c.Key, StringComparer.Ordinal);
+        // DistinctBy: a record saved before a rule existed must not break the pages that compare it.
+        var oldComponents = before.Components.DistinctBy(c => c.Key).ToDictionary(c => c.Key, StringComparer.Ordinal);
+        var newComponents = after.Components.DistinctBy(c => c.Key).ToDictionary(c => c.Key, StringComparer.Ordinal);
         foreach (var component in before.Components.Where(c => !newComponents.ContainsKey(c.Key)))
             changes.Add(new(ChangeKind.Removed, $"Onderdeel: {component.Name}", PeriodList(component.Periods), null));
         foreach (var component in after.Components)
@@ -58,8 +59,8 @@ public static class ProgrammeDiff
 
         if (!SameText(before.Contact, after.Contact)) changes.Add(Setting("Contact met de deelnemer", before.Contact, after.Contact));
         if (!SameText(before.Under30, after.Under30)) changes.Add(Setting("Jongeren onder 30", before.Under30, after.Under30));
-        var oldTracks = before.Tracks.ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);
-        var newTracks = after.Tracks.ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);
+        var oldTracks = before.Tracks.DistinctBy(t => t.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);
+        var newTracks = after.Tracks.DistinctBy(t => t.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);
         foreach (var track in before.Tracks.Where(t => !newTracks.ContainsKey(t.Code)))
             changes.Add(new(ChangeKind.Removed, $"Spoor {track.Code}", track.Description, null));
         foreach (var track in after.Tracks)

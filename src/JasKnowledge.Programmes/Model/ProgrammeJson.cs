@@ -14,6 +14,8 @@ public static class ProgrammeJson
     {
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // "periods: null" is a mistake in the file, not an empty list that crashes a page later.
+        RespectNullableAnnotations = true,
         Converters = { new LenientBoolean() },
     };
 
@@ -27,7 +29,7 @@ public static class ProgrammeJson
         }
         catch (JsonException e)
         {
-            throw new ProgrammeFormatException($"The fields do not match the programme model at {e.Path}: {e.Message.Split('.')[0]}.");
+            throw new ProgrammeFormatException($"The fields do not match the programme model at {e.Path}: {e.Message}");
         }
     }
 

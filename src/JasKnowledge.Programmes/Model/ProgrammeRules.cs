@@ -62,10 +62,13 @@ public static partial class ProgrammeRules
             CheckLength(errors, $"components[{i}].note", component.Note, MaxTextLength);
         }
 
+        var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < programme.Tracks.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(programme.Tracks[i].Code))
                 errors.Add(new($"tracks[{i}].code", $"Spoor {i + 1}: geef het spoor een letter of naam."));
+            else if (!codes.Add(programme.Tracks[i].Code.Trim()))
+                errors.Add(new($"tracks[{i}].code", $"Spoor {programme.Tracks[i].Code} komt al eerder voor."));
             CheckLength(errors, $"tracks[{i}].description", programme.Tracks[i].Description, MaxTextLength);
         }
         for (var i = 0; i < programme.Partners.Count; i++)

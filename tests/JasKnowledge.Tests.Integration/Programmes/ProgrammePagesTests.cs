@@ -1,0 +1,202 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using JasKnowledge.Tests.Integration.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace JasKnowledge.Tests.Integration.Programmes;
+
+/// <summary>The ministry's pages through HTTP on both databases, with the shipped content: the adoption
+/// view (map, totals, filters, sorting), a municipality's timeline, diff and outcomes, the comparison and
+/// the blueprints. Only the four Leiden-region municipalities carry facts.</summary>
+public abstract partial class ProgrammePagesTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
+{
+    private HttpClient Client() => fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    private async Task<string> PageAsync(string url)
+    {
+        var response = await Client().GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+        return html;
+    }
+
+    [GeneratedRegex("<tbody>(.*?)</tbody>", RegexOptions.Singleline)]
+    private static partial Regex Body();
+
+    private static int TableRows(string html, string tableClass)
+    {
+        var table = html[html.IndexOf($"class=\"{tableClass}\"", StringComparison.Ordinal)..];
+        return Regex.Matches(Body().Match(table).Groups[1].Value, "<tr[ >]").Count;
+    }
+
+    [Fact]
+    public async Task The_adoption_view_shows_every_municipality_on_the_map_and_in_the_table()
+    {
+        var html = await PageAsync("/nl/gemeenten");
+
+        Assert.Equal(342, TableRows(html, "adoption-table"));
+        Assert.Equal(342, Regex.Matches(html, "<path class=\"map--").Count);
+        Assert.Equal(4, Regex.Matches(html, "<path class=\"map--actief\"").Count);
+        Assert.Contains("href=\"/nl/gemeenten/leiden\"", html);
+        Assert.Contains("aria-hidden=\"true\"", html[html.IndexOf("<svg class=\"adoption-map\"", StringComparison.Ordinal)..][..200]);
+        Assert.DoesNotContain("fictief", html, StringComparison.OrdinalIgnoreCase);
+        // Totals: the regional report counted once, next to the national reference.
+        Assert.Contains("694 deelnemers, 242 uitgestroomd (35%)", html);
+        Assert.Contains("<strong>16%</strong>", html);
+        Assert.Contains("Gemeentelijke indeling op 1 januari 2023", html);
+        Assert.Contains("href=\"/api/v1/municipalities.csv\"", html);
+    }
+
+    [Fact]
+    public async Task The_table_filters_by_province_status_and_blueprint_and_sorts()
+    {
+        var zuidHolland = await PageAsync("/nl/gemeenten?provincie=Zuid-Holland");
+        Assert.Equal(50, TableRows(zuidHolland, "adoption-table"));
+        Assert.Contains(">Leiden</a>", zuidHolland);
+        Assert.DoesNotContain(">Groningen</a>", zuidHolland);
+        Assert.Contains("<option selected=\"selected\">Zuid-Holland</option>", zuidHolland);
+
+        var active = await PageAsync("/nl/gemeenten?status=actief");
+        Assert.Equal(4, TableRows(active, "adoption-table"));
+
+        var fromFirstBlueprint = await PageAsync("/nl/gemeenten?blauwdruk=24x24-2016");
+        Assert.Equal(1, TableRows(fromFirstBlueprint, "adoption-table"));
+        Assert.Contains(">Leiden</a>", fromFirstBlueprint);
+
+        var byStatus = await PageAsync("/nl/gemeenten?sorteer=status&richting=af");
+        var firstRow = Body().Match(byStatus[byStatus.IndexOf("class=\"adoption-table\"", StringComparison.Ordinal)..]).Groups[1].Value;
+        Assert.Contains("Actief", firstRow[..firstRow.IndexOf("</tr>", StringComparison.Ordinal)]);
+        Assert.Contains("aria-sort=\"descending\"", byStatus);
+    }
+
+    [Fact]
+    public async Task Unknown_filter_values_are_named_and_not_applied()
+    {
+        var html = await PageAsync("/nl/gemeenten?provincie=Atlantis&status=%3Cscript%3E&blauwdruk=x&sorteer=kleur");
+
+        Assert.Equal(342, TableRows(html, "adoption-table"));
+        Assert.Contains("De provincie &#x27;Atlantis&#x27; bestaat niet", html);
+        Assert.Contains("&lt;script&gt;", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.Contains("Sorteren op &#x27;kleur&#x27; kan niet", html);
+    }
+
+    [Fact]
+    public async Task Leiden_shows_its_timeline_its_diff_against_the_2016_blueprint_and_the_regional_outcomes_with_their_scope()
+    {
+        var html = await PageAsync("/nl/gemeenten/leiden");
+
+        Assert.Equal(11, TableRows(html, "timeline"));
+        Assert.Equal(5, Regex.Matches(html, "<th scope=\"col\">Periode \\d").Count);
+        Assert.Contains("144 weken", html);
+        // The diff: four blocks of 24 weeks became 12, 12, 24, 48, 48.
+        Assert.Contains("<th scope=\"row\">Periode 1: weken</th>", html);
+        Assert.Contains("<del>24 weken</del>", html);
+        Assert.Contains("<ins>12 weken</ins>", html);
+        Assert.Contains("<th scope=\"row\">Periode 5</th>", html);
+        Assert.Contains("toegevoegd", html);
+        Assert.Contains("Onderdeel: Individueel trajectplan", html);
+        // Outcomes of the four together, with the source named.
+        Assert.Contains("De vier gemeenten Leiden, Leiderdorp, Oegstgeest en Zoeterwoude samen", html);
+        Assert.Contains("<td>694 (100%)</td>", html);
+        Assert.Contains("<td>242 (35%)</td>", html);
+        Assert.Contains("<td>188 (48%)</td>", html);
+        Assert.Contains("registratiesysteem van Werk en Inkomen", html);
+        Assert.Contains("452", html);
+        Assert.Contains("Versie 1", html);
+    }
+
+    [Fact]
+    public async Task A_region_municipality_follows_the_blueprint_and_others_have_no_information()
+    {
+        var leiderdorp = await PageAsync("/nl/gemeenten/leiderdorp");
+        Assert.Contains("volgt de blauwdruk zonder eigen wijzigingen", leiderdorp);
+        Assert.Contains("<td>694 (100%)</td>", leiderdorp);
+        Assert.DoesNotContain("452", leiderdorp);
+
+        var utrecht = await PageAsync("/nl/gemeenten/utrecht");
+        Assert.Contains("<strong>geen informatie</strong>", utrecht);
+        Assert.DoesNotContain("class=\"timeline\"", utrecht);
+    }
+
+    [Theory]
+    [InlineData("/nl/gemeenten/0546", "/nl/gemeenten/leiden")]
+    [InlineData("/nl/gemeenten/GM0547", "/nl/gemeenten/leiderdorp")]
+    public async Task A_code_in_the_url_redirects_to_the_name(string url, string expected)
+    {
+        var response = await Client().GetAsync(url);
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/nl/gemeenten/atlantis")]
+    [InlineData("/nl/gemeenten/9999")]
+    [InlineData("/nl/gemeenten/%3Cb%3E")]
+    [InlineData("/nl/blauwdrukken/onbekend")]
+    [InlineData("/ar/gemeenten")]
+    public async Task Unknown_municipalities_and_blueprints_are_404(string url)
+    {
+        var response = await Client().GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_to_four_municipalities_are_compared_side_by_side()
+    {
+        var html = await PageAsync("/nl/gemeenten/vergelijken?g=0546&g=0547&g=utrecht");
+
+        Assert.Contains("<a href=\"/nl/gemeenten/leiden\">Leiden</a>", html);
+        Assert.Contains("<a href=\"/nl/gemeenten/leiderdorp\">Leiderdorp</a>", html);
+        Assert.Contains("<a href=\"/nl/gemeenten/utrecht\">Utrecht</a>", html);
+        Assert.Contains("<td>12, 12, 24, 48, 48</td>", html);
+        Assert.Contains("periode 2 en 3", html);
+        Assert.Contains("onbekend", html);
+    }
+
+    [Theory]
+    [InlineData("/nl/gemeenten/vergelijken", "Kies twee tot vier gemeenten")]
+    [InlineData("/nl/gemeenten/vergelijken?g=0546", "Kies twee tot vier gemeenten")]
+    [InlineData("/nl/gemeenten/vergelijken?g=0546&g=0547&g=0579&g=0638&g=0363", "hoogstens 4 gemeenten")]
+    [InlineData("/nl/gemeenten/vergelijken?g=0546&g=%27%3E%3Cx", "is geen gemeente uit de CBS-lijst")]
+    public async Task A_comparison_that_cannot_be_made_says_why(string url, string message)
+    {
+        var html = await PageAsync(url);
+        Assert.Contains(message, html);
+        Assert.DoesNotContain("<x", html);
+    }
+
+    [Fact]
+    public async Task The_blueprint_pages_show_both_versions_and_what_changed_between_them()
+    {
+        var list = await PageAsync("/nl/blauwdrukken");
+        Assert.Contains("href=\"/nl/blauwdrukken/24x24-2016\"", list);
+        Assert.Contains("href=\"/nl/blauwdrukken/leidse-inburgering-2019\"", list);
+
+        var latest = await PageAsync("/nl/blauwdrukken/leidse-inburgering-2019");
+        Assert.Equal(11, TableRows(latest, "timeline"));
+        Assert.Contains("Wat veranderde sinds versie 2016", latest);
+        Assert.Contains("Spoor A", latest);
+        Assert.Contains("href=\"/api/v1/blueprints/leidse-inburgering-2019.csv\"", latest);
+        Assert.Contains(">Leiderdorp</a>", latest);
+    }
+
+    [Fact]
+    public async Task The_menu_offers_the_module_in_dutch_only()
+    {
+        Assert.Contains("href=\"/nl/gemeenten\"", await PageAsync("/nl"));
+        Assert.DoesNotContain("/gemeenten\"", await PageAsync("/ar"));
+    }
+
+    [Fact]
+    public async Task Search_finds_blueprints_and_municipality_programmes()
+    {
+        var html = await PageAsync("/nl/zoeken?q=mentorproject");
+        Assert.Contains("href=\"/nl/blauwdrukken/leidse-inburgering-2019\"", html);
+        Assert.Contains("href=\"/nl/gemeenten/leiden\"", html);
+    }
+}
+
+public sealed class SqliteProgrammePagesTests(SqlitePortal fixture) : ProgrammePagesTests<SqlitePortal>(fixture);
+
+public sealed class PostgresProgrammePagesTests(PostgresPortal fixture) : ProgrammePagesTests<PostgresPortal>(fixture);
