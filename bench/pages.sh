@@ -14,7 +14,7 @@ t=$(now_ms); start_portal "$(pwd)/content"; wait_for_portal /nl; import_ms=$(( $
 kill "$portal_pid"; wait "$portal_pid" 2>/dev/null || true
 t=$(now_ms); start_portal "$(pwd)/content"; wait_for_portal /nl; cold_ms=$(( $(now_ms) - t ))
 
-pages=(/nl /nl/handboek/sessie-1-nederland-en-jij /ar/video/het-gesprek)
+pages=(/nl /nl/handboek/sessie-1-nederland-en-jij /ar/video/het-gesprek /nl/gemeenten)
 for page in "${pages[@]}"; do
   mkdir -p "$work/static$page"
   curl -sf "http://127.0.0.1:$port$page" -o "$work/static$page/index.html"

@@ -1,14 +1,17 @@
 using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Audit;
 using JasKnowledge.Core.Content;
+using JasKnowledge.Data.Accounts;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace JasKnowledge.Data;
 
-/// <summary>The portal's one database: content, assets and audit log (and, later, accounts), on
-/// SQLite or PostgreSQL with the same model and the same hand-written migrations.</summary>
-public class JasDbContext(DbContextOptions<JasDbContext> options) : DbContext(options)
+/// <summary>The portal's one database: content, assets, audit log and the back office's accounts
+/// (ASP.NET Core Identity), on SQLite or PostgreSQL with the same model and the same hand-written
+/// migrations.</summary>
+public class JasDbContext(DbContextOptions<JasDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
     public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
@@ -25,6 +28,8 @@ public class JasDbContext(DbContextOptions<JasDbContext> options) : DbContext(op
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
+        model.Entity<PortalUser>(user => user.Property(u => u.Gemeente).HasMaxLength(4));
         model.Entity<ContentItem>(item =>
         {
             item.ToTable("ContentItems");

@@ -10,6 +10,8 @@ public sealed class PortalFactory(TestDatabase database, string? contentFolder =
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"jas-test-data-{Guid.NewGuid():N}");
     public TestDatabase Database => database;
+    /// <summary>Fixed per factory, so a host derived with WithWebHostBuilder sees the same files.</summary>
+    private readonly string _container = "test-" + Guid.NewGuid().ToString("N")[..12];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -23,7 +25,7 @@ public sealed class PortalFactory(TestDatabase database, string? contentFolder =
         {
             builder.UseSetting("Jas:Blobs:Provider", "Azure");
             builder.UseSetting("Jas:Blobs:ConnectionString", blobs);
-            builder.UseSetting("Jas:Blobs:Container", "test-" + Guid.NewGuid().ToString("N")[..12]);
+            builder.UseSetting("Jas:Blobs:Container", _container);
         }
     }
 

@@ -10,7 +10,8 @@ namespace JasKnowledge.Web.Features.Caching;
 /// first segment) and on published content, so it is the same for every visitor until the next
 /// publication. The language cookie such a response may set is also the same for every visitor of
 /// that path (its value is the path's culture), so replaying it is right, unlike the default policy,
-/// which refuses every response that sets a cookie.
+/// which refuses every response that sets a cookie. Pages that need a sign-in, and pages with a form
+/// (their antiforgery token is per visitor), are marked and never cached.
 /// </summary>
 public sealed class PublicPagePolicy : IOutputCachePolicy
 {
@@ -23,6 +24,8 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
         var isPage = endpoint?.Metadata.GetMetadata<ActionDescriptor>() is PageActionDescriptor;
         var cacheable = isPage
             && endpoint!.Metadata.GetMetadata<NotCachedAttribute>() is null
+            // A page behind sign-in differs per account: never cached, never served from the cache.
+            && endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>() is null
             && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
             && !http.Request.QueryString.HasValue
             && !http.Request.Headers.ContainsKey("Authorization");

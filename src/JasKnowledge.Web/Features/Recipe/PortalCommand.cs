@@ -7,12 +7,14 @@ namespace JasKnowledge.Web.Features.Recipe;
 /// <c>import [folder]</c> (the content folder, default: the shipped content), <c>export folder</c>,
 /// <c>reindex</c> (rebuilds the search index from what is published),
 /// <c>demo-data</c> (fills the municipalities without sources with fictional data, see DemoData),
+/// <c>create-admin EMAIL</c> and <c>add-user EMAIL ROLE [GEMEENTE]</c> (accounts of the back office;
+/// the password comes from stdin when it is redirected, otherwise a one-time password is printed),
 /// <c>edition version folder "notes"</c> (a new handbook edition, see EditionCommand) and
 /// <c>sheet-files folder</c> (the PDFs of the information sheets, see SheetFilesCommand).
 /// </summary>
 public sealed record PortalCommand(string Name, string[] Arguments)
 {
-    private static readonly string[] Names = ["import", "export", "reindex", "demo-data", "edition", "sheet-files"];
+    private static readonly string[] Names = ["import", "export", "reindex", "demo-data", "create-admin", "add-user", "edition", "sheet-files"];
     /// <summary>Commands that have Chromium print pages of the portal itself, so they serve them.</summary>
     private static readonly string[] Printing = ["edition", "sheet-files"];
 
@@ -62,9 +64,28 @@ public sealed record PortalCommand(string Name, string[] Arguments)
                 }
                 await output.WriteLineAsync($"Wrote fictional records for {demo.Created} municipalities; {demo.Skipped} with a record were left as they are. Pages and exports mark them as fictional.");
                 return 0;
+            case "create-admin" when Arguments.Length == 1:
+                return await CreateAccountAsync(scope.ServiceProvider, Arguments[0], Data.Accounts.PortalRoles.Administrator, null, output, error);
+            case "add-user" when Arguments.Length is 2 or 3:
+                return await CreateAccountAsync(scope.ServiceProvider, Arguments[0], Arguments[1], Arguments.ElementAtOrDefault(2), output, error);
+            case "create-admin" or "add-user":
+                await error.WriteLineAsync("Usage: create-admin EMAIL | add-user EMAIL ROLE [GEMEENTE] (roles: " + string.Join(", ", Data.Accounts.PortalRoles.All) + ").");
+                return 2;
             default:
                 return 2;
         }
+    }
+
+    private static async Task<int> CreateAccountAsync(IServiceProvider services, string email, string role, string? gemeente, TextWriter output, TextWriter error)
+    {
+        // A password piped in (for automation) is used as given; otherwise a random one is shown once.
+        var password = Console.IsInputRedirected ? (await Console.In.ReadLineAsync())?.Trim() : null;
+        var (user, generated, problems) = await services.GetRequiredService<Data.Accounts.AccountCommands>().CreateAsync(email, role, gemeente, string.IsNullOrEmpty(password) ? null : password);
+        foreach (var problem in problems) await error.WriteLineAsync(problem);
+        if (user is null) return 1;
+        await output.WriteLineAsync($"Created {role} {email}{(gemeente is null ? "" : $" for municipality {gemeente}")}.");
+        if (generated is not null) await output.WriteLineAsync($"One-time password (choose a new one at the first sign-in at /beheer/inloggen): {generated}");
+        return 0;
     }
 
     private async Task<int> RunPrintingAsync(WebApplication app, TextWriter output, TextWriter error)

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace JasKnowledge.Data.Accounts;
+
+/// <summary>An account of the back office (ASP.NET Core Identity, in the portal's own database).</summary>
+public sealed class PortalUser : IdentityUser
+{
+    /// <summary>For a municipal editor: the CBS code of the one municipality they may edit.</summary>
+    public string? Gemeente { get; set; }
+
+    /// <summary>Set for a password handed out by a command: it works once, to choose a new one.</summary>
+    public bool MustChangePassword { get; set; }
+}
+
+/// <summary>The roles of the back office.</summary>
+public static class PortalRoles
+{
+    public const string Administrator = "administrator";
+    public const string Editor = "editor";
+    public const string Translator = "translator";
+    /// <summary>Edits one municipality's record and configuration (<see cref="PortalUser.Gemeente"/>).</summary>
+    public const string MunicipalEditor = "municipal-editor";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Editor, Translator, MunicipalEditor];
+}
+
+/// <summary>Claims the portal adds to the sign-in cookie.</summary>
+public static class PortalClaims
+{
+    public const string Gemeente = "jas:gemeente";
+    public const string MustChangePassword = "jas:must-change-password";
+}

@@ -1,0 +1,19 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace JasKnowledge.Data.Accounts;
+
+/// <summary>Puts the municipality of a municipal editor (and a pending password change) into the
+/// sign-in cookie, so authorization needs no database query per request.</summary>
+public sealed class PortalUserClaims(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (!string.IsNullOrEmpty(user.Gemeente)) identity.AddClaim(new Claim(PortalClaims.Gemeente, user.Gemeente));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(PortalClaims.MustChangePassword, "true"));
+        return identity;
+    }
+}

@@ -1,0 +1,121 @@
+using JasKnowledge.Core.Content;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Programmes.Gemeenten;
+using JasKnowledge.Programmes.Model;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JasKnowledge.Programmes.Features.Programmes.Beheer;
+
+/// <summary>
+/// /beheer/gemeenten/{code}: a municipality's adoption record and programme, edited by an administrator
+/// or by that municipality's own editor (anyone else: 403). "Bekijk de verschillen" shows the timeline
+/// and the diff against the blueprint without saving; publishing is offered from that preview and needs
+/// a change note. A form that breaks the model is shown again with a message per field, nothing saved.
+/// </summary>
+[Authorize]
+public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : PageModel
+{
+    [BindProperty] public MunicipalityForm Form { get; set; } = new();
+
+    public Gemeente Gemeente { get; private set; } = null!;
+    public ProgrammeData Data { get; private set; } = null!;
+    public IReadOnlyList<ContentFieldError> Errors { get; private set; } = [];
+    /// <summary>Set after "Bekijk de verschillen" on a valid form.</summary>
+    public (Programme Programme, IReadOnlyList<ProgrammeChange> Diff, Blueprint? Blueprint)? Preview { get; private set; }
+    public string? Saved { get; private set; }
+    public bool HasDraft { get; private set; }
+    public bool Fictional { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is { } refused) return refused;
+        var item = await store.FindAsync(SetOf(Gemeente), ProgrammeContentTypes.Culture, cancellationToken);
+        var version = item?.Draft ?? item?.Published;
+        var fields = version is null ? new MunicipalityFields { Code = Gemeente.Code, Status = AdoptionStatus.GeenInformatie.Code() } : ProgrammeJson.Read<MunicipalityFields>(version.Fields);
+        var blueprint = Data.Blueprint(fields.Blueprint) ?? Data.Blueprints.LastOrDefault();
+        fields.Blueprint ??= blueprint?.Slug;
+        Form = MunicipalityForm.From(fields, fields.Programme ?? blueprint?.Programme ?? new Programme(), version?.Body ?? "");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is { } refused) return refused;
+        var (fields, programme, errors) = Read();
+        if (errors.Count > 0) return Invalid(errors);
+        var blueprint = Data.Blueprint(fields.Blueprint);
+        Preview = (programme, blueprint is null ? [] : ProgrammeDiff.Compare(blueprint.Programme, programme), blueprint);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostDraftAsync(string code, CancellationToken cancellationToken) => SaveAsync(code, publish: false, cancellationToken);
+
+    public Task<IActionResult> OnPostPublishAsync(string code, CancellationToken cancellationToken) => SaveAsync(code, publish: true, cancellationToken);
+
+    private async Task<IActionResult> SaveAsync(string code, bool publish, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is { } refused) return refused;
+        var (fields, _, errors) = Read();
+        if (publish && string.IsNullOrWhiteSpace(Form.ChangeNote))
+            errors.Add(new("changeNote", "Schrijf bij het publiceren kort wat er veranderde: lezers zien het in de geschiedenis."));
+        if (errors.Count > 0) return Invalid(errors);
+
+        var text = new VersionText($"24x24 in {Gemeente.Name}", (Form.Body ?? "").Trim(), Fields: ProgrammeJson.Write(fields), ChangeNote: Form.ChangeNote?.Trim());
+        var actor = User.Identity?.Name ?? "onbekend";
+        try
+        {
+            var item = await store.FindAsync(SetOf(Gemeente), ProgrammeContentTypes.Culture, cancellationToken);
+            ContentVersion draft;
+            if (item is null)
+            {
+                item = await store.CreateAsync(ProgrammeContentTypes.Municipality, ProgrammeContentTypes.Culture, SetOf(Gemeente), Gemeente.Slug, text, actor, cancellationToken);
+                draft = item.Draft!;
+            }
+            else
+            {
+                draft = await store.SaveDraftAsync(item, text, actor, cancellationToken);
+            }
+            if (publish) await store.PublishAsync(item, draft.Number, actor, cancellationToken);
+            Saved = publish ? $"Gepubliceerd als versie {draft.Number}." : $"Opgeslagen als concept (versie {draft.Number}); de publieke pagina is niet veranderd.";
+            HasDraft = !publish;
+        }
+        catch (ContentRuleException e)
+        {
+            return Invalid(e.Errors.Count > 0 ? e.Errors.ToList() : [new ContentFieldError("form", e.Message)]);
+        }
+        return Page();
+    }
+
+    /// <summary>Access first (a municipal editor learns nothing about other codes), then existence.</summary>
+    private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        if (!MunicipalityAccess.MayEdit(User, code)) return Forbid();
+        Data = await catalog.LoadAsync(cancellationToken);
+        if (Data.Gemeenten.ByCode(code) is not { } gemeente || gemeente.Code != code) return NotFound();
+        Gemeente = gemeente;
+        var record = Data.Municipality(code)?.Record;
+        Fictional = record?.Fields.Fictional == true;
+        var item = await store.FindAsync(SetOf(gemeente), ProgrammeContentTypes.Culture, cancellationToken);
+        HasDraft = item?.Draft is not null;
+        ViewData[Theme.LayoutData.Title] = $"{gemeente.Name} bewerken";
+        ViewData[Theme.LayoutData.Alternates] = new List<Theme.PageAlternate>();
+        return null;
+    }
+
+    private (MunicipalityFields Fields, Programme Programme, List<ContentFieldError> Errors) Read() =>
+        Form.ToFields(Gemeente.Code, Data.Blueprint(Form.Blueprint?.Trim()), Fictional);
+
+    private PageResult Invalid(List<ContentFieldError> errors)
+    {
+        Errors = errors;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    public IEnumerable<string> ErrorsFor(string field) => Errors.Where(e => e.Field == field).Select(e => e.Message);
+
+    private static string SetOf(Gemeente gemeente) => ProgrammeContentTypes.MunicipalitySetPrefix + gemeente.Slug;
+}

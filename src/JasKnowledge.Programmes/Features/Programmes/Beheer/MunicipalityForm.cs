@@ -1,0 +1,141 @@
+using System.Globalization;
+using JasKnowledge.Programmes.Model;
+
+namespace JasKnowledge.Programmes.Features.Programmes.Beheer;
+
+/// <summary>
+/// The edit form of a municipality's record as posted: every number arrives as text, so that "twaalf"
+/// or "-4" gets a Dutch message next to its field instead of a binding error. Empty rows (the form
+/// always offers one more) are ignored. Errors use the field names of <see cref="ProgrammeRules"/>.
+/// </summary>
+public sealed class MunicipalityForm
+{
+    public string? Status { get; set; }
+    public string? Since { get; set; }
+    public string? Blueprint { get; set; }
+    public string? Sources { get; set; }
+    public List<PeriodRow> Periods { get; set; } = [];
+    public List<ComponentRow> Components { get; set; } = [];
+    public List<TrackRow> Tracks { get; set; } = [];
+    public string? Contact { get; set; }
+    public string? Under30 { get; set; }
+    public string? Partners { get; set; }
+    public string? Notes { get; set; }
+    public string? Body { get; set; }
+    public string? ChangeNote { get; set; }
+
+    public sealed class PeriodRow
+    {
+        public string? Name { get; set; }
+        public string? Weeks { get; set; }
+        public string? Hours { get; set; }
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Weeks) && string.IsNullOrWhiteSpace(Hours);
+    }
+
+    public sealed class ComponentRow
+    {
+        public string? Key { get; set; }
+        public string? Name { get; set; }
+        public List<string> Periods { get; set; } = [];
+        public string? Partner { get; set; }
+        public string? Note { get; set; }
+        public bool Remove { get; set; }
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Key) && string.IsNullOrWhiteSpace(Name) && Periods.Count == 0;
+    }
+
+    public sealed class TrackRow
+    {
+        public string? Code { get; set; }
+        public string? Description { get; set; }
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Code) && string.IsNullOrWhiteSpace(Description);
+    }
+
+    public static MunicipalityForm From(MunicipalityFields fields, Programme programme, string body) => new()
+    {
+        Status = fields.Status,
+        Since = fields.Since,
+        Blueprint = fields.Blueprint,
+        Sources = string.Join("\n", fields.Sources),
+        Periods = programme.Periods.Select(p => new PeriodRow { Name = p.Name, Weeks = Number(p.Weeks), Hours = Number(p.Hours) }).ToList(),
+        Components = programme.Components.Select(c => new ComponentRow { Key = c.Key, Name = c.Name, Periods = c.Periods.Select(Number).ToList(), Partner = c.Partner, Note = c.Note }).ToList(),
+        Tracks = programme.Tracks.Select(t => new TrackRow { Code = t.Code, Description = t.Description }).ToList(),
+        Contact = programme.Contact,
+        Under30 = programme.Under30,
+        Partners = string.Join("\n", programme.Partners),
+        Notes = programme.Notes,
+        Body = body,
+    };
+
+    /// <summary>The record's fields and body text, or the mistakes by field. The programme is kept only
+    /// when it differs from the blueprint: a municipality that changes nothing follows its blueprint.</summary>
+    public (MunicipalityFields Fields, Programme Programme, List<Core.Content.ContentFieldError> Errors) ToFields(string code, Blueprint? blueprint, bool fictional)
+    {
+        var errors = new List<Core.Content.ContentFieldError>();
+        var programme = new Programme
+        {
+            Contact = Clean(Contact),
+            Under30 = Clean(Under30),
+            Notes = Clean(Notes),
+            Partners = Lines(Partners),
+            Tracks = Tracks.Where(t => !t.IsEmpty).Select(t => new ProgrammeTrack { Code = (t.Code ?? "").Trim(), Description = (t.Description ?? "").Trim() }).ToList(),
+        };
+        foreach (var row in Periods.Where(p => !p.IsEmpty))
+        {
+            var number = programme.Periods.Count;
+            programme.Periods.Add(new ProgrammePeriod
+            {
+                Name = Clean(row.Name),
+                Weeks = Parse(row.Weeks, $"periods[{number}].weeks", $"Periode {number + 1}: het aantal weken", errors),
+                Hours = Parse(row.Hours, $"periods[{number}].hours", $"Periode {number + 1}: het aantal uren per week", errors),
+            });
+        }
+        foreach (var row in Components.Where(c => !c.IsEmpty && !c.Remove))
+        {
+            var number = programme.Components.Count;
+            var periods = new List<int>();
+            foreach (var value in row.Periods)
+            {
+                if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var period)) periods.Add(period);
+                else errors.Add(new($"components[{number}].periods", $"'{Short(value)}' is geen periode."));
+            }
+            programme.Components.Add(new ProgrammeComponent
+            {
+                Key = string.IsNullOrWhiteSpace(row.Key) ? Gemeenten.Gemeente.SlugOf(row.Name ?? "") : row.Key.Trim(),
+                Name = (row.Name ?? "").Trim(),
+                Periods = periods,
+                Partner = Clean(row.Partner),
+                Note = Clean(row.Note),
+            });
+        }
+        var keepOwn = blueprint is null || ProgrammeDiff.Compare(blueprint.Programme, programme).Count > 0;
+        var fields = new MunicipalityFields
+        {
+            Code = code,
+            Status = (Status ?? "").Trim(),
+            Since = Clean(Since),
+            Blueprint = Clean(Blueprint),
+            Sources = Lines(Sources),
+            Programme = keepOwn && programme.Periods.Count + programme.Components.Count > 0 ? programme : null,
+            Fictional = fictional,
+        };
+        // A number that could not be read has its own message; the rules would only add "0 weeks".
+        var unreadable = errors.Select(e => e.Field).ToHashSet();
+        errors.AddRange(new MunicipalityFieldRules().Check(new Core.Content.VersionText("check", "", Fields: ProgrammeJson.Write(fields)))
+            .Where(e => !unreadable.Contains(e.Field)));
+        if (!string.IsNullOrEmpty(fields.Blueprint) && blueprint is null)
+            errors.Add(new("blueprint", $"De blauwdruk '{Short(fields.Blueprint)}' bestaat niet."));
+        return (fields, programme, errors.DistinctBy(e => (e.Field, e.Message)).ToList());
+    }
+
+    private static int Parse(string? value, string field, string label, List<Core.Content.ContentFieldError> errors)
+    {
+        if (int.TryParse(value?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)) return number;
+        errors.Add(new("programme." + field, $"{label} is geen heel getal ('{Short(value)}')."));
+        return 0;
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static List<string> Lines(string? value) => (value ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+    private static string Short(string? value) => value is { Length: > 40 } ? value[..40] + "…" : value ?? "";
+}

@@ -1,0 +1,51 @@
+using JasKnowledge.Data.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JasKnowledge.Web.Features.Beheer;
+
+/// <summary>/beheer/wachtwoord: choose a new password (required after a one-time password).</summary>
+[Authorize]
+public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn) : PageModel
+{
+    [BindProperty] public string? Current { get; set; }
+    [BindProperty] public string? New { get; set; }
+    [BindProperty] public string? Repeat { get; set; }
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (string.IsNullOrEmpty(Current) || string.IsNullOrEmpty(New) || New != Repeat)
+        {
+            Problems = ["Vul uw huidige wachtwoord in, en twee keer hetzelfde nieuwe wachtwoord."];
+            return Page();
+        }
+        var changed = await users.ChangePasswordAsync(user, Current, New);
+        if (!changed.Succeeded)
+        {
+            Problems = changed.Errors.Select(e => Dutch(e.Code, e.Description)).ToList();
+            return Page();
+        }
+        user.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        return Redirect("/beheer");
+    }
+
+    private static string Dutch(string code, string english) => code switch
+    {
+        "PasswordMismatch" => "Het huidige wachtwoord klopt niet.",
+        "PasswordTooShort" => "Het nieuwe wachtwoord is te kort: gebruik minstens 12 tekens.",
+        "PasswordRequiresNonAlphanumeric" => "Gebruik in het nieuwe wachtwoord minstens één teken dat geen letter of cijfer is.",
+        "PasswordRequiresDigit" => "Gebruik in het nieuwe wachtwoord minstens één cijfer.",
+        "PasswordRequiresUpper" => "Gebruik in het nieuwe wachtwoord minstens één hoofdletter.",
+        "PasswordRequiresLower" => "Gebruik in het nieuwe wachtwoord minstens één kleine letter.",
+        _ => english,
+    };
+}

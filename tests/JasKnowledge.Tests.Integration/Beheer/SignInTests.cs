@@ -1,0 +1,81 @@
+using System.Net;
+using JasKnowledge.Data.Accounts;
+using JasKnowledge.Tests.Integration.Infrastructure;
+
+namespace JasKnowledge.Tests.Integration.Beheer;
+
+/// <summary>Signing in to the back office on both databases: a one-time password must be replaced
+/// first, failures lead to lockout, attempts are rate-limited, the cookie is HttpOnly, and sign-out is
+/// a form post.</summary>
+public abstract class SignInTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
+{
+    [Fact]
+    public async Task A_one_time_password_opens_only_the_page_that_replaces_it()
+    {
+        var host = BackOffice.WithLoginLimit(fixture.Factory, 1000);
+        var email = await BackOffice.CreateUserAsync(host, PortalRoles.Administrator, mustChangePassword: true);
+        var client = BackOffice.Client(host);
+        var signIn = await BackOffice.SignInAsync(client, email);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("jas-beheer=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+
+        var dashboard = await client.GetAsync("/beheer");
+        Assert.Equal(HttpStatusCode.Redirect, dashboard.StatusCode);
+        Assert.Equal("/beheer/wachtwoord", dashboard.Headers.Location!.OriginalString);
+
+        var token = await BackOffice.TokenAsync(client, "/beheer/wachtwoord");
+        var weak = await BackOffice.PostFormAsync(client, "/beheer/wachtwoord", token, [new("Current", BackOffice.Password), new("New", "kort"), new("Repeat", "kort")]);
+        Assert.Contains("te kort", await weak.Content.ReadAsStringAsync());
+        var changed = await BackOffice.PostFormAsync(client, "/beheer/wachtwoord", token, [new("Current", BackOffice.Password), new("New", "Een-Nieuw-Wachtwoord-7"), new("Repeat", "Een-Nieuw-Wachtwoord-7")]);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/beheer")).StatusCode);
+
+        var logoutToken = await BackOffice.TokenAsync(client, "/beheer");
+        Assert.Equal(HttpStatusCode.Redirect, (await BackOffice.PostFormAsync(client, "/beheer/uitloggen", logoutToken, [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/beheer")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
+    {
+        var host = BackOffice.WithLoginLimit(fixture.Factory, 1000);
+        var email = await BackOffice.CreateUserAsync(host, PortalRoles.Editor);
+        var client = BackOffice.Client(host);
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await BackOffice.SignInAsync(client, email, "Verkeerd-wachtwoord-1");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+        var right = await BackOffice.SignInAsync(client, email);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("tijdelijk geblokkeerd", await right.Content.ReadAsStringAsync());
+        Assert.Contains("klopt niet", await (await BackOffice.SignInAsync(client, "niemand@example.nl", "x")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_beyond_the_limit_get_429()
+    {
+        var host = BackOffice.WithLoginLimit(fixture.Factory, 3);
+        var client = BackOffice.Client(host);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++) statuses.Add((await BackOffice.SignInAsync(client, "iemand@example.nl", "Fout-fout-fout-1")).StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/beheer/inloggen")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_is_never_cached_and_a_post_without_token_is_refused()
+    {
+        var client = BackOffice.Client(fixture.Factory);
+        var first = await client.GetAsync("/beheer/inloggen");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.False(first.Headers.Age.HasValue);
+        var post = await client.PostAsync("/beheer/inloggen", new FormUrlEncodedContent([new("Email", "a@b.nl"), new("Password", "x")]));
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+    }
+}
+
+public sealed class SqliteSignInTests(SqlitePortal fixture) : SignInTests<SqlitePortal>(fixture);
+
+public sealed class PostgresSignInTests(PostgresPortal fixture) : SignInTests<PostgresPortal>(fixture);

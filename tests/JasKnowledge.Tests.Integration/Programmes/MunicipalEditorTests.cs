@@ -1,0 +1,193 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using JasKnowledge.Core.Content;
+using JasKnowledge.Data.Accounts;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Tests.Integration.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JasKnowledge.Tests.Integration.Programmes;
+
+/// <summary>
+/// Editing a municipality in the back office, on both databases: a municipal editor edits their own
+/// municipality and nothing else (every edit endpoint with another code → 403), administrators edit all,
+/// the diff against the blueprint is previewed before publishing, and a form that breaks the model is
+/// refused per field with nothing saved.
+/// </summary>
+public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
+{
+    private const string Leiden = "0546";
+    private const string Leiderdorp = "0547";
+    private static readonly string[] Handlers = ["Preview", "Draft", "Publish"];
+
+    private WebApplicationFactory<Program> Host => _host ??= BackOffice.WithLoginLimit(fixture.Factory, 1000);
+    private WebApplicationFactory<Program>? _host;
+
+    /// <summary>The shipped May 2019 blueprint as form fields, with one change: period 1 is 16 weeks.</summary>
+    private async Task<List<KeyValuePair<string, string>>> FormAsync(HttpClient client, string changeNote = "", int firstPeriodWeeks = 16)
+    {
+        var blueprint = await client.GetFromJsonAsync<JsonElement>("/api/v1/blueprints/leidse-inburgering-2019");
+        var programme = blueprint.GetProperty("programme");
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Form.Status", "actief"), new("Form.Since", "2016-01"), new("Form.Blueprint", "leidse-inburgering-2019"),
+            new("Form.Sources", "Testbron"), new("Form.ChangeNote", changeNote), new("Form.Body", "Tekst van de test."),
+        };
+        var periods = programme.GetProperty("periods").EnumerateArray().ToList();
+        for (var i = 0; i < periods.Count; i++)
+        {
+            fields.Add(new($"Form.Periods[{i}].Name", periods[i].GetProperty("name").GetString()!));
+            fields.Add(new($"Form.Periods[{i}].Weeks", i == 0 ? firstPeriodWeeks.ToString(System.Globalization.CultureInfo.InvariantCulture) : periods[i].GetProperty("weeks").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            fields.Add(new($"Form.Periods[{i}].Hours", periods[i].GetProperty("hours").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        var components = programme.GetProperty("components").EnumerateArray().ToList();
+        for (var i = 0; i < components.Count; i++)
+        {
+            fields.Add(new($"Form.Components[{i}].Key", components[i].GetProperty("key").GetString()!));
+            fields.Add(new($"Form.Components[{i}].Name", components[i].GetProperty("name").GetString()!));
+            foreach (var period in components[i].GetProperty("periods").EnumerateArray())
+                fields.Add(new($"Form.Components[{i}].Periods", period.GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        fields.Add(new("Form.Contact", programme.GetProperty("contact").GetString()!));
+        return fields;
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string code, string handler, string token, IEnumerable<KeyValuePair<string, string>> form) =>
+        BackOffice.PostFormAsync(client, $"/beheer/gemeenten/{code}?handler={handler}", token, form);
+
+    [Fact]
+    public async Task A_municipal_editor_gets_403_on_every_edit_endpoint_of_another_municipality()
+    {
+        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.MunicipalEditor, Leiderdorp);
+        var client = await BackOffice.SignedInAsync(Host, email);
+        var token = await BackOffice.TokenAsync(client, "/beheer");
+        var form = await FormAsync(client, "Poging");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/beheer/gemeenten/{Leiden}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/beheer/gemeenten")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/beheer/gemeenten/9999")).StatusCode);
+        foreach (var handler in Handlers)
+            Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, Leiden, handler, token, form)).StatusCode);
+        // And its own municipality: allowed.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/beheer/gemeenten/{Leiderdorp}")).StatusCode);
+        // Nothing of Leiden changed.
+        using var scope = Host.Services.CreateScope();
+        var item = await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync("programmas/gemeenten/leiden", "nl");
+        Assert.Single(item!.Versions);
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_the_sign_in_page_and_other_roles_are_refused()
+    {
+        var anonymous = BackOffice.Client(Host);
+        var response = await anonymous.GetAsync($"/beheer/gemeenten/{Leiden}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/beheer/inloggen", response.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.PostAsync($"/beheer/gemeenten/{Leiden}?handler=Publish", new FormUrlEncodedContent([]))).StatusCode);
+
+        foreach (var role in new[] { PortalRoles.Editor, PortalRoles.Translator })
+        {
+            var client = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, role));
+            var token = await BackOffice.TokenAsync(client, "/beheer");
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/beheer/gemeenten/{Leiden}")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, Leiden, "Publish", token, await FormAsync(client, "x"))).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_municipal_editor_previews_the_diff_then_publishes_with_a_change_note()
+    {
+        var client = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.MunicipalEditor, Leiderdorp));
+        var page = await client.GetStringAsync($"/beheer/gemeenten/{Leiderdorp}");
+        Assert.Contains("Leiderdorp bewerken", page);
+        Assert.DoesNotContain("handler=Publish", page);
+        var token = await BackOffice.TokenAsync(client, $"/beheer/gemeenten/{Leiderdorp}");
+
+        var preview = await PostAsync(client, Leiderdorp, "Preview", token, await FormAsync(client));
+        var previewHtml = await preview.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("<th scope=\"row\">Periode 1: weken</th>", previewHtml);
+        Assert.Contains("<del>12 weken</del>", previewHtml);
+        Assert.Contains("<ins>16 weken</ins>", previewHtml);
+        Assert.Contains("handler=Publish", previewHtml);
+        Assert.Contains("volgt de blauwdruk zonder eigen wijzigingen", await client.GetStringAsync("/nl/gemeenten/leiderdorp"));
+
+        var withoutNote = await PostAsync(client, Leiderdorp, "Publish", token, await FormAsync(client));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, withoutNote.StatusCode);
+        Assert.Contains("Schrijf bij het publiceren kort wat er veranderde", await withoutNote.Content.ReadAsStringAsync());
+
+        var published = await PostAsync(client, Leiderdorp, "Publish", token, await FormAsync(client, "Eerste periode langer"));
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Contains("Gepubliceerd als versie 2", await published.Content.ReadAsStringAsync());
+        var publicPage = await client.GetStringAsync("/nl/gemeenten/leiderdorp");
+        Assert.Contains("<ins>16 weken</ins>", publicPage);
+        Assert.Contains("Eerste periode langer", publicPage);
+        var audit = await QueryAuditAsync();
+        Assert.Contains(audit, e => e.Action == "content.publish" && e.Subject.StartsWith("programmas/gemeenten/leiderdorp", StringComparison.Ordinal) && e.Actor.StartsWith("municipal-editor-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_form_that_breaks_the_model_is_refused_per_field_and_nothing_is_saved()
+    {
+        var client = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));
+        var token = await BackOffice.TokenAsync(client, "/beheer");
+        var form = (await FormAsync(client, "Kapot")).Where(f => !f.Key.StartsWith("Form.Periods[1].", StringComparison.Ordinal) && !f.Key.StartsWith("Form.Components[2].Periods", StringComparison.Ordinal)).ToList();
+        form.AddRange([
+            new("Form.Periods[1].Name", "Periode 2"), new("Form.Periods[1].Weeks", "-4"), new("Form.Periods[1].Hours", "41"),
+            new("Form.Periods[5].Name", "Extra"), new("Form.Periods[5].Weeks", "twaalf"), new("Form.Periods[5].Hours", "24"),
+            new("Form.Status", "bijna"),
+        ]);
+        form.RemoveAll(f => f.Key == "Form.Status" && f.Value == "actief");
+        using var before = Host.Services.CreateScope();
+        var versions = (await before.ServiceProvider.GetRequiredService<ContentStore>().FindAsync("programmas/gemeenten/zoeterwoude", "nl"))!.Versions.Count;
+
+        foreach (var handler in Handlers)
+        {
+            var response = await PostAsync(client, "0638", handler, token, form);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            Assert.Contains("Er is niets opgeslagen", html);
+            Assert.Contains("Periode 2: het aantal weken moet 1 of meer zijn (nu -4).", html);
+            Assert.Contains("Periode 2: hoogstens 40 uur per week (nu 41).", html);
+            Assert.Contains("Periode 6: het aantal weken is geen heel getal (&#x27;twaalf&#x27;).", html);
+            Assert.Contains("kies minstens één periode waarin het onderdeel loopt", html);
+            Assert.Contains("Kies een status", html);
+            Assert.Contains("id=\"f-programme-periods-1-weeks\"", html);
+            Assert.Contains("aria-invalid=\"true\"", html);
+            // What was typed stays in the form.
+            Assert.Contains("value=\"twaalf\"", html);
+        }
+        using var after = Host.Services.CreateScope();
+        var item = await after.ServiceProvider.GetRequiredService<ContentStore>().FindAsync("programmas/gemeenten/zoeterwoude", "nl");
+        Assert.Equal(versions, item!.Versions.Count);
+        Assert.Null(item.Draft);
+    }
+
+    [Fact]
+    public async Task An_administrator_edits_any_municipality_and_a_draft_leaves_the_public_page_alone()
+    {
+        var client = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));
+        Assert.Contains(">Utrecht</a>", await client.GetStringAsync("/beheer/gemeenten"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/beheer/gemeenten/9999")).StatusCode);
+        var token = await BackOffice.TokenAsync(client, "/beheer/gemeenten/0344");
+
+        var draft = await PostAsync(client, "0344", "Draft", token, await FormAsync(client, "Concept voor Utrecht"));
+        Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+        Assert.Contains("Opgeslagen als concept", await draft.Content.ReadAsStringAsync());
+        Assert.Contains("<strong>geen informatie</strong>", await client.GetStringAsync("/nl/gemeenten/utrecht"));
+        Assert.Contains("Er is een concept", await client.GetStringAsync("/beheer/gemeenten/0344"));
+    }
+
+    private async Task<List<Core.Audit.AuditEntry>> QueryAuditAsync()
+    {
+        using var scope = Host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.JasDbContext>();
+        return [.. db.AuditLog];
+    }
+}
+
+public sealed class SqliteMunicipalEditorTests(SqlitePortal fixture) : MunicipalEditorTests<SqlitePortal>(fixture);
+
+public sealed class PostgresMunicipalEditorTests(PostgresPortal fixture) : MunicipalEditorTests<PostgresPortal>(fixture);
