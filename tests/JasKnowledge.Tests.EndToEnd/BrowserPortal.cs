@@ -14,6 +14,8 @@ public sealed class BrowserPortal : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+    /// <summary>The portal's services, to create accounts as the create-admin and add-user commands do.</summary>
+    public IServiceProvider Services => _factory!.Services;
     public Uri BaseAddress { get; private set; } = null!;
 
     public static string Artifacts => Environment.GetEnvironmentVariable("JAS_TEST_ARTIFACTS") is { Length: > 0 } folder
