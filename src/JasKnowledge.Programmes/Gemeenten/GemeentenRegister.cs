@@ -1,46 +1,21 @@
 using System.Globalization;
-using JasKnowledge.Core.Blobs;
-using JasKnowledge.Data.Assets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JasKnowledge.Programmes.Gemeenten;
 
 /// <summary>
-/// The 342 municipalities of the CBS list of 1 January 2023. The list is the published open-data file
-/// (content/data, asset "gemeentelijke-indeling-2023"), read from the blob store like any download, so
-/// the map, the pages and the download always agree; it is parsed once per file revision.
+/// The 342 municipalities of the CBS list of 1 January 2023: the published open-data file
+/// (content/data, asset "gemeentelijke-indeling-2023").
 /// </summary>
 public sealed class GemeentenRegister(IServiceScopeFactory scopes)
 {
     public const string AssetSlug = "gemeentelijke-indeling-2023";
-    public const string AssetCulture = "nl";
     public const string Source = "CBS, Gemeentelijke indeling op 1 januari 2023 (CC BY 4.0)";
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private (string Sha256, GemeentenList List)? _loaded;
+    private readonly PublishedDataFile<GemeentenList> _file = new(scopes, AssetSlug, GemeentenList.Empty,
+        (stream, _) => Task.FromResult(new GemeentenList(Parse(new StreamReader(stream)))));
 
-    public async Task<GemeentenList> GetAsync(CancellationToken cancellationToken = default)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var asset = await scope.ServiceProvider.GetRequiredService<PublishedAssets>().FindAsync(AssetCulture, AssetSlug, cancellationToken);
-        var revision = asset?.Latest;
-        if (revision is null) return GemeentenList.Empty;
-        if (_loaded is { } cached && cached.Sha256 == revision.Sha256) return cached.List;
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_loaded is { } again && again.Sha256 == revision.Sha256) return again.List;
-            await using var blob = await scope.ServiceProvider.GetRequiredService<IBlobStore>().GetAsync(revision.BlobKey, cancellationToken: cancellationToken)
-                ?? throw new InvalidOperationException($"The municipality list {revision.BlobKey} is missing from the blob store.");
-            var list = new GemeentenList(Parse(new StreamReader(blob.Stream)));
-            _loaded = (revision.Sha256, list);
-            return list;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<GemeentenList> GetAsync(CancellationToken cancellationToken = default) => _file.GetAsync(cancellationToken);
 
     /// <summary>Reads the CBS CSV (Gemeentecode, GemeentecodeGM, Gemeentenaam, Provinciecode,
     /// ProvinciecodePV, Provincienaam).</summary>

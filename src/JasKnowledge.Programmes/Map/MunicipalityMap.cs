@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using JasKnowledge.Core.Blobs;
-using JasKnowledge.Data.Assets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JasKnowledge.Programmes.Map;
@@ -10,8 +8,7 @@ namespace JasKnowledge.Programmes.Map;
 /// <summary>
 /// The outlines of the municipalities as SVG paths, made on the server from the CBS/PDOK boundaries
 /// (content/data, asset "gemeentegrenzen-2023", RD coordinates in metres). The page colours them; no
-/// map library or tile server is needed, and the map works without JavaScript. Computed once per file
-/// revision.
+/// map library or tile server is needed, and the map works without JavaScript.
 /// </summary>
 public sealed class MunicipalityMap(IServiceScopeFactory scopes)
 {
@@ -20,32 +17,13 @@ public sealed class MunicipalityMap(IServiceScopeFactory scopes)
     /// <summary>Metres per SVG unit: 250 m keeps the outlines recognisable and the page light.</summary>
     private const double MetresPerUnit = 250;
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private (string Sha256, MapOutlines Outlines)? _loaded;
-
-    public async Task<MapOutlines> GetAsync(CancellationToken cancellationToken = default)
+    private readonly PublishedDataFile<MapOutlines> _file = new(scopes, AssetSlug, MapOutlines.Empty, async (stream, cancellationToken) =>
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var asset = await scope.ServiceProvider.GetRequiredService<PublishedAssets>().FindAsync("nl", AssetSlug, cancellationToken);
-        var revision = asset?.Latest;
-        if (revision is null) return MapOutlines.Empty;
-        if (_loaded is { } cached && cached.Sha256 == revision.Sha256) return cached.Outlines;
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_loaded is { } again && again.Sha256 == revision.Sha256) return again.Outlines;
-            await using var blob = await scope.ServiceProvider.GetRequiredService<IBlobStore>().GetAsync(revision.BlobKey, cancellationToken: cancellationToken)
-                ?? throw new InvalidOperationException($"The map file {revision.BlobKey} is missing from the blob store.");
-            using var document = await JsonDocument.ParseAsync(blob.Stream, cancellationToken: cancellationToken);
-            var outlines = FromGeoJson(document.RootElement);
-            _loaded = (revision.Sha256, outlines);
-            return outlines;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+        using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+        return FromGeoJson(document.RootElement);
+    });
+
+    public Task<MapOutlines> GetAsync(CancellationToken cancellationToken = default) => _file.GetAsync(cancellationToken);
 
     /// <summary>One path per feature (statcode "GM0546" → code "0546"); y is flipped because RD's y
     /// points north and SVG's down.</summary>
