@@ -15,6 +15,7 @@ using JasKnowledge.Web.Features.Pages;
 using JasKnowledge.Web.Features.Participants;
 using JasKnowledge.Web.Features.Recipe;
 using JasKnowledge.Web.Features.Search;
+using JasKnowledge.Web.Features.Security;
 using JasKnowledge.Web.Features.SessionPack;
 using JasKnowledge.Web.Features.Sitemap;
 using JasKnowledge.Web.Features.Translations;
@@ -46,6 +47,7 @@ builder.Services.AddTranslationsFeature();
 builder.Services.AddSearchFeature();
 builder.Services.AddProgrammesModule();
 builder.Services.AddBeheerFeature(builder.Environment);
+builder.Services.AddSecurityFeature();
 builder.Services.AddCachingFeature();
 builder.Services.AddSitemapFeature();
 builder.Services.AddHealthFeature();
@@ -62,6 +64,7 @@ if (command is null)
 }
 
 app.UseHttpLogging();
+app.UseSecurityHeaders();
 app.UsePortalErrors();
 app.UseCaching();
 app.UseRouteCulture();
@@ -69,6 +72,7 @@ app.MapStaticAssets();
 app.UseBeheer();
 app.MapRootRedirect();
 app.MapHealthFeature();
+app.MapSecurityFeature();
 app.MapApiFeature();
 app.MapDownloadsFeature();
 app.MapMediaFeature();
