@@ -1,0 +1,64 @@
+using System.Net;
+using JasKnowledge.Data.Accounts;
+using JasKnowledge.Tests.Integration.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JasKnowledge.Tests.Integration.Beheer;
+
+/// <summary>
+/// Every back-office endpoint × every kind of visitor → the expected status. The endpoint list comes
+/// from the running portal, so a new endpoint under /beheer without a rule here fails the test.
+/// The municipal editor is bound to Leiderdorp (0547); {code} is Leiden (0546): another municipality.
+/// </summary>
+public abstract class AuthorizationMatrixTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
+{
+    private const HttpStatusCode SignIn = HttpStatusCode.Redirect;
+    private const HttpStatusCode Ok = HttpStatusCode.OK;
+    private const HttpStatusCode No = HttpStatusCode.Forbidden;
+    private static readonly string[] Visitors = ["anonymous", PortalRoles.Editor, PortalRoles.Translator, PortalRoles.MunicipalEditor, PortalRoles.Administrator];
+
+    /// <summary>Route pattern → expected GET status per visitor, in the order of <see cref="Visitors"/>.</summary>
+    private static readonly Dictionary<string, HttpStatusCode[]> Rules = new()
+    {
+        ["beheer"] = [SignIn, Ok, Ok, Ok, Ok],
+        ["beheer/inloggen"] = [Ok, Ok, Ok, Ok, Ok],
+        ["beheer/uitloggen"] = [SignIn, Ok, Ok, Ok, Ok],
+        ["beheer/wachtwoord"] = [SignIn, Ok, Ok, Ok, Ok],
+        ["beheer/gemeenten"] = [SignIn, No, No, No, Ok],
+        ["beheer/gemeenten/{code:length(4)}"] = [SignIn, No, No, No, Ok],
+    };
+
+    [Fact]
+    public async Task Every_back_office_endpoint_answers_each_kind_of_visitor_as_the_rules_say()
+    {
+        var host = BackOffice.WithLoginLimit(fixture.Factory, 1000);
+        var endpoints = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(p => p == "beheer" || p.StartsWith("beheer/", StringComparison.Ordinal))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(Rules.Keys.Order(StringComparer.Ordinal), endpoints);
+
+        var clients = new Dictionary<string, HttpClient> { ["anonymous"] = BackOffice.Client(host) };
+        foreach (var role in Visitors.Skip(1))
+            clients[role] = await BackOffice.SignedInAsync(host, await BackOffice.CreateUserAsync(host, role, role == PortalRoles.MunicipalEditor ? "0547" : null));
+
+        var failures = new List<string>();
+        foreach (var pattern in endpoints)
+        {
+            var url = "/" + System.Text.RegularExpressions.Regex.Replace(pattern, @"\{code[^}]*\}", "0546");
+            for (var i = 0; i < Visitors.Length; i++)
+            {
+                var status = (await clients[Visitors[i]].GetAsync(url)).StatusCode;
+                if (status != Rules[pattern][i]) failures.Add($"GET {url} as {Visitors[i]}: {(int)status}, expected {(int)Rules[pattern][i]}");
+            }
+        }
+        Assert.Empty(failures);
+    }
+}
+
+public sealed class SqliteAuthorizationMatrixTests(SqlitePortal fixture) : AuthorizationMatrixTests<SqlitePortal>(fixture);
+
+public sealed class PostgresAuthorizationMatrixTests(PostgresPortal fixture) : AuthorizationMatrixTests<PostgresPortal>(fixture);
