@@ -27,6 +27,11 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture fixture) : ICl
         ["beheer/wachtwoord"] = [SignIn, Ok, Ok, Ok, Ok],
         ["beheer/gemeenten"] = [SignIn, No, No, No, Ok],
         ["beheer/gemeenten/{code:length(4)}"] = [SignIn, No, No, No, Ok],
+        ["beheer/inhoud"] = [SignIn, Ok, Ok, No, Ok],
+        // {id} is a Dutch handbook chapter: translators edit translations only.
+        ["beheer/inhoud/{id:guid}"] = [SignIn, Ok, No, No, Ok],
+        ["beheer/inhoud/{id:guid}/geschiedenis"] = [SignIn, Ok, No, No, Ok],
+        ["beheer/logboek"] = [SignIn, No, No, No, Ok],
     };
 
     [Fact]
@@ -45,10 +50,13 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture fixture) : ICl
         foreach (var role in Visitors.Skip(1))
             clients[role] = await BackOffice.SignedInAsync(host, await BackOffice.CreateUserAsync(host, role, role == PortalRoles.MunicipalEditor ? "0547" : null));
 
+        Guid chapter;
+        using (var scope = host.Services.CreateScope())
+            chapter = (await scope.ServiceProvider.GetRequiredService<Data.Content.ContentStore>().FindAsync("handboek/sessie-1-nederland-en-jij", "nl"))!.Id;
         var failures = new List<string>();
         foreach (var pattern in endpoints)
         {
-            var url = "/" + System.Text.RegularExpressions.Regex.Replace(pattern, @"\{code[^}]*\}", "0546");
+            var url = "/" + System.Text.RegularExpressions.Regex.Replace(pattern, @"\{code[^}]*\}", "0546").Replace("{id:guid}", chapter.ToString());
             for (var i = 0; i < Visitors.Length; i++)
             {
                 var status = (await clients[Visitors[i]].GetAsync(url)).StatusCode;

@@ -30,6 +30,7 @@ public static class BeheerFeature
             .AddEntityFrameworkStores<JasDbContext>()
             .AddClaimsPrincipalFactory<PortalUserClaims>();
         services.AddScoped<AccountCommands>();
+        services.AddSingleton<Inhoud.PreviewLinks>();
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "jas-beheer";

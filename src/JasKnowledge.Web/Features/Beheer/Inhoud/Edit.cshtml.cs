@@ -1,0 +1,151 @@
+using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Localization;
+using JasKnowledge.Core.Markdown;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Theme;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JasKnowledge.Web.Features.Beheer.Inhoud;
+
+/// <summary>
+/// /beheer/inhoud/{id}: edit an item's text in Markdown. "Voorbeeld" renders it with the public pages'
+/// pipeline without saving; "Opslaan als concept" keeps a draft; "Publiceren" makes it public (a major
+/// change needs a change note). The form remembers the state it started from: when someone else saved
+/// the draft in between, the second save is refused with both texts shown, and nothing is overwritten.
+/// </summary>
+[Authorize(Roles = ContentAccess.Roles)]
+public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatalog cultures, PreviewLinks previews) : PageModel
+{
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Summary { get; set; }
+    [BindProperty] public string? Body { get; set; }
+    [BindProperty] public string? ChangeNote { get; set; }
+    [BindProperty] public bool IsMajor { get; set; }
+    /// <summary>The state the form started from (see <see cref="StampOf"/>).</summary>
+    [BindProperty] public string? Base { get; set; }
+
+    public ContentItem Item { get; private set; } = null!;
+    public string? PublicUrl { get; private set; }
+    public string? PreviewHtml { get; private set; }
+    public string? Message { get; private set; }
+    public string? Problem { get; private set; }
+    /// <summary>The draft as someone else saved it, when this save came too late.</summary>
+    public ContentVersion? Conflict { get; private set; }
+    public (string Url, DateTimeOffset Expires)? ShareLink { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
+        var start = Item.Draft ?? Item.Published ?? Item.Latest!;
+        (Title, Summary, Body, IsMajor) = (start.Title, start.Summary, start.Body, false);
+        ChangeNote = Item.Draft?.ChangeNote;
+        Base = StampOf(Item);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
+        PreviewHtml = MarkdownRenderer.ToHtml(Body ?? "");
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostDraftAsync(Guid id, CancellationToken cancellationToken) => SaveAsync(id, publish: false, cancellationToken);
+
+    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) => SaveAsync(id, publish: true, cancellationToken);
+
+    public async Task<IActionResult> OnPostUnpublishAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
+        return await RunAsync(async () =>
+        {
+            await store.UnpublishAsync(Item, Actor, cancellationToken);
+            Message = "Offline gehaald. De versies blijven in de geschiedenis.";
+        });
+    }
+
+    public async Task<IActionResult> OnPostShareAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
+        if (Item.Draft is not { } draft)
+        {
+            Problem = "Er is geen concept om te delen: sla eerst een concept op.";
+            return Page();
+        }
+        ShareLink = previews.Create(Item.Id, draft.Number);
+        return Page();
+    }
+
+    private async Task<IActionResult> SaveAsync(Guid id, bool publish, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
+        if (Base != StampOf(Item))
+        {
+            // Someone saved or published since this form was opened: show both, keep both.
+            Conflict = Item.Draft ?? Item.Published ?? Item.Latest;
+            Problem = "Iemand anders heeft dit item opgeslagen nadat u het opende. Uw tekst is niet opgeslagen; hieronder staan beide teksten. Neem over wat u wilt houden en sla opnieuw op.";
+            Base = StampOf(Item);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            Problem = "Geef het item een titel.";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        var current = Item.Draft ?? Item.Published ?? Item.Latest!;
+        var text = current.ToText() with
+        {
+            Title = Title.Trim(),
+            Summary = string.IsNullOrWhiteSpace(Summary) ? null : Summary.Trim(),
+            Body = (Body ?? "").Replace("\r\n", "\n").Trim(),
+            ChangeNote = string.IsNullOrWhiteSpace(ChangeNote) ? null : ChangeNote.Trim(),
+            IsMajor = IsMajor,
+        };
+        return await RunAsync(async () =>
+        {
+            var draft = await store.SaveDraftAsync(Item, text, Actor, cancellationToken);
+            if (publish) await store.PublishAsync(Item, draft.Number, Actor, cancellationToken);
+            Message = publish ? $"Versie {draft.Number} is gepubliceerd." : $"Opgeslagen als concept (versie {draft.Number}). De publieke pagina is niet veranderd.";
+            Base = StampOf(Item);
+        });
+    }
+
+    /// <summary>Runs a change; a rule of the content core that refuses it becomes the page's message.</summary>
+    private async Task<IActionResult> RunAsync(Func<Task> change)
+    {
+        try
+        {
+            await change();
+        }
+        catch (ContentRuleException e)
+        {
+            Problem = e.Message == "A major change needs a change note that says what changed."
+                ? "Een grote wijziging heeft een toelichting nodig: schrijf wat er veranderde. Het concept is opgeslagen."
+                : e.Message;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(id, cancellationToken) is not { } item) return NotFound();
+        if (!ContentAccess.MayEdit(User, item, cultures)) return Forbid();
+        Item = item;
+        PublicUrl = item.Published is null ? null : urls.For(item);
+        ViewData[LayoutData.Title] = $"Bewerken: {(item.Draft ?? item.Published ?? item.Latest)?.Title}";
+        ViewData[LayoutData.Alternates] = new List<PageAlternate>();
+        return null;
+    }
+
+    private string Actor => User.Identity?.Name ?? "onbekend";
+
+    /// <summary>What the item looked like when the form was opened: the open draft's number and text,
+    /// or the newest version number when there is no draft.</summary>
+    public static string StampOf(ContentItem item) =>
+        item.Draft is { } draft ? $"d{draft.Number}:{ContentDigest.Of(draft)}" : $"v{item.Latest?.Number ?? 0}";
+}

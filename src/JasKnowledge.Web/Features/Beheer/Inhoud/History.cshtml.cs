@@ -1,0 +1,62 @@
+using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Localization;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Theme;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JasKnowledge.Web.Features.Beheer.Inhoud;
+
+/// <summary>/beheer/inhoud/{id}/geschiedenis?van=&amp;naar=: every version with its author, date and
+/// change note, a line-by-line comparison of any two, and restore (which makes a new draft).</summary>
+[Authorize(Roles = ContentAccess.Roles)]
+public sealed class HistoryModel(ContentStore store, CultureCatalog cultures) : PageModel
+{
+    public ContentItem Item { get; private set; } = null!;
+    public ContentVersion? From { get; private set; }
+    public ContentVersion? To { get; private set; }
+    public IReadOnlyList<DiffLine> Diff { get; private set; } = [];
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int? van, int? naar, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
+        var ordered = Item.Versions.OrderBy(v => v.Number).ToList();
+        To = ordered.FirstOrDefault(v => v.Number == naar) ?? ordered.LastOrDefault();
+        From = ordered.FirstOrDefault(v => v.Number == van) ?? ordered.LastOrDefault(v => To is not null && v.Number < To.Number);
+        if ((van is not null && ordered.All(v => v.Number != van)) || (naar is not null && ordered.All(v => v.Number != naar)))
+            Problem = "Die versie bestaat niet; de nieuwste versies worden vergeleken.";
+        if (From is not null && To is not null)
+            Diff = TextDiff.Lines($"# {From.Title}\n\n{From.Body}", $"# {To.Title}\n\n{To.Body}");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRestoreAsync(Guid id, int version, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
+        try
+        {
+            await store.RestoreAsync(Item, version, User.Identity?.Name ?? "onbekend", cancellationToken);
+        }
+        catch (ContentRuleException e)
+        {
+            Problem = Item.Draft is not null
+                ? "Er is al een open concept. Publiceer of bewerk dat eerst; herstellen maakt een nieuw concept."
+                : e.Message;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        return Redirect($"/beheer/inhoud/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(id, cancellationToken) is not { } item) return NotFound();
+        if (!ContentAccess.MayEdit(User, item, cultures)) return Forbid();
+        Item = item;
+        ViewData[LayoutData.Title] = $"Geschiedenis: {(item.Draft ?? item.Published ?? item.Latest)?.Title}";
+        ViewData[LayoutData.Alternates] = new List<PageAlternate>();
+        return null;
+    }
+}

@@ -1,0 +1,43 @@
+using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Localization;
+using JasKnowledge.Data;
+using JasKnowledge.Theme;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace JasKnowledge.Web.Features.Beheer.Inhoud;
+
+/// <summary>/beheer/inhoud?type=&amp;taal=&amp;staat=: every content item, filtered by type, language and state.</summary>
+[Authorize(Roles = ContentAccess.Roles)]
+public sealed class ListModel(JasDbContext db, CultureCatalog cultures) : PageModel
+{
+    public static readonly string[] States = ["gepubliceerd", "concept", "offline"];
+
+    public IReadOnlyList<ContentItem> Items { get; private set; } = [];
+    public IReadOnlyList<string> Types { get; private set; } = [];
+    public string? Type { get; private set; }
+    public string? Language { get; private set; }
+    public string? State { get; private set; }
+
+    public async Task OnGetAsync(string? type, string? taal, string? staat, CancellationToken cancellationToken)
+    {
+        Types = await db.ContentItems.Select(i => i.Type).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+        Type = Types.Contains(type) ? type : null;
+        Language = taal is not null && cultures.Contains(taal) ? taal : null;
+        State = States.Contains(staat) ? staat : null;
+        var query = db.ContentItems.AsNoTracking().Include(i => i.Versions).AsQueryable();
+        if (Type is not null) query = query.Where(i => i.Type == Type);
+        if (Language is not null) query = query.Where(i => i.Culture == Language);
+        var items = await query.OrderBy(i => i.Type).ThenBy(i => i.LocalizationSet).ThenBy(i => i.Culture).ToListAsync(cancellationToken);
+        Items = State switch
+        {
+            "gepubliceerd" => items.Where(i => i.Published is not null).ToList(),
+            "concept" => items.Where(i => i.Draft is not null).ToList(),
+            "offline" => items.Where(i => i.Published is null).ToList(),
+            _ => items,
+        };
+        ViewData[LayoutData.Title] = "Inhoud";
+        ViewData[LayoutData.Alternates] = new List<PageAlternate>();
+    }
+}

@@ -1,0 +1,36 @@
+using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Localization;
+using JasKnowledge.Core.Markdown;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Web.Features.Caching;
+using JasKnowledge.Theme;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JasKnowledge.Web.Features.Beheer.Inhoud;
+
+/// <summary>/voorbeeld/{token}: a draft shown to whoever has the link, until it expires (then 410).</summary>
+[AllowAnonymous, NotCached]
+public sealed class PreviewModel(PreviewLinks links, ContentStore store, CultureCatalog cultures) : PageModel
+{
+    public ContentItem? Item { get; private set; }
+    public ContentVersion? Version { get; private set; }
+    public string Html { get; private set; } = "";
+    public CultureDefinition? Language { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    {
+        ViewData[LayoutData.Title] = "Voorbeeld";
+        ViewData[LayoutData.Alternates] = new List<PageAlternate>();
+        if (token.Length > 2000 || links.Read(token) is not { } target || await store.FindAsync(target.ItemId, cancellationToken) is not { } item
+            || item.Versions.FirstOrDefault(v => v.Number == target.Version) is not { } version)
+        {
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return Page();
+        }
+        (Item, Version, Html, Language) = (item, version, MarkdownRenderer.ToHtml(version.Body), cultures.Find(item.Culture));
+        ViewData[LayoutData.Title] = $"Voorbeeld: {version.Title}";
+        return Page();
+    }
+}

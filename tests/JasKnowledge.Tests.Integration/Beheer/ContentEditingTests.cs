@@ -1,0 +1,204 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using JasKnowledge.Data.Accounts;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Tests.Integration.Infrastructure;
+using JasKnowledge.Web.Features.Beheer.Inhoud;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JasKnowledge.Tests.Integration.Beheer;
+
+/// <summary>
+/// Editing content in the back office on both databases: preview with the public pipeline, drafts that
+/// leave the public page alone, publishing, a change note for a major change, the conflict when two
+/// editors save from the same start, history with a diff and restore, shareable preview links that
+/// expire, translators limited to translations, the audit log, and XSS vectors in every field.
+/// </summary>
+public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
+{
+    private WebApplicationFactory<Program> Host => _host ??= BackOffice.WithLoginLimit(fixture.Factory, 1000);
+    private WebApplicationFactory<Program>? _host;
+
+    [GeneratedRegex("name=\"Base\" value=\"([^\"]*)\"")]
+    private static partial Regex BaseField();
+
+    private async Task<Guid> IdAsync(string set, string culture)
+    {
+        using var scope = Host.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync(set, culture))!.Id;
+    }
+
+    private static async Task<(string Token, string Base)> OpenAsync(HttpClient client, Guid id)
+    {
+        var html = await client.GetStringAsync($"/beheer/inhoud/{id}");
+        return (await BackOffice.TokenAsync(client, $"/beheer/inhoud/{id}"), WebUtility.HtmlDecode(BaseField().Match(html).Groups[1].Value));
+    }
+
+    private static Task<HttpResponseMessage> SubmitAsync(HttpClient client, Guid id, string handler, string token, string @base, string title, string body, string note = "", bool major = false) =>
+        BackOffice.PostFormAsync(client, $"/beheer/inhoud/{id}?handler={handler}", token,
+        [
+            new("Base", @base), new("Title", title), new("Summary", ""), new("Body", body), new("ChangeNote", note),
+            .. major ? new KeyValuePair<string, string>[] { new("IsMajor", "true") } : [],
+        ]);
+
+    private async Task<HttpClient> EditorAsync(string role = PortalRoles.Editor) =>
+        await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, role));
+
+    [Fact]
+    public async Task An_editor_previews_saves_a_draft_publishes_and_restores()
+    {
+        var client = await EditorAsync();
+        var id = await IdAsync("pages/over", "nl");
+        var list = await client.GetStringAsync("/beheer/inhoud?type=page&taal=nl&staat=gepubliceerd");
+        Assert.Contains($"href=\"/beheer/inhoud/{id}\"", list);
+        Assert.DoesNotContain("lang=\"ar\"", list);
+        var (token, start) = await OpenAsync(client, id);
+
+        var preview = await SubmitAsync(client, id, "Preview", token, start, "Over dit portaal", "Een **nieuwe** alinea over de zeppelin.");
+        Assert.Contains("Een <strong>nieuwe</strong> alinea over de zeppelin.", await preview.Content.ReadAsStringAsync());
+
+        var draft = await SubmitAsync(client, id, "Draft", token, start, "Over dit portaal", "Een **nieuwe** alinea over de zeppelin.", "Nieuwe alinea");
+        Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+        Assert.DoesNotContain("zeppelin", await client.GetStringAsync("/nl/over"));
+
+        var (_, afterDraft) = await OpenAsync(client, id);
+        var published = await SubmitAsync(client, id, "Publish", token, afterDraft, "Over dit portaal", "Een **nieuwe** alinea over de zeppelin.", "Nieuwe alinea");
+        Assert.Contains("is gepubliceerd", await published.Content.ReadAsStringAsync());
+        Assert.Contains("zeppelin", await client.GetStringAsync("/nl/over"));
+
+        var history = await client.GetStringAsync($"/beheer/inhoud/{id}/geschiedenis");
+        Assert.Contains("<ins class=\"text-diff__line\"><span class=\"visually-hidden\">toegevoegd: </span>Een **nieuwe** alinea over de zeppelin.</ins>", history);
+        Assert.Contains("<del class=\"text-diff__line\">", history);
+        Assert.Contains("Nieuwe alinea", history);
+
+        var restore = await BackOffice.PostFormAsync(client, $"/beheer/inhoud/{id}/geschiedenis?handler=Restore", await BackOffice.TokenAsync(client, $"/beheer/inhoud/{id}/geschiedenis"), [new("version", "1")]);
+        Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
+        var edit = await client.GetStringAsync($"/beheer/inhoud/{id}");
+        Assert.Contains("Restored from version 1.", edit);
+        Assert.DoesNotContain("zeppelin", edit[edit.IndexOf("<textarea", StringComparison.Ordinal)..]);
+        Assert.Contains("zeppelin", await client.GetStringAsync("/nl/over"));
+    }
+
+    [Fact]
+    public async Task A_major_change_without_a_change_note_is_not_published()
+    {
+        var client = await EditorAsync();
+        var id = await IdAsync("handboek/inleiding", "nl");
+        var (token, start) = await OpenAsync(client, id);
+
+        var response = await SubmitAsync(client, id, "Publish", token, start, "Inleiding", "Helemaal nieuw.", note: "", major: true);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Een grote wijziging heeft een toelichting nodig", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Helemaal nieuw.", await client.GetStringAsync("/nl/handboek/inleiding"));
+    }
+
+    [Fact]
+    public async Task The_second_of_two_editors_who_started_from_the_same_text_gets_a_conflict_with_both_texts()
+    {
+        var first = await EditorAsync();
+        var second = await EditorAsync();
+        var id = await IdAsync("handboek/rol-van-de-trainer", "nl");
+        var (firstToken, firstBase) = await OpenAsync(first, id);
+        var (secondToken, secondBase) = await OpenAsync(second, id);
+        Assert.Equal(firstBase, secondBase);
+
+        Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(first, id, "Draft", firstToken, firstBase, "De rol van de trainer", "Tekst van de eerste redacteur.")).StatusCode);
+        var conflict = await SubmitAsync(second, id, "Draft", secondToken, secondBase, "De rol van de trainer", "Tekst van de tweede redacteur.");
+        var html = await conflict.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Contains("Tekst van de eerste redacteur.", html);
+        Assert.Contains("Tekst van de tweede redacteur.", html);
+        using var scope = Host.Services.CreateScope();
+        var item = await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync(id);
+        Assert.Equal("Tekst van de eerste redacteur.", item!.Draft!.Body);
+    }
+
+    [Fact]
+    public async Task A_preview_link_shows_the_draft_to_anyone_until_it_expires()
+    {
+        var client = await EditorAsync();
+        var id = await IdAsync("handboek/plaats-in-het-programma", "nl");
+        var (token, start) = await OpenAsync(client, id);
+        await SubmitAsync(client, id, "Draft", token, start, "Plaats in het programma", "Concepttekst voor de lezer met de link.");
+        var (_, afterDraft) = await OpenAsync(client, id);
+        var shared = await SubmitAsync(client, id, "Share", token, afterDraft, "x", "x");
+        var link = Regex.Match(await shared.Content.ReadAsStringAsync(), "href=\"(/voorbeeld/[^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(link);
+
+        var anonymous = BackOffice.Client(Host);
+        var page = await anonymous.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Concepttekst voor de lezer met de link.", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Gone, (await anonymous.GetAsync(link[..^3] + "xyz")).StatusCode);
+
+        var expired = Host.Services.GetRequiredService<PreviewLinks>().Create(id, 2, DateTimeOffset.UtcNow.AddMinutes(-1));
+        var gone = await anonymous.GetAsync(expired.Url);
+        Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
+        Assert.Contains("werkt niet meer", await gone.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_translator_edits_translations_but_not_the_dutch_source()
+    {
+        var translator = await EditorAsync(PortalRoles.Translator);
+        Assert.Equal(HttpStatusCode.OK, (await translator.GetAsync($"/beheer/inhoud/{await IdAsync("informatie/je-mentor", "ar")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await translator.GetAsync($"/beheer/inhoud/{await IdAsync("informatie/je-mentor", "nl")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await translator.GetAsync($"/beheer/inhoud/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("[klik](javascript:alert(1))")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("[a](vbscript:msgbox(1)) ![b](data:text/html;base64,PHNjcmlwdD4=)")]
+    [InlineData("\"><svg onload=alert(1)>")]
+    public async Task Script_in_any_field_is_shown_as_text_and_never_runs(string vector)
+    {
+        var client = await EditorAsync();
+        var id = await IdAsync("informatie/je-mentor", "en");
+        var (token, start) = await OpenAsync(client, id);
+
+        var preview = await (await SubmitAsync(client, id, "Preview", token, start, vector, vector)).Content.ReadAsStringAsync();
+        var (_, current) = await OpenAsync(client, id);
+        var published = await SubmitAsync(client, id, "Publish", token, current, "Your mentor " + vector, "Text " + vector, "Test");
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var page = await client.GetStringAsync("/en/informatie/je-mentor");
+        foreach (var html in new[] { preview, page })
+        {
+            Assert.DoesNotContain("<script>alert", html);
+            Assert.DoesNotContain("<img src=x", html);
+            Assert.DoesNotContain("<svg onload", html);
+            Assert.DoesNotContain("href=\"javascript:", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("href=\"vbscript:", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("src=\"data:", html, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task The_audit_log_says_who_did_what_and_exports_it()
+    {
+        var editorEmail = await BackOffice.CreateUserAsync(Host, PortalRoles.Editor);
+        var editor = await BackOffice.SignedInAsync(Host, editorEmail);
+        var id = await IdAsync("handboek/sessie-2-vrijheid-en-gelijkwaardigheid", "nl");
+        var (token, start) = await OpenAsync(editor, id);
+        await SubmitAsync(editor, id, "Draft", token, start, "Sessie 2", "Logboektekst.");
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/beheer/logboek")).StatusCode);
+
+        var admin = await EditorAsync(PortalRoles.Administrator);
+        var log = await admin.GetStringAsync($"/beheer/logboek?wie={Uri.EscapeDataString(editorEmail)}");
+        Assert.Contains("content.draft", log);
+        Assert.Contains("handboek/sessie-2-vrijheid-en-gelijkwaardigheid (nl)", log);
+        Assert.Contains("1 regels", log);
+        var csv = await admin.GetStringAsync($"/beheer/logboek?handler=csv&wie={Uri.EscapeDataString(editorEmail)}");
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("tijd (UTC),wie,actie,onderwerp,toelichting", lines[0]);
+        Assert.Single(lines[1..]);
+        Assert.Contains($",{editorEmail},content.draft,", lines[1]);
+    }
+}
+
+public sealed class SqliteContentEditingTests(SqlitePortal fixture) : ContentEditingTests<SqlitePortal>(fixture);
+
+public sealed class PostgresContentEditingTests(PostgresPortal fixture) : ContentEditingTests<PostgresPortal>(fixture);
