@@ -1,0 +1,72 @@
+using JasKnowledge.Data.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace JasKnowledge.Tests.EndToEnd;
+
+/// <summary>An editor changes a handbook chapter: preview, publish with a change note, the public page
+/// shows the new text, the history shows both versions with their differences, and restore brings the
+/// old text back as a draft. axe checks every back-office page used.</summary>
+public sealed class EditorJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+{
+    [Fact]
+    public async Task An_editor_edits_a_chapter_publishes_it_and_restores_the_old_text()
+    {
+        const string password = "Redactie-Wachtwoord-2026";
+        var email = $"redacteur-{Guid.NewGuid():N}@example.nl";
+        using (var scope = portal.Services.CreateScope())
+        {
+            var (user, _, problems) = await scope.ServiceProvider.GetRequiredService<AccountCommands>().CreateAsync(email, PortalRoles.Editor, null, password);
+            Assert.True(user is not null, string.Join("; ", problems));
+            user!.MustChangePassword = false;
+            await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().UpdateAsync(user);
+        }
+        await using var context = await portal.NewContextAsync("nl-NL");
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GotoAsync("/beheer/inloggen");
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await page.WaitForURLAsync("**/beheer");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Inhoud bewerken" }).ClickAsync();
+        await page.GetByLabel("Soort").SelectOptionAsync("handbook-chapter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await page.WaitForURLAsync("**type=handbook-chapter**");
+        await Axe.AssertNoViolationsAsync(page, "beheer-content-list");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sessie 3 — Solidariteit en meedoen" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/beheer/inhoud/*");
+        await Axe.AssertNoViolationsAsync(page, "beheer-content-edit");
+
+        var body = page.GetByLabel("Tekst (Markdown)");
+        var original = await body.InputValueAsync();
+        await body.FillAsync("Deze sessie begint met een **kennismakingsronde**.\n\n" + original);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Voorbeeld", Exact = true }).ClickAsync();
+        Assert.Contains("kennismakingsronde", await page.Locator("section.preview strong").First.InnerTextAsync());
+        await Axe.AssertNoViolationsAsync(page, "beheer-content-preview");
+        await page.GetByLabel("Wat veranderde er?").FillAsync("Kennismakingsronde toegevoegd");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publiceren" }).ClickAsync();
+        Assert.Contains("is gepubliceerd", await page.GetByRole(AriaRole.Status).First.InnerTextAsync());
+        var editUrl = new Uri(page.Url).GetLeftPart(UriPartial.Path);
+
+        await page.GotoAsync("/nl/handboek/sessie-3-solidariteit-en-meedoen");
+        Assert.Contains("kennismakingsronde", await page.Locator("main").InnerTextAsync());
+
+        await page.GotoAsync(editUrl + "/geschiedenis");
+        Assert.Equal(2, await page.Locator("table.admin-table tbody tr").CountAsync());
+        Assert.Contains("kennismakingsronde", await page.Locator(".text-diff ins").First.InnerTextAsync());
+        Assert.Contains("Kennismakingsronde toegevoegd", await page.Locator("table.admin-table").InnerTextAsync());
+        await Axe.AssertNoViolationsAsync(page, "beheer-content-history");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Versie 1 herstellen als nieuw concept" }).ClickAsync();
+        await page.WaitForURLAsync(editUrl);
+        Assert.DoesNotContain("kennismakingsronde", await page.GetByLabel("Tekst (Markdown)").InputValueAsync());
+        await page.GetByLabel("Wat veranderde er?").FillAsync("Terug naar versie 1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publiceren" }).ClickAsync();
+        Assert.Contains("Versie 3 is gepubliceerd", await page.GetByRole(AriaRole.Status).First.InnerTextAsync());
+        await page.GotoAsync("/nl/handboek/sessie-3-solidariteit-en-meedoen");
+        Assert.DoesNotContain("kennismakingsronde", await page.Locator("main").InnerTextAsync());
+    }
+}
