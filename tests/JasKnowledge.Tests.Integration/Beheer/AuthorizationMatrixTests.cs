@@ -32,6 +32,9 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture fixture) : ICl
         ["beheer/inhoud/{id:guid}"] = [SignIn, Ok, No, No, Ok],
         ["beheer/inhoud/{id:guid}/geschiedenis"] = [SignIn, Ok, No, No, Ok],
         ["beheer/logboek"] = [SignIn, No, No, No, Ok],
+        ["beheer/vertalingen"] = [SignIn, Ok, Ok, No, Ok],
+        ["beheer/bestanden"] = [SignIn, Ok, No, No, Ok],
+        ["beheer/bestanden/{culture:culture}/{slug:slug}"] = [SignIn, Ok, No, No, Ok],
     };
 
     [Fact]
@@ -56,7 +59,8 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture fixture) : ICl
         var failures = new List<string>();
         foreach (var pattern in endpoints)
         {
-            var url = "/" + System.Text.RegularExpressions.Regex.Replace(pattern, @"\{code[^}]*\}", "0546").Replace("{id:guid}", chapter.ToString());
+            var url = "/" + System.Text.RegularExpressions.Regex.Replace(pattern, @"\{code[^}]*\}", "0546").Replace("{id:guid}", chapter.ToString())
+                .Replace("{culture:culture}/{slug:slug}", "nl/het-gesprek-handboek-pdf");
             for (var i = 0; i < Visitors.Length; i++)
             {
                 var status = (await clients[Visitors[i]].GetAsync(url)).StatusCode;

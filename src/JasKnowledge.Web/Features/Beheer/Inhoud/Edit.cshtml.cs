@@ -25,6 +25,8 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     [BindProperty] public bool IsMajor { get; set; }
     /// <summary>The state the form started from (see <see cref="StampOf"/>).</summary>
     [BindProperty] public string? Base { get; set; }
+    /// <summary>For a translation: the translator brought it up to the Dutch version published now.</summary>
+    [BindProperty] public bool UpdateToSource { get; set; }
 
     public ContentItem Item { get; private set; } = null!;
     public string? PublicUrl { get; private set; }
@@ -34,6 +36,9 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     /// <summary>The draft as someone else saved it, when this save came too late.</summary>
     public ContentVersion? Conflict { get; private set; }
     public (string Url, DateTimeOffset Expires)? ShareLink { get; private set; }
+    /// <summary>For a translation: the Dutch version published now, and the one this text was made from.</summary>
+    public ContentVersion? Source { get; private set; }
+    public int? TranslatedFrom { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -104,6 +109,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             Body = (Body ?? "").Replace("\r\n", "\n").Trim(),
             ChangeNote = string.IsNullOrWhiteSpace(ChangeNote) ? null : ChangeNote.Trim(),
             IsMajor = IsMajor,
+            SourceVersion = UpdateToSource && Source is not null ? Source.Number : current.SourceVersion,
         };
         return await RunAsync(async () =>
         {
@@ -137,6 +143,11 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         if (!ContentAccess.MayEdit(User, item, cultures)) return Forbid();
         Item = item;
         PublicUrl = item.Published is null ? null : urls.For(item);
+        if (item.Culture != cultures.Default.Code)
+        {
+            Source = (await store.FindAsync(item.LocalizationSet, cultures.Default.Code, cancellationToken))?.Published;
+            TranslatedFrom = (item.Draft ?? item.Published ?? item.Latest)?.SourceVersion;
+        }
         ViewData[LayoutData.Title] = $"Bewerken: {(item.Draft ?? item.Published ?? item.Latest)?.Title}";
         ViewData[LayoutData.Alternates] = new List<PageAlternate>();
         return null;

@@ -1,0 +1,132 @@
+using JasKnowledge.Core.Assets;
+using JasKnowledge.Core.Audit;
+using JasKnowledge.Core.Blobs;
+using JasKnowledge.Core.Content;
+using JasKnowledge.Data;
+using JasKnowledge.Data.Accounts;
+using JasKnowledge.Data.Search;
+using JasKnowledge.Theme;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace JasKnowledge.Web.Features.Beheer.Bestanden;
+
+/// <summary>
+/// /beheer/bestanden/{culture}/{slug}: a new revision of a downloadable file, with its version label and
+/// release notes. The form is read here rather than by model binding, so that a file over the limit
+/// (Jas:Uploads:MaxMegabytes) gets a 413 with a message on this page. The bytes are checked against the
+/// extension, stored under their SHA-256 (never under a name the uploader chose), and the revision is
+/// added in one transaction with its audit entry and search rows. An upload that breaks off stores
+/// nothing and adds nothing.
+/// </summary>
+[Authorize(Roles = PortalRoles.Administrator + "," + PortalRoles.Editor)]
+[IgnoreAntiforgeryToken] // validated in the handler, after the size check
+[DisableRequestSizeLimit, RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
+public sealed class UploadModel(JasDbContext db, IBlobStore blobs, SearchIndexer search, IEnumerable<IPublicationListener> listeners,
+    IAntiforgery antiforgery, IConfiguration configuration, TimeProvider clock) : PageModel
+{
+    public Asset Asset { get; private set; } = null!;
+    public string? Problem { get; private set; }
+    public string? Message { get; private set; }
+    public string? Version { get; private set; }
+    public string? ReleaseNotes { get; private set; }
+    public long MaxBytes => configuration.GetValue("Jas:Uploads:MaxMegabytes", 1024L) * 1024 * 1024;
+
+    public async Task<IActionResult> OnGetAsync(string culture, string slug, CancellationToken cancellationToken) =>
+        await LoadAsync(culture, slug, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(string culture, string slug, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(culture, slug, cancellationToken) is { } missing) return missing;
+        if (Request.ContentLength is { } declared && declared > MaxBytes + 64 * 1024) return TooLarge();
+        var sizeLimit = HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeLimit is { IsReadOnly: false }) sizeLimit.MaxRequestBodySize = MaxBytes + 64 * 1024;
+        IFormCollection form;
+        try
+        {
+            form = await Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxBytes, ValueLengthLimit = 64 * 1024 }, cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+        catch (InvalidDataException)
+        {
+            return TooLarge();
+        }
+        await antiforgery.ValidateRequestAsync(HttpContext);
+
+        Version = form["version"].ToString().Trim();
+        ReleaseNotes = form["releaseNotes"].ToString().Trim();
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0) return Refuse("Kies een bestand om te uploaden.");
+        if (!Asset.IsValidVersionLabel(Version)) return Refuse($"'{Version}' kan geen versienummer zijn: gebruik letters, cijfers, '.', '_' en '-', zoals 1.3.");
+        if (Asset.Find(Version) is not null) return Refuse($"Versie {Version} bestaat al. Een gepubliceerd bestand verandert nooit: geef het nieuwe bestand een nieuw versienummer.");
+        if (UploadRules.ByName(file.FileName) is not { } kind)
+            return Refuse($"Het portaal biedt geen bestanden van dit soort aan ('{Path.GetExtension(file.FileName)}'). Toegestaan: {UploadRules.Allowed}.");
+        var head = new byte[8192];
+        int read;
+        await using (var peek = file.OpenReadStream()) read = await peek.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        if (!kind.Matches(head.AsMemory(0, read)))
+            return Refuse($"Het bestand heet {kind.Extension}, maar de inhoud is geen {kind.Description}. Controleer of u het goede bestand koos.");
+        if (Asset.Latest is { } latest && !string.Equals(Path.GetExtension(latest.FileName), kind.Extension, StringComparison.OrdinalIgnoreCase))
+            return Refuse($"Dit bestand is een {Path.GetExtension(latest.FileName)}-bestand; een nieuwe versie moet dezelfde soort hebben.");
+
+        StoredFile stored;
+        await using (var content = file.OpenReadStream()) stored = await StoredFile.StoreAsync(blobs, content, kind.MediaType, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var tracked = await db.Assets.Include(a => a.Revisions).SingleAsync(a => a.Id == Asset.Id, cancellationToken);
+        // The download's name follows the family's own naming (het-gesprek-handboek-1.2.pdf), never the uploader's.
+        var stem = tracked.Latest is { } previous && Path.GetFileNameWithoutExtension(previous.FileName) is var name && name.EndsWith("-" + previous.VersionLabel, StringComparison.Ordinal)
+            ? name[..^(previous.VersionLabel.Length + 1)] : tracked.Slug;
+        var fileName = $"{stem}-{Version}{kind.Extension}";
+        try
+        {
+            var revision = tracked.AddRevision(stored, Version, fileName, string.IsNullOrEmpty(ReleaseNotes) ? null : ReleaseNotes, now);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.AuditLog.Add(new AuditEntry { AtUtc = now, Actor = User.Identity?.Name ?? "onbekend", Action = "asset.revision.upload", Subject = $"{tracked.Slug} ({tracked.Culture}) {revision.VersionLabel}", Detail = revision.Sha256 });
+            await db.SaveChangesAsync(cancellationToken);
+            await search.IndexAsync(tracked, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (ContentRuleException e)
+        {
+            return Refuse(e.Message);
+        }
+        foreach (var listener in listeners) await listener.PublishedAsync(cancellationToken);
+        Asset = tracked;
+        Message = $"Versie {Version} is gepubliceerd ({stored.Size:N0} bytes, SHA-256 {stored.Sha256}).";
+        (Version, ReleaseNotes) = (null, null);
+        return Page();
+    }
+
+    private PageResult Refuse(string problem)
+    {
+        Problem = problem;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private PageResult TooLarge()
+    {
+        Problem = $"Het bestand is te groot: het portaal neemt bestanden tot {MaxBytes / 1024 / 1024} MB aan. Er is niets opgeslagen.";
+        Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        // The rest of the body is not read: the connection closes after this answer.
+        HttpContext.Response.Headers.Connection = "close";
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(string culture, string slug, CancellationToken cancellationToken)
+    {
+        var asset = await db.Assets.AsNoTracking().Include(a => a.Revisions).SingleOrDefaultAsync(a => a.Culture == culture && a.Slug == slug, cancellationToken);
+        if (asset is null) return NotFound();
+        Asset = asset;
+        ViewData[LayoutData.Title] = $"Nieuwe versie: {asset.Title}";
+        ViewData[LayoutData.Alternates] = new List<PageAlternate>();
+        return null;
+    }
+}

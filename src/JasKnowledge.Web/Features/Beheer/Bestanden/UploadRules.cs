@@ -1,0 +1,49 @@
+using System.Text.Unicode;
+
+namespace JasKnowledge.Web.Features.Beheer.Bestanden;
+
+/// <summary>
+/// Which files may be uploaded: only types the portal serves, recognised by their first bytes as well as
+/// their extension, so a renamed program or web page is refused. The media type is the portal's, never
+/// the uploader's; nothing uploaded is ever served as HTML, script or an executable.
+/// </summary>
+public static class UploadRules
+{
+    public sealed record FileKind(string Extension, string MediaType, string Description, Func<ReadOnlyMemory<byte>, bool> Matches);
+
+    public static readonly IReadOnlyList<FileKind> Kinds =
+    [
+        new(".pdf", "application/pdf", "PDF", head => StartsWith(head, "%PDF-"u8)),
+        new(".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word", head => StartsWith(head, "PK\u0003\u0004"u8)),
+        new(".zip", "application/zip", "ZIP", head => StartsWith(head, "PK\u0003\u0004"u8)),
+        new(".mp4", "video/mp4", "MP4-video", head => head.Length >= 8 && head.Span[4..8].SequenceEqual("ftyp"u8)),
+        new(".png", "image/png", "PNG", head => StartsWith(head, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])),
+        new(".jpg", "image/jpeg", "JPEG", head => StartsWith(head, [0xFF, 0xD8, 0xFF])),
+        new(".webp", "image/webp", "WebP", head => head.Length >= 12 && StartsWith(head, "RIFF"u8) && head.Span[8..12].SequenceEqual("WEBP"u8)),
+        new(".vtt", "text/vtt", "WebVTT-ondertitels", head => IsText(head) && StripBom(head).Span.StartsWith("WEBVTT"u8)),
+        new(".csv", "text/csv", "CSV", IsText),
+        new(".geojson", "application/geo+json", "GeoJSON", head => IsText(head) && StripBom(head).Span.TrimStart(" \r\n\t"u8).StartsWith("{"u8)),
+    ];
+
+    public static string Allowed => string.Join(", ", Kinds.Select(k => k.Extension));
+
+    /// <summary>The kind of a file by its name, or null when the portal does not serve that type.</summary>
+    public static FileKind? ByName(string fileName) =>
+        Kinds.FirstOrDefault(k => string.Equals(Path.GetExtension(fileName), k.Extension, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Text means valid UTF-8 without NUL bytes in the first block.</summary>
+    private static bool IsText(ReadOnlyMemory<byte> head)
+    {
+        if (head.Span.IndexOf((byte)0) >= 0) return false;
+        // The block may end in the middle of a character: allow up to three bytes of an unfinished one.
+        for (var cut = 0; cut <= 3 && cut < head.Length; cut++)
+        {
+            if (Utf8.IsValid(head.Span[..^cut])) return true;
+        }
+        return head.Length == 0;
+    }
+
+    private static ReadOnlyMemory<byte> StripBom(ReadOnlyMemory<byte> head) => head.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? head[3..] : head;
+
+    private static bool StartsWith(ReadOnlyMemory<byte> head, ReadOnlySpan<byte> prefix) => head.Span.StartsWith(prefix);
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using JasKnowledge.Core.Content;
+using JasKnowledge.Data.Accounts;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Tests.Integration.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JasKnowledge.Tests.Integration.Beheer;
+
+/// <summary>A translator's work on both databases: a missing translation is started from the Dutch text
+/// and records the Dutch version; when the Dutch text moves on, the translation shows as out of date
+/// until the translator says it matches the new version.</summary>
+public abstract class TranslationWorkTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
+{
+    private WebApplicationFactory<Program> Host => _host ??= BackOffice.WithLoginLimit(fixture.Factory, 1000);
+    private WebApplicationFactory<Program>? _host;
+
+    private async Task<ContentItem?> FindAsync(string set, string culture)
+    {
+        using var scope = Host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync(set, culture);
+    }
+
+    private async Task PublishDutchAsync(string body)
+    {
+        using var scope = Host.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+        var item = await store.FindAsync("informatie/proefblad", "nl")
+            ?? new ContentItem { Type = "info-sheet", Culture = "nl", LocalizationSet = "informatie/proefblad", Slug = "proefblad" };
+        await store.PublishNewVersionAsync(item, new VersionText("Proefblad", body, Fields: "{\"order\":\"99\"}"), "test");
+    }
+
+    [Fact]
+    public async Task A_translator_starts_a_missing_translation_and_brings_an_outdated_one_up_to_date()
+    {
+        await PublishDutchAsync("Eerste Nederlandse tekst.");
+        var first = (await FindAsync("informatie/proefblad", "nl"))!.Published!.Number;
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        var status = await translator.GetStringAsync("/beheer/vertalingen");
+        Assert.Contains("Vertaling naar العربية beginnen: Proefblad", status);
+
+        var token = await BackOffice.TokenAsync(translator, "/beheer/vertalingen");
+        var start = await BackOffice.PostFormAsync(translator, "/beheer/vertalingen?handler=Start", token, [new("set", "informatie/proefblad"), new("culture", "ar")]);
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        var arabic = (await FindAsync("informatie/proefblad", "ar"))!;
+        Assert.Equal(start.Headers.Location!.OriginalString, $"/beheer/inhoud/{arabic.Id}");
+        Assert.Equal(first, arabic.Draft!.SourceVersion);
+        Assert.Equal("Eerste Nederlandse tekst.", arabic.Draft.Body);
+        Assert.Null(arabic.Published);
+
+        // The translator translates and publishes.
+        var editor = await translator.GetStringAsync($"/beheer/inhoud/{arabic.Id}");
+        Assert.Contains($"Vertaald van de Nederlandse versie {first}; de Nederlandse tekst is nu versie {first}. De vertaling is actueel.", editor);
+        var baseStamp = System.Text.RegularExpressions.Regex.Match(editor, "name=\"Base\" value=\"([^\"]*)\"").Groups[1].Value;
+        var editToken = await BackOffice.TokenAsync(translator, $"/beheer/inhoud/{arabic.Id}");
+        var published = await BackOffice.PostFormAsync(translator, $"/beheer/inhoud/{arabic.Id}?handler=Publish", editToken,
+            [new("Base", WebUtility.HtmlDecode(baseStamp)), new("Title", "ورقة تجريبية"), new("Body", "النص العربي الأول."), new("ChangeNote", "ترجمة")]);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Contains(">actueel</a>", await translator.GetStringAsync("/beheer/vertalingen"));
+
+        // The Dutch text moves on: the Arabic one is out of date until the translator confirms.
+        await PublishDutchAsync("Tweede Nederlandse tekst.");
+        Assert.Contains($"verouderd (van versie {first})", await translator.GetStringAsync("/beheer/vertalingen"));
+        editor = await translator.GetStringAsync($"/beheer/inhoud/{arabic.Id}");
+        Assert.Contains("Tweede Nederlandse tekst.", editor);
+        Assert.Contains($"Deze vertaling past bij de Nederlandse versie {first + 1}", editor);
+        baseStamp = System.Text.RegularExpressions.Regex.Match(editor, "name=\"Base\" value=\"([^\"]*)\"").Groups[1].Value;
+        await BackOffice.PostFormAsync(translator, $"/beheer/inhoud/{arabic.Id}?handler=Publish", editToken,
+            [new("Base", WebUtility.HtmlDecode(baseStamp)), new("Title", "ورقة تجريبية"), new("Body", "النص العربي الثاني."), new("ChangeNote", "تحديث"), new("UpdateToSource", "true")]);
+        Assert.Equal(first + 1, (await FindAsync("informatie/proefblad", "ar"))!.Published!.SourceVersion);
+        Assert.DoesNotContain($"verouderd (van versie {first})", await translator.GetStringAsync("/beheer/vertalingen"));
+    }
+
+    [Theory]
+    [InlineData("informatie/proefblad", "xx")]
+    [InlineData("informatie/proefblad", "nl")]
+    [InlineData("bestaat/niet", "ar")]
+    public async Task A_translation_that_cannot_be_started_says_why(string set, string culture)
+    {
+        await PublishDutchAsync("Tekst.");
+        var editor = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Editor));
+        var token = await BackOffice.TokenAsync(editor, "/beheer/vertalingen");
+        var response = await BackOffice.PostFormAsync(editor, "/beheer/vertalingen?handler=Start", token, [new("set", set), new("culture", culture)]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("notice", await response.Content.ReadAsStringAsync());
+    }
+}
+
+public sealed class SqliteTranslationWorkTests(SqlitePortal fixture) : TranslationWorkTests<SqlitePortal>(fixture);
+
+public sealed class PostgresTranslationWorkTests(PostgresPortal fixture) : TranslationWorkTests<PostgresPortal>(fixture);

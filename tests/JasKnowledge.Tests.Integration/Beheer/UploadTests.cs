@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using JasKnowledge.Core.Blobs;
+using JasKnowledge.Data;
+using JasKnowledge.Data.Accounts;
+using JasKnowledge.Tests.Integration.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JasKnowledge.Tests.Integration.Beheer;
+
+/// <summary>Uploading a new revision of a file on both databases (folder and Azurite blob stores): it is
+/// published under its SHA-256; a file whose bytes do not match its extension, a type the portal does
+/// not serve, a file over the limit (413) and an upload that breaks off leave nothing behind.</summary>
+public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
+{
+    private const string Pdf = "/beheer/bestanden/nl/het-gesprek-handboek-pdf";
+    private WebApplicationFactory<Program> Host => _host ??= BackOffice.WithLoginLimit(fixture.Factory, 1000)
+        .WithWebHostBuilder(builder => builder.UseSetting("Jas:Uploads:MaxMegabytes", "1"));
+    private WebApplicationFactory<Program>? _host;
+
+    private static byte[] PdfBytes(int size)
+    {
+        var bytes = new byte[size];
+        RandomNumberGenerator.Fill(bytes);
+        "%PDF-1.7\n"u8.CopyTo(bytes);
+        return bytes;
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string version, string fileName, HttpContent file)
+    {
+        var token = await BackOffice.TokenAsync(client, Pdf);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(version), "version" },
+            { new StringContent("Nieuwe versie uit de test."), "releaseNotes" },
+            { file, "file", fileName },
+        };
+        return await client.PostAsync(Pdf, form);
+    }
+
+    private async Task<(int Revisions, int Blobs)> CountAsync()
+    {
+        using var scope = Host.Services.CreateScope();
+        var revisions = await scope.ServiceProvider.GetRequiredService<JasDbContext>().AssetRevisions.CountAsync();
+        var blobs = 0;
+        await foreach (var _ in scope.ServiceProvider.GetRequiredService<IBlobStore>().ListAsync()) blobs++;
+        return (revisions, blobs);
+    }
+
+    private async Task<HttpClient> EditorAsync() => await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Editor));
+
+    [Fact]
+    public async Task A_new_revision_is_published_under_its_hash_and_downloadable_at_its_own_url()
+    {
+        var client = await EditorAsync();
+        var bytes = PdfBytes(300_000);
+        var response = await UploadAsync(client, "9.1", "mijn eigen naam.pdf", new ByteArrayContent(bytes));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        Assert.Contains(sha, html);
+        var downloads = await client.GetFromJsonAsync<JsonElement>("/api/v1/downloads");
+        var pdf = downloads.EnumerateArray().Single(d => d.GetProperty("slug").GetString() == "het-gesprek-handboek-pdf");
+        Assert.Equal("9.1", pdf.GetProperty("latest").GetProperty("version").GetString());
+        Assert.Equal(sha, pdf.GetProperty("latest").GetProperty("sha256").GetString());
+        var file = await client.GetAsync("/files/nl/het-gesprek-handboek-pdf/9.1");
+        Assert.Equal(bytes, await file.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", file.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("het-gesprek-handboek-9.1.pdf", file.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/files/nl/het-gesprek-handboek-pdf/1.0")).StatusCode);
+
+        var again = await UploadAsync(client, "9.1", "x.pdf", new ByteArrayContent(PdfBytes(1000)));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Contains("Versie 9.1 bestaat al", await again.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("plaatje.pdf", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3 }, "de inhoud is geen PDF")]
+    [InlineData("programma.exe", new byte[] { 0x4D, 0x5A, 0x90, 0x00 }, "geen bestanden van dit soort")]
+    [InlineData("pagina.html", new byte[] { 0x3C, 0x68, 0x74, 0x6D, 0x6C, 0x3E }, "geen bestanden van dit soort")]
+    [InlineData("handboek.docx", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00 }, "dezelfde soort")]
+    public async Task A_file_that_is_not_what_it_claims_or_not_served_here_is_refused(string fileName, byte[] bytes, string message)
+    {
+        var client = await EditorAsync();
+        var before = await CountAsync();
+
+        var response = await UploadAsync(client, "8.0", fileName, new ByteArrayContent(bytes));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_file_over_the_limit_gets_413_with_a_message_and_nothing_is_stored()
+    {
+        var client = await EditorAsync();
+        var before = await CountAsync();
+
+        var response = await UploadAsync(client, "8.1", "groot.pdf", new ByteArrayContent(PdfBytes(2 * 1024 * 1024)));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Het bestand is te groot", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task An_upload_that_breaks_off_half_way_leaves_no_revision_and_no_blob()
+    {
+        var client = await EditorAsync();
+        var before = await CountAsync();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => UploadAsync(client, "8.2", "half.pdf", new StreamContent(new BreakingStream(PdfBytes(600_000), breakAt: 300_000))));
+
+        Assert.Equal(before, await CountAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/files/nl/het-gesprek-handboek-pdf/8.2")).StatusCode);
+    }
+
+    /// <summary>A request body that fails part-way, as a dropped connection does.</summary>
+    private sealed class BreakingStream(byte[] bytes, int breakAt) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) =>
+            Position >= breakAt ? throw new IOException("The connection was lost.") : base.Read(buffer, offset, (int)Math.Min(count, breakAt - Position));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Task.FromResult(Read(buffer, offset, count));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (Position >= breakAt) throw new IOException("The connection was lost.");
+            return base.ReadAsync(buffer[..(int)Math.Min(buffer.Length, breakAt - Position)], cancellationToken);
+        }
+    }
+}
+
+public sealed class SqliteUploadTests(SqlitePortal fixture) : UploadTests<SqlitePortal>(fixture);
+
+public sealed class PostgresUploadTests(PostgresPortal fixture) : UploadTests<PostgresPortal>(fixture);
