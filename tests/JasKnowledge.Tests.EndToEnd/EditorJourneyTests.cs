@@ -69,4 +69,45 @@ public sealed class EditorJourneyTests(BrowserPortal portal) : IClassFixture<Bro
         await page.GotoAsync("/nl/handboek/sessie-3-solidariteit-en-meedoen");
         Assert.DoesNotContain("kennismakingsronde", await page.Locator("main").InnerTextAsync());
     }
+
+    [Fact]
+    public async Task An_editor_uploads_a_new_edition_and_sees_the_progress_and_the_result()
+    {
+        const string password = "Redactie-Wachtwoord-2026";
+        var email = $"bestanden-{Guid.NewGuid():N}@example.nl";
+        using (var scope = portal.Services.CreateScope())
+        {
+            var (user, _, problems) = await scope.ServiceProvider.GetRequiredService<AccountCommands>().CreateAsync(email, PortalRoles.Editor, null, password);
+            Assert.True(user is not null, string.Join("; ", problems));
+            user!.MustChangePassword = false;
+            await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().UpdateAsync(user);
+        }
+        await using var context = await portal.NewContextAsync("nl-NL");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/beheer/inloggen");
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await page.WaitForURLAsync("**/beheer");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bestanden: een nieuwe versie uploaden" }).ClickAsync();
+        await Axe.AssertNoViolationsAsync(page, "beheer-files");
+        await page.Locator("table.admin-table a[href='/beheer/bestanden/nl/het-gesprek-handboek-pdf']").ClickAsync();
+        await page.WaitForURLAsync("**/beheer/bestanden/nl/het-gesprek-handboek-pdf");
+        await Axe.AssertNoViolationsAsync(page, "beheer-upload");
+
+        var pdf = new byte[200_000];
+        "%PDF-1.7\n"u8.CopyTo(pdf);
+        await page.GetByLabel("Versienummer").FillAsync("7.7");
+        await page.GetByLabel("Wat is er nieuw?").FillAsync("Proefeditie uit de browsertest.");
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "editie.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Uploaden en publiceren" }).ClickAsync();
+        var status = page.Locator("main .notice[role=status]");
+        await status.WaitForAsync();
+        Assert.Contains("Versie 7.7 is gepubliceerd", await status.InnerTextAsync());
+        // The progress bar was driven by the script: the answer replaced the page's main, not the page.
+        Assert.EndsWith("/beheer/bestanden/nl/het-gesprek-handboek-pdf", page.Url);
+        var response = await page.APIRequest.GetAsync("/files/nl/het-gesprek-handboek-pdf/7.7");
+        Assert.Equal(200, response.Status);
+        Assert.Equal(pdf.Length, (await response.BodyAsync()).Length);
+    }
 }
