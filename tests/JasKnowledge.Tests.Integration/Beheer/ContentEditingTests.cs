@@ -35,10 +35,10 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
         return (await BackOffice.TokenAsync(client, $"/beheer/inhoud/{id}"), WebUtility.HtmlDecode(BaseField().Match(html).Groups[1].Value));
     }
 
-    private static Task<HttpResponseMessage> SubmitAsync(HttpClient client, Guid id, string handler, string token, string @base, string title, string body, string note = "", bool major = false) =>
+    private static Task<HttpResponseMessage> SubmitAsync(HttpClient client, Guid id, string handler, string token, string @base, string title, string body, string note = "", bool major = false, string summary = "") =>
         BackOffice.PostFormAsync(client, $"/beheer/inhoud/{id}?handler={handler}", token,
         [
-            new("Base", @base), new("Title", title), new("Summary", ""), new("Body", body), new("ChangeNote", note),
+            new("Base", @base), new("Title", title), new("Summary", summary), new("Body", body), new("ChangeNote", note),
             .. major ? new KeyValuePair<string, string>[] { new("IsMajor", "true") } : [],
         ]);
 
@@ -162,7 +162,8 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
 
         var preview = await (await SubmitAsync(client, id, "Preview", token, start, vector, vector)).Content.ReadAsStringAsync();
         var (_, current) = await OpenAsync(client, id);
-        var published = await SubmitAsync(client, id, "Publish", token, current, "Your mentor " + vector, "Text " + vector, "Test");
+        // The summary ends up in an attribute (<meta name="description" content="...">).
+        var published = await SubmitAsync(client, id, "Publish", token, current, "Your mentor " + vector, "Text " + vector, "Test", summary: "Summary " + vector);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         var page = await client.GetStringAsync("/en/informatie/je-mentor");
         foreach (var html in new[] { preview, page })
@@ -174,6 +175,7 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
             Assert.DoesNotContain("href=\"vbscript:", html, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("src=\"data:", html, StringComparison.OrdinalIgnoreCase);
         }
+        Assert.DoesNotMatch("<meta name=\"description\" content=\"[^\"]*\"><", page);
     }
 
     [Fact]

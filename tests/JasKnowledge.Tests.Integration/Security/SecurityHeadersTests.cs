@@ -46,6 +46,20 @@ public abstract class SecurityHeadersTests<TFixture>(TFixture fixture) : IClassF
         }
     }
 
+    [Theory]
+    [InlineData("/beheer/inloggen")]
+    [InlineData("/beheer")]
+    public async Task Back_office_pages_with_tokens_are_never_compressed(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Accept-Encoding", "br, gzip");
+        using var response = await BackOffice.Client(fixture.Factory).SendAsync(request);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        using var publicPage = new HttpRequestMessage(HttpMethod.Get, "/nl");
+        publicPage.Headers.Add("Accept-Encoding", "br");
+        Assert.Equal("br", (await fixture.Factory.CreateClient().SendAsync(publicPage)).Content.Headers.ContentEncoding.Single());
+    }
+
     [Fact]
     public async Task Security_txt_names_a_contact_and_an_expiry_in_the_future()
     {

@@ -82,6 +82,10 @@ public static class BeheerFeature
         // A one-time password opens only the page that replaces it.
         app.Use(async (context, next) =>
         {
+            // Back-office pages carry antiforgery tokens next to what the visitor typed: never compressed
+            // (BREACH), whether HTTPS ends here or at a proxy in front.
+            if (context.Request.Path.StartsWithSegments("/beheer") || context.Request.Path.StartsWithSegments("/voorbeeld"))
+                context.Request.Headers.AcceptEncoding = default;
             if (context.User.HasClaim(PortalClaims.MustChangePassword, "true")
                 && context.Request.Path.StartsWithSegments("/beheer")
                 && !context.Request.Path.StartsWithSegments(PasswordPath)

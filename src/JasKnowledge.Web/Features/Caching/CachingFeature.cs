@@ -22,8 +22,8 @@ public static class CachingFeature
         services.AddSingleton<IPublicationListener, OutputCacheInvalidation>();
         services.AddResponseCompression(options =>
         {
-            // No page carries a secret next to visitor input yet (no forms with tokens); the back
-            // office (issue 7) must keep its responses out of compression or mask its tokens.
+            // Pages with antiforgery tokens (the back office) are kept out of compression by
+            // BeheerFeature.UseBeheer (BREACH); public pages carry no secrets.
             options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
