@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace JasKnowledge.Tests.EndToEnd;
@@ -16,6 +17,31 @@ public sealed class BrowserPortal : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     /// <summary>The portal's services, to create accounts as the create-admin and add-user commands do.</summary>
     public IServiceProvider Services => _factory!.Services;
+
+    /// <summary>A back-office account with a random address and the given password, as the add-user
+    /// command makes it (the password must be replaced at the first sign-in, unless said otherwise).</summary>
+    public async Task<string> CreateAccountAsync(string role, string password, string? gemeente = null, bool mustChangePassword = true)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@example.nl";
+        using var scope = Services.CreateScope();
+        var (user, _, problems) = await scope.ServiceProvider.GetRequiredService<Data.Accounts.AccountCommands>().CreateAsync(email, role, gemeente, password);
+        Assert.True(user is not null, string.Join("; ", problems));
+        if (!mustChangePassword)
+        {
+            user!.MustChangePassword = false;
+            await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Accounts.PortalUser>>().UpdateAsync(user);
+        }
+        return email;
+    }
+
+    /// <summary>Signs in through the sign-in form.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/beheer/inloggen");
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+    }
     public Uri BaseAddress { get; private set; } = null!;
 
     public static string Artifacts => Environment.GetEnvironmentVariable("JAS_TEST_ARTIFACTS") is { Length: > 0 } folder

@@ -1,6 +1,4 @@
 using JasKnowledge.Data.Accounts;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace JasKnowledge.Tests.EndToEnd;
@@ -14,21 +12,11 @@ public sealed class EditorJourneyTests(BrowserPortal portal) : IClassFixture<Bro
     public async Task An_editor_edits_a_chapter_publishes_it_and_restores_the_old_text()
     {
         const string password = "Redactie-Wachtwoord-2026";
-        var email = $"redacteur-{Guid.NewGuid():N}@example.nl";
-        using (var scope = portal.Services.CreateScope())
-        {
-            var (user, _, problems) = await scope.ServiceProvider.GetRequiredService<AccountCommands>().CreateAsync(email, PortalRoles.Editor, null, password);
-            Assert.True(user is not null, string.Join("; ", problems));
-            user!.MustChangePassword = false;
-            await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().UpdateAsync(user);
-        }
+        var email = await portal.CreateAccountAsync(PortalRoles.Editor, password, mustChangePassword: false);
         await using var context = await portal.NewContextAsync("nl-NL");
         var page = await context.NewPageAsync();
         await page.SetViewportSizeAsync(1280, 900);
-        await page.GotoAsync("/beheer/inloggen");
-        await page.GetByLabel("E-mailadres").FillAsync(email);
-        await page.GetByLabel("Wachtwoord").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await BrowserPortal.SignInAsync(page, email, password);
         await page.WaitForURLAsync("**/beheer");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Inhoud bewerken" }).ClickAsync();
@@ -74,20 +62,10 @@ public sealed class EditorJourneyTests(BrowserPortal portal) : IClassFixture<Bro
     public async Task An_editor_uploads_a_new_edition_and_sees_the_progress_and_the_result()
     {
         const string password = "Redactie-Wachtwoord-2026";
-        var email = $"bestanden-{Guid.NewGuid():N}@example.nl";
-        using (var scope = portal.Services.CreateScope())
-        {
-            var (user, _, problems) = await scope.ServiceProvider.GetRequiredService<AccountCommands>().CreateAsync(email, PortalRoles.Editor, null, password);
-            Assert.True(user is not null, string.Join("; ", problems));
-            user!.MustChangePassword = false;
-            await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().UpdateAsync(user);
-        }
+        var email = await portal.CreateAccountAsync(PortalRoles.Editor, password, mustChangePassword: false);
         await using var context = await portal.NewContextAsync("nl-NL");
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/beheer/inloggen");
-        await page.GetByLabel("E-mailadres").FillAsync(email);
-        await page.GetByLabel("Wachtwoord").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await BrowserPortal.SignInAsync(page, email, password);
         await page.WaitForURLAsync("**/beheer");
         await page.GetByRole(AriaRole.Link, new() { Name = "Bestanden: een nieuwe versie uploaden" }).ClickAsync();
         await Axe.AssertNoViolationsAsync(page, "beheer-files");
