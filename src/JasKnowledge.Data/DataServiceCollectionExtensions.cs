@@ -4,6 +4,7 @@ using JasKnowledge.Data.Content;
 using JasKnowledge.Data.Recipe;
 using JasKnowledge.Data.Search;
 using JasKnowledge.Core.Search;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,8 @@ public static class DataServiceCollectionExtensions
             // pending model changes; MigrationsMatchModelTests guards that instead.
             db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
+        // One key ring for all nodes, kept with the data (issue 8: a cookie from node A works on node B).
+        services.AddDataProtection().SetApplicationName("JasKnowledge").PersistKeysToDbContext<JasDbContext>();
         services.AddHttpClient(nameof(AzureBlobStore));
         services.AddSingleton<IBlobStore>(sp =>
         {

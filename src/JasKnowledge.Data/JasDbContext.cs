@@ -2,17 +2,22 @@ using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Audit;
 using JasKnowledge.Core.Content;
 using JasKnowledge.Data.Accounts;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace JasKnowledge.Data;
 
-/// <summary>The portal's one database: content, assets, audit log and the back office's accounts
-/// (ASP.NET Core Identity), on SQLite or PostgreSQL with the same model and the same hand-written
-/// migrations.</summary>
-public class JasDbContext(DbContextOptions<JasDbContext> options) : IdentityDbContext<PortalUser>(options)
+/// <summary>The portal's one database: content, assets, audit log, the back office's accounts
+/// (ASP.NET Core Identity) and the data-protection keys, on SQLite or PostgreSQL with the same model and
+/// the same hand-written migrations.</summary>
+public class JasDbContext(DbContextOptions<JasDbContext> options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that sign cookies, antiforgery tokens and preview links: in the database, so
+    /// every node accepts what another issued and a restart signs nobody out.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
     public DbSet<ContentVersion> ContentVersions => Set<ContentVersion>();
     public DbSet<Asset> Assets => Set<Asset>();
