@@ -45,7 +45,7 @@ public sealed record AdoptionFilter(string? Province, AdoptionStatus? Status, st
             .Where(m => Province is null || m.Gemeente.Province == Province)
             .Where(m => Status is null || m.Status == Status)
             .Where(m => Blueprint is null || m.Blueprint?.Slug == Blueprint);
-        var comparer = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), System.Globalization.CompareOptions.IgnoreCase);
+        var comparer = Gemeenten.GemeentenList.DutchOrder;
         IOrderedEnumerable<MunicipalityView> ordered = Sort switch
         {
             "provincie" => Order(rows, m => m.Gemeente.Province, comparer),

@@ -1,3 +1,4 @@
+using JasKnowledge.Core.Formats;
 using System.Text;
 using JasKnowledge.Programmes.Gemeenten;
 using JasKnowledge.Programmes.Model;

@@ -1,3 +1,4 @@
+using JasKnowledge.Core.Formats;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,6 +42,9 @@ public sealed class GemeentenRegister(IServiceScopeFactory scopes)
 /// <summary>The municipalities in name order, found by code or URL name.</summary>
 public sealed class GemeentenList
 {
+    /// <summary>Dutch alphabetical order, case ignored: how names and provinces are listed everywhere.</summary>
+    public static readonly StringComparer DutchOrder = StringComparer.Create(CultureInfo.GetCultureInfo("nl-NL"), CompareOptions.IgnoreCase);
+    // After DutchOrder: static fields are initialised in order, and the constructor uses it.
     public static readonly GemeentenList Empty = new([]);
 
     private readonly Dictionary<string, Gemeente> _byCode;
@@ -48,10 +52,10 @@ public sealed class GemeentenList
 
     public GemeentenList(IEnumerable<Gemeente> gemeenten)
     {
-        All = gemeenten.OrderBy(g => g.Name, StringComparer.Create(CultureInfo.GetCultureInfo("nl-NL"), CompareOptions.IgnoreCase)).ToList();
+        All = gemeenten.OrderBy(g => g.Name, DutchOrder).ToList();
         _byCode = All.ToDictionary(g => g.Code, StringComparer.Ordinal);
         _bySlug = All.ToDictionary(g => g.Slug, StringComparer.Ordinal);
-        Provinces = All.Select(g => g.Province).Distinct().Order(StringComparer.Create(CultureInfo.GetCultureInfo("nl-NL"), CompareOptions.IgnoreCase)).ToList();
+        Provinces = All.Select(g => g.Province).Distinct().Order(DutchOrder).ToList();
     }
 
     public IReadOnlyList<Gemeente> All { get; }

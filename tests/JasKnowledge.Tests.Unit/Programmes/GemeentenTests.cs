@@ -1,3 +1,4 @@
+using JasKnowledge.Core.Formats;
 using JasKnowledge.Programmes;
 using JasKnowledge.Programmes.Gemeenten;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using JasKnowledge.Core.Audit;
+using JasKnowledge.Core.Formats;
 using JasKnowledge.Data;
 using JasKnowledge.Data.Accounts;
 using JasKnowledge.Theme;
@@ -38,10 +39,10 @@ public sealed class AuditLogModel(JasDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
-        var text = new StringBuilder("tijd (UTC),wie,actie,onderwerp,toelichting\r\n");
+        var text = new StringBuilder(Csv.Line(["tijd (UTC)", "wie", "actie", "onderwerp", "toelichting"]));
         await foreach (var entry in Filtered().AsAsyncEnumerable().WithCancellation(cancellationToken))
-            text.Append(string.Join(",", new[] { entry.AtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), entry.Actor, entry.Action, entry.Subject, entry.Detail ?? "" }.Select(Csv))).Append("\r\n");
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8", "logboek.csv");
+            text.Append(Csv.Line(new[] { entry.AtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), entry.Actor, entry.Action, entry.Subject, entry.Detail ?? "" }.Select(NoFormula)));
+        return File(Csv.ToBytes(text), "text/csv; charset=utf-8", "logboek.csv");
     }
 
     private IQueryable<AuditEntry> Filtered()
@@ -53,10 +54,6 @@ public sealed class AuditLogModel(JasDbContext db) : PageModel
         return query.OrderByDescending(e => e.Id);
     }
 
-    /// <summary>RFC 4180 quoting; a leading =, +, - or @ is prefixed so that a spreadsheet does not run it.</summary>
-    private static string Csv(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0])) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
+    /// <summary>What editors typed may start with =, +, - or @: prefixed so that a spreadsheet does not run it.</summary>
+    private static string NoFormula(string value) => value.Length > 0 && "=+-@".Contains(value[0]) ? "'" + value : value;
 }

@@ -28,12 +28,13 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
     public string? Saved { get; private set; }
     public bool HasDraft { get; private set; }
     public bool Fictional { get; private set; }
+    /// <summary>The municipality's content item, read once per request; null before its first save.</summary>
+    private ContentItem? _item;
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         if (await LoadAsync(code, cancellationToken) is { } refused) return refused;
-        var item = await store.FindAsync(SetOf(Gemeente), ProgrammeContentTypes.Culture, cancellationToken);
-        var version = item?.Draft ?? item?.Published;
+        var version = _item?.Draft ?? _item?.Published;
         var fields = version is null ? new MunicipalityFields { Code = Gemeente.Code, Status = AdoptionStatus.GeenInformatie.Code() } : ProgrammeJson.Read<MunicipalityFields>(version.Fields);
         var blueprint = Data.Blueprint(fields.Blueprint) ?? Data.Blueprints.LastOrDefault();
         fields.Blueprint ??= blueprint?.Slug;
@@ -67,7 +68,7 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
         var actor = User.Identity?.Name ?? "onbekend";
         try
         {
-            var item = await store.FindAsync(SetOf(Gemeente), ProgrammeContentTypes.Culture, cancellationToken);
+            var item = _item;
             ContentVersion draft;
             if (item is null)
             {
@@ -98,8 +99,8 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
         Gemeente = gemeente;
         var record = Data.Municipality(code)?.Record;
         Fictional = record?.Fields.Fictional == true;
-        var item = await store.FindAsync(SetOf(gemeente), ProgrammeContentTypes.Culture, cancellationToken);
-        HasDraft = item?.Draft is not null;
+        _item = await store.FindAsync(SetOf(gemeente), ProgrammeContentTypes.Culture, cancellationToken);
+        HasDraft = _item?.Draft is not null;
         ViewData[Theme.LayoutData.Title] = $"{gemeente.Name} bewerken";
         ViewData[Theme.LayoutData.Alternates] = new List<Theme.PageAlternate>();
         return null;

@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace JasKnowledge.Programmes;
+namespace JasKnowledge.Core.Formats;
 
 /// <summary>Comma-separated values as RFC 4180 has them: fields with a comma, quote or line break are
-/// quoted and quotes doubled. Enough for the CBS list and the exports; no library needed.</summary>
+/// quoted and quotes doubled. Enough for the CBS list and every export; no library needed.</summary>
 public static class Csv
 {
     /// <summary>Splits CSV text into records of fields (CRLF or LF line ends, quoted fields may span lines).</summary>
