@@ -23,6 +23,7 @@ public class JasDbContext(DbContextOptions<JasDbContext> options) : IdentityDbCo
     public DbSet<Asset> Assets => Set<Asset>();
     public DbSet<AssetRevision> AssetRevisions => Set<AssetRevision>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<Startup.StartupStep> StartupSteps => Set<Startup.StartupStep>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -94,6 +95,12 @@ public class JasDbContext(DbContextOptions<JasDbContext> options) : IdentityDbCo
             entry.Property(e => e.Action).HasMaxLength(64);
             entry.Property(e => e.Subject).HasMaxLength(400);
             entry.HasIndex(e => e.AtUtc);
+        });
+        model.Entity<Startup.StartupStep>(step =>
+        {
+            step.ToTable("StartupSteps");
+            step.HasKey(s => s.Name);
+            step.Property(s => s.Name).HasMaxLength(64);
         });
     }
 

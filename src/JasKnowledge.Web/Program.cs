@@ -50,18 +50,13 @@ builder.Services.AddBeheerFeature(builder.Environment);
 builder.Services.AddSecurityFeature();
 builder.Services.AddCachingFeature();
 builder.Services.AddSitemapFeature();
-builder.Services.AddHealthFeature();
+builder.Services.AddHealthFeature(builder.Configuration);
 builder.Services.AddApiFeature();
 
 var app = builder.Build();
 var contentFolder = app.Configuration["Jas:ContentDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "content");
 
-if (!await DatabaseStartup.MigrateAsync(app.Services, Console.Error)) return 1;
-if (command is null)
-{
-    await DatabaseStartup.ImportOnFirstStartAsync(app.Services, contentFolder);
-    await DatabaseStartup.EnsureSearchIndexAsync(app.Services);
-}
+if (!await DatabaseStartup.RunAsync(app.Services, command is null ? contentFolder : null, Console.Error)) return 1;
 
 app.UseHttpLogging();
 app.UseSecurityHeaders();

@@ -1,44 +1,48 @@
 using JasKnowledge.Data;
 using JasKnowledge.Data.Recipe;
 using JasKnowledge.Data.Search;
+using JasKnowledge.Data.Startup;
 using Microsoft.EntityFrameworkCore;
 
 namespace JasKnowledge.Web.Features.Recipe;
 
 /// <summary>Brings the database up to date at start-up, and on the very first start fills it from
-/// the shipped content folder, so that `dotnet run` alone gives a working portal.</summary>
+/// the shipped content folder, so that `dotnet run` alone gives a working portal. With several nodes
+/// starting at once, one does this under the start-up lock while the others wait (issue 8).</summary>
 public static class DatabaseStartup
 {
-    /// <summary>Applies the migrations. A database that cannot be reached ends the process with one
-    /// line that names the setting to fix, instead of a stack trace.</summary>
-    public static async Task<bool> MigrateAsync(IServiceProvider services, TextWriter error)
+    /// <summary>Migrates; then, when <paramref name="contentFolder"/> is given (serving, not a command),
+    /// the first import and the search index. A database that cannot be reached ends the process with
+    /// one line that names the setting to fix, instead of a stack trace.</summary>
+    public static async Task<bool> RunAsync(IServiceProvider services, string? contentFolder, TextWriter error)
     {
-        await using var scope = services.CreateAsyncScope();
         Storage storage;
-        JasDbContext db;
         try
         {
-            storage = scope.ServiceProvider.GetRequiredService<Storage>();
+            storage = services.GetRequiredService<Storage>();
             // Settings that are wrong in themselves (not just unreachable) are found here.
-            _ = scope.ServiceProvider.GetRequiredService<Core.Localization.CultureCatalog>();
-            db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
+            _ = services.GetRequiredService<Core.Localization.CultureCatalog>();
         }
         catch (Exception e) when (e is StartupException or InvalidOperationException)
         {
             await error.WriteLineAsync($"JasKnowledge cannot start: {e.Message}");
             return false;
         }
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
         try
         {
-            await db.Database.MigrateAsync();
-            if (db.Database.IsSqlite())
+            await using (await StartupLock.AcquireAsync(storage, () => logger.LogInformation("Another node is migrating or importing; waiting for it.")))
             {
-                // Readers do not wait for a writer (an editor publishing while visitors read).
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                await MigrateAsync(services);
+                if (contentFolder is not null)
+                {
+                    await ImportOnFirstStartAsync(services, contentFolder);
+                    await EnsureSearchIndexAsync(services);
+                }
             }
             return true;
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or ArgumentException or TimeoutException or System.Net.Sockets.SocketException)
         {
             await error.WriteLineAsync(
                 $"JasKnowledge cannot open its {storage.Options.Database.Provider} database: {FirstLine(e)} " +
@@ -47,18 +51,34 @@ public static class DatabaseStartup
         }
     }
 
-    /// <summary>Imports the content folder when the database holds no content yet.</summary>
-    public static async Task ImportOnFirstStartAsync(IServiceProvider services, string contentFolder)
+    private static async Task MigrateAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
-        if (await db.ContentItems.AnyAsync() || await db.Assets.AnyAsync()) return;
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // Readers do not wait for a writer (an editor publishing while visitors read).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+
+    /// <summary>Imports the content folder until one import has run to its end. A node killed half-way
+    /// leaves whole files only (each is its own transaction); the next start imports again, and the
+    /// files already in are unchanged, so only the rest comes in.</summary>
+    private static async Task ImportOnFirstStartAsync(IServiceProvider services, string contentFolder)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
+        if (await db.StartupSteps.AnyAsync(s => s.Name == StartupStep.FirstImport)) return;
         await scope.ServiceProvider.GetRequiredService<RecipeImporter>().ImportAsync(contentFolder);
+        db.StartupSteps.Add(new StartupStep { Name = StartupStep.FirstImport, CompletedUtc = DateTime.UtcNow });
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Fills the search index when it does not hold what is published: the first start after
     /// the index was added, or after rows were lost. Normal publishing keeps it current by itself.</summary>
-    public static async Task EnsureSearchIndexAsync(IServiceProvider services)
+    private static async Task EnsureSearchIndexAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var indexer = scope.ServiceProvider.GetRequiredService<SearchIndexer>();
