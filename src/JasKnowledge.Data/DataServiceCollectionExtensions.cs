@@ -43,6 +43,7 @@ public static class DataServiceCollectionExtensions
         });
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ContentStore>();
+        services.AddHostedService<PublicationWatcher>();
         services.AddScoped<PublishedContent>();
         services.AddScoped<Assets.PublishedAssets>();
         services.AddScoped<ISearchIndex>(sp => sp.GetRequiredService<Storage>().IsPostgreSql

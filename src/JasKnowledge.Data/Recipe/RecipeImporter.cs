@@ -185,6 +185,8 @@ public sealed class RecipeImporter(JasDbContext db, ContentStore store, Search.S
         {
             db.AuditLog.Add(new AuditEntry { AtUtc = now, Actor = Actor, Action = "asset.revision.add", Subject = $"{asset.Slug} ({asset.Culture}) {revision.VersionLabel}", Detail = revision.Sha256 });
         }
+        // Every committed change has its entry: other nodes watch the log to refresh (PublicationWatcher).
+        if (added.Count == 0) db.AuditLog.Add(new AuditEntry { AtUtc = now, Actor = Actor, Action = "asset.update", Subject = $"{asset.Slug} ({asset.Culture})", Detail = asset.Title });
         await db.SaveChangesAsync(cancellationToken);
         await search.IndexAsync(asset, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -1,0 +1,65 @@
+using JasKnowledge.Core.Content;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace JasKnowledge.Data.Content;
+
+/// <summary>
+/// Tells this node's publication listeners (its output cache) about changes another node committed.
+/// The change counter is the id of the newest audit-log entry: every change to what the public sees
+/// writes one in its own transaction, so the number moves exactly when such a change commits, on any
+/// node, with no extra write and nothing to miss (unlike a notification sent while this node was not
+/// listening). One indexed query per interval (Jas:PublicationPollMilliseconds, default 1000).
+/// </summary>
+public sealed class PublicationWatcher(IServiceScopeFactory scopes, IEnumerable<IPublicationListener> listeners, IConfiguration configuration, ILogger<PublicationWatcher> logger) : BackgroundService
+{
+    public const string IntervalSetting = "Jas:PublicationPollMilliseconds";
+
+    private long? _seen;
+    private bool _failing;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Max(50, configuration.GetValue(IntervalSetting, 1000))));
+        try
+        {
+            do await CheckAsync(stoppingToken);
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The node is stopping.
+        }
+    }
+
+    private async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var latest = await LatestChangeAsync(cancellationToken);
+            if (_seen is not null && latest != _seen)
+            {
+                foreach (var listener in listeners) await listener.PublishedAsync(cancellationToken);
+            }
+            _seen = latest;
+            if (_failing) logger.LogInformation("The database answers again; watching for publications.");
+            _failing = false;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The readiness check reports the outage; say it here once, not every interval.
+            if (!_failing) logger.LogWarning("Cannot read the latest change from the database: {Error}", e.Message);
+            _failing = true;
+        }
+    }
+
+    private async Task<long> LatestChangeAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
+        return await db.AuditLog.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+    }
+}

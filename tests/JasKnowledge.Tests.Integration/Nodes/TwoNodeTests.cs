@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using JasKnowledge.Tests.Integration.Infrastructure;
+
+namespace JasKnowledge.Tests.Integration.Nodes;
+
+/// <summary>
+/// Issue 8: two portal processes on two loopback ports, one PostgreSQL database and one blob container.
+/// Both start at the same moment on an empty database; what one node publishes, the other serves.
+/// </summary>
+public sealed partial class TwoNodeTests : IAsyncLifetime
+{
+    /// <summary>How long another node may show the old version (the issue's bound).</summary>
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
+
+    private TestDatabase _database = null!;
+    private Dictionary<string, string> _settings = null!;
+    private PortalProcess _a = null!;
+    private PortalProcess _b = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseKind.PostgreSql);
+        _settings = ServerMode.Settings(_database.ConnectionString, ServerMode.NewContainer());
+        // At the same moment: the start-up lock lets one migrate and import while the other waits.
+        _a = PortalProcess.Launch(_settings);
+        _b = PortalProcess.Launch(_settings);
+        await Task.WhenAll(_a.WaitUntilLiveAsync(TimeSpan.FromMinutes(3)), _b.WaitUntilLiveAsync(TimeSpan.FromMinutes(3)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _a.DisposeAsync();
+        await _b.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [GeneratedRegex("name=\"Base\" value=\"([^\"]*)\"")]
+    private static partial Regex BaseField();
+
+    [Fact]
+    public async Task Two_nodes_started_together_import_once_and_share_pages_search_files_and_sign_in()
+    {
+        // The content was imported once, by one node.
+        Assert.Single(new[] { _a, _b }, node => node.Log.Contains("Content import of", StringComparison.Ordinal));
+        var items = await ServerMode.CountAsync(_database.ConnectionString, """SELECT count(*) FROM "ContentItems" """);
+        Assert.True(items > 50, $"Only {items} content items were imported.");
+        Assert.Equal(items, await ServerMode.CountAsync(_database.ConnectionString, """SELECT count(*) FROM "ContentVersions" """));
+        Assert.Equal(1, await ServerMode.CountAsync(_database.ConnectionString, """SELECT count(*) FROM "StartupSteps" """));
+
+        // A sign-in made on node A is accepted by node B.
+        using var editor = await ServerMode.SignedInEditorAsync(_settings, _a);
+        var onB = await editor.GetAsync(new Uri(_b.Address, "/beheer"));
+        Assert.Equal(HttpStatusCode.OK, onB.StatusCode);
+        Assert.Contains("Uitloggen", await onB.Content.ReadAsStringAsync());
+
+        // Node B has the page in its output cache before node A publishes a new version.
+        using var visitor = new HttpClient { BaseAddress = _b.Address };
+        var before = await visitor.GetStringAsync("/nl/over");
+        Assert.Equal(before, await visitor.GetStringAsync("/nl/over"));
+        var word = "luchtschipvaart" + Guid.NewGuid().ToString("N")[..6];
+        var id = await ItemIdAsync("pages/over");
+        var form = await editor.GetStringAsync($"/beheer/inhoud/{id}");
+        var token = await BackOffice.TokenAsync(editor, $"/beheer/inhoud/{id}");
+        var published = await BackOffice.PostFormAsync(editor, $"/beheer/inhoud/{id}?handler=Publish", token,
+        [
+            new("Base", WebUtility.HtmlDecode(BaseField().Match(form).Groups[1].Value)), new("Title", "Over dit portaal"),
+            new("Summary", ""), new("Body", $"Een nieuwe alinea over de {word}."), new("ChangeNote", "Nieuwe alinea"),
+        ]);
+        Assert.Contains("is gepubliceerd", await published.Content.ReadAsStringAsync());
+        var clock = Stopwatch.StartNew();
+
+        await WithinWindowAsync(clock, async () => (await visitor.GetStringAsync("/nl/over")).Contains(word), "the page on node B");
+        await WithinWindowAsync(clock, async () => (await visitor.GetStringAsync($"/nl/zoeken?q={word}")).Contains("/nl/over"), "the search result on node B");
+        // After the window the old version is gone from node B's cache for good.
+        for (var i = 0; i < 3; i++) Assert.Contains(word, await visitor.GetStringAsync("/nl/over"));
+
+        // A file uploaded through node A downloads from node B with the same SHA-256.
+        var bytes = new byte[400_000];
+        RandomNumberGenerator.Fill(bytes);
+        "%PDF-1.7\n"u8.CopyTo(bytes);
+        const string upload = "/beheer/bestanden/nl/het-gesprek-handboek-pdf";
+        var downloadsPage = await visitor.GetStringAsync("/nl/downloads");
+        Assert.DoesNotContain("3.1415", downloadsPage);
+        using (var multipart = new MultipartFormDataContent
+        {
+            { new StringContent(await BackOffice.TokenAsync(editor, upload)), "__RequestVerificationToken" },
+            { new StringContent("3.1415"), "version" },
+            { new StringContent("Een versie uit de test met twee knooppunten."), "releaseNotes" },
+            { new ByteArrayContent(bytes), "file", "handboek.pdf" },
+        })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await editor.PostAsync(upload, multipart)).StatusCode);
+        }
+        clock.Restart();
+        var file = await visitor.GetByteArrayAsync("/files/nl/het-gesprek-handboek-pdf/3.1415");
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), Convert.ToHexStringLower(SHA256.HashData(file)));
+        var latest = (await visitor.GetFromJsonAsync<JsonElement>("/api/v1/downloads")).EnumerateArray()
+            .Single(d => d.GetProperty("slug").GetString() == "het-gesprek-handboek-pdf").GetProperty("latest");
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), latest.GetProperty("sha256").GetString());
+        await WithinWindowAsync(clock, async () => (await visitor.GetStringAsync("/nl/downloads")).Contains("3.1415"), "the downloads page on node B");
+    }
+
+    private async Task<Guid> ItemIdAsync(string localizationSet)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("""SELECT "Id" FROM "ContentItems" WHERE "LocalizationSet" = @set AND "Culture" = 'nl'""", connection);
+        command.Parameters.AddWithValue("set", localizationSet);
+        return (Guid)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Asks until the answer is right; fails when that took longer than the window after the change.</summary>
+    private static async Task WithinWindowAsync(Stopwatch sinceChange, Func<Task<bool>> served, string what)
+    {
+        while (!await served())
+        {
+            Assert.True(sinceChange.Elapsed < Window, $"{what} still showed the old version {sinceChange.Elapsed.TotalSeconds:0.0} s after the change.");
+            await Task.Delay(100);
+        }
+    }
+}
