@@ -70,6 +70,8 @@ azurite_pid=$!
 wait_for_port "$blob_port"
 
 export JAS_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true;Include Error Detail=true"
+# Tests that stop and start a database server of their own (readiness) start it with these binaries.
+export JAS_TEST_PG_BIN="$pg_bin"
 export JAS_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;"
 export JAS_TEST_CHROMIUM="$(command -v chromium)"
 export JAS_TEST_ARTIFACTS="${JAS_TEST_ARTIFACTS:-$root/TestResults/artifacts}"

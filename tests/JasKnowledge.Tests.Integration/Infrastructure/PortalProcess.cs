@@ -1,15 +1,18 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text;
 
 namespace JasKnowledge.Tests.Integration.Infrastructure;
 
 /// <summary>The portal as its own process (JasKnowledge.Web.dll), as an operator runs it: for commands,
-/// start-up failures, and measurements of the process itself (memory).</summary>
+/// start-up failures, several nodes on one database, and measurements of the process itself (memory).</summary>
 public sealed class PortalProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _dataDirectory;
+    private readonly StringBuilder _log = new();
 
     private PortalProcess(Process process, Uri address, string dataDirectory)
     {
@@ -20,6 +23,13 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public Uri Address { get; }
     public int Id => _process.Id;
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>What the process wrote so far (stdout and stderr), for failure messages.</summary>
+    public string Log
+    {
+        get { lock (_log) return _log.ToString(); }
+    }
 
     private static ProcessStartInfo StartInfo(IDictionary<string, string> environment, string dataDirectory, string urls, string[] arguments)
     {
@@ -53,31 +63,81 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the portal on a free loopback port and waits until it answers /health/live.</summary>
-    public static async Task<PortalProcess> StartAsync(IDictionary<string, string> environment, TimeSpan startTimeout)
+    /// <summary>Starts the portal on a free loopback port without waiting for it.</summary>
+    public static PortalProcess Launch(IDictionary<string, string> environment)
     {
         var port = FreePort();
         var dataDirectory = NewDataDirectory();
-        var process = Process.Start(StartInfo(environment, dataDirectory, $"http://127.0.0.1:{port}", []))!;
-        // Drain the logs so the process never blocks on a full pipe.
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
+        var process = new Process { StartInfo = StartInfo(environment, dataDirectory, $"http://127.0.0.1:{port}", []) };
         var portal = new PortalProcess(process, new Uri($"http://127.0.0.1:{port}"), dataDirectory);
-        using var client = new HttpClient { BaseAddress = portal.Address, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + startTimeout;
+        // Drain the logs so the process never blocks on a full pipe, and keep them for messages.
+        process.OutputDataReceived += (_, e) => portal.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => portal.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return portal;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_log) _log.AppendLine(line);
+    }
+
+    /// <summary>Starts the portal on a free loopback port and waits until it answers /health/live.</summary>
+    public static async Task<PortalProcess> StartAsync(IDictionary<string, string> environment, TimeSpan startTimeout)
+    {
+        var portal = Launch(environment);
+        try
+        {
+            await portal.WaitUntilLiveAsync(startTimeout);
+            return portal;
+        }
+        catch
+        {
+            await portal.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task WaitUntilLiveAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            if (process.HasExited) throw new InvalidOperationException($"The portal exited with code {process.ExitCode} while starting.");
+            if (_process.HasExited) throw new InvalidOperationException($"The portal exited with code {_process.ExitCode} while starting:\n{Log}");
             try
             {
-                if ((await client.GetAsync("/health/live")).StatusCode == HttpStatusCode.OK) return portal;
+                if ((await client.GetAsync("/health/live")).StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
             await Task.Delay(250);
         }
-        await portal.DisposeAsync();
-        throw new TimeoutException($"The portal did not start within {startTimeout}.");
+        throw new TimeoutException($"The portal did not start within {timeout}:\n{Log}");
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
+    /// <summary>Asks the portal to stop as an orchestrator does (SIGTERM) and waits for the exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        const int sigterm = 15;
+        if (SendSignal(_process.Id, sigterm) != 0) throw new InvalidOperationException($"kill failed: {Marshal.GetLastPInvokeError()}");
+        using var wait = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(wait.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>Ends the process at once (SIGKILL), as a crash or an out-of-memory kill would.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     /// <summary>The most resident memory the process has used so far (Linux: VmHWM).</summary>
@@ -96,11 +156,7 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
+        await KillAsync();
         _process.Dispose();
         if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
     }

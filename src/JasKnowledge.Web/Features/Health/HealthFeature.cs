@@ -2,19 +2,27 @@ using System.Text.Json;
 using JasKnowledge.Core.Blobs;
 using JasKnowledge.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace JasKnowledge.Web.Features.Health;
 
 /// <summary>/health/live: the process answers. /health/ready: the database and the blob store answer
-/// too, so a load balancer only sends traffic to a node that can serve it.</summary>
+/// too and the node is not stopping, so a load balancer only sends traffic to a node that can serve it.
+/// A node that loses its database turns not-ready at the next check and ready again by itself when the
+/// database is back. On SIGTERM the node finishes the requests in flight (downloads included) for up to
+/// Jas:ShutdownTimeoutSeconds (default 30) before it stops.</summary>
 public static class HealthFeature
 {
     private const string Ready = "ready";
 
-    public static IServiceCollection AddHealthFeature(this IServiceCollection services)
+    public const string ShutdownTimeoutSetting = "Jas:ShutdownTimeoutSeconds";
+
+    public static IServiceCollection AddHealthFeature(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue(ShutdownTimeoutSetting, 30)));
         services.AddHealthChecks()
+            .AddCheck<StoppingHealthCheck>("stopping", tags: [Ready])
             .AddCheck<DatabaseHealthCheck>("database", tags: [Ready], timeout: TimeSpan.FromSeconds(5))
             .AddCheck<BlobStoreHealthCheck>("blobs", tags: [Ready], timeout: TimeSpan.FromSeconds(5));
         return services;
@@ -44,15 +52,23 @@ public static class HealthFeature
         {
             try
             {
-                return await db.Database.CanConnectAsync(cancellationToken)
-                    ? HealthCheckResult.Healthy()
-                    : HealthCheckResult.Unhealthy("The database does not answer.");
+                // A query, not just an open: a pooled connection may be open to a server that is gone.
+                await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
+                return HealthCheckResult.Healthy();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 return HealthCheckResult.Unhealthy("The database does not answer: " + e.GetType().Name);
             }
         }
+    }
+
+    private sealed class StoppingHealthCheck(IHostApplicationLifetime lifetime) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(lifetime.ApplicationStopping.IsCancellationRequested
+                ? HealthCheckResult.Unhealthy("The node is stopping.")
+                : HealthCheckResult.Healthy());
     }
 
     private sealed class BlobStoreHealthCheck(IBlobStore blobs) : IHealthCheck

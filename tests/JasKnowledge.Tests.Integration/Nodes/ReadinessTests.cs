@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Net;
+using JasKnowledge.Tests.Integration.Infrastructure;
+
+namespace JasKnowledge.Tests.Integration.Nodes;
+
+/// <summary>Issue 8: a node that loses its database says so on /health/ready within seconds, so the load
+/// balancer stops sending it visitors, and becomes ready again by itself when the database is back.</summary>
+public sealed class ReadinessTests
+{
+    [Fact]
+    public async Task A_node_is_not_ready_while_its_database_is_down_and_recovers_by_itself()
+    {
+        await using var server = await PostgresServer.StartAsync();
+        var settings = ServerMode.Settings(server.ConnectionString, ServerMode.NewContainer());
+        await using var node = await PortalProcess.StartAsync(settings, TimeSpan.FromMinutes(3));
+        using var client = new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(20) };
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/nl/zoeken?q=gesprek")).StatusCode);
+
+        await server.StopServerAsync();
+        var clock = Stopwatch.StartNew();
+        HttpResponseMessage ready;
+        while ((ready = await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "The node still said it was ready 5 s after its database stopped.");
+            await Task.Delay(100);
+        }
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("database", await ready.Content.ReadAsStringAsync());
+        // Alive all the same: the orchestrator must not restart a node for its database's outage.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        // A page it cannot render is a proper error page, not a dropped connection.
+        Assert.Equal(HttpStatusCode.InternalServerError, (await client.GetAsync("/nl/zoeken?q=werk")).StatusCode);
+
+        await server.StartServerAsync();
+        clock.Restart();
+        while ((await client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "The node was not ready 10 s after its database came back.");
+            await Task.Delay(100);
+        }
+        // Ready means it serves again: pages that need the database, every time.
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/nl/zoeken?q=taal{i}")).StatusCode);
+        Assert.False(node.HasExited);
+    }
+}
