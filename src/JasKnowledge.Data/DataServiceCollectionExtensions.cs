@@ -52,6 +52,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<SearchIndexer>();
         services.AddScoped<RecipeImporter>();
         services.AddScoped<RecipeExporter>();
+        services.AddScoped<Backup.SiteBackup>();
         return services;
     }
 }

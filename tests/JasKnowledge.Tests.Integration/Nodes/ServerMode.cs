@@ -54,4 +54,51 @@ public static partial class ServerMode
         Assert.Equal("/beheer", changed.Headers.Location?.OriginalString);
         return client;
     }
+
+    [GeneratedRegex("name=\"Base\" value=\"([^\"]*)\"")]
+    private static partial Regex BaseField();
+
+    /// <summary>Publishes a new Dutch version of an item through the back-office form.</summary>
+    public static async Task PublishAsync(HttpClient editor, string connectionString, string localizationSet, string title, string body)
+    {
+        Guid id;
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("""SELECT "Id" FROM "ContentItems" WHERE "LocalizationSet" = @set AND "Culture" = 'nl'""", connection);
+            command.Parameters.AddWithValue("set", localizationSet);
+            id = (Guid)(await command.ExecuteScalarAsync())!;
+        }
+        var form = await editor.GetStringAsync($"/beheer/inhoud/{id}");
+        var token = await BackOffice.TokenAsync(editor, $"/beheer/inhoud/{id}");
+        var published = await BackOffice.PostFormAsync(editor, $"/beheer/inhoud/{id}?handler=Publish", token,
+        [
+            new("Base", WebUtility.HtmlDecode(BaseField().Match(form).Groups[1].Value)), new("Title", title),
+            new("Summary", ""), new("Body", body), new("ChangeNote", "Nieuwe alinea"),
+        ]);
+        Assert.Contains("is gepubliceerd", await published.Content.ReadAsStringAsync());
+    }
+
+    public const string HandbookPdf = "/beheer/bestanden/nl/het-gesprek-handboek-pdf";
+
+    public static byte[] RandomPdf(int size)
+    {
+        var bytes = new byte[size];
+        System.Security.Cryptography.RandomNumberGenerator.Fill(bytes);
+        "%PDF-1.7\n"u8.CopyTo(bytes);
+        return bytes;
+    }
+
+    /// <summary>Uploads a new revision through the back-office form.</summary>
+    public static async Task UploadAsync(HttpClient editor, string page, string version, byte[] bytes)
+    {
+        using var multipart = new MultipartFormDataContent
+        {
+            { new StringContent(await BackOffice.TokenAsync(editor, page)), "__RequestVerificationToken" },
+            { new StringContent(version), "version" },
+            { new StringContent("Een versie uit een test met processen."), "releaseNotes" },
+            { new ByteArrayContent(bytes), "file", "handboek.pdf" },
+        };
+        Assert.Equal(HttpStatusCode.OK, (await editor.PostAsync(page, multipart)).StatusCode);
+    }
 }

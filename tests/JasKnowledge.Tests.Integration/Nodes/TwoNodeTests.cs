@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using JasKnowledge.Tests.Integration.Infrastructure;
 
 namespace JasKnowledge.Tests.Integration.Nodes;
@@ -12,7 +11,7 @@ namespace JasKnowledge.Tests.Integration.Nodes;
 /// Issue 8: two portal processes on two loopback ports, one PostgreSQL database and one blob container.
 /// Both start at the same moment on an empty database; what one node publishes, the other serves.
 /// </summary>
-public sealed partial class TwoNodeTests : IAsyncLifetime
+public sealed class TwoNodeTests : IAsyncLifetime
 {
     /// <summary>How long another node may show the old version (the issue's bound).</summary>
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
@@ -39,9 +38,6 @@ public sealed partial class TwoNodeTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    [GeneratedRegex("name=\"Base\" value=\"([^\"]*)\"")]
-    private static partial Regex BaseField();
-
     [Fact]
     public async Task Two_nodes_started_together_import_once_and_share_pages_search_files_and_sign_in()
     {
@@ -63,15 +59,7 @@ public sealed partial class TwoNodeTests : IAsyncLifetime
         var before = await visitor.GetStringAsync("/nl/over");
         Assert.Equal(before, await visitor.GetStringAsync("/nl/over"));
         var word = "luchtschipvaart" + Guid.NewGuid().ToString("N")[..6];
-        var id = await ItemIdAsync("pages/over");
-        var form = await editor.GetStringAsync($"/beheer/inhoud/{id}");
-        var token = await BackOffice.TokenAsync(editor, $"/beheer/inhoud/{id}");
-        var published = await BackOffice.PostFormAsync(editor, $"/beheer/inhoud/{id}?handler=Publish", token,
-        [
-            new("Base", WebUtility.HtmlDecode(BaseField().Match(form).Groups[1].Value)), new("Title", "Over dit portaal"),
-            new("Summary", ""), new("Body", $"Een nieuwe alinea over de {word}."), new("ChangeNote", "Nieuwe alinea"),
-        ]);
-        Assert.Contains("is gepubliceerd", await published.Content.ReadAsStringAsync());
+        await ServerMode.PublishAsync(editor, _database.ConnectionString, "pages/over", "Over dit portaal", $"Een nieuwe alinea over de {word}.");
         var clock = Stopwatch.StartNew();
 
         await WithinWindowAsync(clock, async () => (await visitor.GetStringAsync("/nl/over")).Contains(word), "the page on node B");
@@ -80,22 +68,10 @@ public sealed partial class TwoNodeTests : IAsyncLifetime
         for (var i = 0; i < 3; i++) Assert.Contains(word, await visitor.GetStringAsync("/nl/over"));
 
         // A file uploaded through node A downloads from node B with the same SHA-256.
-        var bytes = new byte[400_000];
-        RandomNumberGenerator.Fill(bytes);
-        "%PDF-1.7\n"u8.CopyTo(bytes);
-        const string upload = "/beheer/bestanden/nl/het-gesprek-handboek-pdf";
+        var bytes = ServerMode.RandomPdf(400_000);
         var downloadsPage = await visitor.GetStringAsync("/nl/downloads");
         Assert.DoesNotContain("3.1415", downloadsPage);
-        using (var multipart = new MultipartFormDataContent
-        {
-            { new StringContent(await BackOffice.TokenAsync(editor, upload)), "__RequestVerificationToken" },
-            { new StringContent("3.1415"), "version" },
-            { new StringContent("Een versie uit de test met twee knooppunten."), "releaseNotes" },
-            { new ByteArrayContent(bytes), "file", "handboek.pdf" },
-        })
-        {
-            Assert.Equal(HttpStatusCode.OK, (await editor.PostAsync(upload, multipart)).StatusCode);
-        }
+        await ServerMode.UploadAsync(editor, ServerMode.HandbookPdf, "3.1415", bytes);
         clock.Restart();
         var file = await visitor.GetByteArrayAsync("/files/nl/het-gesprek-handboek-pdf/3.1415");
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), Convert.ToHexStringLower(SHA256.HashData(file)));
@@ -103,15 +79,6 @@ public sealed partial class TwoNodeTests : IAsyncLifetime
             .Single(d => d.GetProperty("slug").GetString() == "het-gesprek-handboek-pdf").GetProperty("latest");
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), latest.GetProperty("sha256").GetString());
         await WithinWindowAsync(clock, async () => (await visitor.GetStringAsync("/nl/downloads")).Contains("3.1415"), "the downloads page on node B");
-    }
-
-    private async Task<Guid> ItemIdAsync(string localizationSet)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(_database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("""SELECT "Id" FROM "ContentItems" WHERE "LocalizationSet" = @set AND "Culture" = 'nl'""", connection);
-        command.Parameters.AddWithValue("set", localizationSet);
-        return (Guid)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>Asks until the answer is right; fails when that took longer than the window after the change.</summary>

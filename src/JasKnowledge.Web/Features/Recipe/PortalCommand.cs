@@ -9,12 +9,13 @@ namespace JasKnowledge.Web.Features.Recipe;
 /// <c>demo-data</c> (fills the municipalities without sources with fictional data, see DemoData),
 /// <c>create-admin EMAIL</c> and <c>add-user EMAIL ROLE [GEMEENTE]</c> (accounts of the back office;
 /// the password comes from stdin when it is redirected, otherwise a one-time password is printed),
+/// <c>backup folder</c> and <c>restore folder</c> (the whole site: database and files, see SiteBackup),
 /// <c>edition version folder "notes"</c> (a new handbook edition, see EditionCommand) and
 /// <c>sheet-files folder</c> (the PDFs of the information sheets, see SheetFilesCommand).
 /// </summary>
 public sealed record PortalCommand(string Name, string[] Arguments)
 {
-    private static readonly string[] Names = ["import", "export", "reindex", "demo-data", "create-admin", "add-user", "edition", "sheet-files"];
+    private static readonly string[] Names = ["import", "export", "backup", "restore", "reindex", "demo-data", "create-admin", "add-user", "edition", "sheet-files"];
     /// <summary>Commands that have Chromium print pages of the portal itself, so they serve them.</summary>
     private static readonly string[] Printing = ["edition", "sheet-files"];
 
@@ -51,6 +52,11 @@ public sealed record PortalCommand(string Name, string[] Arguments)
                 var written = await scope.ServiceProvider.GetRequiredService<RecipeExporter>().ExportAsync(Arguments[0]);
                 await output.WriteLineAsync($"Exported {written} files to {Path.GetFullPath(Arguments[0])}.");
                 return 0;
+            case "backup" or "restore" when Arguments.Length == 1:
+                return await BackupAsync(scope.ServiceProvider.GetRequiredService<Data.Backup.SiteBackup>(), Arguments[0], output, error);
+            case "backup" or "restore":
+                await error.WriteLineAsync($"Usage: {Name} FOLDER ({(Name == "backup" ? "a new or empty folder to write the backup to" : "a folder written by backup; the database and blob container must be empty")}).");
+                return 2;
             case "reindex":
                 var indexed = await scope.ServiceProvider.GetRequiredService<Data.Search.SearchIndexer>().RebuildAsync();
                 await output.WriteLineAsync($"Indexed {indexed} published items and file families for search.");
@@ -73,6 +79,24 @@ public sealed record PortalCommand(string Name, string[] Arguments)
                 return 2;
             default:
                 return 2;
+        }
+    }
+
+    private async Task<int> BackupAsync(Data.Backup.SiteBackup backup, string folder, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var manifest = Name == "backup" ? await backup.WriteAsync(folder) : await backup.RestoreAsync(folder);
+            var rows = manifest.Tables.Sum(t => t.Rows);
+            await output.WriteLineAsync(Name == "backup"
+                ? $"Backed up {rows} rows in {manifest.Tables.Count} tables and {manifest.Blobs.Count} files to {Path.GetFullPath(folder)}. It holds password hashes and keys: keep it secret."
+                : $"Restored {rows} rows in {manifest.Tables.Count} tables and {manifest.Blobs.Count} files from the backup of {manifest.CreatedUtc:u}, and rebuilt the search index.");
+            return 0;
+        }
+        catch (Data.Backup.BackupException e)
+        {
+            await error.WriteLineAsync($"Nothing was {(Name == "backup" ? "backed up" : "restored")}: {e.Message}");
+            return 1;
         }
     }
 
