@@ -104,7 +104,11 @@ public class JasDbContext(DbContextOptions<JasDbContext> options) : IdentityDbCo
         });
     }
 
+    /// <summary>UTC, to the whole microsecond: PostgreSQL keeps no more, SQLite would keep ten times as
+    /// much, and a site moved from one to the other (backup, restore) must show the same times.</summary>
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => ToWholeMicroseconds(v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc)),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private static DateTime ToWholeMicroseconds(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMicrosecond, DateTimeKind.Utc);
 }

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace JasKnowledge.Tests.Integration.Infrastructure;
@@ -22,6 +24,27 @@ public sealed class TestDatabase : IAsyncDisposable
     public string ConnectionString { get; }
     public string Provider => Kind == DatabaseKind.PostgreSql ? "PostgreSQL" : "Sqlite";
 
+    /// <summary>A connection of the right kind; SQL with double-quoted names and @parameters suits both.</summary>
+    public DbConnection Connect() => Kind == DatabaseKind.PostgreSql ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+
+    public async Task<object?> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return await command.ExecuteScalarAsync();
+    }
+
+    public async Task<long> CountAsync(string sql) => Convert.ToInt64(await ScalarAsync(sql));
+
     public static async Task<TestDatabase> CreateAsync(DatabaseKind kind)
     {
         if (kind == DatabaseKind.Sqlite)
@@ -44,7 +67,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (_sqliteFile is not null)
         {
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var suffix in new[] { "", "-wal", "-shm", ".startup-lock" })
             {
                 try { File.Delete(_sqliteFile + suffix); } catch (IOException) { /* still open by a finished host: temp is cleaned by the OS */ }
             }

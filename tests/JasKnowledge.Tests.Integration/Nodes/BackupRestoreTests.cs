@@ -1,8 +1,8 @@
-using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Xml.Linq;
 using JasKnowledge.Tests.Integration.Infrastructure;
-using Npgsql;
 
 namespace JasKnowledge.Tests.Integration.Nodes;
 
@@ -16,8 +16,42 @@ public sealed class BackupRestoreTests(Xunit.Abstractions.ITestOutputHelper log)
     {
         await using var source = await TestDatabase.CreateAsync(DatabaseKind.PostgreSql);
         await using var target = await TestDatabase.CreateAsync(DatabaseKind.PostgreSql);
-        var sourceSettings = ServerMode.Settings(source.ConnectionString, ServerMode.NewContainer());
         var targetSettings = ServerMode.Settings(target.ConnectionString, ServerMode.NewContainer());
+        await BackUpAndRestoreAsync(source, ServerMode.Settings(source.ConnectionString, ServerMode.NewContainer()), target, targetSettings, async folder =>
+        {
+            // A second restore into the now filled database is refused, and changes nothing.
+            var again = await PortalProcess.RunAsync(targetSettings, "restore", folder);
+            Assert.Equal(1, again.ExitCode);
+            Assert.Contains("restore into an empty database", again.Error);
+        });
+    }
+
+    /// <summary>The way from the embedded default (SQLite, files in a folder) to server mode.</summary>
+    [Fact]
+    public async Task A_backup_of_the_embedded_default_restores_into_server_mode()
+    {
+        await using var source = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        await using var target = await TestDatabase.CreateAsync(DatabaseKind.PostgreSql);
+        var blobs = ContentFolders.NewEmpty();
+        try
+        {
+            var embedded = new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+                ["ConnectionStrings__Jas"] = source.ConnectionString,
+                ["Jas__Blobs__Folder"] = blobs,
+                ["Jas__Beheer__LoginAttemptsPerMinute"] = "1000",
+            };
+            await BackUpAndRestoreAsync(source, embedded, target, ServerMode.Settings(target.ConnectionString, ServerMode.NewContainer()), _ => Task.CompletedTask);
+        }
+        finally
+        {
+            Directory.Delete(blobs, recursive: true);
+        }
+    }
+
+    private async Task BackUpAndRestoreAsync(TestDatabase source, Dictionary<string, string> sourceSettings, TestDatabase target, Dictionary<string, string> targetSettings, Func<string, Task> afterwards)
+    {
         var folder = Path.Combine(Path.GetTempPath(), $"jas-backup-{Guid.NewGuid():N}");
         try
         {
@@ -25,7 +59,7 @@ public sealed class BackupRestoreTests(Xunit.Abstractions.ITestOutputHelper log)
             // Work done after the import: a new version, an uploaded file, an account, audit entries.
             using (var editor = await ServerMode.SignedInEditorAsync(sourceSettings, original))
             {
-                await ServerMode.PublishAsync(editor, source.ConnectionString, "pages/over", "Over dit portaal", "Een alinea van na de import, die de terugzetting moet overleven.");
+                await ServerMode.PublishAsync(editor, source, "pages/over", "Over dit portaal", "Een alinea van na de import, die de terugzetting moet overleven.");
                 await ServerMode.UploadAsync(editor, ServerMode.HandbookPdf, "8.8", ServerMode.RandomPdf(300_000));
             }
 
@@ -38,29 +72,12 @@ public sealed class BackupRestoreTests(Xunit.Abstractions.ITestOutputHelper log)
 
             await using var restored = await PortalProcess.StartAsync(targetSettings, TimeSpan.FromMinutes(3));
             Assert.DoesNotContain("Content import of", restored.Log);
-            using var before = new HttpClient { BaseAddress = original.Address };
-            using var after = new HttpClient { BaseAddress = restored.Address };
-
-            // Every public page, byte for byte.
-            var sitemap = XDocument.Parse(await before.GetStringAsync("/sitemap.xml"));
-            var pages = sitemap.Descendants(XName.Get("loc", "http://www.sitemaps.org/schemas/sitemap/0.9")).Select(l => new Uri(l.Value).PathAndQuery).Distinct().ToList();
-            Assert.True(pages.Count > 100, $"The sitemap lists only {pages.Count} pages.");
-            Assert.Contains("/nl/over", pages);
-            foreach (var page in pages.Concat(["/sitemap.xml", "/api/v1/downloads", "/api/v1/municipalities", "/nl/zoeken?q=gesprek", "/feeds/editions.atom"]))
-            {
-                var expected = await before.GetAsync(page);
-                var actual = await after.GetAsync(page);
-                Assert.True(expected.StatusCode == actual.StatusCode, $"{page}: {expected.StatusCode} before, {actual.StatusCode} after.");
-                // Absolute links (alternates, the sitemap) name the node that answered.
-                var was = (await expected.Content.ReadAsStringAsync()).Replace(original.Address.GetLeftPart(UriPartial.Authority), "https://portaal");
-                var @is = (await actual.Content.ReadAsStringAsync()).Replace(restored.Address.GetLeftPart(UriPartial.Authority), "https://portaal");
-                Assert.True(was == @is, $"{page} differs after the restore: {FirstDifference(was, @is)}");
-            }
-            Assert.Contains("terugzetting moet overleven", await after.GetStringAsync("/nl/over"));
+            await AssertSameSiteAsync(original, restored, sameEngine: source.Kind == target.Kind);
 
             // Every file revision, by its SHA-256.
-            var revisions = await RevisionsAsync(source.ConnectionString);
+            var revisions = await RevisionsAsync(source);
             Assert.Contains(revisions, r => r.Version == "8.8");
+            using var after = new HttpClient { BaseAddress = restored.Address };
             foreach (var (culture, slug, version, sha256) in revisions)
             {
                 var bytes = await after.GetByteArrayAsync($"/files/{culture}/{slug}/{version}");
@@ -71,21 +88,70 @@ public sealed class BackupRestoreTests(Xunit.Abstractions.ITestOutputHelper log)
             foreach (var table in new[] { "ContentVersions", "AuditLog", "AspNetUsers", "AspNetUserRoles", "AssetRevisions" })
             {
                 var sql = $"""SELECT count(*) FROM "{table}" """;
-                Assert.Equal(await ServerMode.CountAsync(source.ConnectionString, sql), await ServerMode.CountAsync(target.ConnectionString, sql));
+                Assert.Equal(await source.CountAsync(sql), await target.CountAsync(sql));
             }
-            var email = (await FirstEditorAsync(target.ConnectionString))!;
+            var email = (string)(await target.ScalarAsync("""SELECT "Email" FROM "AspNetUsers" LIMIT 1"""))!;
             using var signIn = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = restored.Address };
             Assert.Equal("/beheer", (await BackOffice.SignInAsync(signIn, email)).Headers.Location?.OriginalString);
 
-            // A second restore into the now filled database is refused, and changes nothing.
-            var again = await PortalProcess.RunAsync(targetSettings, "restore", folder);
-            Assert.Equal(1, again.ExitCode);
-            Assert.Contains("restore into an empty database", again.Error);
+            await afterwards(folder);
         }
         finally
         {
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>Every page of the sitemap, the APIs and the feed answer the same, byte for byte.</summary>
+    /// <param name="sameEngine">False from SQLite to PostgreSQL: the two search engines rank differently,
+    /// so there the search must find as many hits, not in the same order.</param>
+    private static async Task AssertSameSiteAsync(PortalProcess original, PortalProcess restored, bool sameEngine)
+    {
+        using var before = new HttpClient { BaseAddress = original.Address };
+        using var after = new HttpClient { BaseAddress = restored.Address };
+        var sitemap = XDocument.Parse(await before.GetStringAsync("/sitemap.xml"));
+        var pages = sitemap.Descendants(XName.Get("loc", "http://www.sitemaps.org/schemas/sitemap/0.9")).Select(l => new Uri(l.Value).PathAndQuery).Distinct().ToList();
+        Assert.True(pages.Count > 100, $"The sitemap lists only {pages.Count} pages.");
+        Assert.Contains("/nl/over", pages);
+        string[] searches = ["/api/v1/search?q=gesprek", "/api/v1/search?q=werk&lang=en", "/ar/zoeken?q=%D8%B9%D9%85%D9%84"];
+        foreach (var page in pages.Concat(["/sitemap.xml", "/api/v1/downloads", "/api/v1/municipalities", "/feeds/editions.atom", .. sameEngine ? searches : []]))
+        {
+            var expected = await before.GetAsync(page);
+            var actual = await after.GetAsync(page);
+            Assert.True(expected.StatusCode == actual.StatusCode, $"{page}: {expected.StatusCode} before, {actual.StatusCode} after.");
+            // Absolute links (alternates, the sitemap) name the node that answered.
+            var was = (await expected.Content.ReadAsStringAsync()).Replace(original.Address.GetLeftPart(UriPartial.Authority), "https://portaal");
+            var @is = (await actual.Content.ReadAsStringAsync()).Replace(restored.Address.GetLeftPart(UriPartial.Authority), "https://portaal");
+            Assert.True(was == @is, $"{page} differs after the restore: {FirstDifference(was, @is)}");
+        }
+        Assert.Contains("terugzetting moet overleven", await after.GetStringAsync("/nl/over"));
+        if (sameEngine) return;
+        foreach (var search in searches.Where(s => s.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            var total = (await before.GetFromJsonAsync<JsonElement>(search)).GetProperty("total").GetInt32();
+            Assert.True(total > 0, $"{search} found nothing before the restore.");
+            Assert.Equal(total, (await after.GetFromJsonAsync<JsonElement>(search)).GetProperty("total").GetInt32());
+        }
+    }
+
+    private static string FirstDifference(string was, string @is)
+    {
+        var at = 0;
+        while (at < Math.Min(was.Length, @is.Length) && was[at] == @is[at]) at++;
+        string Around(string text) => text.Substring(Math.Max(0, at - 60), Math.Min(text.Length - Math.Max(0, at - 60), 160));
+        return $"before …{Around(was)}… after …{Around(@is)}…";
+    }
+
+    private static async Task<List<(string Culture, string Slug, string Version, string Sha256)>> RevisionsAsync(TestDatabase database)
+    {
+        await using var connection = database.Connect();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT a."Culture", a."Slug", r."VersionLabel", r."Sha256" FROM "AssetRevisions" r JOIN "Assets" a ON a."Id" = r."AssetId" """;
+        await using var reader = await command.ExecuteReaderAsync();
+        var revisions = new List<(string, string, string, string)>();
+        while (await reader.ReadAsync()) revisions.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        return revisions;
     }
 
     [Fact]
@@ -111,32 +177,5 @@ public sealed class BackupRestoreTests(Xunit.Abstractions.ITestOutputHelper log)
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static string FirstDifference(string was, string @is)
-    {
-        var at = 0;
-        while (at < Math.Min(was.Length, @is.Length) && was[at] == @is[at]) at++;
-        string Around(string text) => text.Substring(Math.Max(0, at - 60), Math.Min(text.Length - Math.Max(0, at - 60), 160));
-        return $"before …{Around(was)}… after …{Around(@is)}…";
-    }
-
-    private static async Task<List<(string Culture, string Slug, string Version, string Sha256)>> RevisionsAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""SELECT a."Culture", a."Slug", r."VersionLabel", r."Sha256" FROM "AssetRevisions" r JOIN "Assets" a ON a."Id" = r."AssetId" """, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var revisions = new List<(string, string, string, string)>();
-        while (await reader.ReadAsync()) revisions.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
-        return revisions;
-    }
-
-    private static async Task<string?> FirstEditorAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""SELECT "Email" FROM "AspNetUsers" LIMIT 1""", connection);
-        return (string?)await command.ExecuteScalarAsync();
     }
 }

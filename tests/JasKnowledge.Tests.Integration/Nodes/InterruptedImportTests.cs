@@ -21,39 +21,36 @@ public sealed class InterruptedImportTests
             while (true)
             {
                 Assert.False(first.HasExited, first.Log);
-                itemsAtKill = await CountIfMigratedAsync(database.ConnectionString, """SELECT count(*) FROM "ContentItems" """);
+                itemsAtKill = await CountIfMigratedAsync(database, """SELECT count(*) FROM "ContentItems" """);
                 if (itemsAtKill > 0) break;
                 await Task.Delay(20);
             }
             await first.KillAsync();
         }
-        Assert.Equal(0, await ServerMode.CountAsync(database.ConnectionString, """SELECT count(*) FROM "StartupSteps" """));
-        var items = await ServerMode.CountAsync(database.ConnectionString, """SELECT count(*) FROM "ContentItems" """);
+        Assert.Equal(0, await database.CountAsync("""SELECT count(*) FROM "StartupSteps" """));
+        var items = await database.CountAsync("""SELECT count(*) FROM "ContentItems" """);
         Assert.True(items < expectedItems, $"The import had already finished ({items} items) when the node was killed: nothing was interrupted.");
         // Whole files only: every item that is there has its version, every file family its revision.
-        Assert.Equal(0, await ServerMode.CountAsync(database.ConnectionString,
-            """SELECT count(*) FROM "ContentItems" i WHERE NOT EXISTS (SELECT 1 FROM "ContentVersions" v WHERE v."ItemId" = i."Id")"""));
-        Assert.Equal(0, await ServerMode.CountAsync(database.ConnectionString,
-            """SELECT count(*) FROM "Assets" a WHERE NOT EXISTS (SELECT 1 FROM "AssetRevisions" r WHERE r."AssetId" = a."Id")"""));
+        Assert.Equal(0, await database.CountAsync("""SELECT count(*) FROM "ContentItems" i WHERE NOT EXISTS (SELECT 1 FROM "ContentVersions" v WHERE v."ItemId" = i."Id")"""));
+        Assert.Equal(0, await database.CountAsync("""SELECT count(*) FROM "Assets" a WHERE NOT EXISTS (SELECT 1 FROM "AssetRevisions" r WHERE r."AssetId" = a."Id")"""));
 
         await using var second = await PortalProcess.StartAsync(settings, TimeSpan.FromMinutes(3));
-        Assert.Equal(1, await ServerMode.CountAsync(database.ConnectionString, """SELECT count(*) FROM "StartupSteps" WHERE "Name" = 'first-import'"""));
-        Assert.Equal(expectedItems, await ServerMode.CountAsync(database.ConnectionString, """SELECT count(*) FROM "ContentItems" """));
+        Assert.Equal(1, await database.CountAsync("""SELECT count(*) FROM "StartupSteps" WHERE "Name" = 'first-import'"""));
+        Assert.Equal(expectedItems, await database.CountAsync("""SELECT count(*) FROM "ContentItems" """));
         // Nothing came in twice: one version per item, one audit entry per version.
-        Assert.Equal(expectedItems, await ServerMode.CountAsync(database.ConnectionString, """SELECT count(*) FROM "ContentVersions" """));
-        Assert.Equal(0, await ServerMode.CountAsync(database.ConnectionString,
-            """SELECT count(*) FROM (SELECT "Subject" FROM "AuditLog" WHERE "Action" = 'content.publish' GROUP BY "Subject" HAVING count(*) > 1) twice"""));
-        Assert.True(await ServerMode.CountAsync(database.ConnectionString, """SELECT count(*) FROM "AssetRevisions" """) > 0);
+        Assert.Equal(expectedItems, await database.CountAsync("""SELECT count(*) FROM "ContentVersions" """));
+        Assert.Equal(0, await database.CountAsync("""SELECT count(*) FROM (SELECT "Subject" FROM "AuditLog" WHERE "Action" = 'content.publish' GROUP BY "Subject" HAVING count(*) > 1) twice"""));
+        Assert.True(await database.CountAsync("""SELECT count(*) FROM "AssetRevisions" """) > 0);
         using var visitor = new HttpClient { BaseAddress = second.Address };
         Assert.Contains("Het Gesprek", await visitor.GetStringAsync("/nl/handboek"));
     }
 
     /// <summary>The count, or 0 while the migrations have not made the table yet.</summary>
-    private static async Task<long> CountIfMigratedAsync(string connectionString, string sql)
+    private static async Task<long> CountIfMigratedAsync(TestDatabase database, string sql)
     {
         try
         {
-            return await ServerMode.CountAsync(connectionString, sql);
+            return await database.CountAsync(sql);
         }
         catch (Npgsql.PostgresException e) when (e.SqlState == "42P01")
         {

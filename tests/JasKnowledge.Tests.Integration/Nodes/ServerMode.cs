@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using JasKnowledge.Tests.Integration.Infrastructure;
-using Npgsql;
 
 namespace JasKnowledge.Tests.Integration.Nodes;
 
@@ -23,14 +22,6 @@ public static partial class ServerMode
     };
 
     public static string NewContainer() => "nodes-" + Guid.NewGuid().ToString("N")[..12];
-
-    public static async Task<long> CountAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
 
     [GeneratedRegex("One-time password[^:]*: (\\S+)")]
     private static partial Regex OneTimePassword();
@@ -59,16 +50,9 @@ public static partial class ServerMode
     private static partial Regex BaseField();
 
     /// <summary>Publishes a new Dutch version of an item through the back-office form.</summary>
-    public static async Task PublishAsync(HttpClient editor, string connectionString, string localizationSet, string title, string body)
+    public static async Task PublishAsync(HttpClient editor, TestDatabase database, string localizationSet, string title, string body)
     {
-        Guid id;
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("""SELECT "Id" FROM "ContentItems" WHERE "LocalizationSet" = @set AND "Culture" = 'nl'""", connection);
-            command.Parameters.AddWithValue("set", localizationSet);
-            id = (Guid)(await command.ExecuteScalarAsync())!;
-        }
+        var id = await database.ScalarAsync("""SELECT "Id" FROM "ContentItems" WHERE "LocalizationSet" = @set AND "Culture" = 'nl'""", ("@set", localizationSet));
         var form = await editor.GetStringAsync($"/beheer/inhoud/{id}");
         var token = await BackOffice.TokenAsync(editor, $"/beheer/inhoud/{id}");
         var published = await BackOffice.PostFormAsync(editor, $"/beheer/inhoud/{id}?handler=Publish", token,

@@ -43,10 +43,10 @@ public sealed class TwoNodeTests : IAsyncLifetime
     {
         // The content was imported once, by one node.
         Assert.Single(new[] { _a, _b }, node => node.Log.Contains("Content import of", StringComparison.Ordinal));
-        var items = await ServerMode.CountAsync(_database.ConnectionString, """SELECT count(*) FROM "ContentItems" """);
+        var items = await _database.CountAsync("""SELECT count(*) FROM "ContentItems" """);
         Assert.True(items > 50, $"Only {items} content items were imported.");
-        Assert.Equal(items, await ServerMode.CountAsync(_database.ConnectionString, """SELECT count(*) FROM "ContentVersions" """));
-        Assert.Equal(1, await ServerMode.CountAsync(_database.ConnectionString, """SELECT count(*) FROM "StartupSteps" """));
+        Assert.Equal(items, await _database.CountAsync("""SELECT count(*) FROM "ContentVersions" """));
+        Assert.Equal(1, await _database.CountAsync("""SELECT count(*) FROM "StartupSteps" """));
 
         // A sign-in made on node A is accepted by node B.
         using var editor = await ServerMode.SignedInEditorAsync(_settings, _a);
@@ -59,7 +59,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
         var before = await visitor.GetStringAsync("/nl/over");
         Assert.Equal(before, await visitor.GetStringAsync("/nl/over"));
         var word = "luchtschipvaart" + Guid.NewGuid().ToString("N")[..6];
-        await ServerMode.PublishAsync(editor, _database.ConnectionString, "pages/over", "Over dit portaal", $"Een nieuwe alinea over de {word}.");
+        await ServerMode.PublishAsync(editor, _database, "pages/over", "Over dit portaal", $"Een nieuwe alinea over de {word}.");
         var clock = Stopwatch.StartNew();
 
         await WithinWindowAsync(clock, async () => (await visitor.GetStringAsync("/nl/over")).Contains(word), "the page on node B");
