@@ -16,18 +16,9 @@ public sealed record StoredFile(string BlobKey, string Sha256, long Size, string
         var spool = Path.Combine(Path.GetTempPath(), "jas-upload-" + Guid.NewGuid().ToString("N"));
         try
         {
-            string sha256;
             await using (var file = new FileStream(spool, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
             {
-                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                var buffer = new byte[81920];
-                int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    hash.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
-                sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+                var sha256 = await CopyHashingAsync(content, file, cancellationToken);
                 file.Position = 0;
                 var key = KeyFor(sha256);
                 if (await store.HeadAsync(key, cancellationToken) is not { } existing || existing.Length != file.Length)
@@ -39,5 +30,19 @@ public sealed record StoredFile(string BlobKey, string Sha256, long Size, string
         {
             File.Delete(spool);
         }
+    }
+
+    /// <summary>Copies in chunks and returns the SHA-256 (lower-case hex) of what was copied.</summary>
+    public static async Task<string> CopyHashingAsync(Stream from, Stream to, CancellationToken cancellationToken = default)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await from.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

@@ -1,6 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using JasKnowledge.Core.Assets;
@@ -63,7 +62,7 @@ public sealed class SiteBackup(JasDbContext db, IBlobStore blobs, SearchIndexer 
             await using var content = await blobs.GetAsync(file.Key, cancellationToken: cancellationToken)
                 ?? throw new BackupException($"The file {file.Key} is missing from the blob store: this backup would not restore the same site.");
             await using var target = File.Create(Path.Combine(folder, BlobFolder, file.Key));
-            if (await CopyHashingAsync(content.Stream, target, cancellationToken) != file.Sha256)
+            if (await StoredFile.CopyHashingAsync(content.Stream, target, cancellationToken) != file.Sha256)
                 throw new BackupException($"The file {file.Key} in the blob store does not match its SHA-256 any more: the store is damaged.");
         }
 
@@ -245,19 +244,6 @@ public sealed class SiteBackup(JasDbContext db, IBlobStore blobs, SearchIndexer 
         _ when type == typeof(byte[]) => Convert.FromBase64String(value.GetValue<string>()),
         _ => throw new NotSupportedException($"A column of type {type.Name} has no backup format yet."),
     };
-
-    private static async Task<string> CopyHashingAsync(Stream from, Stream to, CancellationToken cancellationToken)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await from.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            hash.AppendData(buffer, 0, read);
-            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
 }
 
 /// <summary>A backup or restore that cannot be done; the message says why and what to do.</summary>
