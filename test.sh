@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of JasKnowledge against real servers. Installs what is missing (Debian: chromium,
-# postgresql, docker-compose, poppler-utils; npm: azurite), starts PostgreSQL and Azurite on 127.0.0.1 in temporary
+# postgresql, docker-compose, nginx-light, poppler-utils; npm: azurite), starts PostgreSQL and Azurite on 127.0.0.1 in temporary
 # folders, runs `dotnet test` for the solution, stops the servers, and exits non-zero on any failure.
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Recipe]
 set -euo pipefail
@@ -20,6 +20,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)   # reads the handbook PDF's text
+command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)         # checks the proxy configuration of docker-compose.yml
 fc-list 2>/dev/null | grep -qi "Noto Sans Ethiopic" || missing+=(fonts-noto-core)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} (Debian)"

@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 
 namespace JasKnowledge.Tests.Integration.Portal;
 
-/// <summary>No Docker engine runs here, but docker-compose can still validate the file it would run.</summary>
+/// <summary>No Docker engine runs here, but docker-compose can still validate the file it would run, and
+/// nginx the proxy configuration it would load.</summary>
 public sealed class ComposeFileTests
 {
     private static string Repository()
@@ -12,23 +15,88 @@ public sealed class ComposeFileTests
         return folder?.FullName ?? throw new InvalidOperationException("The repository root (JasKnowledge.sln) was not found above the test folder.");
     }
 
-    [Fact]
-    public async Task The_compose_file_is_valid_and_describes_web_postgres_and_azurite()
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string file, string arguments)
     {
-        var root = Repository();
-        var start = new ProcessStartInfo("docker-compose", "-f docker-compose.yml config -q")
+        var start = new ProcessStartInfo(file, arguments)
         {
-            WorkingDirectory = root, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+            WorkingDirectory = Repository(), RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
         };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("docker-compose could not be started: run the tests through ./test.sh, which installs it.");
-        var error = await process.StandardError.ReadToEndAsync();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} could not be started: run the tests through ./test.sh, which installs it.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
 
-        Assert.True(process.ExitCode == 0, $"docker-compose config -q failed: {error}");
-        var text = await File.ReadAllTextAsync(Path.Combine(root, "docker-compose.yml"));
-        Assert.Contains("  web:", text);
-        Assert.Contains("  postgres:", text);
-        Assert.Contains("  azurite:", text);
-        Assert.Contains("condition: service_healthy", text);
+    [Fact]
+    public async Task The_compose_file_runs_two_web_nodes_behind_nginx_that_wait_for_healthy_dependencies()
+    {
+        var (exitCode, _, error) = await RunAsync("docker-compose", "-f docker-compose.yml config -q");
+        Assert.True(exitCode == 0, $"docker-compose config -q failed: {error}");
+
+        var services = (await RunAsync("docker-compose", "-f docker-compose.yml config --services")).Output
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal);
+        Assert.Equal(["azurite", "postgres", "proxy", "web-a", "web-b"], services);
+
+        // The resolved file: the anchors expanded, so each service's settings can be read as written out.
+        var resolved = (await RunAsync("docker-compose", "-f docker-compose.yml config")).Output;
+        var web = Section(resolved, "  web-a:");
+        Assert.Equal(web.Replace("web-a", "web-b"), Section(resolved, "  web-b:").Replace("web-a", "web-b"));
+        Assert.Contains("Jas__Database__Provider: PostgreSQL", web);
+        Assert.Contains("Jas__Blobs__Provider: Azure", web);
+        Assert.Contains("ASPNETCORE_FORWARDEDHEADERS_ENABLED: \"true\"", web);
+        Assert.Contains("/health/ready", web);
+        Assert.Contains("stop_grace_period: 40s", web);
+        Assert.DoesNotContain("ports:", web);
+        Assert.Equal(2, Count(web, "condition: service_healthy"));
+        var proxy = Section(resolved, "  proxy:");
+        Assert.Equal(2, Count(proxy, "condition: service_healthy"));
+        Assert.Contains("deploy/nginx.conf", proxy);
+        Assert.Contains("127.0.0.1", proxy);
+        Assert.Contains("pg_isready", Section(resolved, "  postgres:"));
+        Assert.Contains("postgres-data:/var/lib/postgresql/data", Section(resolved, "  postgres:"));
+        Assert.Contains("healthcheck:", Section(resolved, "  azurite:"));
+    }
+
+    [Fact]
+    public async Task The_proxy_configuration_is_valid_nginx()
+    {
+        // Docker's names and DNS do not exist here: the same file with loopback upstreams.
+        var folder = Path.Combine(Path.GetTempPath(), $"jas-nginx-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var text = (await File.ReadAllTextAsync(Path.Combine(Repository(), "deploy", "nginx.conf")))
+                .Replace("web-a:8080", $"127.0.0.1:{FreePort()}").Replace("web-b:8080", $"127.0.0.1:{FreePort()}")
+                .Replace(" resolve;", ";").Replace("resolver 127.0.0.11", "# resolver")
+                .Replace("/var/log/nginx/", folder + "/").Replace("/var/run/nginx.pid", Path.Combine(folder, "nginx.pid"));
+            Assert.Contains("proxy_request_buffering off", text);
+            var config = Path.Combine(folder, "nginx.conf");
+            await File.WriteAllTextAsync(config, text);
+            var (exitCode, output, error) = await RunAsync("nginx", $"-t -q -e {folder}/error.log -c {config}");
+            Assert.True(exitCode == 0, $"nginx -t: {output}{error}");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A top-level service's block of the resolved file: its line and the deeper-indented lines after it.</summary>
+    private static string Section(string yaml, string header)
+    {
+        var lines = yaml.Split('\n');
+        var start = Array.FindIndex(lines, l => l == header);
+        Assert.True(start >= 0, $"{header.Trim()} is missing.");
+        return string.Join('\n', lines.Skip(start + 1).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal) || l.Length == 0));
+    }
+
+    private static int Count(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
