@@ -17,16 +17,21 @@ need() {
 work=$(mktemp -d -t jas-bench-XXXXXX)
 chmod 755 "$work"
 portal_pid=""; nginx_pid=""
+pids=()       # further processes a benchmark started (start_node, start_azurite)
+pg_data=""    # set by start_postgres
 cleanup() {
-  [ -n "$portal_pid" ] && kill "$portal_pid" 2>/dev/null || true
-  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  set +e
+  for pid in $portal_pid $nginx_pid "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+  for pid in $portal_pid $nginx_pid "${pids[@]}"; do wait "$pid" 2>/dev/null; done
+  [ -n "$pg_data" ] && [ -f "$pg_data/postmaster.pid" ] && run_pg "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 publish_portal() {
   echo "Publishing the portal (Release, ReadyToRun, as the Dockerfile does)…"
-  dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -v q -nologo -o "$work/app" src/JasKnowledge.Web >/dev/null
+  dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -v q -nologo -o "$work/app" src/JasKnowledge.Web >"$work/publish.log" 2>&1 \
+    || { cat "$work/publish.log" >&2; exit 1; }
   port=$(free_port)
 }
 
@@ -73,4 +78,65 @@ CONF
   nginx -c "$work/nginx.conf" &
   nginx_pid=$!
   until (exec 3<>"/dev/tcp/127.0.0.1/$nginx_port") 2>/dev/null; do sleep 0.05; done
+}
+
+# --- server mode: PostgreSQL and Azurite as test.sh starts them ----------------------------
+
+run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+# start_postgres: a throwaway PostgreSQL cluster in $work/pg on $pg_port with the database jas.
+start_postgres() {
+  [ -n "$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null)" ] || need postgresql
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  pg_port=$(free_port)
+  pg_data="$work/pg"
+  mkdir -p "$pg_data"
+  [ "$(id -u)" = 0 ] && chown postgres "$pg_data" "$work"
+  run_pg "$pg_bin/initdb" -D "$pg_data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  run_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $work -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+  run_pg "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres jas
+}
+
+# start_azurite: the Azure Blob Storage emulator (npm, in .tools like test.sh) on $blob_port, pid
+# $azurite_pid; sets $azurite_connection to its connection string (the emulator's development key).
+start_azurite() {
+  if [ ! -f .tools/node_modules/azurite/package.json ]; then
+    mkdir -p .tools
+    npm install --no-audit --no-fund --loglevel=error --prefix .tools azurite@3.35.0 >/dev/null
+  fi
+  blob_port=$(free_port)
+  node .tools/node_modules/azurite/dist/src/blob/main.js --blobHost 127.0.0.1 --blobPort "$blob_port" \
+    --location "$work/azurite" --silent --disableTelemetry --skipApiVersionCheck --loose >"$work/azurite.log" 2>&1 &
+  azurite_pid=$!
+  pids+=($!)
+  until (exec 3<>"/dev/tcp/127.0.0.1/$blob_port") 2>/dev/null; do sleep 0.05; done
+  azurite_connection="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;"
+}
+
+# start_node NAME PORT: the published portal in server mode (PostgreSQL + Azurite started above, the
+# shipped content) on PORT with its own data folder $work/NAME and log $work/NAME.log; its pid goes
+# to node_pid[NAME]. Request logging is off, as in start_portal.
+declare -A node_pid=()
+start_node() {
+  local content; content="$(pwd)/content"
+  (cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production \
+    Jas__Database__Provider=PostgreSQL \
+    ConnectionStrings__Jas="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=jas" \
+    Jas__Blobs__Provider=Azure Jas__Blobs__Container=jas Jas__Blobs__ConnectionString="$azurite_connection" \
+    Jas__ContentDirectory="$content" Jas__DataDirectory="$work/$1" Urls="http://127.0.0.1:$2" \
+    "Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning" \
+    dotnet JasKnowledge.Web.dll >"$work/$1.log" 2>&1) &
+  node_pid[$1]=$!
+  pids+=($!)
+}
+
+# wait_for_node NAME PORT: until /health/ready answers 200; stops with the node's log if it died.
+wait_for_node() {
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$2/health/ready")" = 200 ]; do
+    if ! kill -0 "${node_pid[$1]}" 2>/dev/null; then
+      echo "Node $1 stopped before it was ready; its log:" >&2; cat "$work/$1.log" >&2; exit 1
+    fi
+    sleep 0.1
+  done
 }
