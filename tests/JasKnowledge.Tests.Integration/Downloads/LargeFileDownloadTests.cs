@@ -8,6 +8,7 @@ namespace JasKnowledge.Tests.Integration.Downloads;
 /// Azure Blob Storage (Azurite). The bound: the process's peak resident memory stays under 400 MB
 /// over import and download. A server that buffered the file would need more than 500 MB for it.
 /// </summary>
+[Collection(PortalProcessCollection.Name)]
 public sealed class LargeFileDownloadTests(Xunit.Abstractions.ITestOutputHelper log)
 {
     private const long FileSize = 500L * 1024 * 1024;

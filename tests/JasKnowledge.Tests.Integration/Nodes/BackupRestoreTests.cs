@@ -9,6 +9,7 @@ namespace JasKnowledge.Tests.Integration.Nodes;
 /// <summary>Issue 8: `backup` writes the whole site (content with history, audit log, accounts, the files
 /// with a manifest of hashes); `restore` into an empty PostgreSQL database and an empty blob container
 /// gives the same site: every public page, every file and every account.</summary>
+[Collection(PortalProcessCollection.Name)]
 public sealed class BackupRestoreTests(Xunit.Abstractions.ITestOutputHelper log)
 {
     [Fact]

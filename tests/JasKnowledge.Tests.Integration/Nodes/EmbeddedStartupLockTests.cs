@@ -4,6 +4,7 @@ namespace JasKnowledge.Tests.Integration.Nodes;
 
 /// <summary>The embedded default has the start-up lock too (a lock file next to the SQLite file): two
 /// processes started at once on one database file import the content once.</summary>
+[Collection(PortalProcessCollection.Name)]
 public sealed class EmbeddedStartupLockTests
 {
     [Fact]

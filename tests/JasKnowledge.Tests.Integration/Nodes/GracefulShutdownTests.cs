@@ -7,6 +7,7 @@ namespace JasKnowledge.Tests.Integration.Nodes;
 /// <summary>Issue 8: on SIGTERM (a rolling update) a node stops taking new connections, lets downloads in
 /// flight finish within the shutdown timeout, and ends the ones that would outlast it cleanly: the
 /// connection closes short of Content-Length, which no client takes for a whole file.</summary>
+[Collection(PortalProcessCollection.Name)]
 public sealed class GracefulShutdownTests : IAsyncLifetime
 {
     private const int FileSize = 64 * 1024 * 1024;

@@ -4,6 +4,7 @@ namespace JasKnowledge.Tests.Integration.Nodes;
 
 /// <summary>Issue 8: a node killed in the middle of the first import leaves whole files only, and the
 /// next start imports the rest, without importing anything twice.</summary>
+[Collection(PortalProcessCollection.Name)]
 public sealed class InterruptedImportTests
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace JasKnowledge.Tests.Integration.Nodes;
 
 /// <summary>Issue 8: a node that loses its database says so on /health/ready within seconds, so the load
 /// balancer stops sending it visitors, and becomes ready again by itself when the database is back.</summary>
+[Collection(PortalProcessCollection.Name)]
 public sealed class ReadinessTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace JasKnowledge.Tests.Integration.Nodes;
 /// Issue 8: two portal processes on two loopback ports, one PostgreSQL database and one blob container.
 /// Both start at the same moment on an empty database; what one node publishes, the other serves.
 /// </summary>
+[Collection(PortalProcessCollection.Name)]
 public sealed class TwoNodeTests : IAsyncLifetime
 {
     /// <summary>How long another node may show the old version (the issue's bound).</summary>
