@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -66,7 +65,7 @@ public sealed class PortalProcess : IAsyncDisposable
     /// <summary>Starts the portal on a free loopback port without waiting for it.</summary>
     public static PortalProcess Launch(IDictionary<string, string> environment)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var dataDirectory = NewDataDirectory();
         var process = new Process { StartInfo = StartInfo(environment, dataDirectory, $"http://127.0.0.1:{port}", []) };
         var portal = new PortalProcess(process, new Uri($"http://127.0.0.1:{port}"), dataDirectory);
@@ -147,12 +146,6 @@ public sealed class PortalProcess : IAsyncDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

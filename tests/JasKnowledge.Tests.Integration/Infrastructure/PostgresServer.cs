@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-
 namespace JasKnowledge.Tests.Integration.Infrastructure;
 
 /// <summary>A PostgreSQL server of one test's own, to stop and start again (the shared server of
@@ -30,8 +26,8 @@ public sealed class PostgresServer : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), $"jas-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         // PostgreSQL refuses to run as root: ./test.sh runs it as the postgres user, and so does this.
-        if (Environment.UserName == "root") await RunAsync("chown", "postgres", folder);
-        var server = new PostgresServer(bin, folder, FreePort());
+        if (Environment.UserName == "root") await CommandLineTool.RunAsync("chown", "postgres", folder);
+        var server = new PostgresServer(bin, folder, LoopbackPort.Free());
         await server.PgAsync("initdb", "-D", server.Data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8");
         await server.StartServerAsync();
         return server;
@@ -45,26 +41,10 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private Task PgAsync(string tool, params string[] arguments) =>
         Environment.UserName == "root"
-            ? RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_bin, tool), .. arguments])
-            : RunAsync(Path.Combine(_bin, tool), arguments);
+            ? CommandLineTool.RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_bin, tool), .. arguments])
+            : CommandLineTool.RunAsync(Path.Combine(_bin, tool), arguments);
 
-    private static async Task RunAsync(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await error}");
-    }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -19,10 +19,7 @@ public sealed class EmbeddedStartupLockTests
             await using var second = PortalProcess.Launch(settings);
             await Task.WhenAll(first.WaitUntilLiveAsync(TimeSpan.FromMinutes(3)), second.WaitUntilLiveAsync(TimeSpan.FromMinutes(3)));
 
-            Assert.Single(new[] { first, second }, node => node.Log.Contains("Content import of", StringComparison.Ordinal));
-            var items = await database.CountAsync("""SELECT count(*) FROM "ContentItems" """);
-            Assert.True(items > 50, $"Only {items} content items were imported.");
-            Assert.Equal(items, await database.CountAsync("""SELECT count(*) FROM "ContentVersions" """));
+            await ServerMode.AssertImportedOnceAsync(database, first, second);
             using var visitor = new HttpClient { BaseAddress = second.Address };
             Assert.Contains("Het Gesprek", await visitor.GetStringAsync("/nl/handboek"));
         }

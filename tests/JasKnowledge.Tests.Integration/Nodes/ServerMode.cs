@@ -21,6 +21,16 @@ public static partial class ServerMode
         ["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Warning",
     };
 
+    /// <summary>Nodes started together on an empty database: exactly one imported the content (its log
+    /// says so), and every item came in once.</summary>
+    public static async Task AssertImportedOnceAsync(TestDatabase database, params PortalProcess[] nodes)
+    {
+        Assert.Single(nodes, node => node.Log.Contains("Content import of", StringComparison.Ordinal));
+        var items = await database.CountAsync("""SELECT count(*) FROM "ContentItems" """);
+        Assert.True(items > 50, $"Only {items} content items were imported.");
+        Assert.Equal(items, await database.CountAsync("""SELECT count(*) FROM "ContentVersions" """));
+    }
+
     public static string NewContainer() => "nodes-" + Guid.NewGuid().ToString("N")[..12];
 
     [GeneratedRegex("One-time password[^:]*: (\\S+)")]

@@ -42,11 +42,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
     [Fact]
     public async Task Two_nodes_started_together_import_once_and_share_pages_search_files_and_sign_in()
     {
-        // The content was imported once, by one node.
-        Assert.Single(new[] { _a, _b }, node => node.Log.Contains("Content import of", StringComparison.Ordinal));
-        var items = await _database.CountAsync("""SELECT count(*) FROM "ContentItems" """);
-        Assert.True(items > 50, $"Only {items} content items were imported.");
-        Assert.Equal(items, await _database.CountAsync("""SELECT count(*) FROM "ContentVersions" """));
+        await ServerMode.AssertImportedOnceAsync(_database, _a, _b);
         Assert.Equal(1, await _database.CountAsync("""SELECT count(*) FROM "StartupSteps" """));
 
         // A sign-in made on node A is accepted by node B.

@@ -1,6 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using JasKnowledge.Tests.Integration.Infrastructure;
 
 namespace JasKnowledge.Tests.Integration.Portal;
 
@@ -15,31 +13,22 @@ public sealed class ComposeFileTests
         return folder?.FullName ?? throw new InvalidOperationException("The repository root (JasKnowledge.sln) was not found above the test folder.");
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string file, string arguments)
-    {
-        var start = new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = Repository(), RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} could not be started: run the tests through ./test.sh, which installs it.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(string tool, params string[] arguments) =>
+        CommandLineTool.ExecuteAsync(tool, Repository(), arguments);
+
 
     [Fact]
     public async Task The_compose_file_runs_two_web_nodes_behind_nginx_that_wait_for_healthy_dependencies()
     {
-        var (exitCode, _, error) = await RunAsync("docker-compose", "-f docker-compose.yml config -q");
+        var (exitCode, _, error) = await RunAsync("docker-compose", "-f", "docker-compose.yml", "config", "-q");
         Assert.True(exitCode == 0, $"docker-compose config -q failed: {error}");
 
-        var services = (await RunAsync("docker-compose", "-f docker-compose.yml config --services")).Output
+        var services = (await RunAsync("docker-compose", "-f", "docker-compose.yml", "config", "--services")).Output
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal);
         Assert.Equal(["azurite", "postgres", "proxy", "web-a", "web-b"], services);
 
         // The resolved file: the anchors expanded, so each service's settings can be read as written out.
-        var resolved = (await RunAsync("docker-compose", "-f docker-compose.yml config")).Output;
+        var resolved = (await RunAsync("docker-compose", "-f", "docker-compose.yml", "config")).Output;
         var web = Section(resolved, "  web-a:");
         Assert.Equal(web.Replace("web-a", "web-b"), Section(resolved, "  web-b:").Replace("web-a", "web-b"));
         Assert.Contains("Jas__Database__Provider: PostgreSQL", web);
@@ -67,13 +56,13 @@ public sealed class ComposeFileTests
         try
         {
             var text = (await File.ReadAllTextAsync(Path.Combine(Repository(), "deploy", "nginx.conf")))
-                .Replace("web-a:8080", $"127.0.0.1:{FreePort()}").Replace("web-b:8080", $"127.0.0.1:{FreePort()}")
+                .Replace("web-a:8080", $"127.0.0.1:{LoopbackPort.Free()}").Replace("web-b:8080", $"127.0.0.1:{LoopbackPort.Free()}")
                 .Replace(" resolve;", ";").Replace("resolver 127.0.0.11", "# resolver")
                 .Replace("/var/log/nginx/", folder + "/").Replace("/var/run/nginx.pid", Path.Combine(folder, "nginx.pid"));
             Assert.Contains("proxy_request_buffering off", text);
             var config = Path.Combine(folder, "nginx.conf");
             await File.WriteAllTextAsync(config, text);
-            var (exitCode, output, error) = await RunAsync("nginx", $"-t -q -e {folder}/error.log -c {config}");
+            var (exitCode, output, error) = await RunAsync("nginx", "-t", "-q", "-e", Path.Combine(folder, "error.log"), "-c", config);
             Assert.True(exitCode == 0, $"nginx -t: {output}{error}");
         }
         finally
@@ -93,10 +82,4 @@ public sealed class ComposeFileTests
 
     private static int Count(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
