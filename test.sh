@@ -20,7 +20,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)   # reads the handbook PDF's text
-command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)         # checks the proxy configuration of docker-compose.yml
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)   # checks deploy/nginx.conf
 fc-list 2>/dev/null | grep -qi "Noto Sans Ethiopic" || missing+=(fonts-noto-core)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} (Debian)"
@@ -75,6 +75,8 @@ export JAS_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Databas
 export JAS_TEST_PG_BIN="$pg_bin"
 export JAS_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;"
 export JAS_TEST_CHROMIUM="$(command -v chromium)"
+# Debian puts nginx in /usr/sbin, which is not on an ordinary user's PATH.
+export JAS_TEST_NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 export JAS_TEST_ARTIFACTS="${JAS_TEST_ARTIFACTS:-$root/TestResults/artifacts}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 mkdir -p "$JAS_TEST_ARTIFACTS"
