@@ -46,6 +46,7 @@ public static class DataServiceCollectionExtensions
         services.AddHostedService<PublicationWatcher>();
         services.AddScoped<PublishedContent>();
         services.AddScoped<Assets.PublishedAssets>();
+        services.AddScoped<Assets.FileRevisionStore>();
         services.AddScoped<ISearchIndex>(sp => sp.GetRequiredService<Storage>().IsPostgreSql
             ? new PostgresSearchIndex(sp.GetRequiredService<JasDbContext>())
             : new SqliteSearchIndex(sp.GetRequiredService<JasDbContext>()));

@@ -1,4 +1,5 @@
 using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Data.Search;
 using JasKnowledge.Programmes.Api;
@@ -26,10 +27,11 @@ public static class ProgrammesModule
         services.AddSingleton<MunicipalityMap>();
         services.AddScoped<ProgrammeCatalog>();
         services.AddScoped<DemoData>();
-        services.AddSingleton<IContentFieldRules, BlueprintFieldRules>();
-        services.AddSingleton<IContentFieldRules, MunicipalityFieldRules>();
-        services.AddSingleton<IContentFieldRules, OutcomeFieldRules>();
-        services.AddSingleton(new MainMenuItem("MenuMunicipalities", "gemeenten", 70, ProgrammeContentTypes.Culture));
+        services.AddFieldRules<BlueprintFieldRules>();
+        services.AddFieldRules<MunicipalityFieldRules>();
+        services.AddFieldRules<OutcomeFieldRules>();
+        services.AddSitemapSource<ProgrammesSitemap>();
+        services.AddMenuItem("MenuMunicipalities", "gemeenten", 70, ProgrammeContentTypes.Culture);
         services.AddContentUrl(ProgrammeContentTypes.Blueprint, item => ProgrammeUrls.Blueprint(item.Slug));
         services.AddContentUrl(ProgrammeContentTypes.Municipality, item => ProgrammeUrls.Municipality(item.Slug));
         services.AddSearchable(ProgrammeContentTypes.Blueprint, "SearchTypeBlueprint", 60, SearchText.Blueprint);

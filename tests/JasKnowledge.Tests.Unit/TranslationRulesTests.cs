@@ -1,5 +1,6 @@
 using JasKnowledge.Core.Content;
 using JasKnowledge.Core.Recipe;
+using JasKnowledge.Web.Features.Media;
 
 namespace JasKnowledge.Tests.Unit;
 
@@ -41,11 +42,11 @@ public sealed class TranslationRulesTests
     {
         const string item = "---\ntype: video\ntitle: Film\nfields:\n  order: 1\n---\nOver de film.\n";
         const string vtt = "WEBVTT\n\n00:01.000 --> 00:02.000\nHallo.\n";
-        var file = ContentFile.Parse("video/film.nl.md", item, new Dictionary<string, string> { [".vtt"] = vtt });
+        var file = ContentFile.Parse("video/film.nl.md", item, [(MediaFeature.Subtitles, vtt)]);
 
         Assert.Contains("\"subtitles\"", file.Text.Fields);
         var version = new ContentVersion { Title = file.Text.Title, Body = file.Text.Body, Fields = file.Text.Fields, Author = "test" };
-        var written = ContentFile.Write(new ContentItem { Type = "video", Culture = "nl", LocalizationSet = "video/film", Slug = "film" }, version);
+        var written = ContentFile.Write(new ContentItem { Type = "video", Culture = "nl", LocalizationSet = "video/film", Slug = "film" }, version, [MediaFeature.Subtitles]);
 
         Assert.Equal(["video/film.nl.md", "video/film.nl.vtt"], written.Select(w => w.Path));
         Assert.Equal(vtt, written[1].Text);
@@ -58,7 +59,7 @@ public sealed class TranslationRulesTests
     {
         const string item = "---\ntype: video\ntitle: Film\n---\nOver de film.\n";
         var error = Assert.Throws<RecipeFormatException>(() => ContentFile.Parse("video/film.ar.md", item,
-            new Dictionary<string, string> { [".vtt"] = "WEBVTT\n\n1\n00:01.000 --> 00:00.500\nمرحبا\n" }));
+            [(MediaFeature.Subtitles, "WEBVTT\n\n1\n00:01.000 --> 00:00.500\nمرحبا\n")]));
 
         Assert.Equal("video/film.ar.vtt", error.Problem.Path);
         Assert.Equal(4, error.Problem.Line);

@@ -22,17 +22,19 @@ public sealed class ContentItem
     public ContentVersion? Published => Versions.SingleOrDefault(v => v.State == VersionState.Published);
     public ContentVersion? Draft => Versions.SingleOrDefault(v => v.State == VersionState.Draft);
     public ContentVersion? Latest => Versions.MaxBy(v => v.Number);
+    /// <summary>What an editor works on: the open draft, else the public version, else the newest.</summary>
+    public ContentVersion? Current => Draft ?? Published ?? Latest;
 
     public ContentVersion Version(int number) =>
         Versions.SingleOrDefault(v => v.Number == number)
-        ?? throw new ContentRuleException($"Version {number} of '{LocalizationSet}' ({Culture}) does not exist.");
+        ?? throw new ContentRuleException(ContentRule.VersionMissing, $"Version {number} of '{LocalizationSet}' ({Culture}) does not exist.");
 
     /// <summary>Starts a new draft. Refused while another draft is open, so that no one's work is
     /// silently replaced: the open draft is edited, published or discarded first.</summary>
     public ContentVersion StartDraft(VersionText text, string author, DateTime nowUtc)
     {
         if (Draft is { } open)
-            throw new ContentRuleException($"'{LocalizationSet}' ({Culture}) already has an open draft (version {open.Number}); edit or discard it first.");
+            throw new ContentRuleException(ContentRule.DraftAlreadyOpen, $"'{LocalizationSet}' ({Culture}) already has an open draft (version {open.Number}); edit or discard it first.");
         var version = new ContentVersion
         {
             ItemId = Id,
@@ -50,13 +52,13 @@ public sealed class ContentItem
 
     public void EditDraft(VersionText text)
     {
-        var draft = Draft ?? throw new ContentRuleException($"'{LocalizationSet}' ({Culture}) has no open draft to edit.");
+        var draft = Draft ?? throw new ContentRuleException(ContentRule.NoDraft, $"'{LocalizationSet}' ({Culture}) has no open draft to edit.");
         draft.Apply(text);
     }
 
     public void DiscardDraft()
     {
-        var draft = Draft ?? throw new ContentRuleException($"'{LocalizationSet}' ({Culture}) has no open draft to discard.");
+        var draft = Draft ?? throw new ContentRuleException(ContentRule.NoDraft, $"'{LocalizationSet}' ({Culture}) has no open draft to discard.");
         Versions.Remove(draft);
     }
 
@@ -65,11 +67,11 @@ public sealed class ContentItem
     {
         var version = Version(number);
         if (version.State != VersionState.Draft)
-            throw new ContentRuleException($"Version {number} is {version.State.ToString().ToLowerInvariant()}, not a draft: only a draft can be published.");
+            throw new ContentRuleException(ContentRule.NotADraft, $"Version {number} is {version.State.ToString().ToLowerInvariant()}, not a draft: only a draft can be published.");
         if (version.IsMajor && string.IsNullOrWhiteSpace(version.ChangeNote))
-            throw new ContentRuleException("A major change needs a change note that says what changed.");
+            throw new ContentRuleException(ContentRule.MajorChangeNeedsNote, "A major change needs a change note that says what changed.");
         if (string.IsNullOrWhiteSpace(version.Title))
-            throw new ContentRuleException("A version needs a title before it can be published.");
+            throw new ContentRuleException(ContentRule.TitleRequired, "A version needs a title before it can be published.");
         if (Published is { } current) current.State = VersionState.Superseded;
         version.State = VersionState.Published;
         version.PublishedUtc = nowUtc;
@@ -79,7 +81,7 @@ public sealed class ContentItem
     /// <summary>Takes the item offline. Its versions stay as history and can be restored.</summary>
     public ContentVersion Unpublish()
     {
-        var current = Published ?? throw new ContentRuleException($"'{LocalizationSet}' ({Culture}) is not published.");
+        var current = Published ?? throw new ContentRuleException(ContentRule.NotPublished, $"'{LocalizationSet}' ({Culture}) is not published.");
         current.State = VersionState.Withdrawn;
         return current;
     }

@@ -1,9 +1,34 @@
 namespace JasKnowledge.Core.Content;
 
+/// <summary>A mistake in one field of a version's text.</summary>
+public sealed record ContentFieldError(string Field, string Message);
+
+/// <summary>Which rule refused a change, so that a page can say it in its own words without comparing
+/// messages.</summary>
+public enum ContentRule
+{
+    Other,
+    VersionMissing,
+    DraftAlreadyOpen,
+    NoDraft,
+    NotADraft,
+    MajorChangeNeedsNote,
+    TitleRequired,
+    NotPublished,
+    InvalidVersionLabel,
+    VersionLabelTaken,
+    FieldRules,
+}
+
 /// <summary>A request that would break a rule of the content core (for example publishing a version
 /// that is not a draft) or of a content type's fields. The message is written for the editor who
-/// asked; <see cref="Errors"/> says which field is wrong when a type's rules refused the text.</summary>
-public sealed class ContentRuleException(string message, IReadOnlyList<ContentFieldError>? errors = null) : Exception(message)
+/// asked; <see cref="Rule"/> says which rule it was and <see cref="Errors"/> which field is wrong when a
+/// type's rules refused the text.</summary>
+public sealed class ContentRuleException(string message, IReadOnlyList<ContentFieldError>? errors = null, ContentRule rule = ContentRule.Other)
+    : Exception(message)
 {
+    public ContentRuleException(ContentRule rule, string message) : this(message, null, rule) { }
+
+    public ContentRule Rule { get; } = errors is { Count: > 0 } ? ContentRule.FieldRules : rule;
     public IReadOnlyList<ContentFieldError> Errors { get; } = errors ?? [];
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using JasKnowledge.Core.Content;
-using JasKnowledge.Core.Media;
+using JasKnowledge.Core.Modules;
 
 namespace JasKnowledge.Core.Recipe;
 
@@ -9,18 +9,13 @@ namespace JasKnowledge.Core.Recipe;
 /// The path without the culture is the localization set ("pages/home"), so the translations of an
 /// item sit side by side. The same format is read on import and written on export.
 /// A text that has its own format sits next to the item as a companion file with the same name and
-/// another extension (<c>name.culture.vtt</c>: the subtitles of a video); it is checked against its
-/// format and stored in the version's fields, so it is versioned and translated with the item.
+/// another extension (<c>name.culture.vtt</c>: the subtitles of a video, registered by the video
+/// feature as a <see cref="CompanionFile"/>); it is checked against its format and stored in the
+/// version's fields, so it is versioned and translated with the item.
 /// </summary>
 public sealed partial record ContentFile(string Path, string Type, string Culture, string LocalizationSet, string Slug, VersionText Text)
 {
     public const string Extension = ".md";
-
-    /// <summary>Companion file extensions and the field each is stored in.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Companions = new Dictionary<string, string>
-    {
-        [".vtt"] = "subtitles",
-    };
 
     [GeneratedRegex(@"^(?<name>[a-z0-9][a-z0-9-]*)\.(?<culture>[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)\.md$")]
     private static partial Regex FileName();
@@ -29,8 +24,8 @@ public sealed partial record ContentFile(string Path, string Type, string Cultur
     private static partial Regex Key();
 
     /// <summary>Parses a file; <paramref name="path"/> is relative to the content folder, with '/'.</summary>
-    /// <param name="companions">Companion files by extension (".vtt") with their text.</param>
-    public static ContentFile Parse(string path, string text, IReadOnlyDictionary<string, string>? companions = null)
+    /// <param name="companions">The companion files found next to it, with their text.</param>
+    public static ContentFile Parse(string path, string text, IReadOnlyList<(CompanionFile Kind, string Text)>? companions = null)
     {
         var match = FileName().Match(System.IO.Path.GetFileName(path));
         if (!match.Success)
@@ -50,14 +45,14 @@ public sealed partial record ContentFile(string Path, string Type, string Cultur
         if (!Key().IsMatch(slug) || slug.Contains('/'))
             throw new RecipeFormatException(new RecipeProblem(path, firstLine, $"'slug' must be lower-case letters, digits and '-', not '{slug}'."));
         var fields = head.Fields ?? [];
-        foreach (var (extension, companionText) in companions ?? new Dictionary<string, string>())
+        foreach (var (kind, companionText) in companions ?? [])
         {
-            if (!Companions.TryGetValue(extension, out var field))
-                throw new RecipeFormatException(new RecipeProblem(CompanionPath(path, extension), 1, $"'{extension}' is not a companion file the portal knows ({string.Join(", ", Companions.Keys)})."));
-            if (fields.ContainsKey(field))
-                throw new RecipeFormatException(new RecipeProblem(path, firstLine, $"'{field}' comes from {System.IO.Path.GetFileName(CompanionPath(path, extension))}; remove it from the front matter."));
-            CheckCompanion(CompanionPath(path, extension), extension, companionText);
-            fields[field] = companionText.Replace("\r\n", "\n");
+            var companionPath = CompanionPath(path, kind.Extension);
+            if (fields.ContainsKey(kind.Field))
+                throw new RecipeFormatException(new RecipeProblem(path, firstLine, $"'{kind.Field}' comes from {System.IO.Path.GetFileName(companionPath)}; remove it from the front matter."));
+            if (kind.Check(companionText) is { } problem)
+                throw new RecipeFormatException(new RecipeProblem(companionPath, problem.Line, problem.Message));
+            fields[kind.Field] = companionText.Replace("\r\n", "\n");
         }
         var version = new VersionText(head.Title.Trim(), body, head.Summary?.Trim(), FrontMatter.ToJson(fields), head.ChangeNote?.Trim(), head.Major, head.TranslatedFrom);
         return new ContentFile(path, head.Type, match.Groups["culture"].Value, set, slug, version);
@@ -66,22 +61,9 @@ public sealed partial record ContentFile(string Path, string Type, string Cultur
     /// <summary>The companion of a content file: <c>a/b.nl.md</c> → <c>a/b.nl.vtt</c>.</summary>
     public static string CompanionPath(string path, string extension) => path[..^Extension.Length] + extension;
 
-    private static void CheckCompanion(string path, string extension, string text)
-    {
-        if (extension != ".vtt") return;
-        try
-        {
-            WebVtt.Parse(text);
-        }
-        catch (WebVttException e)
-        {
-            throw new RecipeFormatException(new RecipeProblem(path, e.Line, e.Message));
-        }
-    }
-
     /// <summary>The files for an item's version (the Markdown file and its companions), with the
     /// relative paths they belong at.</summary>
-    public static IReadOnlyList<(string Path, string Text)> Write(ContentItem item, ContentVersion version)
+    public static IReadOnlyList<(string Path, string Text)> Write(ContentItem item, ContentVersion version, IEnumerable<CompanionFile>? companions = null)
     {
         var setName = item.LocalizationSet.Split('/')[^1];
         var head = new Head
@@ -97,10 +79,10 @@ public sealed partial record ContentFile(string Path, string Type, string Cultur
         };
         var path = $"{item.LocalizationSet}.{item.Culture}{Extension}";
         var files = new List<(string, string)>();
-        foreach (var (extension, field) in Companions)
+        foreach (var kind in companions ?? [])
         {
-            if (head.Fields?.Remove(field, out var companion) == true && companion is string companionText)
-                files.Add((CompanionPath(path, extension), companionText));
+            if (head.Fields?.Remove(kind.Field, out var companion) == true && companion is string companionText)
+                files.Add((CompanionPath(path, kind.Extension), companionText));
         }
         if (head.Fields is { Count: 0 }) head.Fields = null;
         files.Insert(0, (path, $"---\n{FrontMatter.Write(head)}---\n\n{version.Body}\n"));

@@ -1,5 +1,6 @@
 using JasKnowledge.Core.Audit;
 using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Search;
 using Microsoft.EntityFrameworkCore;
 

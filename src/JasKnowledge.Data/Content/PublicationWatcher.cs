@@ -1,4 +1,5 @@
 using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

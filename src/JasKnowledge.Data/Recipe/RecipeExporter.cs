@@ -1,5 +1,6 @@
 using JasKnowledge.Core.Blobs;
 using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Core.Recipe;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ namespace JasKnowledge.Data.Recipe;
 
 /// <summary>Writes the published site back in the import format: importing the result into an empty
 /// database gives the same site. History is not exported; the published text and every file revision are.</summary>
-public sealed class RecipeExporter(JasDbContext db, IBlobStore blobs)
+public sealed class RecipeExporter(JasDbContext db, IBlobStore blobs, IEnumerable<CompanionFile> companionKinds)
 {
     public const string AssetFolder = "downloads";
 
@@ -18,7 +19,7 @@ public sealed class RecipeExporter(JasDbContext db, IBlobStore blobs)
         foreach (var item in items)
         {
             if (item.Published is not { } published) continue;
-            foreach (var (path, text) in ContentFile.Write(item, published))
+            foreach (var (path, text) in ContentFile.Write(item, published, companionKinds))
             {
                 var target = Path.Combine(folder, path);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);

@@ -1,8 +1,8 @@
 using JasKnowledge.Core.Assets;
-using JasKnowledge.Core.Audit;
 using JasKnowledge.Core.Blobs;
 using JasKnowledge.Core.Content;
 using JasKnowledge.Core.Localization;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Core.Recipe;
 using JasKnowledge.Data.Content;
 using Microsoft.AspNetCore.StaticFiles;
@@ -17,7 +17,8 @@ namespace JasKnowledge.Data.Recipe;
 /// transaction, so a broken file is reported with its path and line and never half-imported, and the
 /// rest of the folder still comes in.
 /// </summary>
-public sealed class RecipeImporter(JasDbContext db, ContentStore store, Search.SearchIndexer search, IEnumerable<IPublicationListener> listeners, IBlobStore blobs, CultureCatalog cultures, TimeProvider clock, ILogger<RecipeImporter> logger)
+public sealed class RecipeImporter(JasDbContext db, ContentStore store, Assets.FileRevisionStore files, IEnumerable<CompanionFile> companionKinds, IBlobStore blobs,
+    CultureCatalog cultures, TimeProvider clock, ILogger<RecipeImporter> logger)
 {
     public const string Actor = "import";
     /// <summary>Notes for the people who edit the folder; not content.</summary>
@@ -46,7 +47,7 @@ public sealed class RecipeImporter(JasDbContext db, ContentStore store, Search.S
         }
 
         // A companion without its Markdown file would be silently ignored: say so instead.
-        foreach (var extension in ContentFile.Companions.Keys)
+        foreach (var extension in companionKinds.Select(k => k.Extension))
         {
             foreach (var orphan in Directory.EnumerateFiles(folder, "*" + extension, SearchOption.AllDirectories)
                          .Where(f => !File.Exists(f[..^extension.Length] + ContentFile.Extension)))
@@ -98,11 +99,11 @@ public sealed class RecipeImporter(JasDbContext db, ContentStore store, Search.S
 
     private async Task ImportContentFileAsync(string folder, string path, RecipeReport report, CancellationToken cancellationToken)
     {
-        var companions = new Dictionary<string, string>();
-        foreach (var extension in ContentFile.Companions.Keys)
+        var companions = new List<(CompanionFile, string)>();
+        foreach (var kind in companionKinds)
         {
-            var companion = Path.Combine(folder, ContentFile.CompanionPath(path, extension));
-            if (File.Exists(companion)) companions[extension] = await File.ReadAllTextAsync(companion, cancellationToken);
+            var companion = Path.Combine(folder, ContentFile.CompanionPath(path, kind.Extension));
+            if (File.Exists(companion)) companions.Add((kind, await File.ReadAllTextAsync(companion, cancellationToken)));
         }
         var file = ContentFile.Parse(path, await File.ReadAllTextAsync(Path.Combine(folder, path), cancellationToken), companions);
         if (!cultures.Contains(file.Culture))
@@ -149,12 +150,8 @@ public sealed class RecipeImporter(JasDbContext db, ContentStore store, Search.S
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var asset = await db.Assets.Include(a => a.Revisions).SingleOrDefaultAsync(a => a.Slug == manifest.Slug && a.Culture == manifest.Culture, cancellationToken);
-        if (asset is null)
-        {
-            asset = new Asset { Slug = manifest.Slug, Culture = manifest.Culture, Title = manifest.Title, CreatedUtc = now };
-            db.Assets.Add(asset);
-        }
+        var asset = await files.FindAsync(manifest.Culture, manifest.Slug, cancellationToken)
+            ?? new Asset { Slug = manifest.Slug, Culture = manifest.Culture, Title = manifest.Title, CreatedUtc = now };
         asset.Title = manifest.Title;
 
         var added = new List<AssetRevision>();
@@ -180,17 +177,7 @@ public sealed class RecipeImporter(JasDbContext db, ContentStore store, Search.S
             report.Unchanged++;
             return;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var revision in added)
-        {
-            db.AuditLog.Add(new AuditEntry { AtUtc = now, Actor = Actor, Action = "asset.revision.add", Subject = $"{asset.Slug} ({asset.Culture}) {revision.VersionLabel}", Detail = revision.Sha256 });
-        }
-        // Every committed change has its entry: other nodes watch the log to refresh (PublicationWatcher).
-        if (added.Count == 0) db.AuditLog.Add(new AuditEntry { AtUtc = now, Actor = Actor, Action = "asset.update", Subject = $"{asset.Slug} ({asset.Culture})", Detail = asset.Title });
-        await db.SaveChangesAsync(cancellationToken);
-        await search.IndexAsync(asset, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        foreach (var listener in listeners) await listener.PublishedAsync(cancellationToken);
+        await files.SaveAsync(asset, added, Actor, cancellationToken);
         report.RevisionsAdded += added.Count;
     }
 

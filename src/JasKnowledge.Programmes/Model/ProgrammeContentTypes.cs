@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Modules;
 
 namespace JasKnowledge.Programmes.Model;
 

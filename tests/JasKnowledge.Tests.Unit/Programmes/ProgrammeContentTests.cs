@@ -1,5 +1,6 @@
 using System.Globalization;
 using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Core.Recipe;
 using JasKnowledge.Programmes.Gemeenten;
 using JasKnowledge.Programmes.Model;

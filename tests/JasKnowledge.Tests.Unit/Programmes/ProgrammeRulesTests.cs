@@ -1,4 +1,5 @@
 using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Programmes.Model;
 
 namespace JasKnowledge.Tests.Unit.Programmes;

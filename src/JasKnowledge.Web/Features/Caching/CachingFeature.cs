@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Modules;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -19,7 +20,7 @@ public static class CachingFeature
             options.AddBasePolicy(new PublicPagePolicy());
             options.SizeLimit = 256L * 1024 * 1024;
         });
-        services.AddSingleton<IPublicationListener, OutputCacheInvalidation>();
+        services.AddPublicationListener<OutputCacheInvalidation>();
         services.AddResponseCompression(options =>
         {
             // Pages with antiforgery tokens (the back office) are kept out of compression by

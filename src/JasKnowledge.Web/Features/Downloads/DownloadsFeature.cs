@@ -1,3 +1,4 @@
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Theme;
 
 namespace JasKnowledge.Web.Features.Downloads;
@@ -7,8 +8,8 @@ namespace JasKnowledge.Web.Features.Downloads;
 public static class DownloadsFeature
 {
     public static IServiceCollection AddDownloadsFeature(this IServiceCollection services) =>
-        services.AddSingleton(new MainMenuItem("MenuDownloads", "downloads", 90))
-            .AddSingleton<Sitemap.ISitemapSource, DownloadsSitemap>();
+        services.AddMenuItem("MenuDownloads", "downloads", 90)
+            .AddSitemapSource<DownloadsSitemap>();
 
     public static IEndpointRouteBuilder MapDownloadsFeature(this IEndpointRouteBuilder endpoints)
     {

@@ -1,5 +1,6 @@
-using JasKnowledge.Data.Search;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
+using JasKnowledge.Data.Search;
 using JasKnowledge.Theme;
 using JasKnowledge.Web.Features.Content;
 using JasKnowledge.Web.Features.Search;
@@ -35,7 +36,7 @@ public static class HandbookFeature
         services.AddContentUrl(HomeType, item => HomeUrl(item.Culture));
         // The chapters hold the handbook's text; its home page only lists them.
         services.AddSearchable(ChapterType, "SearchTypeHandbook", 10);
-        services.AddSingleton(new MainMenuItem("MenuHandbook", "handboek", 10));
+        services.AddMenuItem("MenuHandbook", "handboek", 10);
         services.AddScoped<HandbookReader>();
         services.AddScoped<HandbookEditions>();
         services.AddSingleton<PendingEdition>();

@@ -1,4 +1,5 @@
 using JasKnowledge.Core.Localization;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Web.Features.Content;
 using JasKnowledge.Web.Features.Pages;

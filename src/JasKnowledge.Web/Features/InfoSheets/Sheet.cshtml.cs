@@ -1,6 +1,7 @@
 using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Content;
 using JasKnowledge.Core.Localization;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Assets;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Web.Features.Content;

@@ -1,5 +1,7 @@
-using JasKnowledge.Data.Search;
+using JasKnowledge.Core.Media;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
+using JasKnowledge.Data.Search;
 using JasKnowledge.Web.Features.Content;
 using JasKnowledge.Web.Features.Search;
 using JasKnowledge.Web.Features.Translations;
@@ -23,11 +25,26 @@ public static class MediaFeature
     public static string FilmSlug(string videoSlug) => $"{videoSlug}-video";
     public static string PosterSlug(string videoSlug) => $"{videoSlug}-poster";
 
+    /// <summary>The subtitles: <c>name.culture.vtt</c> next to the video's file, checked as WebVTT.</summary>
+    public static readonly CompanionFile Subtitles = new(".vtt", SubtitlesField, text =>
+    {
+        try
+        {
+            WebVtt.Parse(text);
+            return null;
+        }
+        catch (WebVttException e)
+        {
+            return (e.Line, e.Message);
+        }
+    });
+
     public static IServiceCollection AddMediaFeature(this IServiceCollection services) =>
         services.AddContentUrl(Type, item => VideoUrl(item.Culture, item.Slug))
+            .AddCompanionFile(Subtitles)
             .AddTranslatedType(Type, 2)
             // The subtitles are indexed with the video, so a word spoken in it finds it.
-            .AddSearchable(Type, "SearchTypeVideo", 30, version => string.Join("\n", VideoSubtitles.Cues(version).Select(Core.Media.WebVtt.PlainText)));
+            .AddSearchable(Type, "SearchTypeVideo", 30, version => string.Join("\n", VideoSubtitles.Cues(version).Select(WebVtt.PlainText)));
 
     public static IEndpointRouteBuilder MapMediaFeature(this IEndpointRouteBuilder endpoints)
     {

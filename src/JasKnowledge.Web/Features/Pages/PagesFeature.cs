@@ -1,5 +1,6 @@
-using JasKnowledge.Data.Search;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
+using JasKnowledge.Data.Search;
 using JasKnowledge.Web.Features.Content;
 using JasKnowledge.Web.Features.Search;
 using JasKnowledge.Web.Features.Translations;

@@ -1,6 +1,7 @@
 using JasKnowledge.Core.Content;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Markdown;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Theme;
 using JasKnowledge.Web.Features.Content;

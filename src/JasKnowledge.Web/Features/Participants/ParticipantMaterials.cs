@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JasKnowledge.Core.Localization;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Web.Features.Content;
 

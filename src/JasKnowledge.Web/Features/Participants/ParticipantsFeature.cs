@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using JasKnowledge.Core.Localization;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Theme;
 using JasKnowledge.Web.Features.Sitemap;
 using Microsoft.AspNetCore.Routing.Patterns;
@@ -23,7 +24,7 @@ public static partial class ParticipantsFeature
     public static IServiceCollection AddParticipantsFeature(this IServiceCollection services)
     {
         services.AddScoped<ParticipantMaterials>();
-        services.AddSingleton(new MainMenuItem("MenuInformation", "informatie", 5));
+        services.AddMenuItem("MenuInformation", "informatie", 5);
         services.AddSitemapPath("informatie");
         return services;
     }

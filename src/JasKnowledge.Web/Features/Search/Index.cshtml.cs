@@ -1,5 +1,6 @@
-using JasKnowledge.Data.Search;
 using JasKnowledge.Core.Localization;
+using JasKnowledge.Core.Modules;
+using JasKnowledge.Data.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JasKnowledge.Web.Features.Search;

@@ -1,7 +1,8 @@
-using JasKnowledge.Data.Content;
 using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Core.Search;
+using JasKnowledge.Data.Content;
 using JasKnowledge.Data.Search;
 using JasKnowledge.Web.Features.Content;
 using JasKnowledge.Web.Features.Downloads;

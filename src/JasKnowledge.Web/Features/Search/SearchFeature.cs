@@ -1,4 +1,5 @@
 using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Core.Search;
 using JasKnowledge.Data.Search;
 using JasKnowledge.Web.Features.Sitemap;

@@ -1,5 +1,6 @@
 using JasKnowledge.Core.Content;
 using JasKnowledge.Core.Localization;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Web.Features.Content;
 

@@ -1,11 +1,12 @@
 using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Programmes.Gemeenten;
 using JasKnowledge.Programmes.Model;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace JasKnowledge.Programmes.Features.Programmes.Beheer;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Programmes.Model;
 
 namespace JasKnowledge.Programmes.Features.Programmes.Beheer;

@@ -1,17 +1,14 @@
 using JasKnowledge.Core.Assets;
-using JasKnowledge.Core.Audit;
 using JasKnowledge.Core.Blobs;
 using JasKnowledge.Core.Content;
-using JasKnowledge.Data;
 using JasKnowledge.Data.Accounts;
-using JasKnowledge.Data.Search;
+using JasKnowledge.Data.Assets;
 using JasKnowledge.Theme;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
 
 namespace JasKnowledge.Web.Features.Beheer.Bestanden;
 
@@ -19,15 +16,15 @@ namespace JasKnowledge.Web.Features.Beheer.Bestanden;
 /// /beheer/bestanden/{culture}/{slug}: a new revision of a downloadable file, with its version label and
 /// release notes. The form is read here rather than by model binding, so that a file over the limit
 /// (Jas:Uploads:MaxMegabytes) gets a 413 with a message on this page. The bytes are checked against the
-/// extension, stored under their SHA-256 (never under a name the uploader chose), and the revision is
-/// added in one transaction with its audit entry and search rows. An upload that breaks off stores
-/// nothing and adds nothing.
+/// extension and stored under their SHA-256 (never under a name the uploader chose); FileRevisionStore
+/// adds the revision in one transaction with its audit entry and search rows. An upload that breaks
+/// off stores nothing and adds nothing.
 /// </summary>
 [Authorize(Roles = PortalRoles.Administrator + "," + PortalRoles.Editor)]
 [IgnoreAntiforgeryToken] // validated in the handler, after the size check
 [DisableRequestSizeLimit, RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
-public sealed class UploadModel(JasDbContext db, IBlobStore blobs, SearchIndexer search, IEnumerable<IPublicationListener> listeners,
-    IAntiforgery antiforgery, IConfiguration configuration, TimeProvider clock) : PageModel
+public sealed class UploadModel(PublishedAssets assets, FileRevisionStore files, IBlobStore blobs, IAntiforgery antiforgery, IConfiguration configuration)
+    : PageModel
 {
     public Asset Asset { get; private set; } = null!;
     public string? Problem { get; private set; }
@@ -78,27 +75,16 @@ public sealed class UploadModel(JasDbContext db, IBlobStore blobs, SearchIndexer
 
         StoredFile stored;
         await using (var content = file.OpenReadStream()) stored = await StoredFile.StoreAsync(blobs, content, kind.MediaType, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var tracked = await db.Assets.Include(a => a.Revisions).SingleAsync(a => a.Id == Asset.Id, cancellationToken);
-        // The download's name follows the family's own naming (het-gesprek-handboek-1.2.pdf), never the uploader's.
-        var stem = tracked.Latest is { } previous && Path.GetFileNameWithoutExtension(previous.FileName) is var name && name.EndsWith("-" + previous.VersionLabel, StringComparison.Ordinal)
-            ? name[..^(previous.VersionLabel.Length + 1)] : tracked.Slug;
-        var fileName = $"{stem}-{Version}{kind.Extension}";
         try
         {
-            var revision = tracked.AddRevision(stored, Version, fileName, string.IsNullOrEmpty(ReleaseNotes) ? null : ReleaseNotes, now);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.AuditLog.Add(new AuditEntry { AtUtc = now, Actor = User.Identity?.Name ?? "onbekend", Action = "asset.revision.upload", Subject = $"{tracked.Slug} ({tracked.Culture}) {revision.VersionLabel}", Detail = revision.Sha256 });
-            await db.SaveChangesAsync(cancellationToken);
-            await search.IndexAsync(tracked, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await files.UploadAsync(Asset.Id, stored, Version, kind.Extension, string.IsNullOrEmpty(ReleaseNotes) ? null : ReleaseNotes,
+                User.Identity?.Name ?? "onbekend", cancellationToken);
         }
         catch (ContentRuleException e)
         {
             return Refuse(e.Message);
         }
-        foreach (var listener in listeners) await listener.PublishedAsync(cancellationToken);
-        Asset = tracked;
+        Asset = (await assets.FindAsync(Asset.Culture, Asset.Slug, cancellationToken))!;
         Message = $"Versie {Version} is gepubliceerd ({stored.Size:N0} bytes, SHA-256 {stored.Sha256}).";
         (Version, ReleaseNotes) = (null, null);
         return Page();
@@ -122,8 +108,7 @@ public sealed class UploadModel(JasDbContext db, IBlobStore blobs, SearchIndexer
 
     private async Task<IActionResult?> LoadAsync(string culture, string slug, CancellationToken cancellationToken)
     {
-        var asset = await db.Assets.AsNoTracking().Include(a => a.Revisions).SingleOrDefaultAsync(a => a.Culture == culture && a.Slug == slug, cancellationToken);
-        if (asset is null) return NotFound();
+        if (await assets.FindAsync(culture, slug, cancellationToken) is not { } asset) return NotFound();
         Asset = asset;
         ViewData[LayoutData.Title] = $"Nieuwe versie: {asset.Title}";
         ViewData[LayoutData.Alternates] = new List<PageAlternate>();

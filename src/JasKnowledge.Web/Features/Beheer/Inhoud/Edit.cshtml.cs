@@ -1,11 +1,12 @@
 using JasKnowledge.Core.Content;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Markdown;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Theme;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 
@@ -43,7 +44,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
-        var start = Item.Draft ?? Item.Published ?? Item.Latest!;
+        var start = Item.Current!;
         (Title, Summary, Body, IsMajor) = (start.Title, start.Summary, start.Body, false);
         ChangeNote = Item.Draft?.ChangeNote;
         Base = StampOf(Item);
@@ -89,7 +90,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         if (Base != StampOf(Item))
         {
             // Someone saved or published since this form was opened: show both, keep both.
-            Conflict = Item.Draft ?? Item.Published ?? Item.Latest;
+            Conflict = Item.Current;
             Problem = "Iemand anders heeft dit item opgeslagen nadat u het opende. Uw tekst is niet opgeslagen; hieronder staan beide teksten. Neem over wat u wilt houden en sla opnieuw op.";
             Base = StampOf(Item);
             Response.StatusCode = StatusCodes.Status409Conflict;
@@ -101,7 +102,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        var current = Item.Draft ?? Item.Published ?? Item.Latest!;
+        var current = Item.Current!;
         var text = current.ToText() with
         {
             Title = Title.Trim(),
@@ -129,7 +130,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         }
         catch (ContentRuleException e)
         {
-            Problem = e.Message == "A major change needs a change note that says what changed."
+            Problem = e.Rule == ContentRule.MajorChangeNeedsNote
                 ? "Een grote wijziging heeft een toelichting nodig: schrijf wat er veranderde. Het concept is opgeslagen."
                 : e.Message;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -146,9 +147,9 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         if (item.Culture != cultures.Default.Code)
         {
             Source = (await store.FindAsync(item.LocalizationSet, cultures.Default.Code, cancellationToken))?.Published;
-            TranslatedFrom = (item.Draft ?? item.Published ?? item.Latest)?.SourceVersion;
+            TranslatedFrom = item.Current?.SourceVersion;
         }
-        ViewData[LayoutData.Title] = $"Bewerken: {(item.Draft ?? item.Published ?? item.Latest)?.Title}";
+        ViewData[LayoutData.Title] = $"Bewerken: {item.Current?.Title}";
         ViewData[LayoutData.Alternates] = new List<PageAlternate>();
         return null;
     }

@@ -55,7 +55,7 @@ public sealed class HistoryModel(ContentStore store, CultureCatalog cultures) : 
         if (await store.FindAsync(id, cancellationToken) is not { } item) return NotFound();
         if (!ContentAccess.MayEdit(User, item, cultures)) return Forbid();
         Item = item;
-        ViewData[LayoutData.Title] = $"Geschiedenis: {(item.Draft ?? item.Published ?? item.Latest)?.Title}";
+        ViewData[LayoutData.Title] = $"Geschiedenis: {item.Current?.Title}";
         ViewData[LayoutData.Alternates] = new List<PageAlternate>();
         return null;
     }

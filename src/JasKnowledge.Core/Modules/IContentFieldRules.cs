@@ -1,7 +1,6 @@
-namespace JasKnowledge.Core.Content;
+using JasKnowledge.Core.Content;
 
-/// <summary>A mistake in one field of a version's text.</summary>
-public sealed record ContentFieldError(string Field, string Message);
+namespace JasKnowledge.Core.Modules;
 
 /// <summary>The rules a module sets for the fields of its own content type. The content store checks
 /// them before it saves anything (import, drafts, publishing), so a broken text never lands, whichever

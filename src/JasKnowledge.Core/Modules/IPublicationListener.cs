@@ -1,4 +1,4 @@
-namespace JasKnowledge.Core.Content;
+namespace JasKnowledge.Core.Modules;
 
 /// <summary>Told after a change to what the public sees (a version published or withdrawn, a file
 /// revision added) has been committed, e.g. to drop cached pages. Runs after the commit, so it never
