@@ -31,6 +31,7 @@ public static class ProgrammesModule
         services.AddFieldRules<MunicipalityFieldRules>();
         services.AddFieldRules<OutcomeFieldRules>();
         services.AddSitemapSource<ProgrammesSitemap>();
+        services.AddCommand<DemoDataCommand>();
         services.AddMenuItem("MenuMunicipalities", "gemeenten", 70, ProgrammeContentTypes.Culture);
         services.AddContentUrl(ProgrammeContentTypes.Blueprint, item => ProgrammeUrls.Blueprint(item.Slug));
         services.AddContentUrl(ProgrammeContentTypes.Municipality, item => ProgrammeUrls.Municipality(item.Slug));

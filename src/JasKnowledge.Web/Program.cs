@@ -1,42 +1,25 @@
-using JasKnowledge.Data;
 using JasKnowledge.Programmes;
 using JasKnowledge.Web.Features.Api;
 using JasKnowledge.Web.Features.Beheer;
-using JasKnowledge.Web.Features.Caching;
-using JasKnowledge.Web.Features.Content;
 using JasKnowledge.Web.Features.Downloads;
-using JasKnowledge.Web.Features.Errors;
 using JasKnowledge.Web.Features.Handbook;
-using JasKnowledge.Web.Features.Health;
-using JasKnowledge.Web.Features.Localization;
 using JasKnowledge.Web.Features.InfoSheets;
 using JasKnowledge.Web.Features.Media;
 using JasKnowledge.Web.Features.Pages;
 using JasKnowledge.Web.Features.Participants;
-using JasKnowledge.Web.Features.Recipe;
 using JasKnowledge.Web.Features.Search;
-using JasKnowledge.Web.Features.Security;
 using JasKnowledge.Web.Features.SessionPack;
 using JasKnowledge.Web.Features.Sitemap;
 using JasKnowledge.Web.Features.Translations;
-using Microsoft.AspNetCore.HttpLogging;
+using JasKnowledge.Web.Hosting;
+using JasKnowledge.Web.Hosting.Commands;
+using JasKnowledge.Web.Hosting.Startup;
 
-// Composition only: each feature registers its own services and endpoints.
-var (command, hostArgs) = PortalCommand.Parse(args);
+// Composition only: the host's defaults, then each feature and module with its own registrations.
+var (commandLine, hostArgs) = CommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
-// The theme's CSS comes from a Razor class library: serve it from the build output in every
-// environment (tests run as "Testing"); a published app has its assets in wwwroot and ignores this.
-builder.WebHost.UseStaticWebAssets();
+builder.AddPortalHosting();
 
-builder.Services.AddJasData();
-builder.Services.AddPortalLocalization();
-builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
-builder.Services.AddHttpLogging(options =>
-{
-    options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-    options.CombineLogs = true;
-});
-builder.Services.AddContentFeature();
 builder.Services.AddPagesFeature();
 builder.Services.AddHandbookFeature();
 builder.Services.AddDownloadsFeature();
@@ -45,29 +28,19 @@ builder.Services.AddInfoSheetsFeature();
 builder.Services.AddMediaFeature();
 builder.Services.AddTranslationsFeature();
 builder.Services.AddSearchFeature();
-builder.Services.AddProgrammesModule();
-builder.Services.AddBeheerFeature(builder.Environment);
-builder.Services.AddSecurityFeature();
-builder.Services.AddCachingFeature();
 builder.Services.AddSitemapFeature();
-builder.Services.AddHealthFeature(builder.Configuration);
 builder.Services.AddApiFeature();
+builder.Services.AddBeheerFeature();
+builder.Services.AddProgrammesModule();
 
 var app = builder.Build();
 var contentFolder = app.Configuration["Jas:ContentDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "content");
+var command = commandLine?.Find(app.Services, Console.Out, Console.Error);
+if (commandLine is not null && command is null) return commandLine.Name == CommandLine.Help ? 0 : CommandLine.WrongUse;
 
 if (!await DatabaseStartup.RunAsync(app.Services, command is null ? contentFolder : null, Console.Error)) return 1;
 
-app.UseHttpLogging();
-app.UseSecurityHeaders();
-app.UsePortalErrors();
-app.UseCaching();
-app.UseRouteCulture();
-app.MapStaticAssets();
-app.UseBeheer();
-app.MapRootRedirect();
-app.MapHealthFeature();
-app.MapSecurityFeature();
+app.UsePortalHosting();
 app.MapApiFeature();
 app.MapDownloadsFeature();
 app.MapMediaFeature();
@@ -76,9 +49,10 @@ app.MapSitemapFeature();
 app.MapSearchFeature();
 app.MapProgrammesModule();
 app.MapRazorPages().WithStaticAssets();
+// Last: its fallback sends a wrong language prefix to the language choice.
 app.MapParticipantsFeature();
 
-if (command is not null) return await command.RunAsync(app, contentFolder, Console.Out, Console.Error);
+if (command is not null) return await commandLine!.RunAsync(app, command, contentFolder, Console.Out, Console.Error);
 await app.RunAsync();
 return 0;
 

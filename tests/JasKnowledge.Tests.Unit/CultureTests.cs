@@ -1,6 +1,6 @@
 using System.Globalization;
 using JasKnowledge.Core.Localization;
-using JasKnowledge.Web.Features.Localization;
+using JasKnowledge.Web.Hosting.Localization;
 using Microsoft.AspNetCore.Http;
 
 namespace JasKnowledge.Tests.Unit;
@@ -60,7 +60,7 @@ public sealed class CultureTests
     {
         var context = new DefaultHttpContext();
         if (acceptLanguage is not null) context.Request.Headers.AcceptLanguage = acceptLanguage;
-        if (cookie is not null) context.Request.Headers.Cookie = $"{LocalizationFeature.PreferenceCookie}={cookie}";
+        if (cookie is not null) context.Request.Headers.Cookie = $"{LocalizationSetup.PreferenceCookie}={cookie}";
 
         Assert.Equal(expected, PreferredCulture.Choose(context.Request, Catalog).Code);
     }

@@ -34,7 +34,6 @@ public sealed class AuditLogModel(JasDbContext db) : PageModel
         PageNumber = Math.Clamp(pagina ?? 1, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
         Entries = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         ViewData[LayoutData.Title] = "Logboek";
-        ViewData[LayoutData.Alternates] = new List<PageAlternate>();
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
+using JasKnowledge.Web.Hosting.Authentication;
 using JasKnowledge.Data.Accounts;
-using JasKnowledge.Web.Features.Caching;
+using JasKnowledge.Web.Hosting.Caching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace JasKnowledge.Web.Features.Beheer;
 
 /// <summary>/beheer/inloggen: sign-in with e-mail and password. Failures count towards lockout; the
 /// message never says whether the address exists.</summary>
-[AllowAnonymous, NotCached, EnableRateLimiting(BeheerFeature.LoginRateLimit)]
+[AllowAnonymous, NotCached, EnableRateLimiting(AuthenticationSetup.LoginRateLimit)]
 public sealed class LoginModel(SignInManager<PortalUser> signIn) : PageModel
 {
     [BindProperty] public string? Email { get; set; }

@@ -3,10 +3,9 @@ using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Recipe;
 using JasKnowledge.Data.Recipe;
-using JasKnowledge.Web.Features.Printing;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using JasKnowledge.Web.Hosting.Printing;
 using Microsoft.Extensions.Localization;
+using JasKnowledge.Core.Modules;
 
 namespace JasKnowledge.Web.Features.Handbook;
 
@@ -17,13 +16,20 @@ namespace JasKnowledge.Web.Features.Handbook;
 /// written next to the edition manifests in the content folder and imported, so they are committed
 /// with the content and never change afterwards.
 /// </summary>
-public sealed class EditionCommand(IServiceProvider services, IConfiguration configuration, TextWriter output, TextWriter error)
+public sealed class EditionCommand(IConfiguration configuration) : IPortalCommand
 {
+    public string Name => "edition";
+    public string Usage => "VERSION CONTENT-FOLDER \"RELEASE NOTES\"";
+    public string Summary => "a new edition of the handbook (PDF and Word) from the content folder, imported at once";
+    public int MinArguments => 3;
+    public int MaxArguments => 3;
+    public bool ServesPages => true;
     public const string Folder = "handboek/edities";
 
-    public async Task<int> RunAsync(string[] arguments, CancellationToken cancellationToken = default)
+    public async Task<int> RunAsync(CommandContext context)
     {
-        if (arguments.Length != 3 || string.IsNullOrWhiteSpace(arguments[2]))
+        var (services, arguments, output, error, cancellationToken) = (context.Services, context.Arguments, context.Output, context.Error, context.CancellationToken);
+        if (arguments.Count != 3 || string.IsNullOrWhiteSpace(arguments[2]))
         {
             await error.WriteLineAsync("Usage: edition VERSION CONTENT-FOLDER \"RELEASE NOTES\" (for example: edition 2.0 content \"Nieuwe sessie over buren.\")");
             return 2;
@@ -41,7 +47,7 @@ public sealed class EditionCommand(IServiceProvider services, IConfiguration con
         }
 
         await using var scope = services.CreateAsyncScope();
-        if (!await Printing.CleanImport.RunAsync(scope.ServiceProvider, folder, "an edition is", error, cancellationToken)) return 1;
+        if (!await CleanImport.RunAsync(scope.ServiceProvider, folder, "an edition is", error, cancellationToken)) return 1;
         var handbook = await scope.ServiceProvider.GetRequiredService<HandbookReader>().LoadAsync(HandbookFeature.EditionCulture, cancellationToken);
         if (handbook.Chapters.Count == 0)
         {
@@ -73,7 +79,7 @@ public sealed class EditionCommand(IServiceProvider services, IConfiguration con
         pending.PublishedUtc = published;
         try
         {
-            var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var address = context.Address!;
             await new ChromiumPdf(configuration).PrintAsync($"{address.TrimEnd('/')}{HandbookFeature.PrintUrl(HandbookFeature.EditionCulture)}", Path.Combine(target, pdfName), cancellationToken);
         }
         finally

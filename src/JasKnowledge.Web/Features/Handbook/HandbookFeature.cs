@@ -2,7 +2,7 @@ using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Data.Search;
 using JasKnowledge.Theme;
-using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Hosting.Routing;
 using JasKnowledge.Web.Features.Search;
 using JasKnowledge.Web.Features.Sitemap;
 
@@ -40,6 +40,7 @@ public static class HandbookFeature
         services.AddScoped<HandbookReader>();
         services.AddScoped<HandbookEditions>();
         services.AddSingleton<PendingEdition>();
+        services.AddCommand<EditionCommand>();
         services.AddSitemapPath("handboek/sessies").AddSitemapPath("handboek/afdrukken").AddSitemapPath("handboek/edities");
         return services;
     }

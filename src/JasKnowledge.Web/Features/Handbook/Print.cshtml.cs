@@ -7,7 +7,7 @@ namespace JasKnowledge.Web.Features.Handbook;
 /// <summary>The whole handbook as one document, for printing and as the source of the PDF edition:
 /// the web text and the PDF are the same HTML. Not cached: while the edition command prints, it
 /// shows the edition being made.</summary>
-[Caching.NotCached]
+[Hosting.Caching.NotCached]
 public sealed class HandbookPrintModel(HandbookReader reader, HandbookEditions editions, PendingEdition pending, CultureCatalog cultures) : HandbookPageModel(reader, cultures)
 {
     public IReadOnlyList<(HandbookChapter Chapter, string Html)> Chapters { get; private set; } = [];

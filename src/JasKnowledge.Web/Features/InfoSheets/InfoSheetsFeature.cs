@@ -1,7 +1,7 @@
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Data.Search;
-using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Hosting.Routing;
 using JasKnowledge.Web.Features.Search;
 using JasKnowledge.Web.Features.Translations;
 
@@ -22,5 +22,6 @@ public static class InfoSheetsFeature
     public static IServiceCollection AddInfoSheetsFeature(this IServiceCollection services) =>
         services.AddContentUrl(Type, item => SheetUrl(item.Culture, item.Slug))
             .AddTranslatedType(Type, 1)
-            .AddSearchable(Type, "SearchTypeSheet", 20);
+            .AddSearchable(Type, "SearchTypeSheet", 20)
+            .AddCommand<SheetFilesCommand>();
 }

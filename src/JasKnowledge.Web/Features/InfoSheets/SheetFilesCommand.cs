@@ -4,9 +4,8 @@ using JasKnowledge.Core.Recipe;
 using JasKnowledge.Data.Assets;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Data.Recipe;
-using JasKnowledge.Web.Features.Printing;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using JasKnowledge.Web.Hosting.Printing;
+using JasKnowledge.Core.Modules;
 
 namespace JasKnowledge.Web.Features.InfoSheets;
 
@@ -16,22 +15,29 @@ namespace JasKnowledge.Web.Features.InfoSheets;
 /// font for its script. Each PDF records the digest of the text it was made from; its version label
 /// counts 1, 2, 3 per sheet and language. Files and manifests go to informatie/bestanden and are imported.
 /// </summary>
-public sealed class SheetFilesCommand(IServiceProvider services, IConfiguration configuration, TextWriter output, TextWriter error)
+public sealed class SheetFilesCommand(IConfiguration configuration) : IPortalCommand
 {
-    public async Task<int> RunAsync(string[] arguments, CancellationToken cancellationToken = default)
+    public string Name => "sheet-files";
+    public string Usage => "CONTENT-FOLDER";
+    public string Summary => "the PDF of every information sheet translation whose text has none yet";
+    public int MinArguments => 1;
+    public int MaxArguments => 1;
+    public bool ServesPages => true;
+    public async Task<int> RunAsync(CommandContext context)
     {
-        if (arguments.Length != 1 || !Directory.Exists(arguments[0]))
+        var (services, arguments, output, error, cancellationToken) = (context.Services, context.Arguments, context.Output, context.Error, context.CancellationToken);
+        if (arguments.Count != 1 || !Directory.Exists(arguments[0]))
         {
             await error.WriteLineAsync("Usage: sheet-files CONTENT-FOLDER (the content folder, e.g. content).");
             return 2;
         }
         var folder = arguments[0];
         await using var scope = services.CreateAsyncScope();
-        if (!await Printing.CleanImport.RunAsync(scope.ServiceProvider, folder, "sheet files are", error, cancellationToken)) return 1;
+        if (!await CleanImport.RunAsync(scope.ServiceProvider, folder, "sheet files are", error, cancellationToken)) return 1;
 
         var sheets = await scope.ServiceProvider.GetRequiredService<PublishedContent>().ListAsync(InfoSheetsFeature.Type, null, cancellationToken);
         var assets = scope.ServiceProvider.GetRequiredService<PublishedAssets>();
-        var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var address = context.Address!.TrimEnd('/');
         var printer = new ChromiumPdf(configuration);
         var target = Path.Combine(folder, InfoSheetsFeature.FilesFolder);
         Directory.CreateDirectory(target);

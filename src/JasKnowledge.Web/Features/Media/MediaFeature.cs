@@ -2,7 +2,7 @@ using JasKnowledge.Core.Media;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Data.Search;
-using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Hosting.Routing;
 using JasKnowledge.Web.Features.Search;
 using JasKnowledge.Web.Features.Translations;
 

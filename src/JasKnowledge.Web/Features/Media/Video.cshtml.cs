@@ -4,7 +4,7 @@ using JasKnowledge.Core.Media;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Assets;
 using JasKnowledge.Data.Content;
-using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Hosting.Routing;
 using JasKnowledge.Web.Features.Pages;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,7 +1,7 @@
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
-using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Hosting.Routing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace JasKnowledge.Web.Features.Pages;

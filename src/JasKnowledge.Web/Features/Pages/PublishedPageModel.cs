@@ -4,7 +4,7 @@ using JasKnowledge.Core.Markdown;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Theme;
-using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Hosting.Routing;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JasKnowledge.Web.Features.Pages;

@@ -25,6 +25,8 @@ public static partial class ParticipantsFeature
     {
         services.AddScoped<ParticipantMaterials>();
         services.AddMenuItem("MenuInformation", "informatie", 5);
+        // Sheets and films link back to the overview that lists them.
+        services.AddContentListing("MenuInformation", IndexUrl, ParticipantMaterials.Types);
         services.AddSitemapPath("informatie");
         return services;
     }

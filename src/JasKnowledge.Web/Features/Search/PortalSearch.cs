@@ -4,7 +4,7 @@ using JasKnowledge.Core.Modules;
 using JasKnowledge.Core.Search;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Data.Search;
-using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Hosting.Routing;
 using JasKnowledge.Web.Features.Downloads;
 
 namespace JasKnowledge.Web.Features.Search;

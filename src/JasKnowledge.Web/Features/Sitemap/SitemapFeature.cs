@@ -2,7 +2,7 @@ using System.Xml;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
-using JasKnowledge.Web.Features.Content;
+using JasKnowledge.Web.Hosting.Routing;
 
 namespace JasKnowledge.Web.Features.Sitemap;
 

@@ -17,6 +17,5 @@ public sealed class ListModel(PublishedAssets assets) : PageModel
     {
         Assets = await assets.ListAsync(cancellationToken);
         ViewData[LayoutData.Title] = "Bestanden";
-        ViewData[LayoutData.Alternates] = new List<PageAlternate>();
     }
 }

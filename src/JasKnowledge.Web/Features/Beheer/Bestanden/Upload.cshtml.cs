@@ -111,7 +111,6 @@ public sealed class UploadModel(PublishedAssets assets, FileRevisionStore files,
         if (await assets.FindAsync(culture, slug, cancellationToken) is not { } asset) return NotFound();
         Asset = asset;
         ViewData[LayoutData.Title] = $"Nieuwe versie: {asset.Title}";
-        ViewData[LayoutData.Alternates] = new List<PageAlternate>();
         return null;
     }
 }

@@ -150,7 +150,6 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             TranslatedFrom = item.Current?.SourceVersion;
         }
         ViewData[LayoutData.Title] = $"Bewerken: {item.Current?.Title}";
-        ViewData[LayoutData.Alternates] = new List<PageAlternate>();
         return null;
     }
 

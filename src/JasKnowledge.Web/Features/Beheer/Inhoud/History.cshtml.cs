@@ -56,7 +56,6 @@ public sealed class HistoryModel(ContentStore store, CultureCatalog cultures) : 
         if (!ContentAccess.MayEdit(User, item, cultures)) return Forbid();
         Item = item;
         ViewData[LayoutData.Title] = $"Geschiedenis: {item.Current?.Title}";
-        ViewData[LayoutData.Alternates] = new List<PageAlternate>();
         return null;
     }
 }

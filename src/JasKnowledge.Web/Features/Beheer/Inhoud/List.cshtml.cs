@@ -38,6 +38,5 @@ public sealed class ListModel(JasDbContext db, CultureCatalog cultures) : PageMo
             _ => items,
         };
         ViewData[LayoutData.Title] = "Inhoud";
-        ViewData[LayoutData.Alternates] = new List<PageAlternate>();
     }
 }

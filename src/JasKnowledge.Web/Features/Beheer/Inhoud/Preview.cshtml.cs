@@ -2,7 +2,7 @@ using JasKnowledge.Core.Content;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Markdown;
 using JasKnowledge.Data.Content;
-using JasKnowledge.Web.Features.Caching;
+using JasKnowledge.Web.Hosting.Caching;
 using JasKnowledge.Theme;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +22,6 @@ public sealed class PreviewModel(PreviewLinks links, ContentStore store, Culture
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
         ViewData[LayoutData.Title] = "Voorbeeld";
-        ViewData[LayoutData.Alternates] = new List<PageAlternate>();
         if (token.Length > 2000 || links.Read(token) is not { } target || await store.FindAsync(target.ItemId, cancellationToken) is not { } item
             || item.Versions.FirstOrDefault(v => v.Number == target.Version) is not { } version)
         {

@@ -58,7 +58,6 @@ public sealed class TranslationsModel(TranslationStatus status, JasDbContext db,
         Items = (await db.ContentItems.AsNoTracking().Include(i => i.Versions).Where(i => sets.Contains(i.LocalizationSet)).ToListAsync(cancellationToken))
             .ToDictionary(i => (i.LocalizationSet, i.Culture));
         ViewData[LayoutData.Title] = "Vertalingen";
-        ViewData[LayoutData.Alternates] = new List<PageAlternate>();
     }
 
     private static string Short(string? value) => value is { Length: > 20 } ? value[..20] + "…" : value ?? "";

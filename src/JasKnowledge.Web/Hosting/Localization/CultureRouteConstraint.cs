@@ -1,6 +1,6 @@
 using JasKnowledge.Core.Localization;
 
-namespace JasKnowledge.Web.Features.Localization;
+namespace JasKnowledge.Web.Hosting.Localization;
 
 /// <summary>{culture:culture} matches only configured language codes, so an unknown prefix is a 404.</summary>
 public sealed class CultureRouteConstraint(CultureCatalog catalog) : IRouteConstraint

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace JasKnowledge.Web.Features.Errors;
+namespace JasKnowledge.Web.Hosting.Errors;
 
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace JasKnowledge.Web.Features.Caching;
+namespace JasKnowledge.Web.Hosting.Caching;
 
 /// <summary>
 /// Font files carry the start of their SHA-256 in their name (fonts-*.css refers to them so), so a

@@ -1,8 +1,8 @@
-namespace JasKnowledge.Web.Features.Errors;
+namespace JasKnowledge.Web.Hosting.Errors;
 
 /// <summary>Friendly error pages in the visitor's language: any 4xx/5xx without a body is re-run
 /// through /error/{code}; an exception becomes /error/500 and is logged, never shown.</summary>
-public static class ErrorsFeature
+public static class ErrorsSetup
 {
     public static IApplicationBuilder UsePortalErrors(this IApplicationBuilder app)
     {

@@ -1,7 +1,7 @@
 using JasKnowledge.Core.Localization;
 using Microsoft.Net.Http.Headers;
 
-namespace JasKnowledge.Web.Features.Localization;
+namespace JasKnowledge.Web.Hosting.Localization;
 
 /// <summary>Which language to send a visitor to from "/". A language the visitor chose on this portal
 /// before (the cookie) wins over the browser's list, because it was an explicit choice; then the
@@ -10,7 +10,7 @@ public static class PreferredCulture
 {
     public static CultureDefinition Choose(HttpRequest request, CultureCatalog catalog)
     {
-        if (catalog.Find(request.Cookies[LocalizationFeature.PreferenceCookie]) is { } chosen) return chosen;
+        if (catalog.Find(request.Cookies[LocalizationSetup.PreferenceCookie]) is { } chosen) return chosen;
         if (StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptLanguage, out var languages))
         {
             foreach (var language in languages.Where(l => (l.Quality ?? 1) > 0).OrderByDescending(l => l.Quality ?? 1))

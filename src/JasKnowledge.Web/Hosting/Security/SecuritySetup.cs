@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace JasKnowledge.Web.Features.Security;
+namespace JasKnowledge.Web.Hosting.Security;
 
 /// <summary>
 /// Headers every response carries, and /.well-known/security.txt. The Content-Security-Policy allows
@@ -8,13 +8,13 @@ namespace JasKnowledge.Web.Features.Security;
 /// other origin, no framing, forms posting only back to the portal. HSTS outside development, where
 /// HTTPS is terminated in front of the nodes.
 /// </summary>
-public static class SecurityFeature
+public static class SecuritySetup
 {
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; media-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IServiceCollection AddSecurityFeature(this IServiceCollection services) =>
+    public static IServiceCollection AddSecurityHeaders(this IServiceCollection services) =>
         services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
@@ -42,7 +42,7 @@ public static class SecurityFeature
         return app;
     }
 
-    public static IEndpointRouteBuilder MapSecurityFeature(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapSecurityTxt(this IEndpointRouteBuilder endpoints)
     {
         // RFC 9116. Vulnerabilities in Dutch government systems are reported through the NCSC's
         // coordinated vulnerability disclosure, unless the operator configures its own contact.

@@ -4,7 +4,7 @@ using JasKnowledge.Data.Search;
 using JasKnowledge.Data.Startup;
 using Microsoft.EntityFrameworkCore;
 
-namespace JasKnowledge.Web.Features.Recipe;
+namespace JasKnowledge.Web.Hosting.Startup;
 
 /// <summary>Brings the database up to date at start-up, and on the very first start fills it from
 /// the shipped content folder, so that `dotnet run` alone gives a working portal. With several nodes

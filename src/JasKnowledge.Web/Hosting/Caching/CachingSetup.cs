@@ -4,16 +4,16 @@ using JasKnowledge.Core.Modules;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 
-namespace JasKnowledge.Web.Features.Caching;
+namespace JasKnowledge.Web.Hosting.Caching;
 
 /// <summary>Fast pages for anonymous visitors: public pages are kept in the output cache until
 /// something is published (tag "content"), and text responses are compressed. Files are not
 /// compressed here: downloads keep their exact bytes, byte ranges and SHA-256 ETags.</summary>
-public static class CachingFeature
+public static class CachingSetup
 {
     public const string ContentTag = "content";
 
-    public static IServiceCollection AddCachingFeature(this IServiceCollection services)
+    public static IServiceCollection AddCaching(this IServiceCollection services)
     {
         services.AddOutputCache(options =>
         {
@@ -24,7 +24,7 @@ public static class CachingFeature
         services.AddResponseCompression(options =>
         {
             // Pages with antiforgery tokens (the back office) are kept out of compression by
-            // BeheerFeature.UseBeheer (BREACH); public pages carry no secrets.
+            // AuthenticationSetup.UsePortalAuthentication (BREACH); public pages carry no secrets.
             options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
@@ -50,7 +50,7 @@ public static class CachingFeature
 public sealed class OutputCacheInvalidation(IOutputCacheStore store) : IPublicationListener
 {
     public Task PublishedAsync(CancellationToken cancellationToken) =>
-        store.EvictByTagAsync(CachingFeature.ContentTag, cancellationToken).AsTask();
+        store.EvictByTagAsync(CachingSetup.ContentTag, cancellationToken).AsTask();
 }
 
 /// <summary>Marks a page that must be rendered for every request (it shows state that is not

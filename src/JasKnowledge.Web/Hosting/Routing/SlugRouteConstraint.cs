@@ -1,4 +1,4 @@
-namespace JasKnowledge.Web.Features.Content;
+namespace JasKnowledge.Web.Hosting.Routing;
 
 /// <summary>{slug:slug}: lower-case letters, digits and single hyphens, as the content folder's file
 /// names are; anything else is a 404 before any database work.</summary>

@@ -1,6 +1,6 @@
 using JasKnowledge.Data.Recipe;
 
-namespace JasKnowledge.Web.Features.Printing;
+namespace JasKnowledge.Web.Hosting.Printing;
 
 /// <summary>The printing commands first import the content folder: files are only made from content
 /// that imports without problems, so a file never shows text the site does not.</summary>

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace JasKnowledge.Web.Features.Caching;
+namespace JasKnowledge.Web.Hosting.Caching;
 
 /// <summary>
 /// Which responses the output cache keeps: GET and HEAD of Razor pages without a query string and
@@ -35,7 +35,7 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
         context.AllowLocking = true;
         if (cacheable)
         {
-            context.Tags.Add(CachingFeature.ContentTag);
+            context.Tags.Add(CachingSetup.ContentTag);
             context.ResponseExpirationTimeSpan = Lifetime;
             context.CacheVaryByRules.HeaderNames = "Accept-Encoding";
         }

@@ -2,11 +2,11 @@ using JasKnowledge.Core.Localization;
 using JasKnowledge.Theme;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace JasKnowledge.Web.Features.Localization;
+namespace JasKnowledge.Web.Hosting.Localization;
 
 /// <summary>Languages: the catalog from configuration (Jas:Cultures), the {culture:culture} route
 /// constraint, the per-request culture taken from the URL prefix, and the redirect from "/".</summary>
-public static class LocalizationFeature
+public static class LocalizationSetup
 {
     public const string PreferenceCookie = "jas-lang";
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace JasKnowledge.Web.Features.Printing;
+namespace JasKnowledge.Web.Hosting.Printing;
 
 /// <summary>Prints a page of the running portal to PDF with headless Chromium, using the page's print
 /// stylesheet, so a PDF shows exactly what the web page shows. Used by the commands that make files

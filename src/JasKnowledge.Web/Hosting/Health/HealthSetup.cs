@@ -5,20 +5,20 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace JasKnowledge.Web.Features.Health;
+namespace JasKnowledge.Web.Hosting.Health;
 
 /// <summary>/health/live: the process answers. /health/ready: the database and the blob store answer
 /// too and the node is not stopping, so a load balancer only sends traffic to a node that can serve it.
 /// A node that loses its database turns not-ready at the next check and ready again by itself when the
 /// database is back. On SIGTERM the node finishes the requests in flight (downloads included) for up to
 /// Jas:ShutdownTimeoutSeconds (default 30) before it stops.</summary>
-public static class HealthFeature
+public static class HealthSetup
 {
     private const string Ready = "ready";
 
     public const string ShutdownTimeoutSetting = "Jas:ShutdownTimeoutSeconds";
 
-    public static IServiceCollection AddHealthFeature(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPortalHealth(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue(ShutdownTimeoutSetting, 30)));
         services.AddHealthChecks()
@@ -28,7 +28,7 @@ public static class HealthFeature
         return services;
     }
 
-    public static IEndpointRouteBuilder MapHealthFeature(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapPortalHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson });
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteJson });

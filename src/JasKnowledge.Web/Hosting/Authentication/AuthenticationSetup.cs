@@ -1,0 +1,98 @@
+using System.Threading.RateLimiting;
+using JasKnowledge.Data;
+using JasKnowledge.Data.Accounts;
+using JasKnowledge.Web.Features.Beheer;
+using Microsoft.AspNetCore.Identity;
+
+namespace JasKnowledge.Web.Hosting.Authentication;
+
+/// <summary>
+/// Who is signed in, for every request: accounts (ASP.NET Core Identity in the portal's database), the
+/// sign-in cookie, lockout after repeated failures, a rate limit on sign-in attempts, and the rule that
+/// a password handed out by a command is replaced at the first sign-in. The back office's pages are in
+/// Features/Beheer.
+/// </summary>
+public static class AuthenticationSetup
+{
+    public const string LoginRateLimit = "login";
+
+    public static IServiceCollection AddPortalAuthentication(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddIdentity<PortalUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<JasDbContext>()
+            .AddClaimsPrincipalFactory<PortalUserClaims>();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "jas-beheer";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            // Plain HTTP only on a developer's machine and in the tests; everywhere else the cookie
+            // never travels unencrypted.
+            options.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
+                ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.LoginPath = BeheerFeature.LoginPath;
+            options.LogoutPath = BeheerFeature.LogoutPath;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            // Signed in but not allowed: a plain 403 page, not a redirect that hides the answer.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync("Te veel pogingen om in te loggen. Wacht een minuut en probeer het dan opnieuw.", cancellationToken);
+            };
+            // Only sign-in attempts count, per client address: 10 a minute (Jas:Beheer:LoginAttemptsPerMinute)
+            // slows guessing down long before lockout and never bothers a person who mistypes.
+            options.AddPolicy(LoginRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Jas:Beheer:LoginAttemptsPerMinute", 10),
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    })
+                : RateLimitPartition.GetNoLimiter("read"));
+        });
+        return services;
+    }
+
+    public static IApplicationBuilder UsePortalAuthentication(this IApplicationBuilder app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.Use(async (context, next) =>
+        {
+            // Back-office pages carry antiforgery tokens next to what the visitor typed: never compressed
+            // (BREACH), whether HTTPS ends here or at a proxy in front.
+            if (context.Request.Path.StartsWithSegments("/beheer") || context.Request.Path.StartsWithSegments("/voorbeeld"))
+                context.Request.Headers.AcceptEncoding = default;
+            // A one-time password opens only the page that replaces it.
+            if (context.User.HasClaim(PortalClaims.MustChangePassword, "true")
+                && context.Request.Path.StartsWithSegments("/beheer")
+                && !context.Request.Path.StartsWithSegments(BeheerFeature.PasswordPath)
+                && !context.Request.Path.StartsWithSegments(BeheerFeature.LogoutPath))
+            {
+                context.Response.Redirect(BeheerFeature.PasswordPath);
+                return;
+            }
+            await next();
+        });
+        return app;
+    }
+}

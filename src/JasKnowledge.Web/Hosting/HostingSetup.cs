@@ -1,0 +1,58 @@
+using JasKnowledge.Data;
+using JasKnowledge.Web.Hosting.Authentication;
+using JasKnowledge.Web.Hosting.Caching;
+using JasKnowledge.Web.Hosting.Commands;
+using JasKnowledge.Web.Hosting.Errors;
+using JasKnowledge.Web.Hosting.Health;
+using JasKnowledge.Web.Hosting.Localization;
+using JasKnowledge.Web.Hosting.Routing;
+using JasKnowledge.Web.Hosting.Security;
+using Microsoft.AspNetCore.HttpLogging;
+
+namespace JasKnowledge.Web.Hosting;
+
+/// <summary>What every request passes through, whatever feature answers it (the "service defaults"):
+/// data, languages, pages, logging, security headers, errors, caching, sign-in, health, and the
+/// commands that move the site in and out as files. Features are composed apart, in Program.cs.</summary>
+public static class HostingSetup
+{
+    public static WebApplicationBuilder AddPortalHosting(this WebApplicationBuilder builder)
+    {
+        // The theme's CSS comes from a Razor class library: serve it from the build output in every
+        // environment (tests run as "Testing"); a published app has its assets in wwwroot and ignores this.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
+        services.AddJasData();
+        services.AddPortalLocalization();
+        // Pages live in Features/ (and Hosting/Errors); every @page names its full route.
+        services.AddRazorPages(options => options.RootDirectory = "/");
+        services.AddHttpLogging(options =>
+        {
+            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            options.CombineLogs = true;
+        });
+        services.AddRouteConstraints();
+        services.AddPortalAuthentication(builder.Environment);
+        services.AddSecurityHeaders();
+        services.AddCaching();
+        services.AddPortalHealth(builder.Configuration);
+        services.AddContentFolderCommands();
+        return builder;
+    }
+
+    /// <summary>The middleware every request passes, in order, and the host's own endpoints.</summary>
+    public static WebApplication UsePortalHosting(this WebApplication app)
+    {
+        app.UseHttpLogging();
+        app.UseSecurityHeaders();
+        app.UsePortalErrors();
+        app.UseCaching();
+        app.UseRouteCulture();
+        app.MapStaticAssets();
+        app.UsePortalAuthentication();
+        app.MapRootRedirect();
+        app.MapPortalHealth();
+        app.MapSecurityTxt();
+        return app;
+    }
+}
