@@ -44,6 +44,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ContentStore>();
         services.AddHostedService<PublicationWatcher>();
+        services.AddHostedService<Blobs.TemporaryFileSweeper>();
         services.AddScoped<PublishedContent>();
         services.AddScoped<Assets.PublishedAssets>();
         services.AddScoped<Assets.FileRevisionStore>();

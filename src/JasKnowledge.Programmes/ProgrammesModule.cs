@@ -52,17 +52,20 @@ public static class ProgrammesModule
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         api.MapGet("/municipalities/{code}", ProgrammesApi.GetAsync)
             .WithName("GetMunicipality")
-            .WithSummary("One municipality by CBS code (0546 or GM0546): its adoption record, the programme it runs, the differences from its blueprint, and reported outcomes with their source and scope.");
+            .WithSummary("One municipality by CBS code (0546 or GM0546): its adoption record, the programme it runs, the differences from its blueprint, and reported outcomes with their source and scope.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/blueprints", ProgrammesApi.BlueprintsAsync)
             .WithName("ListBlueprints")
             .WithSummary("The reference programmes (blueprints) of the method, each with its versions.");
         api.MapGet("/blueprints/{slug}.csv", ProgrammesApi.BlueprintCsvAsync)
             .WithName("ExportBlueprint")
             .WithSummary("One blueprint version's timeline as CSV: components as rows, periods as columns.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/blueprints/{slug}", ProgrammesApi.BlueprintAsync)
             .WithName("GetBlueprint")
-            .WithSummary("One blueprint version with its full programme: periods, components, contact, tracks, partners.");
+            .WithSummary("One blueprint version with its full programme: periods, components, contact, tracks, partners.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 }

@@ -12,6 +12,8 @@ public sealed class ByteRangeRequestTests
     [InlineData("bytes=-10", 990, 999)]
     [InlineData("bytes=-5000", 0, 999)]
     [InlineData("bytes=990-5000", 990, 999)]
+    [InlineData("bytes=0-99999999999999999999999", 0, 999)]
+    [InlineData("bytes=10-9223372036854775807", 10, 999)]
     [InlineData("BYTES=5-5", 5, 5)]
     [InlineData(" bytes=0-0 ", 0, 0)]
     public void One_satisfiable_range_is_a_part(string header, long from, long to)

@@ -8,11 +8,23 @@ public sealed record StoredFile(string BlobKey, string Sha256, long Size, string
 {
     public static string KeyFor(string sha256) => "sha256-" + sha256;
 
-    /// <summary>Streams the content through a temporary file while hashing it (the key is only known
-    /// at the end), then stores it under its hash. Memory stays flat whatever the size; identical
-    /// bytes are stored once.</summary>
+    /// <summary>Stores the content under its hash (the key is only known at the end). Content that can
+    /// be read twice (a file, an upload the framework buffered) is hashed first and then stored, with
+    /// no copy of its own; anything else streams through a temporary file while it is hashed. Memory
+    /// stays flat whatever the size; identical bytes are stored once.</summary>
     public static async Task<StoredFile> StoreAsync(IBlobStore store, Stream content, string mediaType, CancellationToken cancellationToken = default)
     {
+        if (content.CanSeek)
+        {
+            var start = content.Position;
+            var sha = await CopyHashingAsync(content, Stream.Null, cancellationToken);
+            var size = content.Position - start;
+            content.Position = start;
+            var blobKey = KeyFor(sha);
+            if (await store.HeadAsync(blobKey, cancellationToken) is not { } found || found.Length != size)
+                await store.PutAsync(blobKey, content, mediaType, cancellationToken);
+            return new StoredFile(blobKey, sha, size, mediaType);
+        }
         var spool = Path.Combine(Path.GetTempPath(), "jas-upload-" + Guid.NewGuid().ToString("N"));
         try
         {

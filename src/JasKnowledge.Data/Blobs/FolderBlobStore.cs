@@ -8,7 +8,7 @@ namespace JasKnowledge.Data.Blobs;
 public sealed class FolderBlobStore : IBlobStore
 {
     private const string MediaTypeSuffix = ".mediatype";
-    private const string PartialSuffix = ".partial";
+    public const string PartialSuffix = ".partial";
     private readonly string _folder;
 
     public FolderBlobStore(string folder)

@@ -1,4 +1,6 @@
 using JasKnowledge.Data;
+using JasKnowledge.Theme;
+using JasKnowledge.Web.Hosting.Http;
 using JasKnowledge.Web.Hosting.Authentication;
 using JasKnowledge.Web.Hosting.Caching;
 using JasKnowledge.Web.Hosting.Commands;
@@ -23,15 +25,18 @@ public static class HostingSetup
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddJasData();
+        services.AddSingleton(sp => PublicOrigin.From(sp.GetRequiredService<IConfiguration>()));
         services.AddPortalLocalization();
         // Pages live in Features/ (and Hosting/Errors); every @page names its full route.
-        services.AddRazorPages(options => options.RootDirectory = "/");
+        services.AddRazorPages(options => options.RootDirectory = "/")
+            .AddMvcOptions(options => options.Filters.Add(new MethodNotAllowedFilter()));
         services.AddHttpLogging(options =>
         {
             options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
             options.CombineLogs = true;
         });
         services.AddRouteConstraints();
+        services.AddTrustedProxies(builder.Configuration);
         services.AddPortalAuthentication(builder.Environment);
         services.AddSecurityHeaders();
         services.AddCaching();
@@ -44,6 +49,9 @@ public static class HostingSetup
     public static WebApplication UsePortalHosting(this WebApplication app)
     {
         app.UseHttpLogging();
+        // Before routing, so that a HEAD finds the GET endpoint (explicit routing: after this, not first).
+        app.UseHeadAsGet();
+        app.UseRouting();
         app.UseSecurityHeaders();
         app.UsePortalErrors();
         app.UseCaching();

@@ -17,6 +17,7 @@ public sealed class PortalFactory(TestDatabase database, string? contentFolder =
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Jas:DataDirectory", DataDirectory);
+        builder.UseSetting("Jas:PublicBaseUrl", "http://localhost");
         builder.UseSetting(StorageOptions.DatabaseSetting, database.Provider);
         builder.UseSetting(StorageOptions.ConnectionStringSetting, database.ConnectionString);
         if (contentFolder is not null) builder.UseSetting("Jas:ContentDirectory", contentFolder);

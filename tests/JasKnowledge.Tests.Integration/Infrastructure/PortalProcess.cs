@@ -37,6 +37,7 @@ public sealed class PortalProcess : IAsyncDisposable
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["Jas__DataDirectory"] = dataDirectory;
         start.Environment["Urls"] = urls;
+        start.Environment["Jas__PublicBaseUrl"] = urls;
         foreach (var (key, value) in environment) start.Environment[key] = value;
         return start;
     }

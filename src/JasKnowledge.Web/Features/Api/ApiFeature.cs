@@ -11,8 +11,10 @@ public static class ApiFeature
 {
     public static IServiceCollection AddApiFeature(this IServiceCollection services)
     {
-        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, context, _) =>
         {
+            // The server is the configured public address, not whatever Host the request named.
+            document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = context.ApplicationServices.GetRequiredService<Theme.PublicOrigin>().Value }];
             document.Info.Title = "JasKnowledge open data API";
             document.Info.Description = "The material of the 24x24 approach (project JAS) and who uses it. All data is public; no key is needed.";
             return Task.CompletedTask;
@@ -34,6 +36,7 @@ public static class ApiFeature
         api.MapGet("/content", ListContentAsync)
             .WithName("ListContent")
             .WithSummary("Published content, optionally of one type and in one language, with the URLs of its translations.")
+            .Produces<IEnumerable<ContentDto>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return endpoints;
     }

@@ -38,12 +38,17 @@ public static class ByteRangeRequest
             return new RangeDecision.Part(Math.Max(0, length - suffix), length - 1);
         }
         if (!TryParseDigits(first, out var from)) return new RangeDecision.Whole();
+        // A last position past the end means "to the end" (RFC 9110 §14.1.2), however many digits it has.
         long to;
         if (last.Length == 0) to = length - 1;
-        else if (!TryParseDigits(last, out to) || to < from) return new RangeDecision.Whole();
+        else if (!IsDigits(last)) return new RangeDecision.Whole();
+        else if (!TryParseDigits(last, out to)) to = long.MaxValue;
         if (from >= length) return new RangeDecision.Unsatisfiable();
+        if (to < from) return new RangeDecision.Whole();
         return new RangeDecision.Part(from, Math.Min(to, length - 1));
     }
+
+    private static bool IsDigits(string text) => text.Length > 0 && text.All(char.IsAsciiDigit);
 
     private static bool TryParseDigits(string text, out long value)
     {

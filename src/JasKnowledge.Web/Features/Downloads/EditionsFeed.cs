@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Data.Assets;
+using JasKnowledge.Theme;
 
 namespace JasKnowledge.Web.Features.Downloads;
 
@@ -14,7 +15,7 @@ public static class EditionsFeed
 
     public static async Task WriteAsync(HttpContext http, PublishedAssets assets, CultureCatalog cultures, CancellationToken cancellationToken)
     {
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        var origin = PublicOrigin.Of(http);
         var ui = cultures.Default.Code;
         var entries = (await assets.ListAsync(cancellationToken))
             .SelectMany(a => a.Revisions.Select(r => (Asset: a, Revision: r)))

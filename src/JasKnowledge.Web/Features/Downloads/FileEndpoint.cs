@@ -2,6 +2,7 @@ using System.Text;
 using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Blobs;
 using JasKnowledge.Data.Assets;
+using JasKnowledge.Theme;
 
 namespace JasKnowledge.Web.Features.Downloads;
 
@@ -38,7 +39,7 @@ public static class FileEndpoint
     /// followed an old or mistyped link, and a script, both know where to go.</summary>
     private static async Task WriteUnknownVersionAsync(HttpContext http, Asset asset, string version, CancellationToken cancellationToken)
     {
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        var origin = PublicOrigin.Of(http);
         var text = new StringBuilder()
             .AppendLine($"Versie {version} van '{asset.Title}' bestaat niet. Deze versies bestaan:")
             .AppendLine($"Version {version} of '{asset.Title}' does not exist. These versions exist:")

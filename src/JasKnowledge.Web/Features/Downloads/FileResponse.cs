@@ -1,6 +1,7 @@
 using System.Globalization;
 using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Blobs;
+using JasKnowledge.Web.Hosting.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace JasKnowledge.Web.Features.Downloads;
@@ -32,6 +33,11 @@ public static class FileResponse
         disposition.SetHttpFileName(revision.FileName);
         response.Headers.ContentDisposition = disposition.ToString();
 
+        if (PreconditionFails(request, etag, lastModified))
+        {
+            response.StatusCode = StatusCodes.Status412PreconditionFailed;
+            return;
+        }
         if (IsNotModified(request, etag, lastModified))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
@@ -57,11 +63,25 @@ public static class FileResponse
             response.StatusCode = StatusCodes.Status206PartialContent;
             response.Headers.ContentRange = $"bytes {part.From}-{part.To}/{revision.Size}";
         }
-        if (HttpMethods.IsHead(request.Method)) return;
+        if (HeadRequests.IsHead(http)) return;
 
         await using var content = await blobs.GetAsync(revision.BlobKey, part?.ToByteRange(), cancellationToken)
             ?? throw new InvalidOperationException($"The file of {asset.Slug} ({asset.Culture}) {revision.VersionLabel} is missing from the blob store (key {revision.BlobKey}).");
         await content.Stream.CopyToAsync(response.Body, CopyBufferSize, cancellationToken);
+    }
+
+    /// <summary>If-Match (strong comparison) wins over If-Unmodified-Since (RFC 9110 §13.1.1, §13.1.4): a
+    /// client that holds other bytes than these is told so instead of being sent them.</summary>
+    private static bool PreconditionFails(HttpRequest request, EntityTagHeaderValue etag, DateTimeOffset lastModified)
+    {
+        var ifMatch = request.Headers.IfMatch;
+        if (ifMatch.Count > 0)
+        {
+            return !EntityTagHeaderValue.TryParseList(ifMatch, out var tags)
+                || !tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || (!t.IsWeak && t.Compare(etag, useStrongComparison: true)));
+        }
+        return DateTimeOffset.TryParse(request.Headers.IfUnmodifiedSince, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
+            && lastModified > since;
     }
 
     /// <summary>If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2).</summary>

@@ -48,8 +48,9 @@ public static class MediaFeature
 
     public static IEndpointRouteBuilder MapMediaFeature(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/{culture:culture}/video/{slug:slug}.vtt", SubtitlesEndpoint.GetAsync);
-        endpoints.MapGet("/{culture:culture}/video/{slug:slug}/offline.zip", OfflineDownload.GetAsync);
+        // Files for people, not operations of the open-data API: not in its OpenAPI document.
+        endpoints.MapGet("/{culture:culture}/video/{slug:slug}.vtt", SubtitlesEndpoint.GetAsync).ExcludeFromDescription();
+        endpoints.MapGet("/{culture:culture}/video/{slug:slug}/offline.zip", OfflineDownload.GetAsync).ExcludeFromDescription();
         return endpoints;
     }
 }

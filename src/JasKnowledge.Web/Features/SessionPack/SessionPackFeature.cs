@@ -8,7 +8,7 @@ public static class SessionPackFeature
 
     public static IEndpointRouteBuilder MapSessionPackFeature(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/{culture:culture}/handboek/{slug:slug}/pakket.zip", SessionPackEndpoint.GetAsync);
+        endpoints.MapGet("/{culture:culture}/handboek/{slug:slug}/pakket.zip", SessionPackEndpoint.GetAsync).ExcludeFromDescription();
         return endpoints;
     }
 }

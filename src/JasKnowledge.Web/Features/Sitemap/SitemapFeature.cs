@@ -2,6 +2,7 @@ using System.Xml;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
+using JasKnowledge.Theme;
 using JasKnowledge.Web.Hosting.Routing;
 
 namespace JasKnowledge.Web.Features.Sitemap;
@@ -35,7 +36,7 @@ public static class SitemapFeature
     {
         endpoints.MapGet(Url, async (HttpContext http, IEnumerable<ISitemapSource> sources, CancellationToken cancellationToken) =>
         {
-            var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+            var origin = PublicOrigin.Of(http);
             var groups = new List<IReadOnlyList<SitemapPage>>();
             foreach (var source in sources) groups.AddRange(await source.PagesAsync(http.RequestServices, cancellationToken));
             // A page that two sources name (a published item that a module also lists) is written once,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JasKnowledge.Web.Hosting.Errors;
@@ -10,17 +11,27 @@ public sealed class ErrorModel : PageModel
     public int Code { get; private set; }
     public bool IsNotFound => Code == StatusCodes.Status404NotFound;
 
-    public IActionResult OnGet(int code) => Render(code);
-    public IActionResult OnPost(int code) => Render(code);
+    // The status comes from the failure itself, never from what the client sent: a form field or query
+    // value named "code" must not choose it (a POST that failed would otherwise answer 599).
+    public IActionResult OnGet() => Render();
+    public IActionResult OnPost() => Render();
 
-    private IActionResult Render(int code)
+    /// <summary>A failed PUT, DELETE or TRACE is re-executed with its own method: answer it too.</summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
+        if (context.HandlerMethod is null) context.Result = Render();
+    }
+
+    private IActionResult Render()
+    {
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         // Reached directly (not re-executed): nothing failed, so there is no error page to show.
-        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null)
-            return NotFound();
-        Code = code is >= 400 and <= 599 ? code : 500;
+        if (reExecuted is null && exception is null) return NotFound();
         // The exception handler re-executes /error/500 for every exception; a bad request keeps its 400.
-        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error is BadHttpRequestException bad) Code = bad.StatusCode;
+        Code = exception?.Error is BadHttpRequestException bad ? bad.StatusCode
+            : reExecuted?.OriginalStatusCode is >= 400 and <= 599 and var original ? original
+            : StatusCodes.Status500InternalServerError;
         Response.StatusCode = Code;
         return Page();
     }

@@ -22,6 +22,7 @@ public static class DatabaseStartup
             storage = services.GetRequiredService<Storage>();
             // Settings that are wrong in themselves (not just unreachable) are found here.
             _ = services.GetRequiredService<Core.Localization.CultureCatalog>();
+            _ = services.GetRequiredService<Theme.PublicOrigin>();
         }
         catch (Exception e) when (e is StartupException or InvalidOperationException)
         {

@@ -33,13 +33,17 @@ public sealed class UploadModel(PublishedAssets assets, FileRevisionStore files,
     public string? ReleaseNotes { get; private set; }
     public long MaxBytes => configuration.GetValue("Jas:Uploads:MaxMegabytes", 1024L) * 1024 * 1024;
 
-    public async Task<IActionResult> OnGetAsync(string culture, string slug, CancellationToken cancellationToken) =>
+    // Culture and slug come from the route only: model binding would otherwise look in the form first,
+    // reading a body of any size before the size check, and let a form field choose another file.
+    public async Task<IActionResult> OnGetAsync([FromRoute] string culture, [FromRoute] string slug, CancellationToken cancellationToken) =>
         await LoadAsync(culture, slug, cancellationToken) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(string culture, string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string culture, [FromRoute] string slug, CancellationToken cancellationToken)
     {
         if (await LoadAsync(culture, slug, cancellationToken) is { } missing) return missing;
         if (Request.ContentLength is { } declared && declared > MaxBytes + 64 * 1024) return TooLarge();
+        if (!IsMultipart(Request.ContentType))
+            return BadForm("Het formulier kwam niet als bestandsupload aan (multipart/form-data). Gebruik het formulier op deze pagina.");
         var sizeLimit = HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeLimit is { IsReadOnly: false }) sizeLimit.MaxRequestBodySize = MaxBytes + 64 * 1024;
         IFormCollection form;
@@ -55,7 +59,12 @@ public sealed class UploadModel(PublishedAssets assets, FileRevisionStore files,
         {
             return TooLarge();
         }
-        await antiforgery.ValidateRequestAsync(HttpContext);
+        catch (IOException)
+        {
+            return BadForm("Het formulier kwam niet heel aan. Er is niets opgeslagen; probeer het opnieuw.");
+        }
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+            return BadForm("Het formulier is verlopen of kwam niet van deze pagina. Laad de pagina opnieuw en probeer het nog eens.");
 
         Version = form["version"].ToString().Trim();
         ReleaseNotes = form["releaseNotes"].ToString().Trim();
@@ -94,6 +103,18 @@ public sealed class UploadModel(PublishedAssets assets, FileRevisionStore files,
     {
         Problem = problem;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private static bool IsMultipart(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+        && !Microsoft.Extensions.Primitives.StringSegment.IsNullOrEmpty(type.Boundary);
+
+    private PageResult BadForm(string problem)
+    {
+        Problem = problem;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JasKnowledge.Web.Hosting.Http;
+
+/// <summary>A page asked with a method it has no handler for (TRACE, PUT, DELETE, a POST to a page
+/// without a form…) answers 405 with the methods it does handle in <c>Allow</c>, before anything else
+/// (antiforgery included) looks at the request, instead of rendering without its data. Error pages
+/// that are re-executed for a failed request answer whatever the method was.</summary>
+public sealed class MethodNotAllowedFilter : IAuthorizationFilter, IOrderedFilter
+{
+    public int Order => int.MinValue;
+
+    public void OnAuthorization(AuthorizationFilterContext context)
+    {
+        var http = context.HttpContext;
+        if (context.ActionDescriptor is not CompiledPageActionDescriptor page
+            || http.Features.Get<IStatusCodeReExecuteFeature>() is not null
+            || http.Features.Get<IExceptionHandlerPathFeature>() is not null)
+            return;
+        var methods = page.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).ToHashSet();
+        // A page without handlers renders for GET; HEAD is answered like GET.
+        if (methods.Count == 0) methods.Add(HttpMethods.Get);
+        if (methods.Contains(HttpMethods.Get)) methods.Add(HttpMethods.Head);
+        if (methods.Contains(http.Request.Method.ToUpperInvariant())) return;
+        http.Response.Headers.Allow = string.Join(", ", methods.Order(StringComparer.Ordinal));
+        context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Net;
+using System.Net.Http.Headers;
+using JasKnowledge.Data.Accounts;
+using JasKnowledge.Tests.Integration.Infrastructure;
+
+namespace JasKnowledge.Tests.Integration.Security;
+
+/// <summary>The findings of the outside attack on the HTTP surface (issue 20), each as it was
+/// reproduced: a client cannot choose the error status or the host in absolute links, every method a
+/// page does not handle gets 405 with Allow, HEAD answers like GET everywhere, a broken upload form is
+/// a 400, and file downloads honour If-Match, If-Unmodified-Since and an open-ended last byte.</summary>
+public abstract class HttpSurfaceTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
+{
+    private const string File = "/files/nl/het-gesprek-handboek-pdf/latest";
+
+    [Theory]
+    [InlineData("/api/v1/bestaat-niet", HttpStatusCode.NotFound)]
+    [InlineData("/nl/bestaat-niet", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("/nl", HttpStatusCode.MethodNotAllowed)]
+    public async Task A_form_field_or_query_named_code_does_not_choose_the_status(string url, HttpStatusCode expected)
+    {
+        var client = BackOffice.Client(fixture.Factory);
+        using var response = await client.PostAsync(url + "?code=599", new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = "599" }));
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_host_gets_400_and_absolute_links_come_from_configuration()
+    {
+        var client = fixture.Factory.CreateClient();
+        using var evil = new HttpRequestMessage(HttpMethod.Get, "/feeds/editions.atom");
+        evil.Headers.Host = "evil.example";
+        using var refused = await client.SendAsync(evil);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+
+        // An allowed host that is not the public address still gets links to the public address.
+        using var other = new HttpRequestMessage(HttpMethod.Get, "/feeds/editions.atom");
+        other.Headers.Host = "127.0.0.1";
+        using var feed = await client.SendAsync(other);
+        var xml = await feed.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.Contains("http://localhost/", xml);
+        Assert.DoesNotContain("127.0.0.1", xml);
+        var openApi = await client.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("\"url\": \"http://localhost\"", openApi);
+    }
+
+    [Theory]
+    [InlineData("TRACE", "/nl")]
+    [InlineData("TRACE", "/nl/over")]
+    [InlineData("TRACE", "/ar/video/het-gesprek")]
+    [InlineData("TRACE", "/so/informatie/de-zorgverzekering")]
+    [InlineData("TRACE", "/nl/handboek")]
+    [InlineData("TRACE", "/nl/gemeenten")]
+    [InlineData("TRACE", "/nl/gemeenten/leiden")]
+    [InlineData("TRACE", "/nl/blauwdrukken")]
+    [InlineData("PUT", "/nl/zoeken")]
+    [InlineData("DELETE", "/talen")]
+    public async Task A_method_a_page_does_not_handle_gets_405_with_allow(string method, string url)
+    {
+        var client = fixture.Factory.CreateClient();
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        var allow = response.Content.Headers.Allow.Concat(response.Headers.TryGetValues("Allow", out var values) ? values : []).ToList();
+        Assert.Contains("GET", string.Join(",", allow));
+        Assert.DoesNotContain(method, string.Join(",", allow));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/v1/languages")]
+    [InlineData("/api/v1/content?lang=nl")]
+    [InlineData("/api/v1/search?q=gesprek")]
+    [InlineData("/api/v1/downloads")]
+    [InlineData("/api/v1/municipalities")]
+    [InlineData("/api/v1/municipalities/0546")]
+    [InlineData("/api/v1/blueprints")]
+    [InlineData("/sitemap.xml")]
+    [InlineData("/feeds/editions.atom")]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/.well-known/security.txt")]
+    [InlineData("/nl/video/het-gesprek.vtt")]
+    [InlineData("/nl/video/het-gesprek/offline.zip")]
+    [InlineData("/nl/handboek/sessie-1-nederland-en-jij/pakket.zip?taal=ar")]
+    [InlineData("/nl")]
+    [InlineData(File)]
+    public async Task Head_answers_like_get_without_the_body(string url)
+    {
+        var client = BackOffice.Client(fixture.Factory);
+        using var get = await client.GetAsync(url);
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+
+        Assert.Equal(get.StatusCode, head.StatusCode);
+        Assert.True(get.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{url}: {get.StatusCode}");
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_failing_if_match_or_if_unmodified_since_gets_412()
+    {
+        var client = fixture.Factory.CreateClient();
+        using var plain = await client.GetAsync(File);
+        var etag = plain.Headers.ETag!;
+
+        using var wrongTag = new HttpRequestMessage(HttpMethod.Get, File);
+        wrongTag.Headers.IfMatch.Add(new EntityTagHeaderValue("\"ander\""));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await client.SendAsync(wrongTag)).StatusCode);
+
+        using var rightTag = new HttpRequestMessage(HttpMethod.Get, File);
+        rightTag.Headers.IfMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(rightTag)).StatusCode);
+
+        using var old = new HttpRequestMessage(HttpMethod.Get, File);
+        old.Headers.IfUnmodifiedSince = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await client.SendAsync(old)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_range_whose_last_byte_is_past_the_end_gets_the_whole_rest_as_206()
+    {
+        var client = fixture.Factory.CreateClient();
+        var whole = await client.GetByteArrayAsync(File);
+        using var request = new HttpRequestMessage(HttpMethod.Get, File);
+        request.Headers.TryAddWithoutValidation("Range", "bytes=0-99999999999999999999999");
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        Assert.Equal($"bytes 0-{whole.Length - 1}/{whole.Length}", response.Content.Headers.ContentRange!.ToString());
+        Assert.Equal(whole, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task An_upload_that_is_not_multipart_or_lacks_the_antiforgery_token_gets_400_and_stores_nothing()
+    {
+        var host = BackOffice.WithLoginLimit(fixture.Factory, 1000);
+        var client = await BackOffice.SignedInAsync(host, await BackOffice.CreateUserAsync(host, PortalRoles.Editor));
+        const string page = "/beheer/bestanden/nl/het-gesprek-handboek-pdf";
+
+        using var text = await client.PostAsync(page, new StringContent("geen formulier"));
+        Assert.Equal(HttpStatusCode.BadRequest, text.StatusCode);
+        Assert.Contains("multipart/form-data", await text.Content.ReadAsStringAsync());
+
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("9.9"), "version" },
+            { new StringContent("ar"), "culture" },
+            { new ByteArrayContent("%PDF-1.7\n"u8.ToArray()), "file", "a.pdf" },
+        };
+        using var noToken = await client.PostAsync(page, form);
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+        Assert.Contains("verlopen", await noToken.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/files/nl/het-gesprek-handboek-pdf/9.9")).StatusCode);
+    }
+}
+
+public sealed class SqliteHttpSurfaceTests(SqlitePortal fixture) : HttpSurfaceTests<SqlitePortal>(fixture);
+
+public sealed class PostgresHttpSurfaceTests(PostgresPortal fixture) : HttpSurfaceTests<PostgresPortal>(fixture);
