@@ -23,6 +23,7 @@ public static class DatabaseStartup
             // Settings that are wrong in themselves (not just unreachable) are found here.
             _ = services.GetRequiredService<Core.Localization.CultureCatalog>();
             _ = services.GetRequiredService<Theme.PublicOrigin>();
+            _ = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>>().Value;
         }
         catch (Exception e) when (e is StartupException or InvalidOperationException)
         {
