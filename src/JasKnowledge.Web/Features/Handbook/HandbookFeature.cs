@@ -39,7 +39,7 @@ public static class HandbookFeature
         services.AddScoped<HandbookReader>();
         services.AddScoped<HandbookEditions>();
         services.AddSingleton<PendingEdition>();
-        services.AddSitemapPath("handboek/sessies").AddSitemapPath("handboek/afdrukken").AddSitemapPath("handboek/edities");
+        services.AddSingleton<ISitemapSource, HandbookSitemap>();
         return services;
     }
 }

@@ -25,6 +25,7 @@ public static partial class ParticipantsFeature
         services.AddScoped<ParticipantMaterials>();
         services.AddSingleton(new MainMenuItem("MenuInformation", "informatie", 5));
         services.AddSitemapPath("informatie");
+        services.AddSingleton<ISitemapSource>(new SitemapUrl(EntryUrl));
         return services;
     }
 

@@ -1,41 +1,54 @@
+using System.Globalization;
 using System.Xml;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Data.Content;
-using JasKnowledge.Theme;
 using JasKnowledge.Web.Features.Content;
 
 namespace JasKnowledge.Web.Features.Sitemap;
 
+/// <summary>One page in the sitemap: its language ("" for a page in no one language, such as /talen),
+/// its path and, where known, when its content was last published.</summary>
+public sealed record SitemapPage(string Culture, string Url, DateTime? LastModifiedUtc = null);
+
 /// <summary>A feature's public pages for /sitemap.xml: each group is one page in the languages it
-/// exists in (the alternates of one another).</summary>
+/// exists in (the alternates of one another, as each of them names them in its own
+/// &lt;link rel="alternate" hreflang&gt;).</summary>
 public interface ISitemapSource
 {
-    Task<IEnumerable<IReadOnlyList<PageAlternate>>> PagesAsync(IServiceProvider services, CancellationToken cancellationToken);
+    Task<IEnumerable<IReadOnlyList<SitemapPage>>> PagesAsync(IServiceProvider services, CancellationToken cancellationToken);
 }
 
 /// <summary>A page that exists in every language at /{culture}/{Path} (lists, overviews).</summary>
 public sealed record SitemapPath(string Path) : ISitemapSource
 {
-    public Task<IEnumerable<IReadOnlyList<PageAlternate>>> PagesAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public Task<IEnumerable<IReadOnlyList<SitemapPage>>> PagesAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var cultures = services.GetRequiredService<CultureCatalog>();
-        IReadOnlyList<PageAlternate> group = cultures.All.Select(c => new PageAlternate(c.Code, $"/{c.Code}/{Path}".TrimEnd('/'))).ToList();
-        return Task.FromResult<IEnumerable<IReadOnlyList<PageAlternate>>>([group]);
+        IReadOnlyList<SitemapPage> group = cultures.All.Select(c => new SitemapPage(c.Code, $"/{c.Code}/{Path}".TrimEnd('/'))).ToList();
+        return Task.FromResult<IEnumerable<IReadOnlyList<SitemapPage>>>([group]);
     }
 }
 
-/// <summary>Every published item that has a page, with its translations as alternates.</summary>
+/// <summary>Pages outside the language prefixes, each in no one language (the language choice).</summary>
+public sealed record SitemapUrl(string Url) : ISitemapSource
+{
+    public Task<IEnumerable<IReadOnlyList<SitemapPage>>> PagesAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        Task.FromResult<IEnumerable<IReadOnlyList<SitemapPage>>>([[new SitemapPage("", Url)]]);
+}
+
+/// <summary>Every published item that has a page, with its translations as alternates and the date
+/// its shown version was published.</summary>
 public sealed class PublishedItemsSitemap : ISitemapSource
 {
-    public async Task<IEnumerable<IReadOnlyList<PageAlternate>>> PagesAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public async Task<IEnumerable<IReadOnlyList<SitemapPage>>> PagesAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var urls = services.GetRequiredService<ContentUrls>();
         var published = await services.GetRequiredService<PublishedContent>().ListAsync(null, null, cancellationToken);
         return published
-            .Select(p => (p.Item, Url: urls.For(p.Item)))
+            .Select(p => (p.Item, p.Version, Url: urls.For(p.Item)))
             .Where(p => p.Url is not null)
             .GroupBy(p => p.Item.LocalizationSet)
-            .Select(g => (IReadOnlyList<PageAlternate>)g.Select(p => new PageAlternate(p.Item.Culture, p.Url!)).ToList())
+            .Select(g => (IReadOnlyList<SitemapPage>)g.Select(p => new SitemapPage(p.Item.Culture, p.Url!, p.Version.PublishedUtc)).ToList())
             .ToList();
     }
 }
@@ -47,7 +60,8 @@ public static class SitemapFeature
     private const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
 
     public static IServiceCollection AddSitemapFeature(this IServiceCollection services) =>
-        services.AddSingleton<ISitemapSource, PublishedItemsSitemap>();
+        services.AddSingleton<ISitemapSource, PublishedItemsSitemap>()
+            .AddSingleton<ISitemapSource, ProgrammesSitemap>();
 
     /// <summary>Registers a page that exists in every language at /{culture}/{path}.</summary>
     public static IServiceCollection AddSitemapPath(this IServiceCollection services, string path) =>
@@ -58,8 +72,11 @@ public static class SitemapFeature
         endpoints.MapGet(Url, async (HttpContext http, IEnumerable<ISitemapSource> sources, CancellationToken cancellationToken) =>
         {
             var origin = $"{http.Request.Scheme}://{http.Request.Host}";
-            var groups = new List<IReadOnlyList<PageAlternate>>();
+            var groups = new List<IReadOnlyList<SitemapPage>>();
             foreach (var source in sources) groups.AddRange(await source.PagesAsync(http.RequestServices, cancellationToken));
+            // A page two sources know (a municipality with a published record is both a content item and
+            // a municipality of the register) is listed once, as the first source gives it.
+            var listed = new HashSet<string>(StringComparer.Ordinal);
 
             http.Response.ContentType = "application/xml; charset=utf-8";
             await using var writer = XmlWriter.Create(http.Response.Body, new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) });
@@ -70,8 +87,13 @@ public static class SitemapFeature
             {
                 foreach (var page in group)
                 {
+                    if (!listed.Add(page.Url)) continue;
                     await writer.WriteStartElementAsync(null, "url", SitemapNamespace);
                     await writer.WriteElementStringAsync(null, "loc", SitemapNamespace, origin + page.Url);
+                    if (page.LastModifiedUtc is { } modified)
+                        await writer.WriteElementStringAsync(null, "lastmod", SitemapNamespace, modified.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                    // A page alone in its language names no alternates here; its own lone
+                    // self-reference in the page says nothing more.
                     if (group.Count > 1)
                     {
                         foreach (var alternate in group)
