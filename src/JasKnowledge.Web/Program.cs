@@ -19,6 +19,7 @@ using JasKnowledge.Web.Features.Security;
 using JasKnowledge.Web.Features.SessionPack;
 using JasKnowledge.Web.Features.Sitemap;
 using JasKnowledge.Web.Features.Translations;
+using JasKnowledge.Web.Features.WebApp;
 using Microsoft.AspNetCore.HttpLogging;
 
 // Composition only: each feature registers its own services and endpoints.
@@ -73,6 +74,7 @@ app.MapDownloadsFeature();
 app.MapMediaFeature();
 app.MapSessionPackFeature();
 app.MapSitemapFeature();
+app.MapWebAppFeature();
 app.MapSearchFeature();
 app.MapProgrammesModule();
 app.MapRazorPages().WithStaticAssets();
