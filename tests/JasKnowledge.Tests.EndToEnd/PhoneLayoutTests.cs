@@ -108,6 +108,33 @@ public sealed class PhoneLayoutTests(BrowserPortal portal) : IClassFixture<Brows
         await page.WaitForURLAsync("**/nl/video/het-gesprek");
     }
 
+    [Fact]
+    public async Task Dutch_terms_on_the_arabic_sheet_are_read_as_dutch_and_keep_their_brackets_together()
+    {
+        await using var context = await portal.NewContextAsync("ar");
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(360, 740);
+        await page.GotoAsync("/ar/informatie/de-zorgverzekering");
+        await page.EvaluateAsync("() => document.fonts.ready");
+
+        var terms = page.Locator("article span[lang='nl']");
+        Assert.True(await terms.CountAsync() >= 10, "the Dutch terms of the sheet are not marked");
+        var title = page.Locator("article h1 span[lang='nl']");
+        Assert.Equal("(zorgverzekering)", await title.InnerTextAsync());
+        for (var i = 0; i < await terms.CountAsync(); i++)
+        {
+            var term = terms.Nth(i);
+            // Isolated left to right inside the right-to-left text, and a term in brackets stays on one
+            // line with both its brackets (one box, not two pieces on different lines).
+            var facts = await term.EvaluateAsync<JsonElement>(
+                "e => ({ direction: getComputedStyle(e).direction, boxes: e.getClientRects().length, text: e.textContent })");
+            var text = facts.GetProperty("text").GetString()!;
+            Assert.Equal("ltr", facts.GetProperty("direction").GetString());
+            if (text.StartsWith('(') && !text.Contains(' ')) Assert.True(facts.GetProperty("boxes").GetInt32() == 1, $"{text} breaks across lines");
+        }
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserPortal.Artifacts, "phone-ar-sheet-dutch-terms.png"), FullPage = true });
+    }
+
     private static string FileName(string path) =>
         string.Concat(path.Trim('/').Select(c => char.IsLetterOrDigit(c) || c == '-' ? c : '_')) + ".png";
 

@@ -3,7 +3,8 @@ using JasKnowledge.Programmes.Model;
 
 namespace JasKnowledge.Web.Features.Sitemap;
 
-/// <summary>The pages about municipalities, in Dutch only: the adoption overview, the blueprints list
+/// <summary>The pages about municipalities, in Dutch only: the adoption overview, the comparison (its
+/// form; what it compares is in the query), the blueprints list
 /// and every municipality of the register (also those the portal knows nothing of yet), with the
 /// date its record was published where it has one. The blueprints and the municipalities' records are
 /// published items as well; the sitemap lists each page once.</summary>
@@ -14,7 +15,7 @@ public sealed class ProgrammesSitemap : ISitemapSource
         const string dutch = ProgrammeContentTypes.Culture;
         var data = await services.GetRequiredService<ProgrammeCatalog>().LoadAsync(cancellationToken);
         IReadOnlyList<SitemapPage> Page(string url, DateTime? modified = null) => [new SitemapPage(dutch, url, modified)];
-        return new[] { Page(ProgrammeUrls.Adoption), Page(ProgrammeUrls.Blueprints) }
+        return new[] { Page(ProgrammeUrls.Adoption), Page(ProgrammeUrls.Compare), Page(ProgrammeUrls.Blueprints) }
             .Concat(data.Municipalities.Select(m => Page(ProgrammeUrls.Municipality(m.Gemeente.Slug), m.Record?.PublishedUtc)))
             .ToList();
     }
