@@ -1,18 +1,23 @@
 using JasKnowledge.Core.Modules;
-using JasKnowledge.Programmes.Gemeenten;
 using JasKnowledge.Programmes.Model;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JasKnowledge.Programmes;
 
-/// <summary>The module's pages for /sitemap.xml, in Dutch only: the adoption view, the blueprints and
-/// the page of every municipality of the CBS list (also those without a record: their page says so).</summary>
+/// <summary>The pages about municipalities, in Dutch only: the adoption overview, the comparison (its
+/// form; what it compares is in the query), the blueprints list
+/// and every municipality of the register (also those the portal knows nothing of yet), with the
+/// date its record was published where it has one. The blueprints and the municipalities' records are
+/// published items as well; the sitemap lists each page once.</summary>
 public sealed class ProgrammesSitemap : ISitemapSource
 {
     public async Task<IEnumerable<IReadOnlyList<SitemapPage>>> PagesAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var gemeenten = await services.GetRequiredService<GemeentenRegister>().GetAsync(cancellationToken);
-        IEnumerable<string> paths = [ProgrammeUrls.Adoption, ProgrammeUrls.Blueprints, .. gemeenten.All.Select(g => ProgrammeUrls.Municipality(g.Slug))];
-        return paths.Select(path => (IReadOnlyList<SitemapPage>)[new SitemapPage(ProgrammeContentTypes.Culture, path)]).ToList();
+        const string dutch = ProgrammeContentTypes.Culture;
+        var data = await services.GetRequiredService<ProgrammeCatalog>().LoadAsync(cancellationToken);
+        IReadOnlyList<SitemapPage> Page(string url, DateTime? modified = null) => [new SitemapPage(dutch, url, modified)];
+        return new[] { Page(ProgrammeUrls.Adoption), Page(ProgrammeUrls.Compare), Page(ProgrammeUrls.Blueprints) }
+            .Concat(data.Municipalities.Select(m => Page(ProgrammeUrls.Municipality(m.Gemeente.Slug), m.Record?.PublishedUtc)))
+            .ToList();
     }
 }

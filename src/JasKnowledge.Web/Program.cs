@@ -14,6 +14,7 @@ using JasKnowledge.Web.Features.Translations;
 using JasKnowledge.Web.Hosting;
 using JasKnowledge.Web.Hosting.Commands;
 using JasKnowledge.Web.Hosting.Startup;
+using JasKnowledge.Web.Features.WebApp;
 
 // Composition only: the host's defaults, then each feature and module with its own registrations.
 var (commandLine, hostArgs) = CommandLine.Parse(args);
@@ -46,6 +47,7 @@ app.MapDownloadsFeature();
 app.MapMediaFeature();
 app.MapSessionPackFeature();
 app.MapSitemapFeature();
+app.MapWebAppFeature();
 app.MapSearchFeature();
 app.MapProgrammesModule();
 app.MapRazorPages().WithStaticAssets();

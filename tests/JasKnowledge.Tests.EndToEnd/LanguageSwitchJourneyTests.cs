@@ -19,8 +19,10 @@ public sealed class LanguageSwitchJourneyTests(BrowserPortal portal) : IClassFix
         await Axe.AssertNoViolationsAsync(page, "home-nl");
 
         // Listen for the navigation before clicking; a full run once timed out here under load.
-        var arabic = page.GetByRole(AriaRole.Navigation, new() { Name = "Kies een taal" })
-            .GetByRole(AriaRole.Link, new() { Name = "العربية" });
+        var switcher = page.GetByRole(AriaRole.Navigation, new() { Name = "Kies een taal" });
+        // On a phone the languages are folded into a compact switcher (a <details>): open it first.
+        await switcher.Locator("summary").ClickAsync();
+        var arabic = switcher.GetByRole(AriaRole.Link, new() { Name = "العربية" });
         await Task.WhenAll(page.WaitForURLAsync("**/ar"), arabic.ClickAsync());
 
         Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));

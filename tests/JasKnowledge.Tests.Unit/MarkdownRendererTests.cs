@@ -54,4 +54,55 @@ public sealed class MarkdownRendererTests
         Assert.Contains("<h2 id=\"doelen-van-de-sessie\">", html);
         Assert.Contains("<table>", html);
     }
+    [Fact]
+    public void A_table_scrolls_in_a_focusable_region_named_by_the_heading_above_it()
+    {
+        var html = MarkdownRenderer.ToHtml("## Stappenplan\n\n| Tijd | Onderdeel |\n|---|---|\n| 0–15 | Welkom |\n", idPrefix: "s1-");
+
+        Assert.Contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"s1-stappenplan\"><table>", html);
+        Assert.Contains("</table></div>", html);
+        Assert.Contains("<h2 id=\"s1-stappenplan\">", html);
+    }
+
+    [Fact]
+    public void Dutch_terms_in_arabic_text_are_marked_dutch_and_isolated_with_their_brackets()
+    {
+        var html = MarkdownRenderer.ToHtml("في هولندا يجب أن يكون لديك تأمين صحي (zorgverzekering). تطلبه من مصلحة البدلات (Dienst Toeslagen).\n\n- **de basisverzekering**: التأمين الصحي الذي يجب أن يكون لدى الجميع.\n");
+
+        Assert.Contains("تأمين صحي <span lang=\"nl\" dir=\"ltr\">(zorgverzekering)</span>.", html);
+        Assert.Contains("<span lang=\"nl\" dir=\"ltr\">(Dienst Toeslagen)</span>", html);
+        Assert.Contains("<strong><span lang=\"nl\" dir=\"ltr\">de basisverzekering</span></strong>", html);
+        Assert.DoesNotContain("lang=\"nl\" dir=\"ltr\">في", html);
+    }
+
+    [Theory]
+    [InlineData("ኣብ ሆላንድ ናይ ሕክምና ውሕስነት (zorgverzekering) ክህልወኩም ኣለዎ። ትግርኛ ጽሑፍ እዩ።", "<span lang=\"nl\" dir=\"ltr\">(zorgverzekering)</span>")]
+    [InlineData("У Нідерландах вам потрібне медичне страхування (zorgverzekering), це закон.", "<span lang=\"nl\" dir=\"ltr\">(zorgverzekering)</span>")]
+    [InlineData("در هلند باید بیمهٔ درمانی داشته باشید، مثلاً برای داکتر خانواده (huisarts) و شفاخانه.", "<span lang=\"nl\" dir=\"ltr\">(huisarts)</span>")]
+    [InlineData("شما در شهر Den Haag زندگی می‌کنید و در برنامهٔ 24x24 شرکت می‌کنید.", "<span lang=\"nl\" dir=\"ltr\">Den Haag</span> زندگی")]
+    public void Latin_runs_are_marked_in_ethiopic_cyrillic_and_persian_text(string markdown, string expected)
+    {
+        Assert.Contains(expected, MarkdownRenderer.ToHtml(markdown));
+    }
+
+    [Theory]
+    [InlineData("In Nederland moet je een zorgverzekering hebben (basisverzekering).")]
+    [InlineData("Nederland waa inaad haysataa caymis caafimaad (zorgverzekering).")]
+    [InlineData("In the Netherlands you must have health insurance (zorgverzekering).")]
+    public void Text_in_latin_script_is_left_as_it_is(string markdown)
+    {
+        Assert.DoesNotContain("<span", MarkdownRenderer.ToHtml(markdown));
+    }
+
+    [Fact]
+    public void Code_and_link_targets_are_not_touched_and_titles_are_encoded()
+    {
+        var html = MarkdownRenderer.ToHtml("اقرأ [الورقة](/nl/informatie/de-zorgverzekering) واكتب `zorgtoeslag` في مربع البحث في الموقع.");
+
+        Assert.Contains("href=\"/nl/informatie/de-zorgverzekering\"", html);
+        Assert.Contains("<code>zorgtoeslag</code>", html);
+        Assert.Equal("دورة &lt;b&gt; <span lang=\"nl\" dir=\"ltr\">(Het Gesprek)</span> و<span lang=\"nl\" dir=\"ltr\">Participatie-verklaring</span>",
+            LatinRuns.ToHtml("دورة <b> (Het Gesprek) وParticipatie-verklaring", "Arab"));
+        Assert.Equal("Het Gesprek &amp; meer", LatinRuns.ToHtml("Het Gesprek & meer", "Latn"));
+    }
 }

@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -8,7 +9,7 @@ namespace JasKnowledge.Core.Markdown;
 
 /// <summary>The one Markdown pipeline of the portal: public pages, previews and PDFs all render
 /// through it. Raw HTML is not rendered, and links may only point to safe places.</summary>
-public static class MarkdownRenderer
+public static partial class MarkdownRenderer
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
@@ -25,13 +26,70 @@ public static class MarkdownRenderer
     public static string ToHtml(string markdown, string? idPrefix = null, int headingOffset = 0)
     {
         var document = Parse(markdown);
-        foreach (var heading in document.Descendants<HeadingBlock>())
+        string? lastHeadingId = null;
+        foreach (var block in document.Descendants())
         {
-            heading.Level = Math.Min(6, heading.Level + headingOffset);
-            var attributes = heading.GetAttributes();
-            if (!string.IsNullOrEmpty(idPrefix) && attributes.Id is { } id) attributes.Id = idPrefix + id;
+            if (block is HeadingBlock heading)
+            {
+                heading.Level = Math.Min(6, heading.Level + headingOffset);
+                var attributes = heading.GetAttributes();
+                if (!string.IsNullOrEmpty(idPrefix) && attributes.Id is { } id) attributes.Id = idPrefix + id;
+                lastHeadingId = attributes.Id;
+            }
+            else if (block is Table table && lastHeadingId is not null)
+            {
+                table.GetAttributes().AddProperty(TableLabelAttribute, lastHeadingId);
+            }
         }
-        return Markdig.Markdown.ToHtml(document, Pipeline);
+        // Dutch terms in Arabic, Farsi, Dari, Tigrinya or Ukrainian text are marked here, for every text
+        // and every translator alike, rather than with markup each translator would have to write
+        // (see LatinRuns for the reasons and the limits).
+        if (LatinRuns.IsMostlyNonLatin(markdown)) IsolateLatinRuns(document);
+        return WrapTables(Markdig.Markdown.ToHtml(document, Pipeline));
+    }
+
+    private const string TableLabelAttribute = "data-jas-region-label";
+
+    /// <summary>Each table in a container that scrolls sideways on a narrow screen instead of widening
+    /// the page; the container can take keyboard focus (to scroll) and is named by the heading above
+    /// the table. Raw HTML is not rendered, so every &lt;table&gt; in the output is one of Markdig's.</summary>
+    private static string WrapTables(string html) =>
+        TableStart().Replace(html, m => m.Groups["label"].Success
+                ? $"<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{m.Groups["label"].Value}\"><table>"
+                : "<div class=\"table-scroll\"><table>")
+            .Replace("</table>", "</table></div>", StringComparison.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex("<table(?: " + TableLabelAttribute + "=\"(?<label>[^\"]*)\")?>")]
+    private static partial System.Text.RegularExpressions.Regex TableStart();
+
+    /// <summary>Replaces each literal that holds Latin runs by the literal pieces with each run inside
+    /// &lt;span lang="nl" dir="ltr"&gt;. Code is left as written.</summary>
+    private static void IsolateLatinRuns(MarkdownDocument document)
+    {
+        foreach (var literal in document.Descendants<LiteralInline>().ToList())
+        {
+            var text = literal.Content.ToString();
+            var runs = LatinRuns.Find(text);
+            if (runs.Count == 0) continue;
+            var pieces = new List<Inline>();
+            var at = 0;
+            foreach (var (start, length) in runs)
+            {
+                if (start > at) pieces.Add(new LiteralInline(text[at..start]));
+                pieces.Add(new HtmlInline(LatinRuns.OpenTag));
+                pieces.Add(new LiteralInline(text.Substring(start, length)));
+                pieces.Add(new HtmlInline(LatinRuns.CloseTag));
+                at = start + length;
+            }
+            if (at < text.Length) pieces.Add(new LiteralInline(text[at..]));
+            Inline previous = literal;
+            foreach (var piece in pieces)
+            {
+                previous.InsertAfter(piece);
+                previous = piece;
+            }
+            literal.Remove();
+        }
     }
 
     /// <summary>The words of the text without markup (for search and snippets).</summary>

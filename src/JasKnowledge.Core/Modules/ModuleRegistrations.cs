@@ -72,6 +72,10 @@ public static class ModuleRegistrations
     public static IServiceCollection AddSitemapPath(this IServiceCollection services, string path, params string[] cultures) =>
         services.AddSingleton<ISitemapSource>(new SitemapPath(path, cultures));
 
+    /// <summary>A page outside the language prefixes (/talen).</summary>
+    public static IServiceCollection AddSitemapUrl(this IServiceCollection services, string path) =>
+        services.AddSingleton<ISitemapSource>(new SitemapUrl(path));
+
     /// <summary>A command of the portal's executable.</summary>
     public static IServiceCollection AddCommand<TCommand>(this IServiceCollection services) where TCommand : class, IPortalCommand =>
         services.AddSingleton<IPortalCommand, TCommand>();

@@ -42,6 +42,10 @@ public static class EditionsFeed
             foreach (var (asset, revision) in entries)
             {
                 xml.WriteStartElement("entry", Atom);
+                // The feed is in Dutch; an entry about a file in another language (an Arabic sheet's PDF)
+                // says so, so that a reader shows its title in the right script and direction.
+                if (!string.Equals(asset.Culture, ui, StringComparison.OrdinalIgnoreCase))
+                    xml.WriteAttributeString("xml", "lang", null, asset.Culture);
                 xml.WriteElementString("id", Atom, $"urn:jasknowledge:file:{asset.Culture}:{asset.Slug}:{revision.VersionLabel}");
                 xml.WriteElementString("title", Atom, $"{asset.Title}, versie {revision.VersionLabel}");
                 xml.WriteElementString("published", Atom, Timestamp(revision.PublishedUtc));

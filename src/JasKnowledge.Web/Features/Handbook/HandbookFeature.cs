@@ -41,7 +41,7 @@ public static class HandbookFeature
         services.AddScoped<HandbookEditions>();
         services.AddSingleton<PendingEdition>();
         services.AddCommand<EditionCommand>();
-        services.AddSitemapPath("handboek/sessies").AddSitemapPath("handboek/afdrukken").AddSitemapPath("handboek/edities");
+        services.AddSitemapSource<HandbookSitemap>();
         return services;
     }
 }

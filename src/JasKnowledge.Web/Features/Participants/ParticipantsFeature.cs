@@ -28,6 +28,7 @@ public static partial class ParticipantsFeature
         // Sheets and films link back to the overview that lists them.
         services.AddContentListing("MenuInformation", IndexUrl, ParticipantMaterials.Types);
         services.AddSitemapPath("informatie");
+        services.AddSitemapUrl(EntryUrl);
         return services;
     }
 

@@ -1,13 +1,14 @@
+using System.Globalization;
 using System.Xml;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Theme;
-using JasKnowledge.Web.Hosting.Routing;
 
 namespace JasKnowledge.Web.Features.Sitemap;
 
-/// <summary>Every published item that has a page, with its translations as alternates.</summary>
+/// <summary>Every published item that has a page, with its translations as alternates and the date
+/// its shown version was published.</summary>
 public sealed class PublishedItemsSitemap : ISitemapSource
 {
     public async Task<IEnumerable<IReadOnlyList<SitemapPage>>> PagesAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -39,12 +40,10 @@ public static class SitemapFeature
             var origin = PublicOrigin.Of(http);
             var groups = new List<IReadOnlyList<SitemapPage>>();
             foreach (var source in sources) groups.AddRange(await source.PagesAsync(http.RequestServices, cancellationToken));
-            // A page that two sources name (a published item that a module also lists) is written once,
-            // from the source that knows its publication date.
-            var written = new HashSet<string>();
-            groups = groups.OrderBy(g => g.Any(p => p.LastModifiedUtc is not null) ? 0 : 1)
-                .Select(g => (IReadOnlyList<SitemapPage>)g.Where(p => written.Add(p.Path)).ToList())
-                .Where(g => g.Count > 0).ToList();
+            // A page two sources know (a municipality with a published record is both a content item and
+            // a municipality of the register) is listed once, from a source that knows its date.
+            groups = groups.OrderBy(g => g.Any(p => p.LastModifiedUtc is not null) ? 0 : 1).ToList();
+            var listed = new HashSet<string>(StringComparer.Ordinal);
 
             http.Response.ContentType = "application/xml; charset=utf-8";
             await using var writer = XmlWriter.Create(http.Response.Body, new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) });
@@ -55,10 +54,13 @@ public static class SitemapFeature
             {
                 foreach (var page in group)
                 {
+                    if (!listed.Add(page.Path)) continue;
                     await writer.WriteStartElementAsync(null, "url", SitemapNamespace);
                     await writer.WriteElementStringAsync(null, "loc", SitemapNamespace, origin + page.Path);
                     if (page.LastModifiedUtc is { } modified)
-                        await writer.WriteElementStringAsync(null, "lastmod", SitemapNamespace, modified.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                        await writer.WriteElementStringAsync(null, "lastmod", SitemapNamespace, modified.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                    // A page alone in its language names no alternates here; its own lone
+                    // self-reference in the page says nothing more.
                     if (group.Count > 1)
                     {
                         foreach (var alternate in group)
