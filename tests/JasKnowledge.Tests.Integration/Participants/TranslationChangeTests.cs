@@ -26,13 +26,17 @@ public abstract class ChangedTranslationsPortal(DatabaseKind kind) : IAsyncLifet
             File.Delete(Path.Combine(folder, "video", $"het-gesprek.{culture}.md"));
             File.Delete(Path.Combine(folder, "video", $"het-gesprek.{culture}.vtt"));
         }
+        // The shipped translations name the version the Dutch text reached in the shipped history (2); in
+        // this fresh database the Dutch text starts at 1, so here they say they were made from that one.
+        foreach (var translation in Directory.EnumerateFiles(Path.Combine(folder, "informatie"), "je-klantmanager.*.md").Where(f => !f.EndsWith(".nl.md", StringComparison.Ordinal)))
+            await File.WriteAllTextAsync(translation, Regex.Replace(await File.ReadAllTextAsync(translation), "(?m)^translatedFrom: .*$", "translatedFrom: 1"));
         _database = await TestDatabase.CreateAsync(kind);
         Factory = new PortalFactory(_database, folder);
         Factory.CreateClient().Dispose();
 
         var sheet = Path.Combine(folder, "informatie", "je-klantmanager.nl.md");
         var text = await File.ReadAllTextAsync(sheet);
-        await File.WriteAllTextAsync(sheet, text.Replace("changeNote: Eerste versie.", "changeNote: Uitleg over afmelden aangevuld.")
+        await File.WriteAllTextAsync(sheet, Regex.Replace(text, "(?m)^changeNote: .*$", "changeNote: Uitleg over afmelden aangevuld.")
             .Replace("Laat het zo snel mogelijk weten", "Laat het zo snel mogelijk aan je klantmanager weten"));
         using var scope = Factory.Services.CreateScope();
         var report = await scope.ServiceProvider.GetRequiredService<RecipeImporter>().ImportAsync(folder);
