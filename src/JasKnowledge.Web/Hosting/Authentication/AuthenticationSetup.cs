@@ -21,13 +21,26 @@ public static class AuthenticationSetup
         services.AddIdentity<PortalUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
+                // NIST SP 800-63B: length and a list of common passwords (PasswordRules), no composition rules.
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<JasDbContext>()
-            .AddClaimsPrincipalFactory<PortalUserClaims>();
+            .AddClaimsPrincipalFactory<PortalUserClaims>()
+            .AddPasswordValidator<PasswordRules>();
+        // Every request's cookie is checked against the account's security stamp this often (default one
+        // minute, Jas:Beheer:SessionCheckSeconds): sign-out, a new password, other roles, a disabled
+        // account or "sign out everywhere" change the stamp, and every session of that account on every
+        // node ends within that time.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((options, configuration) =>
+            options.ValidationInterval = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Jas:Beheer:SessionCheckSeconds", 60), 0, 60)));
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "jas-beheer";
