@@ -35,7 +35,12 @@ public class JasDbContext(DbContextOptions<JasDbContext> options) : IdentityDbCo
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
-        model.Entity<PortalUser>(user => user.Property(u => u.Gemeente).HasMaxLength(4));
+        model.Entity<PortalUser>(user =>
+        {
+            user.Property(u => u.Gemeente).HasMaxLength(4);
+            user.Property(u => u.InvitationHash).HasMaxLength(64);
+            user.HasIndex(u => u.InvitationHash);
+        });
         model.Entity<ContentItem>(item =>
         {
             item.ToTable("ContentItems");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using JasKnowledge.Tests.Integration.Infrastructure;
 using Microsoft.Playwright;
 
 namespace JasKnowledge.Tests.EndToEnd;
@@ -18,29 +19,46 @@ public sealed class BrowserPortal : IAsyncLifetime
     /// <summary>The portal's services, to create accounts as the create-admin and add-user commands do.</summary>
     public IServiceProvider Services => _factory!.Services;
 
+    /// <summary>The authenticator key of the accounts <see cref="CreateAccountAsync"/> makes (Base32).</summary>
+    public const string AuthenticatorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
     /// <summary>A back-office account with a random address and the given password, as the add-user
-    /// command makes it (the password must be replaced at the first sign-in, unless said otherwise).</summary>
+    /// command makes it (the password must be replaced at the first sign-in, unless said otherwise),
+    /// already enrolled in two-factor sign-in with <see cref="AuthenticatorKey"/>.</summary>
     public async Task<string> CreateAccountAsync(string role, string password, string? gemeente = null, bool mustChangePassword = true)
     {
         var email = $"{role}-{Guid.NewGuid():N}@example.nl";
         using var scope = Services.CreateScope();
         var (user, _, problems) = await scope.ServiceProvider.GetRequiredService<Data.Accounts.AccountCommands>().CreateAsync(email, role, gemeente, password);
         Assert.True(user is not null, string.Join("; ", problems));
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Accounts.PortalUser>>();
         if (!mustChangePassword)
         {
             user!.MustChangePassword = false;
-            await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Accounts.PortalUser>>().UpdateAsync(user);
+            await users.UpdateAsync(user);
         }
+        Assert.True((await users.SetAuthenticationTokenAsync(user!, "[AspNetUserStore]", "AuthenticatorKey", AuthenticatorKey)).Succeeded);
+        Assert.True((await users.SetTwoFactorEnabledAsync(user!, true)).Succeeded);
         return email;
     }
 
-    /// <summary>Signs in through the sign-in form.</summary>
+    /// <summary>Signs in through the sign-in form, and gives the code of <see cref="AuthenticatorKey"/>
+    /// when the portal asks for the second factor.</summary>
     public static async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/beheer/inloggen");
         await page.GetByLabel("E-mailadres").FillAsync(email);
         await page.GetByLabel("Wachtwoord").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await EnterCodeAsync(page, AuthenticatorKey);
+    }
+
+    /// <summary>The second step of signing in: the code an authenticator app shows for the key.</summary>
+    public static async Task EnterCodeAsync(IPage page, string key)
+    {
+        await page.WaitForURLAsync("**/beheer/inloggen/tweede-stap**");
+        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(Totp.Code(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bevestigen" }).ClickAsync();
     }
     public Uri BaseAddress { get; private set; } = null!;
 

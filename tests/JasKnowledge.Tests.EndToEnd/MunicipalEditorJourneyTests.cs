@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 
 namespace JasKnowledge.Tests.EndToEnd;
 
-/// <summary>A municipal editor of Oegstgeest: first sign-in with a one-time password, a new password,
+/// <summary>A municipal editor of Oegstgeest: first sign-in with a one-time password and the code of the
+/// authenticator app, a new password,
 /// the municipality's programme edited, the differences previewed, published with a change note, and
 /// the public page changed. axe checks every back-office page on the way.</summary>
 public sealed class MunicipalEditorJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
@@ -24,6 +25,9 @@ public sealed class MunicipalEditorJourneyTests(BrowserPortal portal) : IClassFi
         await page.GetByLabel("E-mailadres").FillAsync(email);
         await page.GetByLabel("Wachtwoord").FillAsync(oneTime);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await page.WaitForURLAsync("**/beheer/inloggen/tweede-stap**");
+        await Axe.AssertNoViolationsAsync(page, "beheer-second-step");
+        await BrowserPortal.EnterCodeAsync(page, BrowserPortal.AuthenticatorKey);
         await page.WaitForURLAsync("**/beheer/wachtwoord");
         await Axe.AssertNoViolationsAsync(page, "beheer-password");
         await page.GetByLabel("Huidig wachtwoord").FillAsync(oneTime);

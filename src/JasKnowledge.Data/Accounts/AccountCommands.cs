@@ -27,7 +27,7 @@ public sealed class AccountCommands(UserManager<PortalUser> users, RoleManager<I
         return (user, generated ? password : null, []);
     }
 
-    /// <summary>20 random characters without look-alikes, with every class Identity requires.</summary>
+    /// <summary>20 random characters without look-alikes (about 115 bits): never common, never an address.</summary>
     public static string NewPassword()
     {
         static IEnumerable<char> Pick(string from, int count) => Enumerable.Range(0, count).Select(_ => from[RandomNumberGenerator.GetInt32(from.Length)]);

@@ -10,6 +10,17 @@ public sealed class PortalUser : IdentityUser
 
     /// <summary>Set for a password handed out by a command: it works once, to choose a new one.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>Switched off by an administrator: the account cannot sign in, and its sessions end.</summary>
+    public bool Disabled { get; set; }
+
+    /// <summary>When the account last completed a sign-in.</summary>
+    public DateTime? LastSignInUtc { get; set; }
+
+    /// <summary>SHA-256 (hex) of the single-use invitation link's token, while the invitation is open.</summary>
+    public string? InvitationHash { get; set; }
+
+    public DateTime? InvitationExpiresUtc { get; set; }
 }
 
 /// <summary>The roles of the back office.</summary>
@@ -29,4 +40,6 @@ public static class PortalClaims
 {
     public const string Gemeente = "jas:gemeente";
     public const string MustChangePassword = "jas:must-change-password";
+    /// <summary>Set while the account has no second factor yet: enrolment is all it may do.</summary>
+    public const string MustEnrol = "jas:must-enrol";
 }

@@ -16,6 +16,7 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture fixture) : ICl
     private const HttpStatusCode SignIn = HttpStatusCode.Redirect;
     private const HttpStatusCode Ok = HttpStatusCode.OK;
     private const HttpStatusCode No = HttpStatusCode.Forbidden;
+    private const HttpStatusCode Gone = HttpStatusCode.NotFound;
     private static readonly string[] Visitors = ["anonymous", PortalRoles.Editor, PortalRoles.Translator, PortalRoles.MunicipalEditor, PortalRoles.Administrator];
 
     /// <summary>Route pattern → expected GET status per visitor, in the order of <see cref="Visitors"/>.</summary>
@@ -35,6 +36,14 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture fixture) : ICl
         ["beheer/vertalingen"] = [SignIn, Ok, Ok, No, Ok],
         ["beheer/bestanden"] = [SignIn, Ok, No, No, Ok],
         ["beheer/bestanden/{culture:culture}/{slug:slug}"] = [SignIn, Ok, No, No, Ok],
+        // The second step of signing in without a password step first goes back to the first.
+        ["beheer/inloggen/tweede-stap"] = [SignIn, SignIn, SignIn, SignIn, SignIn],
+        ["beheer/tweestapsverificatie"] = [SignIn, Ok, Ok, Ok, Ok],
+        ["beheer/gebruikers"] = [SignIn, No, No, No, Ok],
+        // {id} is the editor's own account.
+        ["beheer/gebruikers/{id}"] = [SignIn, No, No, No, Ok],
+        // {token} is a link that was never issued.
+        ["beheer/uitnodiging/{token}"] = [Gone, Gone, Gone, Gone, Gone],
     };
 
     [Fact]
@@ -50,8 +59,13 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture fixture) : ICl
         Assert.Equal(Rules.Keys.Order(StringComparer.Ordinal), endpoints);
 
         var clients = new Dictionary<string, HttpClient> { ["anonymous"] = BackOffice.Client(host) };
+        var emails = new Dictionary<string, string>();
         foreach (var role in Visitors.Skip(1))
-            clients[role] = await BackOffice.SignedInAsync(host, await BackOffice.CreateUserAsync(host, role, role == PortalRoles.MunicipalEditor ? "0547" : null));
+        {
+            emails[role] = await BackOffice.CreateUserAsync(host, role, role == PortalRoles.MunicipalEditor ? "0547" : null);
+            clients[role] = await BackOffice.SignedInAsync(host, emails[role]);
+        }
+        var editorId = await UsersTests.IdOfAsync(host, emails[PortalRoles.Editor]);
 
         Guid chapter;
         using (var scope = host.Services.CreateScope())
@@ -60,7 +74,8 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture fixture) : ICl
         foreach (var pattern in endpoints)
         {
             var url = "/" + System.Text.RegularExpressions.Regex.Replace(pattern, @"\{code[^}]*\}", "0546").Replace("{id:guid}", chapter.ToString())
-                .Replace("{culture:culture}/{slug:slug}", "nl/het-gesprek-handboek-pdf");
+                .Replace("{culture:culture}/{slug:slug}", "nl/het-gesprek-handboek-pdf")
+                .Replace("{id}", editorId).Replace("{token}", "nooit-uitgegeven");
             for (var i = 0; i < Visitors.Length; i++)
             {
                 var status = (await clients[Visitors[i]].GetAsync(url)).StatusCode;

@@ -1,6 +1,8 @@
 using System.Net;
 using JasKnowledge.Data.Accounts;
 using JasKnowledge.Tests.Integration.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace JasKnowledge.Tests.Integration.Beheer;
 
@@ -61,7 +63,32 @@ public abstract class SignInTests<TFixture>(TFixture fixture) : IClassFixture<TF
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++) statuses.Add((await BackOffice.SignInAsync(client, "iemand@example.nl", "Fout-fout-fout-1")).StatusCode);
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        var refused = await BackOffice.PasswordStepAsync(client, "iemand@example.nl", "Fout-fout-fout-1");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var retryAfter = refused.Headers.RetryAfter?.Delta;
+        Assert.True(retryAfter > TimeSpan.Zero && retryAfter <= TimeSpan.FromMinutes(1), $"Retry-After: {refused.Headers.RetryAfter}");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/beheer/inloggen")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Outside_development_every_cookie_is_secure()
+    {
+        var production = BackOffice.WithLoginLimit(fixture.Factory, 1000).WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        var email = await BackOffice.CreateUserAsync(production, PortalRoles.Editor);
+        var client = production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+        var cookies = new List<string>();
+        var form = await client.GetAsync("/beheer/inloggen");
+        cookies.AddRange(form.Headers.GetValues("Set-Cookie"));
+        var password = await BackOffice.PasswordStepAsync(client, email);
+        Assert.Equal(BackOffice.SecondStep, password.Headers.Location!.OriginalString);
+        cookies.AddRange(password.Headers.GetValues("Set-Cookie"));
+        var code = await BackOffice.SecondStepAsync(client, Totp.Code(BackOffice.AuthenticatorKey));
+        Assert.Equal("/beheer", code.Headers.Location!.OriginalString);
+        cookies.AddRange(code.Headers.GetValues("Set-Cookie"));
+        Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        Assert.Contains(cookies, c => c.StartsWith("Identity.TwoFactorUserId=", StringComparison.Ordinal));
+        Assert.Contains(cookies, c => c.StartsWith("jas-beheer=", StringComparison.Ordinal));
+        Assert.All(cookies, c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

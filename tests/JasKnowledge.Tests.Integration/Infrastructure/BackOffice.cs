@@ -21,31 +21,93 @@ public static partial class BackOffice
     public static WebApplicationFactory<Program> WithLoginLimit(PortalFactory factory, int loginsPerMinute) =>
         factory.WithWebHostBuilder(builder => builder.UseSetting("Jas:Beheer:LoginAttemptsPerMinute", loginsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-    /// <summary>Creates an account with a known password that need not be changed.</summary>
-    public static async Task<string> CreateUserAsync(WebApplicationFactory<Program> factory, string role, string? gemeente = null, bool mustChangePassword = false)
+    /// <summary>The authenticator key of the accounts <see cref="CreateUserAsync"/> makes (Base32, 20 bytes).</summary>
+    public const string AuthenticatorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    /// <summary>Keys of accounts enrolled through the real page, by address, so a later sign-in in the same
+    /// test run (e.g. after a restore) can compute their codes too.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Keys = new(StringComparer.OrdinalIgnoreCase);
+
+    public static void RememberKey(string email, string key) => Keys[email] = key;
+
+    public static string KeyOf(string email) => Keys.TryGetValue(email, out var key) ? key : AuthenticatorKey;
+
+    /// <summary>Creates an account with a known password that need not be changed, enrolled in two-factor
+    /// sign-in with <see cref="AuthenticatorKey"/> (unless <paramref name="enrolled"/> is false).</summary>
+    public static async Task<string> CreateUserAsync(WebApplicationFactory<Program> factory, string role, string? gemeente = null, bool mustChangePassword = false, bool enrolled = true)
     {
         var email = $"{role}-{Guid.NewGuid():N}@example.nl";
         using var scope = factory.Services.CreateScope();
         var (user, _, problems) = await scope.ServiceProvider.GetRequiredService<AccountCommands>().CreateAsync(email, role, gemeente, Password);
         Assert.True(user is not null, string.Join("; ", problems));
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         if (!mustChangePassword)
         {
             user!.MustChangePassword = false;
-            await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().UpdateAsync(user);
+            await users.UpdateAsync(user);
         }
+        if (enrolled) await EnrolAsync(users, user!, AuthenticatorKey);
         return email;
+    }
+
+    /// <summary>Gives the account a known authenticator key and switches two-factor sign-in on, as
+    /// enrolment through /beheer/tweestapsverificatie does.</summary>
+    public static async Task EnrolAsync(UserManager<PortalUser> users, PortalUser user, string key)
+    {
+        Assert.True((await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key)).Succeeded);
+        Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+        Assert.Equal(key, await users.GetAuthenticatorKeyAsync(user));
     }
 
     public static HttpClient Client(WebApplicationFactory<Program> factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>Signs in through the form; when the portal asks for the second factor, the code of the
+    /// account's key follows (<see cref="SecondStepAsync"/>). Returns the last answer.</summary>
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Password)
+    {
+        var response = await PasswordStepAsync(client, email, password);
+        return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.StartsWith(SecondStep, StringComparison.Ordinal)
+            ? await SecondStepAsync(client, Totp.Code(KeyOf(email)))
+            : response;
+    }
+
+    public const string SecondStep = "/beheer/inloggen/tweede-stap";
+
+    /// <summary>Only the first step: e-mail address and password.</summary>
+    public static async Task<HttpResponseMessage> PasswordStepAsync(HttpClient client, string email, string password = Password)
     {
         var token = await TokenAsync(client, "/beheer/inloggen");
         return await client.PostAsync("/beheer/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = token,
         }));
+    }
+
+    /// <summary>The second step with a code (or, with <paramref name="recovery"/>, a recovery code).</summary>
+    public static async Task<HttpResponseMessage> SecondStepAsync(HttpClient client, string code, bool recovery = false)
+    {
+        var token = await TokenAsync(client, SecondStep);
+        return await PostFormAsync(client, recovery ? SecondStep + "?handler=Recovery" : SecondStep, token, [new(recovery ? "RecoveryCode" : "Code", code)]);
+    }
+
+    [GeneratedRegex("<code id=\"shared-key\">([^<]+)</code>")]
+    private static partial Regex SharedKeyField();
+
+    /// <summary>Enrols the signed-in account through /beheer/tweestapsverificatie as a person with an
+    /// authenticator app would: reads the key the page shows, answers with its code. Returns the key
+    /// (remembered for later sign-ins) and the page with the recovery codes.</summary>
+    public static async Task<(string Key, string Page)> EnrolThroughPageAsync(HttpClient client, string email)
+    {
+        var page = await client.GetStringAsync("/beheer/tweestapsverificatie");
+        var key = WebUtility.HtmlDecode(SharedKeyField().Match(page).Groups[1].Value).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        Assert.False(string.IsNullOrEmpty(key), page);
+        var token = await TokenAsync(client, "/beheer/tweestapsverificatie");
+        var enrolled = await PostFormAsync(client, "/beheer/tweestapsverificatie", token, [new("Code", Totp.Code(key))]);
+        var html = await enrolled.Content.ReadAsStringAsync();
+        Assert.True(enrolled.StatusCode == HttpStatusCode.OK && html.Contains("Uw herstelcodes", StringComparison.Ordinal), html);
+        RememberKey(email, key);
+        return (key, html);
     }
 
     public static async Task<HttpClient> SignedInAsync(WebApplicationFactory<Program> factory, string email)

@@ -37,7 +37,8 @@ public static partial class ServerMode
     private static partial Regex OneTimePassword();
 
     /// <summary>An editor made with the real command, signed in through the form on <paramref name="node"/>
-    /// with the one-time password, which is then replaced by <see cref="BackOffice.Password"/>.</summary>
+    /// with the one-time password, which is then replaced by <see cref="BackOffice.Password"/>; then the
+    /// second factor is enrolled through its page, as every account must.</summary>
     public static async Task<HttpClient> SignedInEditorAsync(Dictionary<string, string> settings, PortalProcess node)
     {
         var email = $"redacteur-{Guid.NewGuid():N}@example.nl";
@@ -53,6 +54,7 @@ public static partial class ServerMode
         var changed = await BackOffice.PostFormAsync(client, "/beheer/wachtwoord", token,
             [new("Current", oneTime), new("New", BackOffice.Password), new("Repeat", BackOffice.Password)]);
         Assert.Equal("/beheer", changed.Headers.Location?.OriginalString);
+        await BackOffice.EnrolThroughPageAsync(client, email);
         return client;
     }
 

@@ -3,7 +3,8 @@ using JasKnowledge.Data.Accounts;
 
 namespace JasKnowledge.Web.Features.Beheer;
 
-/// <summary>The back office: sign-in and password pages, content and file editing, the audit log, and
+/// <summary>The back office: sign-in (password, then the second factor), password and two-factor pages,
+/// user administration, content and file editing, the audit log, and
 /// the commands that make accounts. Who is signed in is set up for the whole app in
 /// Hosting/Authentication.</summary>
 public static class BeheerFeature
@@ -11,10 +12,15 @@ public static class BeheerFeature
     public const string LoginPath = "/beheer/inloggen";
     public const string PasswordPath = "/beheer/wachtwoord";
     public const string LogoutPath = "/beheer/uitloggen";
+    public const string SecondStepPath = "/beheer/inloggen/tweede-stap";
+    public const string TwoFactorPath = "/beheer/tweestapsverificatie";
+    public const string UsersPath = "/beheer/gebruikers";
+    public const string InvitationPath = "/beheer/uitnodiging";
 
     public static IServiceCollection AddBeheerFeature(this IServiceCollection services)
     {
         services.AddScoped<AccountCommands>();
+        services.AddScoped<AccountAdministration>();
         services.AddSingleton<Inhoud.PreviewLinks>();
         services.AddCommand<CreateAdminCommand>();
         services.AddCommand<AddUserCommand>();

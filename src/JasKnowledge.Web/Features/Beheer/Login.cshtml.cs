@@ -9,10 +9,11 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace JasKnowledge.Web.Features.Beheer;
 
-/// <summary>/beheer/inloggen: sign-in with e-mail and password. Failures count towards lockout; the
-/// message never says whether the address exists.</summary>
+/// <summary>/beheer/inloggen: sign-in with e-mail and password; an account with a second factor goes on
+/// to /beheer/inloggen/tweede-stap. Failures count towards lockout; the message never says whether the
+/// address exists.</summary>
 [AllowAnonymous, NotCached, EnableRateLimiting(AuthenticationSetup.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<PortalUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<PortalUser> signIn, AccountAdministration accounts) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -33,11 +34,16 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn) : PageModel
             Problem = "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over een kwartier opnieuw.";
             return Page();
         }
+        if (result.RequiresTwoFactor)
+            return Redirect(BeheerFeature.SecondStepPath + (Url.IsLocalUrl(returnUrl) ? "?returnUrl=" + Uri.EscapeDataString(returnUrl) : ""));
+        // A disabled account (NotAllowed) hears the same as a wrong password: nothing about the account.
         if (!result.Succeeded)
         {
             Problem = "Het e-mailadres of het wachtwoord klopt niet.";
             return Page();
         }
+        // Not enrolled yet: signed in, and the second factor is the next page it can open.
+        if (await signIn.UserManager.FindByEmailAsync(Email.Trim()) is { } user) await accounts.SignedInAsync(user);
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/beheer");
     }
 }

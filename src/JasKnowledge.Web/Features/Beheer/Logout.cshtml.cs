@@ -7,14 +7,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace JasKnowledge.Web.Features.Beheer;
 
 /// <summary>/beheer/uitloggen: sign-out is a form post (with antiforgery), never a link another site
-/// could trigger.</summary>
+/// could trigger. It ends the session everywhere, not only in this browser.</summary>
 [Authorize]
-public sealed class LogoutModel(SignInManager<PortalUser> signIn) : PageModel
+public sealed class LogoutModel(SignInManager<PortalUser> signIn, AccountAdministration accounts) : PageModel
 {
     public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A new security stamp: a copy of this cookie (saved, stolen, on another node) is dead too.
+        if (await signIn.UserManager.GetUserAsync(User) is { } user) await accounts.SignedOutAsync(user);
         await signIn.SignOutAsync();
         return Redirect("/nl");
     }

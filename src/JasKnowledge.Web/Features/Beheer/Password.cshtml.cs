@@ -42,10 +42,6 @@ public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<P
     {
         "PasswordMismatch" => "Het huidige wachtwoord klopt niet.",
         "PasswordTooShort" => "Het nieuwe wachtwoord is te kort: gebruik minstens 12 tekens.",
-        "PasswordRequiresNonAlphanumeric" => "Gebruik in het nieuwe wachtwoord minstens één teken dat geen letter of cijfer is.",
-        "PasswordRequiresDigit" => "Gebruik in het nieuwe wachtwoord minstens één cijfer.",
-        "PasswordRequiresUpper" => "Gebruik in het nieuwe wachtwoord minstens één hoofdletter.",
-        "PasswordRequiresLower" => "Gebruik in het nieuwe wachtwoord minstens één kleine letter.",
-        _ => english,
+        _ => PasswordMessages.Dutch(code, english),
     };
 }

@@ -2,14 +2,17 @@ using System.Threading.RateLimiting;
 using JasKnowledge.Data;
 using JasKnowledge.Data.Accounts;
 using JasKnowledge.Web.Features.Beheer;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
 namespace JasKnowledge.Web.Hosting.Authentication;
 
 /// <summary>
 /// Who is signed in, for every request: accounts (ASP.NET Core Identity in the portal's database), the
-/// sign-in cookie, lockout after repeated failures, a rate limit on sign-in attempts, and the rule that
-/// a password handed out by a command is replaced at the first sign-in. The back office's pages are in
+/// sign-in cookie, lockout after repeated failures (wrong passwords and wrong codes), a rate limit on
+/// sign-in attempts, sessions that end when the account's security stamp changes, and the rules that a
+/// password handed out by a command is replaced at the first sign-in and that every account enrols a
+/// second factor before it can do anything else. The back office's pages are in
 /// Features/Beheer.
 /// </summary>
 public static class AuthenticationSetup
@@ -21,13 +24,47 @@ public static class AuthenticationSetup
         services.AddIdentity<PortalUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
+                // NIST SP 800-63B: length and a list of common passwords (PasswordRules), no composition rules.
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
+                // A disabled account cannot sign in (DisabledAccounts answers "not confirmed").
+                options.SignIn.RequireConfirmedAccount = true;
             })
             .AddEntityFrameworkStores<JasDbContext>()
-            .AddClaimsPrincipalFactory<PortalUserClaims>();
+            .AddClaimsPrincipalFactory<PortalUserClaims>()
+            .AddPasswordValidator<PasswordRules>()
+            // The one second factor: an authenticator app (no codes by e-mail or text message).
+            .AddTokenProvider<AuthenticatorTokenProvider<PortalUser>>(TokenOptions.DefaultAuthenticatorProvider);
+        services.AddScoped<IUserConfirmation<PortalUser>, DisabledAccounts>();
+        // Every request's cookie is checked against the account's security stamp this often (default one
+        // minute, Jas:Beheer:SessionCheckSeconds): sign-out, a new password, other roles, a disabled
+        // account or "sign out everywhere" change the stamp, and every session of that account on every
+        // node ends within that time.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((options, configuration) =>
+            options.ValidationInterval = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Jas:Beheer:SessionCheckSeconds", 60), 0, 60)));
+        // Plain HTTP only on a developer's machine and in the tests; everywhere else no cookie travels
+        // unencrypted: the sign-in cookie, the one between password and second factor, antiforgery.
+        var plainHttpAllowed = environment.IsDevelopment() || environment.IsEnvironment("Testing");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.None : CookieSecurePolicy.Always;
+        });
+        foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
+        {
+            services.Configure<CookieAuthenticationOptions>(scheme, options =>
+            {
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.None : CookieSecurePolicy.Always;
+            });
+        }
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "jas-beheer";
@@ -35,8 +72,7 @@ public static class AuthenticationSetup
             options.Cookie.SameSite = SameSiteMode.Lax;
             // Plain HTTP only on a developer's machine and in the tests; everywhere else the cookie
             // never travels unencrypted.
-            options.Cookie.SecurePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
-                ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             options.LoginPath = BeheerFeature.LoginPath;
             options.LogoutPath = BeheerFeature.LogoutPath;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
@@ -53,6 +89,9 @@ public static class AuthenticationSetup
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
             {
+                // RFC 9110 §10.2.3 / RFC 6585 §4: say when trying again makes sense.
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync("Te veel pogingen om in te loggen. Wacht een minuut en probeer het dan opnieuw.", cancellationToken);
             };
@@ -82,14 +121,23 @@ public static class AuthenticationSetup
             // (BREACH), whether HTTPS ends here or at a proxy in front.
             if (context.Request.Path.StartsWithSegments("/beheer") || context.Request.Path.StartsWithSegments("/voorbeeld"))
                 context.Request.Headers.AcceptEncoding = default;
-            // A one-time password opens only the page that replaces it.
-            if (context.User.HasClaim(PortalClaims.MustChangePassword, "true")
-                && context.Request.Path.StartsWithSegments("/beheer")
-                && !context.Request.Path.StartsWithSegments(BeheerFeature.PasswordPath)
-                && !context.Request.Path.StartsWithSegments(BeheerFeature.LogoutPath))
+            // A one-time password opens only the page that replaces it; then, until the account has a
+            // second factor, enrolment is all it can do.
+            if (context.Request.Path.StartsWithSegments("/beheer") && !context.Request.Path.StartsWithSegments(BeheerFeature.LogoutPath))
             {
-                context.Response.Redirect(BeheerFeature.PasswordPath);
-                return;
+                if (context.User.HasClaim(PortalClaims.MustChangePassword, "true"))
+                {
+                    if (!context.Request.Path.StartsWithSegments(BeheerFeature.PasswordPath))
+                    {
+                        context.Response.Redirect(BeheerFeature.PasswordPath);
+                        return;
+                    }
+                }
+                else if (context.User.HasClaim(PortalClaims.MustEnrol, "true") && !context.Request.Path.StartsWithSegments(BeheerFeature.TwoFactorPath))
+                {
+                    context.Response.Redirect(BeheerFeature.TwoFactorPath);
+                    return;
+                }
             }
             await next();
         });

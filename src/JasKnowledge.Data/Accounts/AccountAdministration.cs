@@ -1,0 +1,227 @@
+using System.Security.Cryptography;
+using System.Text;
+using JasKnowledge.Core.Audit;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace JasKnowledge.Data.Accounts;
+
+/// <summary>One account as the administrators' list shows it.</summary>
+public sealed record AccountSummary(string Id, string Email, IReadOnlyList<string> Roles, string? Gemeente, DateTime? LastSignInUtc,
+    bool TwoFactor, bool LockedOut, bool Disabled, bool InvitationOpen);
+
+/// <summary>What an invitation hands out, shown once: a one-time password or a link token.</summary>
+public sealed record Invitation(PortalUser User, string? OneTimePassword, string? LinkToken, DateTime? ExpiresUtc);
+
+/// <summary>An administrator's change that the rules refuse (e.g. removing the last administrator).</summary>
+public sealed class AccountRuleException(string message) : Exception(message);
+
+/// <summary>
+/// The administration of back-office accounts (/beheer/gebruikers) and the account's own two-factor
+/// enrolment. Every change is one transaction with its audit entry. A change that matters for the
+/// account's sessions (roles, municipality, disabling, a reset second factor, sign out everywhere)
+/// changes its security stamp, so every session of that account on every node ends within the
+/// validation interval. There is always one enabled administrator left.
+/// </summary>
+public sealed class AccountAdministration(JasDbContext db, UserManager<PortalUser> users, AccountCommands commands, TimeProvider clock)
+{
+    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromHours(72);
+    public const int RecoveryCodeCount = 10;
+
+    public async Task<IReadOnlyList<AccountSummary>> ListAsync()
+    {
+        var now = clock.GetUtcNow();
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync();
+        var all = await db.Users.AsNoTracking().ToListAsync();
+        return all.OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase).Select(u => new AccountSummary(u.Id, u.Email ?? u.UserName ?? u.Id,
+                roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order(StringComparer.Ordinal).ToList(), u.Gemeente, u.LastSignInUtc,
+                u.TwoFactorEnabled, u.LockoutEnd > now, u.Disabled, u.InvitationHash is not null && u.InvitationExpiresUtc > now.UtcDateTime))
+            .ToList();
+    }
+
+    public async Task<AccountSummary?> FindAsync(string id) => (await ListAsync()).FirstOrDefault(a => a.Id == id);
+
+    /// <summary>Creates the account with one role. With <paramref name="byLink"/> the account gets a
+    /// single-use link valid for 72 hours (its random password is never shown); otherwise a one-time
+    /// password that must be replaced at the first sign-in.</summary>
+    public async Task<(Invitation? Invitation, IReadOnlyList<string> Problems)> InviteAsync(string actor, string email, string role, string? gemeente, bool byLink)
+    {
+        email = email.Trim();
+        if (!email.Contains('@', StringComparison.Ordinal)) return (null, ["Dat is geen e-mailadres."]);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var (user, password, problems) = await commands.CreateAsync(email, role, string.IsNullOrWhiteSpace(gemeente) ? null : gemeente.Trim(), null);
+        if (user is null) return (null, problems);
+        string? token = null;
+        DateTime? expires = null;
+        if (byLink)
+        {
+            token = WebEncoders(RandomNumberGenerator.GetBytes(32));
+            expires = clock.GetUtcNow().UtcDateTime + InvitationLifetime;
+            user.InvitationHash = Hash(token);
+            user.InvitationExpiresUtc = expires;
+            await users.UpdateAsync(user);
+        }
+        await AuditAsync(actor, "account.invite", email, $"{role}{(user.Gemeente is null ? "" : $" {user.Gemeente}")}, {(byLink ? "uitnodigingslink" : "eenmalig wachtwoord")}");
+        await transaction.CommitAsync();
+        return (new Invitation(user, byLink ? null : password, token, expires), []);
+    }
+
+    /// <summary>The account an open, unexpired invitation link belongs to.</summary>
+    public async Task<PortalUser?> FindInvitationAsync(string token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100) return null;
+        var hash = Hash(token);
+        var user = await users.Users.FirstOrDefaultAsync(u => u.InvitationHash == hash);
+        return user is not null && user.InvitationExpiresUtc > clock.GetUtcNow().UtcDateTime && !user.Disabled ? user : null;
+    }
+
+    /// <summary>Accepts an invitation: the account's own password replaces the unknown one, and the link
+    /// is spent. Returns Identity's password errors, if any.</summary>
+    public async Task<(PortalUser? User, IReadOnlyList<IdentityError> Errors)> AcceptInvitationAsync(string token, string password)
+    {
+        var user = await FindInvitationAsync(token);
+        if (user is null) return (null, [new IdentityError { Code = "InvitationInvalid", Description = "Deze uitnodiging is verlopen of al gebruikt." }]);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+            errors.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
+        if (errors.Count > 0) return (null, errors);
+        var removed = await users.RemovePasswordAsync(user);
+        var added = removed.Succeeded ? await users.AddPasswordAsync(user, password) : removed;
+        if (!added.Succeeded) return (null, added.Errors.ToList());
+        user.InvitationHash = null;
+        user.InvitationExpiresUtc = null;
+        user.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        await AuditAsync(user.Email!, "account.invitation.accept", user.Email!, null);
+        await transaction.CommitAsync();
+        return (user, []);
+    }
+
+    /// <summary>Sets the account's role (one of <see cref="PortalRoles.All"/>) and, for a municipal
+    /// editor, its municipality.</summary>
+    public async Task SetRoleAsync(string actor, string id, string role, string? gemeente)
+    {
+        var user = await UserAsync(id);
+        gemeente = string.IsNullOrWhiteSpace(gemeente) ? null : gemeente.Trim();
+        if (!PortalRoles.All.Contains(role)) throw new AccountRuleException("Kies een van de rollen.");
+        if (role == PortalRoles.MunicipalEditor && (gemeente is null || gemeente.Length != 4 || !gemeente.All(char.IsAsciiDigit)))
+            throw new AccountRuleException("Een gemeentelijke redacteur hoort bij één gemeente: vul de CBS-code in (vier cijfers, bijvoorbeeld 0546).");
+        if (role != PortalRoles.MunicipalEditor) gemeente = null;
+        var current = await users.GetRolesAsync(user);
+        if (current.Contains(PortalRoles.Administrator) && role != PortalRoles.Administrator) await EnsureAnotherAdministratorAsync(user);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        Check(await users.RemoveFromRolesAsync(user, current));
+        Check(await users.AddToRoleAsync(user, role));
+        user.Gemeente = gemeente;
+        Check(await users.UpdateAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+        await AuditAsync(actor, "account.role", user.Email!, $"{string.Join(", ", current)} → {role}{(gemeente is null ? "" : $" {gemeente}")}");
+        await transaction.CommitAsync();
+    }
+
+    public async Task SetDisabledAsync(string actor, string id, bool disabled)
+    {
+        var user = await UserAsync(id);
+        if (disabled && (await users.GetRolesAsync(user)).Contains(PortalRoles.Administrator)) await EnsureAnotherAdministratorAsync(user);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        user.Disabled = disabled;
+        Check(await users.UpdateAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+        if (!disabled) Check(await users.SetLockoutEndDateAsync(user, null));
+        await AuditAsync(actor, disabled ? "account.disable" : "account.enable", user.Email!, null);
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>The account's second factor is removed: a new key, no recovery codes, and at the next
+    /// sign-in enrolment is all it can do.</summary>
+    public async Task ResetTwoFactorAsync(string actor, string id)
+    {
+        var user = await UserAsync(id);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        Check(await users.SetTwoFactorEnabledAsync(user, false));
+        Check(await users.ResetAuthenticatorKeyAsync(user));
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        Check(await users.UpdateSecurityStampAsync(user));
+        await AuditAsync(actor, "account.2fa.reset", user.Email!, null);
+        await transaction.CommitAsync();
+    }
+
+    public async Task SignOutEverywhereAsync(string actor, string id)
+    {
+        var user = await UserAsync(id);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        Check(await users.UpdateSecurityStampAsync(user));
+        await AuditAsync(actor, "account.signout-everywhere", user.Email!, null);
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>Deletes the account; the audit log keeps its address.</summary>
+    public async Task DeleteAsync(string actor, string id)
+    {
+        var user = await UserAsync(id);
+        if ((await users.GetRolesAsync(user)).Contains(PortalRoles.Administrator)) await EnsureAnotherAdministratorAsync(user);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        Check(await users.DeleteAsync(user));
+        await AuditAsync(actor, "account.delete", user.Email!, null);
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>The account's own enrolment: the code from the authenticator app proves the shared key
+    /// arrived; the second factor is switched on and ten recovery codes are made (returned once).</summary>
+    public async Task<IReadOnlyList<string>?> EnrolAsync(PortalUser user, string code)
+    {
+        code = new string(code.Where(char.IsAsciiDigit).ToArray());
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)) return null;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        Check(await users.SetTwoFactorEnabledAsync(user, true));
+        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
+        await AuditAsync(user.Email!, "account.2fa.enrol", user.Email!, null);
+        await transaction.CommitAsync();
+        return codes;
+    }
+
+    /// <summary>New recovery codes for an enrolled account (the old ones stop working).</summary>
+    public async Task<IReadOnlyList<string>> NewRecoveryCodesAsync(PortalUser user)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
+        await AuditAsync(user.Email!, "account.2fa.recovery-codes", user.Email!, null);
+        await transaction.CommitAsync();
+        return codes;
+    }
+
+    /// <summary>Sign-out ends this session and every copy of its cookie: a new security stamp.</summary>
+    public async Task SignedOutAsync(PortalUser user) => Check(await users.UpdateSecurityStampAsync(user));
+
+    public async Task SignedInAsync(PortalUser user)
+    {
+        user.LastSignInUtc = clock.GetUtcNow().UtcDateTime;
+        Check(await users.UpdateAsync(user));
+    }
+
+    private async Task<PortalUser> UserAsync(string id) =>
+        await users.FindByIdAsync(id) ?? throw new AccountRuleException("Dit account bestaat niet (meer).");
+
+    private async Task EnsureAnotherAdministratorAsync(PortalUser user)
+    {
+        var administrators = await users.GetUsersInRoleAsync(PortalRoles.Administrator);
+        if (!administrators.Any(a => a.Id != user.Id && !a.Disabled))
+            throw new AccountRuleException("Dit is de laatste beheerder: maak eerst een ander account beheerder.");
+    }
+
+    private async Task AuditAsync(string actor, string action, string subject, string? detail)
+    {
+        db.AuditLog.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor, Action = action, Subject = subject, Detail = detail });
+        await db.SaveChangesAsync();
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new AccountRuleException(string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string WebEncoders(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,49 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Identity;
+
+namespace JasKnowledge.Data.Accounts;
+
+/// <summary>
+/// Passwords as NIST SP 800-63B §3.1.1.2 asks: at least 12 characters (Identity's own length rule), no
+/// composition rules, and refused when the password is in a list of common passwords or equals the
+/// account's e-mail address. The list (<c>common-passwords.txt</c>, with its source in
+/// <c>common-passwords.README.md</c>) is compared without regard to case.
+/// </summary>
+public sealed class PasswordRules : IPasswordValidator<PortalUser>
+{
+    public const int MinimumLength = 12;
+
+    private static readonly Lazy<HashSet<string>> Common = new(Load);
+
+    /// <summary>How many common passwords the portal refuses.</summary>
+    public static int CommonCount => Common.Value.Count;
+
+    public static bool IsCommon(string password) => Common.Value.Contains(password.Trim());
+
+    public Task<IdentityResult> ValidateAsync(UserManager<PortalUser> manager, PortalUser user, string? password)
+    {
+        if (string.IsNullOrEmpty(password)) return Task.FromResult(IdentityResult.Success); // Identity's length rule reports it
+        var errors = new List<IdentityError>();
+        if (IsCommon(password))
+            errors.Add(new IdentityError { Code = "PasswordCommon", Description = "This password is in the list of common passwords." });
+        if (Same(password, user.Email) || Same(password, user.UserName))
+            errors.Add(new IdentityError { Code = "PasswordIsEmail", Description = "The password must not be the e-mail address." });
+        return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
+    }
+
+    private static bool Same(string password, string? email) =>
+        email is not null && string.Equals(password.Trim(), email.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    private static HashSet<string> Load()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("JasKnowledge.Data.Accounts.common-passwords.txt")
+            ?? throw new InvalidOperationException("The list of common passwords is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0) set.Add(line);
+        }
+        return set;
+    }
+}

@@ -1,0 +1,82 @@
+using JasKnowledge.Data.Accounts;
+using JasKnowledge.Web.Hosting.Caching;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JasKnowledge.Web.Features.Beheer.Gebruikers;
+
+/// <summary>/beheer/gebruikers/{id} (administrators): change the role and municipality, disable or
+/// enable, sign out everywhere, reset the second factor, delete. Each is a form post with antiforgery,
+/// audited by <see cref="AccountAdministration"/>, which also refuses to lose the last administrator.</summary>
+[Authorize(Roles = PortalRoles.Administrator), NotCached]
+public sealed class EditModel(AccountAdministration accounts) : PageModel
+{
+    [FromRoute] public string Id { get; set; } = "";
+    public AccountSummary Account { get; private set; } = null!;
+    public string? Done { get; private set; }
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostRoleAsync(string? role, string? gemeente) =>
+        ActAsync(actor => accounts.SetRoleAsync(actor, Id, role ?? "", gemeente), "De rol is opgeslagen.");
+
+    public Task<IActionResult> OnPostDisableAsync() =>
+        ActAsync(actor => accounts.SetDisabledAsync(actor, Id, true), "Het account is uitgeschakeld.");
+
+    public Task<IActionResult> OnPostEnableAsync() =>
+        ActAsync(actor => accounts.SetDisabledAsync(actor, Id, false), "Het account staat weer aan.");
+
+    public Task<IActionResult> OnPostSignOutAsync() =>
+        ActAsync(actor => accounts.SignOutEverywhereAsync(actor, Id), "Alle sessies van dit account zijn beëindigd.");
+
+    public Task<IActionResult> OnPostResetTwoFactorAsync() =>
+        ActAsync(actor => accounts.ResetTwoFactorAsync(actor, Id), "De tweestapsverificatie is gewist: bij de volgende keer inloggen stelt de gebruiker haar opnieuw in.");
+
+    public async Task<IActionResult> OnPostDeleteAsync(string? confirm)
+    {
+        if (!await LoadAsync()) return NotFound();
+        if (!string.Equals(confirm?.Trim(), Account.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            Problem = "Typ het e-mailadres van dit account om het te verwijderen.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        try
+        {
+            await accounts.DeleteAsync(User.Identity!.Name!, Id);
+        }
+        catch (AccountRuleException e)
+        {
+            Problem = e.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        return Redirect(BeheerFeature.UsersPath);
+    }
+
+    private async Task<IActionResult> ActAsync(Func<string, Task> action, string done)
+    {
+        if (!await LoadAsync()) return NotFound();
+        try
+        {
+            await action(User.Identity!.Name!);
+            Done = done;
+        }
+        catch (AccountRuleException e)
+        {
+            Problem = e.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        if (await accounts.FindAsync(Id) is not { } account) return false;
+        Account = account;
+        return true;
+    }
+}

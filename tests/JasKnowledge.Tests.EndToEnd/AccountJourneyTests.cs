@@ -1,0 +1,72 @@
+using JasKnowledge.Data.Accounts;
+using JasKnowledge.Tests.Integration.Infrastructure;
+using Microsoft.Playwright;
+
+namespace JasKnowledge.Tests.EndToEnd;
+
+/// <summary>An administrator invites a translator with a single-use link; the translator chooses a
+/// password, enrols the authenticator app (the code computed from the key the page shows), keeps the
+/// recovery codes, and signs in again in another browser with password and code. axe checks every page.</summary>
+public sealed class AccountJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+{
+    [Fact]
+    public async Task An_administrator_invites_a_user_who_enrols_two_factor_and_signs_in()
+    {
+        const string adminPassword = "Beheer-Wachtwoord-2026";
+        var adminEmail = await portal.CreateAccountAsync(PortalRoles.Administrator, adminPassword, mustChangePassword: false);
+        await using var adminContext = await portal.NewContextAsync("nl-NL");
+        var admin = await adminContext.NewPageAsync();
+        await admin.SetViewportSizeAsync(1280, 900);
+        await BrowserPortal.SignInAsync(admin, adminEmail, adminPassword);
+        await admin.WaitForURLAsync("**/beheer");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Gebruikers: uitnodigen, rollen en toegang" }).ClickAsync();
+        await admin.WaitForURLAsync("**/beheer/gebruikers");
+        await Axe.AssertNoViolationsAsync(admin, "beheer-users");
+
+        var email = $"vertaler-{Guid.NewGuid():N}@example.nl";
+        await admin.GetByLabel("E-mailadres").FillAsync(email);
+        await admin.GetByLabel("Rol").SelectOptionAsync(PortalRoles.Translator);
+        await admin.GetByLabel("Met een uitnodigingslink").CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Uitnodigen" }).ClickAsync();
+        var link = (await admin.Locator("#invitation-link").InnerTextAsync()).Trim();
+        Assert.Contains("/beheer/uitnodiging/", link);
+        await Axe.AssertNoViolationsAsync(admin, "beheer-users-invited");
+        await admin.GetByRole(AriaRole.Link, new() { Name = email }).ClickAsync();
+        await admin.WaitForURLAsync("**/beheer/gebruikers/*");
+        await Axe.AssertNoViolationsAsync(admin, "beheer-user");
+
+        await using var userContext = await portal.NewContextAsync("nl-NL");
+        var page = await userContext.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GotoAsync(new Uri(link).PathAndQuery);
+        await Axe.AssertNoViolationsAsync(page, "beheer-invitation");
+        const string own = "vertalen is mijn vak sinds jaren";
+        await page.GetByLabel("Nieuw wachtwoord", new() { Exact = true }).FillAsync(own);
+        await page.GetByLabel("Nieuw wachtwoord, nog een keer").FillAsync(own);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Wachtwoord opslaan" }).ClickAsync();
+        await page.WaitForURLAsync("**/beheer/tweestapsverificatie");
+        await Axe.AssertNoViolationsAsync(page, "beheer-two-factor");
+        Assert.True(await page.GetByRole(AriaRole.Img, new() { Name = "QR-code met de sleutel voor uw authenticator-app" }).EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 100"));
+        var key = (await page.Locator("#shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        await page.GetByLabel("Code uit de app").FillAsync(Totp.Code(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tweestapsverificatie aanzetten" }).ClickAsync();
+        Assert.Equal(10, await page.Locator("ul.recovery-codes li").CountAsync());
+        await Axe.AssertNoViolationsAsync(page, "beheer-recovery-codes");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Verder naar het beheer" }).ClickAsync();
+        await page.WaitForURLAsync("**/beheer");
+        await Axe.AssertNoViolationsAsync(page, "beheer-home-enrolled");
+
+        // Another browser: password, then the code from the app.
+        await using var laterContext = await portal.NewContextAsync("nl-NL");
+        page = await laterContext.NewPageAsync();
+        await page.GotoAsync("/beheer/inloggen");
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord").FillAsync(own);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await page.WaitForURLAsync("**/beheer/inloggen/tweede-stap**");
+        await Axe.AssertNoViolationsAsync(page, "beheer-second-step-journey");
+        await BrowserPortal.EnterCodeAsync(page, key);
+        await page.WaitForURLAsync("**/beheer");
+        Assert.Contains(email, await page.Locator("main").InnerTextAsync());
+    }
+}

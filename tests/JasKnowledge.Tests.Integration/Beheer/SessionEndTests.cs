@@ -1,0 +1,101 @@
+using System.Net;
+using JasKnowledge.Data.Accounts;
+using JasKnowledge.Tests.Integration.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace JasKnowledge.Tests.Integration.Beheer;
+
+/// <summary>Sessions really end (issue 20, point 2): sign-out, a new password, another role, a disabled
+/// account and "sign out everywhere" end every session of that account on every node. Two portal hosts
+/// share the database; each checks cookies against the account's security stamp every second here
+/// (Jas:Beheer:SessionCheckSeconds; one minute in production).</summary>
+public abstract class SessionEndTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
+{
+    private WebApplicationFactory<Program> Node(int limit) => BackOffice.WithLoginLimit(fixture.Factory, limit)
+        .WithWebHostBuilder(builder => builder.UseSetting("Jas:Beheer:SessionCheckSeconds", "1"));
+
+    private static async Task<string> CookieAsync(WebApplicationFactory<Program> node, string email)
+    {
+        var signIn = await BackOffice.SignInAsync(BackOffice.Client(node), email);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        return signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("jas-beheer=", StringComparison.Ordinal)).Split(';')[0];
+    }
+
+    private const string SignedOut = "sent to sign in";
+
+    /// <summary>"200", or <see cref="SignedOut"/> when the node sends the cookie's holder to the sign-in page.</summary>
+    private static async Task<string> WithCookieAsync(WebApplicationFactory<Program> node, string cookie, string url = "/beheer")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Cookie", cookie);
+        var response = await BackOffice.Client(node).SendAsync(request);
+        return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.PathAndQuery.StartsWith("/beheer/inloggen?", StringComparison.Ordinal)
+            ? SignedOut
+            : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The stamp is checked once the interval has passed since the cookie was issued.</summary>
+    private static Task PastTheIntervalAsync() => Task.Delay(TimeSpan.FromSeconds(1.5));
+
+    [Fact]
+    public async Task A_cookie_saved_before_sign_out_is_dead_on_every_node()
+    {
+        var (a, b) = (Node(1000), Node(999));
+        var email = await BackOffice.CreateUserAsync(a, PortalRoles.Editor);
+        var client = await BackOffice.SignedInAsync(a, email);
+        var saved = await CookieAsync(a, email);
+        Assert.Equal("200", await WithCookieAsync(b, saved));
+
+        var token = await BackOffice.TokenAsync(client, "/beheer");
+        Assert.Equal(HttpStatusCode.Redirect, (await BackOffice.PostFormAsync(client, "/beheer/uitloggen", token, [])).StatusCode);
+        await PastTheIntervalAsync();
+        Assert.Equal(SignedOut, await WithCookieAsync(a, saved));
+        Assert.Equal(SignedOut, await WithCookieAsync(b, saved));
+        Assert.Equal(SignedOut, await WithCookieAsync(b, saved, "/beheer/inhoud"));
+    }
+
+    [Fact]
+    public async Task A_new_password_ends_the_other_session_and_keeps_this_one()
+    {
+        var (a, b) = (Node(1000), Node(999));
+        var email = await BackOffice.CreateUserAsync(a, PortalRoles.Editor);
+        var here = await BackOffice.SignedInAsync(a, email);
+        var other = await CookieAsync(b, email);
+        Assert.Equal("200", await WithCookieAsync(b, other));
+
+        var token = await BackOffice.TokenAsync(here, "/beheer/wachtwoord");
+        var changed = await BackOffice.PostFormAsync(here, "/beheer/wachtwoord", token, [new("Current", BackOffice.Password), new("New", "een heel ander wachtwoord"), new("Repeat", "een heel ander wachtwoord")]);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        await PastTheIntervalAsync();
+        Assert.Equal(SignedOut, await WithCookieAsync(b, other));
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/beheer")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Role")]
+    [InlineData("Disable")]
+    [InlineData("SignOut")]
+    [InlineData("ResetTwoFactor")]
+    public async Task An_administrators_change_ends_the_accounts_sessions_on_every_node(string handler)
+    {
+        var (a, b) = (Node(1000), Node(999));
+        var admin = await BackOffice.SignedInAsync(a, await BackOffice.CreateUserAsync(a, PortalRoles.Administrator));
+        var email = await BackOffice.CreateUserAsync(a, PortalRoles.Editor);
+        var onA = await CookieAsync(a, email);
+        var onB = await CookieAsync(b, email);
+        Assert.Equal("200", await WithCookieAsync(b, onB));
+
+        var id = await UsersTests.IdOfAsync(a, email);
+        var token = await BackOffice.TokenAsync(admin, $"/beheer/gebruikers/{id}");
+        var done = await BackOffice.PostFormAsync(admin, $"/beheer/gebruikers/{id}?handler={handler}", token, [new("Role", PortalRoles.Translator), new("Gemeente", "")]);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        await PastTheIntervalAsync();
+        Assert.Equal(SignedOut, await WithCookieAsync(a, onA));
+        Assert.Equal(SignedOut, await WithCookieAsync(b, onB));
+    }
+}
+
+public sealed class SqliteSessionEndTests(SqlitePortal fixture) : SessionEndTests<SqlitePortal>(fixture);
+
+public sealed class PostgresSessionEndTests(PostgresPortal fixture) : SessionEndTests<PostgresPortal>(fixture);
