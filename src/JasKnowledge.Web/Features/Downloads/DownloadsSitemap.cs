@@ -19,7 +19,7 @@ public sealed class DownloadsSitemap : ISitemapSource
         };
         pages.AddRange(files.Select(f => (IReadOnlyList<SitemapPage>)cultures.All
             .Select(c => new SitemapPage(c.Code, DownloadUrls.History(c.Code, f), Newest(f.Revisions.Select(r => r.PublishedUtc)))).ToList()));
-        pages.AddRange(files.SelectMany(f => f.Revisions.Select(r => (IReadOnlyList<SitemapPage>)cultures.All
+        pages.AddRange(files.SelectMany(f => f.NewestFirst().Select(r => (IReadOnlyList<SitemapPage>)cultures.All
             .Select(c => new SitemapPage(c.Code, DownloadUrls.Revision(c.Code, f, r), r.PublishedUtc)).ToList())));
         return pages;
     }
