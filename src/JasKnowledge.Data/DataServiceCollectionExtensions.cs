@@ -86,7 +86,9 @@ public sealed record Storage(StorageOptions Options, bool IsPostgreSql, string C
         if (blobProvider is not ("folder" or "azure"))
             throw new StartupException($"Jas:Blobs:Provider is '{options.Blobs.Provider}': use Folder or Azure.");
         if (blobProvider == "azure" && string.IsNullOrWhiteSpace(options.Blobs.ConnectionString))
-            throw new StartupException("Jas:Blobs:Provider is Azure but Jas:Blobs:ConnectionString is empty: set it (env Jas__Blobs__ConnectionString) to the storage account's connection string.");
+            throw new StartupException(
+                "Jas:Blobs:Provider is Azure but Jas:Blobs:ConnectionString is empty: set it (env Jas__Blobs__ConnectionString) to the storage " +
+                "account's connection string.");
         var blobFolder = Path.GetFullPath(Path.Combine(dataDirectory, options.Blobs.Folder ?? "blobs"));
         return new Storage(options, isPostgreSql, connectionString!, blobFolder);
     }

@@ -7,7 +7,8 @@ namespace JasKnowledge.Programmes;
 /// Values the portal does not know are not applied, and the page says so: a typo in a shared link must
 /// not look like "no municipalities".
 /// </summary>
-public sealed record AdoptionFilter(string? Province, AdoptionStatus? Status, string? Blueprint, string Sort, bool Descending, IReadOnlyList<string> Problems)
+public sealed record AdoptionFilter(
+    string? Province, AdoptionStatus? Status, string? Blueprint, string Sort, bool Descending, IReadOnlyList<string> Problems)
 {
     public static readonly IReadOnlyList<string> Sorts = ["naam", "provincie", "status", "sinds", "blauwdruk"];
 
@@ -34,7 +35,9 @@ public sealed record AdoptionFilter(string? Province, AdoptionStatus? Status, st
         }
         var sortKey = Sorts.FirstOrDefault(s => string.Equals(s, sort?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (sortKey is null && !string.IsNullOrWhiteSpace(sort)) problems.Add($"Sorteren op '{sort}' kan niet; de tabel staat op naam.");
-        return new AdoptionFilter(provinceFilter, statusFilter, blueprintFilter, sortKey ?? "naam", string.Equals(direction, "af", StringComparison.OrdinalIgnoreCase), problems);
+        return new AdoptionFilter(
+            provinceFilter, statusFilter, blueprintFilter, sortKey ?? "naam", string.Equals(direction, "af", StringComparison.OrdinalIgnoreCase),
+            problems);
     }
 
     public bool IsActive => Province is not null || Status is not null || Blueprint is not null;
@@ -57,7 +60,8 @@ public sealed record AdoptionFilter(string? Province, AdoptionStatus? Status, st
         return ordered.ThenBy(m => m.Gemeente.Name, comparer).ToList();
     }
 
-    private IOrderedEnumerable<MunicipalityView> Order(IEnumerable<MunicipalityView> rows, Func<MunicipalityView, string> key, IComparer<string> comparer) =>
+    private IOrderedEnumerable<MunicipalityView> Order(
+        IEnumerable<MunicipalityView> rows, Func<MunicipalityView, string> key, IComparer<string> comparer) =>
         Descending ? rows.OrderByDescending(key, comparer) : rows.OrderBy(key, comparer);
 
     /// <summary>The query string for this filter with one thing changed (for sort links).</summary>

@@ -8,7 +8,8 @@ public sealed class AdoptionOverview
 {
     /// <summary>"Waar Nederlandse gemeenten gemiddeld een uitstroom bereiken van 16%" (seed 001).</summary>
     public const int NationalOutflowPercent = 16;
-    public const string NationalOutflowSource = "Gemeente Leiden, nieuwsbericht bij de overdracht van het materiaal van Project JAS aan het ministerie van SZW (december 2018)";
+    public const string NationalOutflowSource = "Gemeente Leiden, nieuwsbericht bij de overdracht van het materiaal van Project JAS aan het " +
+        "ministerie van SZW (december 2018)";
 
     public AdoptionOverview(ProgrammeData data)
     {

@@ -27,7 +27,8 @@ public sealed class DemoData(ProgrammeCatalog catalog, ContentStore store, TimeP
     {
         var data = await catalog.LoadAsync(cancellationToken);
         var blueprints = data.Blueprints;
-        if (blueprints.Count == 0 || data.Gemeenten.All.Count == 0) return new DemoReport(0, 0, "There are no blueprints or no municipality list: import the content first.");
+        if (blueprints.Count == 0 || data.Gemeenten.All.Count == 0) return new DemoReport(
+            0, 0, "There are no blueprints or no municipality list: import the content first.");
         var random = new Random(seed);
         var created = 0;
         var skipped = 0;
@@ -106,7 +107,8 @@ public sealed class DemoData(ProgrammeCatalog catalog, ContentStore store, TimeP
                 case 2:
                     var (key, name) = ExtraComponents[random.Next(ExtraComponents.Length)];
                     if (programme.Components.All(c => c.Key != key))
-                        programme.Components.Add(new ProgrammeComponent { Key = key, Name = name, Periods = [1 + random.Next(programme.Periods.Count)] });
+                        programme.Components.Add(
+                            new ProgrammeComponent { Key = key, Name = name, Periods = [1 + random.Next(programme.Periods.Count)] });
                     break;
                 case 3:
                     var component = programme.Components[random.Next(programme.Components.Count)];
@@ -140,7 +142,8 @@ public sealed class DemoData(ProgrammeCatalog catalog, ContentStore store, TimeP
             Scope = $"{municipality.Gemeente.Name} (fictief)",
             Source = "Verzonnen demodata (demo-data), geen echte gegevens",
             Fictional = true,
-            Cohorts = [new Cohort { Label = "Alle cohorten (fictief)", Participants = participants, Outflow = outflow, PartTime = random.Next(participants / 10 + 1) }],
+            Cohorts = [new Cohort { Label = "Alle cohorten (fictief)", Participants = participants, Outflow = outflow,
+                PartTime = random.Next(participants / 10 + 1) }],
         };
         var item = new ContentItem
         {
@@ -150,7 +153,10 @@ public sealed class DemoData(ProgrammeCatalog catalog, ContentStore store, TimeP
             Slug = $"demo-{municipality.Gemeente.Slug}",
             CreatedUtc = now,
         };
-        await store.PublishNewVersionAsync(item, new VersionText($"Uitstroom in {municipality.Gemeente.Name} (fictief)", "**Fictief.** Verzonnen cijfers van de demodatagenerator.", Fields: ProgrammeJson.Write(fields), ChangeNote: "Demodata gegenereerd"), Actor, cancellationToken);
+        await store.PublishNewVersionAsync(
+            item, new VersionText(
+            $"Uitstroom in {municipality.Gemeente.Name} (fictief)", "**Fictief.** Verzonnen cijfers van de demodatagenerator.",
+            Fields: ProgrammeJson.Write(fields), ChangeNote: "Demodata gegenereerd"), Actor, cancellationToken);
     }
 }
 

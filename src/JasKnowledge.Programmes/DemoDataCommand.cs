@@ -22,7 +22,8 @@ public sealed class DemoDataCommand : IPortalCommand
             await context.Error.WriteLineAsync(demo.Problem);
             return 1;
         }
-        await context.Output.WriteLineAsync($"Wrote fictional records for {demo.Created} municipalities; {demo.Skipped} with a record were left as they are. " +
+        await context.Output.WriteLineAsync(
+            $"Wrote fictional records for {demo.Created} municipalities; {demo.Skipped} with a record were left as they are. " +
             "Pages and exports mark them as fictional.");
         return 0;
     }

@@ -25,7 +25,9 @@ public sealed class ProgrammeCatalog(PublishedContent content, JasDbContext db, 
         foreach (var (item, version) in await content.ListAsync(ProgrammeContentTypes.Blueprint, ProgrammeContentTypes.Culture, cancellationToken))
         {
             if (Read<BlueprintFields>(item, version) is { } fields && Fits(item, version, fields.Programme))
-                blueprints.Add(new Blueprint(item.Slug, version.Title, version.Summary, version.Body, version.Number, version.PublishedUtc ?? version.CreatedUtc, fields));
+                blueprints.Add(
+                    new Blueprint(
+                    item.Slug, version.Title, version.Summary, version.Body, version.Number, version.PublishedUtc ?? version.CreatedUtc, fields));
         }
         var records = new Dictionary<string, MunicipalityRecord>(StringComparer.Ordinal);
         foreach (var (item, version) in await content.ListAsync(ProgrammeContentTypes.Municipality, ProgrammeContentTypes.Culture, cancellationToken))
@@ -36,7 +38,8 @@ public sealed class ProgrammeCatalog(PublishedContent content, JasDbContext db, 
                 logger.LogWarning("{Item} names municipality {Code}, which is not in the CBS list", item.LocalizationSet, fields.Code);
                 continue;
             }
-            records[fields.Code] = new MunicipalityRecord(item.Id, version.Title, version.Body, version.Number, version.PublishedUtc ?? version.CreatedUtc, version.ChangeNote, fields);
+            records[fields.Code] = new MunicipalityRecord(
+                item.Id, version.Title, version.Body, version.Number, version.PublishedUtc ?? version.CreatedUtc, version.ChangeNote, fields);
         }
         var reports = new List<OutcomeReport>();
         foreach (var (item, version) in await content.ListAsync(ProgrammeContentTypes.Outcomes, ProgrammeContentTypes.Culture, cancellationToken))
@@ -82,7 +85,9 @@ public sealed class ProgrammeData
 {
     private readonly Dictionary<string, MunicipalityRecord> _records;
 
-    public ProgrammeData(GemeentenList gemeenten, IReadOnlyList<Blueprint> blueprints, Dictionary<string, MunicipalityRecord> records, IReadOnlyList<OutcomeReport> reports)
+    public ProgrammeData(
+        GemeentenList gemeenten, IReadOnlyList<Blueprint> blueprints, Dictionary<string, MunicipalityRecord> records,
+        IReadOnlyList<OutcomeReport> reports)
     {
         Gemeenten = gemeenten;
         Blueprints = blueprints.OrderBy(b => b.Family, StringComparer.Ordinal).ThenBy(b => b.Fields.Order).ToList();
@@ -125,7 +130,9 @@ public sealed class ProgrammeData
 
 /// <summary>A municipality with its adoption record, the blueprint it started from, the programme it
 /// runs (its own, or the blueprint's when it changed nothing), the differences, and reported outcomes.</summary>
-public sealed record MunicipalityView(Gemeente Gemeente, MunicipalityRecord? Record, Blueprint? Blueprint, Programme? Programme, IReadOnlyList<ProgrammeChange> Diff, IReadOnlyList<OutcomeReport> Outcomes)
+public sealed record MunicipalityView(
+    Gemeente Gemeente, MunicipalityRecord? Record, Blueprint? Blueprint, Programme? Programme, IReadOnlyList<ProgrammeChange> Diff,
+    IReadOnlyList<OutcomeReport> Outcomes)
 {
     public AdoptionStatus Status => Record?.Status ?? AdoptionStatus.GeenInformatie;
     public bool Fictional => Record?.Fields.Fictional == true;

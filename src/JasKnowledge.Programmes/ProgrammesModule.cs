@@ -45,14 +45,18 @@ public static class ProgrammesModule
         var api = endpoints.MapGroup("/api/v1").WithTags("Programmes");
         api.MapGet("/municipalities", ProgrammesApi.ListAsync)
             .WithName("ListMunicipalities")
-            .WithSummary("All 342 municipalities of the CBS list of 2023 with their adoption of the 24x24 approach: status, since when, and the blueprint version they started from. fictional = true marks generated demo data.");
+            .WithSummary(
+                "All 342 municipalities of the CBS list of 2023 with their adoption of the 24x24 approach: status, since when, and the blueprint " +
+                "version they started from. fictional = true marks generated demo data.");
         api.MapGet("/municipalities.csv", ProgrammesApi.CsvAsync)
             .WithName("ExportMunicipalities")
             .WithSummary("The same list as CSV (UTF-8), with the sources of each record.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         api.MapGet("/municipalities/{code}", ProgrammesApi.GetAsync)
             .WithName("GetMunicipality")
-            .WithSummary("One municipality by CBS code (0546 or GM0546): its adoption record, the programme it runs, the differences from its blueprint, and reported outcomes with their source and scope.")
+            .WithSummary(
+                "One municipality by CBS code (0546 or GM0546): its adoption record, the programme it runs, the differences from its blueprint, " +
+                "and reported outcomes with their source and scope.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/blueprints", ProgrammesApi.BlueprintsAsync)
             .WithName("ListBlueprints")

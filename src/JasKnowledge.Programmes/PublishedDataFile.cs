@@ -18,7 +18,8 @@ public sealed class PublishedDataFile<T>(IServiceScopeFactory scopes, string slu
     public async Task<T> GetAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var asset = await scope.ServiceProvider.GetRequiredService<PublishedAssets>().FindAsync(ProgrammeContentTypes.Culture, slug, cancellationToken);
+        var asset = await scope.ServiceProvider.GetRequiredService<PublishedAssets>()
+            .FindAsync(ProgrammeContentTypes.Culture, slug, cancellationToken);
         var revision = asset?.Latest;
         if (revision is null) return empty;
         if (_loaded is { } cached && cached.Sha256 == revision.Sha256) return cached.Value;
@@ -26,7 +27,8 @@ public sealed class PublishedDataFile<T>(IServiceScopeFactory scopes, string slu
         try
         {
             if (_loaded is { } again && again.Sha256 == revision.Sha256) return again.Value;
-            await using var blob = await scope.ServiceProvider.GetRequiredService<IBlobStore>().GetAsync(revision.BlobKey, cancellationToken: cancellationToken)
+            await using var blob = await scope.ServiceProvider.GetRequiredService<IBlobStore>()
+                .GetAsync(revision.BlobKey, cancellationToken: cancellationToken)
                 ?? throw new InvalidOperationException($"The file {slug} ({revision.BlobKey}) is missing from the blob store.");
             var value = await parse(blob.Stream, cancellationToken);
             _loaded = (revision.Sha256, value);

@@ -46,7 +46,9 @@ public sealed class AccountJourneyTests(BrowserPortal portal) : IClassFixture<Br
         await page.GetByRole(AriaRole.Button, new() { Name = "Wachtwoord opslaan" }).ClickAsync();
         await page.WaitForURLAsync("**/beheer/tweestapsverificatie");
         await Axe.AssertNoViolationsAsync(page, "beheer-two-factor");
-        Assert.True(await page.GetByRole(AriaRole.Img, new() { Name = "QR-code met de sleutel voor uw authenticator-app" }).EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 100"));
+        Assert.True(
+            await page.GetByRole(AriaRole.Img, new() { Name = "QR-code met de sleutel voor uw authenticator-app" })
+            .EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 100"));
         var key = (await page.Locator("#shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         await page.GetByLabel("Code uit de app").FillAsync(Totp.Code(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Tweestapsverificatie aanzetten" }).ClickAsync();

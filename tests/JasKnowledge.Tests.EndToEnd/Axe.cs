@@ -10,7 +10,8 @@ public static class Axe
     {
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserPortal.Artifacts, $"{name}.png"), FullPage = true });
         var result = await page.RunAxe();
-        var violations = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})"));
+        var violations = string.Join(
+            "\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})"));
         Assert.True(result.Violations.Length == 0, $"axe found violations on {page.Url}:\n{violations}");
     }
 }

@@ -29,7 +29,8 @@ public sealed class BrowserPortal : IAsyncLifetime
     {
         var email = $"{role}-{Guid.NewGuid():N}@example.nl";
         using var scope = Services.CreateScope();
-        var (user, _, problems) = await scope.ServiceProvider.GetRequiredService<Data.Accounts.AccountCommands>().CreateAsync(email, role, gemeente, password);
+        var (user, _, problems) = await scope.ServiceProvider.GetRequiredService<Data.Accounts.AccountCommands>()
+            .CreateAsync(email, role, gemeente, password);
         Assert.True(user is not null, string.Join("; ", problems));
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Accounts.PortalUser>>();
         if (!mustChangePassword)
@@ -82,7 +83,8 @@ public sealed class BrowserPortal : IAsyncLifetime
         {
             ExecutablePath = chromium,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"],
         });
         Directory.CreateDirectory(Artifacts);
     }

@@ -95,7 +95,8 @@ public sealed class HandbookJourneyTests(BrowserPortal portal) : IClassFixture<B
     {
         await using var context = await portal.NewContextAsync("nl-NL");
         var page = await context.NewPageAsync();
-        foreach (var (url, name) in new[] { ("/nl/downloads", "downloads-nl"), ("/ar/downloads", "downloads-ar"), ("/nl/downloads/nl/het-gesprek-handboek-pdf", "download-history"), ("/ar/handboek", "handbook-home-ar") })
+        foreach (var (url, name) in new[] { ("/nl/downloads", "downloads-nl"), ("/ar/downloads", "downloads-ar"),
+            ("/nl/downloads/nl/het-gesprek-handboek-pdf", "download-history"), ("/ar/handboek", "handbook-home-ar") })
         {
             var response = await page.GotoAsync(url);
             Assert.Equal(200, response!.Status);

@@ -26,7 +26,8 @@ public sealed class MinistryJourneyTests(BrowserPortal portal) : IClassFixture<B
         Assert.Contains("50 gemeenten na filteren", await page.GetByRole(AriaRole.Status).InnerTextAsync());
         await Axe.AssertNoViolationsAsync(page, "adoption-view-zuid-holland");
 
-        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Alle gemeenten als CSV-bestand" }).ClickAsync());
+        var csv = await page.RunAndWaitForDownloadAsync(
+            () => page.GetByRole(AriaRole.Link, new() { Name = "Alle gemeenten als CSV-bestand" }).ClickAsync());
         var path = Path.Combine(BrowserPortal.Artifacts, csv.SuggestedFilename);
         await csv.SaveAsAsync(path);
         Assert.Equal("gemeenten-24x24.csv", csv.SuggestedFilename);

@@ -27,7 +27,8 @@ public sealed class ParticipantJourneyTests(BrowserPortal portal) : IClassFixtur
         Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
         Assert.Equal("ar", await page.GetAttributeAsync("track[default]", "srclang"));
         // The browser itself turns the default track on: the Arabic subtitles are the ones showing.
-        await page.WaitForFunctionAsync("() => [...document.querySelector('video').textTracks].some(t => t.mode === 'showing' && t.language === 'ar')");
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelector('video').textTracks].some(t => t.mode === 'showing' && t.language === 'ar')");
         Assert.Equal(8, await page.Locator("video track").CountAsync());
         Assert.True(await page.Locator(".transcript__cues li").CountAsync() >= 10);
         await Axe.AssertNoViolationsAsync(page, "participant-ar-video");
@@ -128,7 +129,8 @@ public sealed class ParticipantJourneyTests(BrowserPortal portal) : IClassFixtur
         var document = await cdp.SendAsync("DOM.getDocument");
         var root = document!.Value.GetProperty("root").GetProperty("nodeId").GetInt32();
         var node = await cdp.SendAsync("DOM.querySelector", new Dictionary<string, object> { ["nodeId"] = root, ["selector"] = selector });
-        var fonts = await cdp.SendAsync("CSS.getPlatformFontsForNode", new Dictionary<string, object> { ["nodeId"] = node!.Value.GetProperty("nodeId").GetInt32() });
+        var fonts = await cdp.SendAsync(
+            "CSS.getPlatformFontsForNode", new Dictionary<string, object> { ["nodeId"] = node!.Value.GetProperty("nodeId").GetInt32() });
         return string.Join(", ", fonts!.Value.GetProperty("fonts").EnumerateArray()
             .Select(f => $"{f.GetProperty("familyName").GetString()}{(f.GetProperty("isCustomFont").GetBoolean() ? " (web font)" : "")}"));
     }

@@ -62,7 +62,9 @@ public sealed class PhoneLayoutTests(BrowserPortal portal) : IClassFixture<Brows
         foreach (var path in paths)
         {
             var response = await page.GotoAsync(path);
-            Assert.True(response is not null && (response.Ok || path.EndsWith("/bestaat-niet", StringComparison.Ordinal)), $"{path} answered {response?.Status}");
+            Assert.True(
+                response is not null && (response.Ok || path.EndsWith("/bestaat-niet", StringComparison.Ordinal)),
+                $"{path} answered {response?.Status}");
             await page.EvaluateAsync("() => document.fonts.ready");
             problems.AddRange((await MeasureAsync(page)).Select(p => $"{width} px {path}: {p}"));
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, FileName(path)) });
@@ -102,7 +104,8 @@ public sealed class PhoneLayoutTests(BrowserPortal portal) : IClassFixture<Brows
             Assert.Equal(code, await link.GetAttributeAsync("lang"));
         }
         Assert.Empty(await MeasureAsync(page));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserPortal.Artifacts, $"phone-language-switcher-{language}.png") });
+        await page.ScreenshotAsync(
+            new PageScreenshotOptions { Path = Path.Combine(BrowserPortal.Artifacts, $"phone-language-switcher-{language}.png") });
 
         await switcher.Locator("details a[hreflang='nl']").ClickAsync();
         await page.WaitForURLAsync("**/nl/video/het-gesprek");
@@ -132,7 +135,8 @@ public sealed class PhoneLayoutTests(BrowserPortal portal) : IClassFixture<Brows
             Assert.Equal("ltr", facts.GetProperty("direction").GetString());
             if (text.StartsWith('(') && !text.Contains(' ')) Assert.True(facts.GetProperty("boxes").GetInt32() == 1, $"{text} breaks across lines");
         }
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserPortal.Artifacts, "phone-ar-sheet-dutch-terms.png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new PageScreenshotOptions { Path = Path.Combine(BrowserPortal.Artifacts, "phone-ar-sheet-dutch-terms.png"), FullPage = true });
     }
 
     private static string FileName(string path) =>

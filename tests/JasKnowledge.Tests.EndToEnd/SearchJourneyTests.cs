@@ -15,7 +15,8 @@ public sealed class SearchJourneyTests(BrowserPortal portal) : IClassFixture<Bro
         await page.GetByLabel("Zoeken op deze site").FillAsync("participatieverklaringen");
         await page.GetByLabel("Zoeken op deze site").PressAsync("Enter");
         await page.WaitForURLAsync("**/nl/zoeken?q=participatieverklaringen");
-        Assert.Equal("participatieverklaringen", await page.GetByLabel("Zoek in het handboek, de informatie, de video's en de downloads").InputValueAsync());
+        Assert.Equal(
+            "participatieverklaringen", await page.GetByLabel("Zoek in het handboek, de informatie, de video's en de downloads").InputValueAsync());
         Assert.True(await page.Locator(".search-hit mark").CountAsync() > 0);
         await Axe.AssertNoViolationsAsync(page, "search-nl-results");
 

@@ -56,7 +56,8 @@ public sealed class CultureTests
     [InlineData("ar", "en", "en")]
     [InlineData("ar", "xx", "ar")]
     [InlineData("garbage;;;q=abc", null, "nl")]
-    public void The_preferred_language_is_the_remembered_choice_then_the_browser_then_the_default(string? acceptLanguage, string? cookie, string expected)
+    public void The_preferred_language_is_the_remembered_choice_then_the_browser_then_the_default(
+        string? acceptLanguage, string? cookie, string expected)
     {
         var context = new DefaultHttpContext();
         if (acceptLanguage is not null) context.Request.Headers.AcceptLanguage = acceptLanguage;

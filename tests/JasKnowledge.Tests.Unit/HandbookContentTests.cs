@@ -29,7 +29,8 @@ public sealed partial class HandbookContentTests
     [Fact]
     public void The_handbook_has_three_introductory_chapters_and_at_least_eight_sessions_in_one_order()
     {
-        var chapters = Directory.EnumerateFiles(Folder, "*.md").Select(f => Read(Path.GetFileName(f))).Where(f => f.Type == HandbookFeature.ChapterType).ToList();
+        var chapters = Directory.EnumerateFiles(Folder, "*.md").Select(f => Read(Path.GetFileName(f)))
+            .Where(f => f.Type == HandbookFeature.ChapterType).ToList();
         var orders = chapters.Select(c => Field(c, "order")).ToList();
 
         Assert.True(chapters.Count(c => Field(c, "session") is null) >= 3);

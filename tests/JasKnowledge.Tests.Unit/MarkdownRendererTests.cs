@@ -67,7 +67,9 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void Dutch_terms_in_arabic_text_are_marked_dutch_and_isolated_with_their_brackets()
     {
-        var html = MarkdownRenderer.ToHtml("في هولندا يجب أن يكون لديك تأمين صحي (zorgverzekering). تطلبه من مصلحة البدلات (Dienst Toeslagen).\n\n- **de basisverzekering**: التأمين الصحي الذي يجب أن يكون لدى الجميع.\n");
+        var html = MarkdownRenderer.ToHtml(
+            "في هولندا يجب أن يكون لديك تأمين صحي (zorgverzekering). تطلبه من مصلحة البدلات " +
+            "(Dienst Toeslagen).\n\n- **de basisverzekering**: التأمين الصحي الذي يجب أن يكون لدى الجميع.\n");
 
         Assert.Contains("تأمين صحي <span lang=\"nl\" dir=\"ltr\">(zorgverzekering)</span>.", html);
         Assert.Contains("<span lang=\"nl\" dir=\"ltr\">(Dienst Toeslagen)</span>", html);
@@ -76,10 +78,18 @@ public sealed class MarkdownRendererTests
     }
 
     [Theory]
-    [InlineData("ኣብ ሆላንድ ናይ ሕክምና ውሕስነት (zorgverzekering) ክህልወኩም ኣለዎ። ትግርኛ ጽሑፍ እዩ።", "<span lang=\"nl\" dir=\"ltr\">(zorgverzekering)</span>")]
-    [InlineData("У Нідерландах вам потрібне медичне страхування (zorgverzekering), це закон.", "<span lang=\"nl\" dir=\"ltr\">(zorgverzekering)</span>")]
-    [InlineData("در هلند باید بیمهٔ درمانی داشته باشید، مثلاً برای داکتر خانواده (huisarts) و شفاخانه.", "<span lang=\"nl\" dir=\"ltr\">(huisarts)</span>")]
-    [InlineData("شما در شهر Den Haag زندگی می‌کنید و در برنامهٔ 24x24 شرکت می‌کنید.", "<span lang=\"nl\" dir=\"ltr\">Den Haag</span> زندگی")]
+    [InlineData(
+        "ኣብ ሆላንድ ናይ ሕክምና ውሕስነት (zorgverzekering) ክህልወኩም ኣለዎ። ትግርኛ ጽሑፍ እዩ።",
+        "<span lang=\"nl\" dir=\"ltr\">(zorgverzekering)</span>")]
+    [InlineData(
+        "У Нідерландах вам потрібне медичне страхування (zorgverzekering), це закон.",
+        "<span lang=\"nl\" dir=\"ltr\">(zorgverzekering)</span>")]
+    [InlineData(
+        "در هلند باید بیمهٔ درمانی داشته باشید، مثلاً برای داکتر خانواده (huisarts) و " +
+        "شفاخانه.", "<span lang=\"nl\" dir=\"ltr\">(huisarts)</span>")]
+    [InlineData(
+        "شما در شهر Den Haag زندگی می‌کنید و در برنامهٔ 24x24 شرکت می‌کنید.",
+        "<span lang=\"nl\" dir=\"ltr\">Den Haag</span> زندگی")]
     public void Latin_runs_are_marked_in_ethiopic_cyrillic_and_persian_text(string markdown, string expected)
     {
         Assert.Contains(expected, MarkdownRenderer.ToHtml(markdown));
@@ -97,11 +107,13 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void Code_and_link_targets_are_not_touched_and_titles_are_encoded()
     {
-        var html = MarkdownRenderer.ToHtml("اقرأ [الورقة](/nl/informatie/de-zorgverzekering) واكتب `zorgtoeslag` في مربع البحث في الموقع.");
+        var html = MarkdownRenderer.ToHtml(
+            "اقرأ [الورقة](/nl/informatie/de-zorgverzekering) واكتب `zorgtoeslag` في مربع البحث في الموقع.");
 
         Assert.Contains("href=\"/nl/informatie/de-zorgverzekering\"", html);
         Assert.Contains("<code>zorgtoeslag</code>", html);
-        Assert.Equal("دورة &lt;b&gt; <span lang=\"nl\" dir=\"ltr\">(Het Gesprek)</span> و<span lang=\"nl\" dir=\"ltr\">Participatie-verklaring</span>",
+        Assert.Equal(
+            "دورة &lt;b&gt; <span lang=\"nl\" dir=\"ltr\">(Het Gesprek)</span> و<span lang=\"nl\" dir=\"ltr\">Participatie-verklaring</span>",
             LatinRuns.ToHtml("دورة <b> (Het Gesprek) وParticipatie-verklaring", "Arab"));
         Assert.Equal("Het Gesprek &amp; meer", LatinRuns.ToHtml("Het Gesprek & meer", "Latn"));
     }

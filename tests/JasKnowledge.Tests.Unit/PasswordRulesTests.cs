@@ -22,7 +22,9 @@ public sealed class PasswordRulesTests
         var errors = new List<string>();
         foreach (var validator in new IPasswordValidator<PortalUser>[] { new PasswordValidator<PortalUser>(), new PasswordRules() })
         {
-            var manager = new UserManager<PortalUser>(new NoStore(), options, new PasswordHasher<PortalUser>(), [], [validator], new UpperInvariantLookupNormalizer(), new IdentityErrorDescriber(), null!, null!);
+            var manager = new UserManager<PortalUser>(
+                new NoStore(), options, new PasswordHasher<PortalUser>(), [], [validator], new UpperInvariantLookupNormalizer(),
+                new IdentityErrorDescriber(), null!, null!);
             var result = await validator.ValidateAsync(manager, User, password);
             errors.AddRange(result.Errors.Select(e => e.Code));
         }
@@ -68,12 +70,14 @@ public sealed class PasswordRulesTests
         public Task<string> GetUserIdAsync(PortalUser user, CancellationToken cancellationToken) => Task.FromResult(user.Id);
         public Task<string?> GetUserNameAsync(PortalUser user, CancellationToken cancellationToken) => Task.FromResult(user.UserName);
         public Task SetUserNameAsync(PortalUser user, string? userName, CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task<string?> GetNormalizedUserNameAsync(PortalUser user, CancellationToken cancellationToken) => Task.FromResult(user.NormalizedUserName);
+        public Task<string?> GetNormalizedUserNameAsync(PortalUser user, CancellationToken cancellationToken)
+            => Task.FromResult(user.NormalizedUserName);
         public Task SetNormalizedUserNameAsync(PortalUser user, string? normalizedName, CancellationToken cancellationToken) => Task.CompletedTask;
         public Task<IdentityResult> CreateAsync(PortalUser user, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IdentityResult> UpdateAsync(PortalUser user, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IdentityResult> DeleteAsync(PortalUser user, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<PortalUser?> FindByIdAsync(string userId, CancellationToken cancellationToken) => Task.FromResult<PortalUser?>(null);
-        public Task<PortalUser?> FindByNameAsync(string normalizedUserName, CancellationToken cancellationToken) => Task.FromResult<PortalUser?>(null);
+        public Task<PortalUser?> FindByNameAsync(string normalizedUserName, CancellationToken cancellationToken)
+            => Task.FromResult<PortalUser?>(null);
     }
 }

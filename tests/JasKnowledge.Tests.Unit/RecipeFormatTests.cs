@@ -5,7 +5,8 @@ namespace JasKnowledge.Tests.Unit;
 
 public sealed class RecipeFormatTests
 {
-    private const string Valid = "---\ntype: page\ntitle: Over ons\nsummary: Kort\nchangeNote: Eerste versie.\ntranslatedFrom: 2\nfields:\n  order: 3\n  tags: [a, b]\n---\n\n# Kop\n\nTekst.\n";
+    private const string Valid = "---\ntype: page\ntitle: Over ons\nsummary: Kort\nchangeNote: Eerste versie.\ntranslatedFrom: 2\nfields:\n  " +
+        "order: 3\n  tags: [a, b]\n---\n\n# Kop\n\nTekst.\n";
 
     [Fact]
     public void A_content_file_gives_type_culture_set_slug_and_text()
@@ -26,7 +27,8 @@ public sealed class RecipeFormatTests
     public void Writing_and_reading_back_gives_the_same_item()
     {
         var original = ContentFile.Parse("pages/over.en.md", Valid);
-        var item = new ContentItem { Type = original.Type, Culture = original.Culture, LocalizationSet = original.LocalizationSet, Slug = original.Slug };
+        var item = new ContentItem { Type = original.Type, Culture = original.Culture, LocalizationSet = original.LocalizationSet,
+            Slug = original.Slug };
         var version = item.StartDraft(original.Text, "test", DateTime.UtcNow);
 
         var (path, text) = ContentFile.Write(item, version)[0];
@@ -65,7 +67,8 @@ public sealed class RecipeFormatTests
     [Fact]
     public void An_asset_manifest_lists_revisions_and_round_trips()
     {
-        const string yaml = "title: Gemeenten 2023\nrevisions:\n  - version: \"2023\"\n    file: gemeenten-2023.csv\n    published: 2023-01-01\n    releaseNotes: Indeling op 1 januari 2023.\n";
+        const string yaml = "title: Gemeenten 2023\nrevisions:\n  - version: \"2023\"\n    file: gemeenten-2023.csv\n    published: 2023-01-01\n   " +
+            " releaseNotes: Indeling op 1 januari 2023.\n";
         var manifest = AssetManifest.Parse("data/gemeenten.nl.asset.yml", yaml);
 
         Assert.Equal("gemeenten", manifest.Slug);
@@ -81,7 +84,9 @@ public sealed class RecipeFormatTests
     [Theory]
     [InlineData("title: X\nrevisions:\n  - version: \"1\"\n    file: ../../etc/passwd\n    published: 2023-01-01\n", 3, "'file'")]
     [InlineData("title: X\nrevisions:\n  - version: \"1\"\n    file: a.pdf\n    published: gisteren\n", 3, "'published'")]
-    [InlineData("title: X\nrevisions:\n  - version: \"1\"\n    file: a.pdf\n    published: 2023-01-01\n  - version: \"1\"\n    file: b.pdf\n    published: 2023-02-01\n", 6, "listed twice")]
+    [InlineData(
+        "title: X\nrevisions:\n  - version: \"1\"\n    file: a.pdf\n    published: 2023-01-01\n  - version: \"1\"\n    file: b.pdf\n    published: " +
+        "2023-02-01\n", 6, "listed twice")]
     public void A_bad_manifest_entry_is_reported_with_its_line(string yaml, int line, string message)
     {
         var error = Assert.Throws<RecipeFormatException>(() => AssetManifest.Parse("d/x.nl.asset.yml", yaml));

@@ -130,7 +130,8 @@ public sealed class SearchAnalysisTests
     [Fact]
     public void The_tsvector_weights_title_over_text_and_marks_compound_parts()
     {
-        var terms = IndexTerms.Of(new SearchDocument(Guid.NewGuid(), "page", "nl", "pages/x", "x", "Het Gesprek", "De Participatieverklaring en het gesprek."));
+        var terms = IndexTerms.Of(
+            new SearchDocument(Guid.NewGuid(), "page", "nl", "pages/x", "x", "Het Gesprek", "De Participatieverklaring en het gesprek."));
         var vector = PostgresSearchIndex.Vector(terms);
         Assert.Contains("'gesprek':2A,8B", vector);
         Assert.Contains("'~ralkreveitapicitrap':4D", vector);
@@ -149,7 +150,8 @@ public sealed class SearchAnalysisTests
     [Fact]
     public void A_snippet_of_a_long_text_shows_the_passage_with_the_matches()
     {
-        var text = string.Join(' ', Enumerable.Repeat("vulling", 200)) + " hier staat het gesprek " + string.Join(' ', Enumerable.Repeat("vulling", 200));
+        var text = string.Join(' ', Enumerable.Repeat("vulling", 200)) + " hier staat het gesprek "
+            + string.Join(' ', Enumerable.Repeat("vulling", 200));
         var snippet = SearchSnippet.Build(text, SearchQuery.Parse("gesprek", "nl"), "nl");
         Assert.StartsWith("… ", snippet);
         Assert.EndsWith(" …", snippet);

@@ -20,9 +20,11 @@ public sealed partial class SourceFiguresTests
     /// Key: the item's path without culture, and the figure as the check reads it.</summary>
     private static readonly Dictionary<(string Set, string Figure), (bool Example, string Reason)> Allowed = new()
     {
-        [("handboek/sessie-2-vrijheid-en-gelijkwaardigheid", "2001")] = (false, "Dutch law: two men or two women may marry since 2001; not about the programme."),
+        [("handboek/sessie-2-vrijheid-en-gelijkwaardigheid", "2001")] = (
+            false, "Dutch law: two men or two women may marry since 2001; not about the programme."),
         [("pages/over", "2023")] = (false, "The CBS municipality list and boundaries of 1 January 2023, open data named on the page."),
-        [("programmas/uitkomsten/jas-leidse-regio-2016-2019", "382 deelnemers")] = (false, "The sum of the source's own cohort columns 1-4, named on the page to show that they do not add up to the source's 391."),
+        [("programmas/uitkomsten/jas-leidse-regio-2016-2019", "382 deelnemers")] = (
+            false, "The sum of the source's own cohort columns 1-4, named on the page to show that they do not add up to the source's 391."),
         [("pages/over", "januari 2023")] = (false, "The same CBS open data."),
         [("pages/over", "january 2023")] = (false, "The same CBS open data, in English."),
     };
@@ -41,8 +43,10 @@ public sealed partial class SourceFiguresTests
         return new string(chars);
     }
 
-    private static readonly string[] DutchMonths = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-    private static readonly string[] EnglishMonths = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    private static readonly string[] DutchMonths = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+        "oktober", "november", "december"];
+    private static readonly string[] EnglishMonths = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december"];
 
     [GeneratedRegex(@"(?<!\d)(\d+(?:,\d+)?)\s?(?:%|procent\b)", RegexOptions.IgnoreCase)]
     private static partial Regex SeedPercent();
@@ -62,7 +66,9 @@ public sealed partial class SourceFiguresTests
     [GeneratedRegex(@"(?<![\d.,])(\d+(?:[.,]\d+)?)\s?(?:procent|percent|per cent)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ContentPercentWord();
 
-    [GeneratedRegex(@"(?<![\d.,])(\d+)[ \u00A0]+(?:volwassen[ \u00A0]+)?(deelnemers|statushouders|vergunninghouders|weken|participants|refugees|weeks)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"(?<![\d.,])(\d+)[ \u00A0]+(?:volwassen[ \u00A0]+)?(deelnemers|statushouders|vergunninghouders|weken|participants|refugees|weeks)\b",
+        RegexOptions.IgnoreCase)]
     private static partial Regex ContentCount();
 
     [GeneratedRegex(@"(?<![\d\-/.])((?:19|20)\d\d)(?:-(0[1-9]|1[0-2]))?(?![\d])")]
@@ -76,7 +82,8 @@ public sealed partial class SourceFiguresTests
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "JasKnowledge.sln"))) folder = folder.Parent;
-        var root = folder?.FullName ?? throw new InvalidOperationException("The repository root (JasKnowledge.sln) was not found above the test folder.");
+        var root = folder?.FullName
+            ?? throw new InvalidOperationException("The repository root (JasKnowledge.sln) was not found above the test folder.");
         var seeds = Path.Combine(root, "..", "shared", "seeds");
         Assert.True(Directory.Exists(seeds), $"The source documents are not at {seeds}.");
         return seeds;
@@ -90,7 +97,8 @@ public sealed partial class SourceFiguresTests
         var percents = SeedPercent().Matches(text).Select(m => m.Groups[1].Value).ToHashSet();
         foreach (Match m in SeedPercentRange().Matches(text)) { percents.Add(m.Groups[1].Value); percents.Add(m.Groups[2].Value); }
         var numbers = AnyNumber().Matches(text).Select(m => m.Groups[1].Value).ToHashSet();
-        var years = numbers.Where(n => n.Length == 4 && (n.StartsWith("19", StringComparison.Ordinal) || n.StartsWith("20", StringComparison.Ordinal))).ToHashSet();
+        var years = numbers.Where(
+            n => n.Length == 4 && (n.StartsWith("19", StringComparison.Ordinal) || n.StartsWith("20", StringComparison.Ordinal))).ToHashSet();
         var months = new HashSet<(int, int)>();
         foreach (Match m in DayMonthYear().Matches(text))
             months.Add((int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)));
@@ -107,7 +115,8 @@ public sealed partial class SourceFiguresTests
         foreach (var file in Directory.EnumerateFiles(Content, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(Content, file).Replace('\\', '/');
-            if (relative.StartsWith("data/", StringComparison.Ordinal) || Path.GetFileName(file).Equals("README.md", StringComparison.OrdinalIgnoreCase)) continue;
+            if (relative.StartsWith("data/", StringComparison.Ordinal)
+                || Path.GetFileName(file).Equals("README.md", StringComparison.OrdinalIgnoreCase)) continue;
             var match = Regex.Match(relative, @"^(?<set>.+)\.(?<culture>[a-z]{2,3})\.(?:md|vtt)$");
             if (!match.Success) continue;
             yield return (match.Groups["set"].Value, match.Groups["culture"].Value, Normalise(File.ReadAllText(file)));
@@ -130,7 +139,9 @@ public sealed partial class SourceFiguresTests
         {
             var year = m.Groups[1].Value;
             if (!seeds.Years.Contains(year)) { yield return year; continue; }
-            if (m.Groups[2].Success && !seeds.Months.Contains((int.Parse(year, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))))
+            if (m.Groups[2].Success
+                && !seeds.Months.Contains(
+                (int.Parse(year, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))))
                 yield return $"{year}-{m.Groups[2].Value}";
         }
         foreach (var months in new[] { DutchMonths, EnglishMonths })
@@ -174,7 +185,8 @@ public sealed partial class SourceFiguresTests
         var seeds = SeedFacts.Value;
         var found = new List<string>();
         var used = new HashSet<(string, string)>();
-        var dutch = ContentFiles().Where(f => f.Culture == "nl").GroupBy(f => f.Set).ToDictionary(g => g.Key, g => string.Join("\n", g.Select(f => f.Text)));
+        var dutch = ContentFiles().Where(f => f.Culture == "nl").GroupBy(f => f.Set)
+            .ToDictionary(g => g.Key, g => string.Join("\n", g.Select(f => f.Text)));
         foreach (var (set, culture, text) in ContentFiles())
         {
             foreach (var figure in UnsourcedFigures(text, seeds).Distinct())
@@ -188,7 +200,8 @@ public sealed partial class SourceFiguresTests
             }
         }
         Assert.True(found.Count == 0,
-            "These figures are in no source document (../shared/seeds). Take them from a source, or mark the page's illustration as an example and add it to the allow-list with the reason:\n" + string.Join("\n", found));
+            "These figures are in no source document (../shared/seeds). Take them from a source, or mark the page's illustration as an example and " +
+                "add it to the allow-list with the reason:\n" + string.Join("\n", found));
 
         foreach (var ((set, figure), (example, reason)) in Allowed)
         {
@@ -212,7 +225,8 @@ public sealed partial class SourceFiguresTests
         ["fa"] = ["کار یا تحصیل"],
         ["prs"] = ["کار یا تحصیل"],
         ["so"] = ["shaqo ama waxbarasho"],
-        ["uk"] = ["роботи або навчання", "роботи чи навчання", "роботу або навчання", "роботу чи навчання"],
+        ["uk"] = ["роботи або навчання", "роботи чи навчання", "роботу або навчання",
+            "роботу чи навчання"],
     };
 
     [GeneratedRegex(@"(?<=[.!?።])\s+|\n\s*\n")]
@@ -224,7 +238,8 @@ public sealed partial class SourceFiguresTests
     [GeneratedRegex(@"(?<![\d\-/.])((?:19|20)\d\d)(?![\d])")]
     private static partial Regex AnyYear();
 
-    private static string Body(string text) => text.StartsWith("---", StringComparison.Ordinal) ? text[(text.IndexOf("\n---", 3, StringComparison.Ordinal) + 4)..] : text;
+    private static string Body(string text) => text.StartsWith("---", StringComparison.Ordinal)
+        ? text[(text.IndexOf("\n---", 3, StringComparison.Ordinal) + 4)..] : text;
 
     [Fact]
     public void The_fifty_percent_is_told_as_outflow_out_of_benefits_in_every_language()

@@ -35,7 +35,9 @@ public sealed class SubtitleReadabilityTests
                 problems.Add($"cue {number}: {text.Length} characters in {seconds:0.0} s is {speed:0.0} a second (at most {MaxCharactersPerSecond}): shorten the text, not the meaning, or give the cue more time in every language of the film");
             var lines = cue.Text.Split('\n');
             if (lines.Length > MaxLines) problems.Add($"cue {number}: {lines.Length} lines (at most {MaxLines})");
-            problems.AddRange(lines.Where(l => l.Length > MaxLineLength).Select(l => $"cue {number}: a line of {l.Length} characters (at most {MaxLineLength}): {l}"));
+            problems.AddRange(
+                lines.Where(l => l.Length > MaxLineLength)
+                .Select(l => $"cue {number}: a line of {l.Length} characters (at most {MaxLineLength}): {l}"));
         }
         Assert.True(problems.Count == 0, $"{file}:\n" + string.Join("\n", problems));
     }

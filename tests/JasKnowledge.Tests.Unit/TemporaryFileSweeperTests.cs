@@ -19,7 +19,8 @@ public sealed class TemporaryFileSweeperTests : IDisposable
         var oldPartial = Touch(Path.Combine(_blobs, $"sha256-half.{Guid.NewGuid():N}{FolderBlobStore.PartialSuffix}"), TimeSpan.FromHours(2));
         var youngPartial = Touch(Path.Combine(_blobs, $"sha256-bezig.{Guid.NewGuid():N}{FolderBlobStore.PartialSuffix}"), TimeSpan.FromMinutes(5));
         var oldBuffer = Touch(Path.Combine(TemporaryFileSweeper.FrameworkTemporaryFolder, $"ASPNETCORE_{Guid.NewGuid()}.tmp"), TimeSpan.FromHours(3));
-        var otherFile = Touch(Path.Combine(TemporaryFileSweeper.FrameworkTemporaryFolder, $"jas-niet-van-ons-{Guid.NewGuid():N}.tmp"), TimeSpan.FromHours(3));
+        var otherFile = Touch(
+            Path.Combine(TemporaryFileSweeper.FrameworkTemporaryFolder, $"jas-niet-van-ons-{Guid.NewGuid():N}.tmp"), TimeSpan.FromHours(3));
         try
         {
             var sweeper = new TemporaryFileSweeper(new Storage(new StorageOptions(), false, "Data Source=:memory:", _blobs), store,

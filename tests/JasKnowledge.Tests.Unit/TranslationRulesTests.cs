@@ -46,7 +46,8 @@ public sealed class TranslationRulesTests
 
         Assert.Contains("\"subtitles\"", file.Text.Fields);
         var version = new ContentVersion { Title = file.Text.Title, Body = file.Text.Body, Fields = file.Text.Fields, Author = "test" };
-        var written = ContentFile.Write(new ContentItem { Type = "video", Culture = "nl", LocalizationSet = "video/film", Slug = "film" }, version, [MediaFeature.Subtitles]);
+        var written = ContentFile.Write(
+            new ContentItem { Type = "video", Culture = "nl", LocalizationSet = "video/film", Slug = "film" }, version, [MediaFeature.Subtitles]);
 
         Assert.Equal(["video/film.nl.md", "video/film.nl.vtt"], written.Select(w => w.Path));
         Assert.Equal(vtt, written[1].Text);

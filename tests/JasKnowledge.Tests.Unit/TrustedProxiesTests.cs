@@ -14,7 +14,8 @@ public sealed class TrustedProxiesTests
 {
     private static ForwardedHeadersOptions Options(string? trusted)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [TrustedProxies.Setting] = trusted }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [TrustedProxies.Setting] = trusted })
+            .Build();
         var services = new ServiceCollection();
         // What the framework's switch does: trust everyone.
         services.Configure<ForwardedHeadersOptions>(o => { o.KnownProxies.Clear(); o.KnownIPNetworks.Clear(); });

@@ -4,7 +4,8 @@ namespace JasKnowledge.Tests.Unit;
 
 public sealed class WebVttTests
 {
-    private const string Valid = "WEBVTT - ondertiteling\n\nNOTE gemaakt voor de test\n\n1\n00:00:00.500 --> 00:00:04.000\nWelkom.\nTweede regel.\n\n00:05.000 --> 00:07.250 align:start\n<i>Zonder</i> nummer &amp; met tag.\n";
+    private const string Valid = "WEBVTT - ondertiteling\n\nNOTE gemaakt voor de test\n\n1\n00:00:00.500 --> 00:00:04.000\nWelkom.\nTweede " +
+        "regel.\n\n00:05.000 --> 00:07.250 align:start\n<i>Zonder</i> nummer &amp; met tag.\n";
 
     [Fact]
     public void Reads_cues_with_and_without_identifier_and_skips_notes()
@@ -60,7 +61,9 @@ public sealed class WebVttTests
             Assert.True(cues.Count >= 10, file);
             Assert.True(cues[^1].End <= TimeSpan.FromSeconds(60), file);
             // Subtitles stay readable on a phone: two lines of at most 42 characters.
-            Assert.All(cues, c => Assert.True(c.Text.Split('\n').Length <= 2 && c.Text.Split('\n').All(l => l.Length <= 42), $"{Path.GetFileName(file)}: {c.Text}"));
+            Assert.All(
+                cues, c => Assert.True(
+                c.Text.Split('\n').Length <= 2 && c.Text.Split('\n').All(l => l.Length <= 42), $"{Path.GetFileName(file)}: {c.Text}"));
             var dutch = WebVtt.Parse(File.ReadAllText(Path.Combine(folder, Path.GetFileName(file).Split('.')[0] + ".nl.vtt")));
             // A translation keeps the timing of the Dutch film, cue for cue.
             Assert.Equal(dutch.Select(c => (c.Start, c.End)), cues.Select(c => (c.Start, c.End)));

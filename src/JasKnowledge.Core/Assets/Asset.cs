@@ -38,7 +38,8 @@ public sealed class Asset
     public AssetRevision? Find(string versionLabel) =>
         Revisions.FirstOrDefault(r => string.Equals(r.VersionLabel, versionLabel, StringComparison.OrdinalIgnoreCase));
 
-    public AssetRevision AddRevision(StoredFile file, string versionLabel, string fileName, string? releaseNotes, DateTime publishedUtc, string? source = null)
+    public AssetRevision AddRevision(
+        StoredFile file, string versionLabel, string fileName, string? releaseNotes, DateTime publishedUtc, string? source = null)
     {
         if (!IsValidVersionLabel(versionLabel))
             throw new Content.ContentRuleException(Content.ContentRule.InvalidVersionLabel, $"'{versionLabel}' cannot be a version label: use letters, digits, '.', '_' and '-' (at most 64, starting with a letter or digit), and not the word 'latest', which always means the newest version.");

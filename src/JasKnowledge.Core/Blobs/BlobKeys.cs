@@ -12,5 +12,6 @@ public static partial class BlobKeys
     public static bool IsValid(string? key) => key is not null && Allowed().IsMatch(key) && !key.Contains("..");
 
     public static string Require(string key) =>
-        IsValid(key) ? key : throw new ArgumentException($"Not a valid blob key: '{key}'. Keys are lower-case letters, digits, '.', '_' and '-'.", nameof(key));
+        IsValid(key) ? key
+            : throw new ArgumentException($"Not a valid blob key: '{key}'. Keys are lower-case letters, digits, '.', '_' and '-'.", nameof(key));
 }

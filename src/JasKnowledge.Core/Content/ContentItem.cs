@@ -34,7 +34,9 @@ public sealed class ContentItem
     public ContentVersion StartDraft(VersionText text, string author, DateTime nowUtc)
     {
         if (Draft is { } open)
-            throw new ContentRuleException(ContentRule.DraftAlreadyOpen, $"'{LocalizationSet}' ({Culture}) already has an open draft (version {open.Number}); edit or discard it first.");
+            throw new ContentRuleException(
+                ContentRule.DraftAlreadyOpen,
+                $"'{LocalizationSet}' ({Culture}) already has an open draft (version {open.Number}); edit or discard it first.");
         var version = new ContentVersion
         {
             ItemId = Id,
@@ -67,7 +69,9 @@ public sealed class ContentItem
     {
         var version = Version(number);
         if (version.State != VersionState.Draft)
-            throw new ContentRuleException(ContentRule.NotADraft, $"Version {number} is {version.State.ToString().ToLowerInvariant()}, not a draft: only a draft can be published.");
+            throw new ContentRuleException(
+                ContentRule.NotADraft,
+                $"Version {number} is {version.State.ToString().ToLowerInvariant()}, not a draft: only a draft can be published.");
         if (version.IsMajor && string.IsNullOrWhiteSpace(version.ChangeNote))
             throw new ContentRuleException(ContentRule.MajorChangeNeedsNote, "A major change needs a change note that says what changed.");
         if (string.IsNullOrWhiteSpace(version.Title))

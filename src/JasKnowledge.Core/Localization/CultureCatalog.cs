@@ -18,7 +18,8 @@ public sealed class CultureCatalog
         foreach (var culture in All)
         {
             var unknown = culture.Fallback.FirstOrDefault(f => !_byCode.ContainsKey(f));
-            if (unknown is not null) throw new InvalidOperationException($"Jas:Cultures: the fallback '{unknown}' of '{culture.Code}' is not a configured language.");
+            if (unknown is not null) throw new InvalidOperationException(
+                $"Jas:Cultures: the fallback '{unknown}' of '{culture.Code}' is not a configured language.");
             _formatting[culture.Code] = CreateFormattingCulture(culture);
         }
     }

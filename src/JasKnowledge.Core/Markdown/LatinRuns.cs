@@ -63,7 +63,8 @@ public static class LatinRuns
                 if (IsLatinLetter(c)) { letters++; j++; end = j; continue; }
                 if (char.IsAsciiDigit(c)) { j++; end = j; continue; }
                 // A joiner or space continues the run only when a Latin letter or digit follows it.
-                if (c is ' ' or '-' or '\'' or '’' or '.' or '/' or '&' && j + 1 < text.Length && (IsLatinLetter(text[j + 1]) || char.IsAsciiDigit(text[j + 1])))
+                if (c is ' ' or '-' or '\'' or '’' or '.' or '/' or '&' && j + 1 < text.Length
+                    && (IsLatinLetter(text[j + 1]) || char.IsAsciiDigit(text[j + 1])))
                 {
                     j++;
                     continue;

@@ -46,7 +46,8 @@ public static class MarkdownOutline
 
     private static MarkdownHeading ToHeading(HeadingBlock heading)
     {
-        var text = heading.Inline is null ? "" : string.Concat(heading.Inline.Descendants<Markdig.Syntax.Inlines.LiteralInline>().Select(l => l.Content.ToString()));
+        var text = heading.Inline is null ? ""
+            : string.Concat(heading.Inline.Descendants<Markdig.Syntax.Inlines.LiteralInline>().Select(l => l.Content.ToString()));
         return new MarkdownHeading(heading.Level, text, heading.GetAttributes().Id ?? "");
     }
 }

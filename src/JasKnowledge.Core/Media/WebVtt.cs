@@ -34,7 +34,8 @@ public static partial class WebVtt
     public static IReadOnlyList<WebVttCue> Parse(string text)
     {
         var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
-        if (!(lines[0] == "WEBVTT" || lines[0].StartsWith("WEBVTT ", StringComparison.Ordinal) || lines[0].StartsWith("WEBVTT\t", StringComparison.Ordinal)))
+        if (!(lines[0] == "WEBVTT" || lines[0].StartsWith("WEBVTT ", StringComparison.Ordinal)
+            || lines[0].StartsWith("WEBVTT\t", StringComparison.Ordinal)))
             throw new WebVttException(1, "A WebVTT file starts with the line 'WEBVTT'.");
 
         var cues = new List<WebVttCue>();
@@ -53,7 +54,8 @@ public static partial class WebVtt
             var blockStart = i;
             var block = new List<string>();
             while (i < lines.Length && lines[i].Length > 0) block.Add(lines[i++]);
-            if (block[0] is "NOTE" or "STYLE" or "REGION" || block[0].StartsWith("NOTE ", StringComparison.Ordinal) || block[0].StartsWith("NOTE\t", StringComparison.Ordinal))
+            if (block[0] is "NOTE" or "STYLE" or "REGION" || block[0].StartsWith("NOTE ", StringComparison.Ordinal)
+                || block[0].StartsWith("NOTE\t", StringComparison.Ordinal))
             {
                 if (block[0] is "STYLE" or "REGION" && cues.Count > 0)
                     throw new WebVttException(blockStart + 1, $"A {block[0]} block must come before the first cue.");
@@ -62,11 +64,13 @@ public static partial class WebVtt
 
             var timingIndex = block[0].Contains("-->", StringComparison.Ordinal) ? 0 : 1;
             if (timingIndex >= block.Count || !block[timingIndex].Contains("-->", StringComparison.Ordinal))
-                throw new WebVttException(blockStart + 1 + Math.Min(timingIndex, block.Count - 1), "Expected a cue timing like '00:00:01.000 --> 00:00:04.000'.");
+                throw new WebVttException(
+                    blockStart + 1 + Math.Min(timingIndex, block.Count - 1), "Expected a cue timing like '00:00:01.000 --> 00:00:04.000'.");
             var timingLine = blockStart + 1 + timingIndex;
             var timing = TimingLine().Match(block[timingIndex]);
             if (!timing.Success)
-                throw new WebVttException(timingLine, "Expected a cue timing like '00:00:01.000 --> 00:00:04.000', with a space on both sides of the arrow.");
+                throw new WebVttException(
+                    timingLine, "Expected a cue timing like '00:00:01.000 --> 00:00:04.000', with a space on both sides of the arrow.");
             var start = ParseTimestamp(timing.Groups["start"].Value, timingLine);
             var end = ParseTimestamp(timing.Groups["end"].Value, timingLine);
             if (end <= start)
@@ -101,6 +105,8 @@ public static partial class WebVtt
         if (!match.Success)
             throw new WebVttException(line, $"'{value}' is not a WebVTT time; write it as hh:mm:ss.ttt or mm:ss.ttt.");
         var hours = match.Groups["h"].Success ? int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture) : 0;
-        return new TimeSpan(0, hours, int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture));
+        return new TimeSpan(
+            0, hours, int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture),
+            int.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture));
     }
 }

@@ -23,7 +23,8 @@ public static class ModuleRegistrations
 
     /// <summary>Makes a content type searchable, with its label on the search page (a Ui key), its place
     /// among the type filters and, optionally, more text to index than title, summary and body.</summary>
-    public static IServiceCollection AddSearchable(this IServiceCollection services, string type, string labelKey, int order, Func<ContentVersion, string?>? moreText = null)
+    public static IServiceCollection AddSearchable(
+        this IServiceCollection services, string type, string labelKey, int order, Func<ContentVersion, string?>? moreText = null)
     {
         services.AddSingleton(new SearchableType(type, moreText));
         return services.AddSearchLabel(type, labelKey, order);
@@ -38,7 +39,8 @@ public static class ModuleRegistrations
         services.AddSingleton<IContentFieldRules, TRules>();
 
     /// <summary>Told after each committed change to what the public sees.</summary>
-    public static IServiceCollection AddPublicationListener<TListener>(this IServiceCollection services) where TListener : class, IPublicationListener =>
+    public static IServiceCollection AddPublicationListener<TListener>(this IServiceCollection services) where TListener : class,
+        IPublicationListener =>
         services.AddSingleton<IPublicationListener, TListener>();
 
     /// <summary>A text file next to a content file, stored in one of its fields (subtitles).</summary>
@@ -54,7 +56,8 @@ public static class ModuleRegistrations
         services.AddSingleton(new MainMenuItem(labelKey, path, order, culture));
 
     /// <summary>The overview that lists items of these types, for the link back from an item's page.</summary>
-    public static IServiceCollection AddContentListing(this IServiceCollection services, string labelKey, Func<string, string> url, params string[] types)
+    public static IServiceCollection AddContentListing(
+        this IServiceCollection services, string labelKey, Func<string, string> url, params string[] types)
     {
         services.TryAddSingleton<ContentListings>();
         foreach (var type in types) services.AddSingleton(new ContentListing(type, labelKey, url));

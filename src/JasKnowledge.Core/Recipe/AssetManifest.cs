@@ -12,7 +12,8 @@ public sealed partial record AssetManifest(string Path, string Slug, string Cult
 {
     public const string Extension = ".asset.yml";
 
-    public sealed record Revision(string Version, string File, string? MediaType, DateTime PublishedUtc, string? ReleaseNotes, int Line, string? Source = null);
+    public sealed record Revision(
+        string Version, string File, string? MediaType, DateTime PublishedUtc, string? ReleaseNotes, int Line, string? Source = null);
 
     [GeneratedRegex(@"^(?<slug>[a-z0-9][a-z0-9-]*)\.(?<culture>[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)\.asset\.yml$")]
     private static partial Regex FileName();
@@ -41,9 +42,14 @@ public sealed partial record AssetManifest(string Path, string Slug, string Cult
             if (string.IsNullOrWhiteSpace(entry.Version))
                 throw new RecipeFormatException(new RecipeProblem(path, line, "Each revision needs a 'version'."));
             if (string.IsNullOrWhiteSpace(entry.File) || !SafeFileName().IsMatch(entry.File))
-                throw new RecipeFormatException(new RecipeProblem(path, line, "Each revision needs a 'file': the name of a file next to the manifest (letters, digits, '.', '_', '-')."));
-            if (!DateTime.TryParseExact(entry.Published, ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ssZ"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var published))
-                throw new RecipeFormatException(new RecipeProblem(path, line, $"'published' must be a date like 2019-05-01, not '{entry.Published}'."));
+                throw new RecipeFormatException(
+                    new RecipeProblem(
+                    path, line, "Each revision needs a 'file': the name of a file next to the manifest (letters, digits, '.', '_', '-')."));
+            if (!DateTime.TryParseExact(
+                entry.Published, ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ssZ"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal
+                | DateTimeStyles.AssumeUniversal, out var published))
+                throw new RecipeFormatException(
+                    new RecipeProblem(path, line, $"'published' must be a date like 2019-05-01, not '{entry.Published}'."));
             if (entry.Source is { } source && !SourceDigest().IsMatch(source))
                 throw new RecipeFormatException(new RecipeProblem(path, line, $"'source' must look like sha256:<64 hex digits>, not '{source}'."));
             revisions.Add(new Revision(entry.Version.Trim(), entry.File, entry.MediaType, published, entry.ReleaseNotes?.Trim(), line, entry.Source));

@@ -49,12 +49,15 @@ public sealed partial record ContentFile(string Path, string Type, string Cultur
         {
             var companionPath = CompanionPath(path, kind.Extension);
             if (fields.ContainsKey(kind.Field))
-                throw new RecipeFormatException(new RecipeProblem(path, firstLine, $"'{kind.Field}' comes from {System.IO.Path.GetFileName(companionPath)}; remove it from the front matter."));
+                throw new RecipeFormatException(
+                    new RecipeProblem(
+                    path, firstLine, $"'{kind.Field}' comes from {System.IO.Path.GetFileName(companionPath)}; remove it from the front matter."));
             if (kind.Check(companionText) is { } problem)
                 throw new RecipeFormatException(new RecipeProblem(companionPath, problem.Line, problem.Message));
             fields[kind.Field] = companionText.Replace("\r\n", "\n");
         }
-        var version = new VersionText(head.Title.Trim(), body, head.Summary?.Trim(), FrontMatter.ToJson(fields), head.ChangeNote?.Trim(), head.Major, head.TranslatedFrom);
+        var version = new VersionText(
+            head.Title.Trim(), body, head.Summary?.Trim(), FrontMatter.ToJson(fields), head.ChangeNote?.Trim(), head.Major, head.TranslatedFrom);
         return new ContentFile(path, head.Type, match.Groups["culture"].Value, set, slug, version);
     }
 
@@ -63,7 +66,8 @@ public sealed partial record ContentFile(string Path, string Type, string Cultur
 
     /// <summary>The files for an item's version (the Markdown file and its companions), with the
     /// relative paths they belong at.</summary>
-    public static IReadOnlyList<(string Path, string Text)> Write(ContentItem item, ContentVersion version, IEnumerable<CompanionFile>? companions = null)
+    public static IReadOnlyList<(string Path, string Text)> Write(
+        ContentItem item, ContentVersion version, IEnumerable<CompanionFile>? companions = null)
     {
         var setName = item.LocalizationSet.Split('/')[^1];
         var head = new Head

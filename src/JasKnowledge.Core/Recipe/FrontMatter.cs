@@ -25,7 +25,8 @@ public static class FrontMatter
         text = text.Replace("\r\n", "\n");
         if (text.StartsWith('\uFEFF')) text = text[1..];
         if (!text.StartsWith("---\n"))
-            throw new RecipeFormatException(new RecipeProblem(path, 1, "The file must start with a front matter block: a line '---', YAML, and a closing '---'."));
+            throw new RecipeFormatException(
+                new RecipeProblem(path, 1, "The file must start with a front matter block: a line '---', YAML, and a closing '---'."));
         var end = text.IndexOf("\n---\n", 3, StringComparison.Ordinal);
         var bodyStart = end + 5;
         if (end < 0 && text.EndsWith("\n---"))

@@ -40,15 +40,18 @@ public sealed record SearchResults(int Total, IReadOnlyList<SearchFacet> Types, 
 
     /// <summary>Facets and totals from the match counts per (type, culture), so both databases count
     /// the same way from one grouped query.</summary>
-    public static SearchResults From(IReadOnlyList<(string Type, string Culture, int Count)> counts, SearchRequest request, IReadOnlyList<SearchHit> hits)
+    public static SearchResults From(
+        IReadOnlyList<(string Type, string Culture, int Count)> counts, SearchRequest request, IReadOnlyList<SearchHit> hits)
     {
         bool TypeOk(string type) => request.Type is null || request.Type == type;
         bool CultureOk(string culture) => request.Culture is null || request.Culture == culture;
         var total = counts.Where(c => TypeOk(c.Type) && CultureOk(c.Culture)).Sum(c => c.Count);
         var types = counts.Where(c => CultureOk(c.Culture)).GroupBy(c => c.Type)
-            .Select(g => new SearchFacet(g.Key, g.Sum(c => c.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
+            .Select(g => new SearchFacet(g.Key, g.Sum(c => c.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)
+                .ToList();
         var cultures = counts.Where(c => TypeOk(c.Type)).GroupBy(c => c.Culture)
-            .Select(g => new SearchFacet(g.Key, g.Sum(c => c.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
+            .Select(g => new SearchFacet(g.Key, g.Sum(c => c.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)
+                .ToList();
         return new SearchResults(total, types, cultures, hits);
     }
 }

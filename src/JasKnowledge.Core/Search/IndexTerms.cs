@@ -5,7 +5,8 @@ namespace JasKnowledge.Core.Search;
 /// (for phrases), and the reversed stems of its longer Latin-script words (for compound parts).
 /// Both databases store exactly these.
 /// </summary>
-public sealed record IndexTerms(IReadOnlyList<string> Title, IReadOnlyList<string> Body, IReadOnlyList<string> TitleTails, IReadOnlyList<string> BodyTails)
+public sealed record IndexTerms(
+    IReadOnlyList<string> Title, IReadOnlyList<string> Body, IReadOnlyList<string> TitleTails, IReadOnlyList<string> BodyTails)
 {
     public static IndexTerms Of(SearchDocument document)
     {

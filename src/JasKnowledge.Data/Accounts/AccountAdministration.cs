@@ -44,7 +44,8 @@ public sealed class AccountAdministration(JasDbContext db, UserManager<PortalUse
     /// <summary>Creates the account with one role. With <paramref name="byLink"/> the account gets a
     /// single-use link valid for 72 hours (its random password is never shown); otherwise a one-time
     /// password that must be replaced at the first sign-in.</summary>
-    public async Task<(Invitation? Invitation, IReadOnlyList<string> Problems)> InviteAsync(string actor, string email, string role, string? gemeente, bool byLink)
+    public async Task<(Invitation? Invitation, IReadOnlyList<string> Problems)> InviteAsync(
+        string actor, string email, string role, string? gemeente, bool byLink)
     {
         email = email.Trim();
         if (!email.Contains('@', StringComparison.Ordinal)) return (null, ["Dat is geen e-mailadres."]);
@@ -61,7 +62,9 @@ public sealed class AccountAdministration(JasDbContext db, UserManager<PortalUse
             user.InvitationExpiresUtc = expires;
             await users.UpdateAsync(user);
         }
-        await AuditAsync(actor, "account.invite", email, $"{role}{(user.Gemeente is null ? "" : $" {user.Gemeente}")}, {(byLink ? "uitnodigingslink" : "eenmalig wachtwoord")}");
+        await AuditAsync(
+            actor, "account.invite", email,
+            $"{role}{(user.Gemeente is null ? "" : $" {user.Gemeente}")}, {(byLink ? "uitnodigingslink" : "eenmalig wachtwoord")}");
         await transaction.CommitAsync();
         return (new Invitation(user, byLink ? null : password, token, expires), []);
     }
@@ -80,7 +83,8 @@ public sealed class AccountAdministration(JasDbContext db, UserManager<PortalUse
     public async Task<(PortalUser? User, IReadOnlyList<IdentityError> Errors)> AcceptInvitationAsync(string token, string password)
     {
         var user = await FindInvitationAsync(token);
-        if (user is null) return (null, [new IdentityError { Code = "InvitationInvalid", Description = "Deze uitnodiging is verlopen of al gebruikt." }]);
+        if (user is null) return (
+            null, [new IdentityError { Code = "InvitationInvalid", Description = "Deze uitnodiging is verlopen of al gebruikt." }]);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var errors = new List<IdentityError>();
         foreach (var validator in users.PasswordValidators)
@@ -106,7 +110,8 @@ public sealed class AccountAdministration(JasDbContext db, UserManager<PortalUse
         gemeente = string.IsNullOrWhiteSpace(gemeente) ? null : gemeente.Trim();
         if (!PortalRoles.All.Contains(role)) throw new AccountRuleException("Kies een van de rollen.");
         if (role == PortalRoles.MunicipalEditor && (gemeente is null || gemeente.Length != 4 || !gemeente.All(char.IsAsciiDigit)))
-            throw new AccountRuleException("Een gemeentelijke redacteur hoort bij één gemeente: vul de CBS-code in (vier cijfers, bijvoorbeeld 0546).");
+            throw new AccountRuleException(
+                "Een gemeentelijke redacteur hoort bij één gemeente: vul de CBS-code in (vier cijfers, bijvoorbeeld 0546).");
         if (role != PortalRoles.MunicipalEditor) gemeente = null;
         var current = await users.GetRolesAsync(user);
         if (current.Contains(PortalRoles.Administrator) && role != PortalRoles.Administrator) await EnsureAnotherAdministratorAsync(user);

@@ -8,10 +8,12 @@ namespace JasKnowledge.Data.Accounts;
 /// and the account must choose its own at the first sign-in.</summary>
 public sealed class AccountCommands(UserManager<PortalUser> users, RoleManager<IdentityRole> roles)
 {
-    public async Task<(PortalUser? User, string? Password, IReadOnlyList<string> Problems)> CreateAsync(string email, string role, string? gemeente, string? password)
+    public async Task<(PortalUser? User, string? Password, IReadOnlyList<string> Problems)> CreateAsync(
+        string email, string role, string? gemeente, string? password)
     {
         if (!PortalRoles.All.Contains(role)) return (null, null, [$"'{role}' is not a role. Roles: {string.Join(", ", PortalRoles.All)}."]);
-        if (role == PortalRoles.MunicipalEditor && string.IsNullOrWhiteSpace(gemeente)) return (null, null, ["A municipal editor needs the CBS code of their municipality (four digits, e.g. 0546)."]);
+        if (role == PortalRoles.MunicipalEditor && string.IsNullOrWhiteSpace(gemeente)) return (
+            null, null, ["A municipal editor needs the CBS code of their municipality (four digits, e.g. 0546)."]);
         if (role != PortalRoles.MunicipalEditor && gemeente is not null) return (null, null, ["Only a municipal editor is bound to a municipality."]);
         if (await users.FindByEmailAsync(email) is not null) return (null, null, [$"An account for {email} exists already."]);
         foreach (var name in PortalRoles.All)
@@ -20,7 +22,8 @@ public sealed class AccountCommands(UserManager<PortalUser> users, RoleManager<I
         }
         var generated = password is null;
         password ??= NewPassword();
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, Gemeente = gemeente, MustChangePassword = true, LockoutEnabled = true };
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, Gemeente = gemeente, MustChangePassword = true,
+            LockoutEnabled = true };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) return (null, null, created.Errors.Select(e => e.Description).ToList());
         await users.AddToRoleAsync(user, role);
@@ -30,8 +33,10 @@ public sealed class AccountCommands(UserManager<PortalUser> users, RoleManager<I
     /// <summary>20 random characters without look-alikes (about 115 bits): never common, never an address.</summary>
     public static string NewPassword()
     {
-        static IEnumerable<char> Pick(string from, int count) => Enumerable.Range(0, count).Select(_ => from[RandomNumberGenerator.GetInt32(from.Length)]);
-        var chars = Pick("abcdefghjkmnpqrstuvwxyz", 8).Concat(Pick("ABCDEFGHJKLMNPQRSTUVWXYZ", 8)).Concat(Pick("23456789", 3)).Concat(Pick("-._!", 1)).ToArray();
+        static IEnumerable<char> Pick(string from, int count)
+            => Enumerable.Range(0, count).Select(_ => from[RandomNumberGenerator.GetInt32(from.Length)]);
+        var chars = Pick("abcdefghjkmnpqrstuvwxyz", 8).Concat(Pick("ABCDEFGHJKLMNPQRSTUVWXYZ", 8)).Concat(Pick("23456789", 3)).Concat(Pick("-._!", 1))
+            .ToArray();
         RandomNumberGenerator.Shuffle(chars.AsSpan());
         return new string(chars);
     }

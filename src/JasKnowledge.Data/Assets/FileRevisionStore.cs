@@ -22,7 +22,8 @@ public sealed class FileRevisionStore(JasDbContext db, SearchIndexer search, IEn
     /// <summary>An editor's upload: a new revision named after the family's own naming
     /// (het-gesprek-handboek-1.2.pdf), never after the uploader's file.</summary>
     /// <exception cref="ContentRuleException">The label is not valid or already used.</exception>
-    public async Task<AssetRevision> UploadAsync(Guid assetId, StoredFile stored, string version, string extension, string? releaseNotes, string actor,
+    public async Task<AssetRevision> UploadAsync(
+        Guid assetId, StoredFile stored, string version, string extension, string? releaseNotes, string actor,
         CancellationToken cancellationToken = default)
     {
         var asset = await db.Assets.Include(a => a.Revisions).SingleAsync(a => a.Id == assetId, cancellationToken);
@@ -44,13 +45,18 @@ public sealed class FileRevisionStore(JasDbContext db, SearchIndexer search, IEn
         await CommitAsync(asset, added, actor, "asset.revision.add", clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
-    private async Task CommitAsync(Asset asset, IReadOnlyList<AssetRevision> added, string actor, string action, DateTime now, CancellationToken cancellationToken)
+    private async Task CommitAsync(
+        Asset asset, IReadOnlyList<AssetRevision> added, string actor, string action, DateTime now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var revision in added)
-            db.AuditLog.Add(new AuditEntry { AtUtc = now, Actor = actor, Action = action, Subject = $"{asset.Slug} ({asset.Culture}) {revision.VersionLabel}", Detail = revision.Sha256 });
+            db.AuditLog.Add(
+                new AuditEntry { AtUtc = now, Actor = actor, Action = action, Subject = $"{asset.Slug} ({asset.Culture}) {revision.VersionLabel}",
+                Detail = revision.Sha256 });
         if (added.Count == 0)
-            db.AuditLog.Add(new AuditEntry { AtUtc = now, Actor = actor, Action = "asset.update", Subject = $"{asset.Slug} ({asset.Culture})", Detail = asset.Title });
+            db.AuditLog.Add(
+                new AuditEntry { AtUtc = now, Actor = actor, Action = "asset.update", Subject = $"{asset.Slug} ({asset.Culture})",
+                Detail = asset.Title });
         await db.SaveChangesAsync(cancellationToken);
         await search.IndexAsync(asset, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -44,11 +44,14 @@ public sealed class SiteBackup(JasDbContext db, IBlobStore blobs, SearchIndexer 
         var tables = new List<TableEntry>();
         List<BlobEntry> files;
         // One snapshot for every table: PostgreSQL's repeatable read, SQLite's read transaction.
-        await using (var transaction = await db.Database.BeginTransactionAsync(db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable, cancellationToken))
+        await using (var transaction = await db.Database.BeginTransactionAsync(
+            db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable, cancellationToken))
         {
             foreach (var table in Tables())
             {
-                tables.Add(new TableEntry(table.Name, await WriteTableAsync(table, Path.Combine(folder, TableFolder, table.Name + ".jsonl"), cancellationToken)));
+                tables.Add(
+                    new TableEntry(
+                    table.Name, await WriteTableAsync(table, Path.Combine(folder, TableFolder, table.Name + ".jsonl"), cancellationToken)));
             }
             files = await db.AssetRevisions.AsNoTracking()
                 .GroupBy(r => r.BlobKey)
@@ -86,8 +89,10 @@ public sealed class SiteBackup(JasDbContext db, IBlobStore blobs, SearchIndexer 
         var tables = Tables().ToList();
         var unknown = manifest.Tables.Select(t => t.Name).Except(tables.Select(t => t.Name)).ToList();
         if (unknown.Count > 0) throw new BackupException($"The backup has tables this portal does not know: {string.Join(", ", unknown)}.");
-        if (await db.ContentItems.AnyAsync(cancellationToken) || await db.Assets.AnyAsync(cancellationToken) || await db.Users.AnyAsync(cancellationToken) || await db.AuditLog.AnyAsync(cancellationToken))
-            throw new BackupException("The database already holds content, accounts or a log: restore into an empty database, so that nothing is overwritten.");
+        if (await db.ContentItems.AnyAsync(cancellationToken) || await db.Assets.AnyAsync(cancellationToken)
+            || await db.Users.AnyAsync(cancellationToken) || await db.AuditLog.AnyAsync(cancellationToken))
+            throw new BackupException(
+                "The database already holds content, accounts or a log: restore into an empty database, so that nothing is overwritten.");
 
         // Files first: a restore that stops half-way leaves only unreferenced blobs, and the database untouched.
         foreach (var file in manifest.Blobs)
@@ -109,7 +114,8 @@ public sealed class SiteBackup(JasDbContext db, IBlobStore blobs, SearchIndexer 
                 var entry = manifest.Tables.SingleOrDefault(t => t.Name == table.Name);
                 if (entry is null) continue;
                 var rows = await RestoreTableAsync(table, Path.Combine(folder, TableFolder, table.Name + ".jsonl"), cancellationToken);
-                if (rows != entry.Rows) throw new BackupException($"{table.Name}: the manifest counts {entry.Rows} rows, the file holds {rows}: the backup is damaged.");
+                if (rows != entry.Rows) throw new BackupException(
+                    $"{table.Name}: the manifest counts {entry.Rows} rows, the file holds {rows}: the backup is damaged.");
             }
             if (db.Database.IsNpgsql()) await ContinueIdentitiesAsync(tables, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -136,7 +142,8 @@ public sealed class SiteBackup(JasDbContext db, IBlobStore blobs, SearchIndexer 
             ordered.Add(new Table(ready.GetTableName()!, ready.GetProperties().Select(p => new Column(
                 p.GetColumnName(table)!,
                 Nullable.GetUnderlyingType(ProviderType(p)) ?? ProviderType(p),
-                p.ValueGenerated == ValueGenerated.OnAdd && p.IsPrimaryKey() && ProviderType(p) is var t && (t == typeof(int) || t == typeof(long)))).ToList()));
+                p.ValueGenerated == ValueGenerated.OnAdd && p.IsPrimaryKey() && ProviderType(p) is var t && (t == typeof(int) || t == typeof(long))))
+                    .ToList()));
             done.Add(ready.GetTableName()!);
         }
         return ordered;
@@ -155,7 +162,8 @@ public sealed class SiteBackup(JasDbContext db, IBlobStore blobs, SearchIndexer 
         while (await reader.ReadAsync(cancellationToken))
         {
             var row = new JsonObject();
-            for (var i = 0; i < table.Columns.Count; i++) row[table.Columns[i].Name] = await reader.IsDBNullAsync(i, cancellationToken) ? null : Read(reader, i, table.Columns[i].Type);
+            for (var i = 0; i < table.Columns.Count; i++) row[table.Columns[i].Name] = await reader.IsDBNullAsync(i, cancellationToken) ? null
+                : Read(reader, i, table.Columns[i].Type);
             await file.WriteLineAsync(row.ToJsonString());
             rows++;
         }

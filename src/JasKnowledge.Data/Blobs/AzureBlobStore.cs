@@ -34,7 +34,8 @@ public sealed partial class AzureBlobStore : IBlobStore
         _connection = AzureStorageConnection.Parse(connectionString);
         if (container is null || !ContainerName().IsMatch(container) || container.Contains("--", StringComparison.Ordinal))
         {
-            throw new ArgumentException($"Not a valid container name: '{container}'. Use 3 to 63 lower-case letters, digits and single hyphens.", nameof(container));
+            throw new ArgumentException(
+                $"Not a valid container name: '{container}'. Use 3 to 63 lower-case letters, digits and single hyphens.", nameof(container));
         }
         _container = container;
         _containerUri = _connection.BlobEndpoint.AbsoluteUri.TrimEnd('/') + "/" + container;
@@ -141,7 +142,8 @@ public sealed partial class AzureBlobStore : IBlobStore
         return new BlobProperties(key, response.Content.Headers.ContentLength ?? 0, MediaTypeOf(response));
     }
 
-    public async IAsyncEnumerable<BlobProperties> ListAsync(string? prefix = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<BlobProperties> ListAsync(
+        string? prefix = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await EnsureContainerAsync(cancellationToken);
         string? marker = null;
@@ -266,7 +268,8 @@ public sealed partial class AzureBlobStore : IBlobStore
 
         public override int Read(byte[] buffer, int offset, int length) => body.Read(buffer, offset, length);
         public override int Read(Span<byte> buffer) => body.Read(buffer);
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => body.ReadAsync(buffer, cancellationToken);
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+            => body.ReadAsync(buffer, cancellationToken);
         public override Task<int> ReadAsync(byte[] buffer, int offset, int length, CancellationToken cancellationToken) =>
             body.ReadAsync(buffer, offset, length, cancellationToken);
 

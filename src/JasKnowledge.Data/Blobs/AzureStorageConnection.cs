@@ -42,11 +42,13 @@ public sealed class AzureStorageConnection
         if (parts.TryGetValue("UseDevelopmentStorage", out var development))
         {
             if (!development.Equals("true", StringComparison.OrdinalIgnoreCase)) throw Bad("UseDevelopmentStorage must be 'true'");
-            return new AzureStorageConnection(new Uri(DevelopmentEndpoint), new SharedKeySigner(DevelopmentAccount, Convert.FromBase64String(DevelopmentKey)), null);
+            return new AzureStorageConnection(
+                new Uri(DevelopmentEndpoint), new SharedKeySigner(DevelopmentAccount, Convert.FromBase64String(DevelopmentKey)), null);
         }
 
         var account = parts.GetValueOrDefault("AccountName");
-        var endpoint = parts.TryGetValue("BlobEndpoint", out var explicitEndpoint) ? ParseEndpoint(explicitEndpoint) : DefaultEndpoint(parts, account);
+        var endpoint = parts.TryGetValue("BlobEndpoint", out var explicitEndpoint) ? ParseEndpoint(explicitEndpoint)
+            : DefaultEndpoint(parts, account);
         if (parts.TryGetValue("AccountKey", out var key))
         {
             if (string.IsNullOrEmpty(account)) throw Bad("AccountKey needs AccountName");

@@ -61,12 +61,14 @@ public sealed class FolderBlobStore : IBlobStore
         return new BlobProperties(key, file.Length, mediaType);
     }
 
-    public async IAsyncEnumerable<BlobProperties> ListAsync(string? prefix = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<BlobProperties> ListAsync(
+        string? prefix = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var names = Directory.EnumerateFiles(_folder)
             .Select(Path.GetFileName)
             .OfType<string>()
-            .Where(name => BlobKeys.IsValid(name) && !name.EndsWith(MediaTypeSuffix, StringComparison.Ordinal) && !name.EndsWith(PartialSuffix, StringComparison.Ordinal))
+            .Where(name => BlobKeys.IsValid(name) && !name.EndsWith(MediaTypeSuffix, StringComparison.Ordinal)
+                && !name.EndsWith(PartialSuffix, StringComparison.Ordinal))
             .Where(name => prefix is null || name.StartsWith(prefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
         foreach (var name in names)

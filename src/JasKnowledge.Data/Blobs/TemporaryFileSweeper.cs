@@ -11,12 +11,14 @@ namespace JasKnowledge.Data.Blobs;
 /// At start-up and every hour those older than an hour are removed: no upload runs that long without
 /// writing. Azure needs no sweep: blocks of an upload that never committed expire by themselves.
 /// </summary>
-public sealed class TemporaryFileSweeper(Storage storage, IBlobStore blobs, TimeProvider clock, ILogger<TemporaryFileSweeper> logger) : BackgroundService
+public sealed class TemporaryFileSweeper(Storage storage, IBlobStore blobs, TimeProvider clock, ILogger<TemporaryFileSweeper> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromHours(1);
     /// <summary>Where ASP.NET Core buffers large form files (its own rule: ASPNETCORE_TEMP, else the
     /// system's temporary folder).</summary>
-    public static string FrameworkTemporaryFolder => Environment.GetEnvironmentVariable("ASPNETCORE_TEMP") is { Length: > 0 } folder ? folder : Path.GetTempPath();
+    public static string FrameworkTemporaryFolder => Environment.GetEnvironmentVariable("ASPNETCORE_TEMP") is { Length: > 0 } folder ? folder
+        : Path.GetTempPath();
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {

@@ -12,7 +12,9 @@ namespace JasKnowledge.Data.Content;
 /// happen, and search never shows a draft or misses what is public. The state rules themselves live
 /// on <see cref="ContentItem"/>.
 /// </summary>
-public sealed class ContentStore(JasDbContext db, SearchIndexer search, IEnumerable<IPublicationListener> listeners, IEnumerable<IContentFieldRules> fieldRules, TimeProvider clock)
+public sealed class ContentStore(
+    JasDbContext db, SearchIndexer search, IEnumerable<IPublicationListener> listeners, IEnumerable<IContentFieldRules> fieldRules,
+    TimeProvider clock)
 {
     private readonly ILookup<string, IContentFieldRules> _rules = fieldRules.ToLookup(r => r.Type);
 
@@ -23,7 +25,9 @@ public sealed class ContentStore(JasDbContext db, SearchIndexer search, IEnumera
     public Task<ContentItem?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.ContentItems.Include(i => i.Versions).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
 
-    public async Task<ContentItem> CreateAsync(string type, string culture, string localizationSet, string slug, VersionText text, string actor, CancellationToken cancellationToken = default)
+    public async Task<ContentItem> CreateAsync(
+        string type, string culture, string localizationSet, string slug, VersionText text, string actor,
+        CancellationToken cancellationToken = default)
     {
         Check(type, text);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -53,7 +57,8 @@ public sealed class ContentStore(JasDbContext db, SearchIndexer search, IEnumera
 
     /// <summary>A new version made public at once (import, or an editor's "save and publish"); a new
     /// item is created in the same transaction.</summary>
-    public async Task<ContentVersion> PublishNewVersionAsync(ContentItem item, VersionText text, string actor, CancellationToken cancellationToken = default)
+    public async Task<ContentVersion> PublishNewVersionAsync(
+        ContentItem item, VersionText text, string actor, CancellationToken cancellationToken = default)
     {
         Check(item.Type, text);
         if (db.Entry(item).State == EntityState.Detached) db.ContentItems.Add(item);
@@ -86,7 +91,8 @@ public sealed class ContentStore(JasDbContext db, SearchIndexer search, IEnumera
     }
 
     /// <param name="published">The item whose public version changed, to re-index; null for draft work.</param>
-    private async Task CommitAsync(ContentItem? published, string actor, string action, string subject, string? detail, CancellationToken cancellationToken)
+    private async Task CommitAsync(
+        ContentItem? published, string actor, string action, string subject, string? detail, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.AuditLog.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor, Action = action, Subject = subject, Detail = detail });

@@ -15,7 +15,9 @@ namespace JasKnowledge.Data.Content;
 /// node, with no extra write and nothing to miss (unlike a notification sent while this node was not
 /// listening). One indexed query per interval (Jas:PublicationPollMilliseconds, default 1000).
 /// </summary>
-public sealed class PublicationWatcher(IServiceScopeFactory scopes, IEnumerable<IPublicationListener> listeners, IConfiguration configuration, ILogger<PublicationWatcher> logger) : BackgroundService
+public sealed class PublicationWatcher(
+    IServiceScopeFactory scopes, IEnumerable<IPublicationListener> listeners, IConfiguration configuration, ILogger<PublicationWatcher> logger)
+    : BackgroundService
 {
     public const string IntervalSetting = "Jas:PublicationPollMilliseconds";
 

@@ -36,17 +36,20 @@ public sealed class PublishedContent(JasDbContext db, CultureCatalog cultures)
     }
 
     /// <summary>Published items, optionally of one type and culture, in a stable order.</summary>
-    public async Task<IReadOnlyList<(ContentItem Item, ContentVersion Version)>> ListAsync(string? type, string? culture, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<(ContentItem Item, ContentVersion Version)>> ListAsync(
+        string? type, string? culture, CancellationToken cancellationToken = default)
     {
         var query = PublishedQuery();
         if (!string.IsNullOrEmpty(type)) query = query.Where(x => x.Item.Type == type);
         if (!string.IsNullOrEmpty(culture)) query = query.Where(x => x.Item.Culture == culture);
-        var rows = await query.OrderBy(x => x.Item.Type).ThenBy(x => x.Item.LocalizationSet).ThenBy(x => x.Item.Culture).ToListAsync(cancellationToken);
+        var rows = await query.OrderBy(x => x.Item.Type).ThenBy(x => x.Item.LocalizationSet).ThenBy(x => x.Item.Culture)
+            .ToListAsync(cancellationToken);
         return rows.Select(x => (x.Item, x.Version)).ToList();
     }
 
     /// <summary>The cultures in which each localization set is published.</summary>
-    public async Task<ILookup<string, ContentItem>> TranslationsAsync(IEnumerable<string> localizationSets, CancellationToken cancellationToken = default)
+    public async Task<ILookup<string,
+        ContentItem>> TranslationsAsync(IEnumerable<string> localizationSets, CancellationToken cancellationToken = default)
     {
         var sets = localizationSets.Distinct().ToList();
         var items = await PublishedQuery().Where(x => sets.Contains(x.Item.LocalizationSet)).Select(x => x.Item).ToListAsync(cancellationToken);

@@ -45,12 +45,16 @@ public sealed class SearchIndex : Migration
             // it is read only for the snippets of one page of hits.
             migrationBuilder.Sql("CREATE TABLE SearchTexts (RowId INTEGER PRIMARY KEY, Text TEXT NOT NULL);");
             // Contentless: the terms are only indexed, not stored a second time.
-            migrationBuilder.Sql("CREATE VIRTUAL TABLE SearchTerms USING fts5(title, body, title_tails, body_tails, tokenize = 'ascii', content = '', contentless_delete = 1);");
+            migrationBuilder.Sql(
+                "CREATE VIRTUAL TABLE SearchTerms USING fts5(title, body, title_tails, body_tails, tokenize = 'ascii', content = '', " +
+                "contentless_delete = 1);");
         }
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.Sql(migrationBuilder.IsNpgsql() ? """DROP TABLE "SearchDocuments";""" : "DROP TABLE SearchTerms; DROP TABLE SearchTexts; DROP TABLE SearchDocuments;");
+        migrationBuilder.Sql(
+            migrationBuilder.IsNpgsql() ? """DROP TABLE "SearchDocuments";"""
+            : "DROP TABLE SearchTerms; DROP TABLE SearchTexts; DROP TABLE SearchDocuments;");
     }
 }

@@ -137,7 +137,8 @@ public sealed class Accounts : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        foreach (var table in new[] { "AspNetRoleClaims", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens", "AspNetRoles", "AspNetUsers" })
+        foreach (var table in new[] { "AspNetRoleClaims", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserRoles", "AspNetUserTokens",
+            "AspNetRoles", "AspNetUsers" })
             migrationBuilder.DropTable(table);
     }
 }

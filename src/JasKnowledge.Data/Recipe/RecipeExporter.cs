@@ -15,7 +15,8 @@ public sealed class RecipeExporter(JasDbContext db, IBlobStore blobs, IEnumerabl
     public async Task<int> ExportAsync(string folder, CancellationToken cancellationToken = default)
     {
         var written = 0;
-        var items = await db.ContentItems.AsNoTracking().Include(i => i.Versions).OrderBy(i => i.LocalizationSet).ThenBy(i => i.Culture).ToListAsync(cancellationToken);
+        var items = await db.ContentItems.AsNoTracking().Include(i => i.Versions).OrderBy(i => i.LocalizationSet).ThenBy(i => i.Culture)
+            .ToListAsync(cancellationToken);
         foreach (var item in items)
         {
             if (item.Published is not { } published) continue;
@@ -28,7 +29,8 @@ public sealed class RecipeExporter(JasDbContext db, IBlobStore blobs, IEnumerabl
             }
         }
 
-        var assets = await db.Assets.AsNoTracking().Include(a => a.Revisions).OrderBy(a => a.Slug).ThenBy(a => a.Culture).ToListAsync(cancellationToken);
+        var assets = await db.Assets.AsNoTracking().Include(a => a.Revisions).OrderBy(a => a.Slug).ThenBy(a => a.Culture)
+            .ToListAsync(cancellationToken);
         foreach (var asset in assets)
         {
             var directory = Path.Combine(folder, AssetFolder);
@@ -37,13 +39,15 @@ public sealed class RecipeExporter(JasDbContext db, IBlobStore blobs, IEnumerabl
             foreach (var revision in revisions)
             {
                 await using var content = await blobs.GetAsync(revision.BlobKey, cancellationToken: cancellationToken)
-                    ?? throw new InvalidOperationException($"The file of {asset.Slug} {revision.VersionLabel} ({revision.BlobKey}) is missing from the blob store.");
+                    ?? throw new InvalidOperationException(
+                        $"The file of {asset.Slug} {revision.VersionLabel} ({revision.BlobKey}) is missing from the blob store.");
                 await using var file = File.Create(Path.Combine(directory, revision.FileName));
                 await content.Stream.CopyToAsync(file, cancellationToken);
             }
             var manifest = AssetManifest.Write(asset.Title, revisions.Select(r =>
                 new AssetManifest.Revision(r.VersionLabel, r.FileName, r.MediaType, r.PublishedUtc, r.ReleaseNotes, 0, r.Source)));
-            await File.WriteAllTextAsync(Path.Combine(directory, $"{asset.Slug}.{asset.Culture}{AssetManifest.Extension}"), manifest, cancellationToken);
+            await File.WriteAllTextAsync(
+                Path.Combine(directory, $"{asset.Slug}.{asset.Culture}{AssetManifest.Extension}"), manifest, cancellationToken);
             written++;
         }
         return written;

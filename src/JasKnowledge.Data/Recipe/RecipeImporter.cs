@@ -17,7 +17,8 @@ namespace JasKnowledge.Data.Recipe;
 /// transaction, so a broken file is reported with its path and line and never half-imported, and the
 /// rest of the folder still comes in.
 /// </summary>
-public sealed class RecipeImporter(JasDbContext db, ContentStore store, Assets.FileRevisionStore files, IEnumerable<CompanionFile> companionKinds, IBlobStore blobs,
+public sealed class RecipeImporter(
+    JasDbContext db, ContentStore store, Assets.FileRevisionStore files, IEnumerable<CompanionFile> companionKinds, IBlobStore blobs,
     CultureCatalog cultures, TimeProvider clock, ILogger<RecipeImporter> logger)
 {
     public const string Actor = "import";
@@ -107,23 +108,29 @@ public sealed class RecipeImporter(JasDbContext db, ContentStore store, Assets.F
         }
         var file = ContentFile.Parse(path, await File.ReadAllTextAsync(Path.Combine(folder, path), cancellationToken), companions);
         if (!cultures.Contains(file.Culture))
-            throw new RecipeFormatException(new RecipeProblem(path, 1, $"'{file.Culture}' is not one of the configured languages ({string.Join(", ", cultures.All.Select(c => c.Code))})."));
+            throw new RecipeFormatException(
+                new RecipeProblem(
+                path, 1, $"'{file.Culture}' is not one of the configured languages ({string.Join(", ", cultures.All.Select(c => c.Code))})."));
 
         var slugOwner = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(
-            i => i.Type == file.Type && i.Culture == file.Culture && i.Slug == file.Slug && i.LocalizationSet != file.LocalizationSet, cancellationToken);
+            i => i.Type == file.Type && i.Culture == file.Culture && i.Slug == file.Slug && i.LocalizationSet != file.LocalizationSet,
+                cancellationToken);
         if (slugOwner is not null)
-            throw new RecipeFormatException(new RecipeProblem(path, 1, $"The slug '{file.Slug}' is already used by {slugOwner.LocalizationSet} in {file.Culture}."));
+            throw new RecipeFormatException(
+                new RecipeProblem(path, 1, $"The slug '{file.Slug}' is already used by {slugOwner.LocalizationSet} in {file.Culture}."));
 
         var item = await store.FindAsync(file.LocalizationSet, file.Culture, cancellationToken);
         if (item is null)
         {
-            item = new ContentItem { Type = file.Type, Culture = file.Culture, LocalizationSet = file.LocalizationSet, Slug = file.Slug, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+            item = new ContentItem { Type = file.Type, Culture = file.Culture, LocalizationSet = file.LocalizationSet, Slug = file.Slug,
+                CreatedUtc = clock.GetUtcNow().UtcDateTime };
             await store.PublishNewVersionAsync(item, file.Text, Actor, cancellationToken);
             report.Created++;
             return;
         }
         if (item.Type != file.Type)
-            throw new RecipeFormatException(new RecipeProblem(path, 2, $"This item was imported as type '{item.Type}'; its type cannot change to '{file.Type}'."));
+            throw new RecipeFormatException(
+                new RecipeProblem(path, 2, $"This item was imported as type '{item.Type}'; its type cannot change to '{file.Type}'."));
         var current = item.Published ?? item.Latest;
         if (current is not null && file.Text.SameContentAs(current) && item.Slug == file.Slug)
         {

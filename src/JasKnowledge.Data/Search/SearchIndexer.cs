@@ -78,6 +78,7 @@ public sealed class SearchIndexer(JasDbContext db, ISearchIndex index, IEnumerab
     private static SearchDocument Document(Asset asset)
     {
         var notes = asset.NewestFirst().Where(r => !string.IsNullOrWhiteSpace(r.ReleaseNotes)).Select(r => $"{r.VersionLabel}: {r.ReleaseNotes}");
-        return new SearchDocument(asset.Id, DownloadType, asset.Culture, $"{DownloadType}/{asset.Slug}", asset.Slug, asset.Title, string.Join("\n\n", notes));
+        return new SearchDocument(
+            asset.Id, DownloadType, asset.Culture, $"{DownloadType}/{asset.Slug}", asset.Slug, asset.Title, string.Join("\n\n", notes));
     }
 }

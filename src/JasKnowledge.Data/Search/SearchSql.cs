@@ -59,7 +59,8 @@ internal sealed class SearchSql : IAsyncDisposable
         return SearchResults.From(counts, request, hits);
     }
 
-    private async Task<List<(string Type, string Culture, int Count)>> CountsAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    private async Task<List<(string Type, string Culture, int Count)>> CountsAsync(
+        string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -78,7 +79,8 @@ internal sealed class SearchSql : IAsyncDisposable
     }
 
     /// <summary>Reads (RowId, Source, Type, Culture, LocalizationSet, Slug, Title, Text) rows.</summary>
-    private async Task<Dictionary<long, SearchDocument>> DocumentsAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    private async Task<Dictionary<long,
+        SearchDocument>> DocumentsAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

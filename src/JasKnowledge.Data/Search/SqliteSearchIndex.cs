@@ -9,7 +9,8 @@ namespace JasKnowledge.Data.Search;
 /// <summary>
 /// The search index in SQLite FTS5. Documents live in SearchDocuments (their plain text, for
 /// snippets, in SearchTexts); their terms (made by <see cref="IndexTerms"/>, already stemmed and
-/// folded) in the contentless FTS5 table SearchTerms with the same rowid, in four columns: title, body, and the reversed stems of each for compound parts. The
+/// folded) in the contentless FTS5 table SearchTerms with the same rowid, in four columns: title, body, and
+/// the reversed stems of each for compound parts. The
 /// "ascii" tokenizer only splits on the spaces between our terms and keeps every non-ASCII letter.
 /// Order: title matches first, then texts before files (a file's page is one step further from
 /// the words), then bm25.
@@ -33,10 +34,12 @@ public sealed class SqliteSearchIndex(JasDbContext db) : ISearchIndex
         if (document is null) return;
 
         var newId = (long)(await session.ScalarAsync(
-            "INSERT INTO SearchDocuments (Source, Type, Culture, LocalizationSet, Slug, Title) VALUES (@source, @type, @culture, @set, @slug, @title) RETURNING RowId",
+            "INSERT INTO SearchDocuments (Source, Type, Culture, LocalizationSet, Slug, Title) VALUES (@source, @type, @culture, @set, @slug, " +
+                "@title) RETURNING RowId",
             cancellationToken, ("source", key), ("type", document.Type), ("culture", document.Culture), ("set", document.LocalizationSet),
             ("slug", document.Slug), ("title", document.Title)))!;
-        await session.ExecuteAsync("INSERT INTO SearchTexts (RowId, Text) VALUES (@id, @text)", cancellationToken, ("id", newId), ("text", document.Text));
+        await session.ExecuteAsync(
+            "INSERT INTO SearchTexts (RowId, Text) VALUES (@id, @text)", cancellationToken, ("id", newId), ("text", document.Text));
         var terms = IndexTerms.Of(document);
         await session.ExecuteAsync(
             "INSERT INTO SearchTerms (rowid, title, body, title_tails, body_tails) VALUES (@id, @title, @body, @titleTails, @bodyTails)",
@@ -49,7 +52,8 @@ public sealed class SqliteSearchIndex(JasDbContext db) : ISearchIndex
         if (!request.Query.HasTerms) return SearchResults.None;
         await using var session = await SearchSql.OpenAsync(db, cancellationToken);
         return await session.SearchAsync(request, Match(request.Query, titleOnly: false), Match(request.Query, titleOnly: true),
-            "SELECT d.Type, d.Culture, count(*) FROM SearchTerms JOIN SearchDocuments d ON d.RowId = SearchTerms.rowid WHERE SearchTerms MATCH @match GROUP BY d.Type, d.Culture",
+            "SELECT d.Type, d.Culture, count(*) FROM SearchTerms JOIN SearchDocuments d ON d.RowId = SearchTerms.rowid WHERE SearchTerms MATCH " +
+                "@match GROUP BY d.Type, d.Culture",
             $"""
             SELECT d.RowId FROM SearchTerms JOIN SearchDocuments d ON d.RowId = SearchTerms.rowid
             WHERE SearchTerms MATCH @match AND (@culture IS NULL OR d.Culture = @culture) AND (@type IS NULL OR d.Type = @type)

@@ -31,18 +31,26 @@ public static class ProgrammesApi
         return TypedResults.File(bytes, "text/csv; charset=utf-8", "gemeenten-24x24.csv");
     }
 
-    public static async Task<Results<Ok<MunicipalityDetailDto>, ProblemHttpResult>> GetAsync(string code, ProgrammeCatalog catalog, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<MunicipalityDetailDto>,
+        ProblemHttpResult>> GetAsync(string code, ProgrammeCatalog catalog, CancellationToken cancellationToken)
     {
         var data = await catalog.LoadAsync(cancellationToken);
         if (data.Gemeenten.ByCode(code) is null || data.Municipality(code) is not { } m)
-            return TypedResults.Problem(title: "Unknown municipality", detail: $"There is no municipality with CBS code '{Truncate(code)}' in the CBS list of 2023. Codes have four digits, e.g. 0546.", statusCode: StatusCodes.Status404NotFound);
+            return TypedResults.Problem(
+                title: "Unknown municipality",
+                detail: $"There is no municipality with CBS code '{Truncate(code)}' in the CBS list of 2023. Codes have four digits, e.g. 0546.",
+                statusCode: StatusCodes.Status404NotFound);
         return TypedResults.Ok(new MunicipalityDetailDto(
             m.Gemeente.Code, m.Gemeente.Name, m.Gemeente.Province,
-            new AdoptionDto(m.Status.Code(), m.Record?.Fields.Since, m.Blueprint is null ? null : ToRef(m.Blueprint), m.Record?.Fields.Sources ?? [], m.Fictional),
+            new AdoptionDto(
+                m.Status.Code(), m.Record?.Fields.Since, m.Blueprint is null ? null : ToRef(m.Blueprint), m.Record?.Fields.Sources ?? [],
+                m.Fictional),
             m.Programme,
             m.FollowsBlueprint,
             m.Diff.Select(c => new ChangeDto(c.Kind.ToString().ToLowerInvariant(), c.Subject, c.Before, c.After)).ToList(),
-            m.Outcomes.Select(r => new OutcomesDto(r.Title, r.Fields.Scope, r.Fields.Source, r.Fields.Fictional, r.Fields.Municipalities, r.Fields.Cohorts, r.Fields.Figures)).ToList(),
+            m.Outcomes.Select(
+                r => new OutcomesDto(
+                r.Title, r.Fields.Scope, r.Fields.Source, r.Fields.Fictional, r.Fields.Municipalities, r.Fields.Cohorts, r.Fields.Figures)).ToList(),
             ProgrammeUrls.Municipality(m.Gemeente.Slug)));
     }
 
@@ -52,11 +60,15 @@ public static class ProgrammesApi
             .Select(g => new BlueprintFamilyDto(g.Key, g.First().Fields.FamilyTitle, g.Select(ToRef).ToList()))
             .ToList();
 
-    public static async Task<Results<Ok<BlueprintDto>, ProblemHttpResult>> BlueprintAsync(string slug, ProgrammeCatalog catalog, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<BlueprintDto>,
+        ProblemHttpResult>> BlueprintAsync(string slug, ProgrammeCatalog catalog, CancellationToken cancellationToken)
     {
         var blueprint = (await catalog.LoadAsync(cancellationToken)).Blueprint(slug);
         if (blueprint is null) return UnknownBlueprint(slug);
-        return TypedResults.Ok(new BlueprintDto(blueprint.Slug, blueprint.Family, blueprint.Fields.FamilyTitle, blueprint.Version, blueprint.Title, blueprint.Summary, blueprint.Fields.Source, blueprint.ContentVersion, blueprint.PublishedUtc, blueprint.Programme));
+        return TypedResults.Ok(
+            new BlueprintDto(
+            blueprint.Slug, blueprint.Family, blueprint.Fields.FamilyTitle, blueprint.Version, blueprint.Title, blueprint.Summary,
+            blueprint.Fields.Source, blueprint.ContentVersion, blueprint.PublishedUtc, blueprint.Programme));
     }
 
     /// <summary>The timeline as a spreadsheet: components as rows, periods as columns.</summary>
@@ -82,22 +94,31 @@ public static class ProgrammesApi
     }
 
     private static ProblemHttpResult UnknownBlueprint(string slug) =>
-        TypedResults.Problem(title: "Unknown blueprint", detail: $"There is no blueprint '{Truncate(slug)}'. GET /api/v1/blueprints lists them.", statusCode: StatusCodes.Status404NotFound);
+        TypedResults.Problem(
+            title: "Unknown blueprint", detail: $"There is no blueprint '{Truncate(slug)}'. GET /api/v1/blueprints lists them.",
+            statusCode: StatusCodes.Status404NotFound);
 
     private static MunicipalityDto ToDto(MunicipalityView m) =>
         new(m.Gemeente.Code, m.Gemeente.Name, m.Gemeente.Province, m.Status.Code(), m.Record?.Fields.Since, m.Blueprint?.Slug, m.Fictional);
 
     private static BlueprintRefDto ToRef(Blueprint b) =>
-        new(b.Slug, b.Version, b.Title, b.PublishedUtc, ProgrammeUrls.Blueprint(b.Slug), ProgrammeUrls.BlueprintJson(b.Slug), ProgrammeUrls.BlueprintCsv(b.Slug));
+        new(b.Slug, b.Version, b.Title, b.PublishedUtc, ProgrammeUrls.Blueprint(b.Slug), ProgrammeUrls.BlueprintJson(b.Slug),
+            ProgrammeUrls.BlueprintCsv(b.Slug));
 
     private static string Truncate(string value) => value.Length > 40 ? value[..40] + "…" : value;
 
     public sealed record MunicipalityDto(string Code, string Name, string Province, string Status, string? Since, string? Blueprint, bool Fictional);
     public sealed record AdoptionDto(string Status, string? Since, BlueprintRefDto? Blueprint, IReadOnlyList<string> Sources, bool Fictional);
     public sealed record ChangeDto(string Kind, string Subject, string? Before, string? After);
-    public sealed record OutcomesDto(string Title, string Scope, string Source, bool Fictional, IReadOnlyList<string> Municipalities, IReadOnlyList<Cohort> Cohorts, IReadOnlyList<OutcomeFigure> Figures);
-    public sealed record MunicipalityDetailDto(string Code, string Name, string Province, AdoptionDto Adoption, Programme? Programme, bool ProgrammeFollowsBlueprint, IReadOnlyList<ChangeDto> Diff, IReadOnlyList<OutcomesDto> Outcomes, string Url);
+    public sealed record OutcomesDto(
+        string Title, string Scope, string Source, bool Fictional, IReadOnlyList<string> Municipalities, IReadOnlyList<Cohort> Cohorts,
+        IReadOnlyList<OutcomeFigure> Figures);
+    public sealed record MunicipalityDetailDto(
+        string Code, string Name, string Province, AdoptionDto Adoption, Programme? Programme, bool ProgrammeFollowsBlueprint,
+        IReadOnlyList<ChangeDto> Diff, IReadOnlyList<OutcomesDto> Outcomes, string Url);
     public sealed record BlueprintRefDto(string Slug, string Version, string Title, DateTime PublishedUtc, string Url, string Json, string Csv);
     public sealed record BlueprintFamilyDto(string Family, string Title, IReadOnlyList<BlueprintRefDto> Versions);
-    public sealed record BlueprintDto(string Slug, string Family, string FamilyTitle, string Version, string Title, string? Summary, string? Source, int ContentVersion, DateTime PublishedUtc, Programme Programme);
+    public sealed record BlueprintDto(
+        string Slug, string Family, string FamilyTitle, string Version, string Title, string? Summary, string? Source, int ContentVersion,
+        DateTime PublishedUtc, Programme Programme);
 }

@@ -27,7 +27,8 @@ public sealed class GemeentenRegister(IServiceScopeFactory scopes)
         var header = records.Current.Select(h => h.Trim()).ToList();
         int Column(string name) => header.IndexOf(name) is >= 0 and var index
             ? index : throw new InvalidDataException($"The municipality list has no column '{name}'.");
-        var (code, name, province, provinceName) = (Column("Gemeentecode"), Column("Gemeentenaam"), Column("ProvinciecodePV"), Column("Provincienaam"));
+        var (code, name, province, provinceName) = (
+            Column("Gemeentecode"), Column("Gemeentenaam"), Column("ProvinciecodePV"), Column("Provincienaam"));
         var gemeenten = new List<Gemeente>();
         while (records.MoveNext())
         {

@@ -18,7 +18,8 @@ public sealed class BlueprintFields
 }
 
 /// <summary>A published blueprint version as pages and the API use it.</summary>
-public sealed record Blueprint(string Slug, string Title, string? Summary, string Body, int ContentVersion, DateTime PublishedUtc, BlueprintFields Fields)
+public sealed record Blueprint(
+    string Slug, string Title, string? Summary, string Body, int ContentVersion, DateTime PublishedUtc, BlueprintFields Fields)
 {
     public string Family => Fields.Family;
     public string Version => Fields.Version;

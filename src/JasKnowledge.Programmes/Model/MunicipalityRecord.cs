@@ -20,7 +20,8 @@ public sealed class MunicipalityFields
 }
 
 /// <summary>A published municipality record with its content version (for history and change notes).</summary>
-public sealed record MunicipalityRecord(Guid ItemId, string Title, string Body, int ContentVersion, DateTime PublishedUtc, string? ChangeNote, MunicipalityFields Fields)
+public sealed record MunicipalityRecord(
+    Guid ItemId, string Title, string Body, int ContentVersion, DateTime PublishedUtc, string? ChangeNote, MunicipalityFields Fields)
 {
     public AdoptionStatus Status => AdoptionStatuses.TryParse(Fields.Status, out var status) ? status : AdoptionStatus.GeenInformatie;
 }

@@ -32,7 +32,8 @@ public static class ProgrammeDiff
             }
             var (old, now) = (before.Periods[i], after.Periods[i]);
             if (old.Weeks != now.Weeks) changes.Add(new(ChangeKind.Changed, $"{subject}: weken", Weeks(old.Weeks), Weeks(now.Weeks)));
-            if (old.Hours != now.Hours) changes.Add(new(ChangeKind.Changed, $"{subject}: uren per week", $"minstens {old.Hours}", $"minstens {now.Hours}"));
+            if (old.Hours != now.Hours) changes.Add(
+                new(ChangeKind.Changed, $"{subject}: uren per week", $"minstens {old.Hours}", $"minstens {now.Hours}"));
             if (!SameText(before.PeriodName(i + 1), after.PeriodName(i + 1)))
                 changes.Add(new(ChangeKind.Changed, $"{subject}: naam", before.PeriodName(i + 1), after.PeriodName(i + 1)));
         }
@@ -59,14 +60,17 @@ public static class ProgrammeDiff
 
         if (!SameText(before.Contact, after.Contact)) changes.Add(Setting("Contact met de deelnemer", before.Contact, after.Contact));
         if (!SameText(before.Under30, after.Under30)) changes.Add(Setting("Jongeren onder 30", before.Under30, after.Under30));
-        var oldTracks = before.Tracks.DistinctBy(t => t.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);
-        var newTracks = after.Tracks.DistinctBy(t => t.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);
+        var oldTracks = before.Tracks.DistinctBy(t => t.Code, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);
+        var newTracks = after.Tracks.DistinctBy(t => t.Code, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);
         foreach (var track in before.Tracks.Where(t => !newTracks.ContainsKey(t.Code)))
             changes.Add(new(ChangeKind.Removed, $"Spoor {track.Code}", track.Description, null));
         foreach (var track in after.Tracks)
         {
             if (!oldTracks.TryGetValue(track.Code, out var old)) changes.Add(new(ChangeKind.Added, $"Spoor {track.Code}", null, track.Description));
-            else if (!SameText(old.Description, track.Description)) changes.Add(new(ChangeKind.Changed, $"Spoor {track.Code}", old.Description, track.Description));
+            else if (!SameText(old.Description, track.Description)) changes.Add(
+                new(ChangeKind.Changed, $"Spoor {track.Code}", old.Description, track.Description));
         }
         foreach (var partner in before.Partners.Where(p => !after.Partners.Contains(p, StringComparer.OrdinalIgnoreCase)))
             changes.Add(new(ChangeKind.Removed, "Partner", partner, null));

@@ -57,7 +57,9 @@ public static partial class ProgrammeRules
             if (component.Periods.Count == 0)
                 errors.Add(new($"components[{i}].periods", $"{label}: kies minstens één periode waarin het onderdeel loopt."));
             foreach (var number in component.Periods.Where(n => n < 1 || n > programme.Periods.Count).Distinct())
-                errors.Add(new($"components[{i}].periods", $"{label}: periode {number} bestaat niet (het programma heeft {programme.Periods.Count} periodes)."));
+                errors.Add(
+                    new($"components[{i}].periods",
+                    $"{label}: periode {number} bestaat niet (het programma heeft {programme.Periods.Count} periodes)."));
             CheckLength(errors, $"components[{i}].partner", component.Partner, 200);
             CheckLength(errors, $"components[{i}].note", component.Note, MaxTextLength);
         }

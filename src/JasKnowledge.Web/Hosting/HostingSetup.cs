@@ -32,7 +32,8 @@ public static class HostingSetup
             .AddMvcOptions(options => options.Filters.Add(new MethodNotAllowedFilter()));
         services.AddHttpLogging(options =>
         {
-            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode
+                | HttpLoggingFields.Duration;
             options.CombineLogs = true;
         });
         services.AddRouteConstraints();

@@ -17,7 +17,8 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture fixture) : ICl
     private const HttpStatusCode Ok = HttpStatusCode.OK;
     private const HttpStatusCode No = HttpStatusCode.Forbidden;
     private const HttpStatusCode Gone = HttpStatusCode.NotFound;
-    private static readonly string[] Visitors = ["anonymous", PortalRoles.Editor, PortalRoles.Translator, PortalRoles.MunicipalEditor, PortalRoles.Administrator];
+    private static readonly string[] Visitors = ["anonymous", PortalRoles.Editor, PortalRoles.Translator, PortalRoles.MunicipalEditor,
+        PortalRoles.Administrator];
 
     /// <summary>Route pattern → expected GET status per visitor, in the order of <see cref="Visitors"/>.</summary>
     private static readonly Dictionary<string, HttpStatusCode[]> Rules = new()
@@ -69,7 +70,9 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture fixture) : ICl
 
         Guid chapter;
         using (var scope = host.Services.CreateScope())
-            chapter = (await scope.ServiceProvider.GetRequiredService<Data.Content.ContentStore>().FindAsync("handboek/sessie-1-nederland-en-jij", "nl"))!.Id;
+            chapter = (
+                await scope.ServiceProvider.GetRequiredService<Data.Content.ContentStore>()
+                .FindAsync("handboek/sessie-1-nederland-en-jij", "nl"))!.Id;
         var failures = new List<string>();
         foreach (var pattern in endpoints)
         {

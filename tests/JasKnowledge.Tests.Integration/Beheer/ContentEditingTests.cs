@@ -35,7 +35,9 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
         return (await BackOffice.TokenAsync(client, $"/beheer/inhoud/{id}"), WebUtility.HtmlDecode(BaseField().Match(html).Groups[1].Value));
     }
 
-    private static Task<HttpResponseMessage> SubmitAsync(HttpClient client, Guid id, string handler, string token, string @base, string title, string body, string note = "", bool major = false, string summary = "") =>
+    private static Task<HttpResponseMessage> SubmitAsync(
+        HttpClient client, Guid id, string handler, string token, string @base, string title, string body, string note = "", bool major = false,
+        string summary = "") =>
         BackOffice.PostFormAsync(client, $"/beheer/inhoud/{id}?handler={handler}", token,
         [
             new("Base", @base), new("Title", title), new("Summary", summary), new("Body", body), new("ChangeNote", note),
@@ -58,21 +60,27 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
         var preview = await SubmitAsync(client, id, "Preview", token, start, "Over dit portaal", "Een **nieuwe** alinea over de zeppelin.");
         Assert.Contains("Een <strong>nieuwe</strong> alinea over de zeppelin.", await preview.Content.ReadAsStringAsync());
 
-        var draft = await SubmitAsync(client, id, "Draft", token, start, "Over dit portaal", "Een **nieuwe** alinea over de zeppelin.", "Nieuwe alinea");
+        var draft = await SubmitAsync(
+            client, id, "Draft", token, start, "Over dit portaal", "Een **nieuwe** alinea over de zeppelin.", "Nieuwe alinea");
         Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
         Assert.DoesNotContain("zeppelin", await client.GetStringAsync("/nl/over"));
 
         var (_, afterDraft) = await OpenAsync(client, id);
-        var published = await SubmitAsync(client, id, "Publish", token, afterDraft, "Over dit portaal", "Een **nieuwe** alinea over de zeppelin.", "Nieuwe alinea");
+        var published = await SubmitAsync(
+            client, id, "Publish", token, afterDraft, "Over dit portaal", "Een **nieuwe** alinea over de zeppelin.", "Nieuwe alinea");
         Assert.Contains("is gepubliceerd", await published.Content.ReadAsStringAsync());
         Assert.Contains("zeppelin", await client.GetStringAsync("/nl/over"));
 
         var history = await client.GetStringAsync($"/beheer/inhoud/{id}/geschiedenis");
-        Assert.Contains("<ins class=\"text-diff__line\"><span class=\"visually-hidden\">toegevoegd: </span>Een **nieuwe** alinea over de zeppelin.</ins>", history);
+        Assert.Contains(
+            "<ins class=\"text-diff__line\"><span class=\"visually-hidden\">toegevoegd: </span>Een **nieuwe** alinea over de zeppelin.</ins>",
+            history);
         Assert.Contains("<del class=\"text-diff__line\">", history);
         Assert.Contains("Nieuwe alinea", history);
 
-        var restore = await BackOffice.PostFormAsync(client, $"/beheer/inhoud/{id}/geschiedenis?handler=Restore", await BackOffice.TokenAsync(client, $"/beheer/inhoud/{id}/geschiedenis"), [new("version", "1")]);
+        var restore = await BackOffice.PostFormAsync(
+            client, $"/beheer/inhoud/{id}/geschiedenis?handler=Restore", await BackOffice.TokenAsync(client, $"/beheer/inhoud/{id}/geschiedenis"),
+            [new("version", "1")]);
         Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
         var edit = await client.GetStringAsync($"/beheer/inhoud/{id}");
         Assert.Contains("Restored from version 1.", edit);
@@ -103,7 +111,9 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
         var (secondToken, secondBase) = await OpenAsync(second, id);
         Assert.Equal(firstBase, secondBase);
 
-        Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(first, id, "Draft", firstToken, firstBase, "De rol van de trainer", "Tekst van de eerste redacteur.")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await SubmitAsync(first, id, "Draft", firstToken, firstBase, "De rol van de trainer", "Tekst van de eerste redacteur.")).StatusCode);
         var conflict = await SubmitAsync(second, id, "Draft", secondToken, secondBase, "De rol van de trainer", "Tekst van de tweede redacteur.");
         var html = await conflict.Content.ReadAsStringAsync();
 
@@ -144,7 +154,8 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
     {
         var translator = await EditorAsync(PortalRoles.Translator);
         Assert.Equal(HttpStatusCode.OK, (await translator.GetAsync($"/beheer/inhoud/{await IdAsync("informatie/je-mentor", "ar")}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await translator.GetAsync($"/beheer/inhoud/{await IdAsync("informatie/je-mentor", "nl")}")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Forbidden, (await translator.GetAsync($"/beheer/inhoud/{await IdAsync("informatie/je-mentor", "nl")}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await translator.GetAsync($"/beheer/inhoud/{Guid.NewGuid()}")).StatusCode);
     }
 
@@ -163,7 +174,8 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
         var preview = await (await SubmitAsync(client, id, "Preview", token, start, vector, vector)).Content.ReadAsStringAsync();
         var (_, current) = await OpenAsync(client, id);
         // The summary ends up in an attribute (<meta name="description" content="...">).
-        var published = await SubmitAsync(client, id, "Publish", token, current, "Your mentor " + vector, "Text " + vector, "Test", summary: "Summary " + vector);
+        var published = await SubmitAsync(
+            client, id, "Publish", token, current, "Your mentor " + vector, "Text " + vector, "Test", summary: "Summary " + vector);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         var page = await client.GetStringAsync("/en/informatie/je-mentor");
         foreach (var html in new[] { preview, page })

@@ -30,7 +30,8 @@ public abstract class SessionEndTests<TFixture>(TFixture fixture) : IClassFixtur
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add("Cookie", cookie);
         var response = await BackOffice.Client(node).SendAsync(request);
-        return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.PathAndQuery.StartsWith("/beheer/inloggen?", StringComparison.Ordinal)
+        return response.StatusCode == HttpStatusCode.Redirect
+            && response.Headers.Location!.PathAndQuery.StartsWith("/beheer/inloggen?", StringComparison.Ordinal)
             ? SignedOut
             : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -65,7 +66,9 @@ public abstract class SessionEndTests<TFixture>(TFixture fixture) : IClassFixtur
         Assert.Equal("200", await WithCookieAsync(b, other));
 
         var token = await BackOffice.TokenAsync(here, "/beheer/wachtwoord");
-        var changed = await BackOffice.PostFormAsync(here, "/beheer/wachtwoord", token, [new("Current", BackOffice.Password), new("New", "een heel ander wachtwoord"), new("Repeat", "een heel ander wachtwoord")]);
+        var changed = await BackOffice.PostFormAsync(
+            here, "/beheer/wachtwoord", token,
+            [new("Current", BackOffice.Password), new("New", "een heel ander wachtwoord"), new("Repeat", "een heel ander wachtwoord")]);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         await PastTheIntervalAsync();
         Assert.Equal(SignedOut, await WithCookieAsync(b, other));
@@ -88,7 +91,8 @@ public abstract class SessionEndTests<TFixture>(TFixture fixture) : IClassFixtur
 
         var id = await UsersTests.IdOfAsync(a, email);
         var token = await BackOffice.TokenAsync(admin, $"/beheer/gebruikers/{id}");
-        var done = await BackOffice.PostFormAsync(admin, $"/beheer/gebruikers/{id}?handler={handler}", token, [new("Role", PortalRoles.Translator), new("Gemeente", "")]);
+        var done = await BackOffice.PostFormAsync(
+            admin, $"/beheer/gebruikers/{id}?handler={handler}", token, [new("Role", PortalRoles.Translator), new("Gemeente", "")]);
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         await PastTheIntervalAsync();
         Assert.Equal(SignedOut, await WithCookieAsync(a, onA));

@@ -27,9 +27,12 @@ public abstract class SignInTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.Equal("/beheer/wachtwoord", dashboard.Headers.Location!.OriginalString);
 
         var token = await BackOffice.TokenAsync(client, "/beheer/wachtwoord");
-        var weak = await BackOffice.PostFormAsync(client, "/beheer/wachtwoord", token, [new("Current", BackOffice.Password), new("New", "kort"), new("Repeat", "kort")]);
+        var weak = await BackOffice.PostFormAsync(
+            client, "/beheer/wachtwoord", token, [new("Current", BackOffice.Password), new("New", "kort"), new("Repeat", "kort")]);
         Assert.Contains("te kort", await weak.Content.ReadAsStringAsync());
-        var changed = await BackOffice.PostFormAsync(client, "/beheer/wachtwoord", token, [new("Current", BackOffice.Password), new("New", "Een-Nieuw-Wachtwoord-7"), new("Repeat", "Een-Nieuw-Wachtwoord-7")]);
+        var changed = await BackOffice.PostFormAsync(
+            client, "/beheer/wachtwoord", token,
+            [new("Current", BackOffice.Password), new("New", "Een-Nieuw-Wachtwoord-7"), new("Repeat", "Een-Nieuw-Wachtwoord-7")]);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/beheer")).StatusCode);
 
@@ -62,7 +65,8 @@ public abstract class SignInTests<TFixture>(TFixture fixture) : IClassFixture<TF
         var client = BackOffice.Client(host);
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++) statuses.Add((await BackOffice.SignInAsync(client, "iemand@example.nl", "Fout-fout-fout-1")).StatusCode);
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(
+            [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
         var refused = await BackOffice.PasswordStepAsync(client, "iemand@example.nl", "Fout-fout-fout-1");
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         var retryAfter = refused.Headers.RetryAfter?.Delta;
@@ -75,7 +79,8 @@ public abstract class SignInTests<TFixture>(TFixture fixture) : IClassFixture<TF
     {
         var production = BackOffice.WithLoginLimit(fixture.Factory, 1000).WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
         var email = await BackOffice.CreateUserAsync(production, PortalRoles.Editor);
-        var client = production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+        var client = production.CreateClient(
+            new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
         var cookies = new List<string>();
         var form = await client.GetAsync("/beheer/inloggen");
         cookies.AddRange(form.Headers.GetValues("Set-Cookie"));

@@ -41,7 +41,8 @@ public abstract class TranslationWorkTests<TFixture>(TFixture fixture) : IClassF
         Assert.Contains("Vertaling naar العربية beginnen: Proefblad", status);
 
         var token = await BackOffice.TokenAsync(translator, "/beheer/vertalingen");
-        var start = await BackOffice.PostFormAsync(translator, "/beheer/vertalingen?handler=Start", token, [new("set", "informatie/proefblad"), new("culture", "ar")]);
+        var start = await BackOffice.PostFormAsync(
+            translator, "/beheer/vertalingen?handler=Start", token, [new("set", "informatie/proefblad"), new("culture", "ar")]);
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
         var arabic = (await FindAsync("informatie/proefblad", "ar"))!;
         Assert.Equal(start.Headers.Location!.OriginalString, $"/beheer/inhoud/{arabic.Id}");
@@ -55,7 +56,8 @@ public abstract class TranslationWorkTests<TFixture>(TFixture fixture) : IClassF
         var baseStamp = System.Text.RegularExpressions.Regex.Match(editor, "name=\"Base\" value=\"([^\"]*)\"").Groups[1].Value;
         var editToken = await BackOffice.TokenAsync(translator, $"/beheer/inhoud/{arabic.Id}");
         var published = await BackOffice.PostFormAsync(translator, $"/beheer/inhoud/{arabic.Id}?handler=Publish", editToken,
-            [new("Base", WebUtility.HtmlDecode(baseStamp)), new("Title", "ورقة تجريبية"), new("Body", "النص العربي الأول."), new("ChangeNote", "ترجمة")]);
+            [new("Base", WebUtility.HtmlDecode(baseStamp)), new("Title", "ورقة تجريبية"), new("Body", "النص العربي الأول."),
+                new("ChangeNote", "ترجمة")]);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Contains(">actueel</a>", await translator.GetStringAsync("/beheer/vertalingen"));
 
@@ -67,7 +69,8 @@ public abstract class TranslationWorkTests<TFixture>(TFixture fixture) : IClassF
         Assert.Contains($"Deze vertaling past bij de Nederlandse versie {first + 1}", editor);
         baseStamp = System.Text.RegularExpressions.Regex.Match(editor, "name=\"Base\" value=\"([^\"]*)\"").Groups[1].Value;
         await BackOffice.PostFormAsync(translator, $"/beheer/inhoud/{arabic.Id}?handler=Publish", editToken,
-            [new("Base", WebUtility.HtmlDecode(baseStamp)), new("Title", "ورقة تجريبية"), new("Body", "النص العربي الثاني."), new("ChangeNote", "تحديث"), new("UpdateToSource", "true")]);
+            [new("Base", WebUtility.HtmlDecode(baseStamp)), new("Title", "ورقة تجريبية"),
+                new("Body", "النص العربي الثاني."), new("ChangeNote", "تحديث"), new("UpdateToSource", "true")]);
         Assert.Equal(first + 1, (await FindAsync("informatie/proefblad", "ar"))!.Published!.SourceVersion);
         Assert.DoesNotContain($"verouderd (van versie {first})", await translator.GetStringAsync("/beheer/vertalingen"));
     }

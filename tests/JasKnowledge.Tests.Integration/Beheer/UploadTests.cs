@@ -117,7 +117,8 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
         var client = await EditorAsync();
         var before = await CountAsync();
 
-        await Assert.ThrowsAnyAsync<Exception>(() => UploadAsync(client, "8.2", "half.pdf", new StreamContent(new BreakingStream(PdfBytes(600_000), breakAt: 300_000))));
+        await Assert.ThrowsAnyAsync<Exception>(
+            () => UploadAsync(client, "8.2", "half.pdf", new StreamContent(new BreakingStream(PdfBytes(600_000), breakAt: 300_000))));
 
         Assert.Equal(before, await CountAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/files/nl/het-gesprek-handboek-pdf/8.2")).StatusCode);
@@ -127,7 +128,8 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
     private sealed class BreakingStream(byte[] bytes, int breakAt) : MemoryStream(bytes)
     {
         public override int Read(byte[] buffer, int offset, int count) =>
-            Position >= breakAt ? throw new IOException("The connection was lost.") : base.Read(buffer, offset, (int)Math.Min(count, breakAt - Position));
+            Position >= breakAt ? throw new IOException("The connection was lost.")
+                : base.Read(buffer, offset, (int)Math.Min(count, breakAt - Position));
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             Task.FromResult(Read(buffer, offset, count));

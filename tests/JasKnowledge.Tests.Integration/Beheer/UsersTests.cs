@@ -37,7 +37,8 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
     private async Task<List<Core.Audit.AuditEntry>> AuditAsync(string subject)
     {
         using var scope = Host.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<JasDbContext>().AuditLog.Where(a => a.Subject == subject).OrderBy(a => a.Id).ToListAsync();
+        return await scope.ServiceProvider.GetRequiredService<JasDbContext>().AuditLog.Where(a => a.Subject == subject).OrderBy(a => a.Id)
+            .ToListAsync();
     }
 
     [Fact]
@@ -74,7 +75,10 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal("image/png", qr.Content.Headers.ContentType!.MediaType);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await qr.Content.ReadAsByteArrayAsync())[..4]);
         var enrolToken = await BackOffice.TokenAsync(user, "/beheer/tweestapsverificatie");
-        Assert.Contains("klopt niet", await (await BackOffice.PostFormAsync(user, "/beheer/tweestapsverificatie", enrolToken, [new("Code", "000000")])).Content.ReadAsStringAsync());
+        Assert.Contains(
+            "klopt niet",
+            await (await BackOffice.PostFormAsync(user, "/beheer/tweestapsverificatie", enrolToken, [new("Code", "000000")]))
+            .Content.ReadAsStringAsync());
         var (key, codesPage) = await BackOffice.EnrolThroughPageAsync(user, email);
         var recovery = RecoveryCode().Matches(codesPage).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(10, recovery.Distinct().Count());
@@ -86,7 +90,9 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
         var first = await BackOffice.PasswordStepAsync(again, email, own);
         Assert.Equal(BackOffice.SecondStep, first.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await again.GetAsync("/beheer")).StatusCode); // not yet signed in
-        Assert.Contains("klopt niet", await (await BackOffice.SecondStepAsync(again, "123456" == Totp.Code(key) ? "654321" : "123456")).Content.ReadAsStringAsync());
+        Assert.Contains(
+            "klopt niet",
+            await (await BackOffice.SecondStepAsync(again, "123456" == Totp.Code(key) ? "654321" : "123456")).Content.ReadAsStringAsync());
         var second = await BackOffice.SecondStepAsync(again, Totp.Code(key));
         Assert.Equal("/beheer", second.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/beheer")).StatusCode);
@@ -125,9 +131,11 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
     {
         var adminEmail = await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator);
         var admin = await BackOffice.SignedInAsync(Host, adminEmail);
-        var invited = await InviteAsync(admin, $"wachtwoord-{Guid.NewGuid():N}@example.nl", PortalRoles.MunicipalEditor, byLink: false, gemeente: "0546");
+        var invited = await InviteAsync(
+            admin, $"wachtwoord-{Guid.NewGuid():N}@example.nl", PortalRoles.MunicipalEditor, byLink: false, gemeente: "0546");
         Assert.Matches("^\\S{20}$", OneTimePassword().Match(await invited.Content.ReadAsStringAsync()).Groups[1].Value);
-        Assert.Equal(HttpStatusCode.BadRequest, (await InviteAsync(admin, "geen-gemeente@example.nl", PortalRoles.MunicipalEditor, byLink: false)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.BadRequest, (await InviteAsync(admin, "geen-gemeente@example.nl", PortalRoles.MunicipalEditor, byLink: false)).StatusCode);
 
         var email = await BackOffice.CreateUserAsync(Host, PortalRoles.Editor);
         var id = await UsersTests.IdOfAsync(Host, email);
@@ -135,7 +143,11 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
         async Task<HttpResponseMessage> PostAsync(string handler, params KeyValuePair<string, string>[] fields) =>
             await BackOffice.PostFormAsync(admin, $"{page}?handler={handler}", await BackOffice.TokenAsync(admin, page), fields);
 
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync("Role", new KeyValuePair<string, string>("Role", PortalRoles.MunicipalEditor), new KeyValuePair<string, string>("Gemeente", "0547"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await PostAsync(
+            "Role", new KeyValuePair<string, string>("Role", PortalRoles.MunicipalEditor), new KeyValuePair<string, string>("Gemeente", "0547")))
+            .StatusCode);
         Assert.Contains("0547", await admin.GetStringAsync(page));
         Assert.Equal(HttpStatusCode.OK, (await PostAsync("Disable")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await BackOffice.PasswordStepAsync(BackOffice.Client(Host), email)).StatusCode); // cannot sign in
@@ -148,12 +160,16 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal("/beheer", (await BackOffice.PasswordStepAsync(user, email)).Headers.Location!.OriginalString);
         Assert.Equal("/beheer/tweestapsverificatie", (await user.GetAsync("/beheer")).Headers.Location!.OriginalString);
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("Delete", new KeyValuePair<string, string>("Confirm", "iemand-anders@example.nl"))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            (await PostAsync("Delete", new KeyValuePair<string, string>("Confirm", "iemand-anders@example.nl"))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync("Delete", new KeyValuePair<string, string>("Confirm", email))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(page)).StatusCode);
 
         var audit = await AuditAsync(email);
-        Assert.Equal(["account.role", "account.disable", "account.enable", "account.signout-everywhere", "account.2fa.reset", "account.delete"], audit.Select(a => a.Action));
+        Assert.Equal(
+            ["account.role", "account.disable", "account.enable", "account.signout-everywhere", "account.2fa.reset", "account.delete"],
+            audit.Select(a => a.Action));
         Assert.All(audit, a => Assert.Equal(adminEmail, a.Actor));
         Assert.Contains("account.delete", await admin.GetStringAsync($"/beheer/logboek?onderwerp={Uri.EscapeDataString(email)}"));
     }
@@ -192,7 +208,8 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
 
         // With a second administrator, the first may step down.
         await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator);
-        var demoted = await BackOffice.PostFormAsync(admin, $"{page}?handler=Role", await BackOffice.TokenAsync(admin, page), [new("Role", PortalRoles.Editor), new("Gemeente", "")]);
+        var demoted = await BackOffice.PostFormAsync(
+            admin, $"{page}?handler=Role", await BackOffice.TokenAsync(admin, page), [new("Role", PortalRoles.Editor), new("Gemeente", "")]);
         Assert.Equal(HttpStatusCode.OK, demoted.StatusCode);
     }
 
@@ -202,8 +219,13 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
         var editor = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Editor));
         var targetId = await UsersTests.IdOfAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
         var token = await BackOffice.TokenAsync(editor, "/beheer");
-        Assert.Equal(HttpStatusCode.Forbidden, (await BackOffice.PostFormAsync(editor, $"/beheer/gebruikers/{targetId}?handler=Disable", token, [])).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await BackOffice.PostFormAsync(editor, "/beheer/gebruikers", token, [new("Email", "x@example.nl"), new("Role", "administrator")])).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await BackOffice.PostFormAsync(editor, $"/beheer/gebruikers/{targetId}?handler=Disable", token, [])).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await BackOffice.PostFormAsync(editor, "/beheer/gebruikers", token, [new("Email", "x@example.nl"), new("Role", "administrator")]))
+            .StatusCode);
 
         var admin = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));
         var withoutToken = await admin.PostAsync($"/beheer/gebruikers/{targetId}?handler=Disable", new FormUrlEncodedContent([]));

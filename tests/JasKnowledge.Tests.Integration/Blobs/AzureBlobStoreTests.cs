@@ -106,7 +106,8 @@ public sealed class AzureBlobStoreTests : BlobStoreContract, IAsyncLifetime
     {
         const string wrongKey = "d3Jvbmcta2V5LXdyb25nLWtleS13cm9uZy1rZXk=";
         var connection = AzureStorageConnection.Parse(_connectionString);
-        var store = new AzureBlobStore($"AccountName=devstoreaccount1;AccountKey={wrongKey};BlobEndpoint={connection.BlobEndpoint.AbsoluteUri}", _container);
+        var store = new AzureBlobStore(
+            $"AccountName=devstoreaccount1;AccountKey={wrongKey};BlobEndpoint={connection.BlobEndpoint.AbsoluteUri}", _container);
 
         var error = await Assert.ThrowsAsync<BlobStoreException>(() => store.CheckAvailableAsync());
 

@@ -31,7 +31,9 @@ public sealed class AzureStorageConnectionTests
     [Theory]
     [InlineData("AccountName=jas;AccountKey=" + Secret, "https://jas.blob.core.windows.net/")]
     [InlineData("defaultendpointsprotocol=http;accountname=jas;accountkey=" + Secret, "http://jas.blob.core.windows.net/")]
-    [InlineData("DefaultEndpointsProtocol=https;AccountName=jas;AccountKey=" + Secret + ";EndpointSuffix=core.chinacloudapi.cn", "https://jas.blob.core.chinacloudapi.cn/")]
+    [InlineData(
+        "DefaultEndpointsProtocol=https;AccountName=jas;AccountKey=" + Secret + ";EndpointSuffix=core.chinacloudapi.cn",
+        "https://jas.blob.core.chinacloudapi.cn/")]
     public void Without_a_blob_endpoint_it_is_made_from_account_protocol_and_suffix(string connectionString, string endpoint)
     {
         var connection = AzureStorageConnection.Parse(connectionString);
@@ -43,7 +45,8 @@ public sealed class AzureStorageConnectionTests
     [Fact]
     public void A_shared_access_signature_is_kept_without_its_question_mark_and_needs_no_account()
     {
-        var connection = AzureStorageConnection.Parse("BlobEndpoint=https://jas.blob.core.windows.net;SharedAccessSignature=?sv=2021-08-06&sig=abc%3D");
+        var connection = AzureStorageConnection.Parse(
+            "BlobEndpoint=https://jas.blob.core.windows.net;SharedAccessSignature=?sv=2021-08-06&sig=abc%3D");
 
         Assert.Equal("sv=2021-08-06&sig=abc%3D", connection.SharedAccessSignature);
         Assert.Null(connection.Signer);

@@ -48,7 +48,8 @@ internal static class Azurite
 
     public static async Task DeleteContainerAsync(string container)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Delete, $"{Connection.BlobEndpoint.AbsoluteUri.TrimEnd('/')}/{container}?restype=container");
+        using var request = new HttpRequestMessage(
+            HttpMethod.Delete, $"{Connection.BlobEndpoint.AbsoluteUri.TrimEnd('/')}/{container}?restype=container");
         request.Headers.TryAddWithoutValidation("x-ms-version", Version);
         request.Headers.TryAddWithoutValidation("x-ms-date", DateTimeOffset.UtcNow.ToString("R", CultureInfo.InvariantCulture));
         Signer.Sign(request);

@@ -177,7 +177,8 @@ public abstract class BlobStoreContract
         Assert.Equal(size, stored.Length);
         Assert.True(source.LargestReadRequested <= 16 * Megabyte, $"The store asked for {source.LargestReadRequested} bytes in one read.");
         // Generous against GC timing on a small machine, far below the 100 MB a buffering store would hold.
-        Assert.True(source.HeapPeak - heapBefore < 64 * Megabyte, $"The heap grew by {(source.HeapPeak - heapBefore) / Megabyte} MB during the upload.");
+        Assert.True(
+            source.HeapPeak - heapBefore < 64 * Megabyte, $"The heap grew by {(source.HeapPeak - heapBefore) / Megabyte} MB during the upload.");
         Assert.True(heapAfter - heapBefore < 64 * Megabyte, $"The heap grew by {(heapAfter - heapBefore) / Megabyte} MB over the upload.");
 
         await using var blob = await Store.GetAsync("big.bin");
@@ -213,7 +214,8 @@ public abstract class BlobStoreContract
         using var cancellation = new CancellationTokenSource();
         using var source = new GeneratedStream(30 * Megabyte, breakAt: 10 * Megabyte, atBreak: cancellation.Cancel);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.PutAsync("cancelled.bin", source, "application/octet-stream", cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => Store.PutAsync("cancelled.bin", source, "application/octet-stream", cancellation.Token));
 
         Assert.Null(await Store.HeadAsync("cancelled.bin"));
         Assert.Empty(await ListAsync());

@@ -14,7 +14,8 @@ public sealed class SharedKeySignerTests
     [Fact]
     public void A_block_upload_signs_length_type_sorted_lower_case_ms_headers_and_decoded_query()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Put, "http://127.0.0.1:10000/devstoreaccount1/docs/note.md?comp=block&blockid=YWJj%2BZA%3D%3D");
+        using var request = new HttpRequestMessage(
+            HttpMethod.Put, "http://127.0.0.1:10000/devstoreaccount1/docs/note.md?comp=block&blockid=YWJj%2BZA%3D%3D");
         request.Content = new ByteArrayContent(new byte[5]);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
         request.Headers.TryAddWithoutValidation("x-ms-version", "2021-08-06");
@@ -36,7 +37,8 @@ public sealed class SharedKeySignerTests
     [Fact]
     public void A_zero_length_body_signs_an_empty_content_length_and_query_parameters_sort_by_name()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Put, "http://127.0.0.1:10000/devstoreaccount1/docs?restype=container&comp=list&prefix=b-&marker=2%21abc");
+        using var request = new HttpRequestMessage(
+            HttpMethod.Put, "http://127.0.0.1:10000/devstoreaccount1/docs?restype=container&comp=list&prefix=b-&marker=2%21abc");
         request.Content = new ByteArrayContent([]);
         request.Headers.TryAddWithoutValidation("x-ms-date", Date);
 

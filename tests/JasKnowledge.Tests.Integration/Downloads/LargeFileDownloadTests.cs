@@ -34,7 +34,8 @@ public sealed class LargeFileDownloadTests(Xunit.Abstractions.ITestOutputHelper 
         {
             var expected = await WriteLargeFileAsync(Path.Combine(folder, "groot.bin"));
             await File.WriteAllTextAsync(Path.Combine(folder, "groot-bestand.nl.asset.yml"),
-                "title: Groot testbestand\nrevisions:\n  - version: \"1\"\n    file: groot.bin\n    mediaType: application/octet-stream\n    published: 2026-11-22\n");
+                "title: Groot testbestand\nrevisions:\n  - version: \"1\"\n    file: groot.bin\n    mediaType: application/octet-stream\n    " +
+                    "published: 2026-11-22\n");
             environment["Jas__ContentDirectory"] = folder;
 
             await using var portal = await PortalProcess.StartAsync(environment, TimeSpan.FromMinutes(4));

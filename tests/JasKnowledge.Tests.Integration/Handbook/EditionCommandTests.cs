@@ -28,13 +28,16 @@ public sealed class EditionCommandTests
         Assert.True(exitCode == 0, error);
         Assert.Contains("Edition 9.0 written", output);
         var editions = Path.Combine(folder, EditionCommand.Folder);
-        var manifest = AssetManifest.Parse("x/het-gesprek-handboek-pdf.nl.asset.yml", await File.ReadAllTextAsync(Path.Combine(editions, "het-gesprek-handboek-pdf.nl.asset.yml")));
+        var manifest = AssetManifest.Parse(
+            "x/het-gesprek-handboek-pdf.nl.asset.yml", await File.ReadAllTextAsync(Path.Combine(editions, "het-gesprek-handboek-pdf.nl.asset.yml")));
         var added = manifest.Revisions[^1];
         Assert.Equal("9.0", added.Version);
         Assert.Equal("Testeditie met een nieuwe zin.", added.ReleaseNotes);
         Assert.Matches("^sha256:[0-9a-f]{64}$", added.Source);
         Assert.NotEqual(manifest.Revisions[^2].Source, added.Source);
-        Assert.Equal(manifest.Revisions.Count, (await File.ReadAllTextAsync(Path.Combine(editions, "het-gesprek-handboek-docx.nl.asset.yml"))).Split("- version:").Length - 1);
+        Assert.Equal(
+            manifest.Revisions.Count,
+            (await File.ReadAllTextAsync(Path.Combine(editions, "het-gesprek-handboek-docx.nl.asset.yml"))).Split("- version:").Length - 1);
 
         var text = await PdfTextAsync(Path.Combine(editions, "het-gesprek-handboek-9.0.pdf"));
         Assert.Contains("Editie 9.0", text);

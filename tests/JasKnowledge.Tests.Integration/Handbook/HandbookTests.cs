@@ -92,7 +92,8 @@ public abstract partial class HandbookTests<TFixture>(TFixture fixture) : IClass
             Assert.Contains($">{section}</h2>", html);
         Assert.Contains("class=\"handout\"", html);
         Assert.Contains("<table>", html);
-        Assert.True(html.IndexOf(">Stappenplan<", StringComparison.Ordinal) < html.IndexOf(">Voorbereiding en materialen<", StringComparison.Ordinal));
+        Assert.True(
+            html.IndexOf(">Stappenplan<", StringComparison.Ordinal) < html.IndexOf(">Voorbereiding en materialen<", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -19,7 +19,9 @@ public static partial class BackOffice
 
     /// <summary>A host on the fixture's database whose sign-in rate limit is <paramref name="loginsPerMinute"/>.</summary>
     public static WebApplicationFactory<Program> WithLoginLimit(PortalFactory factory, int loginsPerMinute) =>
-        factory.WithWebHostBuilder(builder => builder.UseSetting("Jas:Beheer:LoginAttemptsPerMinute", loginsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        factory.WithWebHostBuilder(
+            builder => builder.UseSetting(
+            "Jas:Beheer:LoginAttemptsPerMinute", loginsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>The authenticator key of the accounts <see cref="CreateUserAsync"/> makes (Base32, 20 bytes).</summary>
     public const string AuthenticatorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -34,7 +36,8 @@ public static partial class BackOffice
 
     /// <summary>Creates an account with a known password that need not be changed, enrolled in two-factor
     /// sign-in with <see cref="AuthenticatorKey"/> (unless <paramref name="enrolled"/> is false).</summary>
-    public static async Task<string> CreateUserAsync(WebApplicationFactory<Program> factory, string role, string? gemeente = null, bool mustChangePassword = false, bool enrolled = true)
+    public static async Task<string> CreateUserAsync(
+        WebApplicationFactory<Program> factory, string role, string? gemeente = null, bool mustChangePassword = false, bool enrolled = true)
     {
         var email = $"{role}-{Guid.NewGuid():N}@example.nl";
         using var scope = factory.Services.CreateScope();
@@ -67,7 +70,8 @@ public static partial class BackOffice
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Password)
     {
         var response = await PasswordStepAsync(client, email, password);
-        return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.StartsWith(SecondStep, StringComparison.Ordinal)
+        return response.StatusCode == HttpStatusCode.Redirect
+            && response.Headers.Location!.OriginalString.StartsWith(SecondStep, StringComparison.Ordinal)
             ? await SecondStepAsync(client, Totp.Code(KeyOf(email)))
             : response;
     }
@@ -88,7 +92,8 @@ public static partial class BackOffice
     public static async Task<HttpResponseMessage> SecondStepAsync(HttpClient client, string code, bool recovery = false)
     {
         var token = await TokenAsync(client, SecondStep);
-        return await PostFormAsync(client, recovery ? SecondStep + "?handler=Recovery" : SecondStep, token, [new(recovery ? "RecoveryCode" : "Code", code)]);
+        return await PostFormAsync(
+            client, recovery ? SecondStep + "?handler=Recovery" : SecondStep, token, [new(recovery ? "RecoveryCode" : "Code", code)]);
     }
 
     [GeneratedRegex("<code id=\"shared-key\">([^<]+)</code>")]
@@ -126,6 +131,7 @@ public static partial class BackOffice
         return WebUtility.HtmlDecode(TokenField().Match(html).Groups[1].Value);
     }
 
-    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string token, IEnumerable<KeyValuePair<string, string>> fields) =>
+    public static Task<HttpResponseMessage> PostFormAsync(
+        HttpClient client, string url, string token, IEnumerable<KeyValuePair<string, string>> fields) =>
         client.PostAsync(url, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
 }

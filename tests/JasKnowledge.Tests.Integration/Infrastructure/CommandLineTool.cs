@@ -15,12 +15,14 @@ public static class CommandLineTool
     }
 
     /// <summary>Runs the tool to its end, whatever its exit code.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> ExecuteAsync(string tool, string? workingDirectory, params string[] arguments)
+    public static async Task<(int ExitCode, string Output, string Error)> ExecuteAsync(
+        string tool, string? workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start: run the tests through ./test.sh, which installs it.");
+        using var process = Process.Start(start)
+            ?? throw new InvalidOperationException($"{tool} did not start: run the tests through ./test.sh, which installs it.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -6,7 +6,8 @@ namespace JasKnowledge.Tests.Integration.Infrastructure;
 
 /// <summary>The portal in-process on a given database, with its own data folder and (for PostgreSQL,
 /// as in server mode) its files in Azurite.</summary>
-public sealed class PortalFactory(TestDatabase database, string? contentFolder = null, string? blobConnectionString = null) : WebApplicationFactory<Program>
+public sealed class PortalFactory(TestDatabase database, string? contentFolder = null, string? blobConnectionString = null)
+    : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"jas-test-data-{Guid.NewGuid():N}");
     public TestDatabase Database => database;

@@ -25,7 +25,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public string Provider => Kind == DatabaseKind.PostgreSql ? "PostgreSQL" : "Sqlite";
 
     /// <summary>A connection of the right kind; SQL with double-quoted names and @parameters suits both.</summary>
-    public DbConnection Connect() => Kind == DatabaseKind.PostgreSql ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+    public DbConnection Connect() => Kind == DatabaseKind.PostgreSql ? new NpgsqlConnection(ConnectionString)
+        : new SqliteConnection(ConnectionString);
 
     public async Task<object?> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
     {

@@ -18,7 +18,8 @@ public sealed class BackupRestoreTests(Xunit.Abstractions.ITestOutputHelper log)
         await using var source = await TestDatabase.CreateAsync(DatabaseKind.PostgreSql);
         await using var target = await TestDatabase.CreateAsync(DatabaseKind.PostgreSql);
         var targetSettings = ServerMode.Settings(target.ConnectionString, ServerMode.NewContainer());
-        await BackUpAndRestoreAsync(source, ServerMode.Settings(source.ConnectionString, ServerMode.NewContainer()), target, targetSettings, async folder =>
+        await BackUpAndRestoreAsync(
+            source, ServerMode.Settings(source.ConnectionString, ServerMode.NewContainer()), target, targetSettings, async folder =>
         {
             // A second restore into the now filled database is refused, and changes nothing.
             var again = await PortalProcess.RunAsync(targetSettings, "restore", folder);
@@ -43,7 +44,8 @@ public sealed class BackupRestoreTests(Xunit.Abstractions.ITestOutputHelper log)
                 ["Jas__Blobs__Folder"] = blobs,
                 ["Jas__Beheer__LoginAttemptsPerMinute"] = "1000",
             };
-            await BackUpAndRestoreAsync(source, embedded, target, ServerMode.Settings(target.ConnectionString, ServerMode.NewContainer()), _ => Task.CompletedTask);
+            await BackUpAndRestoreAsync(
+                source, embedded, target, ServerMode.Settings(target.ConnectionString, ServerMode.NewContainer()), _ => Task.CompletedTask);
         }
         finally
         {
@@ -51,7 +53,9 @@ public sealed class BackupRestoreTests(Xunit.Abstractions.ITestOutputHelper log)
         }
     }
 
-    private async Task BackUpAndRestoreAsync(TestDatabase source, Dictionary<string, string> sourceSettings, TestDatabase target, Dictionary<string, string> targetSettings, Func<string, Task> afterwards)
+    private async Task BackUpAndRestoreAsync(
+        TestDatabase source, Dictionary<string, string> sourceSettings, TestDatabase target, Dictionary<string, string> targetSettings, Func<string,
+        Task> afterwards)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"jas-backup-{Guid.NewGuid():N}");
         try
@@ -60,7 +64,8 @@ public sealed class BackupRestoreTests(Xunit.Abstractions.ITestOutputHelper log)
             // Work done after the import: a new version, an uploaded file, an account, audit entries.
             using (var editor = await ServerMode.SignedInEditorAsync(sourceSettings, original))
             {
-                await ServerMode.PublishAsync(editor, source, "pages/over", "Over dit portaal", "Een alinea van na de import, die de terugzetting moet overleven.");
+                await ServerMode.PublishAsync(
+                    editor, source, "pages/over", "Over dit portaal", "Een alinea van na de import, die de terugzetting moet overleven.");
                 await ServerMode.UploadAsync(editor, ServerMode.HandbookPdf, "8.8", ServerMode.RandomPdf(300_000));
             }
 
@@ -82,7 +87,8 @@ public sealed class BackupRestoreTests(Xunit.Abstractions.ITestOutputHelper log)
             foreach (var (culture, slug, version, sha256) in revisions)
             {
                 var bytes = await after.GetByteArrayAsync($"/files/{culture}/{slug}/{version}");
-                Assert.True(Convert.ToHexStringLower(SHA256.HashData(bytes)) == sha256, $"{culture}/{slug} {version} has other bytes after the restore.");
+                Assert.True(
+                    Convert.ToHexStringLower(SHA256.HashData(bytes)) == sha256, $"{culture}/{slug} {version} has other bytes after the restore.");
             }
 
             // The history, the log and the accounts came along: the editor signs in with the same password.
@@ -111,11 +117,13 @@ public sealed class BackupRestoreTests(Xunit.Abstractions.ITestOutputHelper log)
         using var before = new HttpClient { BaseAddress = original.Address };
         using var after = new HttpClient { BaseAddress = restored.Address };
         var sitemap = XDocument.Parse(await before.GetStringAsync("/sitemap.xml"));
-        var pages = sitemap.Descendants(XName.Get("loc", "http://www.sitemaps.org/schemas/sitemap/0.9")).Select(l => new Uri(l.Value).PathAndQuery).Distinct().ToList();
+        var pages = sitemap.Descendants(XName.Get("loc", "http://www.sitemaps.org/schemas/sitemap/0.9")).Select(l => new Uri(l.Value).PathAndQuery)
+            .Distinct().ToList();
         Assert.True(pages.Count > 100, $"The sitemap lists only {pages.Count} pages.");
         Assert.Contains("/nl/over", pages);
         string[] searches = ["/api/v1/search?q=gesprek", "/api/v1/search?q=werk&lang=en", "/ar/zoeken?q=%D8%B9%D9%85%D9%84"];
-        foreach (var page in pages.Concat(["/sitemap.xml", "/api/v1/downloads", "/api/v1/municipalities", "/feeds/editions.atom", .. sameEngine ? searches : []]))
+        foreach (var page in pages.Concat(
+            ["/sitemap.xml", "/api/v1/downloads", "/api/v1/municipalities", "/feeds/editions.atom", .. sameEngine ? searches : []]))
         {
             var expected = await before.GetAsync(page);
             var actual = await after.GetAsync(page);

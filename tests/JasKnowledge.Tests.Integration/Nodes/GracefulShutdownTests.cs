@@ -21,7 +21,8 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
         new Random(8).NextBytes(_file);
         await File.WriteAllBytesAsync(Path.Combine(_folder, "groot.bin"), _file);
         await File.WriteAllTextAsync(Path.Combine(_folder, "groot-bestand.nl.asset.yml"),
-            "title: Groot testbestand\nrevisions:\n  - version: \"1\"\n    file: groot.bin\n    mediaType: application/octet-stream\n    published: 2026-11-22\n");
+            "title: Groot testbestand\nrevisions:\n  - version: \"1\"\n    file: groot.bin\n    mediaType: application/octet-stream\n    " +
+                "published: 2026-11-22\n");
     }
 
     public Task DisposeAsync()
@@ -71,7 +72,9 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
         // The client stalls: the node waits its 2 s, then ends the connection and exits.
         Assert.Equal(0, await node.TerminateAsync(TimeSpan.FromSeconds(20)));
         var error = await Record.ExceptionAsync(() => CopyAsync(body, received, int.MaxValue));
-        Assert.True(error is IOException or HttpRequestException or SocketException, $"Expected the download to break off, got {error?.GetType().Name ?? "a complete body"} after {received.Length} bytes.");
+        Assert.True(
+            error is IOException or HttpRequestException or SocketException,
+            $"Expected the download to break off, got {error?.GetType().Name ?? "a complete body"} after {received.Length} bytes.");
         Assert.True(received.Length < FileSize);
     }
 

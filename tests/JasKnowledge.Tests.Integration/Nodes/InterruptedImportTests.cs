@@ -32,8 +32,12 @@ public sealed class InterruptedImportTests
         var items = await database.CountAsync("""SELECT count(*) FROM "ContentItems" """);
         Assert.True(items < expectedItems, $"The import had already finished ({items} items) when the node was killed: nothing was interrupted.");
         // Whole files only: every item that is there has its version, every file family its revision.
-        Assert.Equal(0, await database.CountAsync("""SELECT count(*) FROM "ContentItems" i WHERE NOT EXISTS (SELECT 1 FROM "ContentVersions" v WHERE v."ItemId" = i."Id")"""));
-        Assert.Equal(0, await database.CountAsync("""SELECT count(*) FROM "Assets" a WHERE NOT EXISTS (SELECT 1 FROM "AssetRevisions" r WHERE r."AssetId" = a."Id")"""));
+        Assert.Equal(
+            0, await database.CountAsync(
+            """SELECT count(*) FROM "ContentItems" i WHERE NOT EXISTS (SELECT 1 FROM "ContentVersions" v WHERE v."ItemId" = i."Id")"""));
+        Assert.Equal(
+            0, await database.CountAsync(
+            """SELECT count(*) FROM "Assets" a WHERE NOT EXISTS (SELECT 1 FROM "AssetRevisions" r WHERE r."AssetId" = a."Id")"""));
 
         await using var second = await PortalProcess.StartAsync(settings, TimeSpan.FromMinutes(3));
         Assert.Equal(1, await database.CountAsync("""SELECT count(*) FROM "StartupSteps" WHERE "Name" = 'first-import'"""));

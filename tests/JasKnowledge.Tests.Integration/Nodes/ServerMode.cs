@@ -64,7 +64,8 @@ public static partial class ServerMode
     /// <summary>Publishes a new Dutch version of an item through the back-office form.</summary>
     public static async Task PublishAsync(HttpClient editor, TestDatabase database, string localizationSet, string title, string body)
     {
-        var id = await database.ScalarAsync("""SELECT "Id" FROM "ContentItems" WHERE "LocalizationSet" = @set AND "Culture" = 'nl'""", ("@set", localizationSet));
+        var id = await database.ScalarAsync(
+            """SELECT "Id" FROM "ContentItems" WHERE "LocalizationSet" = @set AND "Culture" = 'nl'""", ("@set", localizationSet));
         var form = await editor.GetStringAsync($"/beheer/inhoud/{id}");
         var token = await BackOffice.TokenAsync(editor, $"/beheer/inhoud/{id}");
         var published = await BackOffice.PostFormAsync(editor, $"/beheer/inhoud/{id}?handler=Publish", token,

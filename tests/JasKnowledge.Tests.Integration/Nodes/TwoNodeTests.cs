@@ -60,7 +60,8 @@ public sealed class TwoNodeTests : IAsyncLifetime
         var clock = Stopwatch.StartNew();
 
         await WithinWindowAsync(clock, async () => (await visitor.GetStringAsync("/nl/over")).Contains(word), "the page on node B");
-        await WithinWindowAsync(clock, async () => (await visitor.GetStringAsync($"/nl/zoeken?q={word}")).Contains("/nl/over"), "the search result on node B");
+        await WithinWindowAsync(
+            clock, async () => (await visitor.GetStringAsync($"/nl/zoeken?q={word}")).Contains("/nl/over"), "the search result on node B");
         // After the window the old version is gone from node B's cache for good.
         for (var i = 0; i < 3; i++) Assert.Contains(word, await visitor.GetStringAsync("/nl/over"));
 
@@ -75,7 +76,8 @@ public sealed class TwoNodeTests : IAsyncLifetime
         var latest = (await visitor.GetFromJsonAsync<JsonElement>("/api/v1/downloads")).EnumerateArray()
             .Single(d => d.GetProperty("slug").GetString() == "het-gesprek-handboek-pdf").GetProperty("latest");
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), latest.GetProperty("sha256").GetString());
-        await WithinWindowAsync(clock, async () => (await visitor.GetStringAsync("/nl/downloads")).Contains("3.1415"), "the downloads page on node B");
+        await WithinWindowAsync(
+            clock, async () => (await visitor.GetStringAsync("/nl/downloads")).Contains("3.1415"), "the downloads page on node B");
     }
 
     /// <summary>Asks until the answer is right; fails when that took longer than the window after the change.</summary>
@@ -83,7 +85,8 @@ public sealed class TwoNodeTests : IAsyncLifetime
     {
         while (!await served())
         {
-            Assert.True(sinceChange.Elapsed < Window, $"{what} still showed the old version {sinceChange.Elapsed.TotalSeconds:0.0} s after the change.");
+            Assert.True(
+                sinceChange.Elapsed < Window, $"{what} still showed the old version {sinceChange.Elapsed.TotalSeconds:0.0} s after the change.");
             await Task.Delay(100);
         }
     }

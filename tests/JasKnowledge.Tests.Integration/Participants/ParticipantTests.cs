@@ -18,7 +18,8 @@ namespace JasKnowledge.Tests.Integration.Participants;
 public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
 {
     private static readonly string[] Languages = ["nl", "en", "ar", "ti", "fa", "prs", "so", "uk"];
-    private static readonly string[] Sheets = ["het-24x24-programma", "je-klantmanager", "het-gesprek-en-de-participatieverklaring", "de-zorgverzekering", "stages-en-werk", "je-mentor"];
+    private static readonly string[] Sheets = ["het-24x24-programma", "je-klantmanager", "het-gesprek-en-de-participatieverklaring",
+        "de-zorgverzekering", "stages-en-werk", "je-mentor"];
     private static readonly string[] Videos = ["welkom-in-het-programma", "je-klantmanager", "het-gesprek"];
 
     private HttpClient Client() => fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -134,7 +135,8 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
         var html = await Client().GetStringAsync("/ar/video/het-gesprek");
 
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html);
-        var tracks = Regex.Matches(html, "<track kind=\"subtitles\" src=\"([^\"]+)\" srclang=\"([^\"]+)\" label=\"([^\"]+)\"( default=\"default\")?>");
+        var tracks = Regex.Matches(
+            html, "<track kind=\"subtitles\" src=\"([^\"]+)\" srclang=\"([^\"]+)\" label=\"([^\"]+)\"( default=\"default\")?>");
         Assert.Equal(Languages.Length, tracks.Count);
         var defaults = tracks.Where(t => t.Groups[4].Success).ToList();
         Assert.Equal("ar", Assert.Single(defaults).Groups[2].Value);
@@ -189,7 +191,9 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
         Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
 
         using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        Assert.Equal(["SHA256SUMS", "welkom-in-het-programma.mp4", "welkom-in-het-programma.nl.vtt", "welkom-in-het-programma.so.vtt"], zip.Entries.Select(e => e.FullName).Order());
+        Assert.Equal(
+            ["SHA256SUMS", "welkom-in-het-programma.mp4", "welkom-in-het-programma.nl.vtt", "welkom-in-het-programma.so.vtt"],
+            zip.Entries.Select(e => e.FullName).Order());
         AssertChecksums(zip);
     }
 
@@ -254,7 +258,8 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
         var locations = urls.Select(u => new Uri(u.Element(sitemap + "loc")!.Value).PathAndQuery).ToList();
 
         Assert.Equal(locations.Count, locations.Distinct().Count());
-        foreach (var expected in new[] { "/ar/informatie/je-klantmanager", "/ti/video/het-gesprek", "/nl/handboek/inleiding", "/uk/informatie", "/nl/vertalingen", "/so/downloads", "/fa" })
+        foreach (var expected in new[] { "/ar/informatie/je-klantmanager", "/ti/video/het-gesprek", "/nl/handboek/inleiding", "/uk/informatie",
+            "/nl/vertalingen", "/so/downloads", "/fa" })
             Assert.Contains(expected, locations);
         var sheet = urls.Single(u => u.Element(sitemap + "loc")!.Value.EndsWith("/prs/informatie/je-mentor", StringComparison.Ordinal));
         Assert.Equal(Languages.Order(), sheet.Elements(xhtml + "link").Select(l => l.Attribute("hreflang")!.Value).Order());

@@ -11,7 +11,8 @@ public sealed class SheetFileTests
     private static readonly string Content = Path.Combine(AppContext.BaseDirectory, "content");
 
     public static TheoryData<string> Manifests() =>
-        new(Directory.EnumerateFiles(Path.Combine(Content, InfoSheetsFeature.FilesFolder), "*" + AssetManifest.Extension).Select(Path.GetFileName).Order()!);
+        new(Directory.EnumerateFiles(Path.Combine(Content, InfoSheetsFeature.FilesFolder), "*" + AssetManifest.Extension).Select(Path.GetFileName)
+            .Order()!);
 
     [Theory]
     [MemberData(nameof(Manifests))]
@@ -21,7 +22,9 @@ public sealed class SheetFileTests
         var manifest = AssetManifest.Parse(manifestName, await File.ReadAllTextAsync(Path.Combine(folder, manifestName)));
         var latest = manifest.Revisions[^1];
         var sheetSlug = manifest.Slug[..^"-pdf".Length];
-        var sheet = ContentFile.Parse($"informatie/{sheetSlug}.{manifest.Culture}.md", await File.ReadAllTextAsync(Path.Combine(Content, "informatie", $"{sheetSlug}.{manifest.Culture}.md")));
+        var sheet = ContentFile.Parse(
+            $"informatie/{sheetSlug}.{manifest.Culture}.md",
+            await File.ReadAllTextAsync(Path.Combine(Content, "informatie", $"{sheetSlug}.{manifest.Culture}.md")));
 
         var info = await CommandLineTool.RunAsync("pdfinfo", Path.Combine(folder, latest.File));
         var text = await CommandLineTool.RunAsync("pdftotext", Path.Combine(folder, latest.File), "-");
@@ -36,6 +39,8 @@ public sealed class SheetFileTests
 
     private static string Plain(string text) =>
         new(text.Normalize(System.Text.NormalizationForm.FormKC)
-            .Where(c => !char.IsWhiteSpace(c) && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.NonSpacingMark))
+            .Where(c => !char.IsWhiteSpace(c)
+                && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is not (
+                System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.NonSpacingMark))
             .ToArray());
 }

@@ -24,7 +24,8 @@ public sealed class SheetFilesCommandTests
         Assert.True(exitCode == 0, error);
         Assert.Contains("Made 1 sheet PDF(s)", output);
         var files = Path.Combine(folder, InfoSheetsFeature.FilesFolder);
-        var manifest = AssetManifest.Parse("je-mentor-pdf.so.asset.yml", await File.ReadAllTextAsync(Path.Combine(files, "je-mentor-pdf.so.asset.yml")));
+        var manifest = AssetManifest.Parse(
+            "je-mentor-pdf.so.asset.yml", await File.ReadAllTextAsync(Path.Combine(files, "je-mentor-pdf.so.asset.yml")));
         // The shipped sheet has two revisions; the changed text gets the third.
         Assert.Equal(["1", "2", "3"], manifest.Revisions.Select(r => r.Version));
         Assert.NotEqual(manifest.Revisions[^2].Source, manifest.Revisions[^1].Source);
@@ -38,7 +39,8 @@ public sealed class SheetFilesCommandTests
     [Fact]
     public async Task Without_a_content_folder_the_command_explains_its_use()
     {
-        var (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(), "sheet-files", Path.Combine(Path.GetTempPath(), "bestaat-niet-" + Guid.NewGuid().ToString("N")));
+        var (exitCode, _, error) = await PortalProcess.RunAsync(
+            new Dictionary<string, string>(), "sheet-files", Path.Combine(Path.GetTempPath(), "bestaat-niet-" + Guid.NewGuid().ToString("N")));
 
         Assert.Equal(2, exitCode);
         Assert.Contains("Usage: sheet-files CONTENT-FOLDER", error);

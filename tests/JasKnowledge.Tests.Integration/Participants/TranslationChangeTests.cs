@@ -28,8 +28,10 @@ public abstract class ChangedTranslationsPortal(DatabaseKind kind) : IAsyncLifet
         }
         // The shipped translations name the version the Dutch text reached in the shipped history (2); in
         // this fresh database the Dutch text starts at 1, so here they say they were made from that one.
-        foreach (var translation in Directory.EnumerateFiles(Path.Combine(folder, "informatie"), "je-klantmanager.*.md").Where(f => !f.EndsWith(".nl.md", StringComparison.Ordinal)))
-            await File.WriteAllTextAsync(translation, Regex.Replace(await File.ReadAllTextAsync(translation), "(?m)^translatedFrom: .*$", "translatedFrom: 1"));
+        foreach (var translation in Directory.EnumerateFiles(Path.Combine(folder, "informatie"), "je-klantmanager.*.md")
+            .Where(f => !f.EndsWith(".nl.md", StringComparison.Ordinal)))
+            await File.WriteAllTextAsync(
+                translation, Regex.Replace(await File.ReadAllTextAsync(translation), "(?m)^translatedFrom: .*$", "translatedFrom: 1"));
         _database = await TestDatabase.CreateAsync(kind);
         Factory = new PortalFactory(_database, folder);
         Factory.CreateClient().Dispose();
@@ -129,4 +131,5 @@ public abstract class TranslationChangeTests<TFixture>(TFixture fixture) : IClas
 }
 
 public sealed class SqliteTranslationChangeTests(SqliteChangedTranslations fixture) : TranslationChangeTests<SqliteChangedTranslations>(fixture);
-public sealed class PostgresTranslationChangeTests(PostgresChangedTranslations fixture) : TranslationChangeTests<PostgresChangedTranslations>(fixture);
+public sealed class PostgresTranslationChangeTests(PostgresChangedTranslations fixture)
+    : TranslationChangeTests<PostgresChangedTranslations>(fixture);

@@ -51,7 +51,8 @@ public abstract class PageWeightTests<TFixture>(TFixture fixture, ITestOutputHel
     public async Task Stylesheets_and_scripts_have_fingerprinted_urls()
     {
         var html = await fixture.Factory.CreateClient().GetStringAsync("/ti/informatie/je-mentor");
-        var assets = PageWeight.Links(html, "<link rel=\"stylesheet\" href=\"([^\"]+)\"").Concat(PageWeight.Links(html, "<script src=\"([^\"]+)\"")).ToList();
+        var assets = PageWeight.Links(html, "<link rel=\"stylesheet\" href=\"([^\"]+)\"").Concat(PageWeight.Links(html, "<script src=\"([^\"]+)\""))
+            .ToList();
         Assert.NotEmpty(assets);
         // The build's fingerprint (MapStaticAssets) or asp-append-version's hash: a changed file gets a new URL.
         Assert.All(assets, url => Assert.Matches(@"\.[a-z0-9]{8,}\.(css|js)$|\?v=[A-Za-z0-9_-]{20,}$", url));

@@ -62,7 +62,9 @@ public sealed class ComposeFileTests
             Assert.Contains("proxy_request_buffering off", text);
             var config = Path.Combine(folder, "nginx.conf");
             await File.WriteAllTextAsync(config, text);
-            var (exitCode, output, error) = await RunAsync(Environment.GetEnvironmentVariable("JAS_TEST_NGINX") is { Length: > 0 } nginx ? nginx : "nginx", "-t", "-q", "-e", Path.Combine(folder, "error.log"), "-c", config);
+            var (exitCode, output, error) = await RunAsync(
+                Environment.GetEnvironmentVariable("JAS_TEST_NGINX") is { Length: > 0 } nginx ? nginx : "nginx", "-t", "-q", "-e",
+                Path.Combine(folder, "error.log"), "-c", config);
             Assert.True(exitCode == 0, $"nginx -t: {output}{error}");
         }
         finally

@@ -196,7 +196,8 @@ public abstract class PortalTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.True(paths.TryGetProperty("/api/v1/search", out var search));
         var searchParameters = search.GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
         Assert.Equal(["q", "lang", "type", "page"], searchParameters);
-        Assert.True(search.GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("application/json", out _));
+        Assert.True(
+            search.GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("application/json", out _));
     }
 
     [Fact]
@@ -217,7 +218,8 @@ public abstract class PortalTests<TFixture>(TFixture fixture) : IClassFixture<TF
         using var scope = fixture.Factory.Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
         var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
-        var item = await store.CreateAsync("page", "nl", "pages/concept-test", "concept-test", new VersionText("Concepttitel", "Nog geheim."), "redacteur@example.org");
+        var item = await store.CreateAsync(
+            "page", "nl", "pages/concept-test", "concept-test", new VersionText("Concepttitel", "Nog geheim."), "redacteur@example.org");
 
         Assert.Equal(HttpStatusCode.NotFound, (await Client().GetAsync("/nl/concept-test")).StatusCode);
 

@@ -19,8 +19,10 @@ public abstract partial class SitemapAndWebAppTests<TFixture>(TFixture fixture) 
 {
     private static readonly (string Code, string Direction, string Information)[] Languages =
     [
-        ("nl", "ltr", "Informatie voor deelnemers"), ("en", "ltr", "Information for participants"), ("ar", "rtl", "معلومات للمشاركين"),
-        ("ti", "ltr", "ሓበሬታ ንተሳተፍቲ"), ("fa", "rtl", "اطلاعات برای شرکت‌کنندگان"), ("prs", "rtl", "معلومات برای اشتراک‌کنندگان"),
+        ("nl", "ltr", "Informatie voor deelnemers"), ("en", "ltr", "Information for participants"),
+        ("ar", "rtl", "معلومات للمشاركين"),
+        ("ti", "ltr", "ሓበሬታ ንተሳተፍቲ"), ("fa", "rtl", "اطلاعات برای شرکت‌کنندگان"),
+        ("prs", "rtl", "معلومات برای اشتراک‌کنندگان"),
         ("so", "ltr", "Macluumaadka ka-qaybgalayaasha"), ("uk", "ltr", "Інформація для учасників"),
     ];
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -98,7 +100,8 @@ public abstract partial class SitemapAndWebAppTests<TFixture>(TFixture fixture) 
             var icons = root.GetProperty("icons").EnumerateArray().ToList();
             foreach (var (size, purpose) in new[] { (192, "any"), (512, "any"), (512, "maskable") })
             {
-                var icon = icons.Single(i => i.GetProperty("sizes").GetString() == $"{size}x{size}" && i.GetProperty("purpose").GetString() == purpose);
+                var icon = icons.Single(
+                    i => i.GetProperty("sizes").GetString() == $"{size}x{size}" && i.GetProperty("purpose").GetString() == purpose);
                 var image = await client.GetAsync(icon.GetProperty("src").GetString());
                 Assert.Equal(HttpStatusCode.OK, image.StatusCode);
                 Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
@@ -114,9 +117,11 @@ public abstract partial class SitemapAndWebAppTests<TFixture>(TFixture fixture) 
         var xml = XDocument.Parse(await client.GetStringAsync("/sitemap.xml"));
         var entries = xml.Root!.Elements(Sitemap + "url").ToDictionary(
             u => new Uri(u.Element(Sitemap + "loc")!.Value).PathAndQuery,
-            u => u.Elements(Xhtml + "link").Select(l => (l.Attribute("hreflang")!.Value, new Uri(l.Attribute("href")!.Value).PathAndQuery)).ToHashSet());
+            u => u.Elements(Xhtml + "link").Select(l => (l.Attribute("hreflang")!.Value, new Uri(l.Attribute("href")!.Value).PathAndQuery))
+                .ToHashSet());
 
-        foreach (var expected in new[] { "/talen", "/nl/gemeenten", "/nl/blauwdrukken", "/nl/gemeenten/leiden", "/nl/gemeenten/amsterdam", "/nl/blauwdrukken/24x24-2016", "/nl/handboek/sessies", "/nl/handboek/sessie-1-nederland-en-jij/sessie" })
+        foreach (var expected in new[] { "/talen", "/nl/gemeenten", "/nl/blauwdrukken", "/nl/gemeenten/leiden", "/nl/gemeenten/amsterdam",
+            "/nl/blauwdrukken/24x24-2016", "/nl/handboek/sessies", "/nl/handboek/sessie-1-nederland-en-jij/sessie" })
             Assert.Contains(expected, entries.Keys);
         // Every municipality of the register has its page in the sitemap.
         var overview = await client.GetStringAsync("/nl/gemeenten");

@@ -39,8 +39,12 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
         for (var i = 0; i < periods.Count; i++)
         {
             fields.Add(new($"Form.Periods[{i}].Name", periods[i].GetProperty("name").GetString()!));
-            fields.Add(new($"Form.Periods[{i}].Weeks", i == 0 ? firstPeriodWeeks.ToString(System.Globalization.CultureInfo.InvariantCulture) : periods[i].GetProperty("weeks").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            fields.Add(new($"Form.Periods[{i}].Hours", periods[i].GetProperty("hours").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            fields.Add(
+                new($"Form.Periods[{i}].Weeks", i == 0 ? firstPeriodWeeks.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : periods[i].GetProperty("weeks").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            fields.Add(
+                new($"Form.Periods[{i}].Hours",
+                periods[i].GetProperty("hours").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         var components = programme.GetProperty("components").EnumerateArray().ToList();
         for (var i = 0; i < components.Count; i++)
@@ -54,7 +58,8 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
         return fields;
     }
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string code, string handler, string token, IEnumerable<KeyValuePair<string, string>> form) =>
+    private static Task<HttpResponseMessage> PostAsync(
+        HttpClient client, string code, string handler, string token, IEnumerable<KeyValuePair<string, string>> form) =>
         BackOffice.PostFormAsync(client, $"/beheer/gemeenten/{code}?handler={handler}", token, form);
 
     [Fact]
@@ -85,7 +90,9 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
         var response = await anonymous.GetAsync($"/beheer/gemeenten/{Leiden}");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/beheer/inloggen", response.Headers.Location!.PathAndQuery);
-        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.PostAsync($"/beheer/gemeenten/{Leiden}?handler=Publish", new FormUrlEncodedContent([]))).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Redirect,
+            (await anonymous.PostAsync($"/beheer/gemeenten/{Leiden}?handler=Publish", new FormUrlEncodedContent([]))).StatusCode);
 
         foreach (var role in new[] { PortalRoles.Editor, PortalRoles.Translator })
         {
@@ -125,7 +132,9 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
         Assert.Contains("<ins>16 weken</ins>", publicPage);
         Assert.Contains("Eerste periode langer", publicPage);
         var audit = await QueryAuditAsync();
-        Assert.Contains(audit, e => e.Action == "content.publish" && e.Subject.StartsWith("programmas/gemeenten/leiderdorp", StringComparison.Ordinal) && e.Actor.StartsWith("municipal-editor-", StringComparison.Ordinal));
+        Assert.Contains(
+            audit, e => e.Action == "content.publish" && e.Subject.StartsWith("programmas/gemeenten/leiderdorp", StringComparison.Ordinal)
+            && e.Actor.StartsWith("municipal-editor-", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -133,7 +142,9 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
     {
         var client = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));
         var token = await BackOffice.TokenAsync(client, "/beheer");
-        var form = (await FormAsync(client, "Kapot")).Where(f => !f.Key.StartsWith("Form.Periods[1].", StringComparison.Ordinal) && !f.Key.StartsWith("Form.Components[2].Periods", StringComparison.Ordinal)).ToList();
+        var form = (await FormAsync(client, "Kapot"))
+            .Where(f => !f.Key.StartsWith("Form.Periods[1].", StringComparison.Ordinal)
+            && !f.Key.StartsWith("Form.Components[2].Periods", StringComparison.Ordinal)).ToList();
         form.AddRange([
             new("Form.Periods[1].Name", "Periode 2"), new("Form.Periods[1].Weeks", "-4"), new("Form.Periods[1].Hours", "41"),
             new("Form.Periods[5].Name", "Extra"), new("Form.Periods[5].Weeks", "twaalf"), new("Form.Periods[5].Hours", "24"),
@@ -141,7 +152,8 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
         ]);
         form.RemoveAll(f => f.Key == "Form.Status" && f.Value == "actief");
         using var before = Host.Services.CreateScope();
-        var versions = (await before.ServiceProvider.GetRequiredService<ContentStore>().FindAsync("programmas/gemeenten/zoeterwoude", "nl"))!.Versions.Count;
+        var versions = (
+            await before.ServiceProvider.GetRequiredService<ContentStore>().FindAsync("programmas/gemeenten/zoeterwoude", "nl"))!.Versions.Count;
 
         foreach (var handler in Handlers)
         {

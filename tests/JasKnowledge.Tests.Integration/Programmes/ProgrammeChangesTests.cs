@@ -27,7 +27,8 @@ public abstract class ProgrammeChangesTests<TFixture>(TFixture fixture) : IClass
             var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
             var item = (await store.FindAsync("programmas/gemeenten/oegstgeest", "nl"))!;
             var fields = ProgrammeJson.Read<MunicipalityFields>(item.Published!.Fields);
-            var blueprint = ProgrammeJson.Read<BlueprintFields>((await store.FindAsync("programmas/blauwdrukken/leidse-inburgering-2019", "nl"))!.Published!.Fields);
+            var blueprint = ProgrammeJson.Read<BlueprintFields>(
+                (await store.FindAsync("programmas/blauwdrukken/leidse-inburgering-2019", "nl"))!.Published!.Fields);
             fields.Programme = blueprint.Programme;
             fields.Programme.Periods[0].Weeks = 16;
             fields.Programme.Components.Add(new ProgrammeComponent { Key = "taalmaatje", Name = "Taalmaatje (testonderdeel)", Periods = [1, 2] });
@@ -43,7 +44,8 @@ public abstract class ProgrammeChangesTests<TFixture>(TFixture fixture) : IClass
         Assert.Contains("Eerste periode vier weken langer (test)", html);
         Assert.Contains("Versie 2", html);
         var api = await Client().GetFromJsonAsync<JsonElement>("/api/v1/municipalities/0579");
-        Assert.Contains(api.GetProperty("diff").EnumerateArray(), c => c.GetProperty("subject").GetString() == "Onderdeel: Taalmaatje (testonderdeel)");
+        Assert.Contains(
+            api.GetProperty("diff").EnumerateArray(), c => c.GetProperty("subject").GetString() == "Onderdeel: Taalmaatje (testonderdeel)");
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public abstract class ProgrammesApiTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal("2015-10", leiden.GetProperty("since").GetString());
         Assert.Equal("24x24-2016", leiden.GetProperty("blueprint").GetString());
         Assert.False(leiden.GetProperty("fictional").GetBoolean());
-        var known = list.EnumerateArray().Where(m => m.GetProperty("status").GetString() != "geen-informatie").Select(m => m.GetProperty("code").GetString()).Order();
+        var known = list.EnumerateArray().Where(m => m.GetProperty("status").GetString() != "geen-informatie")
+            .Select(m => m.GetProperty("code").GetString()).Order();
         Assert.Equal(["0546", "0547", "0579", "0638"], known);
     }
 
@@ -37,12 +38,14 @@ public abstract class ProgrammesApiTests<TFixture>(TFixture fixture) : IClassFix
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("gemeenten-24x24.csv", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        Assert.Equal(
+            "gemeenten-24x24.csv", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(343, lines.Length);
         Assert.Equal("code,naam,provincie,status,sinds,blauwdruk,blauwdrukversie,fictief,bron", lines[0]);
-        Assert.StartsWith("0546,Leiden,Zuid-Holland,actief,2015-10,24x24-2016,2016,nee,", lines.Single(l => l.StartsWith("0546,", StringComparison.Ordinal)));
+        Assert.StartsWith(
+            "0546,Leiden,Zuid-Holland,actief,2015-10,24x24-2016,2016,nee,", lines.Single(l => l.StartsWith("0546,", StringComparison.Ordinal)));
         Assert.Contains("\"Nuenen, Gerwen en Nederwetten\"", lines.Single(l => l.Contains("Nuenen", StringComparison.Ordinal)));
         Assert.Contains("Fryslân", string.Join("\n", lines));
     }
@@ -59,7 +62,9 @@ public abstract class ProgrammesApiTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal("actief", adoption.GetProperty("status").GetString());
         Assert.Equal("2016", adoption.GetProperty("blueprint").GetProperty("version").GetString());
         Assert.True(adoption.GetProperty("sources").GetArrayLength() >= 2);
-        Assert.Equal([12, 12, 24, 48, 48], leiden.GetProperty("programme").GetProperty("periods").EnumerateArray().Select(p => p.GetProperty("weeks").GetInt32()));
+        Assert.Equal(
+            [12, 12, 24, 48, 48],
+            leiden.GetProperty("programme").GetProperty("periods").EnumerateArray().Select(p => p.GetProperty("weeks").GetInt32()));
         var diff = leiden.GetProperty("diff").EnumerateArray().ToList();
         Assert.Contains(diff, c => c.GetProperty("kind").GetString() == "added" && c.GetProperty("subject").GetString() == "Periode 5");
         Assert.Contains(diff, c => c.GetProperty("kind").GetString() == "changed" && c.GetProperty("subject").GetString() == "Periode 1: weken"
@@ -107,7 +112,9 @@ public abstract class ProgrammesApiTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal(["2016", "mei 2019"], family.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("version").GetString()));
 
         var blueprint = await Client().GetFromJsonAsync<JsonElement>("/api/v1/blueprints/24x24-2016");
-        Assert.Equal([24, 24, 24, 24], blueprint.GetProperty("programme").GetProperty("periods").EnumerateArray().Select(p => p.GetProperty("hours").GetInt32()));
+        Assert.Equal(
+            [24, 24, 24, 24],
+            blueprint.GetProperty("programme").GetProperty("periods").EnumerateArray().Select(p => p.GetProperty("hours").GetInt32()));
 
         var csv = await Client().GetStringAsync("/api/v1/blueprints/leidse-inburgering-2019.csv");
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -121,7 +128,8 @@ public abstract class ProgrammesApiTests<TFixture>(TFixture fixture) : IClassFix
     {
         var document = await Client().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/v1/municipalities", "/api/v1/municipalities.csv", "/api/v1/municipalities/{code}", "/api/v1/blueprints", "/api/v1/blueprints/{slug}", "/api/v1/blueprints/{slug}.csv" })
+        foreach (var path in new[] { "/api/v1/municipalities", "/api/v1/municipalities.csv", "/api/v1/municipalities/{code}", "/api/v1/blueprints",
+            "/api/v1/blueprints/{slug}", "/api/v1/blueprints/{slug}.csv" })
             Assert.True(paths.TryGetProperty(path, out _), path);
     }
 }

@@ -54,7 +54,8 @@ public abstract class RecipeTests(DatabaseKind kind)
             var changed = await ImportAsync(portal, folder);
 
             Assert.Equal(1, changed.Updated);
-            var item = await QueryAsync(portal, db => db.ContentItems.Include(i => i.Versions).SingleAsync(i => i.LocalizationSet == "pages/over" && i.Culture == "nl"));
+            var item = await QueryAsync(
+                portal, db => db.ContentItems.Include(i => i.Versions).SingleAsync(i => i.LocalizationSet == "pages/over" && i.Culture == "nl"));
             Assert.Equal(2, item.Published!.Number);
             Assert.Equal("Alinea over open data herschreven.", item.Published.ChangeNote);
             Assert.Equal(VersionState.Superseded, item.Version(1).State);
@@ -77,7 +78,8 @@ public abstract class RecipeTests(DatabaseKind kind)
             Assert.Equal(2, report.Problems.Count);
             var broken = report.Problems.Single(p => p.Path == "pages/kapot.nl.md");
             Assert.Equal(4, broken.Line);
-            Assert.Contains(report.Problems, p => p.Path == "pages/onbekend.xx.md" && p.Message.Contains("'xx' is not one of the configured languages"));
+            Assert.Contains(
+                report.Problems, p => p.Path == "pages/onbekend.xx.md" && p.Message.Contains("'xx' is not one of the configured languages"));
             Assert.True(report.Created >= 6);
             Assert.False(await QueryAsync(portal, db => db.ContentItems.AnyAsync(i => i.Slug == "kapot" || i.Culture == "xx")));
             Assert.True(await QueryAsync(portal, db => db.ContentItems.AnyAsync(i => i.LocalizationSet == "pages/home")));
@@ -105,8 +107,10 @@ public abstract class RecipeTests(DatabaseKind kind)
             Assert.Equal(timing + 1, broken.Line);
             Assert.Contains("cue timing", broken.Message);
             Assert.Contains(report.Problems, p => p.Path == "video/verdwaald.nl.vtt" && p.Message.Contains("no verdwaald.nl.md"));
-            Assert.False(await QueryAsync(portal, db => db.ContentItems.AnyAsync(i => i.LocalizationSet == "video/je-klantmanager" && i.Culture == "ar")));
-            Assert.True(await QueryAsync(portal, db => db.ContentItems.AnyAsync(i => i.LocalizationSet == "video/je-klantmanager" && i.Culture == "ti")));
+            Assert.False(
+                await QueryAsync(portal, db => db.ContentItems.AnyAsync(i => i.LocalizationSet == "video/je-klantmanager" && i.Culture == "ar")));
+            Assert.True(
+                await QueryAsync(portal, db => db.ContentItems.AnyAsync(i => i.LocalizationSet == "video/je-klantmanager" && i.Culture == "ti")));
         }
     }
 

@@ -14,8 +14,10 @@ public abstract class HostileQueryTests<TPortal>(TPortal portal) : IClassFixture
         "\"", "\"\"", "'", "*", "-", "--", "(", ")", "{", "}", "[", "]", ":", "^", "+", "~", "|", "&", "!", "\\", "/", "%", "_", ";",
         "AND", "OR", "NOT", "NEAR", "NEAR(", "<->", "<1>", ":*", ":A", "title:", "{title body}:", "rowid", "MATCH", "' OR 1=1 --",
         "'); DROP TABLE SearchDocuments; --", "<script>alert(1)</script>", "javascript:", "\0", "\u0001", "\u001f", "\u007f", "\t", "\n",
-        "\u200b", "\u200c", "\u200d", "\u00ad", "\ufeff", "\u202e", "😀", "👩‍👩‍👧", "🏳️‍🌈", "\ud800", "\udfff", "𝔊", "é", "é", "ß", "İ",
-        "gesprek", "gesprekken", "koffie", "café", "مقابلة", "ስራሕ", "گفت‌وگو", "верифікація", "ㄱ", "中文", "*gesprek", "gespr*", "\"het", "-\"",
+        "\u200b", "\u200c", "\u200d", "\u00ad", "\ufeff", "\u202e", "😀", "👩‍👩‍👧", "🏳️‍🌈", "\ud800", "\udfff", "𝔊", "é",
+        "é", "ß", "İ",
+        "gesprek", "gesprekken", "koffie", "café", "مقابلة", "ስራሕ", "گفت‌وگو", "верифікація", "ㄱ", "中文",
+        "*gesprek", "gespr*", "\"het", "-\"",
     ];
 
     [Fact]
@@ -30,7 +32,9 @@ public abstract class HostileQueryTests<TPortal>(TPortal portal) : IClassFixture
             var encoded = Encode(query, random);
             // Every tenth goes to the search page, in turn in a left-to-right and right-to-left language.
             var culture = Cultures[i / 10 % Cultures.Length];
-            var url = i % 10 == 0 ? $"/{culture}/zoeken?q={encoded}&page={Encode(Hostile(random, 1), random)}&lang={Encode(Hostile(random, 1), random)}" : $"/api/v1/search?q={encoded}";
+            var url = i % 10 == 0
+                ? $"/{culture}/zoeken?q={encoded}&page={Encode(Hostile(random, 1), random)}&lang={Encode(Hostile(random, 1), random)}"
+                : $"/api/v1/search?q={encoded}";
             using var response = await client.GetAsync(url);
             if (response.StatusCode != HttpStatusCode.OK) failures.Add($"{(int)response.StatusCode} for {url[..Math.Min(url.Length, 200)]}");
         }
@@ -40,7 +44,8 @@ public abstract class HostileQueryTests<TPortal>(TPortal portal) : IClassFixture
     private static string Hostile(Random random, int i)
     {
         // Every 500th query is 10 KB of text; the others mix 1–12 fragments and random characters.
-        if (i % 500 == 499) return string.Concat(Enumerable.Range(0, 1000).Select(_ => Fragments[random.Next(Fragments.Length)])).PadRight(10_240, 'x')[..10_240];
+        if (i % 500 == 499) return string.Concat(Enumerable.Range(0, 1000).Select(_ => Fragments[random.Next(Fragments.Length)]))
+            .PadRight(10_240, 'x')[..10_240];
         var builder = new StringBuilder();
         for (var part = random.Next(1, 13); part > 0; part--)
         {

@@ -44,7 +44,8 @@ public abstract class SearchIndexingTests<TPortal>(TPortal portal) : IClassFixtu
     {
         using var scope = portal.Factory.Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
-        var item = await store.CreateAsync("page", "nl", "pages/walvis", "walvis", new VersionText("Walvis", "De walvis zwemt in de Noordzee."), "test");
+        var item = await store.CreateAsync(
+            "page", "nl", "pages/walvis", "walvis", new VersionText("Walvis", "De walvis zwemt in de Noordzee."), "test");
         await store.PublishAsync(item, 1, "test");
 
         // A second item with the slug of the first breaks a unique index at commit: the transaction,
@@ -52,7 +53,8 @@ public abstract class SearchIndexingTests<TPortal>(TPortal portal) : IClassFixtu
         using var otherScope = portal.Factory.Services.CreateScope();
         var otherStore = otherScope.ServiceProvider.GetRequiredService<ContentStore>();
         var duplicate = new ContentItem { Type = "page", Culture = "nl", LocalizationSet = "pages/walvis-2", Slug = "walvis" };
-        await Assert.ThrowsAnyAsync<Exception>(() => otherStore.PublishNewVersionAsync(duplicate, new VersionText("Walvis twee", "Een dolfijn springt."), "test"));
+        await Assert.ThrowsAnyAsync<Exception>(
+            () => otherStore.PublishNewVersionAsync(duplicate, new VersionText("Walvis twee", "Een dolfijn springt."), "test"));
         Assert.Equal(0, await TotalAsync("dolfijn"));
         Assert.Equal(1, await TotalAsync("walvis"));
     }

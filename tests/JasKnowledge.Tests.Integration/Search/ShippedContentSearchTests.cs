@@ -14,7 +14,8 @@ public abstract class ShippedContentSearchTests<TFixture>(TFixture fixture) : IC
     [InlineData("q=gelijkwaardigheid&type=video&lang=nl", "/nl/video/het-gesprek")]
     // Only in the release notes of the handbook's 1.1 edition.
     [InlineData("q=verwachtingenmuur&type=download", "/nl/downloads/nl/het-gesprek-handboek-pdf")]
-    [InlineData("q=%D8%A7%D9%84%D8%AA%D8%A3%D9%85%D9%8A%D9%86%20%D8%A7%D9%84%D8%B5%D8%AD%D9%8A&lang=ar&type=info-sheet", "/ar/informatie/de-zorgverzekering")]
+    [InlineData(
+        "q=%D8%A7%D9%84%D8%AA%D8%A3%D9%85%D9%8A%D9%86%20%D8%A7%D9%84%D8%B5%D8%AD%D9%8A&lang=ar&type=info-sheet", "/ar/informatie/de-zorgverzekering")]
     [InlineData("q=%E1%88%98%E1%8B%B5%E1%88%95%E1%8A%95&lang=ti&type=info-sheet", "/ti/informatie/de-zorgverzekering")]
     public async Task Each_kind_of_material_is_found(string query, string url)
     {

@@ -20,7 +20,8 @@ public abstract class HttpSurfaceTests<TFixture>(TFixture fixture) : IClassFixtu
     public async Task A_form_field_or_query_named_code_does_not_choose_the_status(string url, HttpStatusCode expected)
     {
         var client = BackOffice.Client(fixture.Factory);
-        using var response = await client.PostAsync(url + "?code=599", new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = "599" }));
+        using var response = await client.PostAsync(
+            url + "?code=599", new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = "599" }));
         Assert.Equal(expected, response.StatusCode);
     }
 

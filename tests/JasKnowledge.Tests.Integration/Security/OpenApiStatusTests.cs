@@ -43,7 +43,8 @@ public abstract class OpenApiStatusTests<TFixture>(TFixture fixture) : IClassFix
         {
             using var response = await client.GetAsync(url);
             var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Assert.True(documented[template].Contains(status), $"{url} answered {status}; {template} documents {string.Join(", ", documented[template])}.");
+            Assert.True(
+                documented[template].Contains(status), $"{url} answered {status}; {template} documents {string.Join(", ", documented[template])}.");
             seen.Add((template, status));
         }
         // Every documented status was seen too, so the document does not promise what never happens.

@@ -36,7 +36,8 @@ public abstract class SecurityHeadersTests<TFixture>(TFixture fixture) : IClassF
     public async Task No_page_has_inline_script_or_style()
     {
         var client = fixture.Factory.CreateClient();
-        foreach (var url in new[] { "/nl", "/nl/handboek/sessie-1-nederland-en-jij/sessie", "/ti/video/het-gesprek", "/nl/gemeenten/leiden", "/nl/blauwdrukken/24x24-2016", "/beheer/inloggen" })
+        foreach (var url in new[] { "/nl", "/nl/handboek/sessie-1-nederland-en-jij/sessie", "/ti/video/het-gesprek", "/nl/gemeenten/leiden",
+            "/nl/blauwdrukken/24x24-2016", "/beheer/inloggen" })
         {
             var html = await client.GetStringAsync(url);
             Assert.DoesNotMatch("<script(?![^>]*\\ssrc=)[^>]*>", html);
@@ -69,7 +70,9 @@ public abstract class SecurityHeadersTests<TFixture>(TFixture fixture) : IClassF
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
         Assert.Matches("(?m)^Contact: https://", text);
-        var expires = DateTime.Parse(System.Text.RegularExpressions.Regex.Match(text, "(?m)^Expires: (.+)$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        var expires = DateTime.Parse(
+            System.Text.RegularExpressions.Regex.Match(text, "(?m)^Expires: (.+)$").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
         Assert.InRange(expires, DateTime.UtcNow.AddDays(30), DateTime.UtcNow.AddYears(1));
     }
 }

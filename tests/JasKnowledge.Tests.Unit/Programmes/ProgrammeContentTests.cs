@@ -105,7 +105,8 @@ public sealed class ProgrammeContentTests
     public void The_printed_percentages_agree_with_the_counts()
     {
         var cohorts = Outcomes().Cohorts;
-        var withPercentages = cohorts.Where(c => c.ParticipantsPercent is not null || c.Outflow.TotalPercent is not null || c.PartTimePercent is not null).ToList();
+        var withPercentages = cohorts.Where(
+            c => c.ParticipantsPercent is not null || c.Outflow.TotalPercent is not null || c.PartTimePercent is not null).ToList();
 
         Assert.NotEmpty(withPercentages);
         Assert.All(withPercentages, c =>
@@ -147,7 +148,8 @@ public sealed class ProgrammeContentTests
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "JasKnowledge.sln"))) folder = folder.Parent;
-        var root = folder?.FullName ?? throw new InvalidOperationException("The repository root (JasKnowledge.sln) was not found above the test folder.");
+        var root = folder?.FullName
+            ?? throw new InvalidOperationException("The repository root (JasKnowledge.sln) was not found above the test folder.");
         var seeds = Path.Combine(root, "..", "shared", "seeds");
         Assert.True(Directory.Exists(seeds), $"The source documents are not at {seeds}.");
         return Assert.Single(Directory.GetFiles(seeds, "002_*.txt"));
@@ -157,7 +159,8 @@ public sealed class ProgrammeContentTests
     private sealed record SeedCell(int Count, int? Percent);
 
     /// <summary>The cohort table of the results report, read from its tab-separated lines.</summary>
-    private sealed record SeedTable(IReadOnlyList<string> Labels, IReadOnlyList<string> Starts, IReadOnlyList<string> Ends, IReadOnlyDictionary<string, List<SeedCell>> Rows)
+    private sealed record SeedTable(
+        IReadOnlyList<string> Labels, IReadOnlyList<string> Starts, IReadOnlyList<string> Ends, IReadOnlyDictionary<string, List<SeedCell>> Rows)
     {
         public static SeedTable Read(string path)
         {

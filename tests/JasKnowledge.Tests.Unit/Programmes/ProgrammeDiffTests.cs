@@ -212,7 +212,9 @@ public sealed class ProgrammeDiffTests
         var changes = ProgrammeDiff.Compare(before, after);
 
         Assert.Contains(changes, c => c is { Kind: ChangeKind.Added, Subject: "Periode 5", Before: null });
-        Assert.Contains(changes, c => c.Kind == ChangeKind.Removed && c.Subject == $"Onderdeel: {trajectplan.Name}" && c.Before == ProgrammeDiff.PeriodList(trajectplan.Periods));
+        Assert.Contains(
+            changes, c => c.Kind == ChangeKind.Removed && c.Subject == $"Onderdeel: {trajectplan.Name}"
+            && c.Before == ProgrammeDiff.PeriodList(trajectplan.Periods));
         Assert.DoesNotContain(after.Components, c => c.Key == "trajectplan");
     }
 }

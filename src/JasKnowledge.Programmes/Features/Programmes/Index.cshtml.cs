@@ -12,7 +12,8 @@ public sealed class AdoptionModel(ProgrammeCatalog catalog, MunicipalityMap map)
     public IReadOnlyList<MunicipalityView> Rows { get; private set; } = [];
     public MapOutlines Outlines { get; private set; } = MapOutlines.Empty;
 
-    public async Task OnGetAsync(string? provincie, string? status, string? blauwdruk, string? sorteer, string? richting, CancellationToken cancellationToken)
+    public async Task OnGetAsync(
+        string? provincie, string? status, string? blauwdruk, string? sorteer, string? richting, CancellationToken cancellationToken)
     {
         Data = await catalog.LoadAsync(cancellationToken);
         Overview = new AdoptionOverview(Data);

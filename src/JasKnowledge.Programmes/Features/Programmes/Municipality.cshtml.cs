@@ -18,7 +18,9 @@ public sealed class MunicipalityModel(ProgrammeCatalog catalog) : ProgrammePageM
         if (municipality.Gemeente.Slug != gemeente) return RedirectPermanent(ProgrammeUrls.Municipality(municipality.Gemeente.Slug));
         Municipality = municipality;
         if (municipality.Record is { } record) History = await catalog.HistoryAsync(record.ItemId, cancellationToken);
-        Describe($"{municipality.Gemeente.Name}: 24x24-programma", $"Hoe {municipality.Gemeente.Name} de 24x24-aanpak gebruikt: status, programma, verschillen met de blauwdruk en uitkomsten.");
+        Describe(
+            $"{municipality.Gemeente.Name}: 24x24-programma",
+            $"Hoe {municipality.Gemeente.Name} de 24x24-aanpak gebruikt: status, programma, verschillen met de blauwdruk en uitkomsten.");
         return Page();
     }
 }

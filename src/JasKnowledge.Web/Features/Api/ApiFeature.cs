@@ -14,7 +14,8 @@ public static class ApiFeature
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, context, _) =>
         {
             // The server is the configured public address, not whatever Host the request named.
-            document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = context.ApplicationServices.GetRequiredService<Theme.PublicOrigin>().Value }];
+            document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = context.ApplicationServices.GetRequiredService<Theme.PublicOrigin>()
+                .Value }];
             document.Info.Title = "JasKnowledge open data API";
             document.Info.Description = "The material of the 24x24 approach (project JAS) and who uses it. All data is public; no key is needed.";
             return Task.CompletedTask;
@@ -41,7 +42,8 @@ public static class ApiFeature
         return endpoints;
     }
 
-    private static async Task<IResult> ListContentAsync(string? type, string? lang, PublishedContent content, ContentUrls urls, CultureCatalog cultures, CancellationToken cancellationToken)
+    private static async Task<IResult> ListContentAsync(
+        string? type, string? lang, PublishedContent content, ContentUrls urls, CultureCatalog cultures, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(lang) && !cultures.Contains(lang))
         {
@@ -66,5 +68,6 @@ public static class ApiFeature
 
     public sealed record LanguageDto(string Code, string NativeName, string Dir);
     public sealed record TranslationDto(string Culture, string? Url);
-    public sealed record ContentDto(Guid Id, string Type, string Culture, string Title, string? Url, int Version, IReadOnlyList<TranslationDto> Translations);
+    public sealed record ContentDto(
+        Guid Id, string Type, string Culture, string Title, string? Url, int Version, IReadOnlyList<TranslationDto> Translations);
 }

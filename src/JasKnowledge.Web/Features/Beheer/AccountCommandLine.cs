@@ -43,7 +43,8 @@ internal static class AccountCommandLine
         foreach (var problem in problems) await context.Error.WriteLineAsync(problem);
         if (user is null) return 1;
         await context.Output.WriteLineAsync($"Created {role} {email}{(gemeente is null ? "" : $" for municipality {gemeente}")}.");
-        if (generated is not null) await context.Output.WriteLineAsync($"One-time password (choose a new one at the first sign-in at {BeheerFeature.LoginPath}): {generated}");
+        if (generated is not null) await context.Output.WriteLineAsync(
+            $"One-time password (choose a new one at the first sign-in at {BeheerFeature.LoginPath}): {generated}");
         return 0;
     }
 }

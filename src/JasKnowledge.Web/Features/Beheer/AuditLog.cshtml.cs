@@ -40,7 +40,10 @@ public sealed class AuditLogModel(JasDbContext db) : PageModel
     {
         var text = new StringBuilder(Csv.Line(["tijd (UTC)", "wie", "actie", "onderwerp", "toelichting"]));
         await foreach (var entry in Filtered().AsAsyncEnumerable().WithCancellation(cancellationToken))
-            text.Append(Csv.Line(new[] { entry.AtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), entry.Actor, entry.Action, entry.Subject, entry.Detail ?? "" }.Select(NoFormula)));
+            text.Append(
+                Csv.Line(
+                new[] { entry.AtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), entry.Actor,
+                entry.Action, entry.Subject, entry.Detail ?? "" }.Select(NoFormula)));
         return File(Csv.ToBytes(text), "text/csv; charset=utf-8", "logboek.csv");
     }
 

@@ -24,7 +24,9 @@ public sealed class SecondStepModel(SignInManager<PortalUser> signIn, AccountAdm
         await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect(BeheerFeature.LoginPath) : Page();
 
     public Task<IActionResult> OnPostAsync() =>
-        FinishAsync(new string((Code ?? "").Where(char.IsAsciiDigit).ToArray()), code => signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false));
+        FinishAsync(
+            new string((Code ?? "").Where(char.IsAsciiDigit).ToArray()), code
+            => signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false));
 
     public Task<IActionResult> OnPostRecoveryAsync() =>
         FinishAsync((RecoveryCode ?? "").Replace(" ", "", StringComparison.Ordinal).Trim(), signIn.TwoFactorRecoveryCodeSignInAsync);

@@ -25,5 +25,6 @@ public static class DownloadsApi
 
     public sealed record DownloadDto(string Slug, string Title, string Culture, FileDto Latest, IReadOnlyList<VersionDto> Versions);
     public sealed record FileDto(string Version, string Url, string Sha256, long Size, string MediaType, DateTime PublishedUtc);
-    public sealed record VersionDto(string Version, string Url, string Sha256, long Size, string MediaType, DateTime PublishedUtc, string? ReleaseNotes);
+    public sealed record VersionDto(
+        string Version, string Url, string Sha256, long Size, string MediaType, DateTime PublishedUtc, string? ReleaseNotes);
 }

@@ -20,7 +20,8 @@ public static class DownloadsFeature
         endpoints.MapGet("/api/v1/downloads", DownloadsApi.ListAsync)
             .WithTags("Downloads")
             .WithName("ListDownloads")
-            .WithSummary("Every downloadable file: its latest version and all versions, with URL, SHA-256, size, media type, date and release notes.");
+            .WithSummary(
+                "Every downloadable file: its latest version and all versions, with URL, SHA-256, size, media type, date and release notes.");
         return endpoints;
     }
 }

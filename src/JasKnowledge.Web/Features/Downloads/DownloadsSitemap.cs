@@ -15,7 +15,9 @@ public sealed class DownloadsSitemap : ISitemapSource
         DateTime? Newest(IEnumerable<DateTime> dates) => dates.Select(d => (DateTime?)d).Max();
         var pages = new List<IReadOnlyList<SitemapPage>>
         {
-            cultures.All.Select(c => new SitemapPage(c.Code, DownloadUrls.List(c.Code), Newest(files.SelectMany(f => f.Revisions).Select(r => r.PublishedUtc)))).ToList(),
+            cultures.All.Select(
+                c => new SitemapPage(c.Code, DownloadUrls.List(c.Code), Newest(files.SelectMany(f => f.Revisions).Select(r => r.PublishedUtc))))
+                .ToList(),
         };
         pages.AddRange(files.Select(f => (IReadOnlyList<SitemapPage>)cultures.All
             .Select(c => new SitemapPage(c.Code, DownloadUrls.History(c.Code, f), Newest(f.Revisions.Select(r => r.PublishedUtc)))).ToList()));

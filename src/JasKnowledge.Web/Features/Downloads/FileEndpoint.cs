@@ -11,7 +11,8 @@ public static class FileEndpoint
 {
     public const string Route = "/files/{culture:culture}/{slug:slug}/{version}";
 
-    public static async Task HandleAsync(HttpContext http, string culture, string slug, string version, PublishedAssets assets, IBlobStore blobs, CancellationToken cancellationToken)
+    public static async Task HandleAsync(
+        HttpContext http, string culture, string slug, string version, PublishedAssets assets, IBlobStore blobs, CancellationToken cancellationToken)
     {
         var isLatest = string.Equals(version, DownloadUrls.LatestLabel, StringComparison.Ordinal);
         // Labels are plain names; anything else (dots leading out, encoded slashes) names no file.

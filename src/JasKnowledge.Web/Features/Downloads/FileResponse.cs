@@ -15,7 +15,8 @@ public static class FileResponse
     // "latest" may change with the next edition: caches keep it but ask again (cheap with the ETag).
     public const string RevalidateCaching = "public, no-cache";
 
-    public static async Task SendAsync(HttpContext http, IBlobStore blobs, Asset asset, AssetRevision revision, bool immutable, CancellationToken cancellationToken)
+    public static async Task SendAsync(
+        HttpContext http, IBlobStore blobs, Asset asset, AssetRevision revision, bool immutable, CancellationToken cancellationToken)
     {
         var request = http.Request;
         var response = http.Response;
@@ -66,7 +67,8 @@ public static class FileResponse
         if (HeadRequests.IsHead(http)) return;
 
         await using var content = await blobs.GetAsync(revision.BlobKey, part?.ToByteRange(), cancellationToken)
-            ?? throw new InvalidOperationException($"The file of {asset.Slug} ({asset.Culture}) {revision.VersionLabel} is missing from the blob store (key {revision.BlobKey}).");
+            ?? throw new InvalidOperationException(
+                $"The file of {asset.Slug} ({asset.Culture}) {revision.VersionLabel} is missing from the blob store (key {revision.BlobKey}).");
         await content.Stream.CopyToAsync(response.Body, CopyBufferSize, cancellationToken);
     }
 

@@ -19,7 +19,8 @@ public sealed record ZipPart(string Path, Func<Stream, CancellationToken, Task> 
             await using var content = await blobs.GetAsync(revision.BlobKey, null, token)
                 ?? throw new InvalidOperationException($"The file {revision.FileName} ({revision.Sha256}) is missing from the blob store.");
             await content.Stream.CopyToAsync(stream, 64 * 1024, token);
-        }, Compress: !revision.MediaType.StartsWith("video/", StringComparison.Ordinal) && !revision.MediaType.StartsWith("image/", StringComparison.Ordinal) && revision.MediaType != "application/pdf");
+        }, Compress: !revision.MediaType.StartsWith("video/", StringComparison.Ordinal)
+            && !revision.MediaType.StartsWith("image/", StringComparison.Ordinal) && revision.MediaType != "application/pdf");
 }
 
 /// <summary>
@@ -35,7 +36,8 @@ public static class ZipDownload
     {
         var response = http.Response;
         response.ContentType = "application/zip";
-        response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = fileName, DispositionType = "attachment" }.ToString();
+        response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = fileName,
+            DispositionType = "attachment" }.ToString();
         response.Headers.CacheControl = "no-store";
         // ZipArchive closes each entry's deflate stream synchronously even on the async path (.NET 10),
         // a small final write per entry; everything else in the pack is written asynchronously.
@@ -43,7 +45,8 @@ public static class ZipDownload
             bodyControl.AllowSynchronousIO = true;
         var checksums = new StringBuilder();
         var now = DateTimeOffset.UtcNow;
-        await using (var zip = await ZipArchive.CreateAsync(response.Body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, cancellationToken))
+        await using (var zip = await ZipArchive.CreateAsync(
+            response.Body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, cancellationToken))
         {
             foreach (var part in parts)
             {

@@ -28,10 +28,12 @@ public sealed class EditionCommand(IConfiguration configuration) : IPortalComman
 
     public async Task<int> RunAsync(CommandContext context)
     {
-        var (services, arguments, output, error, cancellationToken) = (context.Services, context.Arguments, context.Output, context.Error, context.CancellationToken);
+        var (services, arguments, output, error, cancellationToken) = (
+            context.Services, context.Arguments, context.Output, context.Error, context.CancellationToken);
         if (arguments.Count != 3 || string.IsNullOrWhiteSpace(arguments[2]))
         {
-            await error.WriteLineAsync("Usage: edition VERSION CONTENT-FOLDER \"RELEASE NOTES\" (for example: edition 2.0 content \"Nieuwe sessie over buren.\")");
+            await error.WriteLineAsync(
+                "Usage: edition VERSION CONTENT-FOLDER \"RELEASE NOTES\" (for example: edition 2.0 content \"Nieuwe sessie over buren.\")");
             return 2;
         }
         var (version, folder, notes) = (arguments[0], arguments[1], arguments[2].Trim());
@@ -80,7 +82,10 @@ public sealed class EditionCommand(IConfiguration configuration) : IPortalComman
         try
         {
             var address = context.Address!;
-            await new ChromiumPdf(configuration).PrintAsync($"{address.TrimEnd('/')}{HandbookFeature.PrintUrl(HandbookFeature.EditionCulture)}", Path.Combine(target, pdfName), cancellationToken);
+            await new ChromiumPdf(configuration)
+                .PrintAsync(
+                $"{address.TrimEnd('/')}{HandbookFeature.PrintUrl(HandbookFeature.EditionCulture)}", Path.Combine(target, pdfName),
+                cancellationToken);
         }
         finally
         {
@@ -107,8 +112,12 @@ public sealed class EditionCommand(IConfiguration configuration) : IPortalComman
             HandbookDocx.Write(docx, handbook, cover, colophon);
         }
 
-        await AssetManifest.AppendAsync(ManifestPath(target, HandbookFeature.PdfSlug), "Het Gesprek: handboek voor trainers (PDF)", new AssetManifest.Revision(version, pdfName, "application/pdf", published, notes, 0, source), cancellationToken);
-        await AssetManifest.AppendAsync(ManifestPath(target, HandbookFeature.DocxSlug), "Het Gesprek: handboek voor trainers (Word, bewerkbaar)", new AssetManifest.Revision(version, docxName, HandbookDocx.MediaType, published, notes, 0, source), cancellationToken);
+        await AssetManifest.AppendAsync(
+            ManifestPath(target, HandbookFeature.PdfSlug), "Het Gesprek: handboek voor trainers (PDF)",
+            new AssetManifest.Revision(version, pdfName, "application/pdf", published, notes, 0, source), cancellationToken);
+        await AssetManifest.AppendAsync(
+            ManifestPath(target, HandbookFeature.DocxSlug), "Het Gesprek: handboek voor trainers (Word, bewerkbaar)",
+            new AssetManifest.Revision(version, docxName, HandbookDocx.MediaType, published, notes, 0, source), cancellationToken);
 
         var report = await scope.ServiceProvider.GetRequiredService<RecipeImporter>().ImportAsync(folder, cancellationToken);
         foreach (var problem in report.Problems) await error.WriteLineAsync(problem.ToString());

@@ -5,7 +5,8 @@ namespace JasKnowledge.Web.Features.Handbook;
 
 /// <summary>Every edition of the handbook with its files, or one edition with a plain notice when a
 /// newer one exists. An unknown edition answers 404 and lists the editions that exist.</summary>
-public sealed class HandbookEditionsModel(HandbookReader reader, HandbookEditions editions, CultureCatalog cultures) : HandbookPageModel(reader, cultures)
+public sealed class HandbookEditionsModel(HandbookReader reader, HandbookEditions editions, CultureCatalog cultures)
+    : HandbookPageModel(reader, cultures)
 {
     public IReadOnlyList<HandbookEdition> Editions { get; private set; } = [];
     public HandbookEdition? Selected { get; private set; }

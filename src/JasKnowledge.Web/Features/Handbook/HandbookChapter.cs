@@ -40,6 +40,7 @@ public sealed record HandbookChapter(ContentItem Item, ContentVersion Version, i
     {
         if (fields.ValueKind != JsonValueKind.Object || !fields.TryGetProperty(name, out var value)) return null;
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)) return number;
-        return value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out number) ? number : null;
+        return value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out number)
+            ? number : null;
     }
 }

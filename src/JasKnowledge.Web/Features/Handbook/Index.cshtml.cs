@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace JasKnowledge.Web.Features.Handbook;
 
-public sealed class HandbookIndexModel(HandbookReader reader, HandbookEditions editions, CultureCatalog cultures) : HandbookPageModel(reader, cultures)
+public sealed class HandbookIndexModel(HandbookReader reader, HandbookEditions editions, CultureCatalog cultures)
+    : HandbookPageModel(reader, cultures)
 {
     public string IntroHtml { get; private set; } = "";
     public HandbookEdition? Latest { get; private set; }

@@ -8,7 +8,8 @@ namespace JasKnowledge.Web.Features.Handbook;
 /// the web text and the PDF are the same HTML. Not cached: while the edition command prints, it
 /// shows the edition being made.</summary>
 [Hosting.Caching.NotCached]
-public sealed class HandbookPrintModel(HandbookReader reader, HandbookEditions editions, PendingEdition pending, CultureCatalog cultures) : HandbookPageModel(reader, cultures)
+public sealed class HandbookPrintModel(HandbookReader reader, HandbookEditions editions, PendingEdition pending, CultureCatalog cultures)
+    : HandbookPageModel(reader, cultures)
 {
     public IReadOnlyList<(HandbookChapter Chapter, string Html)> Chapters { get; private set; } = [];
     /// <summary>The edition this print is, when the edition command renders it.</summary>

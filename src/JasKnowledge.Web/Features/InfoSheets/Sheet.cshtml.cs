@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace JasKnowledge.Web.Features.InfoSheets;
 
-public sealed class SheetModel(PublishedContent content, PublishedAssets assets, ContentUrls urls, CultureCatalog cultures) : PublishedPageModel(content, urls, cultures)
+public sealed class SheetModel(PublishedContent content, PublishedAssets assets, ContentUrls urls, CultureCatalog cultures)
+    : PublishedPageModel(content, urls, cultures)
 {
     /// <summary>The PDF of the shown translation, when one was made from exactly this text.</summary>
     public (Asset File, AssetRevision Revision)? Pdf { get; private set; }

@@ -25,7 +25,8 @@ public sealed class SheetFilesCommand(IConfiguration configuration) : IPortalCom
     public bool ServesPages => true;
     public async Task<int> RunAsync(CommandContext context)
     {
-        var (services, arguments, output, error, cancellationToken) = (context.Services, context.Arguments, context.Output, context.Error, context.CancellationToken);
+        var (services, arguments, output, error, cancellationToken) = (
+            context.Services, context.Arguments, context.Output, context.Error, context.CancellationToken);
         if (arguments.Count != 1 || !Directory.Exists(arguments[0]))
         {
             await error.WriteLineAsync("Usage: sheet-files CONTENT-FOLDER (the content folder, e.g. content).");
@@ -57,10 +58,13 @@ public sealed class SheetFilesCommand(IConfiguration configuration) : IPortalCom
             while (existing?.Find(number.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not null) number++;
             var label = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var fileName = $"{item.Slug}.{item.Culture}.{label}.pdf";
-            await printer.PrintAsync(address + InfoSheetsFeature.SheetUrl(item.Culture, item.Slug), Path.Combine(target, fileName), cancellationToken);
+            await printer.PrintAsync(
+                address + InfoSheetsFeature.SheetUrl(item.Culture, item.Slug), Path.Combine(target, fileName), cancellationToken);
 
             await AssetManifest.AppendAsync(Path.Combine(target, $"{slug}.{item.Culture}{AssetManifest.Extension}"), $"{version.Title} (PDF)",
-                new AssetManifest.Revision(label, fileName, "application/pdf", published, number == 1 ? "Eerste PDF van dit informatieblad." : "Nieuwe PDF na een wijziging van de tekst.", 0, digest), cancellationToken);
+                new AssetManifest.Revision(
+                    label, fileName, "application/pdf", published, number == 1 ? "Eerste PDF van dit informatieblad."
+                    : "Nieuwe PDF na een wijziging van de tekst.", 0, digest), cancellationToken);
             made++;
             await output.WriteLineAsync($"{item.Culture}/{item.Slug}: {fileName}");
         }

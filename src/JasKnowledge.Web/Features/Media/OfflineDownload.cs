@@ -9,7 +9,9 @@ namespace JasKnowledge.Web.Features.Media;
 /// in Dutch), to watch without a connection; players such as VLC pick up a .vtt next to the film.</summary>
 public static class OfflineDownload
 {
-    public static async Task<IResult> GetAsync(string culture, string slug, HttpContext http, PublishedContent content, PublishedAssets assets, IBlobStore blobs, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(
+        string culture, string slug, HttpContext http, PublishedContent content, PublishedAssets assets, IBlobStore blobs,
+        CancellationToken cancellationToken)
     {
         var page = await content.FindBySlugAsync(MediaFeature.Type, slug, culture, cancellationToken);
         var film = await assets.FindAsync(MediaFeature.FilesCulture, MediaFeature.FilmSlug(slug), cancellationToken);

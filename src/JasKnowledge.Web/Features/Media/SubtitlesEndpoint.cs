@@ -10,7 +10,8 @@ namespace JasKnowledge.Web.Features.Media;
 /// falls back: the player lists only the languages that exist). <c>?download=1</c> saves the file.</summary>
 public static class SubtitlesEndpoint
 {
-    public static async Task<IResult> GetAsync(string culture, string slug, string? download, HttpContext http, PublishedContent content, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(
+        string culture, string slug, string? download, HttpContext http, PublishedContent content, CancellationToken cancellationToken)
     {
         var page = await content.FindBySlugAsync(MediaFeature.Type, slug, culture, cancellationToken);
         if (page is null || page.IsFallback || VideoSubtitles.Of(page.Version) is not { } text)
@@ -23,6 +24,8 @@ public static class SubtitlesEndpoint
             http.Response.Headers.ETag = etag.ToString();
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
-        return Results.Bytes(bytes, WebVtt.MediaType + "; charset=utf-8", !string.IsNullOrEmpty(download) && download is not ("0" or "false") ? $"{slug}.{page.Item.Culture}.vtt" : null, entityTag: etag);
+        return Results.Bytes(
+            bytes, WebVtt.MediaType + "; charset=utf-8", !string.IsNullOrEmpty(download) && download is not ("0" or "false")
+            ? $"{slug}.{page.Item.Culture}.vtt" : null, entityTag: etag);
     }
 }

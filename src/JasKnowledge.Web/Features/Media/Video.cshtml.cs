@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace JasKnowledge.Web.Features.Media;
 
-public sealed class VideoModel(PublishedContent content, PublishedAssets assets, ContentUrls urls, CultureCatalog cultures) : PublishedPageModel(content, urls, cultures)
+public sealed class VideoModel(PublishedContent content, PublishedAssets assets, ContentUrls urls, CultureCatalog cultures)
+    : PublishedPageModel(content, urls, cultures)
 {
     /// <summary>One subtitle track per language the video exists in; the visitor's language (or the
     /// language shown instead) is the default track.</summary>

@@ -11,7 +11,8 @@ public sealed class ParticipantsIndexModel(ParticipantMaterials materials, Publi
 {
     public IReadOnlyList<ParticipantMaterial> Videos { get; private set; } = [];
     public IReadOnlyList<ParticipantMaterial> Sheets { get; private set; } = [];
-    public IReadOnlyDictionary<string, (Asset File, AssetRevision Revision)> Posters { get; private set; } = new Dictionary<string, (Asset, AssetRevision)>();
+    public IReadOnlyDictionary<string, (Asset File, AssetRevision Revision)> Posters { get; private set; } = new Dictionary<string,
+        (Asset, AssetRevision)>();
 
     public CultureDefinition? LanguageOf(ParticipantMaterial material) =>
         material.Page.IsFallback ? cultures.Find(material.Page.Item.Culture) : null;
@@ -24,7 +25,8 @@ public sealed class ParticipantsIndexModel(ParticipantMaterials materials, Publi
         var posters = new Dictionary<string, (Asset, AssetRevision)>();
         foreach (var video in Videos)
         {
-            if (await assets.FindAsync(MediaFeature.FilesCulture, MediaFeature.PosterSlug(video.Slug), cancellationToken) is { Latest: { } latest } poster)
+            if (await assets.FindAsync(
+                MediaFeature.FilesCulture, MediaFeature.PosterSlug(video.Slug), cancellationToken) is { Latest: { } latest } poster)
                 posters[video.Slug] = (poster, latest);
         }
         Posters = posters;

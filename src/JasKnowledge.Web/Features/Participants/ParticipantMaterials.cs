@@ -9,7 +9,8 @@ namespace JasKnowledge.Web.Features.Participants;
 /// <summary>A sheet or video as a participant sees it: in their language or the nearest one of its
 /// chain, with the facts every translation shares (order, duration, the handbook sessions it belongs
 /// to), which are read from the source-language text so translators never have to repeat them.</summary>
-public sealed record ParticipantMaterial(PublishedPage Page, string Url, int Order, int? DurationSeconds, IReadOnlyList<string> Sessions, IReadOnlyList<string> Languages)
+public sealed record ParticipantMaterial(
+    PublishedPage Page, string Url, int Order, int? DurationSeconds, IReadOnlyList<string> Sessions, IReadOnlyList<string> Languages)
 {
     public string Type => Page.Item.Type;
     public string Set => Page.Item.LocalizationSet;
@@ -21,7 +22,8 @@ public sealed class ParticipantMaterials(PublishedContent content, ContentUrls u
     public static readonly string[] Types = [InfoSheets.InfoSheetsFeature.Type, Media.MediaFeature.Type];
 
     /// <summary>Every published sheet and video for a visitor in <paramref name="culture"/>.</summary>
-    public async Task<IReadOnlyList<ParticipantMaterial>> ListAsync(string culture, string? type = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ParticipantMaterial>> ListAsync(
+        string culture, string? type = null, CancellationToken cancellationToken = default)
     {
         var chain = cultures.FallbackChain(culture);
         var materials = new List<ParticipantMaterial>();
@@ -43,7 +45,8 @@ public sealed class ParticipantMaterials(PublishedContent content, ContentUrls u
     }
 
     /// <summary>The sheets and videos that belong to a handbook session.</summary>
-    public async Task<IReadOnlyList<ParticipantMaterial>> ForSessionAsync(string sessionSlug, string culture, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<ParticipantMaterial>> ForSessionAsync(
+        string sessionSlug, string culture, CancellationToken cancellationToken = default) =>
         (await ListAsync(culture, null, cancellationToken)).Where(m => m.Sessions.Contains(sessionSlug, StringComparer.Ordinal)).ToList();
 
     /// <summary>The fields shared by all translations of a sheet or video.</summary>
@@ -64,7 +67,8 @@ public sealed class ParticipantMaterials(PublishedContent content, ContentUrls u
 
         // Front matter scalars arrive as JSON strings.
         private static int? Number(JsonElement root, string name) =>
-            root.TryGetProperty(name, out var value) && int.TryParse(value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText(), out var number)
+            root.TryGetProperty(name, out var value)
+                && int.TryParse(value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText(), out var number)
                 ? number : null;
     }
 }

@@ -12,7 +12,8 @@ namespace JasKnowledge.Web.Features.Search;
 /// <summary>One hit as the page and the API show it.</summary>
 public sealed record SearchResultView(string Title, string Url, string Type, string Culture, string SnippetHtml);
 
-public sealed record SearchOutcome(SearchQuery Query, string? Culture, string? Type, int Page, int PageCount, SearchResults Results, IReadOnlyList<SearchResultView> Hits);
+public sealed record SearchOutcome(
+    SearchQuery Query, string? Culture, string? Type, int Page, int PageCount, SearchResults Results, IReadOnlyList<SearchResultView> Hits);
 
 /// <summary>Runs a search for the page and the API alike and turns hits into links.</summary>
 public sealed class PortalSearch(ISearchIndex index, ContentUrls urls, IEnumerable<SearchTypeLabel> labels)
@@ -37,7 +38,8 @@ public sealed class PortalSearch(ISearchIndex index, ContentUrls urls, IEnumerab
             page = pageCount;
             results = await index.SearchAsync(new SearchRequest(query, culture, type, page, PageSize), cancellationToken);
         }
-        var hits = results.Hits.Select(h => new SearchResultView(h.Document.Title, UrlOf(h.Document), h.Document.Type, h.Document.Culture, h.SnippetHtml)).ToList();
+        var hits = results.Hits.Select(
+            h => new SearchResultView(h.Document.Title, UrlOf(h.Document), h.Document.Type, h.Document.Culture, h.SnippetHtml)).ToList();
         return new SearchOutcome(query, culture, type, page, pageCount, results, hits);
     }
 
@@ -45,7 +47,8 @@ public sealed class PortalSearch(ISearchIndex index, ContentUrls urls, IEnumerab
     {
         if (document.Type == SearchIndexer.DownloadType)
             return DownloadUrls.History(document.Culture, new Asset { Slug = document.Slug, Culture = document.Culture, Title = document.Title });
-        var item = new ContentItem { Type = document.Type, Culture = document.Culture, LocalizationSet = document.LocalizationSet, Slug = document.Slug };
+        var item = new ContentItem { Type = document.Type, Culture = document.Culture, LocalizationSet = document.LocalizationSet,
+            Slug = document.Slug };
         return urls.For(item) ?? $"/{document.Culture}";
     }
 }

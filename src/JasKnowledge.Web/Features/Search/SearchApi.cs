@@ -6,14 +6,18 @@ namespace JasKnowledge.Web.Features.Search;
 /// Any q gives 200; an unknown language or type is a 400 that names the valid ones.</summary>
 public static class SearchApi
 {
-    public static async Task<IResult> GetAsync(string? q, string? lang, string? type, string? page, PortalSearch search, CultureCatalog cultures, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(
+        string? q, string? lang, string? type, string? page, PortalSearch search, CultureCatalog cultures, CancellationToken cancellationToken)
     {
         lang = string.IsNullOrWhiteSpace(lang) ? null : lang.Trim();
         type = string.IsNullOrWhiteSpace(type) ? null : type.Trim();
         if (lang is not null && !cultures.Contains(lang))
-            return Problem("Unknown language", $"'{Shorten(lang)}' is not a language of this portal. Use one of: {string.Join(", ", cultures.All.Select(c => c.Code))}.");
+            return Problem(
+                "Unknown language",
+                $"'{Shorten(lang)}' is not a language of this portal. Use one of: {string.Join(", ", cultures.All.Select(c => c.Code))}.");
         if (type is not null && !search.IsType(type))
-            return Problem("Unknown type", $"'{Shorten(type)}' is not a type of material. Use one of: {string.Join(", ", search.Types.Select(t => t.Type))}.");
+            return Problem(
+                "Unknown type", $"'{Shorten(type)}' is not a type of material. Use one of: {string.Join(", ", search.Types.Select(t => t.Type))}.");
         var pageNumber = 1;
         if (!string.IsNullOrWhiteSpace(page) && (!int.TryParse(page, out pageNumber) || pageNumber < 1))
             return Problem("Invalid page", $"page must be a whole number from 1 (pages beyond {PortalSearch.MaxPage} are not served).");
@@ -35,7 +39,8 @@ public static class SearchApi
 
     private static string Shorten(string value) => value.Length > 20 ? value[..20] + "…" : value;
 
-    public sealed record SearchResponse(string Query, int Total, int Page, int PageCount, SearchFacets Facets, IReadOnlyList<SearchResultDto> Results);
+    public sealed record SearchResponse(
+        string Query, int Total, int Page, int PageCount, SearchFacets Facets, IReadOnlyList<SearchResultDto> Results);
     /// <summary>Counts per type and per language: what choosing that filter would give.</summary>
     public sealed record SearchFacets(IReadOnlyDictionary<string, int> Type, IReadOnlyDictionary<string, int> Lang);
     /// <param name="Snippet">HTML: escaped text with the matched words in &lt;mark&gt;.</param>

@@ -25,8 +25,11 @@ public static class SearchFeature
         endpoints.MapGet("/api/v1/search", SearchApi.GetAsync)
             .WithTags("Search")
             .WithName("Search")
-            .WithSummary("Full-text search in all published material: handbook, information sheets, videos (subtitles included), pages and downloads.")
-            .WithDescription("q: words; \"quoted words\" form a phrase, -word excludes, word* matches the beginning of words. lang and type filter; page is 1-based (10 per page). Snippets are HTML: the text is escaped and matched words are in <mark>.")
+            .WithSummary(
+                "Full-text search in all published material: handbook, information sheets, videos (subtitles included), pages and downloads.")
+            .WithDescription(
+                "q: words; \"quoted words\" form a phrase, -word excludes, word* matches the beginning of words. lang and type filter; page is " +
+                "1-based (10 per page). Snippets are HTML: the text is escaped and matched words are in <mark>.")
             .Produces<SearchApi.SearchResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return endpoints;

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace JasKnowledge.Web.Features.SessionPack;
 
-public sealed record SessionMaterialsView(string SessionSlug, string Culture, IReadOnlyList<ParticipantMaterial> Materials, IReadOnlyList<CultureDefinition> Languages);
+public sealed record SessionMaterialsView(
+    string SessionSlug, string Culture, IReadOnlyList<ParticipantMaterial> Materials, IReadOnlyList<CultureDefinition> Languages);
 
 /// <summary>On a handbook session: the sheets and videos that belong to it, and the form to download
 /// the session pack in the group's languages. A view component, so the handbook pages only place it.</summary>

@@ -23,7 +23,8 @@ public static class SessionPackEndpoint
     public const int MaxLanguages = 8;
 
     public static async Task<IResult> GetAsync(string culture, string slug, string[]? taal, HttpContext http,
-        HandbookReader reader, ParticipantMaterials materials, PublishedContent content, PublishedAssets assets, IBlobStore blobs, CultureCatalog cultures, CancellationToken cancellationToken)
+        HandbookReader reader, ParticipantMaterials materials, PublishedContent content, PublishedAssets assets, IBlobStore blobs,
+            CultureCatalog cultures, CancellationToken cancellationToken)
     {
         var handbook = await reader.LoadAsync(culture, cancellationToken);
         if (handbook.Find(slug) is not { IsSession: true } session) return Results.NotFound();
@@ -44,10 +45,19 @@ public static class SessionPackEndpoint
         };
         var textCulture = cultures.Find(session.Item.Culture) ?? cultures.Default;
         var sourceNote = $"Uit het trainershandboek Het Gesprek, versie {session.Version.Number} van deze sessie (JasKnowledge).";
-        parts.Add(ZipPart.Text($"sessie/{slug}.html", StandaloneHtml.Document(textCulture.Code, textCulture.Direction, session.Title, MarkdownRenderer.ToHtml(session.Version.Body), sourceNote)));
+        parts.Add(
+            ZipPart.Text(
+            $"sessie/{slug}.html",
+            StandaloneHtml.Document(
+            textCulture.Code, textCulture.Direction, session.Title, MarkdownRenderer.ToHtml(session.Version.Body), sourceNote)));
         var handout = MarkdownOutline.Sections(session.Version.Body).FirstOrDefault(s => s.Heading?.Text == HandbookChapter.Handout);
         if (handout is not null)
-            parts.Add(ZipPart.Text($"sessie/{slug}-hand-out.html", StandaloneHtml.Document(textCulture.Code, textCulture.Direction, $"{session.Title}: {HandbookChapter.Handout}", MarkdownRenderer.ToHtml(handout.Markdown, null, 0), sourceNote)));
+            parts.Add(
+                ZipPart.Text(
+                $"sessie/{slug}-hand-out.html",
+                StandaloneHtml.Document(
+                textCulture.Code, textCulture.Direction, $"{session.Title}: {HandbookChapter.Handout}",
+                MarkdownRenderer.ToHtml(handout.Markdown, null, 0), sourceNote)));
 
         foreach (var material in linked)
         {

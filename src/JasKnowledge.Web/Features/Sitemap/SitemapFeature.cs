@@ -46,7 +46,8 @@ public static class SitemapFeature
             var listed = new HashSet<string>(StringComparer.Ordinal);
 
             http.Response.ContentType = "application/xml; charset=utf-8";
-            await using var writer = XmlWriter.Create(http.Response.Body, new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) });
+            await using var writer = XmlWriter.Create(
+                http.Response.Body, new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) });
             await writer.WriteStartDocumentAsync();
             await writer.WriteStartElementAsync(null, "urlset", SitemapNamespace);
             await writer.WriteAttributeStringAsync("xmlns", "xhtml", null, XhtmlNamespace);
@@ -58,7 +59,8 @@ public static class SitemapFeature
                     await writer.WriteStartElementAsync(null, "url", SitemapNamespace);
                     await writer.WriteElementStringAsync(null, "loc", SitemapNamespace, origin + page.Path);
                     if (page.LastModifiedUtc is { } modified)
-                        await writer.WriteElementStringAsync(null, "lastmod", SitemapNamespace, modified.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                        await writer.WriteElementStringAsync(
+                            null, "lastmod", SitemapNamespace, modified.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
                     // A page alone in its language names no alternates here; its own lone
                     // self-reference in the page says nothing more.
                     if (group.Count > 1)

@@ -9,7 +9,8 @@ namespace JasKnowledge.Web.Features.Translations;
 public sealed record TranslationCell(TranslationState State, int? TranslatedFrom, string? Url);
 
 /// <summary>One source-language item and where each language stands.</summary>
-public sealed record TranslationRow(string Type, string LocalizationSet, string Title, string? Url, int SourceVersion, IReadOnlyDictionary<string, TranslationCell> Cells);
+public sealed record TranslationRow(
+    string Type, string LocalizationSet, string Title, string? Url, int SourceVersion, IReadOnlyDictionary<string, TranslationCell> Cells);
 
 public sealed record LanguageCount(int Current, int Outdated, int Missing);
 
@@ -32,7 +33,9 @@ public sealed class TranslationStatus(PublishedContent content, ContentUrls urls
                     var translation = set.FirstOrDefault(p => p.Item.Culture == c.Code);
                     return translation.Item is null
                         ? new TranslationCell(TranslationState.Missing, null, null)
-                        : new TranslationCell(TranslationFreshness.Of(source.Version.Number, translation.Version), translation.Version.SourceVersion, urls.For(translation.Item));
+                        : new TranslationCell(
+                            TranslationFreshness.Of(source.Version.Number, translation.Version), translation.Version.SourceVersion,
+                            urls.For(translation.Item));
                 });
                 rows.Add(new TranslationRow(type.Type, set.Key, source.Version.Title, urls.For(source.Item), source.Version.Number, cells));
             }

@@ -30,15 +30,20 @@ public static class WebAppFeature
             // The back office and preview links are no pages for search engines; the search page keeps
             // itself out of the index with its own noindex (a crawler must be able to read that).
             http.Response.Headers.CacheControl = "public, max-age=3600";
-            return Results.Text($"User-agent: *\nDisallow: /beheer/\nDisallow: /voorbeeld/\n\nSitemap: {origin}{SitemapFeature.Url}\n", "text/plain; charset=utf-8");
+            return Results.Text(
+                $"User-agent: *\nDisallow: /beheer/\nDisallow: /voorbeeld/\n\nSitemap: {origin}{SitemapFeature.Url}\n", "text/plain; charset=utf-8");
         }).ExcludeFromDescription();
 
-        endpoints.MapGet("/favicon.ico", (HttpContext http, IWebHostEnvironment environment) => Icon(http, environment, "favicon.ico", "image/x-icon"))
+        endpoints.MapGet(
+            "/favicon.ico", (HttpContext http, IWebHostEnvironment environment) => Icon(http, environment, "favicon.ico", "image/x-icon"))
             .ExcludeFromDescription();
-        endpoints.MapGet("/apple-touch-icon.png", (HttpContext http, IWebHostEnvironment environment) => Icon(http, environment, "apple-touch-icon.png", "image/png"))
+        endpoints.MapGet(
+            "/apple-touch-icon.png", (HttpContext http, IWebHostEnvironment environment)
+            => Icon(http, environment, "apple-touch-icon.png", "image/png"))
             .ExcludeFromDescription();
 
-        endpoints.MapGet("/{culture:culture}/manifest.webmanifest", (string culture, HttpContext http, CultureCatalog cultures, IStringLocalizer<Ui> text) =>
+        endpoints.MapGet(
+            "/{culture:culture}/manifest.webmanifest", (string culture, HttpContext http, CultureCatalog cultures, IStringLocalizer<Ui> text) =>
         {
             var language = cultures.Find(culture)!;
             PortalCulture.Set(http, language);

@@ -56,7 +56,8 @@ public static class AuthenticationSetup
         {
             options.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.None : CookieSecurePolicy.Always;
         });
-        foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
+        foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme,
+            IdentityConstants.ExternalScheme })
         {
             services.Configure<CookieAuthenticationOptions>(scheme, options =>
             {
@@ -91,9 +92,11 @@ public static class AuthenticationSetup
             {
                 // RFC 9110 §10.2.3 / RFC 6585 §4: say when trying again makes sense.
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+                    .ToString(System.Globalization.CultureInfo.InvariantCulture);
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync("Te veel pogingen om in te loggen. Wacht een minuut en probeer het dan opnieuw.", cancellationToken);
+                await context.HttpContext.Response.WriteAsync(
+                    "Te veel pogingen om in te loggen. Wacht een minuut en probeer het dan opnieuw.", cancellationToken);
             };
             // Only sign-in attempts count, per client address: 10 a minute (Jas:Beheer:LoginAttemptsPerMinute)
             // slows guessing down long before lockout and never bothers a person who mistypes.
@@ -133,7 +136,8 @@ public static class AuthenticationSetup
                         return;
                     }
                 }
-                else if (context.User.HasClaim(PortalClaims.MustEnrol, "true") && !context.Request.Path.StartsWithSegments(BeheerFeature.TwoFactorPath))
+                else if (context.User.HasClaim(PortalClaims.MustEnrol, "true")
+                    && !context.Request.Path.StartsWithSegments(BeheerFeature.TwoFactorPath))
                 {
                     context.Response.Redirect(BeheerFeature.TwoFactorPath);
                     return;

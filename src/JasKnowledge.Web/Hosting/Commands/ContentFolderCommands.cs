@@ -76,7 +76,8 @@ public sealed class BackupCommand : IPortalCommand
         try
         {
             var manifest = await scope.ServiceProvider.GetRequiredService<SiteBackup>().WriteAsync(context.Arguments[0]);
-            await context.Output.WriteLineAsync($"Backed up {manifest.Tables.Sum(t => t.Rows)} rows in {manifest.Tables.Count} tables and {manifest.Blobs.Count} files " +
+            await context.Output.WriteLineAsync(
+                $"Backed up {manifest.Tables.Sum(t => t.Rows)} rows in {manifest.Tables.Count} tables and {manifest.Blobs.Count} files " +
                 $"to {Path.GetFullPath(context.Arguments[0])}. It holds password hashes and keys: keep it secret.");
             return 0;
         }
@@ -103,7 +104,8 @@ public sealed class RestoreCommand : IPortalCommand
         try
         {
             var manifest = await scope.ServiceProvider.GetRequiredService<SiteBackup>().RestoreAsync(context.Arguments[0]);
-            await context.Output.WriteLineAsync($"Restored {manifest.Tables.Sum(t => t.Rows)} rows in {manifest.Tables.Count} tables and {manifest.Blobs.Count} files " +
+            await context.Output.WriteLineAsync(
+                $"Restored {manifest.Tables.Sum(t => t.Rows)} rows in {manifest.Tables.Count} tables and {manifest.Blobs.Count} files " +
                 $"from the backup of {manifest.CreatedUtc:u}, and rebuilt the search index.");
             return 0;
         }

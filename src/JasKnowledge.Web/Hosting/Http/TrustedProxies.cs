@@ -21,11 +21,13 @@ public static class TrustedProxies
             options.KnownIPNetworks.Clear();
             options.KnownProxies.Add(IPAddress.Loopback);
             options.KnownProxies.Add(IPAddress.IPv6Loopback);
-            foreach (var entry in (configuration[Setting] ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var entry in (configuration[Setting] ?? "")
+                .Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 if (System.Net.IPNetwork.TryParse(entry, out var network)) options.KnownIPNetworks.Add(network);
                 else if (IPAddress.TryParse(entry, out var address)) options.KnownProxies.Add(address);
-                else throw new InvalidOperationException($"{Setting} has '{entry}', which is neither an address nor a network such as 172.28.0.0/16.");
+                else throw new InvalidOperationException(
+                    $"{Setting} has '{entry}', which is neither an address nor a network such as 172.28.0.0/16.");
             }
         });
 }

@@ -36,7 +36,8 @@ public static class LocalizationSetup
         var segment = FirstSegment(path);
         var culture = catalog.Find(segment);
         PortalCulture.Set(context, culture ?? catalog.Default);
-        if (culture is not null && path == context.Request.Path && HttpMethods.IsGet(context.Request.Method) && context.Request.Cookies[PreferenceCookie] != culture.Code)
+        if (culture is not null && path == context.Request.Path && HttpMethods.IsGet(context.Request.Method)
+            && context.Request.Cookies[PreferenceCookie] != culture.Code)
         {
             context.Response.Cookies.Append(PreferenceCookie, culture.Code, new CookieOptions
             {

@@ -36,7 +36,8 @@ public sealed class ChromiumPdf(IConfiguration configuration)
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new InvalidOperationException($"Chromium was not found ('{chromium}'). Install it (apt-get install chromium) or set Jas:Chromium to its path. {e.Message}");
+            throw new InvalidOperationException(
+                $"Chromium was not found ('{chromium}'). Install it (apt-get install chromium) or set Jas:Chromium to its path. {e.Message}");
         }
         finally
         {

@@ -50,7 +50,9 @@ public static class SecuritySetup
         {
             var contact = configuration["Jas:Security:Contact"] ?? "https://www.ncsc.nl/contact/kwetsbaarheid-melden";
             var expires = clock.GetUtcNow().UtcDateTime.Date.AddDays(180).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            return Results.Text($"Contact: {contact}\nExpires: {expires}\nPreferred-Languages: nl, en\nPolicy: https://www.ncsc.nl/contact/kwetsbaarheid-melden\n", "text/plain; charset=utf-8");
+            return Results.Text(
+                $"Contact: {contact}\nExpires: {expires}\nPreferred-Languages: nl, en\nPolicy: https://www.ncsc.nl/contact/kwetsbaarheid-melden\n",
+                "text/plain; charset=utf-8");
         }).ExcludeFromDescription();
         return endpoints;
     }

@@ -33,7 +33,8 @@ public static class DatabaseStartup
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
         try
         {
-            await using (await StartupLock.AcquireAsync(storage, () => logger.LogInformation("Another node is migrating or importing; waiting for it.")))
+            await using (await StartupLock.AcquireAsync(
+                storage, () => logger.LogInformation("Another node is migrating or importing; waiting for it.")))
             {
                 await MigrateAsync(services);
                 if (contentFolder is not null)
@@ -44,7 +45,8 @@ public static class DatabaseStartup
             }
             return true;
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or ArgumentException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or ArgumentException or TimeoutException
+            or System.Net.Sockets.SocketException)
         {
             await error.WriteLineAsync(
                 $"JasKnowledge cannot open its {storage.Options.Database.Provider} database: {FirstLine(e)} " +

@@ -36,7 +36,8 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
     {
         if (await LoadAsync(code, cancellationToken) is { } refused) return refused;
         var version = _item?.Draft ?? _item?.Published;
-        var fields = version is null ? new MunicipalityFields { Code = Gemeente.Code, Status = AdoptionStatus.GeenInformatie.Code() } : ProgrammeJson.Read<MunicipalityFields>(version.Fields);
+        var fields = version is null ? new MunicipalityFields { Code = Gemeente.Code, Status = AdoptionStatus.GeenInformatie.Code() }
+            : ProgrammeJson.Read<MunicipalityFields>(version.Fields);
         var blueprint = Data.Blueprint(fields.Blueprint) ?? Data.Blueprints.LastOrDefault();
         fields.Blueprint ??= blueprint?.Slug;
         Form = MunicipalityForm.From(fields, fields.Programme ?? blueprint?.Programme ?? new Programme(), version?.Body ?? "");
@@ -53,9 +54,11 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
         return Page();
     }
 
-    public Task<IActionResult> OnPostDraftAsync(string code, CancellationToken cancellationToken) => SaveAsync(code, publish: false, cancellationToken);
+    public Task<IActionResult> OnPostDraftAsync(string code, CancellationToken cancellationToken)
+        => SaveAsync(code, publish: false, cancellationToken);
 
-    public Task<IActionResult> OnPostPublishAsync(string code, CancellationToken cancellationToken) => SaveAsync(code, publish: true, cancellationToken);
+    public Task<IActionResult> OnPostPublishAsync(string code, CancellationToken cancellationToken)
+        => SaveAsync(code, publish: true, cancellationToken);
 
     private async Task<IActionResult> SaveAsync(string code, bool publish, CancellationToken cancellationToken)
     {
@@ -65,7 +68,8 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
             errors.Add(new("changeNote", "Schrijf bij het publiceren kort wat er veranderde: lezers zien het in de geschiedenis."));
         if (errors.Count > 0) return Invalid(errors);
 
-        var text = new VersionText($"24x24 in {Gemeente.Name}", (Form.Body ?? "").Trim(), Fields: ProgrammeJson.Write(fields), ChangeNote: Form.ChangeNote?.Trim());
+        var text = new VersionText(
+            $"24x24 in {Gemeente.Name}", (Form.Body ?? "").Trim(), Fields: ProgrammeJson.Write(fields), ChangeNote: Form.ChangeNote?.Trim());
         var actor = User.Identity?.Name ?? "onbekend";
         try
         {
@@ -73,7 +77,9 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
             ContentVersion draft;
             if (item is null)
             {
-                item = await store.CreateAsync(ProgrammeContentTypes.Municipality, ProgrammeContentTypes.Culture, SetOf(Gemeente), Gemeente.Slug, text, actor, cancellationToken);
+                item = await store.CreateAsync(
+                    ProgrammeContentTypes.Municipality, ProgrammeContentTypes.Culture, SetOf(Gemeente), Gemeente.Slug, text, actor,
+                    cancellationToken);
                 draft = item.Draft!;
             }
             else
@@ -81,7 +87,8 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
                 draft = await store.SaveDraftAsync(item, text, actor, cancellationToken);
             }
             if (publish) await store.PublishAsync(item, draft.Number, actor, cancellationToken);
-            Saved = publish ? $"Gepubliceerd als versie {draft.Number}." : $"Opgeslagen als concept (versie {draft.Number}); de publieke pagina is niet veranderd.";
+            Saved = publish ? $"Gepubliceerd als versie {draft.Number}."
+                : $"Opgeslagen als concept (versie {draft.Number}); de publieke pagina is niet veranderd.";
             HasDraft = !publish;
         }
         catch (ContentRuleException e)

@@ -58,7 +58,9 @@ public sealed class MunicipalityForm
         Blueprint = fields.Blueprint,
         Sources = string.Join("\n", fields.Sources),
         Periods = programme.Periods.Select(p => new PeriodRow { Name = p.Name, Weeks = Number(p.Weeks), Hours = Number(p.Hours) }).ToList(),
-        Components = programme.Components.Select(c => new ComponentRow { Key = c.Key, Name = c.Name, Periods = c.Periods.Select(Number).ToList(), Partner = c.Partner, Note = c.Note }).ToList(),
+        Components = programme.Components.Select(
+            c => new ComponentRow { Key = c.Key, Name = c.Name, Periods = c.Periods.Select(Number).ToList(), Partner = c.Partner, Note = c.Note })
+            .ToList(),
         Tracks = programme.Tracks.Select(t => new TrackRow { Code = t.Code, Description = t.Description }).ToList(),
         Contact = programme.Contact,
         Under30 = programme.Under30,
@@ -69,7 +71,8 @@ public sealed class MunicipalityForm
 
     /// <summary>The record's fields and body text, or the mistakes by field. The programme is kept only
     /// when it differs from the blueprint: a municipality that changes nothing follows its blueprint.</summary>
-    public (MunicipalityFields Fields, Programme Programme, List<Core.Content.ContentFieldError> Errors) ToFields(string code, Blueprint? blueprint, bool fictional)
+    public (MunicipalityFields Fields, Programme Programme, List<Core.Content.ContentFieldError> Errors) ToFields(
+        string code, Blueprint? blueprint, bool fictional)
     {
         var errors = new List<Core.Content.ContentFieldError>();
         var programme = new Programme
@@ -78,7 +81,8 @@ public sealed class MunicipalityForm
             Under30 = Clean(Under30),
             Notes = Clean(Notes),
             Partners = Lines(Partners),
-            Tracks = Tracks.Where(t => !t.IsEmpty).Select(t => new ProgrammeTrack { Code = (t.Code ?? "").Trim(), Description = (t.Description ?? "").Trim() }).ToList(),
+            Tracks = Tracks.Where(t => !t.IsEmpty)
+                .Select(t => new ProgrammeTrack { Code = (t.Code ?? "").Trim(), Description = (t.Description ?? "").Trim() }).ToList(),
         };
         foreach (var row in Periods.Where(p => !p.IsEmpty))
         {

@@ -23,7 +23,8 @@ namespace JasKnowledge.Web.Features.Beheer.Bestanden;
 [Authorize(Roles = PortalRoles.Administrator + "," + PortalRoles.Editor)]
 [IgnoreAntiforgeryToken] // validated in the handler, after the size check
 [DisableRequestSizeLimit, RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
-public sealed class UploadModel(PublishedAssets assets, FileRevisionStore files, IBlobStore blobs, IAntiforgery antiforgery, IConfiguration configuration)
+public sealed class UploadModel(
+    PublishedAssets assets, FileRevisionStore files, IBlobStore blobs, IAntiforgery antiforgery, IConfiguration configuration)
     : PageModel
 {
     public Asset Asset { get; private set; } = null!;
@@ -49,7 +50,8 @@ public sealed class UploadModel(PublishedAssets assets, FileRevisionStore files,
         IFormCollection form;
         try
         {
-            form = await Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxBytes, ValueLengthLimit = 64 * 1024 }, cancellationToken);
+            form = await Request.ReadFormAsync(
+                new FormOptions { MultipartBodyLengthLimit = MaxBytes, ValueLengthLimit = 64 * 1024 }, cancellationToken);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -70,13 +72,17 @@ public sealed class UploadModel(PublishedAssets assets, FileRevisionStore files,
         ReleaseNotes = form["releaseNotes"].ToString().Trim();
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0) return Refuse("Kies een bestand om te uploaden.");
-        if (!Asset.IsValidVersionLabel(Version)) return Refuse($"'{Version}' kan geen versienummer zijn: gebruik letters, cijfers, '.', '_' en '-', zoals 1.3.");
-        if (Asset.Find(Version) is not null) return Refuse($"Versie {Version} bestaat al. Een gepubliceerd bestand verandert nooit: geef het nieuwe bestand een nieuw versienummer.");
+        if (!Asset.IsValidVersionLabel(Version)) return Refuse(
+            $"'{Version}' kan geen versienummer zijn: gebruik letters, cijfers, '.', '_' en '-', zoals 1.3.");
+        if (Asset.Find(Version) is not null) return Refuse(
+            $"Versie {Version} bestaat al. Een gepubliceerd bestand verandert nooit: geef het nieuwe bestand een nieuw versienummer.");
         if (UploadRules.ByName(file.FileName) is not { } kind)
-            return Refuse($"Het portaal biedt geen bestanden van dit soort aan ('{Path.GetExtension(file.FileName)}'). Toegestaan: {UploadRules.Allowed}.");
+            return Refuse(
+                $"Het portaal biedt geen bestanden van dit soort aan ('{Path.GetExtension(file.FileName)}'). Toegestaan: {UploadRules.Allowed}.");
         var head = new byte[8192];
         int read;
-        await using (var peek = file.OpenReadStream()) read = await peek.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        await using (var peek = file.OpenReadStream()) read = await peek.ReadAtLeastAsync(
+            head, head.Length, throwOnEndOfStream: false, cancellationToken);
         if (!kind.Matches(head.AsMemory(0, read)))
             return Refuse($"Het bestand heet {kind.Extension}, maar de inhoud is geen {kind.Description}. Controleer of u het goede bestand koos.");
         if (Asset.Latest is { } latest && !string.Equals(Path.GetExtension(latest.FileName), kind.Extension, StringComparison.OrdinalIgnoreCase))

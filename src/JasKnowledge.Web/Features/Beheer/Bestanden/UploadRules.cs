@@ -43,7 +43,8 @@ public static class UploadRules
         return head.Length == 0;
     }
 
-    private static ReadOnlyMemory<byte> StripBom(ReadOnlyMemory<byte> head) => head.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? head[3..] : head;
+    private static ReadOnlyMemory<byte> StripBom(ReadOnlyMemory<byte> head) => head.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])
+        ? head[3..] : head;
 
     private static bool StartsWith(ReadOnlyMemory<byte> head, ReadOnlySpan<byte> prefix) => head.Span.StartsWith(prefix);
 }

@@ -32,7 +32,9 @@ public sealed class EditModel(AccountAdministration accounts) : PageModel
         ActAsync(actor => accounts.SignOutEverywhereAsync(actor, Id), "Alle sessies van dit account zijn beëindigd.");
 
     public Task<IActionResult> OnPostResetTwoFactorAsync() =>
-        ActAsync(actor => accounts.ResetTwoFactorAsync(actor, Id), "De tweestapsverificatie is gewist: bij de volgende keer inloggen stelt de gebruiker haar opnieuw in.");
+        ActAsync(
+            actor => accounts.ResetTwoFactorAsync(actor, Id),
+            "De tweestapsverificatie is gewist: bij de volgende keer inloggen stelt de gebruiker haar opnieuw in.");
 
     public async Task<IActionResult> OnPostDeleteAsync(string? confirm)
     {

@@ -45,8 +45,10 @@ public sealed class IndexModel(AccountAdministration accounts, PublicOrigin orig
     /// <summary>The account commands speak English (they are for operators); this page speaks Dutch.</summary>
     private static string Dutch(string problem) =>
         problem.Contains("exists already", StringComparison.Ordinal) ? "Er is al een account met dit e-mailadres."
-        : problem.Contains("needs the CBS code", StringComparison.Ordinal) ? "Een gemeentelijke redacteur hoort bij één gemeente: vul de CBS-code in (vier cijfers, bijvoorbeeld 0546)."
-        : problem.Contains("Only a municipal editor", StringComparison.Ordinal) ? "Alleen een gemeentelijke redacteur hoort bij een gemeente: laat de CBS-code leeg."
+        : problem.Contains("needs the CBS code", StringComparison.Ordinal)
+            ? "Een gemeentelijke redacteur hoort bij één gemeente: vul de CBS-code in (vier cijfers, bijvoorbeeld 0546)."
+        : problem.Contains("Only a municipal editor", StringComparison.Ordinal)
+            ? "Alleen een gemeentelijke redacteur hoort bij een gemeente: laat de CBS-code leeg."
         : problem.Contains("is not a role", StringComparison.Ordinal) ? "Kies een van de rollen."
         : problem;
 }

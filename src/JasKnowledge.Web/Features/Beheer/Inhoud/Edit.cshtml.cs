@@ -91,7 +91,8 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         {
             // Someone saved or published since this form was opened: show both, keep both.
             Conflict = Item.Current;
-            Problem = "Iemand anders heeft dit item opgeslagen nadat u het opende. Uw tekst is niet opgeslagen; hieronder staan beide teksten. Neem over wat u wilt houden en sla opnieuw op.";
+            Problem = "Iemand anders heeft dit item opgeslagen nadat u het opende. Uw tekst is niet opgeslagen; hieronder staan beide teksten. " +
+                "Neem over wat u wilt houden en sla opnieuw op.";
             Base = StampOf(Item);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
@@ -116,7 +117,8 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         {
             var draft = await store.SaveDraftAsync(Item, text, Actor, cancellationToken);
             if (publish) await store.PublishAsync(Item, draft.Number, Actor, cancellationToken);
-            Message = publish ? $"Versie {draft.Number} is gepubliceerd." : $"Opgeslagen als concept (versie {draft.Number}). De publieke pagina is niet veranderd.";
+            Message = publish ? $"Versie {draft.Number} is gepubliceerd."
+                : $"Opgeslagen als concept (versie {draft.Number}). De publieke pagina is niet veranderd.";
             Base = StampOf(Item);
         });
     }

@@ -22,7 +22,8 @@ public sealed class TranslationsModel(TranslationStatus status, JasDbContext db,
     public IReadOnlyList<TranslationRow> Rows { get; private set; } = [];
     public IReadOnlyList<CultureDefinition> Languages { get; } = cultures.All.Where(c => c.Code != cultures.Default.Code).ToList();
     /// <summary>Items by localization set and culture, drafts included.</summary>
-    public IReadOnlyDictionary<(string Set, string Culture), ContentItem> Items { get; private set; } = new Dictionary<(string, string), ContentItem>();
+    public IReadOnlyDictionary<(string Set, string Culture), ContentItem> Items { get; private set; } = new Dictionary<(string, string),
+        ContentItem>();
     public string? Problem { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -39,7 +40,8 @@ public sealed class TranslationsModel(TranslationStatus status, JasDbContext db,
         // The Dutch text is the starting point; type-specific fields stay with the Dutch item.
         var text = new VersionText(published.Title, published.Body, published.Summary, null,
             $"Vertaling begonnen van de Nederlandse versie {published.Number}.", SourceVersion: published.Number);
-        var item = await store.CreateAsync(source.Type, culture, source.LocalizationSet, source.Slug, text, User.Identity?.Name ?? "onbekend", cancellationToken);
+        var item = await store.CreateAsync(
+            source.Type, culture, source.LocalizationSet, source.Slug, text, User.Identity?.Name ?? "onbekend", cancellationToken);
         return Redirect($"/beheer/inhoud/{item.Id}");
     }
 
@@ -55,7 +57,8 @@ public sealed class TranslationsModel(TranslationStatus status, JasDbContext db,
     {
         Rows = await status.RowsAsync(cancellationToken);
         var sets = Rows.Select(r => r.LocalizationSet).ToList();
-        Items = (await db.ContentItems.AsNoTracking().Include(i => i.Versions).Where(i => sets.Contains(i.LocalizationSet)).ToListAsync(cancellationToken))
+        Items = (
+            await db.ContentItems.AsNoTracking().Include(i => i.Versions).Where(i => sets.Contains(i.LocalizationSet)).ToListAsync(cancellationToken))
             .ToDictionary(i => (i.LocalizationSet, i.Culture));
         ViewData[LayoutData.Title] = "Vertalingen";
     }
