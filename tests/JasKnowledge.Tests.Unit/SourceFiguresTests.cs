@@ -78,16 +78,7 @@ public sealed partial class SourceFiguresTests
 
     private static readonly Lazy<Seeds> SeedFacts = new(ReadSeeds);
 
-    private static string SeedFolder()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "JasKnowledge.sln"))) folder = folder.Parent;
-        var root = folder?.FullName
-            ?? throw new InvalidOperationException("The repository root (JasKnowledge.sln) was not found above the test folder.");
-        var seeds = Path.Combine(root, "..", "shared", "seeds");
-        Assert.True(Directory.Exists(seeds), $"The source documents are not at {seeds}.");
-        return seeds;
-    }
+    private static string SeedFolder() => SeedDocuments.Folder();
 
     private static Seeds ReadSeeds()
     {

@@ -144,16 +144,7 @@ public sealed class ProgrammeContentTests
         ("Parttime inkomsten lopend", c => c.PartTime, c => c.PartTimePercent),
     ];
 
-    private static string SeedFile()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "JasKnowledge.sln"))) folder = folder.Parent;
-        var root = folder?.FullName
-            ?? throw new InvalidOperationException("The repository root (JasKnowledge.sln) was not found above the test folder.");
-        var seeds = Path.Combine(root, "..", "shared", "seeds");
-        Assert.True(Directory.Exists(seeds), $"The source documents are not at {seeds}.");
-        return Assert.Single(Directory.GetFiles(seeds, "002_*.txt"));
-    }
+    private static string SeedFile() => Assert.Single(Directory.GetFiles(SeedDocuments.Folder(), "002_*.txt"));
 
     /// <summary>One column of a source row: the count, and the percentage printed after it, if any.</summary>
     private sealed record SeedCell(int Count, int? Percent);
