@@ -90,13 +90,14 @@ public sealed class BrowserPortal : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (no cookies) with the given browser language.</summary>
-    public async Task<IBrowserContext> NewContextAsync(string locale = "nl-NL")
+    public async Task<IBrowserContext> NewContextAsync(string locale = "nl-NL", ServiceWorkerPolicy serviceWorkers = ServiceWorkerPolicy.Allow)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 390, Height = 844 }, // a phone: participants come on one
+            ServiceWorkers = serviceWorkers,
         });
         // The other test assemblies run at the same time on two cores (one streams 500 MB files):
         // waits get more room than Playwright's 30 s default. Not a speed check.

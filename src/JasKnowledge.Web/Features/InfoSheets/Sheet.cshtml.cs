@@ -1,10 +1,11 @@
 using JasKnowledge.Core.Assets;
-using JasKnowledge.Core.Content;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Assets;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Web.Hosting.Routing;
+using JasKnowledge.Web.Features.Downloads;
+using JasKnowledge.Web.Features.Offline;
 using JasKnowledge.Web.Features.Pages;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,13 +16,18 @@ public sealed class SheetModel(PublishedContent content, PublishedAssets assets,
 {
     /// <summary>The PDF of the shown translation, when one was made from exactly this text.</summary>
     public (Asset File, AssetRevision Revision)? Pdf { get; private set; }
+    /// <summary>"Bewaar voor offline": this page and its PDF.</summary>
+    public OfflineCopy? OfflineCopy { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string culture, string slug, CancellationToken cancellationToken)
     {
         if (!await ShowAsync(await Published.FindBySlugAsync(InfoSheetsFeature.Type, slug, culture, cancellationToken), cancellationToken))
             return NotFound();
-        var file = await assets.FindAsync(Shown!.Item.Culture, InfoSheetsFeature.FileSlug(slug), cancellationToken);
-        if (file?.MadeFrom(ContentDigest.Of(Shown.Version)) is { } revision) Pdf = (file, revision);
+        Pdf = await SheetPdf.FindAsync(assets, Shown!.Item, Shown.Version, cancellationToken);
+        OfflineCopy = Offline.OfflineCopy.Of(
+            InfoSheetsFeature.SheetUrl(culture, slug), [],
+            Pdf is { } pdf ? [(DownloadUrls.File(pdf.File, pdf.Revision), pdf.Revision.Size)] : [],
+            [Shown.Version.Id.ToString(), Pdf?.Revision.Id.ToString() ?? ""]);
         return Page();
     }
 }

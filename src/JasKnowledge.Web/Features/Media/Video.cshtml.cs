@@ -5,6 +5,8 @@ using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Assets;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Web.Hosting.Routing;
+using JasKnowledge.Web.Features.Downloads;
+using JasKnowledge.Web.Features.Offline;
 using JasKnowledge.Web.Features.Pages;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,6 +21,8 @@ public sealed class VideoModel(PublishedContent content, PublishedAssets assets,
     public IReadOnlyList<WebVttCue> Transcript { get; private set; } = [];
     public (Asset File, AssetRevision Revision)? Film { get; private set; }
     public (Asset File, AssetRevision Revision)? Poster { get; private set; }
+    /// <summary>"Bewaar voor offline": this page, the film, its poster and the subtitles shown by default.</summary>
+    public OfflineCopy? OfflineCopy { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string culture, string slug, CancellationToken cancellationToken)
     {
@@ -32,6 +36,16 @@ public sealed class VideoModel(PublishedContent content, PublishedAssets assets,
             .ToList();
         Film = Latest(await assets.FindAsync(MediaFeature.FilesCulture, MediaFeature.FilmSlug(slug), cancellationToken));
         Poster = Latest(await assets.FindAsync(MediaFeature.FilesCulture, MediaFeature.PosterSlug(slug), cancellationToken));
+        if (Film is { } film)
+        {
+            var files = new List<(string, long)> { (DownloadUrls.File(film.File, film.Revision), film.Revision.Size) };
+            if (Poster is { } poster) files.Add((DownloadUrls.File(poster.File, poster.Revision), poster.Revision.Size));
+            // The subtitles are the version's own text, so its id already stands for them.
+            files.AddRange(Tracks.Where(t => t.IsDefault).Select(t => (t.Url, (long)System.Text.Encoding.UTF8.GetByteCount(VideoSubtitles.Of(Shown.Version) ?? ""))));
+            OfflineCopy = Offline.OfflineCopy.Of(
+                MediaFeature.VideoUrl(culture, slug), [], files,
+                [Shown.Version.Id.ToString(), film.Revision.Id.ToString(), Poster?.Revision.Id.ToString() ?? ""]);
+        }
         return Page();
     }
 

@@ -81,9 +81,8 @@ public static class SessionPackEndpoint
                 }
                 else if (material.Type == InfoSheetsFeature.Type)
                 {
-                    var file = await assets.FindAsync(language.Code, InfoSheetsFeature.FileSlug(material.Slug), cancellationToken);
-                    if (file?.MadeFrom(ContentDigest.Of(page.Version)) is { } pdf)
-                        parts.Add(ZipPart.File($"informatie/{language.Code}/{material.Slug}.pdf", blobs, pdf));
+                    if (await SheetPdf.FindAsync(assets, page.Item, page.Version, cancellationToken) is { } pdf)
+                        parts.Add(ZipPart.File($"informatie/{language.Code}/{material.Slug}.pdf", blobs, pdf.Revision));
                     else
                         notes.Add($"Nog geen PDF van de huidige tekst in {language.NativeName} ({language.Code}): {material.Page.Version.Title}");
                 }
