@@ -51,14 +51,14 @@ public sealed class BrowserPortal : IAsyncLifetime
         await page.GetByLabel("E-mailadres").FillAsync(email);
         await page.GetByLabel("Wachtwoord").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await EnterCodeAsync(page, AuthenticatorKey);
+        await EnterCodeAsync(page, email, AuthenticatorKey);
     }
 
     /// <summary>The second step of signing in: the code an authenticator app shows for the key.</summary>
-    public static async Task EnterCodeAsync(IPage page, string key)
+    public static async Task EnterCodeAsync(IPage page, string account, string key)
     {
         await page.WaitForURLAsync("**/beheer/inloggen/tweede-stap**");
-        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(Totp.Code(key));
+        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(await Totp.FreshAsync(account, key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Bevestigen" }).ClickAsync();
     }
     public Uri BaseAddress { get; private set; } = null!;

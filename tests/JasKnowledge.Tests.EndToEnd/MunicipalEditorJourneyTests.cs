@@ -27,7 +27,7 @@ public sealed class MunicipalEditorJourneyTests(BrowserPortal portal) : IClassFi
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
         await page.WaitForURLAsync("**/beheer/inloggen/tweede-stap**");
         await Axe.AssertNoViolationsAsync(page, "beheer-second-step");
-        await BrowserPortal.EnterCodeAsync(page, BrowserPortal.AuthenticatorKey);
+        await BrowserPortal.EnterCodeAsync(page, email, BrowserPortal.AuthenticatorKey);
         await page.WaitForURLAsync("**/beheer/wachtwoord");
         await Axe.AssertNoViolationsAsync(page, "beheer-password");
         await page.GetByLabel("Huidig wachtwoord").FillAsync(oneTime);

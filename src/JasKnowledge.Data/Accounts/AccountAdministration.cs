@@ -196,6 +196,21 @@ public sealed class AccountAdministration(JasDbContext db, UserManager<PortalUse
         return codes;
     }
 
+    /// <summary>The account's own new password, with its audit entry; a one-time password is then
+    /// replaced. The new security stamp ends the account's other sessions.</summary>
+    public async Task<IdentityResult> ChangeOwnPasswordAsync(PortalUser user, string current, string replacement)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var changed = await users.ChangePasswordAsync(user, current, replacement);
+        if (!changed.Succeeded) return changed;
+        var wasOneTime = user.MustChangePassword;
+        user.MustChangePassword = false;
+        Check(await users.UpdateAsync(user));
+        await AuditAsync(user.Email!, "account.password.change", user.Email!, wasOneTime ? "eenmalig wachtwoord vervangen" : null);
+        await transaction.CommitAsync();
+        return changed;
+    }
+
     /// <summary>Sign-out ends this session and every copy of its cookie: a new security stamp.</summary>
     public async Task SignedOutAsync(PortalUser user) => Check(await users.UpdateSecurityStampAsync(user));
 

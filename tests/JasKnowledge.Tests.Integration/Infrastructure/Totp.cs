@@ -18,6 +18,27 @@ public static class Totp
         return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> LastStep = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A code the portal has not accepted before for this account: it takes each code once
+    /// (replay protection), so a second sign-in within the same 30 seconds uses the next step's code,
+    /// which the portal accepts as one step of clock drift, or waits for it, as a person would.</summary>
+    public static async Task<string> FreshAsync(string account, string base32Key)
+    {
+        while (true)
+        {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+            var last = LastStep.GetValueOrDefault(account, long.MinValue);
+            var step = Math.Max(now, last + 1);
+            if (step <= now + 1)
+            {
+                if (!LastStep.TryUpdate(account, step, last) && !(last == long.MinValue && LastStep.TryAdd(account, step))) continue;
+                return Code(base32Key, DateTimeOffset.FromUnixTimeSeconds(step * 30));
+            }
+            await Task.Delay(TimeSpan.FromSeconds(30 - DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 30 + 1));
+        }
+    }
+
     public static byte[] FromBase32(string text)
     {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

@@ -8,7 +8,7 @@ namespace JasKnowledge.Web.Features.Beheer;
 
 /// <summary>/beheer/wachtwoord: choose a new password (required after a one-time password).</summary>
 [Authorize]
-public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn) : PageModel
+public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AccountAdministration accounts) : PageModel
 {
     [BindProperty] public string? Current { get; set; }
     [BindProperty] public string? New { get; set; }
@@ -26,14 +26,12 @@ public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<P
             Problems = ["Vul uw huidige wachtwoord in, en twee keer hetzelfde nieuwe wachtwoord."];
             return Page();
         }
-        var changed = await users.ChangePasswordAsync(user, Current, New);
+        var changed = await accounts.ChangeOwnPasswordAsync(user, Current, New);
         if (!changed.Succeeded)
         {
             Problems = changed.Errors.Select(e => Dutch(e.Code, e.Description)).ToList();
             return Page();
         }
-        user.MustChangePassword = false;
-        await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
         return Redirect("/beheer");
     }

@@ -38,10 +38,11 @@ public static class AuthenticationSetup
                 options.SignIn.RequireConfirmedAccount = true;
             })
             .AddEntityFrameworkStores<JasDbContext>()
+            .AddUserStore<HashedRecoveryCodes>()
             .AddClaimsPrincipalFactory<PortalUserClaims>()
             .AddPasswordValidator<PasswordRules>()
-            // The one second factor: an authenticator app (no codes by e-mail or text message).
-            .AddTokenProvider<AuthenticatorTokenProvider<PortalUser>>(TokenOptions.DefaultAuthenticatorProvider);
+            // The one second factor: an authenticator app (no codes by e-mail or text message), each code once.
+            .AddTokenProvider<OneTimeAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddScoped<IUserConfirmation<PortalUser>, DisabledAccounts>();
         // Every request's cookie is checked against the account's security stamp this often (default one
         // minute, Jas:Beheer:SessionCheckSeconds): sign-out, a new password, other roles, a disabled

@@ -1,0 +1,119 @@
+using System.Net;
+using JasKnowledge.Data;
+using JasKnowledge.Data.Accounts;
+using JasKnowledge.Tests.Integration.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JasKnowledge.Tests.Integration.Beheer;
+
+/// <summary>What a stolen code or a read database must not give, through HTTP on both databases: an
+/// authenticator code works once (RFC 6238 §5.2), recovery codes are kept as hashes (and codes kept in
+/// plain text before still work once), and an account's own new password is in the audit log.</summary>
+public abstract class SecondFactorRulesTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
+{
+    private WebApplicationFactory<Program> Host { get; } = BackOffice.WithLoginLimit(fixture.Factory, 1000);
+
+    private async Task<HttpResponseMessage> SecondStepWithAsync(string email, string code, bool recovery = false)
+    {
+        var client = BackOffice.Client(Host);
+        Assert.Equal(BackOffice.SecondStep, (await BackOffice.PasswordStepAsync(client, email)).Headers.Location!.OriginalString);
+        return await BackOffice.SecondStepAsync(client, code, recovery);
+    }
+
+    [Fact]
+    public async Task An_authenticator_code_that_signed_in_once_is_refused_the_second_time()
+    {
+        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.Editor);
+        var code = await Totp.FreshAsync(email, BackOffice.AuthenticatorKey);
+        Assert.Equal("/beheer", (await SecondStepWithAsync(email, code)).Headers.Location!.OriginalString);
+
+        var replayed = await SecondStepWithAsync(email, code);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Contains("klopt niet", await replayed.Content.ReadAsStringAsync());
+
+        // The next code of the app still works.
+        Assert.Equal("/beheer", (await SecondStepWithAsync(email, await Totp.FreshAsync(email, BackOffice.AuthenticatorKey)))
+            .Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Recovery_codes_are_kept_as_hashes_and_each_works_once()
+    {
+        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.Editor);
+        IReadOnlyList<string> codes;
+        using (var scope = Host.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            codes = await scope.ServiceProvider.GetRequiredService<AccountAdministration>().NewRecoveryCodesAsync(user);
+        }
+        var kept = await KeptRecoveryCodesAsync(email);
+        Assert.Equal(AccountAdministration.RecoveryCodeCount, kept.Split(';').Length);
+        Assert.All(codes, code => Assert.DoesNotContain(code, kept, StringComparison.OrdinalIgnoreCase));
+
+        Assert.Equal("/beheer", (await SecondStepWithAsync(email, codes[2], recovery: true)).Headers.Location!.OriginalString);
+        Assert.Equal(AccountAdministration.RecoveryCodeCount - 1, (await KeptRecoveryCodesAsync(email)).Split(';').Length);
+        Assert.Contains("klopt niet", await (await SecondStepWithAsync(email, codes[2], recovery: true)).Content.ReadAsStringAsync());
+        Assert.Equal("/beheer", (await SecondStepWithAsync(email, codes[5], recovery: true)).Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Recovery_codes_kept_in_plain_text_by_an_earlier_release_still_work_once()
+    {
+        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.Editor);
+        using (var scope = Host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
+            var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            db.UserTokens.Add(new IdentityUserToken<string>
+                { UserId = id, LoginProvider = "[AspNetUserStore]", Name = "RecoveryCodes", Value = "AAAAA-BBBBB;CCCCC-DDDDD" });
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal("/beheer", (await SecondStepWithAsync(email, "CCCCC-DDDDD", recovery: true)).Headers.Location!.OriginalString);
+        Assert.Equal("AAAAA-BBBBB", await KeptRecoveryCodesAsync(email));
+        Assert.Contains("klopt niet", await (await SecondStepWithAsync(email, "CCCCC-DDDDD", recovery: true)).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_new_password_of_ones_own_is_in_the_audit_log_and_the_wrong_current_one_changes_nothing()
+    {
+        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.Editor, mustChangePassword: true);
+        var client = BackOffice.Client(Host);
+        await BackOffice.SignInAsync(client, email);
+        var token = await BackOffice.TokenAsync(client, "/beheer/wachtwoord");
+        var wrong = await BackOffice.PostFormAsync(client, "/beheer/wachtwoord", token,
+            [new("Current", "niet het goede wachtwoord"), new("New", "een heel ander wachtwoord"), new("Repeat", "een heel ander wachtwoord")]);
+        Assert.Contains("Het huidige wachtwoord klopt niet.", await wrong.Content.ReadAsStringAsync());
+        Assert.Empty(await PasswordChangesAsync(email));
+
+        token = await BackOffice.TokenAsync(client, "/beheer/wachtwoord");
+        var changed = await BackOffice.PostFormAsync(client, "/beheer/wachtwoord", token,
+            [new("Current", BackOffice.Password), new("New", "een heel ander wachtwoord"), new("Repeat", "een heel ander wachtwoord")]);
+        Assert.Equal("/beheer", changed.Headers.Location!.OriginalString);
+        var entry = Assert.Single(await PasswordChangesAsync(email));
+        Assert.Equal(email, entry.Actor);
+        Assert.Equal("eenmalig wachtwoord vervangen", entry.Detail);
+        Assert.DoesNotContain("een heel ander wachtwoord", entry.Detail ?? "");
+    }
+
+    private async Task<string> KeptRecoveryCodesAsync(string email)
+    {
+        using var scope = Host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
+        var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        return await db.UserTokens.Where(t => t.UserId == id && t.Name == "RecoveryCodes").Select(t => t.Value!).SingleAsync();
+    }
+
+    private async Task<List<Core.Audit.AuditEntry>> PasswordChangesAsync(string email)
+    {
+        using var scope = Host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<JasDbContext>().AuditLog
+            .Where(a => a.Subject == email && a.Action == "account.password.change").ToListAsync();
+    }
+}
+
+public sealed class SqliteSecondFactorRulesTests(SqlitePortal fixture) : SecondFactorRulesTests<SqlitePortal>(fixture);
+public sealed class PostgresSecondFactorRulesTests(PostgresPortal fixture) : SecondFactorRulesTests<PostgresPortal>(fixture);
