@@ -43,6 +43,8 @@ public static class MediaFeature
         services.AddContentUrl(Type, item => VideoUrl(item.Culture, item.Slug))
             .AddCompanionFile(Subtitles)
             .AddTranslatedType(Type, 2)
+            .AddCommand<Films.RenderFilmCommand>()
+            .AddContentFolderCheck<Films.SceneScriptCheck>()
             // The subtitles are indexed with the video, so a word spoken in it finds it.
             .AddSearchable(Type, "SearchTypeVideo", 30, version => string.Join("\n", VideoSubtitles.Cues(version).Select(WebVtt.PlainText)));
 
