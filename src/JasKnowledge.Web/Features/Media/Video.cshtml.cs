@@ -17,8 +17,9 @@ public sealed class VideoModel(PublishedContent content, PublishedAssets assets,
     /// language shown instead) is the default track.</summary>
     public IReadOnlyList<(CultureDefinition Language, string Url, bool IsDefault)> Tracks { get; private set; } = [];
     public IReadOnlyList<WebVttCue> Transcript { get; private set; } = [];
-    public (Asset File, AssetRevision Revision)? Film { get; private set; }
-    public (Asset File, AssetRevision Revision)? Poster { get; private set; }
+    public FilmFamily Films { get; private set; } = new(null, null, null, null, null);
+    /// <summary>The browser asked to save data (<c>Save-Data: on</c>): only the small rendition is offered to the player.</summary>
+    public bool SaveData { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string culture, string slug, CancellationToken cancellationToken)
     {
@@ -30,10 +31,10 @@ public sealed class VideoModel(PublishedContent content, PublishedAssets assets,
             .OfType<CultureDefinition>()
             .Select(c => (c, MediaFeature.SubtitlesUrl(c.Code, slug), c.Code == Shown.Item.Culture))
             .ToList();
-        Film = Latest(await assets.FindAsync(MediaFeature.FilesCulture, MediaFeature.FilmSlug(slug), cancellationToken));
-        Poster = Latest(await assets.FindAsync(MediaFeature.FilesCulture, MediaFeature.PosterSlug(slug), cancellationToken));
+        Films = await FilmFamily.FindAsync(assets, slug, cancellationToken);
+        SaveData = SaveDataRequest.IsOn(Request);
+        // The player's sources differ with the header, so caches must keep both answers apart.
+        Response.Headers.Append("Vary", SaveDataRequest.Header);
         return Page();
     }
-
-    private static (Asset, AssetRevision)? Latest(Asset? asset) => asset?.Latest is { } latest ? (asset, latest) : null;
 }

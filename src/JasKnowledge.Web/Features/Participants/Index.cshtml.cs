@@ -1,4 +1,3 @@
-using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Data.Assets;
 using JasKnowledge.Theme;
@@ -11,8 +10,7 @@ public sealed class ParticipantsIndexModel(ParticipantMaterials materials, Publi
 {
     public IReadOnlyList<ParticipantMaterial> Videos { get; private set; } = [];
     public IReadOnlyList<ParticipantMaterial> Sheets { get; private set; } = [];
-    public IReadOnlyDictionary<string, (Asset File, AssetRevision Revision)> Posters { get; private set; } = new Dictionary<string,
-        (Asset, AssetRevision)>();
+    public IReadOnlyDictionary<string, FilmFamily> Films { get; private set; } = new Dictionary<string, FilmFamily>();
 
     public CultureDefinition? LanguageOf(ParticipantMaterial material) =>
         material.Page.IsFallback ? cultures.Find(material.Page.Item.Culture) : null;
@@ -22,13 +20,8 @@ public sealed class ParticipantsIndexModel(ParticipantMaterials materials, Publi
         var all = await materials.ListAsync(culture, null, cancellationToken);
         Videos = all.Where(m => m.Type == MediaFeature.Type).ToList();
         Sheets = all.Where(m => m.Type == InfoSheets.InfoSheetsFeature.Type).ToList();
-        var posters = new Dictionary<string, (Asset, AssetRevision)>();
-        foreach (var video in Videos)
-        {
-            if (await assets.FindAsync(
-                MediaFeature.FilesCulture, MediaFeature.PosterSlug(video.Slug), cancellationToken) is { Latest: { } latest } poster)
-                posters[video.Slug] = (poster, latest);
-        }
-        Posters = posters;
+        var films = new Dictionary<string, FilmFamily>();
+        foreach (var video in Videos) films[video.Slug] = await FilmFamily.FindAsync(assets, video.Slug, cancellationToken);
+        Films = films;
     }
 }
