@@ -128,9 +128,9 @@ public sealed class RenderFilmCommandTests
     }
 
     [Theory]
-    [InlineData("picture: brief", "picture: fiets", "video/proef.scenes.yml:11:", "illustraties/fiets.svg")]
-    [InlineData("  - start: 1.5\n", "  - start: 1.2\n", "video/proef.scenes.yml:8:", "overlap")]
-    [InlineData("    end: 3\n", "    end: 2.5\n", "video/proef.scenes.yml:8:", "proef.nl.vtt")]
+    [InlineData("picture: brief", "picture: fiets", "video/proef.scenes.yml:12:", "illustraties/fiets.svg")]
+    [InlineData("  - start: 1.5\n", "  - start: 1.2\n", "video/proef.scenes.yml:9:", "overlap")]
+    [InlineData("    end: 3\n", "    end: 2.5\n", "video/proef.scenes.yml:9:", "proef.nl.vtt")]
     public async Task A_broken_script_is_refused_at_render_and_at_import_with_file_and_line(string find, string replace, string where, string what)
     {
         var folder = NewContentFolder(Script.Replace(find, replace));

@@ -55,7 +55,7 @@ public abstract class FilmRenditionTests<TFixture>(TFixture fixture, ITestOutput
         long largest = 0;
         foreach (var picture in pictures)
         {
-            var srcset = Regex.Match(picture, "<source type=\"image/webp\" srcset=\"([^\"]+)\" sizes=\"[^\"]+\">").Groups[1].Value;
+            var srcset = Regex.Match(picture, "<source type=\"image/webp\" srcset=\"([^\"]+)\"\\s+sizes=\"[^\"]+\">").Groups[1].Value;
             var candidates = srcset.Split(',').Select(c => c.Trim().Split(' ')).ToList();
             Assert.Equal(["320w", "640w"], candidates.Select(c => c[1]));
             foreach (var candidate in candidates)
