@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of JasKnowledge against real servers. Installs what is missing (Debian: chromium,
-# postgresql, docker-compose, nginx-light, poppler-utils; npm: azurite), starts PostgreSQL and Azurite on 127.0.0.1 in temporary
+# postgresql, docker-compose, nginx-light, poppler-utils, ffmpeg, librsvg2-bin; npm: azurite), starts PostgreSQL and Azurite on 127.0.0.1 in temporary
 # folders, runs `dotnet test` for the solution, stops the servers, and exits non-zero on any failure.
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Recipe]
 set -euo pipefail
@@ -22,6 +22,8 @@ command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)   # reads the handbook PDF's text
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)   # checks deploy/nginx.conf
 fc-list 2>/dev/null | grep -qi "Noto Sans Ethiopic" || missing+=(fonts-noto-core)
+command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)                 # render-film encodes, the film tests probe frames
+command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)     # render-film draws the frames
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} (Debian)"
   as_root apt-get update -qq

@@ -79,6 +79,10 @@ public static class ModuleRegistrations
     public static IServiceCollection AddSitemapUrl(this IServiceCollection services, string path) =>
         services.AddSingleton<ISitemapSource>(new SitemapUrl(path));
 
+    /// <summary>A check the import runs over the content folder (files that are not items or manifests).</summary>
+    public static IServiceCollection AddContentFolderCheck<TCheck>(this IServiceCollection services) where TCheck : class, IContentFolderCheck =>
+        services.AddSingleton<IContentFolderCheck, TCheck>();
+
     /// <summary>A command of the portal's executable.</summary>
     public static IServiceCollection AddCommand<TCommand>(this IServiceCollection services) where TCommand : class, IPortalCommand =>
         services.AddSingleton<IPortalCommand, TCommand>();

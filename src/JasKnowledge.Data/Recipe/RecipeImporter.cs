@@ -19,7 +19,7 @@ namespace JasKnowledge.Data.Recipe;
 /// </summary>
 public sealed class RecipeImporter(
     JasDbContext db, ContentStore store, Assets.FileRevisionStore files, IEnumerable<CompanionFile> companionKinds, IBlobStore blobs,
-    CultureCatalog cultures, TimeProvider clock, ILogger<RecipeImporter> logger)
+    IEnumerable<IContentFolderCheck> checks, CultureCatalog cultures, TimeProvider clock, ILogger<RecipeImporter> logger)
 {
     public const string Actor = "import";
     /// <summary>Notes for the people who edit the folder; not content.</summary>
@@ -56,6 +56,9 @@ public sealed class RecipeImporter(
                 report.Problems.Add(new RecipeProblem(Relative(folder, orphan), 1, $"There is no {Path.GetFileName(orphan[..^extension.Length] + ContentFile.Extension)} next to this file; a {extension} file belongs to a content item."));
             }
         }
+
+        // Scene scripts and the like: reported with file and line; the files they make are imported or not on their own.
+        foreach (var check in checks) report.Problems.AddRange(check.Check(folder));
 
         var manifests = Directory.EnumerateFiles(folder, "*" + AssetManifest.Extension, SearchOption.AllDirectories)
             .Select(f => Relative(folder, f))

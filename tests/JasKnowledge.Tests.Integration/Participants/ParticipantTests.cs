@@ -142,8 +142,9 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
         Assert.Equal("ar", Assert.Single(defaults).Groups[2].Value);
         Assert.Equal("/ar/video/het-gesprek.vtt", defaults[0].Groups[1].Value);
         Assert.Contains("preload=\"none\"", html);
-        Assert.Matches("poster=\"/files/nl/het-gesprek-poster/1\"", html);
-        Assert.Contains("<source src=\"/files/nl/het-gesprek-video/1\" type=\"video/mp4\">", html);
+        Assert.Matches("poster=\"/files/nl/het-gesprek-poster-webp/1\"", html);
+        Assert.Contains("<source src=\"/files/nl/het-gesprek-video-360p/1\" type=\"video/mp4\" media=\"(max-width: 40em)\">", html);
+        Assert.Contains("<source src=\"/files/nl/het-gesprek-video/2\" type=\"video/mp4\">", html);
         Assert.Equal(15, Regex.Matches(html, "<li><time datetime=\"PT[\\d.]+S\" dir=\"ltr\">").Count);
         Assert.Contains("href=\"/ar/video/het-gesprek/offline.zip\"", html);
         Assert.DoesNotContain("<script", html);

@@ -16,14 +16,15 @@ public static class MediaFeature
 {
     public const string Type = "video";
     public const string SubtitlesField = "subtitles";
+    public const string ShowsField = "shows";
     /// <summary>The film and its poster are files of the default language; the picture has no words.</summary>
     public const string FilesCulture = "nl";
 
     public static string VideoUrl(string culture, string slug) => $"/{culture}/video/{slug}";
     public static string SubtitlesUrl(string culture, string slug) => $"/{culture}/video/{slug}.vtt";
     public static string OfflineUrl(string culture, string slug) => $"/{culture}/video/{slug}/offline.zip";
-    public static string FilmSlug(string videoSlug) => $"{videoSlug}-video";
-    public static string PosterSlug(string videoSlug) => $"{videoSlug}-poster";
+    public static string FilmSlug(string videoSlug) => FilmMembers.Slug(videoSlug, FilmMembers.Large);
+    public static string PosterSlug(string videoSlug) => FilmMembers.Slug(videoSlug, FilmMembers.Poster);
 
     /// <summary>The subtitles: <c>name.culture.vtt</c> next to the video's file, checked as WebVTT.</summary>
     public static readonly CompanionFile Subtitles = new(".vtt", SubtitlesField, text =>
@@ -43,6 +44,8 @@ public static class MediaFeature
         services.AddContentUrl(Type, item => VideoUrl(item.Culture, item.Slug))
             .AddCompanionFile(Subtitles)
             .AddTranslatedType(Type, 2)
+            .AddCommand<Films.RenderFilmCommand>()
+            .AddContentFolderCheck<Films.SceneScriptCheck>()
             // The subtitles are indexed with the video, so a word spoken in it finds it.
             .AddSearchable(Type, "SearchTypeVideo", 30, version => string.Join("\n", VideoSubtitles.Cues(version).Select(WebVtt.PlainText)));
 

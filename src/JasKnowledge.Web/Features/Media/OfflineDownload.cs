@@ -6,7 +6,8 @@ using JasKnowledge.Web.Features.Downloads;
 namespace JasKnowledge.Web.Features.Media;
 
 /// <summary>GET /{culture}/video/{slug}/offline.zip: the film with its subtitles in that language (and
-/// in Dutch), to watch without a connection; players such as VLC pick up a .vtt next to the film.</summary>
+/// in Dutch), to watch without a connection; players such as VLC pick up a .vtt next to the film. The
+/// film is the small rendition (360p): this download is for phones on prepaid data.</summary>
 public static class OfflineDownload
 {
     public static async Task<IResult> GetAsync(
@@ -14,8 +15,8 @@ public static class OfflineDownload
         CancellationToken cancellationToken)
     {
         var page = await content.FindBySlugAsync(MediaFeature.Type, slug, culture, cancellationToken);
-        var film = await assets.FindAsync(MediaFeature.FilesCulture, MediaFeature.FilmSlug(slug), cancellationToken);
-        if (page is null || film?.Latest is not { } revision) return Results.NotFound();
+        var film = (await FilmFamily.FindAsync(assets, slug, cancellationToken)).Smallest;
+        if (page is null || film is not { Revision: var revision }) return Results.NotFound();
 
         var parts = new List<ZipPart> { ZipPart.File($"{slug}.mp4", blobs, revision) };
         foreach (var code in new[] { page.Item.Culture, MediaFeature.FilesCulture }.Distinct())

@@ -19,9 +19,10 @@ public sealed class VideoModel(PublishedContent content, PublishedAssets assets,
     /// language shown instead) is the default track.</summary>
     public IReadOnlyList<(CultureDefinition Language, string Url, bool IsDefault)> Tracks { get; private set; } = [];
     public IReadOnlyList<WebVttCue> Transcript { get; private set; } = [];
-    public (Asset File, AssetRevision Revision)? Film { get; private set; }
-    public (Asset File, AssetRevision Revision)? Poster { get; private set; }
-    /// <summary>"Bewaar voor offline": this page, the film, its poster and the subtitles shown by default.</summary>
+    public FilmFamily Films { get; private set; } = new(null, null, null, null, null);
+    /// <summary>The browser asked to save data (<c>Save-Data: on</c>): only the small rendition is offered to the player.</summary>
+    public bool SaveData { get; private set; }
+    /// <summary>"Bewaar voor offline": this page, the small film, its poster and the subtitles shown by default.</summary>
     public OfflineCopy? OfflineCopy { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string culture, string slug, CancellationToken cancellationToken)
@@ -34,20 +35,20 @@ public sealed class VideoModel(PublishedContent content, PublishedAssets assets,
             .OfType<CultureDefinition>()
             .Select(c => (c, MediaFeature.SubtitlesUrl(c.Code, slug), c.Code == Shown.Item.Culture))
             .ToList();
-        Film = Latest(await assets.FindAsync(MediaFeature.FilesCulture, MediaFeature.FilmSlug(slug), cancellationToken));
-        Poster = Latest(await assets.FindAsync(MediaFeature.FilesCulture, MediaFeature.PosterSlug(slug), cancellationToken));
-        if (Film is { } film)
+        Films = await FilmFamily.FindAsync(assets, slug, cancellationToken);
+        SaveData = SaveDataRequest.IsOn(Request);
+        // The player's sources differ with the header, so caches must keep both answers apart.
+        Response.Headers.Append("Vary", SaveDataRequest.Header);
+        if (Films.Smallest is { } film)
         {
             var files = new List<(string, long)> { (DownloadUrls.File(film.File, film.Revision), film.Revision.Size) };
-            if (Poster is { } poster) files.Add((DownloadUrls.File(poster.File, poster.Revision), poster.Revision.Size));
+            if ((Films.PosterWebp ?? Films.Poster) is { } poster) files.Add((DownloadUrls.File(poster.File, poster.Revision), poster.Revision.Size));
             // The subtitles are the version's own text, so its id already stands for them.
             files.AddRange(Tracks.Where(t => t.IsDefault).Select(t => (t.Url, (long)System.Text.Encoding.UTF8.GetByteCount(VideoSubtitles.Of(Shown.Version) ?? ""))));
             OfflineCopy = Offline.OfflineCopy.Of(
                 MediaFeature.VideoUrl(culture, slug), [], files,
-                [Shown.Version.Id.ToString(), film.Revision.Id.ToString(), Poster?.Revision.Id.ToString() ?? ""]);
+                [Shown.Version.Id.ToString(), .. files.Select(f => f.Item1)]);
         }
         return Page();
     }
-
-    private static (Asset, AssetRevision)? Latest(Asset? asset) => asset?.Latest is { } latest ? (asset, latest) : null;
 }

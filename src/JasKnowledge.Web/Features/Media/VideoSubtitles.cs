@@ -4,14 +4,20 @@ using JasKnowledge.Core.Media;
 
 namespace JasKnowledge.Web.Features.Media;
 
-/// <summary>The WebVTT text stored with a video version.</summary>
+/// <summary>The WebVTT text stored with a video version, and the sentence describing its pictures.</summary>
 public static class VideoSubtitles
 {
-    public static string? Of(ContentVersion version)
+    public static string? Of(ContentVersion version) => Text(version, MediaFeature.SubtitlesField);
+
+    /// <summary>The one sentence, in the version's language, saying what the film shows, for whoever
+    /// cannot see it (field <c>shows</c> of each translation; the picture has no words to translate).</summary>
+    public static string? Shows(ContentVersion version) => Text(version, MediaFeature.ShowsField);
+
+    private static string? Text(ContentVersion version, string field)
     {
         if (string.IsNullOrEmpty(version.Fields)) return null;
         using var document = JsonDocument.Parse(version.Fields);
-        return document.RootElement.TryGetProperty(MediaFeature.SubtitlesField, out var value) && value.ValueKind == JsonValueKind.String
+        return document.RootElement.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString() : null;
     }
 

@@ -13,8 +13,7 @@ public sealed class ParticipantsIndexModel(ParticipantMaterials materials, Publi
 {
     public IReadOnlyList<ParticipantMaterial> Videos { get; private set; } = [];
     public IReadOnlyList<ParticipantMaterial> Sheets { get; private set; } = [];
-    public IReadOnlyDictionary<string, (Asset File, AssetRevision Revision)> Posters { get; private set; } = new Dictionary<string,
-        (Asset, AssetRevision)>();
+    public IReadOnlyDictionary<string, FilmFamily> Films { get; private set; } = new Dictionary<string, FilmFamily>();
 
     /// <summary>"Bewaar voor offline": this page, every sheet in this language with its PDF, and the posters shown.</summary>
     public OfflineCopy? OfflineCopy { get; private set; }
@@ -27,17 +26,14 @@ public sealed class ParticipantsIndexModel(ParticipantMaterials materials, Publi
         var all = await materials.ListAsync(culture, null, cancellationToken);
         Videos = all.Where(m => m.Type == MediaFeature.Type).ToList();
         Sheets = all.Where(m => m.Type == InfoSheets.InfoSheetsFeature.Type).ToList();
-        var posters = new Dictionary<string, (Asset, AssetRevision)>();
-        foreach (var video in Videos)
-        {
-            if (await assets.FindAsync(
-                MediaFeature.FilesCulture, MediaFeature.PosterSlug(video.Slug), cancellationToken) is { Latest: { } latest } poster)
-                posters[video.Slug] = (poster, latest);
-        }
-        Posters = posters;
+        var films = new Dictionary<string, FilmFamily>();
+        foreach (var video in Videos) films[video.Slug] = await FilmFamily.FindAsync(assets, video.Slug, cancellationToken);
+        Films = films;
 
-        var files = posters.Values.Select(p => (DownloadUrls.File(p.Item1, p.Item2), p.Item2.Size)).ToList();
-        var versions = new List<string>();
+        // The index offline: its thumbnails (the browser that keeps pages reads WebP), every sheet and its PDF.
+        var files = films.Values.SelectMany(f => new[] { f.Thumbnail, f.PosterWebp }).OfType<(Asset File, AssetRevision Revision)>()
+            .Select(t => (DownloadUrls.File(t.File, t.Revision), t.Revision.Size)).ToList();
+        var versions = files.Select(f => f.Item1).ToList();
         foreach (var sheet in Sheets)
         {
             versions.Add(sheet.Page.Version.Id.ToString());
@@ -47,7 +43,6 @@ public sealed class ParticipantsIndexModel(ParticipantMaterials materials, Publi
                 versions.Add(pdf.Revision.Id.ToString());
             }
         }
-        versions.AddRange(posters.Values.Select(p => p.Item2.Id.ToString()));
         OfflineCopy = Offline.OfflineCopy.Of(ParticipantsFeature.IndexUrl(culture), Sheets.Select(s => s.Url), files, versions);
     }
 }

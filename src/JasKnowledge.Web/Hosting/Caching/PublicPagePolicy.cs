@@ -37,7 +37,8 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
         {
             context.Tags.Add(CachingSetup.ContentTag);
             context.ResponseExpirationTimeSpan = Lifetime;
-            context.CacheVaryByRules.HeaderNames = "Accept-Encoding";
+            // Save-Data: the video page offers a data-saving visitor only the small film.
+            context.CacheVaryByRules.HeaderNames = new Microsoft.Extensions.Primitives.StringValues(["Accept-Encoding", "Save-Data"]);
         }
         return ValueTask.CompletedTask;
     }
