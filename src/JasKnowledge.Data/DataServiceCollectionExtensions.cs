@@ -4,11 +4,13 @@ using JasKnowledge.Data.Content;
 using JasKnowledge.Data.Recipe;
 using JasKnowledge.Data.Search;
 using JasKnowledge.Core.Search;
+using JasKnowledge.Core.Telemetry;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace JasKnowledge.Data;
@@ -38,6 +40,9 @@ public static class DataServiceCollectionExtensions
             return storage.AzureBlobs is { } azure ? new AzureBlobStore(azure) : new FolderBlobStore(storage.BlobFolder);
         });
         services.AddSingleton(TimeProvider.System);
+        // The portal's own meter: the content store counts publications with it.
+        services.AddMetrics();
+        services.TryAddSingleton<PortalMetrics>();
         services.AddScoped<ContentStore>();
         services.AddHostedService<PublicationWatcher>();
         services.AddHostedService<Blobs.TemporaryFileSweeper>();

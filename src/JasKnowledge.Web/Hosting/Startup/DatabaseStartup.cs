@@ -26,6 +26,7 @@ public static class DatabaseStartup
             _ = services.GetRequiredService<Core.Localization.CultureCatalog>();
             _ = services.GetRequiredService<Theme.PublicOrigin>();
             _ = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>>().Value;
+            _ = services.GetRequiredService<Telemetry.TelemetrySettings>();
         }
         catch (Exception e) when (e is StartupException or InvalidOperationException)
         {
