@@ -88,7 +88,8 @@ public sealed record AzureBlobConnection(BlobContainerClient Container, AzureBlo
         {
             var sas = new AzureSasCredential(settings.Sas.Trim().TrimStart('?'));
             return new AzureBlobConnection(
-                new BlobServiceClient(serviceUri, sas, options).GetBlobContainerClient(container), AzureBlobAuthentication.SharedAccessSignature, null);
+                new BlobServiceClient(serviceUri, sas, options).GetBlobContainerClient(container),
+                AzureBlobAuthentication.SharedAccessSignature, null);
         }
 
         // Managed identity on Azure, the developer's az login elsewhere; a user-assigned identity by its client id.

@@ -73,7 +73,8 @@ public sealed class AzureBlobStore(BlobContainerClient container, AzureBlobAuthe
 
         var details = result.Details;
         var mediaType = string.IsNullOrEmpty(details.ContentType) ? DefaultMediaType : details.ContentType;
-        if (ContentRangeHeaderValue.TryParse(details.ContentRange, out var contentRange) && contentRange is { From: { } from, To: { } last, Length: { } total })
+        if (ContentRangeHeaderValue.TryParse(details.ContentRange, out var contentRange)
+            && contentRange is { From: { } from, To: { } last, Length: { } total })
         {
             return new BlobContent(new BlobProperties(key, total, mediaType), result.Content, from, last - from + 1);
         }
@@ -94,7 +95,8 @@ public sealed class AzureBlobStore(BlobContainerClient container, AzureBlobAuthe
         try
         {
             var properties = (await container.GetBlobClient(key).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-            return new BlobProperties(key, properties.ContentLength, string.IsNullOrEmpty(properties.ContentType) ? DefaultMediaType : properties.ContentType);
+            var mediaType = string.IsNullOrEmpty(properties.ContentType) ? DefaultMediaType : properties.ContentType;
+            return new BlobProperties(key, properties.ContentLength, mediaType);
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
         {
@@ -106,7 +108,8 @@ public sealed class AzureBlobStore(BlobContainerClient container, AzureBlobAuthe
         }
     }
 
-    public async IAsyncEnumerable<BlobProperties> ListAsync(string? prefix = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<BlobProperties> ListAsync(
+        string? prefix = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await EnsureContainerAsync(cancellationToken);
         var blobs = container.GetBlobsAsync(new GetBlobsOptions { Prefix = string.IsNullOrEmpty(prefix) ? null : prefix }, cancellationToken)
@@ -151,7 +154,8 @@ public sealed class AzureBlobStore(BlobContainerClient container, AzureBlobAuthe
         // but not read the container's properties.
         await Call("reach the container", async () =>
         {
-            await using var page = container.GetBlobsAsync(cancellationToken: cancellationToken).AsPages(pageSizeHint: 1).GetAsyncEnumerator(cancellationToken);
+            await using var page = container.GetBlobsAsync(cancellationToken: cancellationToken)
+                .AsPages(pageSizeHint: 1).GetAsyncEnumerator(cancellationToken);
             await page.MoveNextAsync();
             return true;
         });
@@ -168,7 +172,8 @@ public sealed class AzureBlobStore(BlobContainerClient container, AzureBlobAuthe
             {
                 await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             }
-            catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Forbidden && authentication != AzureBlobAuthentication.ConnectionString)
+            catch (RequestFailedException e)
+                when (e.Status == (int)HttpStatusCode.Forbidden && authentication != AzureBlobAuthentication.ConnectionString)
             {
                 // A SAS or a role scoped to the container may not create containers: whoever gave it made
                 // the container; if it is missing after all, the next call says so.

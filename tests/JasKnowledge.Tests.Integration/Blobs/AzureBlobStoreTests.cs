@@ -80,7 +80,7 @@ public sealed class AzureBlobStoreTests : BlobStoreContract, IAsyncLifetime
         await foreach (var blob in store.ListAsync()) listed.Add(blob.Key);
 
         Assert.Equal(keys.Order(StringComparer.Ordinal), listed);
-        Assert.Equal(3, handler.Requests.Count(request => request.StartsWith("GET ?restype=container&comp=list", StringComparison.Ordinal) && !request.Contains("maxresults=1&", StringComparison.Ordinal)));
+        Assert.Equal(3, handler.Requests.Count(request => request.StartsWith("GET ?restype=container&comp=list", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -140,7 +140,8 @@ public sealed class AzureBlobStoreTests : BlobStoreContract, IAsyncLifetime
     [Fact]
     public async Task An_unreachable_account_fails_the_availability_check()
     {
-        var store = StoreFor(Azurite.ConnectionStringSettings("BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;AccountName=devstoreaccount1;AccountKey=" +
+        var store = StoreFor(Azurite.ConnectionStringSettings(
+            "BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;AccountName=devstoreaccount1;AccountKey=" +
             "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==", _container));
 
         var error = await Assert.ThrowsAsync<BlobStoreException>(() => store.CheckAvailableAsync());

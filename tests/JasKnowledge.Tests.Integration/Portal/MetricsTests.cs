@@ -55,7 +55,8 @@ public sealed class MetricsTests(SqlitePortal fixture) : IClassFixture<SqlitePor
             Assert.True(Sum(text, "jas_signin_failures_total") >= 1, text);
             Assert.True(Sum(text, "http_server_request_duration_seconds_count") >= 5, text);
             // The trace id of a request is in its log lines.
-            Assert.Contains(portal.Log.Split('\n'), line => line.Contains(traceId, StringComparison.Ordinal) && line.Contains("/nl/over", StringComparison.Ordinal));
+            Assert.Contains(
+                portal.Log.Split('\n'), line => line.Contains(traceId, StringComparison.Ordinal) && line.Contains("/nl/over", StringComparison.Ordinal));
         }
         finally
         {
@@ -113,7 +114,8 @@ public sealed class MetricsTests(SqlitePortal fixture) : IClassFixture<SqlitePor
     [Fact]
     public async Task A_wrong_network_in_the_allow_list_stops_the_portal_with_one_line_naming_the_setting()
     {
-        var (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string> { ["Jas__Metrics__AllowedNetworks"] = "10.0.0.0/8;intern" });
+        var (exitCode, _, error) = await PortalProcess.RunAsync(
+            new Dictionary<string, string> { ["Jas__Metrics__AllowedNetworks"] = "10.0.0.0/8;intern" });
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Jas:Metrics:AllowedNetworks has 'intern'", error);
@@ -123,7 +125,8 @@ public sealed class MetricsTests(SqlitePortal fixture) : IClassFixture<SqlitePor
     [Fact]
     public async Task A_wrong_otlp_address_stops_the_portal_with_one_line_naming_the_setting()
     {
-        var (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string> { ["Jas__Telemetry__OtlpEndpoint"] = "collector:4317" });
+        var (exitCode, _, error) = await PortalProcess.RunAsync(
+            new Dictionary<string, string> { ["Jas__Telemetry__OtlpEndpoint"] = "collector:4317" });
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Jas:Telemetry:OtlpEndpoint is 'collector:4317'", error);

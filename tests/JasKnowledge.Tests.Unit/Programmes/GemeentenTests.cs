@@ -74,7 +74,8 @@ public sealed class GemeentenTests
         var bytes = Csv.Export(["code", "naam", "citaat", "regels", "leeg"], [["0546", "Leiden, stad", "zegt \"hoi\"", "twee\nregels", null]]);
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        Assert.Equal("code,naam,citaat,regels,leeg\r\n0546,\"Leiden, stad\",\"zegt \"\"hoi\"\"\",\"twee\nregels\",\r\n", Encoding.UTF8.GetString(bytes[3..]));
+        Assert.Equal(
+            "code,naam,citaat,regels,leeg\r\n0546,\"Leiden, stad\",\"zegt \"\"hoi\"\"\",\"twee\nregels\",\r\n", Encoding.UTF8.GetString(bytes[3..]));
     }
 
     [Fact]

@@ -42,7 +42,8 @@ public sealed class PortalSearch(ISearchIndex index, ContentUrls urls, IEnumerab
             results = await index.SearchAsync(new SearchRequest(query, culture, type, page, PageSize), cancellationToken);
         }
         var hits = results.Hits.Select(
-            h => new SearchResultView(h.Document.Title, UrlOf(h.Document), h.Document.Type, h.Document.Culture, SafeHtml.Sanitize(h.SnippetHtml))).ToList();
+            h => new SearchResultView(
+                h.Document.Title, UrlOf(h.Document), h.Document.Type, h.Document.Culture, SafeHtml.Sanitize(h.SnippetHtml))).ToList();
         return new SearchOutcome(query, culture, type, page, pageCount, results, hits);
     }
 

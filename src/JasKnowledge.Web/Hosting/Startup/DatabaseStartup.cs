@@ -78,7 +78,8 @@ public static class DatabaseStartup
                 _ => $"{AzureBlobConnection.ServiceUriSetting} and the node's managed identity (role Storage Blob Data Contributor)",
             };
             logger.LogWarning(
-                "The Azure blob store does not answer ({Problem}): check {Settings} and {Container}. The node serves pages but reports not ready until it does.",
+                "The Azure blob store does not answer ({Problem}): check {Settings} and {Container}. "
+                + "The node serves pages but reports not ready until it does.",
                 e is BlobStoreException ? e.Message : "no answer within 10 seconds", settings, AzureBlobConnection.ContainerSetting);
         }
     }

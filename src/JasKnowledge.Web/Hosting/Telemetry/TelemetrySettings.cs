@@ -21,7 +21,8 @@ public sealed class TelemetrySettings
             .Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (System.Net.IPNetwork.TryParse(entry, out var network)) _networks.Add(network);
-            else if (IPAddress.TryParse(entry, out var address)) _networks.Add(new System.Net.IPNetwork(address, address.GetAddressBytes().Length * 8));
+            else if (IPAddress.TryParse(entry, out var address))
+                _networks.Add(new System.Net.IPNetwork(address, address.GetAddressBytes().Length * 8));
             else throw new InvalidOperationException(
                 $"{AllowedNetworksSetting} has '{entry}', which is neither an address nor a network such as 10.20.0.0/16.");
         }
