@@ -68,7 +68,7 @@ run_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg.log" -w \
 blob_port=$(free_port)
 log "starting Azurite on 127.0.0.1:$blob_port"
 node "$tools/node_modules/azurite/dist/src/blob/main.js" --blobHost 127.0.0.1 --blobPort "$blob_port" \
-  --location "$work/azurite" --silent --disableTelemetry --skipApiVersionCheck --loose >"$work/azurite.log" 2>&1 &
+  --location "$work/azurite" --silent --disableTelemetry --loose >"$work/azurite.log" 2>&1 &
 azurite_pid=$!
 wait_for_port "$blob_port"
 

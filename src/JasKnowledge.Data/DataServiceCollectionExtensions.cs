@@ -4,11 +4,13 @@ using JasKnowledge.Data.Content;
 using JasKnowledge.Data.Recipe;
 using JasKnowledge.Data.Search;
 using JasKnowledge.Core.Search;
+using JasKnowledge.Core.Telemetry;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace JasKnowledge.Data;
@@ -32,16 +34,15 @@ public static class DataServiceCollectionExtensions
         });
         // One key ring for all nodes, kept with the data (issue 8: a cookie from node A works on node B).
         services.AddDataProtection().SetApplicationName("JasKnowledge").PersistKeysToDbContext<JasDbContext>();
-        services.AddHttpClient(nameof(AzureBlobStore));
         services.AddSingleton<IBlobStore>(sp =>
         {
             var storage = sp.GetRequiredService<Storage>();
-            return storage.Options.Blobs.Provider.Equals("azure", StringComparison.OrdinalIgnoreCase)
-                ? new AzureBlobStore(storage.Options.Blobs.ConnectionString!, storage.Options.Blobs.Container,
-                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(AzureBlobStore)))
-                : new FolderBlobStore(storage.BlobFolder);
+            return storage.AzureBlobs is { } azure ? new AzureBlobStore(azure) : new FolderBlobStore(storage.BlobFolder);
         });
         services.AddSingleton(TimeProvider.System);
+        // The portal's own meter: the content store counts publications with it.
+        services.AddMetrics();
+        services.TryAddSingleton<PortalMetrics>();
         services.AddScoped<ContentStore>();
         services.AddHostedService<PublicationWatcher>();
         services.AddHostedService<Blobs.TemporaryFileSweeper>();
@@ -61,7 +62,7 @@ public static class DataServiceCollectionExtensions
 
 /// <summary>The storage settings, checked: a wrong combination stops the portal with a message that
 /// names the setting to fix.</summary>
-public sealed record Storage(StorageOptions Options, bool IsPostgreSql, string ConnectionString, string BlobFolder)
+public sealed record Storage(StorageOptions Options, bool IsPostgreSql, string ConnectionString, string BlobFolder, AzureBlobConnection? AzureBlobs)
 {
     public static Storage From(IConfiguration configuration, string contentRoot)
     {
@@ -85,12 +86,10 @@ public sealed record Storage(StorageOptions Options, bool IsPostgreSql, string C
         var blobProvider = options.Blobs.Provider.ToLowerInvariant();
         if (blobProvider is not ("folder" or "azure"))
             throw new StartupException($"Jas:Blobs:Provider is '{options.Blobs.Provider}': use Folder or Azure.");
-        if (blobProvider == "azure" && string.IsNullOrWhiteSpace(options.Blobs.ConnectionString))
-            throw new StartupException(
-                "Jas:Blobs:Provider is Azure but Jas:Blobs:ConnectionString is empty: set it (env Jas__Blobs__ConnectionString) to the storage " +
-                "account's connection string.");
+        // Built here so that a wrong setting stops the start with a line naming it; no request is made yet.
+        var azureBlobs = blobProvider == "azure" ? AzureBlobConnection.Create(options.Blobs) : null;
         var blobFolder = Path.GetFullPath(Path.Combine(dataDirectory, options.Blobs.Folder ?? "blobs"));
-        return new Storage(options, isPostgreSql, connectionString!, blobFolder);
+        return new Storage(options, isPostgreSql, connectionString!, blobFolder, azureBlobs);
     }
 }
 

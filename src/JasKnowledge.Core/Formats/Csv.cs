@@ -1,63 +1,48 @@
-using System.Text;
+using CsvHelper;
 
 namespace JasKnowledge.Core.Formats;
 
-/// <summary>Comma-separated values as RFC 4180 has them: fields with a comma, quote or line break are
-/// quoted and quotes doubled. Enough for the CBS list and every export; no library needed.</summary>
+/// <summary>Every CSV the portal reads or writes, through CsvHelper (RFC 4180). Exports carry one guard:
+/// a text cell that starts with =, +, -, @, tab or CR gets a leading apostrophe, so a spreadsheet shows
+/// it as text instead of running it as a formula (OWASP's advice on CSV injection).</summary>
 public static class Csv
 {
-    /// <summary>Splits CSV text into records of fields (CRLF or LF line ends, quoted fields may span lines).</summary>
-    public static IEnumerable<IReadOnlyList<string>> Read(TextReader reader)
+    private static readonly CsvReaderOptions ReadOptions = CsvReaderOptions.Default with
     {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        var any = false;
-        int c;
-        while ((c = reader.Read()) >= 0)
+        HasHeader = false,
+        Separator = ',',
+        // The CBS list and hand-made files may end a record early; callers check the fields they need.
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+    };
+
+    // UTF-8 with a byte-order mark, so that spreadsheet programs read names like Fryslân correctly.
+    private static readonly CsvWriterOptions ExportOptions = CsvWriterOptions.Default with
+    {
+        Injection = CsvInjection.Escape,
+        WriteByteOrderMark = true,
+    };
+
+    /// <summary>Splits CSV text into records of fields (CRLF or LF line ends, quoted fields may span lines).</summary>
+    public static IEnumerable<IReadOnlyList<string>> Read(TextReader text)
+    {
+        using var reader = CsvReader.Create(text, ReadOptions, leaveOpen: true);
+        while (reader.Read())
         {
-            any = true;
-            var ch = (char)c;
-            if (quoted)
-            {
-                if (ch != '"') field.Append(ch);
-                else if (reader.Peek() == '"') field.Append((char)reader.Read());
-                else quoted = false;
-            }
-            else if (ch == '"') quoted = true;
-            else if (ch == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (ch is '\r' or '\n')
-            {
-                if (ch == '\r' && reader.Peek() == '\n') reader.Read();
-                fields.Add(field.ToString());
-                field.Clear();
-                yield return fields;
-                fields = [];
-                any = false;
-            }
-            else field.Append(ch);
-        }
-        if (any)
-        {
-            fields.Add(field.ToString());
+            var fields = new string[reader.FieldCount];
+            for (var i = 0; i < fields.Length; i++) fields[i] = reader.GetString(i);
             yield return fields;
         }
     }
 
-    /// <summary>One record, fields escaped as needed, ended with CRLF.</summary>
-    public static string Line(IEnumerable<string?> fields) =>
-        string.Join(",", fields.Select(Escape)) + "\r\n";
-
-    private static string Escape(string? value)
+    /// <summary>An export: the header, then the records, each with as many fields as the header.</summary>
+    public static byte[] Export(IReadOnlyList<string> header, IEnumerable<IEnumerable<string?>> records)
     {
-        value ??= "";
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        using var bytes = new MemoryStream();
+        using (var writer = CsvWriter.Create(bytes, ExportOptions, leaveOpen: true))
+        {
+            writer.WriteRecord(header.ToArray());
+            foreach (var record in records) writer.WriteRecord(record.Select(field => field ?? "").ToArray());
+        }
+        return bytes.ToArray();
     }
-
-    /// <summary>UTF-8 with a byte-order mark, so that spreadsheet programs read names like Fryslân correctly.</summary>
-    public static byte[] ToBytes(StringBuilder text) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
 }

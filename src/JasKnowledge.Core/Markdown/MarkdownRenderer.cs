@@ -8,7 +8,8 @@ using Markdig.Syntax.Inlines;
 namespace JasKnowledge.Core.Markdown;
 
 /// <summary>The one Markdown pipeline of the portal: public pages, previews and PDFs all render
-/// through it. Raw HTML is not rendered, and links may only point to safe places.</summary>
+/// through it. Raw HTML is not rendered, links may only point to safe places, and the result passes
+/// <see cref="SafeHtml"/> as a second layer.</summary>
 public static partial class MarkdownRenderer
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
@@ -45,7 +46,8 @@ public static partial class MarkdownRenderer
         // and every translator alike, rather than with markup each translator would have to write
         // (see LatinRuns for the reasons and the limits).
         if (LatinRuns.IsMostlyNonLatin(markdown)) IsolateLatinRuns(document);
-        return WrapTables(Markdig.Markdown.ToHtml(document, Pipeline));
+        // Public pages are output-cached, so this runs once per publication and language, not per visit.
+        return SafeHtml.Sanitize(WrapTables(Markdig.Markdown.ToHtml(document, Pipeline)));
     }
 
     private const string TableLabelAttribute = "data-jas-region-label";

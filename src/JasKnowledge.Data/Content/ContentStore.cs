@@ -1,6 +1,7 @@
 using JasKnowledge.Core.Audit;
 using JasKnowledge.Core.Content;
 using JasKnowledge.Core.Modules;
+using JasKnowledge.Core.Telemetry;
 using JasKnowledge.Data.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace JasKnowledge.Data.Content;
 /// </summary>
 public sealed class ContentStore(
     JasDbContext db, SearchIndexer search, IEnumerable<IPublicationListener> listeners, IEnumerable<IContentFieldRules> fieldRules,
-    TimeProvider clock)
+    TimeProvider clock, PortalMetrics metrics)
 {
     private readonly ILookup<string, IContentFieldRules> _rules = fieldRules.ToLookup(r => r.Type);
 
@@ -101,6 +102,7 @@ public sealed class ContentStore(
         await transaction.CommitAsync(cancellationToken);
         if (published is not null)
         {
+            metrics.Published(action);
             foreach (var listener in listeners) await listener.PublishedAsync(cancellationToken);
         }
     }

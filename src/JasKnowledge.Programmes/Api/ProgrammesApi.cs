@@ -1,5 +1,4 @@
 using JasKnowledge.Core.Formats;
-using System.Text;
 using JasKnowledge.Programmes.Gemeenten;
 using JasKnowledge.Programmes.Model;
 using Microsoft.AspNetCore.Http;
@@ -17,17 +16,15 @@ public static class ProgrammesApi
     public static async Task<IResult> CsvAsync(ProgrammeCatalog catalog, CancellationToken cancellationToken)
     {
         var data = await catalog.LoadAsync(cancellationToken);
-        var text = new StringBuilder(Csv.Line(["code", "naam", "provincie", "status", "sinds", "blauwdruk", "blauwdrukversie", "fictief", "bron"]));
-        foreach (var m in data.Municipalities)
-        {
-            text.Append(Csv.Line([
+        var bytes = Csv.Export(
+            ["code", "naam", "provincie", "status", "sinds", "blauwdruk", "blauwdrukversie", "fictief", "bron"],
+            data.Municipalities.Select(m => new[]
+            {
                 m.Gemeente.Code, m.Gemeente.Name, m.Gemeente.Province, m.Status.Code(), m.Record?.Fields.Since,
                 m.Blueprint?.Slug, m.Blueprint?.Version,
                 m.Fictional ? "ja" : "nee",
                 m.Fictional ? "verzonnen demodata (demo-data)" : string.Join("; ", m.Record?.Fields.Sources ?? []),
-            ]));
-        }
-        var bytes = Csv.ToBytes(text);
+            }));
         return TypedResults.File(bytes, "text/csv; charset=utf-8", "gemeenten-24x24.csv");
     }
 
@@ -77,19 +74,17 @@ public static class ProgrammesApi
         var blueprint = (await catalog.LoadAsync(cancellationToken)).Blueprint(slug);
         if (blueprint is null) return UnknownBlueprint(slug);
         var programme = blueprint.Programme;
-        var header = new List<string?> { "onderdeel" };
+        var header = new List<string> { "onderdeel" };
         for (var p = 1; p <= programme.Periods.Count; p++)
             header.Add($"{programme.PeriodName(p)} ({programme.Periods[p - 1].Weeks} weken, minstens {programme.Periods[p - 1].Hours} uur per week)");
         header.AddRange(["partner", "toelichting"]);
-        var text = new StringBuilder(Csv.Line(header));
-        foreach (var component in programme.Components)
+        var bytes = Csv.Export(header, programme.Components.Select(component =>
         {
             var row = new List<string?> { component.Name };
             for (var p = 1; p <= programme.Periods.Count; p++) row.Add(component.Periods.Contains(p) ? "ja" : "");
             row.AddRange([component.Partner, component.Note]);
-            text.Append(Csv.Line(row));
-        }
-        var bytes = Csv.ToBytes(text);
+            return row;
+        }));
         return TypedResults.File(bytes, "text/csv; charset=utf-8", $"blauwdruk-{blueprint.Slug}.csv");
     }
 

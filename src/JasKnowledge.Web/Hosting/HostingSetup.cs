@@ -9,12 +9,13 @@ using JasKnowledge.Web.Hosting.Health;
 using JasKnowledge.Web.Hosting.Localization;
 using JasKnowledge.Web.Hosting.Routing;
 using JasKnowledge.Web.Hosting.Security;
+using JasKnowledge.Web.Hosting.Telemetry;
 using Microsoft.AspNetCore.HttpLogging;
 
 namespace JasKnowledge.Web.Hosting;
 
 /// <summary>What every request passes through, whatever feature answers it (the "service defaults"):
-/// data, languages, pages, logging, security headers, errors, caching, sign-in, health, and the
+/// data, languages, pages, logging, security headers, errors, caching, sign-in, health, telemetry, and the
 /// commands that move the site in and out as files. Features are composed apart, in Program.cs.</summary>
 public static class HostingSetup
 {
@@ -42,6 +43,7 @@ public static class HostingSetup
         services.AddSecurityHeaders();
         services.AddCaching();
         services.AddPortalHealth(builder.Configuration);
+        services.AddPortalTelemetry(builder.Configuration);
         services.AddContentFolderCommands();
         return builder;
     }
@@ -50,6 +52,7 @@ public static class HostingSetup
     public static WebApplication UsePortalHosting(this WebApplication app)
     {
         app.UseHttpLogging();
+        app.UsePortalMetricsEndpoint();
         // Before routing, so that a HEAD finds the GET endpoint (explicit routing: after this, not first).
         app.UseHeadAsGet();
         app.UseRouting();

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Azure.Core.Pipeline;
 using JasKnowledge.Core.Blobs;
+using JasKnowledge.Data;
 using JasKnowledge.Data.Blobs;
 
 namespace JasKnowledge.Tests.Integration.Blobs;
@@ -14,7 +16,7 @@ public sealed class AzureBlobStoreTests : BlobStoreContract, IAsyncLifetime
     private readonly string _connectionString = Azurite.ConnectionString;
     private readonly string _container = "test-" + Guid.NewGuid().ToString("N");
 
-    public AzureBlobStoreTests() => Store = new AzureBlobStore(_connectionString, _container);
+    public AzureBlobStoreTests() => Store = StoreFor(Azurite.ConnectionStringSettings(_connectionString, _container));
 
     protected override IBlobStore Store { get; }
 
@@ -22,11 +24,18 @@ public sealed class AzureBlobStoreTests : BlobStoreContract, IAsyncLifetime
 
     public Task DisposeAsync() => Azurite.DeleteContainerAsync(_container);
 
+    private static AzureBlobStore StoreFor(StorageOptions.BlobSettings settings, HttpClient? http = null)
+    {
+        var options = AzureBlobConnection.DefaultOptions();
+        if (http is not null) options.Transport = new HttpClientTransport(http);
+        return new AzureBlobStore(AzureBlobConnection.Create(settings, options));
+    }
+
     [Fact]
     public async Task A_container_sas_reads_and_writes_a_container_made_by_the_account()
     {
         await Store.CheckAvailableAsync();
-        var sasStore = new AzureBlobStore(Azurite.SasConnectionString(Azurite.ContainerSas(_container, "racwdl")), _container);
+        var sasStore = StoreFor(Azurite.SasSettings(Azurite.ContainerSas(_container, "racwdl"), _container));
         var bytes = Sample(20_000);
 
         await sasStore.CheckAvailableAsync();
@@ -45,7 +54,7 @@ public sealed class AzureBlobStoreTests : BlobStoreContract, IAsyncLifetime
     [Fact]
     public async Task An_account_sas_creates_the_container_and_round_trips_a_blob()
     {
-        var sasStore = new AzureBlobStore(Azurite.SasConnectionString(Azurite.AccountSas("rwdlac")), _container);
+        var sasStore = StoreFor(Azurite.ConnectionStringSettings(Azurite.SasConnectionString(Azurite.AccountSas("rwdlac")), _container));
         var bytes = Sample(5 * 1024 * 1024 + 7);
 
         var stored = await sasStore.PutAsync("account-sas.bin", new MemoryStream(bytes), "application/pdf");
@@ -63,7 +72,7 @@ public sealed class AzureBlobStoreTests : BlobStoreContract, IAsyncLifetime
         var handler = new RecordingHandler(listPageSize: 2);
         using var http = new HttpClient(handler);
         // With a SAS the query is not signed, so the handler may shrink the pages to two blobs each.
-        var store = new AzureBlobStore(Azurite.SasConnectionString(Azurite.AccountSas("rwdlac")), _container, http);
+        var store = StoreFor(Azurite.SasSettings(Azurite.AccountSas("rwdlac"), _container), http);
         string[] keys = ["e.txt", "a.txt", "d.txt", "b.txt", "c.txt"];
         foreach (var key in keys) await store.PutAsync(key, new MemoryStream(Sample(3)), "text/plain");
 
@@ -79,11 +88,11 @@ public sealed class AzureBlobStoreTests : BlobStoreContract, IAsyncLifetime
     {
         var handler = new RecordingHandler();
         using var http = new HttpClient(handler);
-        var store = new AzureBlobStore(_connectionString, _container, http);
+        var store = StoreFor(Azurite.ConnectionStringSettings(_connectionString, _container), http);
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(i => store.PutAsync($"parallel-{i}.txt", new MemoryStream(Sample(100 + i)), "text/plain")));
 
-        Assert.Equal(1, handler.Requests.Count(request => request == "PUT ?restype=container"));
+        Assert.Equal(1, handler.Requests.Count(request => request.StartsWith("PUT ?restype=container", StringComparison.Ordinal)));
         Assert.Equal(8, (await ListAsync()).Count);
     }
 
@@ -105,9 +114,8 @@ public sealed class AzureBlobStoreTests : BlobStoreContract, IAsyncLifetime
     public async Task A_refusal_carries_status_and_error_code_but_not_the_key()
     {
         const string wrongKey = "d3Jvbmcta2V5LXdyb25nLWtleS13cm9uZy1rZXk=";
-        var connection = AzureStorageConnection.Parse(_connectionString);
-        var store = new AzureBlobStore(
-            $"AccountName=devstoreaccount1;AccountKey={wrongKey};BlobEndpoint={connection.BlobEndpoint.AbsoluteUri}", _container);
+        var store = StoreFor(Azurite.ConnectionStringSettings(
+            $"AccountName=devstoreaccount1;AccountKey={wrongKey};BlobEndpoint={Azurite.ServiceUri.AbsoluteUri}", _container));
 
         var error = await Assert.ThrowsAsync<BlobStoreException>(() => store.CheckAvailableAsync());
 
@@ -121,7 +129,7 @@ public sealed class AzureBlobStoreTests : BlobStoreContract, IAsyncLifetime
     public async Task A_refused_sas_is_not_repeated_in_the_error()
     {
         var sas = Azurite.ContainerSas(_container, "racwdl").Replace("sig=", "sig=x", StringComparison.Ordinal);
-        var store = new AzureBlobStore(Azurite.SasConnectionString(sas), _container);
+        var store = StoreFor(Azurite.SasSettings(sas, _container));
 
         var error = await Assert.ThrowsAsync<BlobStoreException>(() => store.PutAsync("a.txt", new MemoryStream(Sample(3)), "text/plain"));
 
@@ -132,10 +140,14 @@ public sealed class AzureBlobStoreTests : BlobStoreContract, IAsyncLifetime
     [Fact]
     public async Task An_unreachable_account_fails_the_availability_check()
     {
-        var store = new AzureBlobStore("BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;AccountName=devstoreaccount1;AccountKey=" +
-            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==", _container);
+        var store = StoreFor(Azurite.ConnectionStringSettings(
+            "BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;AccountName=devstoreaccount1;AccountKey=" +
+            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==", _container));
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => store.CheckAvailableAsync());
+        var error = await Assert.ThrowsAsync<BlobStoreException>(() => store.CheckAvailableAsync());
+
+        Assert.Null(error.StatusCode);
+        Assert.Contains("did not answer", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Records each request as "METHOD ?query"; optionally asks for small listing pages.</summary>

@@ -1,5 +1,6 @@
-using System.Globalization;
-using System.Net;
+using Azure.Storage.Blobs;
+using Azure.Storage.Sas;
+using JasKnowledge.Data;
 using JasKnowledge.Data.Blobs;
 using JasKnowledge.Tests.Integration.Infrastructure;
 
@@ -9,55 +10,41 @@ namespace JasKnowledge.Tests.Integration.Blobs;
 /// cleaning up containers and minting SAS tokens with the account key.</summary>
 internal static class Azurite
 {
-    private const string Version = "2021-08-06";
-    private static readonly HttpClient Http = new();
-
     /// <summary>JAS_TEST_AZURITE; throws with instructions when it is not set.</summary>
     public static string ConnectionString => TestServers.Azurite;
 
-    private static AzureStorageConnection Connection => AzureStorageConnection.Parse(ConnectionString);
+    private static BlobServiceClient Service => new(ConnectionString, AzureBlobConnection.DefaultOptions());
 
-    private static SharedKeySigner Signer =>
-        Connection.Signer ?? throw new InvalidOperationException("JAS_TEST_AZURITE must hold an AccountKey, not a SAS.");
+    /// <summary>The blob service's address, path-style (http://127.0.0.1:PORT/devstoreaccount1).</summary>
+    public static Uri ServiceUri => Service.Uri;
 
-    private static string Expiry => DateTime.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    private static DateTimeOffset Expiry => DateTimeOffset.UtcNow.AddHours(1);
 
-    public static string SasConnectionString(string sas) => $"BlobEndpoint={Connection.BlobEndpoint.AbsoluteUri};SharedAccessSignature={sas}";
+    public static string SasConnectionString(string sas) => $"BlobEndpoint={ServiceUri.AbsoluteUri};SharedAccessSignature={sas}";
 
-    /// <summary>A service SAS for one container, per "Create a service SAS" (version 2020-12-06 and later).</summary>
+    /// <summary>Settings for the store through Jas:Blobs:ServiceUri and Jas:Blobs:Sas.</summary>
+    public static StorageOptions.BlobSettings SasSettings(string sas, string container) =>
+        new() { Provider = "Azure", ServiceUri = ServiceUri.AbsoluteUri, Sas = sas, Container = container };
+
+    public static StorageOptions.BlobSettings ConnectionStringSettings(string connectionString, string container) =>
+        new() { Provider = "Azure", ConnectionString = connectionString, Container = container };
+
+    /// <summary>A service SAS for one container, in the service version the portal speaks.</summary>
     public static string ContainerSas(string container, string permissions)
     {
-        var expiry = Expiry;
-        string[] fields =
-        [
-            permissions, "", expiry, $"/blob/{Signer.AccountName}/{container}", "", "", "", Version,
-            "c", "", "", "", "", "", "", "",
-        ];
-        var signature = Signer.ComputeSignature(string.Join('\n', fields));
-        return $"sv={Version}&sr=c&sp={permissions}&se={Uri.EscapeDataString(expiry)}&sig={Uri.EscapeDataString(signature)}";
+        var sas = new BlobSasBuilder { BlobContainerName = container, Resource = "c", ExpiresOn = Expiry };
+        sas.SetPermissions(permissions);
+        return Service.GetBlobContainerClient(container).GenerateSasUri(sas).Query.TrimStart('?');
     }
 
-    /// <summary>An account SAS for the blob service, per "Create an account SAS" (version 2020-12-06 and later).</summary>
+    /// <summary>An account SAS for the blob service.</summary>
     public static string AccountSas(string permissions)
     {
-        var expiry = Expiry;
-        string[] fields = [Signer.AccountName, permissions, "b", "sco", "", expiry, "", "", Version, "", ""];
-        var signature = Signer.ComputeSignature(string.Join('\n', fields));
-        return $"sv={Version}&ss=b&srt=sco&sp={permissions}&se={Uri.EscapeDataString(expiry)}&sig={Uri.EscapeDataString(signature)}";
+        var sas = new AccountSasBuilder { ExpiresOn = Expiry, Services = AccountSasServices.Blobs, ResourceTypes = AccountSasResourceTypes.All };
+        sas.SetPermissions(permissions);
+        return Service.GenerateAccountSasUri(sas).Query.TrimStart('?');
     }
 
-    public static async Task DeleteContainerAsync(string container)
-    {
-        using var request = new HttpRequestMessage(
-            HttpMethod.Delete, $"{Connection.BlobEndpoint.AbsoluteUri.TrimEnd('/')}/{container}?restype=container");
-        request.Headers.TryAddWithoutValidation("x-ms-version", Version);
-        request.Headers.TryAddWithoutValidation("x-ms-date", DateTimeOffset.UtcNow.ToString("R", CultureInfo.InvariantCulture));
-        Signer.Sign(request);
-        using var response = await Http.SendAsync(request);
-        // Not found: the test never got as far as creating it.
-        if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.NotFound)
-        {
-            throw new InvalidOperationException($"Could not delete test container {container}: {(int)response.StatusCode}.");
-        }
-    }
+    public static async Task DeleteContainerAsync(string container) =>
+        await Service.GetBlobContainerClient(container).DeleteIfExistsAsync();
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using JasKnowledge.Tests.Integration.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace JasKnowledge.Tests.Integration.Portal;
 
@@ -29,6 +31,22 @@ public sealed class StartupFailureTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains("ConnectionStrings:Jas is empty", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task A_wrong_blob_connection_string_stops_the_portal_with_one_line_naming_the_setting()
+    {
+        var (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>
+        {
+            ["Jas__Blobs__Provider"] = "Azure",
+            ["Jas__Blobs__ConnectionString"] = "AccountName=jas;AccountKey=c2VjcmV0LWtleS0xMjM0NQ==;Nonsense",
+        });
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("JasKnowledge cannot"));
+        Assert.Contains("Jas:Blobs:ConnectionString", line);
+        Assert.DoesNotContain("c2VjcmV0LW", error);
         Assert.DoesNotContain("   at ", error);
     }
 
@@ -70,7 +88,8 @@ public sealed class StartupFailureTests
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
         await using var portal = new PortalFactory(database, blobConnectionString:
             "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;");
-        var client = portal.CreateClient();
+        var logs = new CapturedLogs();
+        var client = portal.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs))).CreateClient();
 
         var ready = await client.GetAsync("/health/ready");
         var home = await client.GetAsync("/nl");
@@ -78,5 +97,9 @@ public sealed class StartupFailureTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Contains("\"blobs\":{\"status\":\"Unhealthy\"", await ready.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        // At start-up, one line that says what to check.
+        var warning = Assert.Single(logs.Lines, line => line.Contains("The Azure blob store does not answer", StringComparison.Ordinal));
+        Assert.Contains("Jas:Blobs:ConnectionString", warning);
+        Assert.DoesNotContain("\n", warning.TrimEnd());
     }
 }

@@ -192,6 +192,28 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
         Assert.Contains("Er is een concept", await client.GetStringAsync("/beheer/gemeenten/0344"));
     }
 
+    [Fact]
+    public async Task A_formula_in_the_sources_reaches_the_csv_export_as_text()
+    {
+        const string aalsmeer = "0358";
+        const string formula = "=HYPERLINK(\"http://evil.example\",\"click\")";
+        var client = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.MunicipalEditor, aalsmeer));
+        var token = await BackOffice.TokenAsync(client, $"/beheer/gemeenten/{aalsmeer}");
+        var form = await FormAsync(client, "Bron met formule");
+        form.RemoveAll(field => field.Key == "Form.Sources");
+        form.Add(new("Form.Sources", formula));
+
+        var published = await PostAsync(client, aalsmeer, "Publish", token, form);
+        var csv = await Host.CreateClient().GetStreamAsync("/api/v1/municipalities.csv");
+
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var records = Core.Formats.Csv.Read(new StreamReader(csv)).ToList();
+        var source = records[0].ToList().IndexOf("bron");
+        Assert.Equal("'" + formula, records.Single(record => record[0] == aalsmeer)[source]);
+        // No cell of the export starts like a formula.
+        Assert.DoesNotContain(records.SelectMany(record => record), cell => cell.Length > 0 && "=+-@\t\r".Contains(cell[0]));
+    }
+
     private async Task<List<Core.Audit.AuditEntry>> QueryAuditAsync()
     {
         using var scope = Host.Services.CreateScope();

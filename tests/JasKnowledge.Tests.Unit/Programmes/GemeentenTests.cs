@@ -1,3 +1,4 @@
+using System.Text;
 using JasKnowledge.Core.Formats;
 using JasKnowledge.Programmes;
 using JasKnowledge.Programmes.Gemeenten;
@@ -68,24 +69,49 @@ public sealed class GemeentenTests
     }
 
     [Fact]
-    public void A_csv_line_quotes_only_the_fields_that_need_it()
+    public void An_export_quotes_only_the_fields_that_need_it_after_a_byte_order_mark()
     {
-        var line = Csv.Line(["0546", "Leiden, stad", "zegt \"hoi\"", "twee\nregels", null]);
+        var bytes = Csv.Export(["code", "naam", "citaat", "regels", "leeg"], [["0546", "Leiden, stad", "zegt \"hoi\"", "twee\nregels", null]]);
 
-        Assert.Equal("0546,\"Leiden, stad\",\"zegt \"\"hoi\"\"\",\"twee\nregels\",\r\n", line);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        Assert.Equal(
+            "code,naam,citaat,regels,leeg\r\n0546,\"Leiden, stad\",\"zegt \"\"hoi\"\"\",\"twee\nregels\",\r\n", Encoding.UTF8.GetString(bytes[3..]));
     }
 
     [Fact]
     public void What_csv_writes_it_reads_back_field_for_field()
     {
+        string[] header = ["code", "naam", "citaat", "regels", "leeg", "provincie"];
         string[] tricky = ["GM0546", "Leiden, Leiderdorp", "\"Leidse\" inburgering", "regel 1\r\nregel 2", "", "Fryslân"];
-        string[] plain = ["0547", "Leiderdorp"];
+        string[] plain = ["0547", "Leiderdorp", "", "", "", "Zuid-Holland"];
 
-        using var reader = new StringReader(Csv.Line(tricky) + Csv.Line(plain));
+        using var reader = new StreamReader(new MemoryStream(Csv.Export(header, [tricky, plain])));
         var records = Csv.Read(reader).ToList();
 
-        Assert.Equal(2, records.Count);
-        Assert.Equal(tricky, records[0]);
-        Assert.Equal(plain, records[1]);
+        Assert.Equal([header, tricky, plain], records);
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example\",\"click\")")]
+    [InlineData("+31 71 516 5000")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1:A2)")]
+    [InlineData("\t=1+1")]
+    [InlineData("\r=1+1")]
+    public void An_export_cell_that_starts_like_a_formula_is_kept_as_text(string cell)
+    {
+        using var reader = new StreamReader(new MemoryStream(Csv.Export(["bron"], [[cell], ["gewoon"]])));
+        var records = Csv.Read(reader).ToList();
+
+        Assert.Equal("'" + cell, Assert.Single(records[1]));
+        Assert.Equal("gewoon", Assert.Single(records[2]));
+    }
+
+    [Fact]
+    public void A_short_record_reads_as_the_fields_it_has()
+    {
+        using var reader = new StringReader("Gemeentecode,Gemeentenaam\r\n0546\r\n");
+
+        Assert.Equal([["Gemeentecode", "Gemeentenaam"], ["0546"]], Csv.Read(reader).ToList());
     }
 }

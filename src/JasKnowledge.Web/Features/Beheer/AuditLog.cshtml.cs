@@ -1,4 +1,3 @@
-using System.Text;
 using JasKnowledge.Core.Audit;
 using JasKnowledge.Core.Formats;
 using JasKnowledge.Data;
@@ -38,13 +37,15 @@ public sealed class AuditLogModel(JasDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
-        var text = new StringBuilder(Csv.Line(["tijd (UTC)", "wie", "actie", "onderwerp", "toelichting"]));
-        await foreach (var entry in Filtered().AsAsyncEnumerable().WithCancellation(cancellationToken))
-            text.Append(
-                Csv.Line(
-                new[] { entry.AtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), entry.Actor,
-                entry.Action, entry.Subject, entry.Detail ?? "" }.Select(NoFormula)));
-        return File(Csv.ToBytes(text), "text/csv; charset=utf-8", "logboek.csv");
+        var entries = await Filtered().ToListAsync(cancellationToken);
+        var bytes = Csv.Export(
+            ["tijd (UTC)", "wie", "actie", "onderwerp", "toelichting"],
+            entries.Select(entry => new[]
+            {
+                entry.AtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), entry.Actor,
+                entry.Action, entry.Subject, entry.Detail,
+            }));
+        return File(bytes, "text/csv; charset=utf-8", "logboek.csv");
     }
 
     private IQueryable<AuditEntry> Filtered()
@@ -55,7 +56,4 @@ public sealed class AuditLogModel(JasDbContext db) : PageModel
         if (!string.IsNullOrWhiteSpace(Subject)) query = query.Where(e => e.Subject.Contains(Subject.Trim()));
         return query.OrderByDescending(e => e.Id);
     }
-
-    /// <summary>What editors typed may start with =, +, - or @: prefixed so that a spreadsheet does not run it.</summary>
-    private static string NoFormula(string value) => value.Length > 0 && "=+-@".Contains(value[0]) ? "'" + value : value;
 }

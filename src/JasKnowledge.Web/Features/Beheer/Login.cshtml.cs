@@ -1,4 +1,5 @@
 using JasKnowledge.Web.Hosting.Authentication;
+using JasKnowledge.Core.Telemetry;
 using JasKnowledge.Data.Accounts;
 using JasKnowledge.Web.Hosting.Caching;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,7 @@ namespace JasKnowledge.Web.Features.Beheer;
 /// to /beheer/inloggen/tweede-stap. Failures count towards lockout; the message never says whether the
 /// address exists.</summary>
 [AllowAnonymous, NotCached, EnableRateLimiting(AuthenticationSetup.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<PortalUser> signIn, AccountAdministration accounts) : PageModel
+public sealed class LoginModel(SignInManager<PortalUser> signIn, AccountAdministration accounts, PortalMetrics metrics) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -31,6 +32,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, AccountAdminist
         var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
+            metrics.SignInFailed("password", lockedOut: true);
             Problem = "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over een kwartier opnieuw.";
             return Page();
         }
@@ -39,6 +41,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, AccountAdminist
         // A disabled account (NotAllowed) hears the same as a wrong password: nothing about the account.
         if (!result.Succeeded)
         {
+            metrics.SignInFailed("password", lockedOut: false);
             Problem = "Het e-mailadres of het wachtwoord klopt niet.";
             return Page();
         }

@@ -1,3 +1,4 @@
+using JasKnowledge.Core.Telemetry;
 using JasKnowledge.Data.Accounts;
 using JasKnowledge.Web.Hosting.Authentication;
 using JasKnowledge.Web.Hosting.Caching;
@@ -13,7 +14,7 @@ namespace JasKnowledge.Web.Features.Beheer;
 /// (TOTP, RFC 6238) or one of the recovery codes (each works once). Wrong codes count towards the same
 /// lockout as wrong passwords, and the attempts share the sign-in rate limit.</summary>
 [AllowAnonymous, NotCached, EnableRateLimiting(AuthenticationSetup.LoginRateLimit)]
-public sealed class SecondStepModel(SignInManager<PortalUser> signIn, AccountAdministration accounts) : PageModel
+public sealed class SecondStepModel(SignInManager<PortalUser> signIn, AccountAdministration accounts, PortalMetrics metrics) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? RecoveryCode { get; set; }
@@ -47,6 +48,7 @@ public sealed class SecondStepModel(SignInManager<PortalUser> signIn, AccountAdm
             await accounts.SignedInAsync(user);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/beheer");
         }
+        metrics.SignInFailed("second-step", result.IsLockedOut);
         Problem = result.IsLockedOut
             ? "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over een kwartier opnieuw."
             : "Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat, en vul de nieuwste code in.";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Blobs;
+using JasKnowledge.Core.Telemetry;
 using JasKnowledge.Web.Hosting.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -70,6 +71,7 @@ public static class FileResponse
             ?? throw new InvalidOperationException(
                 $"The file of {asset.Slug} ({asset.Culture}) {revision.VersionLabel} is missing from the blob store (key {revision.BlobKey}).");
         await content.Stream.CopyToAsync(response.Body, CopyBufferSize, cancellationToken);
+        http.RequestServices.GetRequiredService<PortalMetrics>().FileServed(content.Count, range: part is not null);
     }
 
     /// <summary>If-Match (strong comparison) wins over If-Unmodified-Since (RFC 9110 §13.1.1, §13.1.4): a

@@ -1,7 +1,9 @@
 using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Markdown;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Core.Search;
+using JasKnowledge.Core.Telemetry;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Data.Search;
 using JasKnowledge.Web.Hosting.Routing;
@@ -16,7 +18,7 @@ public sealed record SearchOutcome(
     SearchQuery Query, string? Culture, string? Type, int Page, int PageCount, SearchResults Results, IReadOnlyList<SearchResultView> Hits);
 
 /// <summary>Runs a search for the page and the API alike and turns hits into links.</summary>
-public sealed class PortalSearch(ISearchIndex index, ContentUrls urls, IEnumerable<SearchTypeLabel> labels)
+public sealed class PortalSearch(ISearchIndex index, ContentUrls urls, IEnumerable<SearchTypeLabel> labels, PortalMetrics metrics)
 {
     public const int PageSize = 10;
     /// <summary>Deeper pages are not useful to anyone and cost the database; the last one is shown.</summary>
@@ -28,6 +30,7 @@ public sealed class PortalSearch(ISearchIndex index, ContentUrls urls, IEnumerab
 
     public async Task<SearchOutcome> SearchAsync(string? text, string? culture, string? type, int page, CancellationToken cancellationToken)
     {
+        using var measured = metrics.MeasureSearch();
         var query = SearchQuery.Parse(text, culture);
         page = Math.Clamp(page, 1, MaxPage);
         var results = await index.SearchAsync(new SearchRequest(query, culture, type, page, PageSize), cancellationToken);
@@ -39,7 +42,8 @@ public sealed class PortalSearch(ISearchIndex index, ContentUrls urls, IEnumerab
             results = await index.SearchAsync(new SearchRequest(query, culture, type, page, PageSize), cancellationToken);
         }
         var hits = results.Hits.Select(
-            h => new SearchResultView(h.Document.Title, UrlOf(h.Document), h.Document.Type, h.Document.Culture, h.SnippetHtml)).ToList();
+            h => new SearchResultView(
+                h.Document.Title, UrlOf(h.Document), h.Document.Type, h.Document.Culture, SafeHtml.Sanitize(h.SnippetHtml))).ToList();
         return new SearchOutcome(query, culture, type, page, pageCount, results, hits);
     }
 

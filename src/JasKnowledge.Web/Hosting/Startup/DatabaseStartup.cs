@@ -1,4 +1,6 @@
+using JasKnowledge.Core.Blobs;
 using JasKnowledge.Data;
+using JasKnowledge.Data.Blobs;
 using JasKnowledge.Data.Recipe;
 using JasKnowledge.Data.Search;
 using JasKnowledge.Data.Startup;
@@ -24,6 +26,7 @@ public static class DatabaseStartup
             _ = services.GetRequiredService<Core.Localization.CultureCatalog>();
             _ = services.GetRequiredService<Theme.PublicOrigin>();
             _ = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>>().Value;
+            _ = services.GetRequiredService<Telemetry.TelemetrySettings>();
         }
         catch (Exception e) when (e is StartupException or InvalidOperationException)
         {
@@ -39,6 +42,7 @@ public static class DatabaseStartup
                 await MigrateAsync(services);
                 if (contentFolder is not null)
                 {
+                    await WarnWhenBlobStoreIsUnreachableAsync(services, storage, logger);
                     await ImportOnFirstStartAsync(services, contentFolder);
                     await EnsureSearchIndexAsync(services);
                 }
@@ -52,6 +56,31 @@ public static class DatabaseStartup
                 $"JasKnowledge cannot open its {storage.Options.Database.Provider} database: {FirstLine(e)} " +
                 $"Check {StorageOptions.ConnectionStringSetting} (env ConnectionStrings__Jas) and {StorageOptions.DatabaseSetting}.");
             return false;
+        }
+    }
+
+    /// <summary>An unreachable store does not stop the node (pages that need no file still render, and
+    /// /health/ready says 503 until the store answers), but the operator reads at start which setting to check.</summary>
+    private static async Task WarnWhenBlobStoreIsUnreachableAsync(IServiceProvider services, Storage storage, ILogger logger)
+    {
+        if (storage.AzureBlobs is null) return;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await services.GetRequiredService<IBlobStore>().CheckAvailableAsync(timeout.Token);
+        }
+        catch (Exception e) when (e is BlobStoreException or OperationCanceledException)
+        {
+            var settings = storage.AzureBlobs.Authentication switch
+            {
+                AzureBlobAuthentication.ConnectionString => AzureBlobConnection.ConnectionStringSetting,
+                AzureBlobAuthentication.SharedAccessSignature => $"{AzureBlobConnection.ServiceUriSetting} and {AzureBlobConnection.SasSetting}",
+                _ => $"{AzureBlobConnection.ServiceUriSetting} and the node's managed identity (role Storage Blob Data Contributor)",
+            };
+            logger.LogWarning(
+                "The Azure blob store does not answer ({Problem}): check {Settings} and {Container}. "
+                + "The node serves pages but reports not ready until it does.",
+                e is BlobStoreException ? e.Message : "no answer within 10 seconds", settings, AzureBlobConnection.ContainerSetting);
         }
     }
 
