@@ -75,6 +75,22 @@ public abstract class SignInTests<TFixture>(TFixture fixture) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task Outside_development_the_back_office_over_plain_http_says_to_use_https_instead_of_failing()
+    {
+        var production = BackOffice.WithLoginLimit(fixture.Factory, 1000).WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        var client = production.CreateClient(
+            new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
+        foreach (var request in new[] { new HttpRequestMessage(HttpMethod.Get, "/beheer/inloggen"), new HttpRequestMessage(HttpMethod.Post, "/beheer/inloggen") })
+        {
+            var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Contains("alleen via https", await response.Content.ReadAsStringAsync());
+        }
+        // The public site is not affected.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/nl")).StatusCode);
+    }
+
+    [Fact]
     public async Task Outside_development_every_cookie_is_secure()
     {
         var production = BackOffice.WithLoginLimit(fixture.Factory, 1000).WithWebHostBuilder(builder => builder.UseEnvironment("Production"));

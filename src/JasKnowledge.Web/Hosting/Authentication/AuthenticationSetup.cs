@@ -119,8 +119,21 @@ public static class AuthenticationSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        var plainHttpAllowed = app.ApplicationServices.GetRequiredService<IHostEnvironment>() is var environment
+            && (environment.IsDevelopment() || environment.IsEnvironment("Testing"));
         app.Use(async (context, next) =>
         {
+            // Outside development the back office's cookies are Secure: over plain HTTP (a node reached
+            // without the proxy that ends HTTPS) they could not be set, so say why instead of failing.
+            if (!plainHttpAllowed && !context.Request.IsHttps
+                && (context.Request.Path.StartsWithSegments("/beheer") || context.Request.Path.StartsWithSegments("/voorbeeld")))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(
+                    "Het beheer werkt alleen via https. Open de portal via het https-adres (en, achter een proxy, zet Jas:TrustedProxies).");
+                return;
+            }
             // Back-office pages carry antiforgery tokens next to what the visitor typed: never compressed
             // (BREACH), whether HTTPS ends here or at a proxy in front.
             if (context.Request.Path.StartsWithSegments("/beheer") || context.Request.Path.StartsWithSegments("/voorbeeld"))
