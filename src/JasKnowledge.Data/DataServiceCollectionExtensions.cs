@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace JasKnowledge.Data;
 
@@ -48,10 +49,14 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<PublishedContent>();
         services.AddScoped<Assets.PublishedAssets>();
         services.AddScoped<Assets.FileRevisionStore>();
-        services.AddScoped<ISearchIndex>(sp => sp.GetRequiredService<Storage>().IsPostgreSql
-            ? new PostgresSearchIndex(sp.GetRequiredService<JasDbContext>())
-            : new SqliteSearchIndex(sp.GetRequiredService<JasDbContext>()));
+        // Search: the outbox in the database, this node's Lucene index on its disk, and what keeps them in step.
+        services.AddScoped<SearchOutbox>();
         services.AddScoped<SearchIndexer>();
+        services.AddSingleton<ISearchIndex>(sp => LuceneSearchIndex.OpenFolder(
+            sp.GetRequiredService<Storage>().SearchIndexFolder, sp.GetRequiredService<ILoggerFactory>().CreateLogger<LuceneSearchIndex>()));
+        services.AddSingleton<SearchIndexUpdater>();
+        services.AddSingleton<Core.Modules.IPublicationListener>(sp => sp.GetRequiredService<SearchIndexUpdater>());
+        services.AddHostedService(sp => sp.GetRequiredService<SearchIndexUpdater>());
         services.AddScoped<RecipeImporter>();
         services.AddScoped<RecipeExporter>();
         services.AddScoped<Backup.SiteBackup>();
@@ -61,7 +66,8 @@ public static class DataServiceCollectionExtensions
 
 /// <summary>The storage settings, checked: a wrong combination stops the portal with a message that
 /// names the setting to fix.</summary>
-public sealed record Storage(StorageOptions Options, bool IsPostgreSql, string ConnectionString, string BlobFolder)
+/// <param name="SearchIndexFolder">This node's search index: always on local disk, also in server mode.</param>
+public sealed record Storage(StorageOptions Options, bool IsPostgreSql, string ConnectionString, string BlobFolder, string SearchIndexFolder)
 {
     public static Storage From(IConfiguration configuration, string contentRoot)
     {
@@ -90,7 +96,7 @@ public sealed record Storage(StorageOptions Options, bool IsPostgreSql, string C
                 "Jas:Blobs:Provider is Azure but Jas:Blobs:ConnectionString is empty: set it (env Jas__Blobs__ConnectionString) to the storage " +
                 "account's connection string.");
         var blobFolder = Path.GetFullPath(Path.Combine(dataDirectory, options.Blobs.Folder ?? "blobs"));
-        return new Storage(options, isPostgreSql, connectionString!, blobFolder);
+        return new Storage(options, isPostgreSql, connectionString!, blobFolder, Path.Combine(dataDirectory, "search-index"));
     }
 }
 
