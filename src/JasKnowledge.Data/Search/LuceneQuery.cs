@@ -13,9 +13,10 @@ namespace JasKnowledge.Data.Search;
 /// input can be a syntax error. A word matches in the title, summary, body and release notes
 /// (weighted in that order), with a bonus when it matches as written (exact above stemmed); a Dutch
 /// word also matches as the last part of a compound, and a Ukrainian word as the beginning of a
-/// longer word (no stemmer); corrected words count well below both (typo tolerance).
+/// longer word (no stemmer); corrected words count well below both (typo tolerance). Terms the index
+/// does not hold are left out, so a clause that cannot match in this language leaves the language out.
 /// </summary>
-internal sealed class LuceneQuery(string culture, SearchCorrections corrections)
+internal sealed class LuceneQuery(IndexReader reader, string culture, SearchCorrections corrections)
 {
     private const float ExactBonus = 1.5f;
     private const float CompoundWeight = 0.3f;
@@ -56,40 +57,62 @@ internal sealed class LuceneQuery(string culture, SearchCorrections corrections)
         if (stems.Count > 1) return Phrase(clause);
 
         var any = new BooleanQuery();
-        any.Add(Fields(field => new TermQuery(new Term(field, stems[0]))), Occur.SHOULD);
-        any.Add(Boosted(new TermQuery(new Term(SearchFields.Exact, exact[0])), ExactBonus), Occur.SHOULD);
-        if (!withExtras) return any;
+        AddIfAny(any, Fields(field => Known(field, stems[0])));
+        if (Known(SearchFields.Exact, exact[0]) is { } asWritten) any.Add(Boosted(asWritten, ExactBonus), Occur.SHOULD);
+        if (!withExtras) return any.Clauses.Count == 0 ? null : any;
         var stem = stems[0];
-        if (SearchAnalyzers.HasCompounds(culture) && stem.Length >= MinCompoundPart && stem.All(char.IsAsciiLetterOrDigit))
+        if (IsCompoundPart(culture, stem) && HasPrefix(SearchFields.Tail, Reverse(stem)))
         {
             any.Add(Boosted(new PrefixQuery(new Term(SearchFields.Tail, Reverse(stem))), CompoundWeight), Occur.SHOULD);
             // The highlighter reads the body field only: there the compound is found by its ending.
             if (forHighlighting) any.Add(new WildcardQuery(new Term(SearchFields.Body, "*" + stem)), Occur.SHOULD);
         }
-        if (SearchAnalyzers.MatchesByPrefix(culture) && UkrainianPrefix(exact[0]) is { } beginning)
+        if (SearchAnalyzers.MatchesByPrefix(culture) && UkrainianPrefix(exact[0]) is { } beginning && HasPrefix(SearchFields.Exact, beginning))
         {
             any.Add(Boosted(new PrefixQuery(new Term(SearchFields.Exact, beginning)), UkrainianPrefixWeight), Occur.SHOULD);
             if (forHighlighting) any.Add(new PrefixQuery(new Term(SearchFields.Body, beginning)), Occur.SHOULD);
         }
         foreach (var correction in corrections.For(word))
         {
-            any.Add(Boosted(new TermQuery(new Term(SearchFields.Exact, correction)), CorrectionWeight), Occur.SHOULD);
-            var corrected = Analyze(SearchFields.Body, correction);
-            if (corrected.Count == 1)
-                any.Add(Boosted(Fields(field => new TermQuery(new Term(field, corrected[0]))), CorrectionWeight), Occur.SHOULD);
+            if (Known(SearchFields.Exact, correction) is { } corrected) any.Add(Boosted(corrected, CorrectionWeight), Occur.SHOULD);
+            var stemmed = Analyze(SearchFields.Body, correction);
+            if (stemmed.Count == 1 && Fields(field => Known(field, stemmed[0])) is { } inFields)
+                any.Add(Boosted(inFields, CorrectionWeight), Occur.SHOULD);
         }
-        return any;
+        return any.Clauses.Count == 0 ? null : any;
+    }
+
+    private static void AddIfAny(BooleanQuery query, Query? part)
+    {
+        if (part is not null) query.Add(part, Occur.SHOULD);
+    }
+
+    /// <summary>A term query, or null when no document has the term.</summary>
+    private TermQuery? Known(string field, string text)
+    {
+        var term = new Term(field, text);
+        return reader.DocFreq(term) > 0 ? new TermQuery(term) : null;
+    }
+
+    private bool HasPrefix(string field, string prefix)
+    {
+        var terms = MultiFields.GetTerms(reader, field);
+        if (terms is null) return false;
+        var e = terms.GetEnumerator();
+        var target = new Lucene.Net.Util.BytesRef(prefix);
+        return e.SeekCeil(target) != TermsEnum.SeekStatus.END && Lucene.Net.Util.StringHelper.StartsWith(e.Term, target);
     }
 
     /// <summary>A prefix, tried as typed (folded) in every field, and as stemmed in the stemmed fields:
     /// "gesprekke*" still finds the stem "gesprek".</summary>
-    private Query Prefix(string word, string folded)
+    private Query? Prefix(string word, string folded)
     {
+        if (!HasPrefix(SearchFields.Exact, folded) && !SearchFields.Stemmed.Any(field => HasPrefix(field, folded))) return null;
         var any = new BooleanQuery();
         any.Add(Boosted(new PrefixQuery(new Term(SearchFields.Exact, folded)), ExactBonus), Occur.SHOULD);
-        any.Add(Fields(field => new PrefixQuery(new Term(field, folded))), Occur.SHOULD);
+        AddIfAny(any, Fields(field => new PrefixQuery(new Term(field, folded))));
         var stems = Analyze(SearchFields.Body, word);
-        if (stems.Count == 1 && stems[0] != folded) any.Add(Fields(field => new PrefixQuery(new Term(field, stems[0]))), Occur.SHOULD);
+        if (stems.Count == 1 && stems[0] != folded) AddIfAny(any, Fields(field => new PrefixQuery(new Term(field, stems[0]))));
         return any;
     }
 
@@ -109,11 +132,12 @@ internal sealed class LuceneQuery(string culture, SearchCorrections corrections)
         return stems.Count == 0 ? null : Phrase(stems, null);
     }
 
-    private static Query Phrase(List<string> stems, string? prefix)
+    private Query? Phrase(List<string> stems, string? prefix)
     {
-        if (prefix is null && stems.Count == 1) return Fields(field => new TermQuery(new Term(field, stems[0])));
+        if (prefix is null && stems.Count == 1) return Fields(field => Known(field, stems[0]));
         return Fields(field =>
         {
+            if (stems.Any(stem => reader.DocFreq(new Term(field, stem)) == 0)) return null;
             if (prefix is null)
             {
                 var phrase = new PhraseQuery();
@@ -128,12 +152,15 @@ internal sealed class LuceneQuery(string culture, SearchCorrections corrections)
     }
 
     /// <summary>The best of the weighted stemmed fields (a word in the title and the body counts as a
-    /// title match, a little more).</summary>
-    private static Query Fields(Func<string, Query> make)
+    /// title match, a little more); null when no field can match.</summary>
+    private static Query? Fields(Func<string, Query?> make)
     {
         var best = new DisjunctionMaxQuery(0.1f);
-        foreach (var field in SearchFields.Stemmed) best.Add(Boosted(make(field), SearchFields.Weight(field)));
-        return best;
+        foreach (var field in SearchFields.Stemmed)
+        {
+            if (make(field) is { } query) best.Add(Boosted(query, SearchFields.Weight(field)));
+        }
+        return best.Disjuncts.Count == 0 ? null : best;
     }
 
     private static Query Boosted(Query query, float boost)
@@ -141,6 +168,11 @@ internal sealed class LuceneQuery(string culture, SearchCorrections corrections)
         query.Boost = boost;
         return query;
     }
+
+    /// <summary>Whether a stem is searched as the last part of compounds: in a language with compounds,
+    /// Latin letters, long enough not to end half the vocabulary.</summary>
+    public static bool IsCompoundPart(string culture, string stem) =>
+        SearchAnalyzers.HasCompounds(culture) && stem.Length >= MinCompoundPart && stem.All(char.IsAsciiLetterOrDigit);
 
     /// <summary>Ukrainian words change their ending (робота, роботи, роботою): without a stemmer the
     /// word without its last letters is searched as a beginning. Short words are searched whole.</summary>

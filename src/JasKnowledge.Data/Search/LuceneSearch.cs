@@ -19,14 +19,16 @@ public static partial class LuceneSearch
         var reader = searcher.IndexReader;
         var cultures = Values(reader, SearchFields.Culture);
         var corrections = SearchCorrections.For(reader, request.Query, cultures);
-        var queries = cultures.Select(c => (Culture: c, Builder: new LuceneQuery(c, corrections))).ToList();
+        var queries = cultures.Select(c => (Culture: c, Builder: new LuceneQuery(reader, c, corrections))).ToList();
 
+        // Languages whose analysis gives the same query (a Latin word in Arabic, Tigrinya and Somali) share one.
         var query = new BooleanQuery();
-        foreach (var (culture, builder) in queries)
+        var built = queries.Select(q => (q.Culture, Query: q.Builder.Build(request.Query))).Where(q => q.Query is not null);
+        foreach (var group in built.GroupBy(q => q.Query!.ToString(), StringComparer.Ordinal))
         {
-            if (builder.Build(request.Query) is not { } inLanguage) continue;
-            var scoped = new BooleanQuery { { new TermQuery(new Term(SearchFields.Culture, culture)), Occur.MUST }, { inLanguage, Occur.MUST } };
-            query.Add(scoped, Occur.SHOULD);
+            var languages = new BooleanQuery();
+            foreach (var (culture, _) in group) languages.Add(new TermQuery(new Term(SearchFields.Culture, culture)), Occur.SHOULD);
+            query.Add(new BooleanQuery { { languages, Occur.MUST }, { group.First().Query!, Occur.MUST } }, Occur.SHOULD);
         }
         if (query.Clauses.Count == 0) return SearchResults.None;
 

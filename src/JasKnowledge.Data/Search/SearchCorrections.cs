@@ -16,7 +16,11 @@ namespace JasKnowledge.Data.Search;
 internal sealed class SearchCorrections
 {
     public const int MinLetters = 4;
+    /// <summary>Longer "words" are not typos of a word but something pasted.</summary>
+    public const int MaxLetters = 40;
     private const int PerWord = 2;
+    /// <summary>A query with more unknown words than this is not a typo either: the rest stay as typed.</summary>
+    private const int MaxWords = 4;
 
     private readonly Dictionary<string, IReadOnlyList<string>> _byWord = new(StringComparer.Ordinal);
 
@@ -35,7 +39,8 @@ internal sealed class SearchCorrections
             var word = clause.Words[0];
             if (corrections._byWord.ContainsKey(word)) continue;
             var folded = LuceneQuery.Terms(SearchAnalyzers.For("und"), SearchFields.Exact, word);
-            if (folded.Count != 1 || folded[0].Length < MinLetters) continue;
+            if (folded.Count != 1 || folded[0].Length is < MinLetters or > MaxLetters) continue;
+            if (corrections._byWord.Count == MaxWords) break;
             if (!wide && HasMatch(reader, word, folded[0], cultures)) continue;
             var edits = wide || folded[0].Length >= 8 ? 2 : 1;
             corrections._byWord[word] = Closest(exactTerms, folded[0], edits);
@@ -70,7 +75,7 @@ internal sealed class SearchCorrections
             var stems = LuceneQuery.Terms(SearchAnalyzers.For(culture), SearchFields.Body, word);
             if (stems.Count != 1) continue;
             if (SearchFields.Stemmed.Any(field => reader.DocFreq(new Term(field, stems[0])) > 0)) return true;
-            if (SearchAnalyzers.HasCompounds(culture) && HasPrefix(reader, SearchFields.Tail, new string(stems[0].Reverse().ToArray())))
+            if (LuceneQuery.IsCompoundPart(culture, stems[0]) && HasPrefix(reader, SearchFields.Tail, new string(stems[0].Reverse().ToArray())))
                 return true;
         }
         return false;
@@ -85,36 +90,47 @@ internal sealed class SearchCorrections
         return e.SeekCeil(target) != TermsEnum.SeekStatus.END && StringHelper.StartsWith(e.Term, target);
     }
 
-    /// <summary>The index words within the edits, nearest first, then the most used.</summary>
+    /// <summary>The index words within the edits, nearest first, then the most used. A walk over the
+    /// words that begin with the same letter (a typo in the first letter is rare, and this keeps the
+    /// walk short whatever the size of the index), measuring only those of a length within reach.</summary>
     private static IReadOnlyList<string> Closest(Terms terms, string folded, int edits)
     {
         var candidates = new List<(string Term, int Distance, int DocFreq)>();
-        var fuzzy = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(SearchFields.Exact, folded), edits, 0, true);
-        while (fuzzy.MoveNext() && candidates.Count < 200)
+        var first = new BytesRef(folded[..(char.IsHighSurrogate(folded[0]) && folded.Length > 1 ? 2 : 1)]);
+        var e = terms.GetEnumerator();
+        if (e.SeekCeil(first) == TermsEnum.SeekStatus.END) return [];
+        do
         {
-            var term = fuzzy.Term.Utf8ToString();
-            if (term == folded) continue;
-            candidates.Add((term, Distance(folded, term), fuzzy.DocFreq));
+            if (!StringHelper.StartsWith(e.Term, first)) break;
+            var term = e.Term.Utf8ToString();
+            if (Math.Abs(term.Length - folded.Length) > edits || term == folded) continue;
+            var distance = Distance(folded, term, edits);
+            if (distance <= edits) candidates.Add((term, distance, e.DocFreq));
         }
-        return candidates.Where(c => c.Distance <= edits)
+        while (e.MoveNext());
+        return candidates
             .OrderBy(c => c.Distance).ThenByDescending(c => c.DocFreq).ThenBy(c => c.Term, StringComparer.Ordinal)
             .Take(PerWord).Select(c => c.Term).ToList();
     }
 
-    /// <summary>Edits between two words, a swap of neighbours counting as one (optimal string alignment).</summary>
-    public static int Distance(string a, string b)
+    /// <summary>Edits between two words, a swap of neighbours counting as one (optimal string
+    /// alignment); stops early with <paramref name="max"/> + 1 once no alignment can stay within it.</summary>
+    public static int Distance(string a, string b, int max = int.MaxValue - 1)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
         for (var j = 0; j <= b.Length; j++) d[0, j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
+            var best = int.MaxValue;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                best = Math.Min(best, d[i, j]);
             }
+            if (best > max) return max + 1;
         }
         return d[a.Length, b.Length];
     }
