@@ -30,8 +30,20 @@ public static partial class LuceneSearch
             foreach (var (culture, _) in group) languages.Add(new TermQuery(new Term(SearchFields.Culture, culture)), Occur.SHOULD);
             query.Add(new BooleanQuery { { languages, Occur.MUST }, { group.First().Query!, Occur.MUST } }, Occur.SHOULD);
         }
-        if (query.Clauses.Count == 0) return SearchResults.None;
+        var results = query.Clauses.Count == 0 ? SearchResults.None : Collect(searcher, query, request, queries, corrections);
+        if (results.Total > 0 || !suggest) return results.Total > 0 ? results : results with { AlsoSearchedFor = [] };
 
+        // Nothing found: suggest the query with its words replaced by the closest index words, if that finds something.
+        var suggestion = SearchCorrections.For(reader, request.Query, cultures, wide: true).Suggest(request.Query);
+        if (suggestion is null) return results with { AlsoSearchedFor = [] };
+        var alternative = SearchQuery.Parse(suggestion);
+        var found = Run(searcher, request with { Query = alternative, Page = 1 }, suggest: false).Total;
+        return results with { AlsoSearchedFor = [], Suggestion = found > 0 ? alternative.Text : null };
+    }
+
+    private static SearchResults Collect(
+        IndexSearcher searcher, Query query, SearchRequest request, List<(string Culture, LuceneQuery Builder)> queries, SearchCorrections corrections)
+    {
         var skip = (request.Page - 1) * request.PageSize;
         var collector = new HitCollector(request, skip + request.PageSize);
         searcher.Search(query, collector);
@@ -43,15 +55,7 @@ public static partial class LuceneSearch
             var builder = queries.First(q => q.Culture == document.Culture).Builder;
             return new SearchHit(document, Snippet(document, builder.Build(request.Query, forHighlighting: true)));
         }).ToList();
-        var results = SearchResults.From(counts, request, hits, corrections.All, null);
-        if (results.Total > 0 || !suggest) return results.Total > 0 ? results : results with { AlsoSearchedFor = [] };
-
-        // Nothing found: suggest the query with its words replaced by the closest index words, if that finds something.
-        var suggestion = SearchCorrections.For(reader, request.Query, cultures, wide: true).Suggest(request.Query);
-        if (suggestion is null) return results with { AlsoSearchedFor = [] };
-        var alternative = SearchQuery.Parse(suggestion);
-        var found = Run(searcher, request with { Query = alternative, Page = 1 }, suggest: false).Total;
-        return results with { AlsoSearchedFor = [], Suggestion = found > 0 ? alternative.Text : null };
+        return SearchResults.From(counts, request, hits, corrections.All, null);
     }
 
     /// <summary>The distinct values of a keyword field (the languages present).</summary>

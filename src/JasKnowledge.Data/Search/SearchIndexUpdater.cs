@@ -23,6 +23,7 @@ public sealed class SearchIndexUpdater(IServiceProvider services, ILogger<Search
 
     private readonly SemaphoreSlim _turn = new(1, 1);
     private volatile bool _caughtUp;
+    private volatile bool _running;
     private volatile string? _problem;
 
     /// <summary>True once the index has caught up with the outbox since this node started.</summary>
@@ -72,7 +73,8 @@ public sealed class SearchIndexUpdater(IServiceProvider services, ILogger<Search
         }
     }
 
-    /// <summary>Empties this node's index and fills it again from the outbox.</summary>
+    /// <summary>Empties this node's index and fills it again from the outbox (the reindex command,
+    /// which runs without the hosted service).</summary>
     public async Task RebuildAsync(CancellationToken cancellationToken = default)
     {
         await _turn.WaitAsync(cancellationToken);
@@ -102,6 +104,9 @@ public sealed class SearchIndexUpdater(IServiceProvider services, ILogger<Search
     /// publication or the start-up loop tries again.</summary>
     public async Task PublishedAsync(CancellationToken cancellationToken)
     {
+        // Before the node serves (the first import, a command) the start-up catch-up applies everything
+        // in batches; one Lucene commit per imported file would only slow the import down.
+        if (!_running) return;
         try
         {
             await CatchUpAsync(cancellationToken);
@@ -114,6 +119,7 @@ public sealed class SearchIndexUpdater(IServiceProvider services, ILogger<Search
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _running = true;
         // Until caught up once, try every second; after that publications drive it.
         while (!_caughtUp && !stoppingToken.IsCancellationRequested)
         {
