@@ -53,7 +53,8 @@ public sealed class LuceneSearchIndexTests : IDisposable
         var files = Directory.GetFiles(_folder).Where(f => !f.EndsWith("write.lock", StringComparison.Ordinal)).ToList();
         var target = damage == "segments"
             ? files.Single(f => Path.GetFileName(f).StartsWith("segments_", StringComparison.Ordinal))
-            : files.Where(f => !Path.GetFileName(f).StartsWith("segments", StringComparison.Ordinal)).OrderByDescending(f => new FileInfo(f).Length).First();
+            : files.Where(f => !Path.GetFileName(f).StartsWith("segments", StringComparison.Ordinal))
+                .OrderByDescending(f => new FileInfo(f).Length).First();
         var bytes = await File.ReadAllBytesAsync(target);
         Array.Fill(bytes, (byte)0x5A, bytes.Length / 3, bytes.Length / 3);
         await File.WriteAllBytesAsync(target, bytes);

@@ -42,7 +42,8 @@ public static partial class LuceneSearch
     }
 
     private static SearchResults Collect(
-        IndexSearcher searcher, Query query, SearchRequest request, List<(string Culture, LuceneQuery Builder)> queries, SearchCorrections corrections)
+        IndexSearcher searcher, Query query, SearchRequest request, List<(string Culture, LuceneQuery Builder)> queries,
+        SearchCorrections corrections)
     {
         var skip = (request.Page - 1) * request.PageSize;
         var collector = new HitCollector(request, skip + request.PageSize);

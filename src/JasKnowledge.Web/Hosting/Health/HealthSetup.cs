@@ -120,7 +120,8 @@ public static class HealthSetup
             if (!updater.IsCaughtUp)
                 return HealthCheckResult.Unhealthy($"The search index is catching up: {behind}." +
                     (updater.Problem is { } problem ? $" Last problem: {problem}" : ""), data: data);
-            if (updater.Problem is { } failing) return HealthCheckResult.Unhealthy($"The search index cannot catch up ({behind}): {failing}", data: data);
+            if (updater.Problem is { } failing)
+                return HealthCheckResult.Unhealthy($"The search index cannot catch up ({behind}): {failing}", data: data);
             return HealthCheckResult.Healthy($"The search index is {behind}.", data);
         }
     }
