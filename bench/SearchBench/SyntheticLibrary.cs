@@ -46,7 +46,7 @@ public sealed class SyntheticLibrary(string contentFolder, int seed)
         var words = Directory.EnumerateFiles(contentFolder, $"*.{culture}.md", SearchOption.AllDirectories)
             .SelectMany(f => File.ReadAllText(f).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             .Select(w => w.Trim('.', ',', ':', ';', '(', ')', '"', '*', '#', '-', '!', '?', '።', '،'))
-            .Where(w => TextAnalyzer.Words(w).Count() == 1)
+            .Where(w => SearchQuery.Words(w).Count() == 1)
             .GroupBy(w => w.ToLowerInvariant()).OrderByDescending(g => g.Count()).Select(g => g.First())
             .ToList();
         if (words.Count == 0) throw new InvalidOperationException($"No {culture} text under {contentFolder} to draw words from.");

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace JasKnowledge.Data;
 
@@ -49,10 +50,15 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<PublishedContent>();
         services.AddScoped<Assets.PublishedAssets>();
         services.AddScoped<Assets.FileRevisionStore>();
-        services.AddScoped<ISearchIndex>(sp => sp.GetRequiredService<Storage>().IsPostgreSql
-            ? new PostgresSearchIndex(sp.GetRequiredService<JasDbContext>())
-            : new SqliteSearchIndex(sp.GetRequiredService<JasDbContext>()));
+        // Search: the outbox in the database, this node's Lucene index on its disk, and what keeps them in step.
+        services.AddScoped<SearchOutbox>();
         services.AddScoped<SearchIndexer>();
+        services.AddSingleton<ISearchIndex>(sp => LuceneSearchIndex.OpenFolder(
+            sp.GetRequiredService<Storage>().SearchIndexFolder, sp.GetRequiredService<ILoggerFactory>().CreateLogger<LuceneSearchIndex>()));
+        services.AddSingleton<SearchIndexUpdater>();
+        services.AddSingleton<Core.Modules.IPublicationListener>(sp => sp.GetRequiredService<SearchIndexUpdater>());
+        services.AddSingleton<Core.Telemetry.ISearchIndexLag>(sp => sp.GetRequiredService<SearchIndexUpdater>());
+        services.AddHostedService(sp => sp.GetRequiredService<SearchIndexUpdater>());
         services.AddScoped<RecipeImporter>();
         services.AddScoped<RecipeExporter>();
         services.AddScoped<Backup.SiteBackup>();
@@ -62,7 +68,9 @@ public static class DataServiceCollectionExtensions
 
 /// <summary>The storage settings, checked: a wrong combination stops the portal with a message that
 /// names the setting to fix.</summary>
-public sealed record Storage(StorageOptions Options, bool IsPostgreSql, string ConnectionString, string BlobFolder, AzureBlobConnection? AzureBlobs)
+/// <param name="SearchIndexFolder">This node's search index: always on local disk, also in server mode.</param>
+public sealed record Storage(
+    StorageOptions Options, bool IsPostgreSql, string ConnectionString, string BlobFolder, AzureBlobConnection? AzureBlobs, string SearchIndexFolder)
 {
     public static Storage From(IConfiguration configuration, string contentRoot)
     {
@@ -89,7 +97,7 @@ public sealed record Storage(StorageOptions Options, bool IsPostgreSql, string C
         // Built here so that a wrong setting stops the start with a line naming it; no request is made yet.
         var azureBlobs = blobProvider == "azure" ? AzureBlobConnection.Create(options.Blobs) : null;
         var blobFolder = Path.GetFullPath(Path.Combine(dataDirectory, options.Blobs.Folder ?? "blobs"));
-        return new Storage(options, isPostgreSql, connectionString!, blobFolder, azureBlobs);
+        return new Storage(options, isPostgreSql, connectionString!, blobFolder, azureBlobs, Path.Combine(dataDirectory, "search-index"));
     }
 }
 

@@ -23,7 +23,8 @@ public sealed class TemporaryFileSweeperTests : IDisposable
             Path.Combine(TemporaryFileSweeper.FrameworkTemporaryFolder, $"jas-niet-van-ons-{Guid.NewGuid():N}.tmp"), TimeSpan.FromHours(3));
         try
         {
-            var sweeper = new TemporaryFileSweeper(new Storage(new StorageOptions(), false, "Data Source=:memory:", _blobs, null), store,
+            var sweeper = new TemporaryFileSweeper(
+                new Storage(new StorageOptions(), false, "Data Source=:memory:", _blobs, null, Path.Combine(_blobs, "search-index")), store,
                 TimeProvider.System, NullLogger<TemporaryFileSweeper>.Instance);
             await sweeper.StartAsync(CancellationToken.None);
             await sweeper.StopAsync(CancellationToken.None);

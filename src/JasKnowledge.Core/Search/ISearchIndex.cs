@@ -1,31 +1,46 @@
 namespace JasKnowledge.Core.Search;
 
 /// <summary>
-/// The full-text index of published material. Rows are written by the same transaction that
-/// publishes (the caller's), so a search never shows a draft or misses what is public. Two
-/// implementations: SQLite FTS5 (embedded default) and PostgreSQL tsvector (server mode).
+/// A search engine that follows the search outbox: the database table where every publication writes
+/// the search document of what it changed, with a sequence number, in its own transaction. The engine
+/// applies those changes in sequence order and keeps the last one it applied with them, so it always
+/// knows where to continue. Today: Lucene.Net on each node's disk. A distributed engine
+/// (OpenSearch/Elasticsearch) would be a second implementation that follows the same outbox.
 /// </summary>
 public interface ISearchIndex
 {
-    /// <summary>Replaces what is indexed for a source (a content item or a file family); null removes it.</summary>
-    Task ReplaceAsync(Guid source, SearchDocument? document, CancellationToken cancellationToken = default);
+    /// <summary>The sequence of the last change applied (0 for an empty index). Durable: after a crash
+    /// it is the sequence of the last change that was committed with the index.</summary>
+    long AppliedSequence { get; }
+
+    /// <summary>Applies changes given in ascending sequence order; changes at or below
+    /// <see cref="AppliedSequence"/> are skipped, so a change is never applied twice.</summary>
+    Task ApplyAsync(IReadOnlyList<SearchChange> changes, CancellationToken cancellationToken = default);
+
+    /// <summary>Empties the index (applied sequence 0), before it is filled again from the outbox.</summary>
+    Task ResetAsync(CancellationToken cancellationToken = default);
 
     Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>Removes every row, before a rebuild.</summary>
-    Task ClearAsync(CancellationToken cancellationToken = default);
 
     Task<int> CountAsync(CancellationToken cancellationToken = default);
 }
 
+/// <summary>One row of the outbox: the document of a source as it is now, or null when the source is
+/// no longer public.</summary>
+public sealed record SearchChange(long Sequence, Guid Source, SearchDocument? Document);
+
 /// <summary>What is searchable of one published thing. <see cref="Type"/> is a content type or
-/// "download"; the web layer turns Type, Culture and Slug into a URL.</summary>
-public sealed record SearchDocument(Guid Source, string Type, string Culture, string LocalizationSet, string Slug, string Title, string Text);
+/// "download"; the web layer turns Type, Culture and Slug into a URL. <see cref="Text"/> is the body
+/// (for a download: the release notes of its versions).</summary>
+public sealed record SearchDocument(
+    Guid Source, string Type, string Culture, string LocalizationSet, string Slug, string Title, string Summary, string Text);
 
 /// <param name="Culture">Only documents in this language; null for all.</param>
 /// <param name="Type">Only documents of this type; null for all.</param>
 /// <param name="Page">1-based.</param>
-public sealed record SearchRequest(SearchQuery Query, string? Culture, string? Type, int Page = 1, int PageSize = 10);
+/// <param name="PreferredCulture">The visitor's language: its documents rank first when all languages are searched.</param>
+public sealed record SearchRequest(
+    SearchQuery Query, string? Culture, string? Type, int Page = 1, int PageSize = 10, string? PreferredCulture = null);
 
 public sealed record SearchHit(SearchDocument Document, string SnippetHtml);
 
@@ -34,14 +49,20 @@ public sealed record SearchFacet(string Value, int Count);
 
 /// <summary>The hits of one page. Facet counts per type apply the language filter but not the type
 /// filter (and the other way round), so each facet shows what choosing it would give.</summary>
-public sealed record SearchResults(int Total, IReadOnlyList<SearchFacet> Types, IReadOnlyList<SearchFacet> Cultures, IReadOnlyList<SearchHit> Hits)
+/// <param name="AlsoSearchedFor">Index words that were searched for in place of typed words that
+/// have no exact match ("ook gezocht op").</param>
+/// <param name="Suggestion">When nothing was found: the query with its words replaced by the closest
+/// words in the index ("Bedoelde u …?"), or null.</param>
+public sealed record SearchResults(
+    int Total, IReadOnlyList<SearchFacet> Types, IReadOnlyList<SearchFacet> Cultures, IReadOnlyList<SearchHit> Hits,
+    IReadOnlyList<string> AlsoSearchedFor, string? Suggestion)
 {
-    public static readonly SearchResults None = new(0, [], [], []);
+    public static readonly SearchResults None = new(0, [], [], [], [], null);
 
-    /// <summary>Facets and totals from the match counts per (type, culture), so both databases count
-    /// the same way from one grouped query.</summary>
+    /// <summary>Facets and totals from the match counts per (type, culture).</summary>
     public static SearchResults From(
-        IReadOnlyList<(string Type, string Culture, int Count)> counts, SearchRequest request, IReadOnlyList<SearchHit> hits)
+        IReadOnlyList<(string Type, string Culture, int Count)> counts, SearchRequest request, IReadOnlyList<SearchHit> hits,
+        IReadOnlyList<string> alsoSearchedFor, string? suggestion)
     {
         bool TypeOk(string type) => request.Type is null || request.Type == type;
         bool CultureOk(string culture) => request.Culture is null || request.Culture == culture;
@@ -52,6 +73,6 @@ public sealed record SearchResults(int Total, IReadOnlyList<SearchFacet> Types, 
         var cultures = counts.Where(c => TypeOk(c.Type)).GroupBy(c => c.Culture)
             .Select(g => new SearchFacet(g.Key, g.Sum(c => c.Count))).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)
                 .ToList();
-        return new SearchResults(total, types, cultures, hits);
+        return new SearchResults(total, types, cultures, hits, alsoSearchedFor, suggestion);
     }
 }

@@ -121,7 +121,7 @@ public sealed class SiteBackup(JasDbContext db, IBlobStore blobs, SearchIndexer 
             await transaction.CommitAsync(cancellationToken);
         }
         db.ChangeTracker.Clear();
-        await search.RebuildAsync(cancellationToken);
+        await search.RebuildAsync(cancellationToken: cancellationToken);
         return manifest;
     }
 

@@ -7,53 +7,52 @@ using Microsoft.EntityFrameworkCore;
 namespace JasKnowledge.Data.Search;
 
 /// <summary>
-/// Decides what of a content item or file family is searchable and writes it to the index. Called
-/// inside the transaction that publishes, so the index always shows exactly the published versions.
+/// Decides what of a content item or file family is searchable and records it in the search outbox.
+/// Called inside the transaction that publishes, so the outbox always holds exactly the published
+/// versions; each node's index follows the outbox (SearchIndexUpdater).
 /// </summary>
-public sealed class SearchIndexer(JasDbContext db, ISearchIndex index, IEnumerable<SearchableType> types)
+public sealed class SearchIndexer(JasDbContext db, SearchOutbox outbox, IEnumerable<SearchableType> types)
 {
     /// <summary>The search type of file families (their pages are under /downloads).</summary>
     public const string DownloadType = "download";
 
     private readonly Dictionary<string, SearchableType> _types = types.ToDictionary(t => t.Type);
 
-    /// <summary>Indexes the item's published version, or removes it when nothing is published.</summary>
+    /// <summary>Records the item's published version, or its removal when nothing is published.</summary>
     public Task IndexAsync(ContentItem item, CancellationToken cancellationToken = default) =>
-        index.ReplaceAsync(item.Id, item.Published is { } version ? Document(item, version) : null, cancellationToken);
+        outbox.RecordAsync(item.Id, item.Published is { } version ? Document(item, version) : null, cancellationToken);
 
     public Task IndexAsync(Asset asset, CancellationToken cancellationToken = default) =>
-        index.ReplaceAsync(asset.Id, Document(asset), cancellationToken);
+        outbox.RecordAsync(asset.Id, Document(asset), cancellationToken);
 
-    /// <summary>Rewrites the whole index in one transaction (after an upgrade, or when the counts do
-    /// not match what is published).</summary>
-    public async Task<int> RebuildAsync(CancellationToken cancellationToken = default)
+    /// <summary>Records every published document again under new sequence numbers, and the removal of
+    /// every source the outbox holds that is no longer searchable, in one transaction (after a restore,
+    /// or on demand). Every node then applies them all. With an <paramref name="actor"/> the rebuild is
+    /// logged in the audit log, which is also what tells the other nodes' publication watchers.</summary>
+    public async Task<int> RebuildAsync(string? actor = null, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await index.ClearAsync(cancellationToken);
+        if (actor is not null)
+        {
+            db.AuditLog.Add(new Core.Audit.AuditEntry
+                { AtUtc = DateTime.UtcNow, Actor = actor, Action = "search.rebuild", Subject = "search outbox" });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        var stale = (await outbox.SearchableSourcesAsync(cancellationToken)).ToHashSet();
         var count = 0;
-        var searchable = _types.Keys.ToList();
-        // Published versions joined to their items: one pass, whatever the length of the history.
-        var published = await (
-            from version in db.ContentVersions.AsNoTracking()
-            join item in db.ContentItems.AsNoTracking() on version.ItemId equals item.Id
-            where version.State == VersionState.Published && searchable.Contains(item.Type)
-            select new { item, version }).ToListAsync(cancellationToken);
-        foreach (var row in published)
+        foreach (var (source, document) in await PublishedAsync(cancellationToken))
         {
-            await index.ReplaceAsync(row.item.Id, Document(row.item, row.version), cancellationToken);
+            await outbox.RecordAsync(source, document, cancellationToken);
+            stale.Remove(source);
             count++;
         }
-        foreach (var asset in await db.Assets.AsNoTracking().Include(a => a.Revisions).ToListAsync(cancellationToken))
-        {
-            await index.ReplaceAsync(asset.Id, Document(asset), cancellationToken);
-            count++;
-        }
+        foreach (var source in stale) await outbox.RecordAsync(source, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return count;
     }
 
-    /// <summary>True when the index holds as many documents as there are published searchable items
-    /// and file families.</summary>
+    /// <summary>True when the outbox holds a document for every published searchable item and file
+    /// family, and no other.</summary>
     public async Task<bool> IsCompleteAsync(CancellationToken cancellationToken = default)
     {
         var searchable = _types.Keys.ToList();
@@ -63,15 +62,30 @@ public sealed class SearchIndexer(JasDbContext db, ISearchIndex index, IEnumerab
                 where version.State == VersionState.Published && searchable.Contains(item.Type)
                 select version.Id).CountAsync(cancellationToken)
             + await db.Assets.CountAsync(cancellationToken);
-        return await index.CountAsync(cancellationToken) == expected;
+        return (await outbox.SearchableSourcesAsync(cancellationToken)).Count == expected;
+    }
+
+    private async Task<List<(Guid Source, SearchDocument Document)>> PublishedAsync(CancellationToken cancellationToken)
+    {
+        var searchable = _types.Keys.ToList();
+        // Published versions joined to their items: one pass, whatever the length of the history.
+        var published = await (
+            from version in db.ContentVersions.AsNoTracking()
+            join item in db.ContentItems.AsNoTracking() on version.ItemId equals item.Id
+            where version.State == VersionState.Published && searchable.Contains(item.Type)
+            select new { item, version }).ToListAsync(cancellationToken);
+        var documents = published.Select(row => (row.item.Id, Document(row.item, row.version)!)).ToList();
+        foreach (var asset in await db.Assets.AsNoTracking().Include(a => a.Revisions).ToListAsync(cancellationToken))
+            documents.Add((asset.Id, Document(asset)));
+        return documents;
     }
 
     private SearchDocument? Document(ContentItem item, ContentVersion version)
     {
         if (!_types.TryGetValue(item.Type, out var type)) return null;
-        var text = string.Join("\n\n", new[] { version.Summary, MarkdownRenderer.ToPlainText(version.Body), type.MoreText?.Invoke(version) }
+        var text = string.Join("\n\n", new[] { MarkdownRenderer.ToPlainText(version.Body), type.MoreText?.Invoke(version) }
             .Where(t => !string.IsNullOrWhiteSpace(t)));
-        return new SearchDocument(item.Id, item.Type, item.Culture, item.LocalizationSet, item.Slug, version.Title, text);
+        return new SearchDocument(item.Id, item.Type, item.Culture, item.LocalizationSet, item.Slug, version.Title, version.Summary ?? "", text);
     }
 
     /// <summary>A file family is found by its title and the release notes of its versions, newest first.</summary>
@@ -79,6 +93,6 @@ public sealed class SearchIndexer(JasDbContext db, ISearchIndex index, IEnumerab
     {
         var notes = asset.NewestFirst().Where(r => !string.IsNullOrWhiteSpace(r.ReleaseNotes)).Select(r => $"{r.VersionLabel}: {r.ReleaseNotes}");
         return new SearchDocument(
-            asset.Id, DownloadType, asset.Culture, $"{DownloadType}/{asset.Slug}", asset.Slug, asset.Title, string.Join("\n\n", notes));
+            asset.Id, DownloadType, asset.Culture, $"{DownloadType}/{asset.Slug}", asset.Slug, asset.Title, "", string.Join("\n\n", notes));
     }
 }

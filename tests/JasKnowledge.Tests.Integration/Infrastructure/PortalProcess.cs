@@ -13,12 +13,17 @@ public sealed class PortalProcess : IAsyncDisposable
     private readonly string _dataDirectory;
     private readonly StringBuilder _log = new();
 
-    private PortalProcess(Process process, Uri address, string dataDirectory)
+    private readonly bool _ownsData;
+
+    private PortalProcess(Process process, Uri address, string dataDirectory, bool ownsData = true)
     {
         _process = process;
         Address = address;
         _dataDirectory = dataDirectory;
+        _ownsData = ownsData;
     }
+
+    public string DataDirectory => _dataDirectory;
 
     public Uri Address { get; }
     public int Id => _process.Id;
@@ -64,12 +69,18 @@ public sealed class PortalProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the portal on a free loopback port without waiting for it.</summary>
-    public static PortalProcess Launch(IDictionary<string, string> environment)
+    public static PortalProcess Launch(IDictionary<string, string> environment) => Launch(environment, NewDataDirectory(), ownsData: true);
+
+    /// <summary>Starts the portal on a data folder the caller keeps (a node that restarts on its own
+    /// disk): disposing the process leaves the folder.</summary>
+    public static PortalProcess Launch(IDictionary<string, string> environment, string dataDirectory) =>
+        Launch(environment, dataDirectory, ownsData: false);
+
+    private static PortalProcess Launch(IDictionary<string, string> environment, string dataDirectory, bool ownsData)
     {
         var port = LoopbackPort.Free();
-        var dataDirectory = NewDataDirectory();
         var process = new Process { StartInfo = StartInfo(environment, dataDirectory, $"http://127.0.0.1:{port}", []) };
-        var portal = new PortalProcess(process, new Uri($"http://127.0.0.1:{port}"), dataDirectory);
+        var portal = new PortalProcess(process, new Uri($"http://127.0.0.1:{port}"), dataDirectory, ownsData);
         // Drain the logs so the process never blocks on a full pipe, and keep them for messages.
         process.OutputDataReceived += (_, e) => portal.Append(e.Data);
         process.ErrorDataReceived += (_, e) => portal.Append(e.Data);
@@ -152,6 +163,6 @@ public sealed class PortalProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
-        if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
+        if (_ownsData && Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
     }
 }

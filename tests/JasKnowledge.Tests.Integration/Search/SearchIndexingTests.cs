@@ -94,7 +94,7 @@ public abstract class SearchIndexingTests<TPortal>(TPortal portal) : IClassFixtu
         var after = await SearchAsync("q=deelnemers");
         Assert.Equal(SearchQueryTests<TPortal>.Slugs(before), SearchQueryTests<TPortal>.Slugs(after));
         Assert.Equal(0, (await scope.ServiceProvider.GetRequiredService<ISearchIndex>()
-            .SearchAsync(new SearchRequest(SearchQuery.Parse("zeppelin", null), null, null))).Total);
+            .SearchAsync(new SearchRequest(SearchQuery.Parse("zeppelin"), null, null))).Total);
     }
 
     private async Task<int> TotalAsync(string query) => (await SearchAsync("q=" + Uri.EscapeDataString(query))).GetProperty("total").GetInt32();

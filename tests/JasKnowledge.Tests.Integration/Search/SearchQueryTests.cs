@@ -125,6 +125,70 @@ public abstract class SearchQueryTests<TPortal>(TPortal portal) : IClassFixture<
     }
 
     [Theory]
+    // Typos, one edit for words of 4 to 7 letters and two from 8 letters: the intended document comes first.
+    [InlineData("gesprk", "gesprek")]
+    [InlineData("koffe", "koffie")]
+    [InlineData("participatieverklaing", "ondertekening")]
+    [InlineData("ondertekenig", "ondertekening")]
+    [InlineData("zorgverzekring", "zorg")]
+    [InlineData("stadhiuss", "ondertekening")]
+    [InlineData("sesions", "sessions")]
+    [InlineData("tuesdy", "sessions")]
+    [InlineData("العمال", "interview")]
+    [InlineData("ምድላዩ", "work")]
+    [InlineData("گفتگو", "goftogu")]
+    [InlineData("gesprk -stadhuis", "gesprek")]
+    public async Task A_query_with_a_typo_finds_the_intended_document_first(string query, string first)
+    {
+        var slugs = Slugs(await SearchAsync($"q={Uri.EscapeDataString(query)}"));
+        Assert.NotEmpty(slugs);
+        Assert.Equal(first, slugs[0]);
+    }
+
+    [Theory]
+    // Never for words of 1 to 3 letters, and a word that has a match is not corrected.
+    [InlineData("kof", "")]
+    [InlineData("pauze", "pauze")]
+    [InlineData("thee", "pauze")]
+    public async Task Short_words_and_words_that_match_are_not_corrected(string query, string expected)
+    {
+        var result = await SearchAsync($"q={Uri.EscapeDataString(query)}");
+        Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries), Slugs(result));
+    }
+
+    [Fact]
+    public async Task The_page_says_which_words_were_also_searched_and_suggests_a_close_word_when_nothing_is_found()
+    {
+        var client = portal.Factory.CreateClient();
+        var corrected = await client.GetStringAsync("/nl/zoeken?q=gesprk");
+        Assert.Contains("(ook gezocht op: gesprek)", corrected);
+        Assert.Contains("href=\"/nl/gesprek\"", corrected);
+        var english = await client.GetStringAsync("/en/zoeken?q=gesprk&lang=all");
+        Assert.Contains("(also searched for: gesprek)", english);
+
+        // Two edits in a word of five letters: not searched automatically, but suggested.
+        var nothing = await client.GetStringAsync("/nl/zoeken?q=kofee");
+        Assert.Contains("Geen resultaten", nothing);
+        Assert.Contains("Bedoelde u <a href=\"/nl/zoeken?q=koffie\">koffie</a>?", nothing);
+        var arabic = await client.GetStringAsync("/ar/zoeken?q=kofee&lang=all");
+        Assert.Contains("<a href=\"/ar/zoeken?q=koffie&amp;lang=all\">koffie</a>", arabic);
+        Assert.DoesNotContain("Bedoelde u", await client.GetStringAsync("/nl/zoeken?q=qqqqqqq"));
+    }
+
+    [Fact]
+    public async Task A_very_long_query_is_cut_with_a_notice()
+    {
+        var text = string.Concat(Enumerable.Repeat("gesprek ", 1300));
+        var response = await portal.Factory.CreateClient().GetAsync("/nl/zoeken?q=" + Uri.EscapeDataString(text));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("De zoekvraag was te lang: er is gezocht op de eerste 200 tekens.", html);
+        Assert.Contains("href=\"/nl/gesprek\"", html);
+        var api = await SearchAsync("q=" + Uri.EscapeDataString(text));
+        Assert.InRange(api.GetProperty("query").GetString()!.Length, 190, SearchQueryLimit);
+    }
+
+    [Theory]
     [InlineData("lang=xx", "Unknown language")]
     [InlineData("type=recipe", "Unknown type")]
     [InlineData("page=0", "Invalid page")]
@@ -144,6 +208,8 @@ public abstract class SearchQueryTests<TPortal>(TPortal portal) : IClassFixture<
         var page = await portal.Factory.CreateClient().GetAsync("/nl/zoeken");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
+
+    private const int SearchQueryLimit = 200;
 
     private async Task<JsonElement> SearchAsync(string query)
     {

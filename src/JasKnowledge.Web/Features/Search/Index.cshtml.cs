@@ -1,5 +1,6 @@
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Modules;
+using JasKnowledge.Core.Search;
 using JasKnowledge.Data.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -21,18 +22,19 @@ public sealed class SearchIndexModel(PortalSearch search, CultureCatalog culture
 
     public async Task OnGetAsync(string culture, string? q, string? lang, string? type, string? page, CancellationToken cancellationToken)
     {
-        Text = (q ?? "").Trim();
+        Text = SearchQuery.Parse(q).Text;
         LanguageFilter = lang == AllLanguages ? AllLanguages : lang is not null && cultures.Contains(lang) ? lang : culture;
         TypeFilter = search.IsType(type) ? type : null;
         if (Text.Length == 0) return;
         var pageNumber = int.TryParse(page, out var number) ? number : 1;
-        Outcome = await search.SearchAsync(Text, LanguageFilter == AllLanguages ? null : LanguageFilter, TypeFilter, pageNumber, cancellationToken);
+        Outcome = await search.SearchAsync(
+            q, LanguageFilter == AllLanguages ? null : LanguageFilter, TypeFilter, pageNumber, cancellationToken, visitorCulture: culture);
     }
 
     /// <summary>This page's URL with some parameters changed; the page number starts again at 1.</summary>
-    public string Link(string culture, string? lang = null, string? type = null, int? page = null, bool clearType = false)
+    public string Link(string culture, string? lang = null, string? type = null, int? page = null, bool clearType = false, string? text = null)
     {
-        var parameters = new List<string> { "q=" + Uri.EscapeDataString(Text) };
+        var parameters = new List<string> { "q=" + Uri.EscapeDataString(text ?? Text) };
         var language = lang ?? LanguageFilter;
         if (language != culture) parameters.Add("lang=" + Uri.EscapeDataString(language));
         var kind = clearType ? null : type ?? TypeFilter;

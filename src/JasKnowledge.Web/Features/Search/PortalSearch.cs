@@ -28,18 +28,21 @@ public sealed class PortalSearch(ISearchIndex index, ContentUrls urls, IEnumerab
 
     public bool IsType(string? type) => Types.Any(t => t.Type == type);
 
-    public async Task<SearchOutcome> SearchAsync(string? text, string? culture, string? type, int page, CancellationToken cancellationToken)
+    /// <param name="visitorCulture">The visitor's language: its hits come first when all languages are searched.</param>
+    public async Task<SearchOutcome> SearchAsync(
+        string? text, string? culture, string? type, int page, CancellationToken cancellationToken, string? visitorCulture = null)
     {
         using var measured = metrics.MeasureSearch();
-        var query = SearchQuery.Parse(text, culture);
+        var query = SearchQuery.Parse(text);
         page = Math.Clamp(page, 1, MaxPage);
-        var results = await index.SearchAsync(new SearchRequest(query, culture, type, page, PageSize), cancellationToken);
+        var request = new SearchRequest(query, culture, type, page, PageSize, visitorCulture);
+        var results = await index.SearchAsync(request, cancellationToken);
         var pageCount = Math.Min(MaxPage, (results.Total + PageSize - 1) / PageSize);
         if (page > pageCount && pageCount > 0)
         {
             // Past the end (an old link): show the last page rather than an empty one.
             page = pageCount;
-            results = await index.SearchAsync(new SearchRequest(query, culture, type, page, PageSize), cancellationToken);
+            results = await index.SearchAsync(request with { Page = page }, cancellationToken);
         }
         var hits = results.Hits.Select(
             h => new SearchResultView(

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using JasKnowledge.Core.Blobs;
 using JasKnowledge.Data;
+using JasKnowledge.Data.Search;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -11,7 +12,9 @@ namespace JasKnowledge.Web.Hosting.Health;
 /// too and the node is not stopping, so a load balancer only sends traffic to a node that can serve it.
 /// A node that loses its database turns not-ready at the next check and ready again by itself when the
 /// database is back. On SIGTERM the node finishes the requests in flight (downloads included) for up to
-/// Jas:ShutdownTimeoutSeconds (default 30) before it stops.</summary>
+/// Jas:ShutdownTimeoutSeconds (default 30) before it stops. A starting node is also not ready until its
+/// search index has caught up with the search outbox; the index's lag (changes and seconds) is in the
+/// search check's data.</summary>
 public static class HealthSetup
 {
     private const string Ready = "ready";
@@ -24,7 +27,8 @@ public static class HealthSetup
         services.AddHealthChecks()
             .AddCheck<StoppingHealthCheck>("stopping", tags: [Ready])
             .AddCheck<DatabaseHealthCheck>("database", tags: [Ready], timeout: TimeSpan.FromSeconds(5))
-            .AddCheck<BlobStoreHealthCheck>("blobs", tags: [Ready], timeout: TimeSpan.FromSeconds(5));
+            .AddCheck<BlobStoreHealthCheck>("blobs", tags: [Ready], timeout: TimeSpan.FromSeconds(5))
+            .AddCheck<SearchIndexHealthCheck>("search", tags: [Ready], timeout: TimeSpan.FromSeconds(5));
         return services;
     }
 
@@ -42,7 +46,12 @@ public static class HealthSetup
         return context.Response.WriteAsync(JsonSerializer.Serialize(new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                data = e.Value.Data.Count > 0 ? e.Value.Data : null,
+            }),
         }));
     }
 
@@ -84,6 +93,36 @@ public static class HealthSetup
             {
                 return HealthCheckResult.Unhealthy("The blob store does not answer: " + e.GetType().Name);
             }
+        }
+    }
+
+    private sealed class SearchIndexHealthCheck(SearchIndexUpdater updater) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            SearchIndexLag lag;
+            try
+            {
+                lag = await updater.LagAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return HealthCheckResult.Unhealthy("The search index cannot be compared with the outbox: " + (updater.Problem ?? e.GetType().Name));
+            }
+            var data = new Dictionary<string, object>
+            {
+                ["appliedSequence"] = lag.Applied,
+                ["latestSequence"] = lag.Latest,
+                ["lagSequences"] = lag.Behind,
+                ["lagSeconds"] = Math.Round(lag.Seconds, 1),
+            };
+            var behind = $"{lag.Behind} changes behind the outbox, the oldest waiting {lag.Seconds:F1} s";
+            if (!updater.IsCaughtUp)
+                return HealthCheckResult.Unhealthy($"The search index is catching up: {behind}." +
+                    (updater.Problem is { } problem ? $" Last problem: {problem}" : ""), data: data);
+            if (updater.Problem is { } failing)
+                return HealthCheckResult.Unhealthy($"The search index cannot catch up ({behind}): {failing}", data: data);
+            return HealthCheckResult.Healthy($"The search index is {behind}.", data);
         }
     }
 }

@@ -1,0 +1,206 @@
+using JasKnowledge.Core.Search;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Spans;
+
+namespace JasKnowledge.Data.Search;
+
+/// <summary>
+/// Builds the Lucene query for a parsed <see cref="SearchQuery"/> in one language, from the query's
+/// clauses and the language's analyzer only: nothing typed ever passes through a query parser, so no
+/// input can be a syntax error. A word matches in the title, summary, body and release notes
+/// (weighted in that order), with a bonus when it matches as written (exact above stemmed); a Dutch
+/// word also matches as the last part of a compound, and a Ukrainian word as the beginning of a
+/// longer word (no stemmer); corrected words count well below both (typo tolerance). Terms the index
+/// does not hold are left out, so a clause that cannot match in this language leaves the language out.
+/// </summary>
+internal sealed class LuceneQuery(IndexReader reader, string culture, SearchCorrections corrections)
+{
+    private const float ExactBonus = 1.5f;
+    private const float CompoundWeight = 0.3f;
+    private const float UkrainianPrefixWeight = 0.5f;
+    private const float CorrectionWeight = 0.25f;
+    /// <summary>Shortest stem matched as the last part of a compound: shorter ones end too many words.</summary>
+    private const int MinCompoundPart = 4;
+
+    private readonly Analyzer _analyzer = SearchAnalyzers.For(culture);
+
+    /// <summary>The query for this language, or null when an included clause cannot match in it.</summary>
+    public Query? Build(SearchQuery query, bool forHighlighting = false)
+    {
+        var all = new BooleanQuery();
+        foreach (var clause in query.Included)
+        {
+            var part = Clause(clause, withExtras: true, forHighlighting);
+            if (part is null) return null;
+            all.Add(part, Occur.MUST);
+        }
+        if (forHighlighting) return all;
+        foreach (var clause in query.Excluded)
+        {
+            if (Clause(clause, withExtras: false, forHighlighting: false) is { } part) all.Add(part, Occur.MUST_NOT);
+        }
+        return all;
+    }
+
+    private Query? Clause(SearchClause clause, bool withExtras, bool forHighlighting)
+    {
+        if (clause.IsPhrase || clause.LastIsPrefix && Analyze(SearchFields.Exact, clause.Words[0]).Count > 1)
+            return Phrase(clause);
+        var word = clause.Words[0];
+        var exact = Analyze(SearchFields.Exact, word);
+        if (exact.Count == 0) return null;
+        if (clause.LastIsPrefix) return Prefix(word, exact[0]);
+        var stems = Analyze(SearchFields.Body, word);
+        if (stems.Count > 1) return Phrase(clause);
+
+        var any = new BooleanQuery();
+        AddIfAny(any, Fields(field => Known(field, stems[0])));
+        if (Known(SearchFields.Exact, exact[0]) is { } asWritten) any.Add(Boosted(asWritten, ExactBonus), Occur.SHOULD);
+        if (!withExtras) return any.Clauses.Count == 0 ? null : any;
+        var stem = stems[0];
+        if (IsCompoundPart(culture, stem) && HasPrefix(SearchFields.Tail, Reverse(stem)))
+        {
+            any.Add(Boosted(new PrefixQuery(new Term(SearchFields.Tail, Reverse(stem))), CompoundWeight), Occur.SHOULD);
+            // The highlighter reads the body field only: there the compound is found by its ending.
+            if (forHighlighting) any.Add(new WildcardQuery(new Term(SearchFields.Body, "*" + stem)), Occur.SHOULD);
+        }
+        if (SearchAnalyzers.MatchesByPrefix(culture) && UkrainianPrefix(exact[0]) is { } beginning && HasPrefix(SearchFields.Exact, beginning))
+        {
+            any.Add(Boosted(new PrefixQuery(new Term(SearchFields.Exact, beginning)), UkrainianPrefixWeight), Occur.SHOULD);
+            if (forHighlighting) any.Add(new PrefixQuery(new Term(SearchFields.Body, beginning)), Occur.SHOULD);
+        }
+        foreach (var correction in corrections.For(word))
+        {
+            if (Known(SearchFields.Exact, correction) is { } corrected) any.Add(Boosted(corrected, CorrectionWeight), Occur.SHOULD);
+            var stemmed = Analyze(SearchFields.Body, correction);
+            if (stemmed.Count == 1 && Fields(field => Known(field, stemmed[0])) is { } inFields)
+                any.Add(Boosted(inFields, CorrectionWeight), Occur.SHOULD);
+        }
+        return any.Clauses.Count == 0 ? null : any;
+    }
+
+    private static void AddIfAny(BooleanQuery query, Query? part)
+    {
+        if (part is not null) query.Add(part, Occur.SHOULD);
+    }
+
+    /// <summary>A term query, or null when no document has the term.</summary>
+    private TermQuery? Known(string field, string text)
+    {
+        var term = new Term(field, text);
+        return reader.DocFreq(term) > 0 ? new TermQuery(term) : null;
+    }
+
+    private bool HasPrefix(string field, string prefix)
+    {
+        var terms = MultiFields.GetTerms(reader, field);
+        if (terms is null) return false;
+        var e = terms.GetEnumerator();
+        var target = new Lucene.Net.Util.BytesRef(prefix);
+        return e.SeekCeil(target) != TermsEnum.SeekStatus.END && Lucene.Net.Util.StringHelper.StartsWith(e.Term, target);
+    }
+
+    /// <summary>A prefix, tried as typed (folded) in every field, and as stemmed in the stemmed fields:
+    /// "gesprekke*" still finds the stem "gesprek".</summary>
+    private Query? Prefix(string word, string folded)
+    {
+        if (!HasPrefix(SearchFields.Exact, folded) && !SearchFields.Stemmed.Any(field => HasPrefix(field, folded))) return null;
+        var any = new BooleanQuery();
+        any.Add(Boosted(new PrefixQuery(new Term(SearchFields.Exact, folded)), ExactBonus), Occur.SHOULD);
+        AddIfAny(any, Fields(field => new PrefixQuery(new Term(field, folded))));
+        var stems = Analyze(SearchFields.Body, word);
+        if (stems.Count == 1 && stems[0] != folded) AddIfAny(any, Fields(field => new PrefixQuery(new Term(field, stems[0]))));
+        return any;
+    }
+
+    /// <summary>Words in this order, in one field (never from the title into the text); the last may be a prefix.</summary>
+    private Query? Phrase(SearchClause clause)
+    {
+        var words = clause.LastIsPrefix ? clause.Words.Take(clause.Words.Count - 1).ToList() : clause.Words.ToList();
+        var stems = Analyze(SearchFields.Body, string.Join(' ', words));
+        var prefix = clause.LastIsPrefix ? Analyze(SearchFields.Exact, clause.Words[^1]) : [];
+        if (clause.LastIsPrefix)
+        {
+            // A prefix written as several tokens (a script the tokenizer splits): all but the last are words.
+            if (prefix.Count == 0) return stems.Count == 0 ? null : Phrase(stems, null);
+            stems.AddRange(prefix.Take(prefix.Count - 1));
+            return Phrase(stems, prefix[^1]);
+        }
+        return stems.Count == 0 ? null : Phrase(stems, null);
+    }
+
+    private Query? Phrase(List<string> stems, string? prefix)
+    {
+        if (prefix is null && stems.Count == 1) return Fields(field => Known(field, stems[0]));
+        return Fields(field =>
+        {
+            if (stems.Any(stem => reader.DocFreq(new Term(field, stem)) == 0)) return null;
+            if (prefix is null)
+            {
+                var phrase = new PhraseQuery();
+                foreach (var stem in stems) phrase.Add(new Term(field, stem));
+                return phrase;
+            }
+            var spans = stems.Select(s => (SpanQuery)new SpanTermQuery(new Term(field, s)))
+                .Append(new SpanMultiTermQueryWrapper<PrefixQuery>(new PrefixQuery(new Term(field, prefix))))
+                .ToArray();
+            return spans.Length == 1 ? spans[0] : new SpanNearQuery(spans, 0, true);
+        });
+    }
+
+    /// <summary>The best of the weighted stemmed fields (a word in the title and the body counts as a
+    /// title match, a little more); null when no field can match.</summary>
+    private static Query? Fields(Func<string, Query?> make)
+    {
+        var best = new DisjunctionMaxQuery(0.1f);
+        foreach (var field in SearchFields.Stemmed)
+        {
+            if (make(field) is { } query) best.Add(Boosted(query, SearchFields.Weight(field)));
+        }
+        return best.Disjuncts.Count == 0 ? null : best;
+    }
+
+    private static Query Boosted(Query query, float boost)
+    {
+        query.Boost = boost;
+        return query;
+    }
+
+    /// <summary>Whether a stem is searched as the last part of compounds: in a language with compounds,
+    /// Latin letters, long enough not to end half the vocabulary.</summary>
+    public static bool IsCompoundPart(string culture, string stem) =>
+        SearchAnalyzers.HasCompounds(culture) && stem.Length >= MinCompoundPart && stem.All(char.IsAsciiLetterOrDigit);
+
+    /// <summary>Ukrainian words change their ending (робота, роботи, роботою): without a stemmer the
+    /// word without its last letters is searched as a beginning. Short words are searched whole.</summary>
+    private static string? UkrainianPrefix(string folded) => folded.Length switch
+    {
+        < 5 => null,
+        < 7 => folded[..^1],
+        _ => folded[..^2],
+    };
+
+    private static string Reverse(string term)
+    {
+        var chars = term.ToCharArray();
+        Array.Reverse(chars);
+        return new string(chars);
+    }
+
+    /// <summary>The terms the analyzer of this language makes of a text for a field.</summary>
+    public List<string> Analyze(string field, string text) => Terms(_analyzer, field, text);
+
+    public static List<string> Terms(Analyzer analyzer, string field, string text)
+    {
+        var terms = new List<string>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken()) terms.Add(term.ToString());
+        stream.End();
+        return terms;
+    }
+}

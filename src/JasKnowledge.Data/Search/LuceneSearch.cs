@@ -1,0 +1,167 @@
+using System.Text.RegularExpressions;
+using JasKnowledge.Core.Search;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace JasKnowledge.Data.Search;
+
+/// <summary>
+/// One search on a searcher: the query is built per language present in the index (each language's
+/// words analysed as its documents were), run once; one pass counts the hits per (type, language) for
+/// the facets and keeps the best hits that pass the filters — the visitor's language first — and the
+/// page of hits gets its snippets from Lucene's highlighter.
+/// </summary>
+public static partial class LuceneSearch
+{
+    public static SearchResults Run(IndexSearcher searcher, SearchRequest request, bool suggest = true)
+    {
+        var reader = searcher.IndexReader;
+        var cultures = Values(reader, SearchFields.Culture);
+        var corrections = SearchCorrections.For(reader, request.Query, cultures);
+        var queries = cultures.Select(c => (Culture: c, Builder: new LuceneQuery(reader, c, corrections))).ToList();
+
+        // Languages whose analysis gives the same query (a Latin word in Arabic, Tigrinya and Somali) share one.
+        var query = new BooleanQuery();
+        var built = queries.Select(q => (q.Culture, Query: q.Builder.Build(request.Query))).Where(q => q.Query is not null);
+        foreach (var group in built.GroupBy(q => q.Query!.ToString(), StringComparer.Ordinal))
+        {
+            var languages = new BooleanQuery();
+            foreach (var (culture, _) in group) languages.Add(new TermQuery(new Term(SearchFields.Culture, culture)), Occur.SHOULD);
+            query.Add(new BooleanQuery { { languages, Occur.MUST }, { group.First().Query!, Occur.MUST } }, Occur.SHOULD);
+        }
+        var results = query.Clauses.Count == 0 ? SearchResults.None : Collect(searcher, query, request, queries, corrections);
+        if (results.Total > 0 || !suggest) return results.Total > 0 ? results : results with { AlsoSearchedFor = [] };
+
+        // Nothing found: suggest the query with its words replaced by the closest index words, if that finds something.
+        var suggestion = SearchCorrections.For(reader, request.Query, cultures, wide: true).Suggest(request.Query);
+        if (suggestion is null) return results with { AlsoSearchedFor = [] };
+        var alternative = SearchQuery.Parse(suggestion);
+        var found = Run(searcher, request with { Query = alternative, Page = 1 }, suggest: false).Total;
+        return results with { AlsoSearchedFor = [], Suggestion = found > 0 ? alternative.Text : null };
+    }
+
+    private static SearchResults Collect(
+        IndexSearcher searcher, Query query, SearchRequest request, List<(string Culture, LuceneQuery Builder)> queries,
+        SearchCorrections corrections)
+    {
+        var skip = (request.Page - 1) * request.PageSize;
+        var collector = new HitCollector(request, skip + request.PageSize);
+        searcher.Search(query, collector);
+        var counts = collector.Counts();
+        var page = collector.Best().Skip(skip).Take(request.PageSize).ToList();
+        var hits = page.Select(hit =>
+        {
+            var document = Document(searcher.Doc(hit.Doc));
+            var builder = queries.First(q => q.Culture == document.Culture).Builder;
+            return new SearchHit(document, Snippet(document, builder.Build(request.Query, forHighlighting: true)));
+        }).ToList();
+        return SearchResults.From(counts, request, hits, corrections.All, null);
+    }
+
+    /// <summary>The distinct values of a keyword field (the languages present).</summary>
+    private static List<string> Values(IndexReader reader, string field)
+    {
+        var values = new List<string>();
+        var terms = MultiFields.GetTerms(reader, field);
+        if (terms is null) return values;
+        var e = terms.GetEnumerator();
+        while (e.MoveNext()) values.Add(e.Term.Utf8ToString());
+        return values;
+    }
+
+    private static SearchDocument Document(Lucene.Net.Documents.Document stored)
+    {
+        var type = stored.Get(SearchFields.Type);
+        var text = stored.Get(type == SearchIndexer.DownloadType ? SearchFields.Notes : SearchFields.Body) ?? "";
+        return new SearchDocument(Guid.Parse(stored.Get(SearchFields.Source)), type, stored.Get(SearchFields.Culture),
+            stored.Get(SearchFields.LocalizationSet), stored.Get(SearchFields.Slug), stored.Get(SearchFields.Title),
+            stored.Get(SearchFields.Summary) ?? "", text);
+    }
+
+    private static string Snippet(SearchDocument document, Query? query)
+    {
+        // White space (the line breaks of the plain text included) reads as one space.
+        var text = Spaces().Replace(string.Join("\n\n", document.Summary, document.Text), " ").Trim();
+        return SearchSnippets.Build(text, document.Culture, query);
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    /// <summary>Counts every hit per (type, language) ord pair of its segment and keeps the best hits
+    /// that pass the filters, in two lists when the visitor's language goes first.</summary>
+    private sealed class HitCollector(SearchRequest request, int keep) : ICollector
+    {
+        private readonly TopScoreDocCollector _preferred = TopScoreDocCollector.Create(Math.Max(1, keep), true);
+        private readonly TopScoreDocCollector _others = TopScoreDocCollector.Create(Math.Max(1, keep), true);
+        private readonly Dictionary<(string, string), int> _counts = [];
+        private SortedDocValues? _types;
+        private SortedDocValues? _cultures;
+        private int[] _segment = [];
+        private int _typeFilter = -1;
+        private int _cultureFilter = -1;
+        private int _preferredOrd = -1;
+
+        public bool AcceptsDocsOutOfOrder => false;
+
+        public void SetScorer(Scorer scorer)
+        {
+            _preferred.SetScorer(scorer);
+            _others.SetScorer(scorer);
+        }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            Flush();
+            _types = context.AtomicReader.GetSortedDocValues(SearchFields.Type);
+            _cultures = context.AtomicReader.GetSortedDocValues(SearchFields.Culture);
+            _segment = new int[(_types?.ValueCount ?? 0) * (_cultures?.ValueCount ?? 0)];
+            // A filter value absent from the segment (-1 from LookupTerm is negative): nothing passes.
+            _typeFilter = request.Type is null ? -1 : Ord(_types, request.Type);
+            _cultureFilter = request.Culture is null ? -1 : Ord(_cultures, request.Culture);
+            _preferredOrd = request.Culture is null && request.PreferredCulture is not null ? Ord(_cultures, request.PreferredCulture) : -2;
+            _preferred.SetNextReader(context);
+            _others.SetNextReader(context);
+        }
+
+        public void Collect(int doc)
+        {
+            if (_types is null || _cultures is null) return;
+            var type = _types.GetOrd(doc);
+            var culture = _cultures.GetOrd(doc);
+            if (type < 0 || culture < 0) return;
+            _segment[type * _cultures.ValueCount + culture]++;
+            if (request.Type is not null && type != _typeFilter) return;
+            if (request.Culture is not null && culture != _cultureFilter) return;
+            (culture == _preferredOrd ? _preferred : _others).Collect(doc);
+        }
+
+        public IReadOnlyList<(string Type, string Culture, int Count)> Counts()
+        {
+            Flush();
+            return _counts.Select(c => (c.Key.Item1, c.Key.Item2, c.Value)).ToList();
+        }
+
+        public IEnumerable<ScoreDoc> Best() => _preferred.GetTopDocs().ScoreDocs.Concat(_others.GetTopDocs().ScoreDocs);
+
+        private static int Ord(SortedDocValues? values, string value) => values is null ? -3 : Math.Max(-3, values.LookupTerm(new BytesRef(value)));
+
+        private void Flush()
+        {
+            if (_types is null || _cultures is null) return;
+            var bytes = new BytesRef();
+            for (var i = 0; i < _segment.Length; i++)
+            {
+                if (_segment[i] == 0) continue;
+                _types.LookupOrd(i / _cultures.ValueCount, bytes);
+                var type = bytes.Utf8ToString();
+                _cultures.LookupOrd(i % _cultures.ValueCount, bytes);
+                var key = (type, bytes.Utf8ToString());
+                _counts[key] = _counts.GetValueOrDefault(key) + _segment[i];
+            }
+            _types = null;
+            _cultures = null;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Ar;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Fa;
+using Lucene.Net.Analysis.Icu;
+using Lucene.Net.Analysis.Icu.Segmentation;
+using Lucene.Net.Analysis.Reverse;
+using Lucene.Net.Analysis.Snowball;
+using Lucene.Net.Util;
+
+namespace JasKnowledge.Data.Search;
+
+/// <summary>
+/// How text becomes terms, per language, the same for a document and for a query in that language.
+/// Every language: the ICU tokenizer (word boundaries of every script, Ethiopic included) and ICU
+/// folding (case, Latin accents, Arabic diacritics, Arabic-Indic digits, zero-width joiners). Then
+/// per language: Dutch the Snowball stemmer; English plural stemming; Arabic normalisation and light
+/// stemming; Persian and Dari Persian normalisation; Ukrainian, Tigrinya, Somali and any other
+/// language folding alone (the query adds prefix matching for Ukrainian, which has no stemmer here).
+/// </summary>
+public static class SearchAnalyzers
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <summary>Changes whenever analysis changes: an index made with another version is rebuilt.</summary>
+    public const string AnalysisVersion = "1";
+
+    private static readonly Dictionary<string, Analyzer> ByLanguage = new(StringComparer.Ordinal);
+    private static readonly Lock Guard = new();
+
+    /// <summary>The analyzer of a language (one instance per language; analyzers are thread-safe).</summary>
+    public static Analyzer For(string culture)
+    {
+        var language = Language(culture);
+        lock (Guard)
+        {
+            if (!ByLanguage.TryGetValue(language, out var analyzer)) ByLanguage[language] = analyzer = new LanguageAnalyzer(language);
+            return analyzer;
+        }
+    }
+
+    /// <summary>The analysis a culture gets: Dari (prs) is analysed as Persian.</summary>
+    public static string Language(string culture) => culture switch
+    {
+        "nl" or "en" or "ar" or "fa" or "uk" => culture,
+        "prs" => "fa",
+        _ => "other",
+    };
+
+    /// <summary>Languages whose compounds are found by their last part (Dutch: Participatieverklaring
+    /// is a verklaring).</summary>
+    public static bool HasCompounds(string culture) => Language(culture) == "nl";
+
+    /// <summary>Languages searched by word beginnings because no stemmer exists for them.</summary>
+    public static bool MatchesByPrefix(string culture) => Language(culture) == "uk";
+
+    private sealed class LanguageAnalyzer(string language) : Analyzer(PER_FIELD_REUSE_STRATEGY)
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var tokenizer = new ICUTokenizer(reader);
+            TokenStream stream = new ICUFoldingFilter(tokenizer);
+            // The exact field: folded words as written, for exact matches, prefixes and corrections.
+            if (fieldName == SearchFields.Exact) return new TokenStreamComponents(tokenizer, stream);
+            stream = language switch
+            {
+                "nl" => new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.DutchStemmer()),
+                "en" => new EnglishMinimalStemFilter(stream),
+                "ar" => new ArabicStemFilter(new ArabicNormalizationFilter(stream)),
+                "fa" => new PersianNormalizationFilter(new ArabicNormalizationFilter(stream)),
+                _ => stream,
+            };
+            // Compound parts: the stems reversed, so that "ends with verklar" is a prefix query.
+            if (fieldName == SearchFields.Tail) stream = new ReverseStringFilter(Version, stream);
+            return new TokenStreamComponents(tokenizer, stream);
+        }
+    }
+}
+
+/// <summary>The fields of a document in the index.</summary>
+public static class SearchFields
+{
+    public const string Source = "source";
+    public const string Type = "type";
+    public const string Culture = "culture";
+    public const string LocalizationSet = "set";
+    public const string Slug = "slug";
+    /// <summary>Stemmed text fields, in the order of their weight.</summary>
+    public const string Title = "title";
+    public const string Summary = "summary";
+    public const string Body = "body";
+    /// <summary>The release notes of a download: found, but below any text of a page.</summary>
+    public const string Notes = "notes";
+    /// <summary>All text, folded but not stemmed.</summary>
+    public const string Exact = "exact";
+    /// <summary>All text of a language with compounds, stemmed and reversed.</summary>
+    public const string Tail = "tail";
+
+    public static readonly string[] Stemmed = [Title, Summary, Body, Notes];
+
+    /// <summary>How much a match in each stemmed field counts.</summary>
+    public static float Weight(string field) => field switch
+    {
+        Title => 8f,
+        Summary => 3f,
+        Body => 1f,
+        _ => 0.4f,
+    };
+}

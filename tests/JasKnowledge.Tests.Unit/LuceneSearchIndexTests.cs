@@ -1,0 +1,89 @@
+using JasKnowledge.Core.Search;
+using JasKnowledge.Data.Search;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace JasKnowledge.Tests.Unit;
+
+/// <summary>This node's Lucene index on its own: changes are applied once and in order, the last
+/// sequence survives a restart in the commit data, and a damaged folder starts again empty.</summary>
+public sealed class LuceneSearchIndexTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"jas-lucene-{Guid.NewGuid():N}");
+
+    private static SearchChange Change(long sequence, Guid source, string title, string culture = "nl") =>
+        new(sequence, source, new SearchDocument(source, "page", culture, $"pages/{sequence}", $"p{sequence}", title, "", "Tekst over " + title));
+
+    private static async Task<int> TotalAsync(ISearchIndex index, string text) =>
+        (await index.SearchAsync(new SearchRequest(SearchQuery.Parse(text), null, null))).Total;
+
+    [Fact]
+    public async Task Changes_are_applied_once_in_order_and_the_last_sequence_survives_a_restart()
+    {
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
+        using (var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance))
+        {
+            Assert.Equal(0, index.AppliedSequence);
+            await index.ApplyAsync([Change(1, a, "Zeppelin"), Change(2, b, "Walvis")]);
+            await index.ApplyAsync([Change(3, a, "Luchtballon"), new SearchChange(4, b, null)]);
+            // Already applied: skipped, so an old version never comes back.
+            await index.ApplyAsync([Change(2, b, "Walvis")]);
+            Assert.Equal(4, index.AppliedSequence);
+            Assert.Equal(1, await index.CountAsync());
+            Assert.Equal(0, await TotalAsync(index, "zeppelin"));
+            Assert.Equal(1, await TotalAsync(index, "luchtballon"));
+        }
+        using (var reopened = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance))
+        {
+            Assert.Equal(4, reopened.AppliedSequence);
+            Assert.False(reopened.StartedEmpty);
+            Assert.Equal(new HashSet<Guid> { a }, reopened.Sources());
+        }
+    }
+
+    [Theory]
+    [InlineData("segments")]
+    [InlineData("data")]
+    public async Task A_damaged_index_starts_again_empty(string damage)
+    {
+        using (var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance))
+        {
+            await index.ApplyAsync(Enumerable.Range(1, 50).Select(i => Change(i, Guid.NewGuid(), $"Titel {i}")).ToList());
+        }
+        var files = Directory.GetFiles(_folder).Where(f => !f.EndsWith("write.lock", StringComparison.Ordinal)).ToList();
+        var target = damage == "segments"
+            ? files.Single(f => Path.GetFileName(f).StartsWith("segments_", StringComparison.Ordinal))
+            : files.Where(f => !Path.GetFileName(f).StartsWith("segments", StringComparison.Ordinal))
+                .OrderByDescending(f => new FileInfo(f).Length).First();
+        var bytes = await File.ReadAllBytesAsync(target);
+        Array.Fill(bytes, (byte)0x5A, bytes.Length / 3, bytes.Length / 3);
+        await File.WriteAllBytesAsync(target, bytes);
+
+        using var rebuilt = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance);
+        Assert.True(rebuilt.StartedEmpty);
+        Assert.Equal(0, rebuilt.AppliedSequence);
+        Assert.Equal(0, await rebuilt.CountAsync());
+        await rebuilt.ApplyAsync([Change(1, Guid.NewGuid(), "Zeppelin")]);
+        Assert.Equal(1, await TotalAsync(rebuilt, "zeppelin"));
+    }
+
+    [Fact]
+    public async Task Two_hosts_on_one_folder_share_the_index_and_the_last_closes_it()
+    {
+        var first = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance);
+        var second = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance);
+        Assert.Same(first, second);
+        await first.ApplyAsync([Change(1, Guid.NewGuid(), "Zeppelin")]);
+        first.Dispose();
+        Assert.Equal(1, await TotalAsync(second, "zeppelin"));
+        second.Dispose();
+        using var again = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance);
+        Assert.NotSame(first, again);
+        Assert.Equal(1, again.AppliedSequence);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+    }
+}
