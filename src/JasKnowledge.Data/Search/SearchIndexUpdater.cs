@@ -14,8 +14,8 @@ namespace JasKnowledge.Data.Search;
 /// An index that is ahead of the outbox, or that missed rows which are gone from it (a restored or
 /// replaced database), is emptied and filled again.
 /// </summary>
-public sealed class SearchIndexUpdater(IServiceProvider services, ILogger<SearchIndexUpdater> logger) : Core.Telemetry.ISearchIndexLag
-    : BackgroundService, IPublicationListener
+public sealed class SearchIndexUpdater(IServiceProvider services, ILogger<SearchIndexUpdater> logger)
+    : BackgroundService, IPublicationListener, Core.Telemetry.ISearchIndexLag
 {
     private const int Batch = 500;
     /// <summary>A catch-up whose oldest change waited longer than this is logged with its lag.</summary>
