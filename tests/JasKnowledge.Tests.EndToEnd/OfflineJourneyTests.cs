@@ -95,18 +95,22 @@ public sealed class OfflineJourneyTests(BrowserPortal portal) : IClassFixture<Br
         await WaitForWorkerAsync(page);
         await SaveAsync(page);
 
-        const string added = "هذه جملة جديدة للاختبار.";
-        using (var scope = portal.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
-            var id = await db.ContentItems.Where(i => i.Type == "info-sheet" && i.Slug == "je-mentor" && i.Culture == "ar").Select(i => i.Id).SingleAsync();
-            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
-            var item = (await store.FindAsync(id))!;
-            var latest = item.Current!;
-            await store.PublishNewVersionAsync(
-                item, new VersionText(latest.Title, latest.Body + "\n\n" + added, latest.Summary, latest.Fields, "test", false, latest.SourceVersion), "test");
-        }
+        var title = await page.Locator("h1").InnerTextAsync();
 
+        // Published while the visitor is away; their next visit online, on any page, renews the copy and says so.
+        const string first = "هذه جملة جديدة للاختبار.";
+        await AppendToMentorSheetAsync(first);
+        await page.EvaluateAsync("() => localStorage.removeItem('jas-offline-checked')"); // the ten-minute pause since the last check
+        await page.GotoAsync("/ar/informatie");
+        var notice = page.Locator("main .notice[role=status]");
+        await notice.WaitForAsync();
+        Assert.Contains(title, await notice.InnerTextAsync());
+        Assert.Contains(first, await page.EvaluateAsync<string>(
+            "async (url) => { const r = await (await caches.open('jas-saved')).match(url); return r.text(); }", mentor));
+
+        // Published again; this time the visitor opens the kept page itself, which renews its own copy.
+        const string added = "وهذه جملة ثانية للاختبار.";
+        await AppendToMentorSheetAsync(added);
         await page.GotoAsync(mentor);
         var status = page.Locator("[data-offline-status]");
         await page.WaitForFunctionAsync(
@@ -173,6 +177,18 @@ public sealed class OfflineJourneyTests(BrowserPortal portal) : IClassFixture<Br
         await page.GotoAsync(Sheet);
         Assert.True(await page.Locator("[data-offline-save]").IsHiddenAsync());
         Assert.True(await page.Locator("a[href^='/files/ar/de-zorgverzekering-pdf/']").IsVisibleAsync());
+    }
+
+    private async Task AppendToMentorSheetAsync(string sentence)
+    {
+        using var scope = portal.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
+        var id = await db.ContentItems.Where(i => i.Type == "info-sheet" && i.Slug == "je-mentor" && i.Culture == "ar").Select(i => i.Id).SingleAsync();
+        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+        var item = (await store.FindAsync(id))!;
+        var latest = item.Current!;
+        await store.PublishNewVersionAsync(
+            item, new VersionText(latest.Title, latest.Body + "\n\n" + sentence, latest.Summary, latest.Fields, "test", false, latest.SourceVersion), "test");
     }
 
     private static async Task WaitForWorkerAsync(IPage page)

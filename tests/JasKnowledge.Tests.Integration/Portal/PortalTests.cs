@@ -204,12 +204,18 @@ public abstract class PortalTests<TFixture>(TFixture fixture) : IClassFixture<TF
     public async Task Health_reports_live_and_ready_with_database_and_blob_store()
     {
         var live = await Client().GetAsync("/health/live");
-        var ready = await Client().GetFromJsonAsync<JsonElement>("/health/ready");
-
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        // A node is ready once its search index has caught up with the outbox, a little after start.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        HttpResponseMessage answer;
+        while ((answer = await Client().GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK && waited.Elapsed < TimeSpan.FromMinutes(2))
+            await Task.Delay(250);
+        var ready = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
+
         Assert.Equal("Healthy", ready.GetProperty("status").GetString());
         Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
         Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("blobs").GetProperty("status").GetString());
+        Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("search").GetProperty("status").GetString());
     }
 
     [Fact]

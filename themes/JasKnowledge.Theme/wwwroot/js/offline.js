@@ -205,10 +205,11 @@
         // The old copy stays; the next check tries again.
       }
     }
-    const notice = document.querySelector("[data-offline-updated]");
-    if (renewed.length && notice) {
+    const template = document.querySelector("template[data-offline-updated]");
+    if (renewed.length && template) {
+      const notice = template.content.firstElementChild.cloneNode(true);
       notice.querySelector("[data-offline-updated-titles]").textContent = renewed.join(", ");
-      notice.hidden = false;
+      template.replaceWith(notice);
     }
   }
 })();
