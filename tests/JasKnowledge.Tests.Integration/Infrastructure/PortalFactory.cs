@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using JasKnowledge.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -61,6 +62,11 @@ public abstract class PortalFixture(DatabaseKind kind) : IAsyncLifetime
         _database = await TestDatabase.CreateAsync(kind);
         Factory = new PortalFactory(_database);
         Factory.CreateClient().Dispose(); // starts the host: migrations and first-start import
+        // As a load balancer does, the tests use the portal once it is ready: its search index has
+        // applied the first import (the start-up catch-up runs in the background).
+        var updater = Factory.Services.GetRequiredService<JasKnowledge.Data.Search.SearchIndexUpdater>();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!updater.IsCaughtUp && waited.Elapsed < TimeSpan.FromMinutes(3)) await Task.Delay(100);
     }
 
     public async Task DisposeAsync()
