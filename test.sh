@@ -95,6 +95,11 @@ count() { grep -Eo "^ +$1: +[0-9]+" "$work/test.log" | awk '{s+=$2} END {print s
 passed=$(count Passed)
 failed=$(count Failed)
 skipped=$(count Skipped)
+# CI shows only the end of the log: name each failed test there with the first lines of its message.
+if [ "$failed" != 0 ]; then
+  echo "failed tests:"
+  grep -E -A 6 "^ +Failed [A-Za-z]" "$work/test.log" | cut -c 1-400 | head -n 120 || true
+fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$passed" = 0 ]; then echo "no test ran" >&2; status=1; fi
 exit "$status"
