@@ -49,7 +49,9 @@ public sealed class PortalProcess : IAsyncDisposable
 
     private static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), $"jas-test-data-{Guid.NewGuid():N}");
 
-    /// <summary>Runs a command (or a start that is expected to fail) to its end.</summary>
+    /// <summary>Runs a command (or a start that is expected to fail) to its end. A command still running
+    /// after the time limit is killed and reported with what it wrote, instead of leaving a process that
+    /// writes into a folder the test is deleting.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IDictionary<string, string> environment, params string[] arguments)
     {
         var dataDirectory = NewDataDirectory();
@@ -58,13 +60,46 @@ public sealed class PortalProcess : IAsyncDisposable
             using var process = Process.Start(StartInfo(environment, dataDirectory, "http://127.0.0.1:0", arguments))!;
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            await process.WaitForExitAsync(timeout.Token);
+            // Generous: commands that print PDFs with Chromium run next to the whole suite on two cores.
+            var limit = TimeSpan.FromMinutes(6);
+            using var timeout = new CancellationTokenSource(limit);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                throw new TimeoutException(
+                    $"`{string.Join(' ', arguments)}` did not end within {limit.TotalMinutes} minutes.\n{await output}\n{await error}");
+            }
             return (process.ExitCode, await output, await error);
         }
         finally
         {
-            if (Directory.Exists(dataDirectory)) Directory.Delete(dataDirectory, recursive: true);
+            DeleteQuietly(dataDirectory);
+        }
+    }
+
+    /// <summary>Removes a test's data folder; a child process (Chromium) that is still closing may add a
+    /// file while it goes, so it tries again, and a folder left in the temporary directory fails no test.</summary>
+    private static void DeleteQuietly(string directory)
+    {
+        for (var attempt = 1; Directory.Exists(directory); attempt++)
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                Thread.Sleep(200 * attempt);
+            }
+            catch (IOException)
+            {
+                return;
+            }
         }
     }
 
