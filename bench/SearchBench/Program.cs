@@ -112,55 +112,74 @@ try
     var searcher = new IndexSearcher(reader);
     Console.WriteLine($"The portal serves {reader.NumDocs} documents (shipped content included); index {indexed / 1024.0 / 1024.0:F1} MB on disk.");
 
-    var endpoint = mix.ToDictionary(m => m.Name, _ => new List<double>());
+    // The portal remembers the answer to a search until its index changes, so each query is asked twice
+    // per round: once made new by an exclusion of a word that exists nowhere (same hits, an answer not
+    // yet remembered: the cost of a first asking), and once as is (what the next visitor asking the same gets).
+    var firstTime = mix.ToDictionary(m => m.Name, _ => new List<double>());
+    var repeated = mix.ToDictionary(m => m.Name, _ => new List<double>());
     var index = mix.ToDictionary(m => m.Name, _ => new List<double>());
     var hits = new Dictionary<string, int>();
+    string Url(string q, string? lang, string? type) => $"/api/v1/search?q={Uri.EscapeDataString(q)}" +
+        (lang is null ? "" : $"&lang={lang}") + (type is null ? "" : $"&type={type}");
+    async Task<double> TimeAsync(string url)
+    {
+        var clock = Stopwatch.StartNew();
+        using (var response = await http.GetAsync(url)) { response.EnsureSuccessStatusCode(); await response.Content.ReadAsByteArrayAsync(); }
+        return clock.Elapsed.TotalMilliseconds;
+    }
     for (var round = -20; round < rounds; round++) // 20 rounds of warm-up
     {
         foreach (var query in mix)
         {
-            var url = $"/api/v1/search?q={Uri.EscapeDataString(query.Q)}" + (query.Lang is null ? "" : $"&lang={query.Lang}") +
-                (query.Type is null ? "" : $"&type={query.Type}");
-            var clock = Stopwatch.StartNew();
-            using (var response = await http.GetAsync(url)) { response.EnsureSuccessStatusCode(); await response.Content.ReadAsByteArrayAsync(); }
-            var viaEndpoint = clock.Elapsed.TotalMilliseconds;
+            var first = await TimeAsync(Url($"{query.Q} -nergens{round + 20}x", query.Lang, query.Type));
+            var again = await TimeAsync(Url(query.Q, query.Lang, query.Type));
 
-            clock.Restart();
+            var clock = Stopwatch.StartNew();
             // As a request does it: parse, query per language, facets, one page with snippets.
             var result = LuceneSearch.Run(searcher, new SearchRequest(SearchQuery.Parse(query.Q), query.Lang, query.Type));
             hits[query.Name] = result.Total;
             var direct = clock.Elapsed.TotalMilliseconds;
             if (round < 0) continue;
-            endpoint[query.Name].Add(viaEndpoint);
+            firstTime[query.Name].Add(first);
+            repeated[query.Name].Add(again);
             index[query.Name].Add(direct);
         }
     }
 
     Console.WriteLine($"\n{rounds} rounds of {mix.Length} queries over {reader.NumDocs} documents, one at a time, loopback.\n");
-    Console.WriteLine("| query | hits | endpoint p50 | endpoint p95 | index p50 | index p95 |");
-    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+    Console.WriteLine("| query | hits | endpoint, first asking p50 / p95 | endpoint, asked again p50 / p95 | index p50 / p95 |");
+    Console.WriteLine("|---|---:|---:|---:|---:|");
+    string Pair(List<double> values) => $"{P(values, 50):F2} / {P(values, 95):F2} ms";
     foreach (var query in mix)
-        Console.WriteLine($"| {query.Name} (`{query.Q}`) | {hits[query.Name]} | {P(endpoint[query.Name], 50):F2} ms | " +
-            $"{P(endpoint[query.Name], 95):F2} ms | {P(index[query.Name], 50):F2} ms | {P(index[query.Name], 95):F2} ms |");
-    var allEndpoint = endpoint.Values.SelectMany(v => v).ToList();
+        Console.WriteLine($"| {query.Name} (`{query.Q}`) | {hits[query.Name]} | {Pair(firstTime[query.Name])} | " +
+            $"{Pair(repeated[query.Name])} | {Pair(index[query.Name])} |");
+    var allFirst = firstTime.Values.SelectMany(v => v).ToList();
+    var allRepeated = repeated.Values.SelectMany(v => v).ToList();
     var allIndex = index.Values.SelectMany(v => v).ToList();
-    Console.WriteLine($"| **all** | | **{P(allEndpoint, 50):F2} ms** | **{P(allEndpoint, 95):F2} ms** | **{P(allIndex, 50):F2} ms** | " +
-        $"**{P(allIndex, 95):F2} ms** |");
+    Console.WriteLine($"| **all** | | **{Pair(allFirst)}** | **{Pair(allRepeated)}** | **{Pair(allIndex)}** |");
     var target = reader.NumDocs > 50_000 ? 20 : 5;
-    var ratio = P(allEndpoint, 95) / P(allIndex, 95);
-    Console.WriteLine($"\nTargets: endpoint p95 < {target} ms: {(P(allEndpoint, 95) < target ? "met" : "MISSED")}; " +
-        $"endpoint p95 ≤ 1.5 × index p95: {ratio:F2}× ({(ratio <= 1.5 ? "met" : "MISSED")}).");
+    var ratio = P(allFirst, 95) / P(allIndex, 95);
+    Console.WriteLine($"\nTargets: endpoint p95 < {target} ms: first asking {(P(allFirst, 95) < target ? "met" : "MISSED")}, " +
+        $"asked again {(P(allRepeated, 95) < target ? "met" : "MISSED")}; first asking p95 ≤ 1.5 × index p95: {ratio:F2}× " +
+        $"({(ratio <= 1.5 ? "met" : "MISSED")}).");
 
     if (wrkSeconds > 0)
     {
         Console.WriteLine($"\nwrk -t2 -c16 -d{wrkSeconds}s, loopback, {Environment.ProcessorCount} cores, in the same run:\n");
         Console.WriteLine("| URL | requests/s | p50 | p99 |");
         Console.WriteLine("|---|---:|---:|---:|");
-        foreach (var path in new[] { "/api/v1/search?q=gesprek", "/nl/zoeken?q=gesprek", "/nl" })
+        var firstAsking = Path.Combine(AppContext.BaseDirectory, "search-first.lua");
+        foreach (var (path, label, script) in new[]
         {
-            await Wrk(http.BaseAddress + path.TrimStart('/'), 2); // warm-up
-            var (rate, p50, p99) = await Wrk(http.BaseAddress + path.TrimStart('/'), wrkSeconds);
-            Console.WriteLine($"| `{path}` | {rate} | {p50} | {p99} |");
+            ("/api/v1/search?q=gesprek", "`/api/v1/search?q=gesprek`, each a first asking (`bench/search-first.lua`)", firstAsking),
+            ("/api/v1/search?q=gesprek", "`/api/v1/search?q=gesprek`, asked again", null),
+            ("/nl/zoeken?q=gesprek", "`/nl/zoeken?q=gesprek`, asked again", null),
+            ("/nl", "`/nl` (cached page)", null),
+        })
+        {
+            await Wrk(http.BaseAddress + path.TrimStart('/'), 2, script); // warm-up
+            var (rate, p50, p99) = await Wrk(http.BaseAddress + path.TrimStart('/'), wrkSeconds, script);
+            Console.WriteLine($"| {label} | {rate} | {p50} | {p99} |");
         }
     }
     return 0;
@@ -173,9 +192,10 @@ finally
     else Directory.Delete(dataDirectory, recursive: true);
 }
 
-static async Task<(string Rate, string P50, string P99)> Wrk(string url, int seconds)
+static async Task<(string Rate, string P50, string P99)> Wrk(string url, int seconds, string? script = null)
 {
-    var wrk = Process.Start(new ProcessStartInfo("wrk", ["-t2", "-c16", $"-d{seconds}s", "--latency", url]) { RedirectStandardOutput = true })!;
+    string[] arguments = ["-t2", "-c16", $"-d{seconds}s", "--latency", .. script is null ? Array.Empty<string>() : ["-s", script], url];
+    var wrk = Process.Start(new ProcessStartInfo("wrk", arguments) { RedirectStandardOutput = true })!;
     var output = await wrk.StandardOutput.ReadToEndAsync();
     await wrk.WaitForExitAsync();
     string Field(string prefix) => output.Split('\n').Select(l => l.Trim())
@@ -198,7 +218,8 @@ static int FreePort()
 
 static async Task WaitForAsync(HttpClient http, Process portal)
 {
-    for (var i = 0; i < 300; i++)
+    // Readiness includes the first import and the index catch-up: minutes on a loaded machine, and not what is measured.
+    for (var i = 0; i < 3_000; i++)
     {
         if (portal.HasExited) throw new InvalidOperationException($"The portal stopped with exit code {portal.ExitCode}.");
         try
@@ -209,5 +230,5 @@ static async Task WaitForAsync(HttpClient http, Process portal)
         catch (HttpRequestException) { }
         await Task.Delay(100);
     }
-    throw new TimeoutException("The portal did not become ready within 30 s.");
+    throw new TimeoutException("The portal did not become ready within 5 minutes.");
 }

@@ -41,6 +41,28 @@ public sealed class LuceneSearchIndexTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_repeated_search_is_answered_from_memory_until_the_index_changes()
+    {
+        var source = Guid.NewGuid();
+        using var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance);
+        await index.ApplyAsync([Change(1, source, "Zeppelin")]);
+        var request = new SearchRequest(SearchQuery.Parse("zeppelin"), null, null);
+        var first = await index.SearchAsync(request);
+        Assert.Equal(1, first.Total);
+        Assert.Same(first, await index.SearchAsync(request with { Query = SearchQuery.Parse("  zeppelin ") }));
+        // Another page, filter or preferred language is another answer.
+        Assert.NotSame(first, await index.SearchAsync(request with { Culture = "ar" }));
+        Assert.Equal(0, (await index.SearchAsync(request with { Culture = "ar" })).Total);
+        Assert.NotSame(first, await index.SearchAsync(request with { PreferredCulture = "en" }));
+
+        // Read your writes: once a change is applied, the remembered answer is never served again.
+        await index.ApplyAsync([Change(2, source, "Luchtballon")]);
+        Assert.Equal(0, (await index.SearchAsync(request)).Total);
+        await index.ApplyAsync([Change(3, Guid.NewGuid(), "Zeppelin boven Leiden")]);
+        Assert.Equal(1, (await index.SearchAsync(request)).Total);
+    }
+
     [Theory]
     [InlineData("segments")]
     [InlineData("data")]

@@ -32,6 +32,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private LuceneDirectory _directory = null!;
     private IndexWriter _writer = null!;
     private SearcherManager _searchers = null!;
+    private readonly SearchResultCache _results = new();
     private int _users;
     private long _applied;
 
@@ -132,7 +133,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            return Task.FromResult(LuceneSearch.Run(searcher, request));
+            return Task.FromResult(_results.GetOrAdd(searcher.IndexReader, request, () => LuceneSearch.Run(searcher, request)));
         }
         finally
         {

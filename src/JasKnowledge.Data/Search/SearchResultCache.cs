@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using JasKnowledge.Core.Search;
+using Lucene.Net.Index;
+
+namespace JasKnowledge.Data.Search;
+
+/// <summary>
+/// The results of recent searches on one version of the index. Visitors ask the same few things
+/// (zorgverzekering, werk, gesprek) and each answer costs a full query with facets and snippets; the
+/// answer cannot change until the index does, so it is kept with the reader it was computed on and
+/// dropped as soon as a newer reader serves (every applied change opens one). Bounded: when full, the
+/// oldest half goes, so a crawler asking thousands of different things cannot hold memory.
+/// </summary>
+internal sealed class SearchResultCache(int capacity = SearchResultCache.DefaultCapacity)
+{
+    public const int DefaultCapacity = 2_000;
+
+    private Generation _current = new(-1);
+
+    public SearchResults GetOrAdd(IndexReader reader, SearchRequest request, Func<SearchResults> compute)
+    {
+        // A reader's version grows with every commit: equal versions hold the same documents.
+        if (reader is not DirectoryReader { Version: var version }) return compute();
+        var generation = Volatile.Read(ref _current);
+        while (generation.Version < version)
+        {
+            var fresher = new Generation(version);
+            var seen = Interlocked.CompareExchange(ref _current, fresher, generation);
+            generation = ReferenceEquals(seen, generation) ? fresher : seen;
+        }
+        // A search on an older reader (one acquired just before a refresh) neither reads nor fills the newer cache.
+        if (generation.Version != version) return compute();
+        var key = Key(request);
+        if (generation.Results.TryGetValue(key, out var entry)) return entry.Results;
+        var results = compute();
+        if (generation.Results.Count >= capacity) generation.Trim(capacity / 2);
+        generation.Results[key] = new Entry(results, Interlocked.Increment(ref generation.Added));
+        return results;
+    }
+
+    /// <summary>Everything that changes the answer: the query as parsed (normalised text), filters, page.</summary>
+    private static string Key(SearchRequest r) =>
+        string.Join('\u001f', r.Query.Text, r.Culture ?? "", r.Type ?? "", r.PreferredCulture ?? "", r.Page, r.PageSize);
+
+    private sealed record Entry(SearchResults Results, long Order);
+
+    private sealed class Generation(long version)
+    {
+        public readonly long Version = version;
+        public readonly ConcurrentDictionary<string, Entry> Results = new(StringComparer.Ordinal);
+        public long Added;
+
+        public void Trim(int keep)
+        {
+            var newest = Results.OrderByDescending(e => e.Value.Order).Take(keep).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+            foreach (var key in Results.Keys)
+            {
+                if (!newest.Contains(key)) Results.TryRemove(key, out _);
+            }
+        }
+    }
+}

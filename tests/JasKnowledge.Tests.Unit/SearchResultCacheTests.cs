@@ -1,0 +1,67 @@
+using JasKnowledge.Core.Search;
+using JasKnowledge.Data.Search;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace JasKnowledge.Tests.Unit;
+
+/// <summary>The memory of recent answers stays within its bound, keeps the newest, and never mixes
+/// answers of two index versions.</summary>
+public sealed class SearchResultCacheTests : IDisposable
+{
+    private readonly RAMDirectory _directory = new();
+
+    private DirectoryReader NewReader()
+    {
+        // Each reader sees one more commit, as each applied change from the outbox makes one.
+        using (var writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new KeywordAnalyzer())))
+        {
+            writer.AddDocument([new Lucene.Net.Documents.StringField("source", Guid.NewGuid().ToString(), Lucene.Net.Documents.Field.Store.NO)]);
+            writer.Commit();
+        }
+        return DirectoryReader.Open(_directory);
+    }
+
+    private static SearchRequest Ask(string text, int page = 1) => new(SearchQuery.Parse(text), null, null, page);
+
+    private static SearchResults Answer(int total) => new(total, [], [], [], [], null);
+
+    [Fact]
+    public void When_full_the_oldest_half_is_forgotten_and_the_newest_answers_stay()
+    {
+        using var reader = NewReader();
+        var cache = new SearchResultCache(capacity: 4);
+        var computed = 0;
+        SearchResults Compute() => Answer(++computed);
+
+        foreach (var word in new[] { "een", "twee", "drie", "vier", "vijf" }) cache.GetOrAdd(reader, Ask(word), Compute);
+        Assert.Equal(5, computed);
+        // "vijf" came in after the trim that kept "drie" and "vier".
+        foreach (var word in new[] { "drie", "vier", "vijf" }) cache.GetOrAdd(reader, Ask(word), Compute);
+        Assert.Equal(5, computed);
+        cache.GetOrAdd(reader, Ask("een"), Compute);
+        Assert.Equal(6, computed);
+    }
+
+    [Fact]
+    public void An_answer_on_one_reader_is_not_served_on_another_nor_on_another_page()
+    {
+        using var older = NewReader();
+        using var newer = NewReader();
+        var cache = new SearchResultCache();
+        var computed = 0;
+        SearchResults Compute() => Answer(++computed);
+
+        Assert.Equal(1, cache.GetOrAdd(older, Ask("werk"), Compute).Total);
+        Assert.Equal(1, cache.GetOrAdd(older, Ask("werk"), Compute).Total);
+        Assert.Equal(2, cache.GetOrAdd(older, Ask("werk", page: 2), Compute).Total);
+        Assert.Equal(3, cache.GetOrAdd(newer, Ask("werk"), Compute).Total);
+        // A search that still holds the older reader is computed, and does not displace the newer answers.
+        Assert.Equal(4, cache.GetOrAdd(older, Ask("werk"), Compute).Total);
+        Assert.Equal(3, cache.GetOrAdd(newer, Ask("werk"), Compute).Total);
+    }
+
+    public void Dispose() => _directory.Dispose();
+}
