@@ -27,7 +27,7 @@ public sealed class TranslationsCommandTests
                   </file>
                 </xliff>
                 """);
-            (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(), "translations", "import", "--lang", "ar", wrong);
+            (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(), "translations", "import", "--lang", "ar", "--in", wrong);
             Assert.Equal(1, exitCode);
             Assert.Contains($"{wrong}:3", error);
             Assert.Contains("Nothing was changed.", error);

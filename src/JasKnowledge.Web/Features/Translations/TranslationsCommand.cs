@@ -5,38 +5,42 @@ using JasKnowledge.Core.Translations;
 namespace JasKnowledge.Web.Features.Translations;
 
 /// <summary>
-/// <c>translations export --lang ar --out FILE [--all]</c> and <c>translations import --lang ar FILE</c>:
-/// the back office's XLIFF work (<see cref="TranslationExchange"/>) for agencies that script it. The import
-/// makes drafts and publishes nothing; a bad file is refused whole with its unit and line.
+/// <c>translations export [all] --lang ar --out FILE</c> and <c>translations import --lang ar --in FILE</c>:
+/// the back office's XLIFF work (<see cref="TranslationExchange"/>) for agencies that script it. The
+/// portal's command line hands <c>--name value</c> pairs to the host's configuration, so the options are
+/// read from there. The import makes drafts and publishes nothing; a bad file is refused whole with its
+/// unit and line.
 /// </summary>
 public sealed class TranslationsCommand : IPortalCommand
 {
     public string Name => "translations";
-    public string Usage => "export --lang LANG --out FILE [--all] | import --lang LANG FILE";
-    public string Summary => "XLIFF 1.2 of what is missing or outdated in a language, or a translated XLIFF file imported as drafts";
-    public int MinArguments => 4;
-    public int MaxArguments => 6;
+    public string Usage => "export [all] --lang LANG --out FILE | import --lang LANG --in FILE";
+    public string Summary => "XLIFF 1.2 of what is missing or outdated in a language (all: everything), or a translated XLIFF file imported as drafts";
+    public int MinArguments => 1;
+    public int MaxArguments => 2;
 
     public async Task<int> RunAsync(CommandContext context)
     {
         var args = context.Arguments;
-        var language = Option(args, "--lang");
+        var options = context.Services.GetRequiredService<IConfiguration>();
         var cultures = context.Services.GetRequiredService<CultureCatalog>();
-        if (language is null || !cultures.Contains(language) || language == cultures.Default.Code)
+        var language = cultures.Find(options["lang"])?.Code;
+        if (language is null || language == cultures.Default.Code)
         {
-            await context.Error.WriteLineAsync($"Name a language to translate into with --lang: {string.Join(", ", cultures.All.Where(c => c != cultures.Default).Select(c => c.Code))}.");
+            await context.Error.WriteLineAsync(
+                $"Name a language to translate into with --lang: {string.Join(", ", cultures.All.Where(c => c != cultures.Default).Select(c => c.Code))}.");
             return 2;
         }
         await using var scope = context.Services.CreateAsyncScope();
         var exchange = scope.ServiceProvider.GetRequiredService<TranslationExchange>();
         switch (args[0])
         {
-            case "export" when Option(args, "--out") is { } output:
-                await File.WriteAllTextAsync(output, await exchange.ExportAsync(language, args.Contains("--all"), context.CancellationToken),
+            case "export" when options["out"] is { Length: > 0 } output && (args.Count == 1 || args[1] == "all"):
+                await File.WriteAllTextAsync(output, await exchange.ExportAsync(language, args.Count == 2, context.CancellationToken),
                     context.CancellationToken);
                 await context.Output.WriteLineAsync($"Wrote {Path.GetFullPath(output)}.");
                 return 0;
-            case "import" when args[^1] is var input && !input.StartsWith("--", StringComparison.Ordinal) && input != language:
+            case "import" when options["in"] is { Length: > 0 } input && args.Count == 1:
                 if (!File.Exists(input))
                 {
                     await context.Error.WriteLineAsync($"There is no file {input}.");
@@ -62,12 +66,5 @@ public sealed class TranslationsCommand : IPortalCommand
                 await context.Error.WriteLineAsync($"Usage: translations {Usage}");
                 return 2;
         }
-    }
-
-    private static string? Option(IReadOnlyList<string> args, string name)
-    {
-        for (var i = 0; i < args.Count - 1; i++)
-            if (args[i] == name) return args[i + 1];
-        return null;
     }
 }
