@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of JasKnowledge against real servers. Installs what is missing (Debian: chromium,
-# postgresql, docker-compose, nginx-light, poppler-utils, ffmpeg, librsvg2-bin; npm: azurite), starts PostgreSQL and Azurite on 127.0.0.1 in temporary
+# postgresql, docker-compose, nginx-light, poppler-utils, ffmpeg, librsvg2-bin, translate-toolkit; npm: azurite), starts PostgreSQL and Azurite on 127.0.0.1 in temporary
 # folders, runs `dotnet test` for the solution, stops the servers, and exits non-zero on any failure.
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Recipe]
 set -euo pipefail
@@ -24,6 +24,7 @@ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-li
 fc-list 2>/dev/null | grep -qi "Noto Sans Ethiopic" || missing+=(fonts-noto-core)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)                 # render-film encodes, the film tests probe frames
 command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)     # render-film draws the frames
+command -v xliff2po >/dev/null 2>&1 || missing+=(translate-toolkit)    # the XLIFF round trip through translators' tools
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} (Debian)"
   as_root apt-get update -qq

@@ -22,6 +22,87 @@ public sealed class TranslationRulesTests
         Assert.Equal(TranslationState.Outdated, TranslationFreshness.Of(3, Version(null)));
     }
 
+    /// <summary>A Dutch item whose versions were published in turn, major or not; the last one may stay a draft.</summary>
+    private static List<ContentVersion> History(bool lastIsDraft, params bool[] major)
+    {
+        var item = new ContentItem { Type = "page", Culture = "nl", LocalizationSet = "page/test", Slug = "test" };
+        for (var i = 0; i < major.Length; i++)
+        {
+            var version = item.StartDraft(new VersionText("Titel", $"Tekst {i}", ChangeNote: "Wijziging.", IsMajor: major[i]), "test", DateTime.UtcNow);
+            if (!(lastIsDraft && i == major.Length - 1)) item.Publish(version.Number, DateTime.UtcNow);
+        }
+        return item.Versions;
+    }
+
+    [Fact]
+    public void Minor_edits_after_the_translated_version_keep_a_translation_current()
+    {
+        // v1 major, v2 and v3 minor: a translation of v1 (or v2) still matches.
+        var neededFrom = TranslationFreshness.NeededFrom(History(false, true, false, false));
+
+        Assert.Equal(1, neededFrom);
+        Assert.Equal(TranslationState.Current, TranslationFreshness.Of(neededFrom, Version(1)));
+        Assert.Equal(TranslationState.Current, TranslationFreshness.Of(neededFrom, Version(2)));
+        Assert.Equal(TranslationState.Outdated, TranslationFreshness.Of(neededFrom, Version(null)));
+    }
+
+    [Fact]
+    public void A_major_change_outdates_translations_of_every_older_version_but_a_major_draft_does_not()
+    {
+        var neededFrom = TranslationFreshness.NeededFrom(History(false, true, false, true));
+
+        Assert.Equal(3, neededFrom);
+        Assert.Equal(TranslationState.Outdated, TranslationFreshness.Of(neededFrom, Version(2)));
+        Assert.Equal(TranslationState.Current, TranslationFreshness.Of(neededFrom, Version(3)));
+        Assert.Equal(3, TranslationFreshness.NeededFrom(History(true, true, false, true, true)));
+    }
+
+    [Fact]
+    public void A_source_without_any_major_change_outdates_only_translations_that_name_no_version()
+    {
+        var neededFrom = TranslationFreshness.NeededFrom(History(false, false, false));
+
+        Assert.Equal(0, neededFrom);
+        Assert.Equal(TranslationState.Current, TranslationFreshness.Of(neededFrom, Version(1)));
+        Assert.Equal(TranslationState.Outdated, TranslationFreshness.Of(neededFrom, Version(null)));
+    }
+
+    [Fact]
+    public void Only_the_sections_whose_words_changed_are_named_with_new_and_removed_ones()
+    {
+        const string before = "Inleiding.\n\n## Afspraken\nKom op tijd.\n\n## Geld\nJe krijgt een uitkering.\n\n## Oud\nWeg.";
+        const string after = "Inleiding.\n\n## Afspraken\nKom  op\ntijd.\n\n## Geld\nJe krijgt een uitkering van de gemeente.\n\n## Nieuw\nErbij.";
+        var changes = TextSections.Changed(before, after);
+
+        Assert.Equal(["Geld", "Nieuw", "Oud"], changes.Select(c => c.Heading));
+        Assert.Equal(2, changes[0].BeforeIndex);
+        Assert.Equal(-1, changes[1].BeforeIndex);
+        Assert.Equal("", changes[2].After);
+        Assert.Empty(TextSections.Changed(before, before.Replace("\n", "\r\n")));
+    }
+
+    [Fact]
+    public void A_heading_inside_a_code_block_does_not_start_a_section()
+    {
+        var sections = TextSections.Of("Begin.\n\n```\n# geen kop\n```\n\n## Kop\nTekst.");
+
+        Assert.Equal([null, "Kop"], sections.Select(s => s.Heading));
+        Assert.Contains("# geen kop", sections[0].Text);
+    }
+
+    [Fact]
+    public void The_word_diff_marks_removed_and_added_words_and_keeps_both_texts()
+    {
+        const string before = "Laat het zo snel mogelijk weten.";
+        const string after = "Laat het zo snel mogelijk aan je klantmanager weten.";
+        var pieces = WordDiff.Of(before, after);
+
+        Assert.Equal(before, string.Concat(pieces.Where(p => p.Change != LineChange.Added).Select(p => p.Text)));
+        Assert.Equal(after, string.Concat(pieces.Where(p => p.Change != LineChange.Removed).Select(p => p.Text)));
+        Assert.Contains("klantmanager", string.Concat(pieces.Where(p => p.Change == LineChange.Added).Select(p => p.Text)));
+        Assert.DoesNotContain(pieces, p => p.Change == LineChange.Removed && p.Text.Contains("Laat"));
+    }
+
     [Fact]
     public void No_translation_is_missing()
     {

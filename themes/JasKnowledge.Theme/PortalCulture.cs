@@ -39,5 +39,7 @@ public static class LayoutData
 }
 
 /// <summary>A translation made from version <paramref name="TranslatedFrom"/> of the source text, which
-/// is now at <paramref name="SourceVersion"/>; the source text is at <paramref name="SourceUrl"/>.</summary>
-public sealed record OutdatedTranslation(int? TranslatedFrom, int SourceVersion, string SourceUrl, CultureDefinition SourceCulture);
+/// is now at <paramref name="SourceVersion"/>; the source text is at <paramref name="SourceUrl"/>.
+/// <paramref name="ChangedSections"/> names the parts of the source text that changed since (in the source language).</summary>
+public sealed record OutdatedTranslation(
+    int? TranslatedFrom, int SourceVersion, string SourceUrl, CultureDefinition SourceCulture, IReadOnlyList<string>? ChangedSections = null);

@@ -56,6 +56,26 @@ public sealed class PublishedContent(JasDbContext db, CultureCatalog cultures)
         return items.ToLookup(i => i.LocalizationSet);
     }
 
+    /// <summary>Per source item, the oldest version a translation may be made from and still be current
+    /// (<see cref="TranslationFreshness.NeededFrom"/>): minor edits after it do not outdate translations.</summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> TranslationsNeededFromAsync(
+        IEnumerable<Guid> sourceItemIds, CancellationToken cancellationToken = default)
+    {
+        var ids = sourceItemIds.Distinct().ToList();
+        var majors = await db.ContentVersions.AsNoTracking()
+            .Where(v => ids.Contains(v.ItemId) && v.State != VersionState.Draft && v.IsMajor)
+            .GroupBy(v => v.ItemId)
+            .Select(g => new { ItemId = g.Key, Number = g.Max(v => v.Number) })
+            .ToListAsync(cancellationToken);
+        return ids.ToDictionary(id => id, id => majors.FirstOrDefault(m => m.ItemId == id)?.Number ?? 0);
+    }
+
+    /// <summary>A version that was public once (published, superseded or withdrawn, never a draft), to
+    /// compare the source text a translation was made from with today's.</summary>
+    public Task<ContentVersion?> FormerVersionAsync(Guid itemId, int number, CancellationToken cancellationToken = default) =>
+        db.ContentVersions.AsNoTracking()
+            .SingleOrDefaultAsync(v => v.ItemId == itemId && v.Number == number && v.State != VersionState.Draft, cancellationToken);
+
     private IQueryable<ItemWithVersion> PublishedQuery() =>
         from item in db.ContentItems.AsNoTracking()
         join version in db.ContentVersions.AsNoTracking() on item.Id equals version.ItemId

@@ -22,13 +22,13 @@ public abstract class TranslationWorkTests<TFixture>(TFixture fixture) : IClassF
         return await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync(set, culture);
     }
 
-    private async Task PublishDutchAsync(string body)
+    private async Task PublishDutchAsync(string body, bool major = false, string? changeNote = null)
     {
         using var scope = Host.Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
         var item = await store.FindAsync("informatie/proefblad", "nl")
             ?? new ContentItem { Type = "info-sheet", Culture = "nl", LocalizationSet = "informatie/proefblad", Slug = "proefblad" };
-        await store.PublishNewVersionAsync(item, new VersionText("Proefblad", body, Fields: "{\"order\":\"99\"}"), "test");
+        await store.PublishNewVersionAsync(item, new VersionText("Proefblad", body, Fields: "{\"order\":\"99\"}", ChangeNote: changeNote, IsMajor: major), "test");
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public abstract class TranslationWorkTests<TFixture>(TFixture fixture) : IClassF
         Assert.Contains(">actueel</a>", await translator.GetStringAsync("/beheer/vertalingen"));
 
         // The Dutch text moves on: the Arabic one is out of date until the translator confirms.
-        await PublishDutchAsync("Tweede Nederlandse tekst.");
+        await PublishDutchAsync("Tweede Nederlandse tekst.", major: true, changeNote: "Nieuwe tekst.");
         Assert.Contains($"verouderd (van versie {first})", await translator.GetStringAsync("/beheer/vertalingen"));
         editor = await translator.GetStringAsync($"/beheer/inhoud/{arabic.Id}");
         Assert.Contains("Tweede Nederlandse tekst.", editor);
@@ -73,6 +73,56 @@ public abstract class TranslationWorkTests<TFixture>(TFixture fixture) : IClassF
                 new("Body", "النص العربي الثاني."), new("ChangeNote", "تحديث"), new("UpdateToSource", "true")]);
         Assert.Equal(first + 1, (await FindAsync("informatie/proefblad", "ar"))!.Published!.SourceVersion);
         Assert.DoesNotContain($"verouderd (van versie {first})", await translator.GetStringAsync("/beheer/vertalingen"));
+    }
+
+    [Fact]
+    public async Task A_minor_dutch_edit_keeps_translations_current_and_its_note_a_major_one_outdates_them()
+    {
+        const string set = "informatie/kleine-wijziging";
+        using (var scope = Host.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            var dutch = new ContentItem { Type = "info-sheet", Culture = "nl", LocalizationSet = set, Slug = "kleine-wijziging" };
+            await store.PublishNewVersionAsync(dutch, new VersionText("Kleine wijziging", "De tekst van het blad.", Fields: "{\"order\":\"98\"}",
+                ChangeNote: "Eerste versie.", IsMajor: true), "test");
+            var arabic = new ContentItem { Type = "info-sheet", Culture = "ar", LocalizationSet = set, Slug = "kleine-wijziging" };
+            await store.PublishNewVersionAsync(arabic, new VersionText("تغيير صغير", "نص الورقة.", SourceVersion: dutch.Published!.Number), "test");
+            // A typo fixed, marked as minor (no "grote wijziging").
+            await store.PublishNewVersionAsync(dutch, dutch.Published!.ToText() with
+            {
+                Body = "De tekst van dit blad.", ChangeNote = "Typfout verbeterd.", IsMajor = false,
+            }, "test");
+        }
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        var row = System.Text.RegularExpressions.Regex.Match(await translator.GetStringAsync("/beheer/vertalingen"),
+            "Kleine wijziging.*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains(">actueel</a>", row);
+        Assert.DoesNotContain("verouderd", row);
+        Assert.Equal("Typfout verbeterd.", (await FindAsync(set, "nl"))!.Published!.ChangeNote);
+        var anonymous = Host.CreateClient();
+        Assert.DoesNotContain("notice--outdated", await anonymous.GetStringAsync("/ar/informatie/kleine-wijziging"));
+        var arabicItem = (await FindAsync(set, "ar"))!;
+        Assert.Contains("Daarna kwamen alleen kleine wijzigingen: de vertaling is actueel.", await translator.GetStringAsync($"/beheer/inhoud/{arabicItem.Id}"));
+
+        using (var scope = Host.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            var dutch = (await store.FindAsync(set, "nl"))!;
+            await store.PublishNewVersionAsync(dutch, dutch.Published!.ToText() with
+            {
+                Body = "De tekst van dit blad, met een nieuwe regel over afspraken.", ChangeNote = "Regel over afspraken.", IsMajor = true,
+            }, "test");
+        }
+        row = System.Text.RegularExpressions.Regex.Match(await translator.GetStringAsync("/beheer/vertalingen"),
+            "Kleine wijziging.*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("verouderd (van versie 1)", row);
+        Assert.Contains("notice--outdated", await anonymous.GetStringAsync("/ar/informatie/kleine-wijziging"));
+        // The translator sees the Dutch words that changed since version 1, beside the Arabic text.
+        var editor = await translator.GetStringAsync($"/beheer/inhoud/{arabicItem.Id}");
+        var section = System.Text.RegularExpressions.Regex.Match(editor, "<tr data-changed-section>.*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("<ins>", section);
+        Assert.Contains("afspraken", section);
+        Assert.Contains("نص الورقة.", section);
     }
 
     [Theory]

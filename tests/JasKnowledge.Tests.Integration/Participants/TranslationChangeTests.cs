@@ -104,6 +104,8 @@ public abstract class TranslationChangeTests<TFixture>(TFixture fixture) : IClas
         Assert.Contains("href=\"/nl/informatie/je-klantmanager\" hreflang=\"nl\"", notice);
         Assert.Contains("1", notice);
         Assert.Contains("2", notice);
+        // Only the section whose sentence changed is named, in Dutch.
+        Assert.Equal(["Kun je niet komen?"], Regex.Matches(notice, "<q lang=\"nl\" data-changed-section>([^<]*)</q>").Select(m => m.Groups[1].Value));
         Assert.DoesNotContain("notice--outdated", await Client().GetStringAsync("/nl/informatie/je-klantmanager"));
         Assert.DoesNotContain("notice--outdated", await Client().GetStringAsync("/so/informatie/je-mentor"));
     }

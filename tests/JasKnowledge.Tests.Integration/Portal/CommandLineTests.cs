@@ -8,7 +8,7 @@ namespace JasKnowledge.Tests.Integration.Portal;
 public sealed class CommandLineTests
 {
     private static readonly string[] Commands =
-        ["import", "export", "backup", "restore", "reindex", "edition", "sheet-files", "render-film", "demo-data", "create-admin", "add-user"];
+        ["import", "export", "backup", "restore", "reindex", "edition", "sheet-files", "render-film", "demo-data", "create-admin", "add-user", "translations"];
 
     [Fact]
     public async Task Help_lists_every_command_with_one_line_each()
@@ -22,7 +22,7 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("translations", "export", "--lang", "ar")]
+    [InlineData("vertalingen", "export", "--lang", "ar")]
     [InlineData("imprt")]
     public async Task An_unknown_command_exits_with_2_and_the_list_instead_of_serving(params string[] arguments)
     {

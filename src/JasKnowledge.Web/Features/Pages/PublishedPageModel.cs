@@ -34,10 +34,17 @@ public abstract class PublishedPageModel(PublishedContent content, ContentUrls u
 
         if (page.Item.Culture != Languages.Default.Code
             && await Published.FindAsync(page.Item.LocalizationSet, Languages.Default.Code, cancellationToken) is { IsFallback: false } source
-            && TranslationFreshness.Of(source.Version.Number, page.Version) == TranslationState.Outdated
+            && (await Published.TranslationsNeededFromAsync([source.Item.Id], cancellationToken))[source.Item.Id] is var neededFrom
+            && TranslationFreshness.Of(neededFrom, page.Version) == TranslationState.Outdated
             && urls.For(source.Item) is { } sourceUrl)
         {
-            ViewData[LayoutData.Outdated] = new OutdatedTranslation(page.Version.SourceVersion, source.Version.Number, sourceUrl, Languages.Default);
+            // Name the sections that changed, so a reader knows which parts of the translation to distrust.
+            var changed = page.Version.SourceVersion is { } from
+                && await Published.FormerVersionAsync(source.Item.Id, from, cancellationToken) is { } translatedFrom
+                ? TextSections.Changed(translatedFrom.Body, source.Version.Body).Select(c => c.Heading ?? source.Version.Title).Distinct().ToList()
+                : null;
+            ViewData[LayoutData.Outdated] = new OutdatedTranslation(
+                page.Version.SourceVersion, source.Version.Number, sourceUrl, Languages.Default, changed);
         }
 
         var translations = (await Published.TranslationsAsync([page.Item.LocalizationSet], cancellationToken))[page.Item.LocalizationSet];

@@ -15,7 +15,8 @@ public sealed record TranslationRow(
 public sealed record LanguageCount(int Current, int Outdated, int Missing);
 
 /// <summary>Computes the status matrix from the published versions: a translation is current when it
-/// was made from the source version published now (TranslationFreshness).</summary>
+/// was made from the source version published now, or from one that only minor edits separate from it
+/// (TranslationFreshness).</summary>
 public sealed class TranslationStatus(PublishedContent content, ContentUrls urls, CultureCatalog cultures, IEnumerable<TranslatedType> types)
 {
     public async Task<IReadOnlyList<TranslationRow>> RowsAsync(CancellationToken cancellationToken = default)
@@ -24,6 +25,8 @@ public sealed class TranslationStatus(PublishedContent content, ContentUrls urls
         foreach (var type in types.OrderBy(t => t.Order))
         {
             var published = await content.ListAsync(type.Type, null, cancellationToken);
+            var neededFrom = await content.TranslationsNeededFromAsync(
+                published.Where(p => p.Item.Culture == cultures.Default.Code).Select(p => p.Item.Id), cancellationToken);
             foreach (var set in published.GroupBy(p => p.Item.LocalizationSet).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var source = set.FirstOrDefault(p => p.Item.Culture == cultures.Default.Code);
@@ -34,7 +37,7 @@ public sealed class TranslationStatus(PublishedContent content, ContentUrls urls
                     return translation.Item is null
                         ? new TranslationCell(TranslationState.Missing, null, null)
                         : new TranslationCell(
-                            TranslationFreshness.Of(source.Version.Number, translation.Version), translation.Version.SourceVersion,
+                            TranslationFreshness.Of(neededFrom[source.Item.Id], translation.Version), translation.Version.SourceVersion,
                             urls.For(translation.Item));
                 });
                 rows.Add(new TranslationRow(type.Type, set.Key, source.Version.Title, urls.For(source.Item), source.Version.Number, cells));

@@ -40,6 +40,11 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     /// <summary>For a translation: the Dutch version published now, and the one this text was made from.</summary>
     public ContentVersion? Source { get; private set; }
     public int? TranslatedFrom { get; private set; }
+    /// <summary>For a translation: whether its text is current against the Dutch text (minor Dutch edits keep it current).</summary>
+    public TranslationState? Freshness { get; private set; }
+    /// <summary>For an outdated translation: the Dutch sections that changed since the version it was made
+    /// from, each with the translation's section at the same place.</summary>
+    public IReadOnlyList<(SectionChange Change, string? Translation)> ChangedSections { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -148,8 +153,18 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         PublicUrl = item.Published is null ? null : urls.For(item);
         if (item.Culture != cultures.Default.Code)
         {
-            Source = (await store.FindAsync(item.LocalizationSet, cultures.Default.Code, cancellationToken))?.Published;
+            var sourceItem = await store.FindAsync(item.LocalizationSet, cultures.Default.Code, cancellationToken);
+            Source = sourceItem?.Published;
             TranslatedFrom = item.Current?.SourceVersion;
+            if (sourceItem is not null) Freshness = TranslationFreshness.Of(TranslationFreshness.NeededFrom(sourceItem.Versions), item.Current);
+            if (Freshness == TranslationState.Outdated && Source is not null && item.Current is { } translation
+                && sourceItem!.Versions.FirstOrDefault(v => v.Number == TranslatedFrom && v.State != VersionState.Draft) is { } from)
+            {
+                var own = TextSections.Of(translation.Body);
+                ChangedSections = TextSections.Changed(from.Body, Source.Body)
+                    .Select(c => (c, c.BeforeIndex >= 0 && c.BeforeIndex < own.Count ? own[c.BeforeIndex].Text : null))
+                    .ToList();
+            }
         }
         ViewData[LayoutData.Title] = $"Bewerken: {item.Current?.Title}";
         return null;

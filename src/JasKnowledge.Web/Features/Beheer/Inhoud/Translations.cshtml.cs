@@ -17,14 +17,22 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 /// translation starts as a draft with the Dutch text and records the Dutch version it was made from.
 /// </summary>
 [Authorize(Roles = ContentAccess.Roles)]
-public sealed class TranslationsModel(TranslationStatus status, JasDbContext db, ContentStore store, CultureCatalog cultures) : PageModel
+public sealed class TranslationsModel(
+    TranslationStatus status, TranslationExchange exchange, WordsLeft words, JasDbContext db, ContentStore store, CultureCatalog cultures)
+    : PageModel
 {
+    /// <summary>Larger than the whole portal's text in one language many times over.</summary>
+    private const long MaxXliffBytes = 10 * 1024 * 1024;
+
     public IReadOnlyList<TranslationRow> Rows { get; private set; } = [];
     public IReadOnlyList<CultureDefinition> Languages { get; } = cultures.All.Where(c => c.Code != cultures.Default.Code).ToList();
     /// <summary>Items by localization set and culture, drafts included.</summary>
     public IReadOnlyDictionary<(string Set, string Culture), ContentItem> Items { get; private set; } = new Dictionary<(string, string),
         ContentItem>();
     public string? Problem { get; private set; }
+    public XliffImportReport? Report { get; private set; }
+    /// <summary>Words left per language (missing, changed, interface strings).</summary>
+    public IReadOnlyList<LanguageWords> Words { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -45,6 +53,46 @@ public sealed class TranslationsModel(TranslationStatus status, JasDbContext db,
         return Redirect($"/beheer/inhoud/{item.Id}");
     }
 
+    /// <summary>The words left per language as CSV, to check an agency's quote.</summary>
+    public async Task<IActionResult> OnGetWordsCsvAsync(CancellationToken cancellationToken) =>
+        File(WordsLeft.Csv(await words.CountAsync(cancellationToken)), "text/csv", "vertalingen-woorden.csv");
+
+    /// <summary>The XLIFF file of a language: what is missing or outdated, or with <paramref name="all"/> everything.</summary>
+    public async Task<IActionResult> OnGetXliffAsync(string? lang, bool all, CancellationToken cancellationToken)
+    {
+        if (lang is null || !cultures.Contains(lang) || lang == cultures.Default.Code)
+            return await RefuseAsync($"'{Short(lang)}' is geen taal om naar te vertalen.", cancellationToken);
+        var xml = await exchange.ExportAsync(lang, all, cancellationToken);
+        return File(System.Text.Encoding.UTF8.GetBytes(xml), "application/x-xliff+xml", $"jasknowledge-nl-{lang}{(all ? "-alles" : "")}.xlf");
+    }
+
+    /// <summary>Imports a translated XLIFF file as drafts; a bad file is refused whole with the unit and line.</summary>
+    public async Task<IActionResult> OnPostXliffAsync(string? lang, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (lang is null || !cultures.Contains(lang) || lang == cultures.Default.Code)
+            return await RefuseAsync($"'{Short(lang)}' is geen taal om naar te vertalen.", cancellationToken);
+        if (file is null || file.Length == 0) return await RefuseAsync("Kies een XLIFF-bestand om te importeren.", cancellationToken);
+        if (file.Length > MaxXliffBytes) return await RefuseAsync("Het bestand is groter dan 10 MB; dat is geen XLIFF-bestand van dit portaal.", cancellationToken);
+        string xml;
+        using (var reader = new StreamReader(file.OpenReadStream())) xml = await reader.ReadToEndAsync(cancellationToken);
+        try
+        {
+            Report = await exchange.ImportAsync(lang, xml, User.Identity?.Name ?? "onbekend", cancellationToken);
+        }
+        catch (JasKnowledge.Core.Translations.XliffFormatException e)
+        {
+            return await RefuseAsync(
+                $"Het bestand is niet geïmporteerd (er is niets veranderd). {e.Message}{(e.Unit is null ? "" : $" Unit: {e.Unit}.")}{(e.Line > 0 ? $" Regel {e.Line}." : "")}",
+                cancellationToken);
+        }
+        catch (ContentRuleException e)
+        {
+            return await RefuseAsync($"Het importeren stopte: {e.Message}", cancellationToken);
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task<IActionResult> RefuseAsync(string problem, CancellationToken cancellationToken)
     {
         Problem = problem;
@@ -56,6 +104,7 @@ public sealed class TranslationsModel(TranslationStatus status, JasDbContext db,
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Rows = await status.RowsAsync(cancellationToken);
+        Words = await words.CountAsync(cancellationToken);
         var sets = Rows.Select(r => r.LocalizationSet).ToList();
         Items = (
             await db.ContentItems.AsNoTracking().Include(i => i.Versions).Where(i => sets.Contains(i.LocalizationSet)).ToListAsync(cancellationToken))

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace JasKnowledge.Core.Translations;
+
+/// <summary>One unit to translate: the Dutch Markdown, the translation where one exists, its XLIFF state
+/// (needs-translation, needs-review-translation, translated) and notes for context.</summary>
+public sealed record XliffUnit(string Id, string Source, string? Target, string State, IReadOnlyList<string> Notes, int Line = 0);
+
+/// <summary>One content item version in a file: the localization set, its type and the Dutch version
+/// the units were taken from, so the import records what was translated.</summary>
+public sealed record XliffItem(string Set, string Type, int SourceVersion, IReadOnlyList<XliffUnit> Units, int Line = 0);
+
+/// <summary>What is wrong with an XLIFF file, where: the unit (when known) and the line.</summary>
+public sealed class XliffFormatException(string message, string? unit, int line) : Exception(message)
+{
+    public string? Unit { get; } = unit;
+    public int Line { get; } = line;
+}
+
+/// <summary>
+/// XLIFF 1.2 as translation tools exchange it: one &lt;file&gt; per content item version (original =
+/// the item, jas:source-version = the Dutch version), one &lt;trans-unit&gt; per Markdown block, inline
+/// Markdown as inline codes (<see cref="InlineCodes"/>).
+/// </summary>
+public static class XliffDocument
+{
+    public static readonly XNamespace Jas = "urn:jasknowledge:xliff";
+    private static XNamespace X => InlineCodes.Xliff;
+
+    public static string Write(string sourceLanguage, string targetLanguage, IEnumerable<XliffItem> items)
+    {
+        var root = new XElement(X + "xliff", new XAttribute("version", "1.2"), new XAttribute(XNamespace.Xmlns + "jas", Jas.NamespaceName),
+            items.Select(item => new XElement(X + "file",
+                new XAttribute("original", item.Set),
+                new XAttribute("source-language", sourceLanguage),
+                new XAttribute("target-language", targetLanguage),
+                new XAttribute("datatype", "x-markdown"),
+                new XAttribute(Jas + "type", item.Type),
+                new XAttribute(Jas + "source-version", item.SourceVersion.ToString(CultureInfo.InvariantCulture)),
+                new XElement(X + "body", item.Units.Select(unit => new XElement(X + "trans-unit",
+                    new XAttribute("id", unit.Id),
+                    new XAttribute(XNamespace.Xml + "space", "preserve"),
+                    new XElement(X + "source", InlineCodes.ToXliff(unit.Source)),
+                    unit.Target is null
+                        ? new XElement(X + "target", new XAttribute("state", unit.State))
+                        : new XElement(X + "target", new XAttribute("state", unit.State), InlineCodes.ToXliff(unit.Target)),
+                    unit.Notes.Select(n => new XElement(X + "note", n))))))));
+        var document = new XDocument(new XDeclaration("1.0", "utf-8", null), root);
+        using var writer = new Utf8StringWriter();
+        document.Save(writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Reads and checks a file: well-formed, XLIFF 1.2, the expected target language, every
+    /// file naming an item and a Dutch version, every target keeping its source's inline codes.</summary>
+    /// <exception cref="XliffFormatException">The first problem, with its unit and line.</exception>
+    public static IReadOnlyList<XliffItem> Read(string xml, string targetLanguage)
+    {
+        XDocument document;
+        try
+        {
+            document = XDocument.Parse(xml, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
+        }
+        catch (XmlException e)
+        {
+            throw new XliffFormatException($"Het bestand is geen geldige XML: {e.Message}", null, e.LineNumber);
+        }
+        var root = document.Root!;
+        if (root.Name != X + "xliff" || (string?)root.Attribute("version") != "1.2")
+            throw new XliffFormatException("Dit is geen XLIFF 1.2-bestand (verwacht: <xliff version=\"1.2\"> in de XLIFF-namespace).", null, Line(root));
+        var items = new List<XliffItem>();
+        foreach (var file in root.Elements(X + "file"))
+        {
+            var set = (string?)file.Attribute("original");
+            if (string.IsNullOrWhiteSpace(set)) throw new XliffFormatException("Een <file> heeft geen original (het item waar het bij hoort).", null, Line(file));
+            var language = (string?)file.Attribute("target-language");
+            if (!string.Equals(language, targetLanguage, StringComparison.OrdinalIgnoreCase))
+                throw new XliffFormatException(
+                    $"Het deel voor '{set}' is voor doeltaal '{language}', niet voor '{targetLanguage}'.", null, Line(file));
+            if (!int.TryParse((string?)file.Attribute(Jas + "source-version"), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+                throw new XliffFormatException($"Het deel voor '{set}' zegt niet van welke Nederlandse versie het gemaakt is (jas:source-version).", null, Line(file));
+            var units = new List<XliffUnit>();
+            foreach (var unit in file.Descendants(X + "trans-unit"))
+            {
+                var id = (string?)unit.Attribute("id") ?? throw new XliffFormatException("Een <trans-unit> heeft geen id.", null, Line(unit));
+                var sourceElement = unit.Element(X + "source") ?? throw new XliffFormatException("De unit heeft geen <source>.", id, Line(unit));
+                var (source, sourceCodes) = InlineCodes.FromXliff(sourceElement);
+                var targetElement = unit.Element(X + "target");
+                string? target = null;
+                if (targetElement is not null && (targetElement.Nodes().Any()))
+                {
+                    var (text, codes) = InlineCodes.FromXliff(targetElement);
+                    if (!codes.SequenceEqual(sourceCodes)
+                        && !(codes.Count == 0 && InlineCodes.Markers(text).SequenceEqual(InlineCodes.Markers(source))))
+                        throw new XliffFormatException(
+                            $"De vertaling van unit '{id}' in '{set}' houdt de opmaakcodes van de bron (nadruk, links) niet intact: " +
+                            $"verwacht [{string.Join(", ", sourceCodes)}], gevonden [{string.Join(", ", codes)}].", id, Line(targetElement));
+                    if (text.Trim().Length > 0) target = text;
+                }
+                units.Add(new XliffUnit(id, source, target, (string?)targetElement?.Attribute("state") ?? "", [], Line(unit)));
+            }
+            items.Add(new XliffItem(set, (string?)file.Attribute(Jas + "type") ?? "", version, units, Line(file)));
+        }
+        if (items.Count == 0) throw new XliffFormatException("Het bestand heeft geen <file>-elementen: er is niets te importeren.", null, Line(root));
+        return items;
+    }
+
+    private static int Line(XObject node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
+
+    private sealed class Utf8StringWriter : StringWriter
+    {
+        public override System.Text.Encoding Encoding => new System.Text.UTF8Encoding(false);
+    }
+}

@@ -1,0 +1,169 @@
+using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Localization;
+using JasKnowledge.Core.Modules;
+using JasKnowledge.Core.Translations;
+using JasKnowledge.Data;
+using JasKnowledge.Data.Content;
+using Microsoft.EntityFrameworkCore;
+
+namespace JasKnowledge.Web.Features.Translations;
+
+/// <summary>A unit or item the import left out, and why.</summary>
+public sealed record SkippedUnit(string Set, string? Unit, string Reason);
+
+/// <summary>What an XLIFF import did: the items that became drafts, and what was skipped.</summary>
+public sealed record XliffImportReport(IReadOnlyList<string> Imported, IReadOnlyList<SkippedUnit> Skipped);
+
+/// <summary>
+/// Translation work in XLIFF 1.2 for translators' own tools. The export holds, per item, the Dutch
+/// text in units with the current translation as target (marked for review where the Dutch unit changed);
+/// the import checks the whole file first and only then makes drafts, which record the Dutch version they
+/// were translated from. Nothing is published here: a person reviews each draft.
+/// </summary>
+public sealed class TranslationExchange(JasDbContext db, ContentStore store, CultureCatalog cultures, IEnumerable<TranslatedType> types)
+{
+    public const string Title = "title";
+    public const string Summary = "summary";
+
+    /// <param name="everything">Also items whose translation is current (to re-check all of them).</param>
+    public async Task<string> ExportAsync(string language, bool everything, CancellationToken cancellationToken = default) =>
+        XliffDocument.Write(cultures.Default.Code, language, (await ItemsAsync(language, everything, cancellationToken)).Select(i => i.Item));
+
+    /// <summary>What an export holds, with each item's state: missing items have no targets; outdated ones
+    /// have their unchanged units "translated" and only the changed ones to review.</summary>
+    public async Task<IReadOnlyList<(XliffItem Item, TranslationState State)>> ItemsAsync(
+        string language, bool everything, CancellationToken cancellationToken = default)
+    {
+        var items = new List<(XliffItem, TranslationState)>();
+        foreach (var (dutch, translation) in await PairsAsync(language, cancellationToken))
+        {
+            var source = dutch.Published!;
+            var translated = translation?.Published;
+            var state = TranslationFreshness.Of(TranslationFreshness.NeededFrom(dutch.Versions), translated);
+            if (state == TranslationState.Current && !everything) continue;
+            var from = translated?.SourceVersion is { } number
+                ? dutch.Versions.FirstOrDefault(v => v.Number == number && v.State != VersionState.Draft) : null;
+            var units = new List<XliffUnit>();
+            var context = $"{dutch.Type} · {source.Title} · Nederlandse versie {source.Number}";
+            units.Add(Unit(Title, source.Title, translated?.Title, from is null || from.Title != source.Title, [context, "titel"]));
+            if (!string.IsNullOrEmpty(source.Summary))
+                units.Add(Unit(Summary, source.Summary, translated?.Summary, from is null || from.Summary != source.Summary, [context, "samenvatting"]));
+
+            var now = MarkdownUnits.Of(source.Body).Units;
+            // The translation's blocks line up with the Dutch version it was made from only when it kept its structure.
+            var oldDutch = from is null ? null : MarkdownUnits.Of(from.Body).Units;
+            var own = translated is null ? null : MarkdownUnits.Of(translated.Body).Units;
+            var aligned = oldDutch is not null && own is not null && own.Count == oldDutch.Count
+                ? UnitAlignment.Map(oldDutch.Select(u => u.Text).ToList(), now.Select(u => u.Text).ToList())
+                : null;
+            for (var i = 0; i < now.Count; i++)
+            {
+                var (was, changed) = aligned?[i] ?? (null, true);
+                var notes = new List<string> { context, now[i].Kind };
+                if (now[i].Section is { } section && now[i].Kind != "heading") notes.Add($"onder: {section}");
+                units.Add(Unit(BlockId(i), now[i].Text, was is { } w ? own![w].Text : null, changed, notes));
+            }
+            items.Add((new XliffItem(dutch.LocalizationSet, dutch.Type, source.Number, units), state));
+        }
+        return items;
+    }
+
+    /// <exception cref="XliffFormatException">The file is refused as a whole; nothing changed.</exception>
+    public async Task<XliffImportReport> ImportAsync(string language, string xml, string actor, CancellationToken cancellationToken = default)
+    {
+        var file = XliffDocument.Read(xml, language);
+        var pairs = (await PairsAsync(language, cancellationToken)).ToDictionary(p => p.Dutch.LocalizationSet, StringComparer.Ordinal);
+
+        // First every check that refuses the file, so that a bad file changes nothing.
+        var plans = new List<(XliffItem Item, ContentItem Dutch, ContentVersion From)>();
+        foreach (var item in file)
+        {
+            if (!pairs.TryGetValue(item.Set, out var pair))
+                throw new XliffFormatException($"Onbekend item '{item.Set}': er is geen gepubliceerde Nederlandse tekst met die naam.", null, item.Line);
+            var from = pair.Dutch.Versions.FirstOrDefault(v => v.Number == item.SourceVersion && v.State != VersionState.Draft)
+                ?? throw new XliffFormatException($"'{item.Set}' heeft geen gepubliceerde Nederlandse versie {item.SourceVersion}.", null, item.Line);
+            var expected = ExpectedIds(from);
+            var ids = item.Units.Select(u => u.Id).ToList();
+            if (ids.FirstOrDefault(id => !expected.Contains(id)) is { } unknown)
+                throw new XliffFormatException($"Unit '{unknown}' hoort niet bij '{item.Set}' versie {item.SourceVersion}.", unknown,
+                    item.Units.First(u => u.Id == unknown).Line);
+            if (expected.FirstOrDefault(id => !ids.Contains(id)) is { } missing)
+                throw new XliffFormatException($"Unit '{missing}' van '{item.Set}' ontbreekt in het bestand.", missing, item.Line);
+            if (ids.Count != ids.Distinct().Count())
+                throw new XliffFormatException($"'{item.Set}' heeft een unit-id dubbel.", null, item.Line);
+            plans.Add((item, pair.Dutch, from));
+        }
+
+        var imported = new List<string>();
+        var skipped = new List<SkippedUnit>();
+        foreach (var (item, dutch, from) in plans)
+        {
+            var current = dutch.Published!;
+            var fromUnits = MarkdownUnits.Of(from.Body);
+            var stillSame = UnitAlignment.Map(
+                    fromUnits.Units.Select(u => u.Text).ToList(), MarkdownUnits.Of(current.Body).Units.Select(u => u.Text).ToList())
+                .Where(m => !m.Changed && m.From is not null).Select(m => m.From!.Value).ToHashSet();
+            var problems = new List<SkippedUnit>();
+            foreach (var unit in item.Units)
+            {
+                var (source, unchanged) = unit.Id switch
+                {
+                    Title => (from.Title, from.Title == current.Title),
+                    Summary => (from.Summary ?? "", from.Summary == current.Summary),
+                    _ => (fromUnits.Units[BlockIndex(unit.Id)].Text, stillSame.Contains(BlockIndex(unit.Id))),
+                };
+                if (unit.Source != source)
+                    problems.Add(new(item.Set, unit.Id, $"de bron in het bestand is niet de Nederlandse tekst van versie {from.Number} (regel {unit.Line})"));
+                else if (!unchanged)
+                    problems.Add(new(item.Set, unit.Id, $"de Nederlandse tekst van deze unit is veranderd sinds versie {from.Number} (regel {unit.Line}); exporteer opnieuw"));
+                else if (unit.Target is null)
+                    problems.Add(new(item.Set, unit.Id, $"geen vertaling (regel {unit.Line})"));
+            }
+            if (problems.Count > 0)
+            {
+                // A draft must be a whole text: an item with a unit left out is not imported at all.
+                skipped.AddRange(problems);
+                continue;
+            }
+            var target = item.Units.ToDictionary(u => u.Id, u => u.Target!);
+            var body = fromUnits.Join(Enumerable.Range(0, fromUnits.Units.Count).Select(i => target[BlockId(i)]).ToList());
+            var existing = await store.FindAsync(dutch.LocalizationSet, language, cancellationToken);
+            var text = new VersionText(
+                target[Title].Trim(), body, target.TryGetValue(Summary, out var summary) ? summary.Trim() : null,
+                existing?.Current?.Fields, $"Geïmporteerd uit XLIFF (Nederlandse versie {from.Number}).", IsMajor: false, SourceVersion: from.Number);
+            if (existing is null) await store.CreateAsync(dutch.Type, language, dutch.LocalizationSet, dutch.Slug, text, actor, cancellationToken);
+            else await store.SaveDraftAsync(existing, text, actor, cancellationToken);
+            imported.Add(item.Set);
+        }
+        return new XliffImportReport(imported, skipped);
+    }
+
+    private static XliffUnit Unit(string id, string source, string? target, bool changed, IReadOnlyList<string> notes) =>
+        new(id, source, target, target is null ? "needs-translation" : changed ? "needs-review-translation" : "translated", notes);
+
+    private static HashSet<string> ExpectedIds(ContentVersion version)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal) { Title };
+        if (!string.IsNullOrEmpty(version.Summary)) ids.Add(Summary);
+        for (var i = 0; i < MarkdownUnits.Of(version.Body).Units.Count; i++) ids.Add(BlockId(i));
+        return ids;
+    }
+
+    private static string BlockId(int index) => $"b{index + 1}";
+    private static int BlockIndex(string id) => int.Parse(id[1..], System.Globalization.CultureInfo.InvariantCulture) - 1;
+
+    /// <summary>Every published Dutch item of a translated type, with its item in the language (if any), in the status page's order.</summary>
+    private async Task<List<(ContentItem Dutch, ContentItem? Translation)>> PairsAsync(string language, CancellationToken cancellationToken)
+    {
+        var order = types.ToDictionary(t => t.Type, t => t.Order);
+        var names = order.Keys.ToList();
+        var items = await db.ContentItems.AsNoTracking().Include(i => i.Versions)
+            .Where(i => names.Contains(i.Type) && (i.Culture == cultures.Default.Code || i.Culture == language))
+            .ToListAsync(cancellationToken);
+        var translations = items.Where(i => i.Culture == language).ToDictionary(i => i.LocalizationSet, StringComparer.Ordinal);
+        return items.Where(i => i.Culture == cultures.Default.Code && i.Published is not null)
+            .OrderBy(i => order[i.Type]).ThenBy(i => i.LocalizationSet, StringComparer.Ordinal)
+            .Select(i => (i, translations.GetValueOrDefault(i.LocalizationSet)))
+            .ToList();
+    }
+}

@@ -1,0 +1,230 @@
+using System.Net;
+using System.Xml.Linq;
+using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Translations;
+using JasKnowledge.Data.Accounts;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Tests.Integration.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JasKnowledge.Tests.Integration.Beheer;
+
+/// <summary>XLIFF through the back office on both databases: a translator exports Arabic, fills the
+/// targets as a translation tool would, imports, and gets drafts that record the Dutch version; bad files
+/// change nothing and say where; units whose Dutch text changed since the export are skipped.</summary>
+public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
+{
+    private static readonly XNamespace X = InlineCodes.Xliff;
+    private const string Page = "/beheer/vertalingen";
+    private const string Body = "Kom **op tijd** naar het gesprek.\n\n## Afmelden\n\n- Bel de [gemeente](https://www.example.nl) als je niet kunt.\n- Vertel waarom.";
+    private WebApplicationFactory<Program> Host => _host ??= BackOffice.WithLoginLimit(fixture.Factory, 1000);
+    private WebApplicationFactory<Program>? _host;
+
+    private async Task<ContentItem?> FindAsync(string set, string culture)
+    {
+        using var scope = Host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync(set, culture);
+    }
+
+    private async Task<int> PublishDutchAsync(string set, string body)
+    {
+        using var scope = Host.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+        var item = await store.FindAsync(set, "nl")
+            ?? new ContentItem { Type = "info-sheet", Culture = "nl", LocalizationSet = set, Slug = set.Split('/')[^1] };
+        return (await store.PublishNewVersionAsync(item, new VersionText("Afspraken", body, Fields: "{\"order\":\"97\"}",
+            ChangeNote: "Tekst.", IsMajor: true), "test")).Number;
+    }
+
+    /// <summary>The exported file cut down to one item, every target filled as a tool would: the source's
+    /// inline codes kept, each text replaced by an Arabic-marked one.</summary>
+    private static string Fill(string xliff, string set)
+    {
+        var document = XDocument.Parse(xliff, LoadOptions.PreserveWhitespace);
+        document.Root!.Elements(X + "file").Where(f => (string?)f.Attribute("original") != set).Remove();
+        foreach (var unit in document.Descendants(X + "trans-unit"))
+        {
+            var target = unit.Element(X + "target")!;
+            target.ReplaceNodes(unit.Element(X + "source")!.Nodes().Select(n => n is XText t ? new XText("ع " + t.Value) : (XNode)new XElement((XElement)n)));
+            target.SetAttributeValue("state", "translated");
+        }
+        return document.Declaration + document.ToString(SaveOptions.DisableFormatting);
+    }
+
+    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, string language, string xliff)
+    {
+        var token = await BackOffice.TokenAsync(client, Page);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(language), "lang" },
+            { new StringContent(xliff), "file", "vertaling.xlf" },
+        };
+        return await client.PostAsync($"{Page}?handler=Xliff", form);
+    }
+
+    [Fact]
+    public async Task An_exported_file_filled_and_imported_becomes_a_draft_with_the_filled_text_and_the_dutch_version()
+    {
+        const string set = "informatie/xliff-heen-en-terug";
+        var version = await PublishDutchAsync(set, Body);
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+
+        var export = await translator.GetAsync($"{Page}?handler=Xliff&lang=ar");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("application/x-xliff+xml", export.Content.Headers.ContentType!.MediaType);
+        var xliff = await export.Content.ReadAsStringAsync();
+        Assert.Contains($"original=\"{set}\"", xliff);
+        Assert.Contains($"jas:source-version=\"{version}\"", xliff);
+        Assert.Contains("<bpt id=\"1\" ctype=\"bold\">**</bpt>op tijd<ept id=\"1\">**</ept>", xliff);
+        Assert.Contains("<note>onder: Afmelden</note>", xliff);
+
+        var response = await ImportAsync(translator, "ar", Fill(xliff, set));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Import: 1 als concept, 0 overgeslagen", html);
+
+        var arabic = (await FindAsync(set, "ar"))!;
+        Assert.Null(arabic.Published);
+        Assert.Equal(version, arabic.Draft!.SourceVersion);
+        Assert.Equal("ع Afspraken", arabic.Draft.Title);
+        Assert.Equal("ع Kom **ع op tijd**ع  naar het gesprek.\n\n## ع Afmelden\n\n- ع Bel de [ع gemeente](https://www.example.nl)ع  als je niet kunt.\n- ع Vertel waarom.",
+            arabic.Draft.Body);
+    }
+
+    [Fact]
+    public async Task A_file_with_a_broken_inline_code_is_refused_with_unit_and_line_and_changes_nothing()
+    {
+        const string set = "informatie/xliff-kapot";
+        await PublishDutchAsync(set, Body);
+        var editor = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Editor));
+        var filled = Fill(await editor.GetStringAsync($"{Page}?handler=Xliff&lang=ar"), set);
+        // The target (after its source) loses the link's closing code.
+        const string code = "<ept id=\"1\">](https://www.example.nl)</ept>";
+        var at = filled.LastIndexOf(code, StringComparison.Ordinal);
+        var broken = filled[..at] + "](https://kwaad.example)" + filled[(at + code.Length)..];
+
+        var response = await ImportAsync(editor, "ar", broken);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("er is niets veranderd", html);
+        Assert.Contains("Unit: b3.", html);
+        Assert.Matches("Regel \\d+\\.", html);
+        Assert.Null(await FindAsync(set, "ar"));
+
+        response = await ImportAsync(editor, "fa", filled);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("niet voor &#x27;fa&#x27;", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await ImportAsync(editor, "ar", "geen xml")).StatusCode);
+        Assert.Null(await FindAsync(set, "fa"));
+    }
+
+    [Fact]
+    public async Task Words_left_count_a_missing_item_whole_and_an_outdated_one_by_its_changed_units_in_the_csv()
+    {
+        var editor = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Editor));
+        async Task<int> ArabicWordsAsync()
+        {
+            var csv = await editor.GetStringAsync($"{Page}?handler=WordsCsv");
+            var row = csv.Split('\n').Single(l => l.StartsWith("ar,", StringComparison.Ordinal)).TrimEnd('\r').Split(',');
+            return int.Parse(row[^1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var before = await ArabicWordsAsync();
+        const string set = "informatie/xliff-woorden";
+        // Title "Afspraken" (1) + body (6 + 1 + 7 + 2 words; the link's address does not count).
+        await PublishDutchAsync(set, Body);
+        Assert.Equal(before + 17, await ArabicWordsAsync());
+
+        // Translated from this version: nothing left; then one list item changes: only its words count.
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        await ImportAsync(translator, "ar", Fill(await translator.GetStringAsync($"{Page}?handler=Xliff&lang=ar"), set));
+        using (var scope = Host.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            var arabic = (await store.FindAsync(set, "ar"))!;
+            await store.PublishAsync(arabic, arabic.Draft!.Number, "test");
+        }
+        Assert.Equal(before, await ArabicWordsAsync());
+        await PublishDutchAsync(set, Body.Replace("Vertel waarom.", "Vertel ons waarom."));
+        Assert.Equal(before + 3, await ArabicWordsAsync());
+        Assert.Contains("data-words=\"ar\"", await editor.GetStringAsync(Page));
+    }
+
+    /// <summary>Debian's translate-toolkit as a translator's tool: xliff2po, the PO filled, pomerge back
+    /// into the exported XLIFF. It writes targets as plain Markdown; the import accepts them when their
+    /// Markdown markers are the source's.</summary>
+    [NeedsTools("xliff2po", "pomerge")]
+    public async Task A_file_round_tripped_through_translate_toolkit_imports()
+    {
+        const string set = "informatie/xliff-toolkit";
+        var version = await PublishDutchAsync(set, Body);
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        var exported = XDocument.Parse(await translator.GetStringAsync($"{Page}?handler=Xliff&lang=ar"), LoadOptions.PreserveWhitespace);
+        exported.Root!.Elements(X + "file").Where(f => (string?)f.Attribute("original") != set).Remove();
+        var folder = Directory.CreateTempSubdirectory("jas-toolkit-").FullName;
+        try
+        {
+            var xlf = Path.Combine(folder, "ar.xlf");
+            await File.WriteAllTextAsync(xlf, exported.Declaration + exported.ToString(SaveOptions.DisableFormatting));
+            await RunAsync("xliff2po", xlf, Path.Combine(folder, "ar.po"));
+            await File.WriteAllTextAsync(Path.Combine(folder, "filled.po"), FillPo(await File.ReadAllTextAsync(Path.Combine(folder, "ar.po"))));
+            await RunAsync("pomerge", "-t", xlf, "-i", Path.Combine(folder, "filled.po"), "-o", Path.Combine(folder, "back.xlf"));
+
+            var html = await (await ImportAsync(translator, "ar", await File.ReadAllTextAsync(Path.Combine(folder, "back.xlf")))).Content.ReadAsStringAsync();
+            Assert.Contains("Import: 1 als concept, 0 overgeslagen", html);
+            var draft = (await FindAsync(set, "ar"))!.Draft!;
+            var units = MarkdownUnits.Of(Body);
+            Assert.Equal(units.Join(units.Units.Select(u => "ع " + u.Text).ToList()), draft.Body);
+            Assert.Equal(version, draft.SourceVersion);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string? Tool(string name) => NeedsToolsAttribute.Find(name);
+
+    private static async Task RunAsync(string tool, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Tool(tool)!) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{tool}: {await error}");
+    }
+
+    /// <summary>Every PO entry translated as "ع " + its Dutch text, as a translator in a PO editor would; not fuzzy.</summary>
+    private static string FillPo(string po) => string.Join("\n\n", po.Replace("\r\n", "\n").Split("\n\n").Select(entry =>
+    {
+        var lines = entry.Split('\n').ToList();
+        var id = lines.FindIndex(l => l.StartsWith("msgid ", StringComparison.Ordinal));
+        var str = lines.FindIndex(l => l.StartsWith("msgstr ", StringComparison.Ordinal));
+        if (id < 0 || str < id || (lines[id] == "msgid \"\"" && str == id + 1)) return entry;
+        var text = lines.GetRange(id, str - id);
+        return string.Join('\n', lines.Take(str).Where(l => l != "#, fuzzy")
+            .Append("msgstr \"ع \"").Append(text[0]["msgid ".Length..]).Concat(text.Skip(1)));
+    }));
+
+    [Fact]
+    public async Task A_unit_whose_dutch_text_changed_after_the_export_is_reported_and_skipped()
+    {
+        const string set = "informatie/xliff-veranderd";
+        await PublishDutchAsync(set, Body);
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        var filled = Fill(await translator.GetStringAsync($"{Page}?handler=Xliff&lang=ar"), set);
+        await PublishDutchAsync(set, Body.Replace("Vertel waarom.", "Vertel waarom je niet komt."));
+
+        var html = await (await ImportAsync(translator, "ar", filled)).Content.ReadAsStringAsync();
+        Assert.Contains("Import: 0 als concept, 1 overgeslagen", html);
+        Assert.Contains("unit b4: de Nederlandse tekst van deze unit is veranderd", html);
+        Assert.Null(await FindAsync(set, "ar"));
+    }
+}
+
+public sealed class SqliteXliffExchangeTests(SqlitePortal fixture) : XliffExchangeTests<SqlitePortal>(fixture);
+
+public sealed class PostgresXliffExchangeTests(PostgresPortal fixture) : XliffExchangeTests<PostgresPortal>(fixture);

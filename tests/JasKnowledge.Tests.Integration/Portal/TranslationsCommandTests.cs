@@ -1,0 +1,44 @@
+using JasKnowledge.Tests.Integration.Infrastructure;
+
+namespace JasKnowledge.Tests.Integration.Portal;
+
+/// <summary>The XLIFF work as a command, through the portal's executable: export writes an XLIFF 1.2
+/// file; an import of a file for another language is refused with its line and changes nothing.</summary>
+public sealed class TranslationsCommandTests
+{
+    [Fact]
+    public async Task Export_writes_xliff_and_a_bad_import_names_file_and_line_and_exits_1()
+    {
+        var folder = Directory.CreateTempSubdirectory("jas-xliff-").FullName;
+        try
+        {
+            var output = Path.Combine(folder, "ar.xlf");
+            var (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(),
+                "translations", "export", "--lang", "ar", "--out", output);
+            Assert.True(exitCode == 0, error);
+            Assert.Contains("<xliff version=\"1.2\"", await File.ReadAllTextAsync(output));
+
+            var wrong = Path.Combine(folder, "fa.xlf");
+            await File.WriteAllTextAsync(wrong, """
+                <?xml version="1.0" encoding="utf-8"?>
+                <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:jas="urn:jasknowledge:xliff">
+                  <file original="informatie/je-mentor" source-language="nl" target-language="fa" datatype="x-markdown" jas:source-version="1">
+                    <body/>
+                  </file>
+                </xliff>
+                """);
+            (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(), "translations", "import", "--lang", "ar", "--in", wrong);
+            Assert.Equal(1, exitCode);
+            Assert.Contains($"{wrong}:3", error);
+            Assert.Contains("Nothing was changed.", error);
+
+            (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(), "translations", "export", "--lang", "xx", "--out", output);
+            Assert.Equal(2, exitCode);
+            Assert.Contains("--lang", error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using JasKnowledge.Core.Translations;
+
+namespace JasKnowledge.Tests.Unit;
+
+public sealed class XliffTests
+{
+    private const string Body = """
+        Vraag je een **uitkering** aan? Dan krijg je een klantmanager.
+        Hij of zij helpt je.
+
+        ## Kun je niet komen?
+
+        - Bel de [gemeente](https://www.example.nl/gemeente) op tijd.
+        - Neem je `BSN` mee.
+
+        | Wat | Wanneer |
+        | --- | --- |
+        | Gesprek | elke *week* |
+
+        ```
+        # geen kop
+        ```
+        """;
+
+    [Fact]
+    public void A_text_splits_into_one_unit_per_block_and_joins_back_unchanged()
+    {
+        var units = MarkdownUnits.Of(Body);
+
+        Assert.Equal(
+            ["paragraph", "heading", "list-item", "list-item", "table-cell", "table-cell", "table-cell", "table-cell"],
+            units.Units.Select(u => u.Kind));
+        Assert.Equal("Vraag je een **uitkering** aan? Dan krijg je een klantmanager.\nHij of zij helpt je.", units.Units[0].Text);
+        Assert.Equal("Kun je niet komen?", units.Units[2].Section);
+        Assert.Equal(Body, units.Join(units.Units.Select(u => u.Text).ToList()));
+        Assert.Contains("## Kan je niet?", units.Join(units.Units.Select(u => u.Kind == "heading" ? "Kan je niet?" : u.Text).ToList()));
+    }
+
+    [Fact]
+    public void Emphasis_links_and_code_travel_as_inline_codes_and_come_back_as_markdown()
+    {
+        var xml = XliffDocument.Write("nl", "ar", [new XliffItem("informatie/test", "info-sheet", 3,
+            MarkdownUnits.Of(Body).Units.Select((u, i) => new XliffUnit($"b{i + 1}", u.Text, null, "needs-translation", ["context"])).ToList())]);
+
+        Assert.Contains("<bpt id=\"1\" ctype=\"bold\">**</bpt>uitkering<ept id=\"1\">**</ept>", xml);
+        Assert.Contains("<ept id=\"1\">](https://www.example.nl/gemeente)</ept>", xml);
+        Assert.Contains("<ph id=\"1\" ctype=\"x-code\">`BSN`</ph>", xml);
+        var read = XliffDocument.Read(xml, "ar");
+        Assert.Equal(3, read[0].SourceVersion);
+        Assert.Equal(MarkdownUnits.Of(Body).Units.Select(u => u.Text), read[0].Units.Select(u => u.Source));
+        Assert.All(read[0].Units, u => Assert.Null(u.Target));
+    }
+
+    [Fact]
+    public void A_target_that_breaks_an_inline_code_is_refused_with_its_unit_and_line()
+    {
+        var xml = XliffDocument.Write("nl", "ar", [new XliffItem("informatie/test", "info-sheet", 1,
+            [new XliffUnit("b1", "Bel de [gemeente](https://www.example.nl).", null, "needs-translation", [])])]);
+        var broken = xml.Replace("<target state=\"needs-translation\" />", "<target>اتصل بالبلدية.</target>");
+
+        var error = Assert.Throws<XliffFormatException>(() => XliffDocument.Read(broken, "ar"));
+        Assert.Equal("b1", error.Unit);
+        Assert.True(error.Line > 1);
+        Assert.Contains("opmaakcodes", error.Message);
+    }
+
+    [Fact]
+    public void A_target_written_back_as_plain_markdown_counts_only_with_the_same_markers()
+    {
+        var xml = XliffDocument.Write("nl", "ar", [new XliffItem("informatie/test", "info-sheet", 1,
+            [new XliffUnit("b1", "Bel de [gemeente](https://www.example.nl).", null, "needs-translation", [])])]);
+
+        var kept = XliffDocument.Read(xml.Replace("<target state=\"needs-translation\" />", "<target>اتصل بـ[البلدية](https://www.example.nl).</target>"), "ar");
+        Assert.Equal("اتصل بـ[البلدية](https://www.example.nl).", kept[0].Units[0].Target);
+        Assert.Throws<XliffFormatException>(() => XliffDocument.Read(
+            xml.Replace("<target state=\"needs-translation\" />", "<target>اتصل بـ[البلدية](https://kwaad.example).</target>"), "ar"));
+    }
+
+    [Theory]
+    [InlineData("<xliff", "geen geldige XML")]
+    [InlineData("<xliff version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"/>", "XLIFF 1.2")]
+    public void A_file_that_is_not_xliff_1_2_says_so(string xml, string message)
+    {
+        Assert.Contains(message, Assert.Throws<XliffFormatException>(() => XliffDocument.Read(xml, "ar")).Message);
+    }
+
+    [Fact]
+    public void A_file_for_another_language_is_refused()
+    {
+        var xml = XliffDocument.Write("nl", "fa", [new XliffItem("informatie/test", "info-sheet", 1, [new XliffUnit("title", "Titel", null, "needs-translation", [])])]);
+
+        Assert.Contains("'fa'", Assert.Throws<XliffFormatException>(() => XliffDocument.Read(xml, "ar")).Message);
+    }
+
+    [Fact]
+    public void Units_line_up_with_an_older_text_changed_ones_keep_the_unit_they_replaced()
+    {
+        var map = UnitAlignment.Map(["Een.", "Twee.", "Drie."], ["Een.", "Twee, anders.", "Nieuw.", "Drie."]);
+
+        Assert.Equal([(0, false), (1, true), (null, true), (2, false)], map.Select(m => (m.From, m.Changed)));
+    }
+}
