@@ -136,7 +136,7 @@ public sealed class EditionComparisonTests
     [Fact]
     public void The_diff_html_encodes_every_piece_and_names_each_change_for_screen_readers()
     {
-        var runs = WordDiff.Compare("Klik <b>hier</b>", "Klik <script>alert(1)</script>");
+        var runs = WordDiff.Compare("Klik <b>hier</b> weg", "Klik <b>hier</b> <script>alert(1)</script>");
         var labels = new WordDiffLabels("toegevoegd", "einde toegevoegd", "verwijderd", "einde verwijderd", "ar", "rtl");
 
         using var writer = new StringWriter();
