@@ -95,7 +95,7 @@ public sealed class TranslationRulesTests
     {
         const string before = "Laat het zo snel mogelijk weten.";
         const string after = "Laat het zo snel mogelijk aan je klantmanager weten.";
-        var pieces = WordDiff.Of(before, after);
+        var pieces = WordDiff.Compare(before, after);
 
         Assert.Equal(before, string.Concat(pieces.Where(p => p.Change != LineChange.Added).Select(p => p.Text)));
         Assert.Equal(after, string.Concat(pieces.Where(p => p.Change != LineChange.Removed).Select(p => p.Text)));

@@ -1,33 +1,57 @@
+using System.Text.RegularExpressions;
 using DiffPlex;
-using DiffPlex.Chunkers;
 
 namespace JasKnowledge.Core.Content;
 
-/// <summary>A word-level comparison of two short texts (one section), for translators: they see exactly
-/// which words of the Dutch text went and came. Pieces joined in order give the old text (Same and
-/// Removed) and the new one (Same and Added).</summary>
-public static class WordDiff
+/// <summary>A piece of text in a word-level comparison: kept, taken out, or put in.</summary>
+public sealed record WordRun(LineChange Change, string Text);
+
+/// <summary>
+/// Word-level comparison of two texts with DiffPlex, for readers who must see exactly which words of a
+/// chapter or sheet changed. Words, runs of white space and single punctuation marks are the pieces,
+/// so a changed comma does not mark the whole word; neighbouring pieces with the same change are
+/// joined, and every piece of both texts appears exactly once, in reading order.
+/// </summary>
+public static partial class WordDiff
 {
-    public static IReadOnlyList<DiffLine> Of(string before, string after)
+    public static IReadOnlyList<WordRun> Compare(string before, string after)
     {
-        var result = Differ.Instance.CreateDiffs(before, after, false, false, WordChunker.Instance);
-        var pieces = new List<DiffLine>();
+        before = Normalize(before);
+        after = Normalize(after);
+        var result = Differ.Instance.CreateDiffs(before, after, ignoreWhiteSpace: false, ignoreCase: false, Words.Instance);
+        var runs = new List<WordRun>();
         var a = 0;
+        var b = 0;
         foreach (var block in result.DiffBlocks)
         {
-            for (; a < block.DeleteStartA; a++) Add(LineChange.Same, result.PiecesOld[a]);
-            for (var i = 0; i < block.DeleteCountA; i++) Add(LineChange.Removed, result.PiecesOld[a + i]);
-            for (var i = 0; i < block.InsertCountB; i++) Add(LineChange.Added, result.PiecesNew[block.InsertStartB + i]);
-            a += block.DeleteCountA;
+            for (; a < block.DeleteStartA; a++, b++) Add(runs, LineChange.Same, result.PiecesOld[a]);
+            for (var i = 0; i < block.DeleteCountA; i++, a++) Add(runs, LineChange.Removed, result.PiecesOld[a]);
+            for (var i = 0; i < block.InsertCountB; i++, b++) Add(runs, LineChange.Added, result.PiecesNew[b]);
         }
-        for (; a < result.PiecesOld.Count; a++) Add(LineChange.Same, result.PiecesOld[a]);
-        return pieces;
+        for (; a < result.PiecesOld.Count; a++) Add(runs, LineChange.Same, result.PiecesOld[a]);
+        return runs;
+    }
 
-        // Neighbouring pieces of one kind become one, so that the page marks phrases, not single words.
-        void Add(LineChange change, string text)
-        {
-            if (pieces.Count > 0 && pieces[^1].Change == change) pieces[^1] = pieces[^1] with { Text = pieces[^1].Text + text };
-            else pieces.Add(new DiffLine(change, text));
-        }
+    /// <summary>True when the texts differ in anything a reader sees (line endings and the white space
+    /// at both ends do not count).</summary>
+    public static bool Differs(string before, string after) => Normalize(before) != Normalize(after);
+
+    private static void Add(List<WordRun> runs, LineChange change, string text)
+    {
+        if (runs.Count > 0 && runs[^1].Change == change) runs[^1] = runs[^1] with { Text = runs[^1].Text + text };
+        else runs.Add(new WordRun(change, text));
+    }
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n").Trim();
+
+    // Letters and digits of any script (with marks, so Arabic vowel signs and Ethiopic stay in the
+    // word), runs of white space, or one other character.
+    [GeneratedRegex(@"[\p{L}\p{M}\p{N}_]+|\s+|.", RegexOptions.Singleline)]
+    private static partial Regex Piece();
+
+    private sealed class Words : IChunker
+    {
+        public static readonly Words Instance = new();
+        public IReadOnlyList<string> Chunk(string text) => Piece().Matches(text).Select(m => m.Value).ToArray();
     }
 }

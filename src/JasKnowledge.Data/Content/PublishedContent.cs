@@ -47,6 +47,14 @@ public sealed class PublishedContent(JasDbContext db, CultureCatalog cultures)
         return rows.Select(x => (x.Item, x.Version)).ToList();
     }
 
+    /// <summary>Every version of an item the public has been shown (the published one and those it
+    /// replaced), oldest first; never drafts, nor versions that were withdrawn.</summary>
+    public async Task<IReadOnlyList<ContentVersion>> PublishedHistoryAsync(Guid itemId, CancellationToken cancellationToken = default) =>
+        await db.ContentVersions.AsNoTracking()
+            .Where(v => v.ItemId == itemId && (v.State == VersionState.Published || v.State == VersionState.Superseded))
+            .OrderBy(v => v.Number)
+            .ToListAsync(cancellationToken);
+
     /// <summary>The cultures in which each localization set is published.</summary>
     public async Task<ILookup<string,
         ContentItem>> TranslationsAsync(IEnumerable<string> localizationSets, CancellationToken cancellationToken = default)

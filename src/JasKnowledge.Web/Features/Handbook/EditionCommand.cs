@@ -75,6 +75,7 @@ public sealed class EditionCommand(IConfiguration configuration) : IPortalComman
         Directory.CreateDirectory(target);
         var pdfName = $"het-gesprek-handboek-{version}.pdf";
         var docxName = $"het-gesprek-handboek-{version}.docx";
+        var sourceName = $"het-gesprek-handboek-{version}.bron.json";
 
         var pending = services.GetRequiredService<PendingEdition>();
         pending.Version = version;
@@ -112,16 +113,25 @@ public sealed class EditionCommand(IConfiguration configuration) : IPortalComman
             HandbookDocx.Write(docx, handbook, cover, colophon);
         }
 
+        // The text itself, so that later editions can be compared with this one chapter by chapter.
+        await using (var json = File.Create(Path.Combine(target, sourceName)))
+        {
+            await EditionSource.From(version, handbook).WriteAsync(json, cancellationToken);
+        }
+
         await AssetManifest.AppendAsync(
             ManifestPath(target, HandbookFeature.PdfSlug), "Het Gesprek: handboek voor trainers (PDF)",
             new AssetManifest.Revision(version, pdfName, "application/pdf", published, notes, 0, source), cancellationToken);
         await AssetManifest.AppendAsync(
             ManifestPath(target, HandbookFeature.DocxSlug), "Het Gesprek: handboek voor trainers (Word, bewerkbaar)",
             new AssetManifest.Revision(version, docxName, HandbookDocx.MediaType, published, notes, 0, source), cancellationToken);
+        await AssetManifest.AppendAsync(
+            ManifestPath(target, HandbookFeature.SourceSlug), "Het Gesprek: brontekst van het handboek (JSON, per hoofdstuk)",
+            new AssetManifest.Revision(version, sourceName, EditionSource.MediaType, published, notes, 0, source), cancellationToken);
 
         var report = await scope.ServiceProvider.GetRequiredService<RecipeImporter>().ImportAsync(folder, cancellationToken);
         foreach (var problem in report.Problems) await error.WriteLineAsync(problem.ToString());
-        await output.WriteLineAsync($"Edition {version} written to {Path.GetFullPath(target)} ({pdfName}, {docxName}) and imported: {report}.");
+        await output.WriteLineAsync($"Edition {version} written to {Path.GetFullPath(target)} ({pdfName}, {docxName}, {sourceName}) and imported: {report}.");
         return report.Problems.Count == 0 ? 0 : 1;
     }
 

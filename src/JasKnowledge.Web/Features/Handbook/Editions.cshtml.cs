@@ -12,6 +12,14 @@ public sealed class HandbookEditionsModel(HandbookReader reader, HandbookEdition
     public HandbookEdition? Selected { get; private set; }
     public string? UnknownVersion { get; private set; }
 
+    /// <summary>The edition before this one, when both kept their text and so can be compared.</summary>
+    public HandbookEdition? Previous(HandbookEdition edition)
+    {
+        var index = Editions.ToList().IndexOf(edition);
+        return edition.SourceFile is not null && index >= 0 && index + 1 < Editions.Count && Editions[index + 1].SourceFile is not null
+            ? Editions[index + 1] : null;
+    }
+
     public async Task<IActionResult> OnGetAsync(string culture, string? version, CancellationToken cancellationToken)
     {
         await LoadAsync(culture, version is null ? "/handboek/edities" : $"/handboek/edities/{Uri.EscapeDataString(version)}", cancellationToken);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Data.Content;
 
@@ -26,13 +24,7 @@ public sealed record HandbookContents(PublishedPage? Home, IReadOnlyList<Handboo
 
     /// <summary>A digest of the text of every chapter, in order. An edition records the digest of the
     /// text it was made from, so the portal can say whether the web text still matches it.</summary>
-    public string SourceDigest()
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var chapter in Chapters)
-            hash.AppendData(Encoding.UTF8.GetBytes($"{chapter.Slug}\n{chapter.Title}\n{chapter.Version.Body.Replace("\r\n", "\n").Trim()}\n\0"));
-        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
+    public string SourceDigest() => EditionSource.Digest(Chapters.Select(c => (c.Slug, c.Title, c.Version.Body)));
 }
 
 public sealed class HandbookReader(PublishedContent content, CultureCatalog cultures)

@@ -21,6 +21,8 @@ public static class HandbookFeature
     public const string EditionCulture = "nl";
     public const string PdfSlug = "het-gesprek-handboek-pdf";
     public const string DocxSlug = "het-gesprek-handboek-docx";
+    /// <summary>The text each edition was made from (JSON, chapter by chapter), for comparing editions.</summary>
+    public const string SourceSlug = "het-gesprek-handboek-bron";
 
     public static string HomeUrl(string culture) => $"/{culture}/handboek";
     public static string ChapterUrl(string culture, string slug) => $"/{culture}/handboek/{slug}";
@@ -29,6 +31,11 @@ public static class HandbookFeature
     public static string PrintUrl(string culture) => $"/{culture}/handboek/afdrukken";
     public static string EditionsUrl(string culture) => $"/{culture}/handboek/edities";
     public static string EditionUrl(string culture, string version) => $"/{culture}/handboek/edities/{Uri.EscapeDataString(version)}";
+
+    /// <summary>Two editions compared, the older one first: /nl/handboek/edities/1.0...1.1.</summary>
+    public static string CompareUrl(string culture, string older, string newer) =>
+        $"/{culture}/handboek/edities/{Uri.EscapeDataString(older)}...{Uri.EscapeDataString(newer)}";
+    public static string CompareChoiceUrl(string culture) => $"/{culture}/handboek/edities/vergelijken";
 
     public static IServiceCollection AddHandbookFeature(this IServiceCollection services)
     {

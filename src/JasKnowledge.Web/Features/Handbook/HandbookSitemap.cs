@@ -3,10 +3,10 @@ using JasKnowledge.Core.Modules;
 
 namespace JasKnowledge.Web.Features.Handbook;
 
-/// <summary>The handbook's own pages (session sheets, the printable handbook, the editions) in the
-/// languages the handbook exists in, as each page names them in its hreflang links. The same paths
-/// under other language prefixes show the handbook in a fallback language and are not pages of their
-/// own. (The home page and the chapters are published items, listed with the other items.)</summary>
+/// <summary>The handbook's own pages (session sheets, the printable handbook, the editions and each
+/// edition compared with the one before) in the languages the handbook exists in, as each page names
+/// them in its hreflang links. The same paths under other language prefixes show the handbook in a
+/// fallback language and are not pages of their own. (The home page and the chapters are published items, listed with the other items.)</summary>
 public sealed class HandbookSitemap : ISitemapSource
 {
     public async Task<IEnumerable<IReadOnlyList<SitemapPage>>> PagesAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -26,6 +26,11 @@ public sealed class HandbookSitemap : ISitemapSource
         };
         pages.AddRange(handbook.Sessions.Select(s => Group($"/handboek/{s.Slug}/sessie", s.Version.PublishedUtc)));
         pages.AddRange(editions.Select(e => Group($"/handboek/edities/{Uri.EscapeDataString(e.Version)}", e.PublishedUtc)));
+        // Each edition compared with the one before it, as its release notes link to it.
+        pages.AddRange(editions.Zip(editions.Skip(1))
+            .Where(pair => pair.First.SourceFile is not null && pair.Second.SourceFile is not null)
+            .Select(pair => Group(
+                $"/handboek/edities/{Uri.EscapeDataString(pair.Second.Version)}...{Uri.EscapeDataString(pair.First.Version)}", pair.First.PublishedUtc)));
         return pages.Where(g => g.Count > 0);
     }
 }

@@ -16,6 +16,9 @@ public static class InfoSheetsFeature
     public const string FilesFolder = "informatie/bestanden";
 
     public static string SheetUrl(string culture, string slug) => $"/{culture}/informatie/{slug}";
+    /// <summary>The sheet's published versions in one language, and two of them compared.</summary>
+    public static string VersionsUrl(string culture, string slug) => $"/{culture}/informatie/{slug}/versies";
+    public static string VersionsUrl(string culture, string slug, int older, int newer) => $"{VersionsUrl(culture, slug)}?van={older}&naar={newer}";
     /// <summary>The downloadable PDF of a sheet is an asset in the sheet's own language.</summary>
     public static string FileSlug(string sheetSlug) => $"{sheetSlug}-pdf";
 

@@ -18,11 +18,14 @@ public sealed class SheetModel(PublishedContent content, PublishedAssets assets,
     public (Asset File, AssetRevision Revision)? Pdf { get; private set; }
     /// <summary>"Bewaar voor offline": this page and its PDF.</summary>
     public OfflineCopy? OfflineCopy { get; private set; }
+    /// <summary>How many versions of this translation were published: two or more can be compared.</summary>
+    public int PublishedVersions { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string culture, string slug, CancellationToken cancellationToken)
     {
         if (!await ShowAsync(await Published.FindBySlugAsync(InfoSheetsFeature.Type, slug, culture, cancellationToken), cancellationToken))
             return NotFound();
+        PublishedVersions = (await Published.PublishedHistoryAsync(Shown!.Item.Id, cancellationToken)).Count;
         Pdf = await SheetPdf.FindAsync(assets, Shown!.Item, Shown.Version, cancellationToken);
         OfflineCopy = Offline.OfflineCopy.Of(
             InfoSheetsFeature.SheetUrl(culture, slug), [],
