@@ -20,6 +20,9 @@ public static class HandbookFeature
     /// editable Word file with the same version label.</summary>
     public const string EditionCulture = "nl";
     public const string PdfSlug = "het-gesprek-handboek-pdf";
+    /// <summary>What e-mail alerts call the handbook's chapters and its editions.</summary>
+    public const string AlertTopic = "handboek";
+    public const string EditionsAlertTopic = "edities";
     public const string DocxSlug = "het-gesprek-handboek-docx";
 
     public static string HomeUrl(string culture) => $"/{culture}/handboek";
@@ -37,6 +40,10 @@ public static class HandbookFeature
         // The chapters hold the handbook's text; its home page only lists them.
         services.AddSearchable(ChapterType, "SearchTypeHandbook", 10);
         services.AddMenuItem("MenuHandbook", "handboek", 10);
+        // Followed as one: a major change to any chapter, and each new edition with its changed chapters.
+        services.AddFollowable(ChapterType, AlertTopic);
+        services.AddFollowable(HomeType, AlertTopic);
+        services.AddFollowableFiles(new FollowableFiles(EditionCulture, PdfSlug, EditionsAlertTopic, version => EditionUrl(EditionCulture, version), ChapterType));
         services.AddScoped<HandbookReader>();
         services.AddScoped<HandbookEditions>();
         services.AddSingleton<PendingEdition>();
