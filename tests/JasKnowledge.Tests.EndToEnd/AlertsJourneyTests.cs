@@ -46,7 +46,7 @@ public sealed class AlertsJourneyTests(BrowserPortal portal) : IClassFixture<Bro
         var html = await Maildev.GetStringAsync($"/api/email/{alert.GetProperty("id").GetString()}/html");
         Assert.Contains("dir=\"rtl\"", html);
 
-        var unsubscribe = Header(alert, "List-Unsubscribe").Trim('<', '>');
+        var unsubscribe = (await HeaderAsync(alert, "List-Unsubscribe")).Trim('<', '>');
         await page.GotoAsync(PathOf(unsubscribe));
         await Axe.AssertNoViolationsAsync(page, "alerts-ar-unsubscribe");
         await page.Locator("main button[type=submit], .prose button[type=submit]").First.ClickAsync();
@@ -73,9 +73,16 @@ public sealed class AlertsJourneyTests(BrowserPortal portal) : IClassFixture<Bro
     private static string Link(JsonElement mail, string part) =>
         Regex.Matches(mail.GetProperty("text").GetString() ?? "", @"https?://\S+").Select(m => m.Value).First(u => u.Contains(part, StringComparison.Ordinal));
 
-    private static string Header(JsonElement mail, string name) =>
-        mail.GetProperty("headers").EnumerateObject().Where(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))
-            .Select(h => h.Value.ValueKind == JsonValueKind.Array ? h.Value[0].GetString() : h.Value.GetString()).First() ?? "";
+    /// <summary>A header as sent, from the raw message (maildev's parsed headers leave out the List-* ones).</summary>
+    private static async Task<string> HeaderAsync(JsonElement mail, string name)
+    {
+        var source = await Maildev.GetStringAsync($"/api/email/{mail.GetProperty("id").GetString()}/source");
+        var head = Regex.Split(source, @"\r?\n\r?\n")[0];
+        var unfolded = Regex.Replace(head, @"\r?\n[ \t]+", " ");
+        return unfolded.Split('\n').Select(l => l.TrimEnd('\r'))
+            .Where(l => l.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))
+            .Select(l => l[(name.Length + 1)..].Trim()).FirstOrDefault() ?? "";
+    }
 
     private static async Task<List<JsonElement>> WaitForMailsAsync(string email, int count)
     {

@@ -109,8 +109,8 @@ public abstract class AlertsTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.Contains("dir=\"rtl\"", html);
         Assert.Contains("lang=\"ar\"", html);
         Assert.Contains("Noto Sans Arabic", html);
-        Assert.Equal("List-Unsubscribe=One-Click", Maildev.Header(alert, "List-Unsubscribe-Post"));
-        var unsubscribe = new Uri(Maildev.Header(alert, "List-Unsubscribe").Trim('<', '>'));
+        Assert.Equal("List-Unsubscribe=One-Click", await Maildev.HeaderAsync(alert, "List-Unsubscribe-Post"));
+        var unsubscribe = new Uri((await Maildev.HeaderAsync(alert, "List-Unsubscribe")).Trim('<', '>'));
 
         // RFC 8058: a POST with this body, no cookie, no token.
         var done = await Client().PostAsync(unsubscribe.PathAndQuery, Form(("List-Unsubscribe", "One-Click")));
@@ -151,7 +151,7 @@ public abstract class AlertsTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.Contains("(2)", digest.GetProperty("subject").GetString());
         Assert.Contains("Nieuw over de mentor", Maildev.Text(digest));
         Assert.Contains("Nieuw over de zorgverzekering", Maildev.Text(digest));
-        Assert.Contains("/meldingen/afmelden/", Maildev.Header(digest, "List-Unsubscribe"));
+        Assert.Contains("/meldingen/afmelden/", await Maildev.HeaderAsync(digest, "List-Unsubscribe"));
         await Task.Delay(TimeSpan.FromSeconds(6));
         Assert.Equal(3, (await Maildev.MailsToAsync(email)).Count);
     }

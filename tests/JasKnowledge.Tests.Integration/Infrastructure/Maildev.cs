@@ -52,12 +52,15 @@ public static class Maildev
 
     public static string Text(JsonElement mail) => mail.GetProperty("text").GetString() ?? "";
 
-    public static string Header(JsonElement mail, string name)
+    /// <summary>A header as sent, read from the raw message (maildev's parsed headers leave out the List-* ones).</summary>
+    public static async Task<string> HeaderAsync(JsonElement mail, string name)
     {
-        foreach (var header in mail.GetProperty("headers").EnumerateObject())
-            if (string.Equals(header.Name, name, StringComparison.OrdinalIgnoreCase))
-                return header.Value.ValueKind == JsonValueKind.Array ? header.Value[0].GetString() ?? "" : header.Value.GetString() ?? "";
-        return "";
+        var source = await Http.GetStringAsync($"/api/email/{mail.GetProperty("id").GetString()}/source");
+        var head = System.Text.RegularExpressions.Regex.Split(source, @"\r?\n\r?\n")[0];
+        var unfolded = System.Text.RegularExpressions.Regex.Replace(head, @"\r?\n[ \t]+", " ");
+        return unfolded.Split('\n').Select(l => l.TrimEnd('\r'))
+            .Where(l => l.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))
+            .Select(l => l[(name.Length + 1)..].Trim()).FirstOrDefault() ?? "";
     }
 
     /// <summary>The first link in the plain text that contains <paramref name="part"/>.</summary>
