@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of JasKnowledge against real servers. Installs what is missing (Debian: chromium,
-# postgresql, docker-compose, nginx-light, poppler-utils, ffmpeg, librsvg2-bin, translate-toolkit; npm: azurite), starts PostgreSQL and Azurite on 127.0.0.1 in temporary
+# postgresql, docker-compose, nginx-light, poppler-utils, ffmpeg, librsvg2-bin, translate-toolkit; npm: azurite, maildev), starts
+# PostgreSQL, Azurite and maildev on 127.0.0.1 in temporary
 # folders, runs `dotnet test` for the solution, stops the servers, and exits non-zero on any failure.
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Recipe]
 set -euo pipefail
@@ -36,6 +37,12 @@ if [ ! -f "$tools/node_modules/azurite/package.json" ]; then
   (cd "$tools" && npm install --no-audit --no-fund --loglevel=error --prefix "$tools" azurite@3.35.0 >/dev/null)
 fi
 
+if [ ! -f "$tools/node_modules/maildev/package.json" ]; then
+  log "installing maildev (npm)"
+  mkdir -p "$tools"
+  (cd "$tools" && npm install --no-audit --no-fund --loglevel=error --prefix "$tools" maildev@3.0.0 >/dev/null)
+fi
+
 free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 
 wait_for_port() {
@@ -56,6 +63,7 @@ mkdir -p "$pg_data"
 cleanup() {
   set +e
   [ -n "${azurite_pid:-}" ] && kill "$azurite_pid" 2>/dev/null
+  [ -n "${maildev_pid:-}" ] && kill "$maildev_pid" 2>/dev/null
   [ -f "$pg_data/postmaster.pid" ] && run_pg "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1
   rm -rf "$work"
 }
@@ -72,6 +80,18 @@ node "$tools/node_modules/azurite/dist/src/blob/main.js" --blobHost 127.0.0.1 --
   --location "$work/azurite" --silent --disableTelemetry --loose >"$work/azurite.log" 2>&1 &
 azurite_pid=$!
 wait_for_port "$blob_port"
+
+# --- maildev (an SMTP server whose REST API shows what arrived) ------------------------------
+smtp_port=$(free_port)
+maildev_web_port=$(free_port)
+log "starting maildev on 127.0.0.1:$smtp_port (SMTP) and :$maildev_web_port (REST API)"
+node "$tools/node_modules/maildev/dist/bin/maildev.js" --smtp "$smtp_port" --web "$maildev_web_port" \
+  --ip 127.0.0.1 --web-ip 127.0.0.1 --silent >"$work/maildev.log" 2>&1 &
+maildev_pid=$!
+wait_for_port "$smtp_port"
+wait_for_port "$maildev_web_port"
+export JAS_TEST_MAILDEV_SMTP="127.0.0.1:$smtp_port"
+export JAS_TEST_MAILDEV_WEB="http://127.0.0.1:$maildev_web_port"
 
 export JAS_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true;Include Error Detail=true"
 # Tests that stop and start a database server of their own (readiness) start it with these binaries.

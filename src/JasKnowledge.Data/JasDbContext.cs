@@ -24,6 +24,9 @@ public class JasDbContext(DbContextOptions<JasDbContext> options) : IdentityDbCo
     public DbSet<AssetRevision> AssetRevisions => Set<AssetRevision>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Startup.StartupStep> StartupSteps => Set<Startup.StartupStep>();
+    public DbSet<Alerts.AlertSubscription> AlertSubscriptions => Set<Alerts.AlertSubscription>();
+    public DbSet<Alerts.AlertNotification> AlertNotifications => Set<Alerts.AlertNotification>();
+    public DbSet<Alerts.AlertDelivery> AlertDeliveries => Set<Alerts.AlertDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -106,6 +109,41 @@ public class JasDbContext(DbContextOptions<JasDbContext> options) : IdentityDbCo
             step.ToTable("StartupSteps");
             step.HasKey(s => s.Name);
             step.Property(s => s.Name).HasMaxLength(64);
+        });
+        model.Entity<Alerts.AlertSubscription>(subscription =>
+        {
+            subscription.ToTable("AlertSubscriptions");
+            subscription.Property(s => s.Id).ValueGeneratedNever();
+            subscription.Property(s => s.Email).HasMaxLength(254);
+            subscription.Property(s => s.Topic).HasMaxLength(300);
+            subscription.Property(s => s.Culture).HasMaxLength(16);
+            subscription.Property(s => s.ConfirmationHash).HasMaxLength(64);
+            subscription.HasIndex(s => new { s.Email, s.Topic, s.Culture }).IsUnique();
+            subscription.HasIndex(s => new { s.Topic, s.Culture });
+            subscription.HasIndex(s => s.ConfirmationHash).IsUnique();
+        });
+        model.Entity<Alerts.AlertNotification>(notification =>
+        {
+            notification.ToTable("AlertNotifications");
+            notification.Property(n => n.Topic).HasMaxLength(300);
+            notification.Property(n => n.Culture).HasMaxLength(16);
+            notification.Property(n => n.Title).HasMaxLength(400);
+            notification.Property(n => n.ChangeNote).HasMaxLength(2000);
+            notification.Property(n => n.Path).HasMaxLength(400);
+            notification.HasIndex(n => n.FannedOutUtc);
+        });
+        model.Entity<Alerts.AlertDelivery>(delivery =>
+        {
+            delivery.ToTable("AlertDeliveries");
+            delivery.Property(d => d.Email).HasMaxLength(254);
+            delivery.Property(d => d.Culture).HasMaxLength(16);
+            delivery.Property(d => d.LastError).HasMaxLength(2000);
+            // The promise "never twice": one row per notification and address, whatever happens.
+            delivery.HasIndex(d => new { d.NotificationId, d.Email }).IsUnique();
+            delivery.HasIndex(d => new { d.SentUtc, d.DueUtc });
+            delivery.HasOne<Alerts.AlertNotification>().WithMany().HasForeignKey(d => d.NotificationId).OnDelete(DeleteBehavior.Cascade);
+            // Unsubscribing removes what is still to come for that subscription, and its record.
+            delivery.HasOne<Alerts.AlertSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

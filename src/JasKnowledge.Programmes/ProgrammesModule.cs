@@ -33,6 +33,8 @@ public static class ProgrammesModule
         services.AddSitemapSource<ProgrammesSitemap>();
         services.AddCommand<DemoDataCommand>();
         services.AddMenuItem("MenuMunicipalities", "gemeenten", 70, ProgrammeContentTypes.Culture);
+        services.AddFollowable(ProgrammeContentTypes.Blueprint);
+        services.AddFollowable(ProgrammeContentTypes.Municipality);
         services.AddContentUrl(ProgrammeContentTypes.Blueprint, item => ProgrammeUrls.Blueprint(item.Slug));
         services.AddContentUrl(ProgrammeContentTypes.Municipality, item => ProgrammeUrls.Municipality(item.Slug));
         services.AddSearchable(ProgrammeContentTypes.Blueprint, "SearchTypeBlueprint", 60, SearchText.Blueprint);

@@ -1,4 +1,5 @@
 using JasKnowledge.Programmes;
+using JasKnowledge.Web.Features.Alerts;
 using JasKnowledge.Web.Features.Api;
 using JasKnowledge.Web.Features.Beheer;
 using JasKnowledge.Web.Features.Downloads;
@@ -33,6 +34,7 @@ builder.Services.AddSearchFeature();
 builder.Services.AddSitemapFeature();
 builder.Services.AddApiFeature();
 builder.Services.AddBeheerFeature();
+builder.Services.AddAlertsFeature();
 builder.Services.AddProgrammesModule();
 
 var app = builder.Build();

@@ -120,6 +120,14 @@ public sealed class BrowserPortal : IAsyncLifetime
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("Jas:DataDirectory", dataDirectory);
+            // Alerts go to the test script's maildev, where the journeys read them.
+            if (Environment.GetEnvironmentVariable("JAS_TEST_MAILDEV_SMTP") is { Length: > 0 } smtp)
+            {
+                builder.UseSetting("Jas:Alerts:SmtpHost", smtp.Split(':')[0]);
+                builder.UseSetting("Jas:Alerts:SmtpPort", smtp.Split(':')[1]);
+                builder.UseSetting("Jas:Alerts:SmtpSecurity", "None");
+                builder.UseSetting("Jas:Alerts:PollInterval", "00:00:00.300");
+            }
         }
     }
 }

@@ -43,6 +43,14 @@ public static class ModuleRegistrations
         IPublicationListener =>
         services.AddSingleton<IPublicationListener, TListener>();
 
+    /// <summary>Lets visitors follow major publications of this type by e-mail (the Alerts feature).</summary>
+    public static IServiceCollection AddFollowable(this IServiceCollection services, string type, string? sharedTopic = null) =>
+        services.AddSingleton(new FollowableType(type, sharedTopic));
+
+    /// <summary>Lets visitors follow new revisions of a file family by e-mail.</summary>
+    public static IServiceCollection AddFollowableFiles(this IServiceCollection services, FollowableFiles files) =>
+        services.AddSingleton(files);
+
     /// <summary>A text file next to a content file, stored in one of its fields (subtitles).</summary>
     public static IServiceCollection AddCompanionFile(this IServiceCollection services, CompanionFile companion) =>
         services.AddSingleton(companion);

@@ -13,7 +13,8 @@ namespace JasKnowledge.Data.Assets;
 /// and the family's search rows together; listeners hear of it only after the commit. The bytes are
 /// stored before (content-addressed), so a transaction that rolls back leaves only an unreferenced blob.
 /// </summary>
-public sealed class FileRevisionStore(JasDbContext db, SearchIndexer search, IEnumerable<IPublicationListener> listeners, TimeProvider clock)
+public sealed class FileRevisionStore(JasDbContext db, SearchIndexer search, IEnumerable<IPublicationListener> listeners, TimeProvider clock,
+    IEnumerable<Alerts.IPublishingStep> publishingSteps)
 {
     /// <summary>A file family with its revisions, tracked for a change.</summary>
     public Task<Asset?> FindAsync(string culture, string slug, CancellationToken cancellationToken = default) =>
@@ -49,6 +50,8 @@ public sealed class FileRevisionStore(JasDbContext db, SearchIndexer search, IEn
         Asset asset, IReadOnlyList<AssetRevision> added, string actor, string action, DateTime now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (added.Count > 0)
+            foreach (var step in publishingSteps) step.FilesPublishing(asset, added);
         foreach (var revision in added)
             db.AuditLog.Add(
                 new AuditEntry { AtUtc = now, Actor = actor, Action = action, Subject = $"{asset.Slug} ({asset.Culture}) {revision.VersionLabel}",

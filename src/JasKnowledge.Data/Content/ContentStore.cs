@@ -15,7 +15,7 @@ namespace JasKnowledge.Data.Content;
 /// </summary>
 public sealed class ContentStore(
     JasDbContext db, SearchIndexer search, IEnumerable<IPublicationListener> listeners, IEnumerable<IContentFieldRules> fieldRules,
-    TimeProvider clock, PortalMetrics metrics)
+    TimeProvider clock, PortalMetrics metrics, IEnumerable<Alerts.IPublishingStep> publishingSteps)
 {
     private readonly ILookup<string, IContentFieldRules> _rules = fieldRules.ToLookup(r => r.Type);
 
@@ -52,7 +52,7 @@ public sealed class ContentStore(
     public async Task<ContentVersion> PublishAsync(ContentItem item, int number, string actor, CancellationToken cancellationToken = default)
     {
         var version = item.Publish(number, clock.GetUtcNow().UtcDateTime);
-        await CommitAsync(item, actor, "content.publish", Describe(item, version), version.ChangeNote, cancellationToken);
+        await CommitAsync(item, actor, "content.publish", Describe(item, version), version.ChangeNote, cancellationToken, version);
         return version;
     }
 
@@ -66,7 +66,7 @@ public sealed class ContentStore(
         var now = clock.GetUtcNow().UtcDateTime;
         var version = item.StartDraft(text, actor, now);
         item.Publish(version.Number, now);
-        await CommitAsync(item, actor, "content.publish", Describe(item, version), version.ChangeNote, cancellationToken);
+        await CommitAsync(item, actor, "content.publish", Describe(item, version), version.ChangeNote, cancellationToken, version);
         return version;
     }
 
@@ -92,10 +92,14 @@ public sealed class ContentStore(
     }
 
     /// <param name="published">The item whose public version changed, to re-index; null for draft work.</param>
+    /// <param name="publishedVersion">The version that became public, for the publishing steps (alerts' outbox).</param>
     private async Task CommitAsync(
-        ContentItem? published, string actor, string action, string subject, string? detail, CancellationToken cancellationToken)
+        ContentItem? published, string actor, string action, string subject, string? detail, CancellationToken cancellationToken,
+        ContentVersion? publishedVersion = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (published is not null && publishedVersion is not null)
+            foreach (var step in publishingSteps) step.ContentPublishing(published, publishedVersion);
         db.AuditLog.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor, Action = action, Subject = subject, Detail = detail });
         await db.SaveChangesAsync(cancellationToken);
         if (published is not null) await search.IndexAsync(published, cancellationToken);

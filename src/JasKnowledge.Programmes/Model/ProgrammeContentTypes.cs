@@ -13,6 +13,7 @@ public static class ProgrammeContentTypes
     /// <summary>The module's pages are in Dutch only: its readers are Dutch civil servants.</summary>
     public const string Culture = "nl";
     public const string MunicipalitySetPrefix = "programmas/gemeenten/";
+    public const string BlueprintSetPrefix = "programmas/blauwdrukken/";
 }
 
 public sealed class BlueprintFieldRules : IContentFieldRules

@@ -7,7 +7,9 @@ namespace JasKnowledge.Tests.Integration.Infrastructure;
 
 /// <summary>The portal in-process on a given database, with its own data folder and (for PostgreSQL,
 /// as in server mode) its files in Azurite.</summary>
-public sealed class PortalFactory(TestDatabase database, string? contentFolder = null, string? blobConnectionString = null)
+/// <param name="settings">More configuration for this portal (e.g. the alerts' SMTP server).</param>
+public sealed class PortalFactory(
+    TestDatabase database, string? contentFolder = null, string? blobConnectionString = null, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"jas-test-data-{Guid.NewGuid():N}");
@@ -30,6 +32,7 @@ public sealed class PortalFactory(TestDatabase database, string? contentFolder =
             builder.UseSetting("Jas:Blobs:ConnectionString", blobs);
             builder.UseSetting("Jas:Blobs:Container", _container);
         }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
     public override async ValueTask DisposeAsync()

@@ -13,6 +13,12 @@ public static class TestServers
     /// <summary>An Azure Storage connection string for Azurite.</summary>
     public static string Azurite => Require(AzuriteVariable, "Azurite");
 
+    /// <summary>maildev's SMTP server, host:port.</summary>
+    public static string MaildevSmtp => Require("JAS_TEST_MAILDEV_SMTP", "maildev");
+
+    /// <summary>maildev's REST API (GET /api/email lists what arrived).</summary>
+    public static string MaildevWeb => Require("JAS_TEST_MAILDEV_WEB", "maildev");
+
     private static string Require(string variable, string server) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
             ? value

@@ -20,6 +20,9 @@ public static class HandbookFeature
     /// editable Word file with the same version label.</summary>
     public const string EditionCulture = "nl";
     public const string PdfSlug = "het-gesprek-handboek-pdf";
+    /// <summary>What e-mail alerts call the handbook's chapters and its editions.</summary>
+    public const string AlertTopic = "handboek";
+    public const string EditionsAlertTopic = "edities";
     public const string DocxSlug = "het-gesprek-handboek-docx";
     /// <summary>The text each edition was made from (JSON, chapter by chapter), for comparing editions.</summary>
     public const string SourceSlug = "het-gesprek-handboek-bron";
@@ -44,6 +47,10 @@ public static class HandbookFeature
         // The chapters hold the handbook's text; its home page only lists them.
         services.AddSearchable(ChapterType, "SearchTypeHandbook", 10);
         services.AddMenuItem("MenuHandbook", "handboek", 10);
+        // Followed as one: a major change to any chapter, and each new edition with its changed chapters.
+        services.AddFollowable(ChapterType, AlertTopic);
+        services.AddFollowable(HomeType, AlertTopic);
+        services.AddFollowableFiles(new FollowableFiles(EditionCulture, PdfSlug, EditionsAlertTopic, version => EditionUrl(EditionCulture, version), ChapterType));
         services.AddScoped<HandbookReader>();
         services.AddScoped<HandbookEditions>();
         services.AddSingleton<PendingEdition>();

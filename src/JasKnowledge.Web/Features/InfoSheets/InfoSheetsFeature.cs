@@ -25,6 +25,7 @@ public static class InfoSheetsFeature
     public static IServiceCollection AddInfoSheetsFeature(this IServiceCollection services) =>
         services.AddContentUrl(Type, item => SheetUrl(item.Culture, item.Slug))
             .AddTranslatedType(Type, 1)
+            .AddFollowable(Type)
             .AddSearchable(Type, "SearchTypeSheet", 20)
             .AddCommand<SheetFilesCommand>();
 }

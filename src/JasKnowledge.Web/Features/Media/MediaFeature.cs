@@ -44,6 +44,7 @@ public static class MediaFeature
         services.AddContentUrl(Type, item => VideoUrl(item.Culture, item.Slug))
             .AddCompanionFile(Subtitles)
             .AddTranslatedType(Type, 2)
+            .AddFollowable(Type)
             .AddCommand<Films.RenderFilmCommand>()
             .AddContentFolderCheck<Films.SceneScriptCheck>()
             // The subtitles are indexed with the video, so a word spoken in it finds it.

@@ -1,0 +1,26 @@
+namespace JasKnowledge.Core.Modules;
+
+/// <summary>A content type whose major publications can be followed by e-mail. Without a shared topic
+/// every item is followed on its own, per language (a sheet in Arabic); with one, all items of the type
+/// together in every language (the handbook's chapters).</summary>
+public sealed record FollowableType(string Type, string? SharedTopic = null);
+
+/// <summary>A file family whose new revisions can be followed (the handbook's editions): the
+/// <paramref name="Topic"/> subscribers choose, the page a mail links to, and the content type whose
+/// items published since the previous revision are listed as what changed.</summary>
+public sealed record FollowableFiles(string Culture, string Slug, string Topic, Func<string, string> Url, string? ChangedItemsType);
+
+/// <summary>The form "Houd mij op de hoogte" on a page (the Alerts feature's partial at
+/// <see cref="Partial"/>): what it follows, in the page's language.</summary>
+public sealed record FollowForm(string Topic, string Culture)
+{
+    public const string Partial = "/Features/Alerts/_FollowForm.cshtml";
+    private const string ItemPrefix = "item:";
+
+    /// <summary>One item (a sheet, a film, a blueprint, a municipality) in the page's language.</summary>
+    public static FollowForm ForItem(string localizationSet, string culture) => new(ItemTopic(localizationSet), culture);
+
+    public static string ItemTopic(string localizationSet) => ItemPrefix + localizationSet;
+
+    public static string? LocalizationSetOf(string topic) => topic.StartsWith(ItemPrefix, StringComparison.Ordinal) ? topic[ItemPrefix.Length..] : null;
+}

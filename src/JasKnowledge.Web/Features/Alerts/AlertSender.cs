@@ -1,0 +1,151 @@
+using JasKnowledge.Data;
+using JasKnowledge.Data.Alerts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace JasKnowledge.Web.Features.Alerts;
+
+/// <summary>
+/// Sends alerts in the background, on one node at a time (AlertSenderLock). Each round: turn new
+/// notifications into deliveries (one per subscribed address, unique), send what is due — a mail per
+/// immediate delivery, one digest per address for the weekly ones — and delete unconfirmed
+/// subscriptions whose link has expired. A delivery is claimed and committed before the SMTP
+/// conversation and marked sent after it: a node killed in between leaves a claimed row, which the next
+/// sender gives up rather than risk sending it twice. A failure the server reports is tried again with
+/// doubling waits.
+/// </summary>
+public sealed class AlertSender(
+    IServiceScopeFactory scopes, Storage storage, IMailDrop drop, IOptions<AlertOptions> options, TimeProvider clock, ILogger<AlertSender> log)
+    : BackgroundService
+{
+    /// <summary>Digests go out at period ends counted from a Monday morning.</summary>
+    private static readonly DateTime DigestAnchor = new(2024, 1, 1, 7, 0, 0, DateTimeKind.Utc);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        IAsyncDisposable? held = null;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    if (held is null && (held = await AlertSenderLock.TryAcquireAsync(storage, stoppingToken)) is not null)
+                        await GiveUpInterruptedAsync(stoppingToken);
+                    if (held is not null) await RoundAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The database may be away for a moment (a restart, a fail-over): try again next round.
+                    log.LogError(e, "Alert sending round failed");
+                }
+                await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            if (held is not null) await held.DisposeAsync();
+        }
+    }
+
+    /// <summary>One round of work; public for tests that do not want to wait for the timer.</summary>
+    public async Task RoundAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
+        var mail = scope.ServiceProvider.GetRequiredService<AlertMail>();
+        await FanOutAsync(db, cancellationToken);
+        await SendDueAsync(db, mail, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.AlertSubscriptions.Where(s => s.ConfirmedUtc == null && s.ConfirmationExpiresUtc < now).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>Deliveries a dead sender had claimed: it may have handed them to the SMTP server, so
+    /// they are never tried again (the promise is "never twice").</summary>
+    private async Task GiveUpInterruptedAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var count = await db.AlertDeliveries.Where(d => d.ClaimedUtc != null && d.SentUtc == null && d.AbandonedUtc == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.AbandonedUtc, now)
+                .SetProperty(d => d.LastError, "The sender stopped during sending; not sent again, so that nobody gets it twice."), cancellationToken);
+        if (count > 0) log.LogWarning("{Count} alert deliveries were interrupted by a stopped sender and are not sent again", count);
+    }
+
+    private async Task FanOutAsync(JasDbContext db, CancellationToken cancellationToken)
+    {
+        var notifications = await db.AlertNotifications.Where(n => n.FannedOutUtc == null).OrderBy(n => n.Id).Take(20).ToListAsync(cancellationToken);
+        foreach (var notification in notifications)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var subscribers = await db.AlertSubscriptions.AsNoTracking()
+                .Where(s => s.ConfirmedUtc != null && s.Topic == notification.Topic && (notification.Culture == null || s.Culture == notification.Culture))
+                .OrderBy(s => s.CreatedUtc).ToListAsync(cancellationToken);
+            foreach (var subscriber in subscribers.DistinctBy(s => s.Email))
+                db.AlertDeliveries.Add(new AlertDelivery
+                {
+                    NotificationId = notification.Id, SubscriptionId = subscriber.Id, Email = subscriber.Email, Culture = subscriber.Culture,
+                    Weekly = subscriber.Weekly, DueUtc = subscriber.Weekly ? NextDigest(now) : now,
+                });
+            notification.FannedOutUtc = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private DateTime NextDigest(DateTime now)
+    {
+        var period = options.Value.DigestInterval.Ticks;
+        return DigestAnchor.AddTicks(((now - DigestAnchor).Ticks / period + 1) * period);
+    }
+
+    private async Task SendDueAsync(JasDbContext db, AlertMail mail, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.AlertDeliveries
+            .Where(d => d.SentUtc == null && d.AbandonedUtc == null && d.ClaimedUtc == null && d.DueUtc <= now)
+            .OrderBy(d => d.Id).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+        if (due.Count == 0) return;
+        var ids = due.Select(d => d.NotificationId).Distinct().ToList();
+        var notifications = await db.AlertNotifications.AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, cancellationToken);
+        // Immediate deliveries one mail each; the weekly ones of an address together in one digest.
+        var mails = due.Where(d => !d.Weekly).Select(d => (IReadOnlyList<AlertDelivery>)new List<AlertDelivery> { d })
+            .Concat(due.Where(d => d.Weekly).GroupBy(d => d.Email).Select(g => (IReadOnlyList<AlertDelivery>)g.ToList()));
+        foreach (var group in mails)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var first = group[0];
+            var message = first.Weekly
+                ? mail.Digest(first.Email, first.Culture, group.Select(d => notifications[d.NotificationId]).ToList())
+                : mail.Alert(first, notifications[first.NotificationId]);
+            foreach (var delivery in group)
+            {
+                delivery.ClaimedUtc = clock.GetUtcNow().UtcDateTime;
+                delivery.Attempts++;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                // Not the stopping token: once the conversation starts it finishes, so the record is true.
+                await drop.SendAsync(message, CancellationToken.None);
+                foreach (var delivery in group) delivery.SentUtc = clock.GetUtcNow().UtcDateTime;
+            }
+            catch (Exception e)
+            {
+                var wait = options.Value.RetryAfter * Math.Pow(2, first.Attempts - 1);
+                foreach (var delivery in group)
+                {
+                    delivery.ClaimedUtc = null;
+                    delivery.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+                    delivery.DueUtc = clock.GetUtcNow().UtcDateTime + wait;
+                    if (delivery.Attempts >= options.Value.MaxAttempts) delivery.AbandonedUtc = clock.GetUtcNow().UtcDateTime;
+                }
+                log.LogWarning(e, "An alert to one address could not be sent (attempt {Attempt})", first.Attempts);
+            }
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+    }
+}

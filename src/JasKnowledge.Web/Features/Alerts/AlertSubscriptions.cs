@@ -1,0 +1,151 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using JasKnowledge.Core.Content;
+using JasKnowledge.Data;
+using JasKnowledge.Data.Alerts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using JasKnowledge.Theme;
+
+namespace JasKnowledge.Web.Features.Alerts;
+
+public enum SubscribeOutcome
+{
+    /// <summary>The same answer whether the address was new, pending or already following.</summary>
+    CheckYourMail,
+    BadAddress,
+    UnknownTopic,
+    TooManyPending,
+    TooManyRequests,
+}
+
+/// <summary>A subscription as the manage page lists it.</summary>
+public sealed record FollowedTopic(Guid Id, string Title, string Culture, bool Weekly, bool Confirmed);
+
+/// <summary>
+/// Subscribing (double opt-in), confirming, unsubscribing and managing. Each method is one unit of work
+/// on the context; the confirmation mail is sent while the visitor waits, so a broken mail server is
+/// noticed at once rather than a week later.
+/// </summary>
+public sealed class AlertSubscriptions(
+    JasDbContext db, AlertTopics topics, AlertMail mail, IMailDrop drop, AddressRateLimit addressLimit, IOptions<AlertOptions> options,
+    IStringLocalizer<Ui> text, TimeProvider clock, ILogger<AlertSubscriptions> log)
+{
+    public async Task<SubscribeOutcome> SubscribeAsync(string? email, string? topic, string culture, bool weekly, CancellationToken cancellationToken)
+    {
+        if (AlertAddress.Normalize(email) is not { } address) return SubscribeOutcome.BadAddress;
+        if (topic is null || await TitleAsync(topic, culture, cancellationToken) is not { } title) return SubscribeOutcome.UnknownTopic;
+        if (!addressLimit.TryTake(address)) return SubscribeOutcome.TooManyRequests;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var existing = await db.AlertSubscriptions.SingleOrDefaultAsync(
+            s => s.Email == address && s.Topic == topic && s.Culture == culture, cancellationToken);
+        if (existing is { ConfirmedUtc: not null })
+        {
+            await SendAsync(mail.AlreadyFollowing(address, culture, title), cancellationToken);
+            return SubscribeOutcome.CheckYourMail;
+        }
+        if (existing is null)
+        {
+            var pending = await db.AlertSubscriptions.CountAsync(s => s.Email == address && s.ConfirmedUtc == null, cancellationToken);
+            if (pending >= options.Value.MaxPendingPerAddress) return SubscribeOutcome.TooManyPending;
+            existing = new AlertSubscription { Email = address, Topic = topic, Culture = culture, CreatedUtc = now };
+            db.AlertSubscriptions.Add(existing);
+        }
+        // A new request makes a new link; the old one stops working.
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        existing.ConfirmationHash = Hash(token);
+        existing.ConfirmationExpiresUtc = now + options.Value.ConfirmationValidFor;
+        existing.Weekly = weekly;
+        await db.SaveChangesAsync(cancellationToken);
+        await SendAsync(mail.Confirmation(address, culture, title, token), cancellationToken);
+        return SubscribeOutcome.CheckYourMail;
+    }
+
+    /// <summary>Follows the link in a confirmation mail: once, within its time.</summary>
+    /// <returns>The confirmed subscription's title and address, or null for an unknown, used or expired link.</returns>
+    public async Task<(string Title, string Email)?> ConfirmAsync(string token, CancellationToken cancellationToken)
+    {
+        var hash = Hash(token);
+        var subscription = await db.AlertSubscriptions.SingleOrDefaultAsync(s => s.ConfirmationHash == hash, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (subscription is null || subscription.ConfirmationExpiresUtc < now) return null;
+        subscription.ConfirmedUtc ??= now;
+        subscription.ConfirmationHash = null;
+        subscription.ConfirmationExpiresUtc = null;
+        await db.SaveChangesAsync(cancellationToken);
+        return (await TitleAsync(subscription.Topic, subscription.Culture, cancellationToken) ?? subscription.Topic, subscription.Email);
+    }
+
+    /// <summary>Ends one subscription, or every weekly one of an address. Doing it twice is not an error.</summary>
+    public async Task UnsubscribeAsync(Guid? subscription, string? weeklyOf, CancellationToken cancellationToken)
+    {
+        var query = subscription is { } id
+            ? db.AlertSubscriptions.Where(s => s.Id == id)
+            : db.AlertSubscriptions.Where(s => s.Email == weeklyOf && s.Weekly);
+        await query.ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FollowedTopic>> ListAsync(string email, CancellationToken cancellationToken)
+    {
+        var subscriptions = await db.AlertSubscriptions.AsNoTracking().Where(s => s.Email == email).OrderBy(s => s.CreatedUtc).ToListAsync(cancellationToken);
+        var list = new List<FollowedTopic>();
+        foreach (var s in subscriptions)
+            list.Add(new FollowedTopic(s.Id, await TitleAsync(s.Topic, s.Culture, cancellationToken) ?? s.Topic, s.Culture, s.Weekly, s.ConfirmedUtc is not null));
+        return list;
+    }
+
+    /// <summary>Deletes one of the address's subscriptions, or (null) all of them with their records.</summary>
+    public Task DeleteAsync(string email, Guid? subscription, CancellationToken cancellationToken) =>
+        db.AlertSubscriptions.Where(s => s.Email == email && (subscription == null || s.Id == subscription)).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>What the topic is called (a shared topic in the request's language, an item in <paramref name="culture"/> where it exists); null when it cannot be followed.</summary>
+    public async Task<string?> TitleAsync(string topic, string culture, CancellationToken cancellationToken)
+    {
+        if (topics.IsShared(topic))
+        {
+            var label = text[AlertTopics.LabelKey(topic)];
+            return label.ResourceNotFound ? topic : label.Value;
+        }
+        if (AlertTopics.LocalizationSetOf(topic) is not { } set) return null;
+        var versions = await db.ContentItems.AsNoTracking().Where(i => i.LocalizationSet == set)
+            .SelectMany(i => i.Versions.Where(v => v.State == VersionState.Published), (i, v) => new { i.Type, i.Culture, v.Title })
+            .ToListAsync(cancellationToken);
+        var followed = versions.Where(v => topics.IsFollowedType(v.Type)).ToList();
+        return followed.FirstOrDefault(v => v.Culture == culture)?.Title ?? followed.FirstOrDefault()?.Title;
+    }
+
+    private async Task SendAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await drop.SendAsync(message, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The answer stays the same (it must not tell whether the address is known); the log says why.
+            log.LogError(e, "The confirmation mail could not be sent");
+        }
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
+
+/// <summary>Requests per address per hour, on this node: one address cannot be flooded with
+/// confirmation mails by someone else.</summary>
+public sealed class AddressRateLimit(IOptions<AlertOptions> options)
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.Value.RequestsPerAddressPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0,
+        }));
+
+    public bool TryTake(string address)
+    {
+        using var lease = _limiter.AttemptAcquire(address);
+        return lease.IsAcquired;
+    }
+}

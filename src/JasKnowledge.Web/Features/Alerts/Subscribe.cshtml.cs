@@ -1,0 +1,63 @@
+using JasKnowledge.Core.Modules;
+using JasKnowledge.Theme;
+using JasKnowledge.Web.Hosting.Caching;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace JasKnowledge.Web.Features.Alerts;
+
+/// <summary>/{culture}/meldingen: where the form on a page posts to (and, with ?onderwerp=, the form
+/// on its own). The answer never says whether the address already follows anything.</summary>
+[IgnoreAntiforgeryToken, NotCached, EnableRateLimiting(AlertsFeature.RateLimit)]
+public sealed class SubscribeModel(AlertSubscriptions subscriptions, IStringLocalizer<Ui> text) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "onderwerp")] public string? Topic { get; set; }
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Frequency { get; set; }
+    public FollowForm? Form { get; private set; }
+    public string? TopicTitle { get; private set; }
+    public string? Problem { get; private set; }
+    public bool Sent { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string culture, CancellationToken cancellationToken)
+    {
+        await ShowFormAsync(culture, cancellationToken);
+        if (Form is null) Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string culture, [FromForm(Name = "Topic")] string? topic, CancellationToken cancellationToken)
+    {
+        Topic = topic;
+        var outcome = await subscriptions.SubscribeAsync(Email, Topic, culture, Frequency == "wekelijks", cancellationToken);
+        if (outcome == SubscribeOutcome.CheckYourMail)
+        {
+            Sent = true;
+            return Page();
+        }
+        Problem = outcome switch
+        {
+            SubscribeOutcome.BadAddress => text["AlertsBadAddress"],
+            SubscribeOutcome.UnknownTopic => text["AlertsUnknownTopic"],
+            SubscribeOutcome.TooManyPending => text["AlertsTooManyPending"],
+            _ => text["AlertsTooMany"],
+        };
+        Response.StatusCode = outcome switch
+        {
+            SubscribeOutcome.TooManyRequests => StatusCodes.Status429TooManyRequests,
+            SubscribeOutcome.UnknownTopic => StatusCodes.Status404NotFound,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        await ShowFormAsync(culture, cancellationToken);
+        return Page();
+    }
+
+    private async Task ShowFormAsync(string culture, CancellationToken cancellationToken)
+    {
+        if (Topic is null || await subscriptions.TitleAsync(Topic, culture, cancellationToken) is not { } title) return;
+        TopicTitle = title;
+        Form = new FollowForm(Topic, culture);
+    }
+}

@@ -1,0 +1,210 @@
+using System.Net;
+using JasKnowledge.Core.Content;
+using JasKnowledge.Data;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Tests.Integration.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JasKnowledge.Tests.Integration.Alerts;
+
+/// <summary>The portal with its alerts sent through the test script's maildev.</summary>
+public abstract class AlertsPortal(DatabaseKind kind) : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    public PortalFactory Factory { get; private set; } = null!;
+    public DatabaseKind Kind => kind;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(kind);
+        var settings = Maildev.PortalSettings();
+        settings["Jas:Alerts:RequestsPerAddressPerHour"] = "8";
+        Factory = new PortalFactory(_database, settings: settings);
+        Factory.CreateClient().Dispose();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+    }
+}
+
+public sealed class SqliteAlertsPortal() : AlertsPortal(DatabaseKind.Sqlite);
+public sealed class PostgresAlertsPortal() : AlertsPortal(DatabaseKind.PostgreSql);
+
+/// <summary>Issue 24: subscribe, confirm, receive in the subscriber's language, unsubscribe with one
+/// POST, nothing for a minor edit, weekly digests; through HTTP and a real SMTP server.</summary>
+public abstract class AlertsTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : AlertsPortal
+{
+    private const string HealthSheet = "informatie/de-zorgverzekering";
+
+    private HttpClient Client() => fixture.Factory.CreateClient(new() { AllowAutoRedirect = false });
+
+    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
+
+    private async Task<HttpResponseMessage> SubscribeAsync(string culture, string topic, string email, bool weekly = false) =>
+        await Client().PostAsync($"/{culture}/meldingen",
+            Form(("Topic", topic), ("Email", email), ("Frequency", weekly ? "wekelijks" : "meteen")));
+
+    /// <summary>Subscribes and follows the link in the confirmation mail.</summary>
+    private async Task ConfirmedAsync(string culture, string topic, string email, bool weekly = false)
+    {
+        var before = (await Maildev.MailsToAsync(email)).Count;
+        var response = await SubscribeAsync(culture, topic, email, weekly);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var confirmation = (await Maildev.WaitForAsync(email, before + 1))[^1];
+        var link = new Uri(Maildev.Link(confirmation, "/meldingen/bevestigen/"));
+        var confirmed = await Client().GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("follow-confirmed", await confirmed.Content.ReadAsStringAsync());
+        // Single use.
+        Assert.Equal(HttpStatusCode.NotFound, (await Client().GetAsync(link.PathAndQuery)).StatusCode);
+    }
+
+    private async Task PublishAsync(string set, string culture, bool major, string note)
+    {
+        using var scope = fixture.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
+        var id = await db.ContentItems.Where(i => i.LocalizationSet == set && i.Culture == culture).Select(i => i.Id).SingleAsync();
+        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+        var item = (await store.FindAsync(id))!;
+        var latest = item.Published!;
+        await store.PublishNewVersionAsync(item,
+            new VersionText(latest.Title, latest.Body + "\n\n" + note, latest.Summary, latest.Fields, note, major, latest.SourceVersion), "test");
+    }
+
+    [Fact]
+    public async Task The_form_is_on_the_arabic_sheet_and_works_without_javascript()
+    {
+        var html = await Client().GetStringAsync("/ar/informatie/de-zorgverzekering");
+        Assert.Contains("action=\"/ar/meldingen\"", html);
+        Assert.Contains($"value=\"item:{HealthSheet}\"", html);
+        Assert.Contains("name=\"Email\"", html);
+    }
+
+    [Fact]
+    public async Task Confirmation_then_an_arabic_alert_right_to_left_then_unsubscribe_by_one_click_post()
+    {
+        var email = Maildev.NewAddress("ar");
+        var response = await SubscribeAsync("ar", $"item:{HealthSheet}", email);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var confirmation = (await Maildev.WaitForAsync(email, 1)).Single();
+        // Before confirming, a major publication sends nothing.
+        await PublishAsync(HealthSheet, "ar", major: true, "قبل التأكيد");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Single(await Maildev.MailsToAsync(email));
+
+        var link = new Uri(Maildev.Link(confirmation, "/meldingen/bevestigen/"));
+        Assert.Equal(HttpStatusCode.OK, (await Client().GetAsync(link.PathAndQuery)).StatusCode);
+
+        await PublishAsync(HealthSheet, "ar", major: true, "تغيير مهم في التأمين الصحي");
+        var alert = (await Maildev.WaitForAsync(email, 2))[^1];
+        Assert.Contains("نسخة جديدة", alert.GetProperty("subject").GetString());
+        Assert.Contains("تغيير مهم في التأمين الصحي", Maildev.Text(alert));
+        Assert.Contains("/ar/informatie/de-zorgverzekering", Maildev.Text(alert));
+        var html = await Maildev.HtmlAsync(alert);
+        Assert.Contains("dir=\"rtl\"", html);
+        Assert.Contains("lang=\"ar\"", html);
+        Assert.Contains("Noto Sans Arabic", html);
+        Assert.Equal("List-Unsubscribe=One-Click", await Maildev.HeaderAsync(alert, "List-Unsubscribe-Post"));
+        var unsubscribe = new Uri((await Maildev.HeaderAsync(alert, "List-Unsubscribe")).Trim('<', '>'));
+
+        // RFC 8058: a POST with this body, no cookie, no token.
+        var done = await Client().PostAsync(unsubscribe.PathAndQuery, Form(("List-Unsubscribe", "One-Click")));
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        using (var scope = fixture.Factory.Services.CreateScope())
+            Assert.False(await scope.ServiceProvider.GetRequiredService<JasDbContext>().AlertSubscriptions.AnyAsync(s => s.Email == email));
+
+        await PublishAsync(HealthSheet, "ar", major: true, "بعد إلغاء الاشتراك");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(2, (await Maildev.MailsToAsync(email)).Count);
+    }
+
+    [Fact]
+    public async Task A_minor_edit_sends_nothing_and_another_language_is_not_told()
+    {
+        var email = Maildev.NewAddress("minor");
+        await ConfirmedAsync("so", $"item:{HealthSheet}", email);
+        await PublishAsync(HealthSheet, "so", major: false, "Sixitaan yar");
+        await PublishAsync(HealthSheet, "uk", major: true, "Інша мова");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Single(await Maildev.MailsToAsync(email));
+
+        await PublishAsync(HealthSheet, "so", major: true, "Isbeddel weyn");
+        var alert = (await Maildev.WaitForAsync(email, 2))[^1];
+        Assert.Contains("Isbeddel weyn", Maildev.Text(alert));
+        Assert.Contains("dir=\"ltr\"", await Maildev.HtmlAsync(alert));
+    }
+
+    [Fact]
+    public async Task Weekly_subscribers_get_one_digest_with_every_change()
+    {
+        var email = Maildev.NewAddress("digest");
+        await ConfirmedAsync("nl", "item:informatie/je-mentor", email, weekly: true);
+        await ConfirmedAsync("nl", $"item:{HealthSheet}", email, weekly: true);
+        await PublishAsync("informatie/je-mentor", "nl", major: true, "Nieuw over de mentor");
+        await PublishAsync(HealthSheet, "nl", major: true, "Nieuw over de zorgverzekering");
+        var digest = (await Maildev.WaitForAsync(email, 3, TimeSpan.FromSeconds(60)))[^1];
+        Assert.Contains("(2)", digest.GetProperty("subject").GetString());
+        Assert.Contains("Nieuw over de mentor", Maildev.Text(digest));
+        Assert.Contains("Nieuw over de zorgverzekering", Maildev.Text(digest));
+        Assert.Contains("/meldingen/afmelden/", await Maildev.HeaderAsync(digest, "List-Unsubscribe"));
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        Assert.Equal(3, (await Maildev.MailsToAsync(email)).Count);
+    }
+
+    [Fact]
+    public async Task Bad_addresses_get_a_clear_message_and_the_answer_never_tells_who_is_subscribed()
+    {
+        var bad = await SubscribeAsync("nl", $"item:{HealthSheet}", "geen-adres");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Vul een geldig e-mailadres in", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await SubscribeAsync("nl", "item:bestaat/niet", Maildev.NewAddress("x"))).StatusCode);
+
+        var known = Maildev.NewAddress("known");
+        await ConfirmedAsync("nl", $"item:{HealthSheet}", known);
+        var again = await SubscribeAsync("nl", $"item:{HealthSheet}", known);
+        var fresh = await SubscribeAsync("nl", $"item:{HealthSheet}", Maildev.NewAddress("fresh"));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(Result(await fresh.Content.ReadAsStringAsync()), Result(await again.Content.ReadAsStringAsync()));
+
+        static string Result(string html) => System.Text.RegularExpressions.Regex.Match(html, "<p class=\"notice\" role=\"status\" id=\"follow-result\">[^<]*</p>").Value;
+    }
+
+    [Fact]
+    public async Task More_than_the_allowed_pending_confirmations_for_one_address_are_refused()
+    {
+        var email = Maildev.NewAddress("pending");
+        var sheets = new[] { "de-zorgverzekering", "je-mentor", "het-24x24-programma", "het-gesprek-en-de-participatieverklaring", "je-klantmanager" };
+        foreach (var sheet in sheets) Assert.Equal(HttpStatusCode.OK, (await SubscribeAsync("nl", $"item:informatie/{sheet}", email)).StatusCode);
+        // Five pending confirmations is the default limit (Jas:Alerts:MaxPendingPerAddress).
+        var sixth = await SubscribeAsync("nl", "item:informatie/stages-en-werk", email);
+        Assert.Equal(HttpStatusCode.BadRequest, sixth.StatusCode);
+        Assert.Contains("wachten al te veel aanmeldingen", await sixth.Content.ReadAsStringAsync());
+        Assert.Equal(5, (await Maildev.WaitForAsync(email, 5)).Count);
+        // The fixture allows 8 requests per address and hour: the ninth is refused before anything else.
+        for (var i = 7; i <= 8; i++) Assert.Equal(HttpStatusCode.BadRequest, (await SubscribeAsync("nl", "item:informatie/stages-en-werk", email)).StatusCode);
+        var ninth = await SubscribeAsync("nl", "item:informatie/stages-en-werk", email);
+        Assert.Equal((HttpStatusCode)429, ninth.StatusCode);
+        Assert.Contains("Te veel aanmeldingen", await ninth.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Managing_lists_the_subscriptions_and_deletes_everything()
+    {
+        var email = Maildev.NewAddress("manage");
+        await ConfirmedAsync("nl", "handboek", email);
+        using var scope = fixture.Factory.Services.CreateScope();
+        var links = scope.ServiceProvider.GetRequiredService<JasKnowledge.Web.Features.Alerts.AlertLinks>();
+        var manage = await Client().GetStringAsync(links.ManagePath("nl", email));
+        Assert.Contains("Het handboek Het Gesprek", manage);
+        await scope.ServiceProvider.GetRequiredService<JasKnowledge.Web.Features.Alerts.AlertSubscriptions>().DeleteAsync(email, null, default);
+        Assert.False(await scope.ServiceProvider.GetRequiredService<JasDbContext>().AlertSubscriptions.AnyAsync(s => s.Email == email));
+    }
+}
+
+public sealed class SqliteAlertsTests(SqliteAlertsPortal fixture) : AlertsTests<SqliteAlertsPortal>(fixture);
+public sealed class PostgresAlertsTests(PostgresAlertsPortal fixture) : AlertsTests<PostgresAlertsPortal>(fixture);
