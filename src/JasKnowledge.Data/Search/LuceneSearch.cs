@@ -93,8 +93,14 @@ public static partial class LuceneSearch
     /// that pass the filters, in two lists when the visitor's language goes first.</summary>
     private sealed class HitCollector(SearchRequest request, int keep) : ICollector
     {
-        private readonly TopScoreDocCollector _preferred = TopScoreDocCollector.Create(Math.Max(1, keep), true);
-        private readonly TopScoreDocCollector _others = TopScoreDocCollector.Create(Math.Max(1, keep), true);
+        // Best score first; equal scores in the order of the tie-break key, so every node and every
+        // rebuild of the index lists them alike.
+        private static readonly Sort ByScore = new(SortField.FIELD_SCORE, new SortField(SearchFields.TieBreak, SortFieldType.STRING));
+        private readonly TopFieldCollector _preferred = Ranked(keep);
+        private readonly TopFieldCollector _others = Ranked(keep);
+
+        private static TopFieldCollector Ranked(int keep) => TopFieldCollector.Create(
+            ByScore, Math.Max(1, keep), fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
         private readonly Dictionary<(string, string), int> _counts = [];
         private SortedDocValues? _types;
         private SortedDocValues? _cultures;

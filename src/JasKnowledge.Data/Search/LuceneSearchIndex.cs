@@ -163,6 +163,8 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         yield return new SortedDocValuesField(SearchFields.Culture, new BytesRef(document.Culture));
         yield return new StoredField(SearchFields.LocalizationSet, document.LocalizationSet);
         yield return new StoredField(SearchFields.Slug, document.Slug);
+        yield return new SortedDocValuesField(
+            SearchFields.TieBreak, new BytesRef(SearchFields.TieBreakKey(document.Slug, document.Type, document.Culture)));
         yield return new TextField(SearchFields.Title, document.Title, Field.Store.YES);
         yield return new TextField(SearchFields.Summary, document.Summary, Field.Store.YES);
         yield return new TextField(isDownload ? SearchFields.Notes : SearchFields.Body, document.Text, Field.Store.YES);

@@ -22,8 +22,9 @@ public static class SearchAnalyzers
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    /// <summary>Changes whenever analysis changes: an index made with another version is rebuilt.</summary>
-    public const string AnalysisVersion = "1";
+    /// <summary>Changes whenever analysis or the fields change: an index made with another version is
+    /// rebuilt. 2: the tie-break key.</summary>
+    public const string AnalysisVersion = "2";
 
     private static readonly Dictionary<string, Analyzer> ByLanguage = new(StringComparer.Ordinal);
     private static readonly Lock Guard = new();
@@ -95,6 +96,11 @@ public static class SearchFields
     public const string Exact = "exact";
     /// <summary>All text of a language with compounds, stemmed and reversed.</summary>
     public const string Tail = "tail";
+    /// <summary>Orders hits of equal score the same way on every index (slug, type, language): without
+    /// it ties follow the order documents were added, which differs after a restore or a rebuild.</summary>
+    public const string TieBreak = "tie";
+
+    public static string TieBreakKey(string slug, string type, string culture) => string.Join('\u001f', slug, type, culture);
 
     public static readonly string[] Stemmed = [Title, Summary, Body, Notes];
 
