@@ -105,6 +105,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 mkdir -p "$JAS_TEST_ARTIFACTS"
 
 # --- the tests ------------------------------------------------------------------------------
+# dotnet-ef (.config/dotnet-tools.json): restored here so that a broken tool manifest fails CI early.
+log "dotnet tool restore"
+dotnet tool restore >/dev/null
 log "dotnet test"
 set +e
 dotnet test JasKnowledge.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$work/test.log"

@@ -7,7 +7,6 @@ using JasKnowledge.Core.Search;
 using JasKnowledge.Core.Telemetry;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,11 +26,7 @@ public static class DataServiceCollectionExtensions
         services.AddDbContext<JasDbContext>((sp, db) =>
         {
             var storage = sp.GetRequiredService<Storage>();
-            if (storage.IsPostgreSql) db.UseNpgsql(storage.ConnectionString);
-            else db.UseSqlite(storage.ConnectionString);
-            // The migrations are hand-written and have no model snapshot, which EF would report as
-            // pending model changes; MigrationsMatchModelTests guards that instead.
-            db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            db.UseJasDatabase(storage.IsPostgreSql, storage.ConnectionString);
         });
         // One key ring for all nodes, kept with the data (issue 8: a cookie from node A works on node B).
         services.AddDataProtection().SetApplicationName("JasKnowledge").PersistKeysToDbContext<JasDbContext>();

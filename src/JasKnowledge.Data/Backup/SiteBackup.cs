@@ -84,7 +84,9 @@ public sealed class SiteBackup(JasDbContext db, IBlobStore blobs, SearchIndexer 
             ?? throw new BackupException($"{ManifestFile} is empty.");
         if (manifest.Format != Format) throw new BackupException($"The backup has format {manifest.Format}; this portal reads format {Format}.");
         var migration = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Last();
-        if (manifest.Migration != migration)
+        // Each engine has its own migrations, generated at slightly different times: the same migration
+        // has the same name on both (./migrations-add.sh), so a SQLite backup restores into PostgreSQL.
+        if (MigrationName(manifest.Migration) != MigrationName(migration))
             throw new BackupException($"The backup was made at database version {manifest.Migration}, this portal is at {migration}: restore it with the portal version that made it, then upgrade.");
         var tables = Tables().ToList();
         var unknown = manifest.Tables.Select(t => t.Name).Except(tables.Select(t => t.Name)).ToList();
@@ -125,13 +127,17 @@ public sealed class SiteBackup(JasDbContext db, IBlobStore blobs, SearchIndexer 
         return manifest;
     }
 
+    private static string MigrationName(string id) => id[(id.IndexOf('_') + 1)..];
+
     private sealed record Table(string Name, IReadOnlyList<Column> Columns);
     private sealed record Column(string Name, Type Type, bool Identity);
 
     /// <summary>The model's tables, each after the tables its foreign keys point to.</summary>
     private IEnumerable<Table> Tables()
     {
-        var entities = db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned()).ToList();
+        // The search outbox is not backed up: it follows from the content, and a restore writes it again.
+        var entities = db.Model.GetEntityTypes()
+            .Where(e => e.GetTableName() is not null && !e.IsOwned() && e.ClrType != typeof(Search.SearchOutboxRow)).ToList();
         var done = new HashSet<string>();
         var ordered = new List<Table>();
         while (ordered.Count < entities.Count)

@@ -9,8 +9,9 @@ namespace JasKnowledge.Data.Search;
 /// The search outbox in the database, the truth every node's index follows: one row per source with
 /// its current document (or none once it is no longer public) under a sequence number that grows with
 /// every change. Written on the context's connection inside the publishing transaction, so a row
-/// commits or rolls back with the publication and its audit entry. Plain SQL: the table is not part
-/// of the EF model.
+/// commits or rolls back with the publication and its audit entry. Plain SQL (the sequence needs a
+/// lock on PostgreSQL, and writes delete and insert in one step); the model describes the table
+/// (<see cref="SearchOutboxRow"/>) only so that the migrations create it.
 /// </summary>
 public sealed class SearchOutbox(JasDbContext db, TimeProvider clock)
 {

@@ -5,8 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace JasKnowledge.Tests.Integration.Portal;
 
-/// <summary>The migrations are written by hand: this checks that the tables and columns they create
-/// are exactly those the EF model expects, with the same nullability, on both databases.</summary>
+/// <summary>The tables and columns each engine's migrations create are exactly those the EF model
+/// expects, with the same nullability, on both databases (MigrationsUpToDateTests checks the
+/// snapshots; this checks what a real database holds after the portal started).</summary>
 public abstract class MigrationsMatchModelTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
 {
     [Fact]

@@ -88,6 +88,8 @@ public static class DatabaseStartup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
+        // A database made before the migrations came from `dotnet ef` takes the generated baseline first.
+        await Data.Migrations.HandWrittenMigrations.AdoptAsync(db);
         await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
         {
