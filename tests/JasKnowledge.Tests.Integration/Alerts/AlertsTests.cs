@@ -145,6 +145,9 @@ public abstract class AlertsTests<TFixture>(TFixture fixture) : IClassFixture<TF
         var email = Maildev.NewAddress("digest");
         await ConfirmedAsync("nl", "item:informatie/je-mentor", email, weekly: true);
         await ConfirmedAsync("nl", $"item:{HealthSheet}", email, weekly: true);
+        // Both changes in one period: one published just before a period's end and one just after
+        // rightly go into two digests.
+        await Maildev.AtLeastLeftInDigestPeriodAsync(TimeSpan.FromSeconds(10));
         await PublishAsync("informatie/je-mentor", "nl", major: true, "Nieuw over de mentor");
         await PublishAsync(HealthSheet, "nl", major: true, "Nieuw over de zorgverzekering");
         var digest = (await Maildev.WaitForAsync(email, 3, TimeSpan.FromSeconds(60)))[^1];

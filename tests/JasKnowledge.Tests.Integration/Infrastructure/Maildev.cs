@@ -19,9 +19,22 @@ public static class Maildev
             ["Jas:Alerts:SmtpPort"] = port,
             ["Jas:Alerts:SmtpSecurity"] = "None",
             ["Jas:Alerts:PollInterval"] = "00:00:00.300",
-            ["Jas:Alerts:DigestInterval"] = "00:00:15",
+            ["Jas:Alerts:DigestInterval"] = DigestInterval.ToString(),
             ["Jas:Alerts:RetryAfter"] = "00:00:01",
         };
+    }
+
+    /// <summary>The tests' "week": digests go out at the end of each such period.</summary>
+    public static readonly TimeSpan DigestInterval = TimeSpan.FromSeconds(15);
+
+    /// <summary>Waits, when needed, until a digest period has at least <paramref name="left"/> to run, so
+    /// that changes made now go into one digest (periods are counted from the sender's Monday-morning
+    /// anchor, as in production).</summary>
+    public static async Task AtLeastLeftInDigestPeriodAsync(TimeSpan left)
+    {
+        var anchor = new DateTime(2024, 1, 1, 7, 0, 0, DateTimeKind.Utc);
+        var intoPeriod = TimeSpan.FromTicks((DateTime.UtcNow - anchor).Ticks % DigestInterval.Ticks);
+        if (DigestInterval - intoPeriod < left) await Task.Delay(DigestInterval - intoPeriod + TimeSpan.FromMilliseconds(200));
     }
 
     public static string NewAddress(string who) => $"{who}-{Guid.NewGuid():N}@example.org".ToLowerInvariant();
