@@ -112,6 +112,13 @@ log "dotnet test"
 set +e
 dotnet test JasKnowledge.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$work/test.log"
 status=${PIPESTATUS[0]}
+# A model change without its migration fails the run, for each engine, as `dotnet ef` itself sees it
+# (the MigrationsUpToDate tests check the same in-process).
+for engine in Sqlite PostgreSql; do
+  if ! dotnet ef migrations has-pending-model-changes --no-build --project "src/JasKnowledge.Migrations.$engine" >"$work/ef-$engine.log" 2>&1; then
+    echo "pending model changes without a migration ($engine): run ./migrations-add.sh NAME"; cat "$work/ef-$engine.log"; status=1
+  fi
+done
 set -e
 
 # One closing line for CI, summed over the test projects.
