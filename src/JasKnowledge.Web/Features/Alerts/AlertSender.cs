@@ -1,12 +1,13 @@
 using JasKnowledge.Data;
 using JasKnowledge.Data.Alerts;
+using JasKnowledge.Data.Startup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace JasKnowledge.Web.Features.Alerts;
 
 /// <summary>
-/// Sends alerts in the background, on one node at a time (AlertSenderLock). Each round: turn new
+/// Sends alerts in the background, on one node at a time (a NodeLock that never waits: a node without it tries again later). Each round: turn new
 /// notifications into deliveries (one per subscribed address, unique), send what is due — a mail per
 /// immediate delivery, one digest per address for the weekly ones — and delete unconfirmed
 /// subscriptions whose link has expired. A delivery is claimed and committed before the SMTP
@@ -19,6 +20,7 @@ public sealed class AlertSender(
     : BackgroundService
 {
     /// <summary>Digests go out at period ends counted from a Monday morning.</summary>
+    private const long LockKey = 0x4A41_5341_4C45_5254; // "JASALERT"
     private static readonly DateTime DigestAnchor = new(2024, 1, 1, 7, 0, 0, DateTimeKind.Utc);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -30,7 +32,7 @@ public sealed class AlertSender(
             {
                 try
                 {
-                    if (held is null && (held = await AlertSenderLock.TryAcquireAsync(storage, stoppingToken)) is not null)
+                    if (held is null && (held = await NodeLock.TryAcquireAsync(storage, LockKey, ".alerts-lock", stoppingToken)) is not null)
                         await GiveUpInterruptedAsync(stoppingToken);
                     if (held is not null) await RoundAsync(stoppingToken);
                 }

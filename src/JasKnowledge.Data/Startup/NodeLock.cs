@@ -1,20 +1,21 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace JasKnowledge.Data.Alerts;
+namespace JasKnowledge.Data.Startup;
 
 /// <summary>
-/// Lets one node at a time send alerts. PostgreSQL: a session advisory lock on a connection of its own,
-/// released by the server when the node dies. SQLite: an exclusive lock on a file next to the database,
-/// released by the operating system when the process dies. Unlike the start-up lock it never waits:
-/// a node that does not get it simply tries again later.
+/// A lock that one node at a time holds, for work only one may do (migrating at start-up, sending
+/// alerts). PostgreSQL: a session advisory lock on a connection of its own, which the server releases
+/// when the node dies. SQLite: an exclusive lock on a file next to the database, which the operating
+/// system releases when the process dies.
 /// </summary>
-public static class AlertSenderLock
+public static class NodeLock
 {
-    private const long AdvisoryKey = 0x4A41_5341_4C45_5254; // "JASALERT"
-
+    /// <param name="advisoryKey">The lock's number on PostgreSQL (advisory locks are per database).</param>
+    /// <param name="fileSuffix">The lock file's suffix after the SQLite database's path.</param>
     /// <returns>The held lock, or null when another node holds it.</returns>
-    public static async Task<IAsyncDisposable?> TryAcquireAsync(Storage storage, CancellationToken cancellationToken)
+    public static async Task<IAsyncDisposable?> TryAcquireAsync(
+        Storage storage, long advisoryKey, string fileSuffix, CancellationToken cancellationToken = default)
     {
         if (storage.IsPostgreSql)
         {
@@ -24,7 +25,7 @@ public static class AlertSenderLock
             try
             {
                 await connection.OpenAsync(cancellationToken);
-                await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({AdvisoryKey})", connection);
+                await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({advisoryKey})", connection);
                 if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!) return connection;
             }
             catch
@@ -36,10 +37,11 @@ public static class AlertSenderLock
             return null;
         }
         var database = new SqliteConnectionStringBuilder(storage.ConnectionString);
+        // An in-memory database belongs to one process: nobody to share with.
         if (database.Mode == SqliteOpenMode.Memory || database.DataSource is "" or ":memory:") return new FileHold(null);
         try
         {
-            var path = Path.GetFullPath(database.DataSource) + ".alerts-lock";
+            var path = Path.GetFullPath(database.DataSource) + fileSuffix;
             return new FileHold(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
         }
         catch (IOException)
