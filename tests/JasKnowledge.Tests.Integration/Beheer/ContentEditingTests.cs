@@ -89,6 +89,16 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
     }
 
     [Fact]
+    public async Task The_editor_opens_with_the_change_marked_major_so_a_minor_edit_is_a_choice()
+    {
+        var client = await EditorAsync();
+        var id = await IdAsync("handboek/inleiding", "nl");
+        var form = await client.GetStringAsync($"/beheer/inhoud/{id}");
+        var box = form[form.IndexOf("name=\"IsMajor\"", StringComparison.Ordinal)..];
+        Assert.Contains("checked=\"checked\"", box[..box.IndexOf('>')]);
+    }
+
+    [Fact]
     public async Task A_major_change_without_a_change_note_is_not_published()
     {
         var client = await EditorAsync();

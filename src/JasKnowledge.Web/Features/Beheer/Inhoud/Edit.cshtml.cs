@@ -50,7 +50,9 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     {
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
         var start = Item.Current!;
-        (Title, Summary, Body, IsMajor) = (start.Title, start.Summary, start.Body, false);
+        // A change counts as major until the editor says it is minor: forgetting the box then asks for a note
+        // instead of silently keeping stale translations current and holding back the subscribers' alert.
+        (Title, Summary, Body, IsMajor) = (start.Title, start.Summary, start.Body, true);
         ChangeNote = Item.Draft?.ChangeNote;
         Base = StampOf(Item);
         return Page();
