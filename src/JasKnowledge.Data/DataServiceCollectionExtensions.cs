@@ -79,7 +79,8 @@ public sealed record Storage(
             _ => throw new StartupException($"{StorageOptions.DatabaseSetting} is '{options.Database.Provider}': use Sqlite or PostgreSQL."),
         };
         if (isPostgreSql && string.IsNullOrWhiteSpace(connectionString))
-            throw new StartupException($"{StorageOptions.DatabaseSetting} is PostgreSQL but {StorageOptions.ConnectionStringSetting} is empty: set it (env ConnectionStrings__Jas) to the server's connection string.");
+            throw new StartupException($"{StorageOptions.DatabaseSetting} is PostgreSQL but {StorageOptions.ConnectionStringSetting} is empty: "
+                + "set it (env ConnectionStrings__Jas) to the server's connection string.");
         if (!isPostgreSql && string.IsNullOrWhiteSpace(connectionString))
         {
             Directory.CreateDirectory(dataDirectory);

@@ -60,7 +60,8 @@ public sealed class DemoData(ProgrammeCatalog catalog, ContentStore store, TimeP
             var name = municipality.Gemeente.Name;
             var text = new VersionText(
                 $"24x24 in {name} (fictief)",
-                $"**Fictief.** Deze gegevens over {name} zijn verzonnen door de demodatagenerator. Ze tonen hoe het portaal werkt en zeggen niets over de echte gemeente.",
+                $"**Fictief.** Deze gegevens over {name} zijn verzonnen door de demodatagenerator. "
+                    + "Ze tonen hoe het portaal werkt en zeggen niets over de echte gemeente.",
                 Fields: ProgrammeJson.Write(fields),
                 ChangeNote: "Demodata gegenereerd");
             var item = new ContentItem

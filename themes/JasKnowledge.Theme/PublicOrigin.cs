@@ -18,7 +18,9 @@ public sealed record PublicOrigin(string Value)
         var value = configuration[Setting];
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
             || uri.PathAndQuery != "/" || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
-            throw new InvalidOperationException($"{Setting} is '{value}': set it (env Jas__PublicBaseUrl) to the address visitors use, such as https://jas.example.nl, without a path.");
+            throw new InvalidOperationException(
+                $"{Setting} is '{value}': set it (env Jas__PublicBaseUrl) to the address visitors use, "
+                + "such as https://jas.example.nl, without a path.");
         return new PublicOrigin(uri.GetLeftPart(UriPartial.Authority));
     }
 

@@ -42,9 +42,13 @@ public sealed class Asset
         StoredFile file, string versionLabel, string fileName, string? releaseNotes, DateTime publishedUtc, string? source = null)
     {
         if (!IsValidVersionLabel(versionLabel))
-            throw new Content.ContentRuleException(Content.ContentRule.InvalidVersionLabel, $"'{versionLabel}' cannot be a version label: use letters, digits, '.', '_' and '-' (at most 64, starting with a letter or digit), and not the word 'latest', which always means the newest version.");
+            throw new Content.ContentRuleException(Content.ContentRule.InvalidVersionLabel,
+                $"'{versionLabel}' cannot be a version label: use letters, digits, '.', '_' and '-' (at most 64, starting with a letter "
+                + "or digit), and not the word 'latest', which always means the newest version.");
         if (Find(versionLabel) is not null)
-            throw new Content.ContentRuleException(Content.ContentRule.VersionLabelTaken, $"'{Slug}' ({Culture}) already has a version {versionLabel}; a published file never changes, so give the new file a new version label.");
+            throw new Content.ContentRuleException(Content.ContentRule.VersionLabelTaken,
+                $"'{Slug}' ({Culture}) already has a version {versionLabel}; "
+                + "a published file never changes, so give the new file a new version label.");
         var revision = new AssetRevision
         {
             AssetId = Id,

@@ -31,13 +31,15 @@ public sealed class OneTimeAuthenticatorCodes(TimeProvider clock) : IUserTwoFact
         var secret = Base32(key);
         if (secret is null) return false;
         var now = clock.GetUtcNow().ToUnixTimeSeconds() / 30;
-        var last = long.TryParse(await manager.GetAuthenticationTokenAsync(user, LoginProvider, LastStepToken), CultureInfo.InvariantCulture, out var step)
+        var lastStep = await manager.GetAuthenticationTokenAsync(user, LoginProvider, LastStepToken);
+        var last = long.TryParse(lastStep, CultureInfo.InvariantCulture, out var step)
             ? step : long.MinValue;
         for (var candidate = now - 1; candidate <= now + 1; candidate++)
         {
             if (candidate <= last || !CryptographicOperations.FixedTimeEquals(Code(secret, candidate), System.Text.Encoding.ASCII.GetBytes(token)))
                 continue;
-            var saved = await manager.SetAuthenticationTokenAsync(user, LoginProvider, LastStepToken, candidate.ToString(CultureInfo.InvariantCulture));
+            var saved = await manager.SetAuthenticationTokenAsync(
+                user, LoginProvider, LastStepToken, candidate.ToString(CultureInfo.InvariantCulture));
             return saved.Succeeded;
         }
         return false;

@@ -87,7 +87,8 @@ public sealed class SiteBackup(JasDbContext db, IBlobStore blobs, SearchIndexer 
         // Each engine has its own migrations, generated at slightly different times: the same migration
         // has the same name on both (./migrations-add.sh), so a SQLite backup restores into PostgreSQL.
         if (MigrationName(manifest.Migration) != MigrationName(migration))
-            throw new BackupException($"The backup was made at database version {manifest.Migration}, this portal is at {migration}: restore it with the portal version that made it, then upgrade.");
+            throw new BackupException($"The backup was made at database version {manifest.Migration}, this portal is at {migration}: "
+                + "restore it with the portal version that made it, then upgrade.");
         var tables = Tables().ToList();
         var unknown = manifest.Tables.Select(t => t.Name).Except(tables.Select(t => t.Name)).ToList();
         if (unknown.Count > 0) throw new BackupException($"The backup has tables this portal does not know: {string.Join(", ", unknown)}.");
@@ -179,7 +180,9 @@ public sealed class SiteBackup(JasDbContext db, IBlobStore blobs, SearchIndexer 
     private async Task<long> RestoreTableAsync(Table table, string path, CancellationToken cancellationToken)
     {
         if (!File.Exists(path)) throw new BackupException($"The backup lacks {Path.GetFileName(path)}.");
-        await using var command = Command($"INSERT INTO {Quote(table.Name)} ({string.Join(", ", table.Columns.Select(c => Quote(c.Name)))}) VALUES ({string.Join(", ", table.Columns.Select((_, i) => "@p" + i))})");
+        var columns = string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
+        var parameters = string.Join(", ", table.Columns.Select((_, i) => "@p" + i));
+        await using var command = Command($"INSERT INTO {Quote(table.Name)} ({columns}) VALUES ({parameters})");
         var parameters = table.Columns.Select((_, i) =>
         {
             var parameter = command.CreateParameter();
@@ -207,7 +210,8 @@ public sealed class SiteBackup(JasDbContext db, IBlobStore blobs, SearchIndexer 
             foreach (var column in table.Columns.Where(c => c.Identity))
             {
                 var name = Quote(table.Name);
-                await ExecuteAsync($"SELECT setval(pg_get_serial_sequence('{name}', '{column.Name}'), COALESCE((SELECT MAX({Quote(column.Name)}) FROM {name}), 0) + 1, false)", cancellationToken);
+                await ExecuteAsync($"SELECT setval(pg_get_serial_sequence('{name}', '{column.Name}'), "
+                    + $"COALESCE((SELECT MAX({Quote(column.Name)}) FROM {name}), 0) + 1, false)", cancellationToken);
             }
         }
     }

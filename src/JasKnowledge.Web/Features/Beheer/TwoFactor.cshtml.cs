@@ -38,7 +38,8 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         if (user.TwoFactorEnabled || await users.GetAuthenticatorKeyAsync(user) is not { Length: > 0 } key) return NotFound();
-        var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
+        var issuer = Uri.EscapeDataString(Issuer);
+        var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={issuer}&digits=6";
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
         Response.Headers.CacheControl = "no-store";
