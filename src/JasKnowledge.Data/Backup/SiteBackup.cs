@@ -181,8 +181,8 @@ public sealed class SiteBackup(JasDbContext db, IBlobStore blobs, SearchIndexer 
     {
         if (!File.Exists(path)) throw new BackupException($"The backup lacks {Path.GetFileName(path)}.");
         var columns = string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
-        var parameters = string.Join(", ", table.Columns.Select((_, i) => "@p" + i));
-        await using var command = Command($"INSERT INTO {Quote(table.Name)} ({columns}) VALUES ({parameters})");
+        var placeholders = string.Join(", ", table.Columns.Select((_, i) => "@p" + i));
+        await using var command = Command($"INSERT INTO {Quote(table.Name)} ({columns}) VALUES ({placeholders})");
         var parameters = table.Columns.Select((_, i) =>
         {
             var parameter = command.CreateParameter();
