@@ -121,6 +121,42 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task The_import_form_carries_its_own_antiforgery_token()
+    {
+        // Found by the attack of 2 December 2026: the form had a hand-written action, so the tag helper left
+        // the token out, and a browser's import always got 400 (the test above takes a token from elsewhere).
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        var html = await translator.GetStringAsync(Page);
+        var form = System.Text.RegularExpressions.Regex.Match(html, "<form[^>]*handler=Xliff[^>]*>.*?</form>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(form.Success, html);
+        Assert.Contains("name=\"__RequestVerificationToken\"", form.Value);
+    }
+
+    [Fact]
+    public async Task A_deeply_nested_file_or_one_with_entities_is_refused_at_once_and_changes_nothing()
+    {
+        // Found by the attack of 2 December 2026: LINQ to XML needs time growing with the square of the
+        // nesting, so a 1.4 MB file of nested elements kept a core busy for minutes.
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        const int depth = 20_000;
+        var deep = "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">"
+            + string.Concat(Enumerable.Repeat("<g>", depth)) + string.Concat(Enumerable.Repeat("</g>", depth)) + "</xliff>";
+        var response = await ImportAsync(translator, "ar", deep);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("dieper genest dan 64 niveaus", await response.Content.ReadAsStringAsync());
+
+        // No DTD is read: an entity (here the first of a "billion laughs") is an error, not an expansion.
+        var laughs = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"hahahahaha\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+            + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">"
+            + "<file original=\"&c;\" target-language=\"ar\" /></xliff>";
+        response = await ImportAsync(translator, "ar", laughs);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("geen geldige XML", html);
+        Assert.Contains("undeclared entity", html);
+    }
+
+    [Fact]
     public async Task Words_left_count_a_missing_item_whole_and_an_outdated_one_by_its_changed_units_in_the_csv()
     {
         var editor = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Editor));

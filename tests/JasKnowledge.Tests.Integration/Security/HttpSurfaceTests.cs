@@ -1,6 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
+using JasKnowledge.Data;
 using JasKnowledge.Data.Accounts;
+using JasKnowledge.Data.Alerts;
+using JasKnowledge.Web.Features.Alerts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using JasKnowledge.Tests.Integration.Infrastructure;
 
 namespace JasKnowledge.Tests.Integration.Security;
@@ -152,6 +158,54 @@ public abstract class HttpSurfaceTests<TFixture>(TFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
         Assert.Contains("verlopen", await noToken.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/files/nl/het-gesprek-handboek-pdf/9.9")).StatusCode);
+    }
+
+    // Found by the attack of 2 December 2026: a route value of only spaces binds as null, and the
+    // edition comparison, the alert links and the preview link passed it on (ArgumentNullException, 500).
+    [Theory]
+    [InlineData("GET", "/nl/handboek/edities/1.0...%20", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/nl/handboek/edities/%20...%20", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/nl/meldingen/bevestigen/%20", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/nl/meldingen/afmelden/%20", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/nl/meldingen/afmelden/%20", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/nl/meldingen/beheren/%20", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/nl/meldingen/beheren/%20?handler=All", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/voorbeeld/%20", HttpStatusCode.Gone)]
+    [InlineData("GET", "/nl/meldingen?onderwerp=item:a%00b", HttpStatusCode.NotFound)]
+    public async Task A_blank_edition_label_or_link_token_is_not_found(string method, string url, HttpStatusCode expected)
+    {
+        var client = fixture.Factory.CreateClient();
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_alert_manage_page_works_over_plain_http_outside_development()
+    {
+        // Found by the attack of 2 December 2026: its forms carried antiforgery tokens, whose cookie is
+        // Secure outside Development, so a node reached over plain HTTP answered 500 to the link in every
+        // mail. The link is the secret; the page needs no token.
+        var production = fixture.Factory.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        var email = $"beheren-{Guid.NewGuid():N}@example.nl";
+        string path;
+        using (var scope = production.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
+            db.AlertSubscriptions.Add(new AlertSubscription
+            {
+                Email = email, Topic = "handboek", Culture = "nl", CreatedUtc = DateTime.UtcNow, ConfirmedUtc = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            path = scope.ServiceProvider.GetRequiredService<AlertLinks>().ManagePath("nl", email);
+        }
+        var client = production.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var page = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        using var deleted = await client.PostAsync(path + "?handler=All", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        using (var scope = production.Services.CreateScope())
+            Assert.False(await scope.ServiceProvider.GetRequiredService<JasDbContext>().AlertSubscriptions.AnyAsync(s => s.Email == email));
     }
 }
 

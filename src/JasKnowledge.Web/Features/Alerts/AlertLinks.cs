@@ -18,17 +18,19 @@ public sealed class AlertLinks(IDataProtectionProvider protection)
     public string ManagePath(string culture, string email) => $"/{culture}/meldingen/beheren/{_protector.Protect("m:" + email)}";
 
     /// <summary>What an unsubscribe link stands for: one subscription, or every weekly one of an address.</summary>
-    public (Guid? Subscription, string? WeeklyOf)? ReadUnsubscribe(string token) => Read(token) switch
+    public (Guid? Subscription, string? WeeklyOf)? ReadUnsubscribe(string? token) => Read(token) switch
     {
         ['s', ':', .. var id] when Guid.TryParse(id, out var guid) => (guid, null),
         ['w', ':', .. var email] => (null, email),
         _ => null,
     };
 
-    public string? ReadManage(string token) => Read(token) is ['m', ':', .. var email] ? email : null;
+    public string? ReadManage(string? token) => Read(token) is ['m', ':', .. var email] ? email : null;
 
-    private string? Read(string token)
+    private string? Read(string? token)
     {
+        // A token of only spaces reaches the page as null.
+        if (string.IsNullOrEmpty(token)) return null;
         try
         {
             return _protector.Unprotect(token);

@@ -66,8 +66,9 @@ public sealed class AlertSubscriptions(
 
     /// <summary>Follows the link in a confirmation mail: once, within its time.</summary>
     /// <returns>The confirmed subscription's title and address, or null for an unknown, used or expired link.</returns>
-    public async Task<(string Title, string Email)?> ConfirmAsync(string token, CancellationToken cancellationToken)
+    public async Task<(string Title, string Email)?> ConfirmAsync(string? token, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrEmpty(token)) return null;
         var hash = Hash(token);
         var subscription = await db.AlertSubscriptions.SingleOrDefaultAsync(s => s.ConfirmationHash == hash, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -109,7 +110,8 @@ public sealed class AlertSubscriptions(
             var label = text[AlertTopics.LabelKey(topic)];
             return label.ResourceNotFound ? topic : label.Value;
         }
-        if (AlertTopics.LocalizationSetOf(topic) is not { } set) return null;
+        // PostgreSQL text cannot hold NUL: such a topic is none, rather than a failing query.
+        if (AlertTopics.LocalizationSetOf(topic) is not { } set || set.Contains('\0')) return null;
         var versions = await db.ContentItems.AsNoTracking().Where(i => i.LocalizationSet == set)
             .SelectMany(i => i.Versions.Where(v => v.State == VersionState.Published), (i, v) => new { i.Type, i.Culture, v.Title })
             .ToListAsync(cancellationToken);

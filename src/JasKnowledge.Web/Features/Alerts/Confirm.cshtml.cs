@@ -12,7 +12,7 @@ public sealed class ConfirmModel(AlertSubscriptions subscriptions, AlertLinks li
     public string? Title { get; private set; }
     public string? ManagePath { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string culture, string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string culture, string? token, CancellationToken cancellationToken)
     {
         if (await subscriptions.ConfirmAsync(token, cancellationToken) is not { } confirmed)
         {

@@ -13,14 +13,14 @@ public sealed class UnsubscribeModel(AlertSubscriptions subscriptions, AlertLink
     public bool Valid { get; private set; }
     public bool Done { get; private set; }
 
-    public IActionResult OnGet(string token)
+    public IActionResult OnGet(string? token)
     {
         Valid = links.ReadUnsubscribe(token) is not null;
         if (!Valid) Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string? token, CancellationToken cancellationToken)
     {
         if (links.ReadUnsubscribe(token) is not { } what)
         {

@@ -19,8 +19,10 @@ public sealed class HandbookCompareModel(HandbookReader reader, HandbookEditions
     public string? TextMissing { get; private set; }
     public bool Same => Older is not null && Older == Newer;
 
-    public async Task<IActionResult> OnGetAsync(string culture, string from, string to, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string culture, string? from, string? to, CancellationToken cancellationToken)
     {
+        // Model binding gives null for a label of only spaces (/1.0...%20): that is an unknown edition too.
+        (from, to) = (from ?? "", to ?? "");
         await LoadAsync(culture, $"/handboek/edities/{Uri.EscapeDataString(from)}...{Uri.EscapeDataString(to)}", cancellationToken);
         Editions = await editions.ListAsync(cancellationToken);
         var first = Find(from);

@@ -19,10 +19,11 @@ public sealed class PreviewModel(PreviewLinks links, ContentStore store, Culture
     public string Html { get; private set; } = "";
     public CultureDefinition? Language { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? token, CancellationToken cancellationToken)
     {
         ViewData[LayoutData.Title] = "Voorbeeld";
-        if (token.Length > 2000 || links.Read(token) is not { } target || await store.FindAsync(target.ItemId, cancellationToken) is not { } item
+        // A token of only spaces binds as null.
+        if (token is null || token.Length > 2000 || links.Read(token) is not { } target || await store.FindAsync(target.ItemId, cancellationToken) is not { } item
             || item.Versions.FirstOrDefault(v => v.Number == target.Version) is not { } version)
         {
             Response.StatusCode = StatusCodes.Status410Gone;
