@@ -15,9 +15,10 @@ namespace JasKnowledge.Tests.Integration.Participants;
 public abstract class FilmRenditionTests<TFixture>(TFixture fixture, ITestOutputHelper output) : IClassFixture<TFixture> where TFixture : PortalFixture
 {
     private const int PageBudget = 60 * 1024;
-    private const int ThumbnailBudget = 20 * 1024;
+    // Per film: the index shows one thumbnail for each film, so the budget grows with the films; the page as a whole stays within PageBudget.
+    private const int ThumbnailBudgetPerFilm = 7 * 1024;
     private static readonly string[] Languages = ["nl", "en", "ar", "ti", "fa", "prs", "so", "uk"];
-    private static readonly string[] Videos = ["welkom-in-het-programma", "je-klantmanager", "het-gesprek"];
+    private static readonly string[] Videos = ["welkom-in-het-programma", "je-klantmanager", "het-gesprek", "de-zorgverzekering", "stages-en-werk", "je-mentor"];
 
     private HttpClient Client() => fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -46,7 +47,7 @@ public abstract class FilmRenditionTests<TFixture>(TFixture fixture, ITestOutput
     }
 
     [Fact]
-    public async Task The_participants_index_shows_webp_thumbnails_with_a_jpeg_fallback_under_20_KB_together()
+    public async Task The_participants_index_shows_webp_thumbnails_with_a_jpeg_fallback_under_7_KB_a_film()
     {
         var client = Client();
         var html = await client.GetStringAsync("/ar/informatie");
@@ -68,7 +69,8 @@ public abstract class FilmRenditionTests<TFixture>(TFixture fixture, ITestOutput
             Assert.Equal("image/jpeg", (await client.GetAsync(fallback)).Content.Headers.ContentType!.MediaType);
         }
         output.WriteLine($"thumbnails at their largest: {largest / 1024.0:F1} KB");
-        Assert.True(largest < ThumbnailBudget, $"the thumbnails take {largest} bytes, budget {ThumbnailBudget}");
+        var budget = ThumbnailBudgetPerFilm * Videos.Length;
+        Assert.True(largest < budget, $"the thumbnails take {largest} bytes, budget {budget}");
     }
 
     [Fact]

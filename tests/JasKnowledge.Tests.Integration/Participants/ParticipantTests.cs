@@ -20,7 +20,7 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
     private static readonly string[] Languages = ["nl", "en", "ar", "ti", "fa", "prs", "so", "uk"];
     private static readonly string[] Sheets = ["het-24x24-programma", "je-klantmanager", "het-gesprek-en-de-participatieverklaring",
         "de-zorgverzekering", "stages-en-werk", "je-mentor"];
-    private static readonly string[] Videos = ["welkom-in-het-programma", "je-klantmanager", "het-gesprek"];
+    private static readonly string[] Videos = ["welkom-in-het-programma", "je-klantmanager", "het-gesprek", "de-zorgverzekering", "stages-en-werk", "je-mentor"];
 
     private HttpClient Client() => fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -206,6 +206,7 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
         var html = await Client().GetStringAsync($"/nl/handboek/{session}");
         Assert.Contains("href=\"/nl/informatie/je-klantmanager\"", html);
         Assert.Contains("href=\"/nl/video/je-klantmanager\"", html);
+        Assert.Contains("href=\"/nl/video/stages-en-werk\"", html);
         Assert.Contains($"action=\"/nl/handboek/{session}/pakket.zip\"", html);
 
         var response = await Client().GetAsync($"/nl/handboek/{session}/pakket.zip?taal=ar&taal=ti&taal=onzin&taal=%3Cx%3E");
@@ -221,8 +222,10 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
             Assert.Contains($"informatie/{code}/je-klantmanager.pdf", names);
             Assert.Contains($"informatie/{code}/stages-en-werk.pdf", names);
             Assert.Contains($"video/je-klantmanager.{code}.vtt", names);
+            Assert.Contains($"video/stages-en-werk.{code}.vtt", names);
         }
         Assert.Single(names, n => n == "video/je-klantmanager.mp4");
+        Assert.Single(names, n => n == "video/stages-en-werk.mp4");
         Assert.DoesNotContain(names, n => n.Contains("/nl/") || n.Contains(".uk."));
         Assert.Contains("Hand-out voor deelnemers", await ReadAsync(zip, $"sessie/{session}-hand-out.html"));
         Assert.DoesNotContain("Stappenplan", await ReadAsync(zip, $"sessie/{session}-hand-out.html"));
