@@ -273,4 +273,16 @@ public sealed partial class SourceFiguresTests
                 $"home.{culture}: the first year the page names is when Leiden began, October 2015 (seeds 000 and 003), not {firstYear.Value}.");
         }
     }
+
+    [Fact]
+    public void The_24x24_sheet_tells_that_the_may_2019_version_has_six_periods_of_24_weeks_in_every_language()
+    {
+        // Seed 002 ("versie mei 2019"): "een educatief programma van 6 periodes van 24 weken".
+        var sheets = ContentFiles().Where(f => f.Set == "informatie/het-24x24-programma").ToList();
+        Assert.Equal(8, sheets.Count);
+        Assert.Contains("mei 2019 zijn dat zes periodes van 24 weken", Body(sheets.Single(s => s.Culture == "nl").Text));
+        foreach (var (_, culture, text) in sheets)
+            Assert.True(Body(text).Contains("2019", StringComparison.Ordinal),
+                $"het-24x24-programma.{culture}: the sheet names the May 2019 version and its six periods of 24 weeks, as the Dutch text does.");
+    }
 }
