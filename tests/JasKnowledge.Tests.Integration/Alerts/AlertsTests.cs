@@ -1,5 +1,9 @@
 using System.Net;
+using JasKnowledge.Core.Assets;
+using JasKnowledge.Core.Blobs;
 using JasKnowledge.Core.Content;
+using JasKnowledge.Data.Assets;
+using JasKnowledge.Web.Features.Handbook;
 using JasKnowledge.Data;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Tests.Integration.Infrastructure;
@@ -157,6 +161,45 @@ public abstract class AlertsTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.Contains("/meldingen/afmelden/", await Maildev.HeaderAsync(digest, "List-Unsubscribe"));
         await Task.Delay(TimeSpan.FromSeconds(6));
         Assert.Equal(3, (await Maildev.MailsToAsync(email)).Count);
+    }
+
+    [Fact]
+    public async Task A_new_edition_lists_the_chapters_whose_text_differs_from_the_previous_edition()
+    {
+        var email = Maildev.NewAddress("edition");
+        await ConfirmedAsync("nl", HandbookFeature.EditionsAlertTopic, email);
+        using var scope = fixture.Factory.Services.CreateScope();
+        var editions = scope.ServiceProvider.GetRequiredService<HandbookEditions>();
+        var previous = (await editions.ListAsync())[0];
+        var text = (await editions.SourceAsync(previous))!;
+        // Known differences: one chapter's text, one chapter added, the last one removed. Every chapter
+        // was published (imported) after the previous edition's date: publication dates would list them all.
+        var chapters = text.Chapters.ToList();
+        var (changed, unchanged, removed) = (chapters[1], chapters[2], chapters[^1]);
+        chapters[1] = changed with { Body = changed.Body + "\n\nEen zin die alleen in deze editie staat." };
+        chapters.Remove(removed);
+        chapters.Add(new EditionSourceChapter("een-nieuw-hoofdstuk", "Een nieuw hoofdstuk", 99, "De tekst van het nieuwe hoofdstuk."));
+        var digest = EditionSource.Digest(chapters.Select(c => (c.Slug, c.Title, c.Body)));
+        var json = new MemoryStream();
+        await new EditionSource("9.0", digest, chapters).WriteAsync(json);
+        // As the import does: the text first, then the PDF whose publication is the alert.
+        await AddRevisionAsync(scope.ServiceProvider, HandbookFeature.SourceSlug, "het-gesprek-handboek-9.0.bron.json", EditionSource.MediaType, json.ToArray(), digest);
+        await AddRevisionAsync(scope.ServiceProvider, HandbookFeature.PdfSlug, "het-gesprek-handboek-9.0.pdf", "application/pdf", "%PDF-1.7\n%test\n"u8.ToArray(), digest);
+
+        var alert = (await Maildev.WaitForAsync(email, 2))[^1];
+        var listed = Maildev.Text(alert).ReplaceLineEndings("\n").Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(new[] { $"- {changed.Title}", "- Een nieuw hoofdstuk", $"- {removed.Title}" }.Order(), listed.Order());
+        Assert.DoesNotContain($"- {unchanged.Title}", listed);
+        Assert.Contains("/nl/handboek/edities/9.0", Maildev.Text(alert));
+    }
+
+    private static async Task AddRevisionAsync(IServiceProvider services, string slug, string fileName, string mediaType, byte[] bytes, string source)
+    {
+        var files = services.GetRequiredService<FileRevisionStore>();
+        var asset = (await files.FindAsync(HandbookFeature.EditionCulture, slug))!;
+        var stored = await StoredFile.StoreAsync(services.GetRequiredService<IBlobStore>(), new MemoryStream(bytes), mediaType);
+        var revision = asset.AddRevision(stored, "9.0", fileName, "Een editie met bekende verschillen.", DateTime.UtcNow, source);
+        await files.SaveAsync(asset, [revision], "test");
     }
 
     [Fact]

@@ -50,7 +50,8 @@ public static class HandbookFeature
         // Followed as one: a major change to any chapter, and each new edition with its changed chapters.
         services.AddFollowable(ChapterType, AlertTopic);
         services.AddFollowable(HomeType, AlertTopic);
-        services.AddFollowableFiles(new FollowableFiles(EditionCulture, PdfSlug, EditionsAlertTopic, version => EditionUrl(EditionCulture, version), ChapterType));
+        services.AddFollowableFiles(new FollowableFiles(EditionCulture, PdfSlug, EditionsAlertTopic, version => EditionUrl(EditionCulture, version),
+            (scope, older, newer, cancellationToken) => scope.GetRequiredService<HandbookEditions>().ChangedChaptersAsync(older, newer, cancellationToken)));
         services.AddScoped<HandbookReader>();
         services.AddScoped<HandbookEditions>();
         services.AddSingleton<PendingEdition>();
