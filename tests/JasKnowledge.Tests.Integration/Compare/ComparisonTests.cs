@@ -226,6 +226,24 @@ public abstract class ComparisonTests<TFixture>(TFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, (await Client().GetAsync("/nl/handboek/edities/1.2...1.3")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_sitemap_lists_the_versions_of_a_sheet_in_a_language_with_two_or_more_published_versions()
+    {
+        using var scope = fixture.Factory.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+        var item = await store.CreateAsync(
+            "info-sheet", "so", "informatie/sitemap-proef", "sitemap-proef", new VersionText("Caymiska", "Qoraalka koowaad."), "redacteur@example.org");
+        await store.PublishAsync(item, 1, "redacteur@example.org");
+        var once = await Client().GetStringAsync("/sitemap.xml");
+        await store.PublishNewVersionAsync(item, new VersionText("Caymiska", "Qoraalka labaad."), "redacteur@example.org");
+        var twice = await Client().GetStringAsync("/sitemap.xml");
+
+        Assert.DoesNotContain("/so/informatie/sitemap-proef/versies", once);
+        Assert.Contains("<loc>http://localhost/so/informatie/sitemap-proef/versies</loc>", twice);
+        // A shipped sheet has one version in each language: nothing to compare, not listed.
+        Assert.DoesNotContain("/nl/informatie/de-zorgverzekering/versies", twice);
+    }
+
     /// <summary>The chapter section with this heading id, up to the next chapter.</summary>
     private static string Section(string html, string id)
     {
