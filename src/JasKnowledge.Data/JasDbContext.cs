@@ -138,7 +138,12 @@ public class JasDbContext(DbContextOptions<JasDbContext> options) : IdentityDbCo
             delivery.Property(d => d.Email).HasMaxLength(254);
             delivery.Property(d => d.Culture).HasMaxLength(16);
             delivery.Property(d => d.LastError).HasMaxLength(2000);
+            delivery.Property(d => d.ConfirmationToken).HasMaxLength(64);
+            delivery.Property(d => d.Title).HasMaxLength(400);
+            // The per-address limit counts an address's answers to the form.
+            delivery.HasIndex(d => new { d.Email, d.CreatedUtc });
             // The promise "never twice": one row per notification and address, whatever happens.
+            // (The form's answers have no notification; NULLs are distinct in a unique index on both engines.)
             delivery.HasIndex(d => new { d.NotificationId, d.Email }).IsUnique();
             delivery.HasIndex(d => new { d.SentUtc, d.DueUtc });
             delivery.HasOne<Alerts.AlertNotification>().WithMany().HasForeignKey(d => d.NotificationId).OnDelete(DeleteBehavior.Cascade);

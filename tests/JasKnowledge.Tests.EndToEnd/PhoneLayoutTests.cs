@@ -1,4 +1,9 @@
 using System.Text.Json;
+using JasKnowledge.Core.Content;
+using JasKnowledge.Data;
+using JasKnowledge.Data.Content;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace JasKnowledge.Tests.EndToEnd;
@@ -29,6 +34,8 @@ public sealed class PhoneLayoutTests(BrowserPortal portal) : IClassFixture<Brows
         "/handboek/sessie-1-nederland-en-jij/sessie",       // printable session sheet
         "/handboek/sessies",
         "/handboek/edities",
+        "/handboek/edities/1.0...1.1",                      // two editions compared, chapter by chapter, word by word
+        "/informatie/de-zorgverzekering/versies",           // a sheet's versions in one language
         "/downloads",
         "/downloads/nl/de-zorgverzekering-pdf",             // a file's page with versions and checksum
         "/zoeken?q=werk",                                   // search with results and filters
@@ -44,6 +51,7 @@ public sealed class PhoneLayoutTests(BrowserPortal portal) : IClassFixture<Brows
         "/nl/gemeenten/vergelijken?g=0546&g=0547",
         "/nl/blauwdrukken",
         "/nl/blauwdrukken/24x24-2016",
+        "/ar/informatie/de-zorgverzekering/versies?van=1&naar=2",   // two versions of a right-to-left sheet compared (made below)
     ];
 
     [Theory]
@@ -57,6 +65,7 @@ public sealed class PhoneLayoutTests(BrowserPortal portal) : IClassFixture<Brows
         var folder = Path.Combine(BrowserPortal.Artifacts, "phone", width.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(folder);
 
+        await EnsureSecondArabicSheetVersionAsync();
         var paths = Languages.SelectMany(l => PageTypes.Select(p => $"/{l}{p}")).Concat(SinglePages).ToList();
         var problems = new List<string>();
         foreach (var path in paths)
@@ -137,6 +146,21 @@ public sealed class PhoneLayoutTests(BrowserPortal portal) : IClassFixture<Brows
         }
         await page.ScreenshotAsync(
             new PageScreenshotOptions { Path = Path.Combine(BrowserPortal.Artifacts, "phone-ar-sheet-dutch-terms.png"), FullPage = true });
+    }
+
+    /// <summary>The shipped sheets have one version each: publish a second Arabic one (a sentence added),
+    /// once for the class's portal.</summary>
+    private async Task EnsureSecondArabicSheetVersionAsync()
+    {
+        using var scope = portal.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
+        var id = await db.ContentItems.Where(i => i.Type == "info-sheet" && i.Slug == "de-zorgverzekering" && i.Culture == "ar").Select(i => i.Id).SingleAsync();
+        if (await db.ContentVersions.CountAsync(v => v.ItemId == id && v.State != VersionState.Draft) >= 2) return;
+        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+        var item = (await store.FindAsync(id))!;
+        var latest = item.Published!;
+        await store.PublishNewVersionAsync(item, new VersionText(latest.Title, latest.Body + "\n\nتم تحديث هذه المعلومات عن التأمين الصحي.",
+            latest.Summary, latest.Fields, "توضيح", false, latest.SourceVersion), "test");
     }
 
     private static string FileName(string path) =>

@@ -1,3 +1,5 @@
+using JasKnowledge.Core.Assets;
+
 namespace JasKnowledge.Core.Modules;
 
 /// <summary>A content type whose major publications can be followed by e-mail. Without a shared topic
@@ -6,9 +8,13 @@ namespace JasKnowledge.Core.Modules;
 public sealed record FollowableType(string Type, string? SharedTopic = null);
 
 /// <summary>A file family whose new revisions can be followed (the handbook's editions): the
-/// <paramref name="Topic"/> subscribers choose, the page a mail links to, and the content type whose
-/// items published since the previous revision are listed as what changed.</summary>
-public sealed record FollowableFiles(string Culture, string Slug, string Topic, Func<string, string> Url, string? ChangedItemsType);
+/// <paramref name="Topic"/> subscribers choose, the page a mail links to, and, where the family can
+/// say it, what changed between the previous revision and a new one (one line each: an edition's
+/// changed chapters). <paramref name="Changes"/> runs inside the publishing transaction, with that
+/// request's services.</summary>
+public sealed record FollowableFiles(
+    string Culture, string Slug, string Topic, Func<string, string> Url,
+    Func<IServiceProvider, AssetRevision, AssetRevision, CancellationToken, Task<IReadOnlyList<string>>>? Changes = null);
 
 /// <summary>The form "Houd mij op de hoogte" on a page (the Alerts feature's partial at
 /// <see cref="Partial"/>): what it follows, in the page's language.</summary>

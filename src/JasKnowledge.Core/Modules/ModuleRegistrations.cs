@@ -51,6 +51,14 @@ public static class ModuleRegistrations
     public static IServiceCollection AddFollowableFiles(this IServiceCollection services, FollowableFiles files) =>
         services.AddSingleton(files);
 
+    /// <summary>Where two revisions of a file family are compared (<see cref="ComparableFiles"/>).</summary>
+    public static IServiceCollection AddComparableFiles(this IServiceCollection services, ComparableFiles files) =>
+        services.AddSingleton(files);
+
+    /// <summary>A file family for the portal's own use, listed nowhere (<see cref="InternalFiles"/>).</summary>
+    public static IServiceCollection AddInternalFiles(this IServiceCollection services, string culture, string slug) =>
+        services.AddSingleton(new InternalFiles(culture, slug));
+
     /// <summary>A text file next to a content file, stored in one of its fields (subtitles).</summary>
     public static IServiceCollection AddCompanionFile(this IServiceCollection services, CompanionFile companion) =>
         services.AddSingleton(companion);

@@ -1,12 +1,22 @@
 namespace JasKnowledge.Data.Alerts;
 
-/// <summary>One notification for one address. Unique per notification and address: the sender can
-/// never make a second. It is claimed (committed) before the SMTP conversation and marked sent after,
-/// so a sender killed in between leaves a claimed row that is never tried again.</summary>
+/// <summary>One mail for one address: a notification (unique per notification and address, so the
+/// sender can never make a second), or the answer to the form (no notification: the confirmation, or
+/// the note that the address already follows it). It is claimed (committed) before the SMTP
+/// conversation and marked sent after, so a sender killed in between leaves a claimed row that is never
+/// tried again.</summary>
 public sealed class AlertDelivery
 {
     public long Id { get; set; }
-    public long NotificationId { get; init; }
+    /// <summary>Null for the answer to the form.</summary>
+    public long? NotificationId { get; init; }
+    /// <summary>The answer to the form: the secret of the confirmation link (null for the note that the
+    /// address already follows it), kept only until the mail is sent or given up.</summary>
+    public string? ConfirmationToken { get; set; }
+    /// <summary>The answer to the form: what is followed, as the page named it in the subscriber's language.</summary>
+    public string? Title { get; init; }
+    /// <summary>When the row was written: the form's answers of the last hour are what the per-address limit counts.</summary>
+    public DateTime CreatedUtc { get; init; }
     public Guid SubscriptionId { get; init; }
     public required string Email { get; init; }
     public required string Culture { get; init; }

@@ -11,6 +11,7 @@ public interface IPublishingStep
     /// <summary>A version of <paramref name="item"/> became public.</summary>
     void ContentPublishing(ContentItem item, ContentVersion version);
 
-    /// <summary>New revisions of a file family were added.</summary>
-    void FilesPublishing(Asset asset, IReadOnlyList<AssetRevision> added);
+    /// <summary>New revisions of a file family were added (asynchronous: it may read what the family
+    /// already holds, such as an edition's kept text).</summary>
+    Task FilesPublishingAsync(Asset asset, IReadOnlyList<AssetRevision> added, CancellationToken cancellationToken);
 }

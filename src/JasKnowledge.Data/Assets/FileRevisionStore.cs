@@ -51,7 +51,7 @@ public sealed class FileRevisionStore(JasDbContext db, SearchIndexer search, IEn
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (added.Count > 0)
-            foreach (var step in publishingSteps) step.FilesPublishing(asset, added);
+            foreach (var step in publishingSteps) await step.FilesPublishingAsync(asset, added, cancellationToken);
         foreach (var revision in added)
             db.AuditLog.Add(
                 new AuditEntry { AtUtc = now, Actor = actor, Action = action, Subject = $"{asset.Slug} ({asset.Culture}) {revision.VersionLabel}",

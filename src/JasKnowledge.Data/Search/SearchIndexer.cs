@@ -11,12 +11,13 @@ namespace JasKnowledge.Data.Search;
 /// Called inside the transaction that publishes, so the outbox always holds exactly the published
 /// versions; each node's index follows the outbox (SearchIndexUpdater).
 /// </summary>
-public sealed class SearchIndexer(JasDbContext db, SearchOutbox outbox, IEnumerable<SearchableType> types)
+public sealed class SearchIndexer(JasDbContext db, SearchOutbox outbox, IEnumerable<SearchableType> types, IEnumerable<Core.Modules.InternalFiles> internalFiles)
 {
     /// <summary>The search type of file families (their pages are under /downloads).</summary>
     public const string DownloadType = "download";
 
     private readonly Dictionary<string, SearchableType> _types = types.ToDictionary(t => t.Type);
+    private readonly Core.Modules.InternalFiles[] _internal = internalFiles.ToArray();
 
     /// <summary>Records the item's published version, or its removal when nothing is published.</summary>
     public Task IndexAsync(ContentItem item, CancellationToken cancellationToken = default) =>
@@ -61,7 +62,8 @@ public sealed class SearchIndexer(JasDbContext db, SearchOutbox outbox, IEnumera
                 join item in db.ContentItems on version.ItemId equals item.Id
                 where version.State == VersionState.Published && searchable.Contains(item.Type)
                 select version.Id).CountAsync(cancellationToken)
-            + await db.Assets.CountAsync(cancellationToken);
+            + (await db.Assets.Select(a => new { a.Culture, a.Slug }).ToListAsync(cancellationToken))
+                .Count(a => !Assets.PublishedAssets.IsInternal(_internal, a.Culture, a.Slug));
         return (await outbox.SearchableSourcesAsync(cancellationToken)).Count == expected;
     }
 
@@ -76,7 +78,7 @@ public sealed class SearchIndexer(JasDbContext db, SearchOutbox outbox, IEnumera
             select new { item, version }).ToListAsync(cancellationToken);
         var documents = published.Select(row => (row.item.Id, Document(row.item, row.version)!)).ToList();
         foreach (var asset in await db.Assets.AsNoTracking().Include(a => a.Revisions).ToListAsync(cancellationToken))
-            documents.Add((asset.Id, Document(asset)));
+            if (Document(asset) is { } document) documents.Add((asset.Id, document));
         return documents;
     }
 
@@ -88,9 +90,11 @@ public sealed class SearchIndexer(JasDbContext db, SearchOutbox outbox, IEnumera
         return new SearchDocument(item.Id, item.Type, item.Culture, item.LocalizationSet, item.Slug, version.Title, version.Summary ?? "", text);
     }
 
-    /// <summary>A file family is found by its title and the release notes of its versions, newest first.</summary>
-    private static SearchDocument Document(Asset asset)
+    /// <summary>A file family is found by its title and the release notes of its versions, newest first;
+    /// an internal family is not found at all.</summary>
+    private SearchDocument? Document(Asset asset)
     {
+        if (Assets.PublishedAssets.IsInternal(_internal, asset.Culture, asset.Slug)) return null;
         var notes = asset.NewestFirst().Where(r => !string.IsNullOrWhiteSpace(r.ReleaseNotes)).Select(r => $"{r.VersionLabel}: {r.ReleaseNotes}");
         return new SearchDocument(
             asset.Id, DownloadType, asset.Culture, $"{DownloadType}/{asset.Slug}", asset.Slug, asset.Title, "", string.Join("\n\n", notes));

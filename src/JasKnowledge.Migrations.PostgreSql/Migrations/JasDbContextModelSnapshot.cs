@@ -351,6 +351,13 @@ namespace JasKnowledge.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("ClaimedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ConfirmationToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Culture")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -368,7 +375,7 @@ namespace JasKnowledge.Migrations.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<long>("NotificationId")
+                    b.Property<long?>("NotificationId")
                         .HasColumnType("bigint");
 
                     b.Property<DateTime?>("SentUtc")
@@ -377,12 +384,18 @@ namespace JasKnowledge.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("SubscriptionId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Title")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<bool>("Weekly")
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
                     b.HasIndex("SubscriptionId");
+
+                    b.HasIndex("Email", "CreatedUtc");
 
                     b.HasIndex("NotificationId", "Email")
                         .IsUnique();
@@ -723,8 +736,7 @@ namespace JasKnowledge.Migrations.PostgreSql.Migrations
                     b.HasOne("JasKnowledge.Data.Alerts.AlertNotification", null)
                         .WithMany()
                         .HasForeignKey("NotificationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("JasKnowledge.Data.Alerts.AlertSubscription", null)
                         .WithMany()

@@ -343,6 +343,13 @@ namespace JasKnowledge.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ClaimedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConfirmationToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Culture")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -360,7 +367,7 @@ namespace JasKnowledge.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("NotificationId")
+                    b.Property<long?>("NotificationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("SentUtc")
@@ -369,12 +376,18 @@ namespace JasKnowledge.Migrations.Sqlite.Migrations
                     b.Property<Guid>("SubscriptionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Title")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Weekly")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("SubscriptionId");
+
+                    b.HasIndex("Email", "CreatedUtc");
 
                     b.HasIndex("NotificationId", "Email")
                         .IsUnique();
@@ -706,8 +719,7 @@ namespace JasKnowledge.Migrations.Sqlite.Migrations
                     b.HasOne("JasKnowledge.Data.Alerts.AlertNotification", null)
                         .WithMany()
                         .HasForeignKey("NotificationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("JasKnowledge.Data.Alerts.AlertSubscription", null)
                         .WithMany()

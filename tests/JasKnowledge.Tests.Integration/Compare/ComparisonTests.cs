@@ -185,6 +185,65 @@ public abstract class ComparisonTests<TFixture>(TFixture fixture) : IClassFixtur
         Assert.Contains("Versie een bestaat niet", WebUtility.HtmlDecode(await letters.Content.ReadAsStringAsync()));
     }
 
+    [Fact]
+    public async Task The_editions_texts_are_listed_nowhere_yet_the_comparison_still_reads_them()
+    {
+        const string internalSlug = "het-gesprek-handboek-bron";
+        var downloads = await Client().GetStringAsync("/nl/downloads");
+        var api = await Client().GetStringAsync("/api/v1/downloads");
+        var feed = await Client().GetStringAsync("/feeds/editions.atom");
+        var sitemap = await Client().GetStringAsync("/sitemap.xml");
+        var search = await Client().GetStringAsync("/api/v1/search?q=brontekst&lang=nl");
+        var files = await Client().GetStringAsync("/api/v1/search?q=handboek&lang=nl&type=download");
+        var compared = await Client().GetAsync("/nl/handboek/edities/1.2...1.3");
+
+        // The editions themselves (PDF and Word) stay listed: the rule removes only the internal family.
+        Assert.Contains("het-gesprek-handboek-pdf", downloads);
+        Assert.Contains("het-gesprek-handboek-docx", api);
+        Assert.Contains("het-gesprek-handboek-pdf", files);
+        foreach (var listing in new[] { downloads, api, feed, sitemap, search, files })
+            Assert.DoesNotContain(internalSlug, listing);
+        Assert.Contains("\"total\":0", search); // only the kept texts' title says "brontekst"
+        Assert.Equal(HttpStatusCode.OK, compared.StatusCode);
+        Assert.Contains("class=\"word-diff\"", await compared.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Each_edition_in_the_feed_links_to_its_comparison_with_the_edition_before()
+    {
+        var feed = System.Xml.Linq.XDocument.Parse(await Client().GetStringAsync("/feeds/editions.atom"));
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        string? Related(string slug, string version) => feed.Root!.Elements(atom + "entry")
+            .Single(e => e.Element(atom + "id")!.Value == $"urn:jasknowledge:file:nl:{slug}:{version}")
+            .Elements(atom + "link").SingleOrDefault(l => (string?)l.Attribute("rel") == "related")?.Attribute("href")?.Value;
+
+        Assert.Equal("http://localhost/nl/handboek/edities/1.2...1.3", Related("het-gesprek-handboek-pdf", "1.3"));
+        Assert.Equal("http://localhost/nl/handboek/edities/1.0...1.1", Related("het-gesprek-handboek-pdf", "1.1"));
+        Assert.Equal("http://localhost/nl/handboek/edities/1.1...1.2", Related("het-gesprek-handboek-docx", "1.2"));
+        // The first edition has nothing before it; other files are not compared.
+        Assert.Null(Related("het-gesprek-handboek-pdf", "1.0"));
+        Assert.Null(Related("de-zorgverzekering-pdf", "1"));
+        Assert.Equal(HttpStatusCode.OK, (await Client().GetAsync("/nl/handboek/edities/1.2...1.3")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sitemap_lists_the_versions_of_a_sheet_in_a_language_with_two_or_more_published_versions()
+    {
+        using var scope = fixture.Factory.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+        var item = await store.CreateAsync(
+            "info-sheet", "so", "informatie/sitemap-proef", "sitemap-proef", new VersionText("Caymiska", "Qoraalka koowaad."), "redacteur@example.org");
+        await store.PublishAsync(item, 1, "redacteur@example.org");
+        var once = await Client().GetStringAsync("/sitemap.xml");
+        await store.PublishNewVersionAsync(item, new VersionText("Caymiska", "Qoraalka labaad."), "redacteur@example.org");
+        var twice = await Client().GetStringAsync("/sitemap.xml");
+
+        Assert.DoesNotContain("/so/informatie/sitemap-proef/versies", once);
+        Assert.Contains("<loc>http://localhost/so/informatie/sitemap-proef/versies</loc>", twice);
+        // A shipped sheet has one version in each language: nothing to compare, not listed.
+        Assert.DoesNotContain("/nl/informatie/de-zorgverzekering/versies", twice);
+    }
+
     /// <summary>The chapter section with this heading id, up to the next chapter.</summary>
     private static string Section(string html, string id)
     {

@@ -28,7 +28,8 @@ public sealed class AlertOptions
     /// <summary>How long a confirmation link works; an unconfirmed subscription is deleted then.</summary>
     public TimeSpan ConfirmationValidFor { get; set; } = TimeSpan.FromDays(7);
     public int MaxPendingPerAddress { get; set; } = 5;
-    /// <summary>Subscription requests per address per hour (per node).</summary>
+    /// <summary>Mails the form may send one address per hour (confirmations and "already following"
+    /// notes), counted in the database: for all nodes together.</summary>
     public int RequestsPerAddressPerHour { get; set; } = 5;
     /// <summary>Subscription requests per client address per 10 minutes (per node).</summary>
     public int RequestsPerClientPer10Minutes { get; set; } = 20;

@@ -8,9 +8,10 @@ namespace JasKnowledge.Web.Features.Alerts;
 
 /// <summary>
 /// Sends alerts in the background, on one node at a time (a NodeLock that never waits: a node without it tries again later). Each round: turn new
-/// notifications into deliveries (one per subscribed address, unique), send what is due — a mail per
-/// immediate delivery, one digest per address for the weekly ones — and delete unconfirmed
-/// subscriptions whose link has expired. A delivery is claimed and committed before the SMTP
+/// notifications into deliveries (one per subscribed address, unique), send what is due — the form's
+/// answers (confirmations) and a mail per immediate delivery, one digest per address for the weekly
+/// ones — and delete unconfirmed subscriptions whose link has expired, and the form's answers once the
+/// per-address limit no longer counts them. A delivery is claimed and committed before the SMTP
 /// conversation and marked sent after it: a node killed in between leaves a claimed row, which the next
 /// sender gives up rather than risk sending it twice. A failure the server reports is tried again with
 /// doubling waits.
@@ -63,6 +64,9 @@ public sealed class AlertSender(
         await SendDueAsync(db, mail, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         await db.AlertSubscriptions.Where(s => s.ConfirmedUtc == null && s.ConfirmationExpiresUtc < now).ExecuteDeleteAsync(cancellationToken);
+        var hourAgo = now.AddHours(-1);
+        await db.AlertDeliveries.Where(d => d.NotificationId == null && (d.SentUtc != null || d.AbandonedUtc != null) && d.CreatedUtc < hourAgo)
+            .ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Deliveries a dead sender had claimed: it may have handed them to the SMTP server, so
@@ -73,7 +77,7 @@ public sealed class AlertSender(
         var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var count = await db.AlertDeliveries.Where(d => d.ClaimedUtc != null && d.SentUtc == null && d.AbandonedUtc == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(d => d.AbandonedUtc, now)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.AbandonedUtc, now).SetProperty(d => d.ConfirmationToken, (string?)null)
                 .SetProperty(d => d.LastError, "The sender stopped during sending; not sent again, so that nobody gets it twice."), cancellationToken);
         if (count > 0) log.LogWarning("{Count} alert deliveries were interrupted by a stopped sender and are not sent again", count);
     }
@@ -91,7 +95,7 @@ public sealed class AlertSender(
                 db.AlertDeliveries.Add(new AlertDelivery
                 {
                     NotificationId = notification.Id, SubscriptionId = subscriber.Id, Email = subscriber.Email, Culture = subscriber.Culture,
-                    Weekly = subscriber.Weekly, DueUtc = subscriber.Weekly ? NextDigest(now) : now,
+                    Weekly = subscriber.Weekly, DueUtc = subscriber.Weekly ? NextDigest(now) : now, CreatedUtc = now,
                 });
             notification.FannedOutUtc = now;
             await db.SaveChangesAsync(cancellationToken);
@@ -111,18 +115,22 @@ public sealed class AlertSender(
             .Where(d => d.SentUtc == null && d.AbandonedUtc == null && d.ClaimedUtc == null && d.DueUtc <= now)
             .OrderBy(d => d.Id).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
         if (due.Count == 0) return;
-        var ids = due.Select(d => d.NotificationId).Distinct().ToList();
+        var ids = due.Where(d => d.NotificationId != null).Select(d => d.NotificationId!.Value).Distinct().ToList();
         var notifications = await db.AlertNotifications.AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, cancellationToken);
-        // Immediate deliveries one mail each; the weekly ones of an address together in one digest.
+        // The form's answers and immediate deliveries one mail each; the weekly ones of an address together in one digest.
         var mails = due.Where(d => !d.Weekly).Select(d => (IReadOnlyList<AlertDelivery>)new List<AlertDelivery> { d })
             .Concat(due.Where(d => d.Weekly).GroupBy(d => d.Email).Select(g => (IReadOnlyList<AlertDelivery>)g.ToList()));
         foreach (var group in mails)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var first = group[0];
-            var message = first.Weekly
-                ? mail.Digest(first.Email, first.Culture, group.Select(d => notifications[d.NotificationId]).ToList())
-                : mail.Alert(first, notifications[first.NotificationId]);
+            var message = first switch
+            {
+                { NotificationId: null, ConfirmationToken: { } token } => mail.Confirmation(first.Email, first.Culture, first.Title ?? "", token),
+                { NotificationId: null } => mail.AlreadyFollowing(first.Email, first.Culture, first.Title ?? ""),
+                { Weekly: true } => mail.Digest(first.Email, first.Culture, group.Select(d => notifications[d.NotificationId!.Value]).ToList()),
+                _ => mail.Alert(first, notifications[first.NotificationId!.Value]),
+            };
             foreach (var delivery in group)
             {
                 delivery.ClaimedUtc = clock.GetUtcNow().UtcDateTime;
@@ -133,7 +141,11 @@ public sealed class AlertSender(
             {
                 // Not the stopping token: once the conversation starts it finishes, so the record is true.
                 await drop.SendAsync(message, CancellationToken.None);
-                foreach (var delivery in group) delivery.SentUtc = clock.GetUtcNow().UtcDateTime;
+                foreach (var delivery in group)
+                {
+                    delivery.SentUtc = clock.GetUtcNow().UtcDateTime;
+                    delivery.ConfirmationToken = null; // the link's secret is in the mailbox now, and only there
+                }
             }
             catch (Exception e)
             {
@@ -143,7 +155,11 @@ public sealed class AlertSender(
                     delivery.ClaimedUtc = null;
                     delivery.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
                     delivery.DueUtc = clock.GetUtcNow().UtcDateTime + wait;
-                    if (delivery.Attempts >= options.Value.MaxAttempts) delivery.AbandonedUtc = clock.GetUtcNow().UtcDateTime;
+                    if (delivery.Attempts >= options.Value.MaxAttempts)
+                    {
+                        delivery.AbandonedUtc = clock.GetUtcNow().UtcDateTime;
+                        delivery.ConfirmationToken = null;
+                    }
                 }
                 log.LogWarning(e, "An alert to one address could not be sent (attempt {Attempt})", first.Attempts);
             }

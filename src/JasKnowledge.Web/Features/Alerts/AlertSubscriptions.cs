@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.RateLimiting;
 using JasKnowledge.Core.Content;
 using JasKnowledge.Data;
 using JasKnowledge.Data.Alerts;
@@ -26,41 +25,49 @@ public sealed record FollowedTopic(Guid Id, string Title, string Culture, bool W
 
 /// <summary>
 /// Subscribing (double opt-in), confirming, unsubscribing and managing. Each method is one unit of work
-/// on the context; the confirmation mail is sent while the visitor waits, so a broken mail server is
-/// noticed at once rather than a week later.
+/// on the context. The form's answer by mail (the confirmation, or the note that the address already
+/// follows it) is a row in the alerts' outbox, written in the request's transaction; the background
+/// sender delivers it, so the request never waits for a mail server.
 /// </summary>
 public sealed class AlertSubscriptions(
-    JasDbContext db, AlertTopics topics, AlertMail mail, IMailDrop drop, AddressRateLimit addressLimit, IOptions<AlertOptions> options,
-    IStringLocalizer<Ui> text, TimeProvider clock, ILogger<AlertSubscriptions> log)
+    JasDbContext db, AlertTopics topics, IOptions<AlertOptions> options, IStringLocalizer<Ui> text, TimeProvider clock)
 {
     public async Task<SubscribeOutcome> SubscribeAsync(string? email, string? topic, string culture, bool weekly, CancellationToken cancellationToken)
     {
         if (AlertAddress.Normalize(email) is not { } address) return SubscribeOutcome.BadAddress;
         if (topic is null || await TitleAsync(topic, culture, cancellationToken) is not { } title) return SubscribeOutcome.UnknownTopic;
-        if (!addressLimit.TryTake(address)) return SubscribeOutcome.TooManyRequests;
 
         var now = clock.GetUtcNow().UtcDateTime;
+        // One address cannot be flooded with mails by someone else: its answers of the last hour,
+        // counted in the database, so the limit holds for all nodes together.
+        var hourAgo = now.AddHours(-1);
+        var answered = await db.AlertDeliveries.CountAsync(d => d.NotificationId == null && d.Email == address && d.CreatedUtc > hourAgo, cancellationToken);
+        if (answered >= options.Value.RequestsPerAddressPerHour) return SubscribeOutcome.TooManyRequests;
+
         var existing = await db.AlertSubscriptions.SingleOrDefaultAsync(
             s => s.Email == address && s.Topic == topic && s.Culture == culture, cancellationToken);
-        if (existing is { ConfirmedUtc: not null })
+        string? token = null;
+        if (existing is not { ConfirmedUtc: not null })
         {
-            await SendAsync(mail.AlreadyFollowing(address, culture, title), cancellationToken);
-            return SubscribeOutcome.CheckYourMail;
+            if (existing is null)
+            {
+                var pending = await db.AlertSubscriptions.CountAsync(s => s.Email == address && s.ConfirmedUtc == null, cancellationToken);
+                if (pending >= options.Value.MaxPendingPerAddress) return SubscribeOutcome.TooManyPending;
+                existing = new AlertSubscription { Email = address, Topic = topic, Culture = culture, CreatedUtc = now };
+                db.AlertSubscriptions.Add(existing);
+            }
+            // A new request makes a new link; the old one stops working.
+            token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            existing.ConfirmationHash = Hash(token);
+            existing.ConfirmationExpiresUtc = now + options.Value.ConfirmationValidFor;
+            existing.Weekly = weekly;
         }
-        if (existing is null)
+        // Already following: only the mailbox's owner learns that (a note instead of a confirmation).
+        db.AlertDeliveries.Add(new AlertDelivery
         {
-            var pending = await db.AlertSubscriptions.CountAsync(s => s.Email == address && s.ConfirmedUtc == null, cancellationToken);
-            if (pending >= options.Value.MaxPendingPerAddress) return SubscribeOutcome.TooManyPending;
-            existing = new AlertSubscription { Email = address, Topic = topic, Culture = culture, CreatedUtc = now };
-            db.AlertSubscriptions.Add(existing);
-        }
-        // A new request makes a new link; the old one stops working.
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        existing.ConfirmationHash = Hash(token);
-        existing.ConfirmationExpiresUtc = now + options.Value.ConfirmationValidFor;
-        existing.Weekly = weekly;
+            SubscriptionId = existing.Id, Email = address, Culture = culture, Title = title, ConfirmationToken = token, DueUtc = now, CreatedUtc = now,
+        });
         await db.SaveChangesAsync(cancellationToken);
-        await SendAsync(mail.Confirmation(address, culture, title, token), cancellationToken);
         return SubscribeOutcome.CheckYourMail;
     }
 
@@ -119,35 +126,5 @@ public sealed class AlertSubscriptions(
         return followed.FirstOrDefault(v => v.Culture == culture)?.Title ?? followed.FirstOrDefault()?.Title;
     }
 
-    private async Task SendAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await drop.SendAsync(message, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The answer stays the same (it must not tell whether the address is known); the log says why.
-            log.LogError(e, "The confirmation mail could not be sent");
-        }
-    }
-
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-}
-
-/// <summary>Requests per address per hour, on this node: one address cannot be flooded with
-/// confirmation mails by someone else.</summary>
-public sealed class AddressRateLimit(IOptions<AlertOptions> options)
-{
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.RequestsPerAddressPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0,
-        }));
-
-    public bool TryTake(string address)
-    {
-        using var lease = _limiter.AttemptAcquire(address);
-        return lease.IsAcquired;
-    }
 }

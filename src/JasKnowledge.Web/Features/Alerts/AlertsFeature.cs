@@ -26,7 +26,6 @@ public static class AlertsFeature
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section);
         services.AddSingleton<AlertTopics>();
         services.AddSingleton<AlertLinks>();
-        services.AddSingleton<AddressRateLimit>();
         services.AddScoped<AlertMail>();
         services.AddScoped<AlertSubscriptions>();
         services.AddScoped<IPublishingStep, AlertOutboxStep>();
@@ -44,7 +43,7 @@ public static class AlertsFeature
         return services;
     }
 
-    /// <summary>Subscription requests per client address; a refusal says so in the visitor's language.</summary>
+    /// <summary>Subscription requests per client address, on each node; a refusal says so in the visitor's language.</summary>
     private sealed class ClientRateLimit(IOptions<AlertOptions> options, IStringLocalizer<Ui> text) : IRateLimiterPolicy<string>
     {
         public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, cancellationToken) =>

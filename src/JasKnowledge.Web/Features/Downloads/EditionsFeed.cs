@@ -1,13 +1,17 @@
 using System.Text;
 using System.Xml;
+using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Localization;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Assets;
 using JasKnowledge.Theme;
 
 namespace JasKnowledge.Web.Features.Downloads;
 
 /// <summary>/feeds/editions.atom: one entry per published file version, newest first, so a
-/// municipality can follow new editions of the handbook (and of any other file) in a feed reader.</summary>
+/// municipality can follow new editions of the handbook (and of any other file) in a feed reader. An
+/// entry of a family that is compared elsewhere (the handbook's editions) links to its comparison with
+/// the version before.</summary>
 public static class EditionsFeed
 {
     public const string Route = "/feeds/editions.atom";
@@ -17,6 +21,7 @@ public static class EditionsFeed
     {
         var origin = PublicOrigin.Of(http);
         var ui = cultures.Default.Code;
+        var comparisons = http.RequestServices.GetServices<ComparableFiles>().ToList();
         var entries = (await assets.ListAsync(cancellationToken))
             .SelectMany(a => a.Revisions.Select(r => (Asset: a, Revision: r)))
             .OrderByDescending(e => e.Revision.PublishedUtc)
@@ -58,6 +63,17 @@ public static class EditionsFeed
                 xml.WriteAttributeString("length", revision.Size.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 xml.WriteEndElement();
                 var notes = string.IsNullOrWhiteSpace(revision.ReleaseNotes) ? "" : revision.ReleaseNotes.Trim() + "\n\n";
+                if (Comparison(comparisons, ui, asset, revision) is var (previous, url))
+                {
+                    var changed = $"Wat is er veranderd sinds versie {previous}";
+                    xml.WriteStartElement("link", Atom);
+                    xml.WriteAttributeString("rel", "related");
+                    xml.WriteAttributeString("type", "text/html");
+                    xml.WriteAttributeString("title", changed);
+                    xml.WriteAttributeString("href", $"{origin}{url}");
+                    xml.WriteEndElement();
+                    notes += $"{changed}: {origin}{url}\n\n";
+                }
                 xml.WriteElementString("summary", Atom, $"{notes}SHA-256: {revision.Sha256}");
                 xml.WriteEndElement();
             }
@@ -67,6 +83,18 @@ public static class EditionsFeed
         http.Response.Headers.CacheControl = "public, max-age=300";
         buffer.Position = 0;
         await buffer.CopyToAsync(http.Response.Body, cancellationToken);
+    }
+
+    /// <summary>The version before this one and the page comparing the two, where the family is compared.</summary>
+    private static (string Previous, string Url)? Comparison(IReadOnlyList<ComparableFiles> comparisons, string culture, Asset asset, AssetRevision revision)
+    {
+        var comparison = comparisons.FirstOrDefault(c => c.Slug == asset.Slug && string.Equals(c.Culture, asset.Culture, StringComparison.OrdinalIgnoreCase));
+        if (comparison is null) return null;
+        var history = asset.NewestFirst();
+        var index = history.ToList().IndexOf(revision);
+        if (index < 0 || index + 1 >= history.Count) return null;
+        var previous = history[index + 1];
+        return comparison.Url(culture, previous, revision) is { } url ? (previous.VersionLabel, url) : null;
     }
 
     private static void Link(XmlWriter xml, string rel, string href, string type)

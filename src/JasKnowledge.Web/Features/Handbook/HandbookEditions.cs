@@ -36,12 +36,28 @@ public sealed class HandbookEditions(PublishedAssets assets, IBlobStore blobs)
 
     /// <summary>The text the edition was made from; null when it was not kept or does not match the
     /// digest the edition records (a comparison must never show text the edition was not made from).</summary>
-    public async Task<EditionSource?> SourceAsync(HandbookEdition edition, CancellationToken cancellationToken = default)
+    public Task<EditionSource?> SourceAsync(HandbookEdition edition, CancellationToken cancellationToken = default) =>
+        SourceAsync(edition.SourceFile?.Revision, edition.Source, cancellationToken);
+
+    /// <summary>The chapters (their titles) that changed, were added or were removed between two
+    /// editions, as the comparison page shows them; empty when either edition's text was not kept.
+    /// Given the PDF revisions, so it also answers while the newer one is being published.</summary>
+    public async Task<IReadOnlyList<string>> ChangedChaptersAsync(AssetRevision older, AssetRevision newer, CancellationToken cancellationToken = default)
     {
-        if (edition.SourceFile is not { } file) return null;
-        await using var blob = await blobs.GetAsync(file.Revision.BlobKey, cancellationToken: cancellationToken);
+        var text = await assets.FindAsync(HandbookFeature.EditionCulture, HandbookFeature.SourceSlug, cancellationToken);
+        if (text is null) return [];
+        var before = await SourceAsync(text.Find(older.VersionLabel), older.Source, cancellationToken);
+        var after = await SourceAsync(text.Find(newer.VersionLabel), newer.Source, cancellationToken);
+        if (before is null || after is null) return [];
+        return EditionComparison.Compare(before, after).Where(c => c.Change != ChapterChange.Unchanged).Select(c => c.Title).ToList();
+    }
+
+    private async Task<EditionSource?> SourceAsync(AssetRevision? kept, string? digest, CancellationToken cancellationToken)
+    {
+        if (kept is null) return null;
+        await using var blob = await blobs.GetAsync(kept.BlobKey, cancellationToken: cancellationToken);
         if (blob is null) return null;
         var source = await EditionSource.ReadAsync(blob.Stream, cancellationToken);
-        return source is { IsIntact: true } && source.Source == edition.Source ? source : null;
+        return source is { IsIntact: true } && source.Source == digest ? source : null;
     }
 }

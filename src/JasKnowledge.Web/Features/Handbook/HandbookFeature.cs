@@ -50,7 +50,15 @@ public static class HandbookFeature
         // Followed as one: a major change to any chapter, and each new edition with its changed chapters.
         services.AddFollowable(ChapterType, AlertTopic);
         services.AddFollowable(HomeType, AlertTopic);
-        services.AddFollowableFiles(new FollowableFiles(EditionCulture, PdfSlug, EditionsAlertTopic, version => EditionUrl(EditionCulture, version), ChapterType));
+        services.AddFollowableFiles(new FollowableFiles(EditionCulture, PdfSlug, EditionsAlertTopic, version => EditionUrl(EditionCulture, version),
+            (scope, older, newer, cancellationToken) => scope.GetRequiredService<HandbookEditions>().ChangedChaptersAsync(older, newer, cancellationToken)));
+        // An edition's PDF and Word file each lead to the comparison with the edition before (the feed
+        // links it); the edition command keeps the text of every edition whose source it records.
+        foreach (var slug in new[] { PdfSlug, DocxSlug })
+            services.AddComparableFiles(new ComparableFiles(EditionCulture, slug, (culture, older, newer) =>
+                older.Source is not null && newer.Source is not null ? CompareUrl(culture, older.VersionLabel, newer.VersionLabel) : null));
+        // The editions' texts are for the comparison, not for reading: listed nowhere.
+        services.AddInternalFiles(EditionCulture, SourceSlug);
         services.AddScoped<HandbookReader>();
         services.AddScoped<HandbookEditions>();
         services.AddSingleton<PendingEdition>();

@@ -3,6 +3,7 @@ using JasKnowledge.Data.Content;
 using JasKnowledge.Data.Search;
 using JasKnowledge.Web.Hosting.Routing;
 using JasKnowledge.Web.Features.Search;
+using JasKnowledge.Web.Features.Sitemap;
 using JasKnowledge.Web.Features.Translations;
 
 namespace JasKnowledge.Web.Features.InfoSheets;
@@ -27,5 +28,6 @@ public static class InfoSheetsFeature
             .AddTranslatedType(Type, 1)
             .AddFollowable(Type)
             .AddSearchable(Type, "SearchTypeSheet", 20)
+            .AddSitemapSource<SheetVersionsSitemap>()
             .AddCommand<SheetFilesCommand>();
 }
