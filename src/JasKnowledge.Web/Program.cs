@@ -17,6 +17,7 @@ using JasKnowledge.Web.Hosting;
 using JasKnowledge.Web.Hosting.Commands;
 using JasKnowledge.Web.Hosting.Startup;
 using JasKnowledge.Web.Features.WebApp;
+using JasKnowledge.Web.Features.Woordenlijst;
 
 // Composition only: the host's defaults, then each feature and module with its own registrations.
 var (commandLine, hostArgs) = CommandLine.Parse(args);
@@ -30,6 +31,7 @@ builder.Services.AddParticipantsFeature();
 builder.Services.AddInfoSheetsFeature();
 builder.Services.AddMediaFeature();
 builder.Services.AddTranslationsFeature();
+builder.Services.AddWoordenlijstFeature();
 builder.Services.AddSearchFeature();
 builder.Services.AddSitemapFeature();
 builder.Services.AddApiFeature();

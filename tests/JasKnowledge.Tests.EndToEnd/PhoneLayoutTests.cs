@@ -28,6 +28,7 @@ public sealed class PhoneLayoutTests(BrowserPortal portal) : IClassFixture<Brows
         "/over",                                            // content page
         "/informatie",                                      // participants' index
         "/informatie/de-zorgverzekering",                   // info sheet
+        "/woordenlijst",                                    // the glossary for participants
         "/video/het-gesprek",                               // video with transcript and downloads
         "/handboek",                                        // handbook home with the edition box
         "/handboek/sessie-1-nederland-en-jij",              // chapter with a timetable table

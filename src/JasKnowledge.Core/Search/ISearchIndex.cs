@@ -39,8 +39,11 @@ public sealed record SearchDocument(
 /// <param name="Type">Only documents of this type; null for all.</param>
 /// <param name="Page">1-based.</param>
 /// <param name="PreferredCulture">The visitor's language: its documents rank first when all languages are searched.</param>
+/// <param name="Synonyms">Other ways to write the query (a glossary term in Dutch and in the visitor's language): a
+/// document matching any of them matches too.</param>
 public sealed record SearchRequest(
-    SearchQuery Query, string? Culture, string? Type, int Page = 1, int PageSize = 10, string? PreferredCulture = null);
+    SearchQuery Query, string? Culture, string? Type, int Page = 1, int PageSize = 10, string? PreferredCulture = null,
+    IReadOnlyList<SearchQuery>? Synonyms = null);
 
 public sealed record SearchHit(SearchDocument Document, string SnippetHtml);
 

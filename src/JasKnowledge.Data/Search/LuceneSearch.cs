@@ -23,7 +23,7 @@ public static partial class LuceneSearch
 
         // Languages whose analysis gives the same query (a Latin word in Arabic, Tigrinya and Somali) share one.
         var query = new BooleanQuery();
-        var built = queries.Select(q => (q.Culture, Query: q.Builder.Build(request.Query))).Where(q => q.Query is not null);
+        var built = queries.Select(q => (q.Culture, Query: Build(q.Builder, request, forHighlighting: false))).Where(q => q.Query is not null);
         foreach (var group in built.GroupBy(q => q.Query!.ToString(), StringComparer.Ordinal))
         {
             var languages = new BooleanQuery();
@@ -54,9 +54,23 @@ public static partial class LuceneSearch
         {
             var document = Document(searcher.Doc(hit.Doc));
             var builder = queries.First(q => q.Culture == document.Culture).Builder;
-            return new SearchHit(document, Snippet(document, builder.Build(request.Query, forHighlighting: true)));
+            return new SearchHit(document, Snippet(document, Build(builder, request, forHighlighting: true)));
         }).ToList();
         return SearchResults.From(counts, request, hits, corrections.All, null);
+    }
+
+    /// <summary>The query in one language, or any of its synonyms (a glossary term written in another language).</summary>
+    private static Query? Build(LuceneQuery builder, SearchRequest request, bool forHighlighting)
+    {
+        var main = builder.Build(request.Query, forHighlighting);
+        if (request.Synonyms is not { Count: > 0 } synonyms) return main;
+        var any = new BooleanQuery();
+        if (main is not null) any.Add(main, Occur.SHOULD);
+        foreach (var synonym in synonyms)
+        {
+            if (builder.Build(synonym, forHighlighting) is { } alternative) any.Add(alternative, Occur.SHOULD);
+        }
+        return any.Clauses.Count == 0 ? null : any;
     }
 
     /// <summary>The distinct values of a keyword field (the languages present).</summary>

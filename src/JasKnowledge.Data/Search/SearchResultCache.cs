@@ -38,9 +38,10 @@ internal sealed class SearchResultCache(int capacity = SearchResultCache.Default
         return results;
     }
 
-    /// <summary>Everything that changes the answer: the query as parsed (normalised text), filters, page.</summary>
+    /// <summary>Everything that changes the answer: the query as parsed (normalised text), filters, page, synonyms.</summary>
     private static string Key(SearchRequest r) =>
-        string.Join('\u001f', r.Query.Text, r.Culture ?? "", r.Type ?? "", r.PreferredCulture ?? "", r.Page, r.PageSize);
+        string.Join('\u001f', r.Query.Text, r.Culture ?? "", r.Type ?? "", r.PreferredCulture ?? "", r.Page, r.PageSize,
+            string.Join('\u001e', (r.Synonyms ?? []).Select(q => q.Text)));
 
     private sealed record Entry(SearchResults Results, long Order);
 

@@ -1,9 +1,11 @@
 using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Markdown;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Core.Search;
 using JasKnowledge.Core.Telemetry;
+using JasKnowledge.Core.Translations;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Data.Search;
 using JasKnowledge.Web.Hosting.Routing;
@@ -18,7 +20,8 @@ public sealed record SearchOutcome(
     SearchQuery Query, string? Culture, string? Type, int Page, int PageCount, SearchResults Results, IReadOnlyList<SearchResultView> Hits);
 
 /// <summary>Runs a search for the page and the API alike and turns hits into links.</summary>
-public sealed class PortalSearch(ISearchIndex index, ContentUrls urls, IEnumerable<SearchTypeLabel> labels, PortalMetrics metrics)
+public sealed class PortalSearch(
+    ISearchIndex index, ContentUrls urls, IEnumerable<SearchTypeLabel> labels, PortalMetrics metrics, Glossary glossary, CultureCatalog cultures)
 {
     public const int PageSize = 10;
     /// <summary>Deeper pages are not useful to anyone and cost the database; the last one is shown.</summary>
@@ -35,7 +38,10 @@ public sealed class PortalSearch(ISearchIndex index, ContentUrls urls, IEnumerab
         using var measured = metrics.MeasureSearch();
         var query = SearchQuery.Parse(text);
         page = Math.Clamp(page, 1, MaxPage);
-        var request = new SearchRequest(query, culture, type, page, PageSize, visitorCulture);
+        // A glossary term in any language also searches its Dutch form and the visitor's (query time: no reindex).
+        var synonymCulture = visitorCulture ?? (cultures.Contains(culture) ? culture! : cultures.Default.Code);
+        var synonyms = glossary.Synonyms(query.Text, cultures.Default.Code, synonymCulture).Select(SearchQuery.Parse).Where(q => q.HasTerms).ToList();
+        var request = new SearchRequest(query, culture, type, page, PageSize, visitorCulture, synonyms);
         var results = await index.SearchAsync(request, cancellationToken);
         var pageCount = Math.Min(MaxPage, (results.Total + PageSize - 1) / PageSize);
         if (page > pageCount && pageCount > 0)

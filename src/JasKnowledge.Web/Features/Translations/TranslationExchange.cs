@@ -20,7 +20,8 @@ public sealed record XliffImportReport(IReadOnlyList<string> Imported, IReadOnly
 /// the import checks the whole file first and only then makes drafts, which record the Dutch version they
 /// were translated from. Nothing is published here: a person reviews each draft.
 /// </summary>
-public sealed class TranslationExchange(JasDbContext db, ContentStore store, CultureCatalog cultures, IEnumerable<TranslatedType> types)
+public sealed class TranslationExchange(
+    JasDbContext db, ContentStore store, CultureCatalog cultures, IEnumerable<TranslatedType> types, Glossary glossary)
 {
     public const string Title = "title";
     public const string Summary = "summary";
@@ -45,9 +46,11 @@ public sealed class TranslationExchange(JasDbContext db, ContentStore store, Cul
                 ? dutch.Versions.FirstOrDefault(v => v.Number == number && v.State != VersionState.Draft) : null;
             var units = new List<XliffUnit>();
             var context = $"{dutch.Type} · {source.Title} · Nederlandse versie {source.Number}";
-            units.Add(Unit(Title, source.Title, translated?.Title, from is null || from.Title != source.Title, [context, "titel"]));
+            units.Add(Unit(Title, source.Title, translated?.Title, from is null || from.Title != source.Title,
+                [context, "titel", .. GlossaryNotes(source.Title, language)]));
             if (!string.IsNullOrEmpty(source.Summary))
-                units.Add(Unit(Summary, source.Summary, translated?.Summary, from is null || from.Summary != source.Summary, [context, "samenvatting"]));
+                units.Add(Unit(Summary, source.Summary, translated?.Summary, from is null || from.Summary != source.Summary,
+                    [context, "samenvatting", .. GlossaryNotes(source.Summary, language)]));
 
             var now = MarkdownUnits.Of(source.Body).Units;
             // The translation's blocks line up with the Dutch version it was made from only when it kept its structure.
@@ -61,6 +64,7 @@ public sealed class TranslationExchange(JasDbContext db, ContentStore store, Cul
                 var (was, changed) = aligned?[i] ?? (null, true);
                 var notes = new List<string> { context, now[i].Kind };
                 if (now[i].Section is { } section && now[i].Kind != "heading") notes.Add($"onder: {section}");
+                notes.AddRange(GlossaryNotes(now[i].Text, language));
                 units.Add(Unit(BlockId(i), now[i].Text, was is { } w ? own![w].Text : null, changed, notes));
             }
             items.Add((new XliffItem(dutch.LocalizationSet, dutch.Type, source.Number, units), state));
@@ -137,6 +141,12 @@ public sealed class TranslationExchange(JasDbContext db, ContentStore store, Cul
         }
         return new XliffImportReport(imported, skipped);
     }
+
+    /// <summary>One note per glossary term in the Dutch text: the agreed form in the target language, and
+    /// whether the Dutch term stays in brackets the first time.</summary>
+    private IEnumerable<string> GlossaryNotes(string dutch, string language) =>
+        glossary.TermsIn(dutch, cultures.Default.Code).Select(term =>
+            $"woordenlijst: {term.Term} = {term.In(language)?.Form ?? "?"}{(term.DutchInBrackets ? $" (de eerste keer met \"({term.Term})\" erachter)" : "")}");
 
     private static XliffUnit Unit(string id, string source, string? target, bool changed, IReadOnlyList<string> notes) =>
         new(id, source, target, target is null ? "needs-translation" : changed ? "needs-review-translation" : "translated", notes);

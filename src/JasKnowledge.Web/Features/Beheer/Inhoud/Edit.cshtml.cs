@@ -1,3 +1,4 @@
+using JasKnowledge.Core.Translations;
 using JasKnowledge.Core.Content;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Markdown;
@@ -17,7 +18,7 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 /// the draft in between, the second save is refused with both texts shown, and nothing is overwritten.
 /// </summary>
 [Authorize(Roles = ContentAccess.Roles)]
-public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatalog cultures, PreviewLinks previews) : PageModel
+public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatalog cultures, PreviewLinks previews, Glossary glossary) : PageModel
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Summary { get; set; }
@@ -45,6 +46,8 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     /// <summary>For an outdated translation: the Dutch sections that changed since the version it was made
     /// from, each with the translation's section at the same place.</summary>
     public IReadOnlyList<(SectionChange Change, string? Translation)> ChangedSections { get; private set; } = [];
+    /// <summary>The glossary terms the Dutch text uses, so the translator writes each the agreed way.</summary>
+    public IReadOnlyList<GlossaryTerm> GlossaryTerms { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -157,6 +160,8 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         {
             var sourceItem = await store.FindAsync(item.LocalizationSet, cultures.Default.Code, cancellationToken);
             Source = sourceItem?.Published;
+            if (Source is not null)
+                GlossaryTerms = glossary.TermsIn($"{Source.Title}\n{Source.Summary}\n{Source.Body}", cultures.Default.Code);
             TranslatedFrom = item.Current?.SourceVersion;
             if (sourceItem is not null) Freshness = TranslationFreshness.Of(TranslationFreshness.NeededFrom(sourceItem.Versions), item.Current);
             if (Freshness == TranslationState.Outdated && Source is not null && item.Current is { } translation
