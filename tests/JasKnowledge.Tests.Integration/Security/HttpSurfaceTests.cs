@@ -32,6 +32,17 @@ public abstract class HttpSurfaceTests<TFixture>(TFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_request_the_portal_cannot_handle_is_not_called_an_error_on_our_side()
+    {
+        var client = BackOffice.Client(fixture.Factory);
+        using var refused = await client.PostAsync("/nl", new FormUrlEncodedContent(new Dictionary<string, string> { ["a"] = "b" }));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, refused.StatusCode);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Dit verzoek kunnen we niet verwerken", page);
+        Assert.DoesNotContain("aan onze kant", page);
+    }
+
+    [Fact]
     public async Task An_unknown_host_gets_400_and_absolute_links_come_from_configuration()
     {
         var client = fixture.Factory.CreateClient();

@@ -10,6 +10,8 @@ public sealed class ErrorModel : PageModel
 {
     public int Code { get; private set; }
     public bool IsNotFound => Code == StatusCodes.Status404NotFound;
+    /// <summary>A 4xx other than 404: the request could not be handled, which is not "an error on our side".</summary>
+    public bool IsRequestError => Code is >= 400 and < 500 && !IsNotFound;
 
     // The status comes from the failure itself, never from what the client sent: a form field or query
     // value named "code" must not choose it (a POST that failed would otherwise answer 599).
