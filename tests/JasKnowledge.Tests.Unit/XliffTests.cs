@@ -52,6 +52,20 @@ public sealed class XliffTests
     }
 
     [Fact]
+    public void A_unit_that_starts_with_an_inline_code_comes_back_exactly_as_its_source()
+    {
+        // As in every sheet's word list: "- **de mentor**: een vrijwilliger …".
+        const string entry = "**de mentor**: een vrijwilliger die je op weg helpt.";
+        var xml = XliffDocument.Write("nl", "ar", [new XliffItem("informatie/test", "info-sheet", 1,
+            [new XliffUnit("b1", entry, null, "needs-translation", []), new XliffUnit("b2", "`BSN`", "`BSN`", "translated", [])])]);
+
+        var read = XliffDocument.Read(xml, "ar");
+        Assert.Equal([entry, "`BSN`"], read[0].Units.Select(u => u.Source));
+        Assert.Equal("`BSN`", read[0].Units[1].Target);
+        Assert.True(xml.Split('\n').Length > 10, "the file stays readable, one element a line");
+    }
+
+    [Fact]
     public void A_target_that_breaks_an_inline_code_is_refused_with_its_unit_and_line()
     {
         var xml = XliffDocument.Write("nl", "ar", [new XliffItem("informatie/test", "info-sheet", 1,

@@ -47,10 +47,30 @@ public static class XliffDocument
                         ? new XElement(X + "target", new XAttribute("state", unit.State))
                         : new XElement(X + "target", new XAttribute("state", unit.State), InlineCodes.ToXliff(unit.Target)),
                     unit.Notes.Select(n => new XElement(X + "note", n))))))));
+        Indent(root, 0);
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), root);
         using var writer = new Utf8StringWriter();
-        document.Save(writer);
-        return writer.ToString();
+        // The writer's own indentation would put a line break and spaces before a source or target that
+        // starts with an inline code (**bold**: …), which then no longer equals the Dutch text it came from.
+        document.Save(writer, SaveOptions.DisableFormatting);
+        var xml = writer.ToString();
+        var declarationEnd = xml.IndexOf("?>", StringComparison.Ordinal) + 2;
+        return xml[..declarationEnd] + "\n" + xml[declarationEnd..];
+    }
+
+    /// <summary>Line breaks and spaces between the structural elements only; the text of a source, target
+    /// or note is left exactly as it is.</summary>
+    private static void Indent(XElement element, int depth)
+    {
+        if (element.Name == X + "source" || element.Name == X + "target" || element.Name == X + "note") return;
+        var children = element.Elements().ToList();
+        if (children.Count == 0) return;
+        foreach (var child in children)
+        {
+            child.AddBeforeSelf(new XText("\n" + new string(' ', 2 * (depth + 1))));
+            Indent(child, depth + 1);
+        }
+        element.Add(new XText("\n" + new string(' ', 2 * depth)));
     }
 
     /// <summary>Reads and checks a file: well-formed, XLIFF 1.2, the expected target language, every
