@@ -3,14 +3,17 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using JasKnowledge.Core.Content;
 using JasKnowledge.Data;
+using JasKnowledge.Data.Accounts;
 using JasKnowledge.Data.Content;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace JasKnowledge.Tests.EndToEnd;
 
 /// <summary>Issue 24: a participant follows the Arabic health-insurance sheet, confirms from the mail,
-/// receives the alert of a major change in Arabic, right to left, and unsubscribes from it. The mails
+/// an editor publishes a major change to it in the back office, the participant receives the alert in
+/// Arabic, right to left, and unsubscribes from it; a later major change then sends nothing. The mails
 /// are read from the test script's maildev. A portal of its own: the test publishes.</summary>
 public sealed class AlertsJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
@@ -40,7 +43,8 @@ public sealed class AlertsJourneyTests(BrowserPortal portal) : IClassFixture<Bro
         Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
         await Axe.AssertNoViolationsAsync(page, "alerts-ar-confirmed");
 
-        await PublishMajorAsync("تم تحديث معلومات التأمين الصحي");
+        await using (var office = await portal.NewContextAsync("nl-NL"))
+            await PublishMajorInTheBackOfficeAsync(await office.NewPageAsync(), "تم تحديث معلومات التأمين الصحي");
         var alert = (await WaitForMailsAsync(email, 2))[^1];
         Assert.Contains("تم تحديث معلومات التأمين الصحي", alert.GetProperty("text").GetString());
         var html = await Maildev.GetStringAsync($"/api/email/{alert.GetProperty("id").GetString()}/html");
@@ -51,8 +55,33 @@ public sealed class AlertsJourneyTests(BrowserPortal portal) : IClassFixture<Bro
         await Axe.AssertNoViolationsAsync(page, "alerts-ar-unsubscribe");
         await page.Locator("main button[type=submit], .prose button[type=submit]").First.ClickAsync();
         await page.Locator("#follow-unsubscribed").WaitForAsync();
-        using var scope = portal.Services.CreateScope();
-        Assert.False(await scope.ServiceProvider.GetRequiredService<JasDbContext>().AlertSubscriptions.AnyAsync(s => s.Email == email));
+        using (var scope = portal.Services.CreateScope())
+            Assert.False(await scope.ServiceProvider.GetRequiredService<JasDbContext>().AlertSubscriptions.AnyAsync(s => s.Email == email));
+
+        await PublishMajorAsync("تغيير آخر بعد إلغاء الاشتراك");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(2, (await WaitForMailsAsync(email, 2)).Count);
+    }
+
+    /// <summary>An editor signs in, adds the note to the Arabic sheet and publishes it as a major change.</summary>
+    private async Task PublishMajorInTheBackOfficeAsync(IPage page, string note)
+    {
+        const string password = "Redactie-Wachtwoord-2026";
+        var editor = await portal.CreateAccountAsync(PortalRoles.Editor, password, mustChangePassword: false);
+        Guid id;
+        using (var scope = portal.Services.CreateScope())
+            id = await scope.ServiceProvider.GetRequiredService<JasDbContext>().ContentItems
+                .Where(i => i.Type == "info-sheet" && i.Slug == "de-zorgverzekering" && i.Culture == "ar").Select(i => i.Id).SingleAsync();
+        await page.SetViewportSizeAsync(1280, 900);
+        await BrowserPortal.SignInAsync(page, editor, password);
+        await page.WaitForURLAsync("**/beheer");
+        await page.GotoAsync($"/beheer/inhoud/{id}");
+        var body = page.GetByLabel("Tekst (Markdown)");
+        await body.FillAsync(await body.InputValueAsync() + "\n\n" + note);
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Grote wijziging" }).CheckAsync();
+        await page.GetByLabel("Wat veranderde er?").FillAsync(note);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publiceren" }).ClickAsync();
+        Assert.Contains("is gepubliceerd", await page.GetByRole(AriaRole.Status).First.InnerTextAsync());
     }
 
     private async Task PublishMajorAsync(string note)
