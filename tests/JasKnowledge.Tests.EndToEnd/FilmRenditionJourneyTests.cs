@@ -38,8 +38,9 @@ public sealed class FilmRenditionJourneyTests(BrowserPortal portal) : IClassFixt
         var page = await context.NewPageAsync();
         await page.GotoAsync("/ar/informatie");
         var images = page.Locator(".card__image");
-        Assert.Equal(3, await images.CountAsync());
-        for (var i = 0; i < 3; i++)
+        // One thumbnail per film: the six films of content/video.
+        Assert.Equal(6, await images.CountAsync());
+        for (var i = 0; i < 6; i++)
         {
             var image = images.Nth(i);
             await image.ScrollIntoViewIfNeededAsync();
