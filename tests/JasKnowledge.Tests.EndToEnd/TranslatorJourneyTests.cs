@@ -1,0 +1,119 @@
+using System.Xml.Linq;
+using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Translations;
+using JasKnowledge.Data.Accounts;
+using JasKnowledge.Data.Content;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace JasKnowledge.Tests.EndToEnd;
+
+/// <summary>The translator's journey (issue 23 point 7): the Dutch sheet moves on, so the Arabic page says it
+/// is older than the Dutch text; a translator exports Arabic XLIFF from the back office, the test fills the
+/// stale sheet's units as a translation tool would and the translator imports it; an editor reviews the draft
+/// and publishes it; the notice is gone. axe checks each page used.</summary>
+public sealed class TranslatorJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
+{
+    private const string Set = "informatie/je-mentor";
+    private static readonly XNamespace X = InlineCodes.Xliff;
+
+    [Fact]
+    public async Task A_translator_brings_a_stale_Arabic_sheet_up_to_date_through_XLIFF_and_the_notice_disappears()
+    {
+        await ChangeDutchSheetAsync();
+        const string password = "Vertaal-Wachtwoord-2026";
+        var translatorEmail = await portal.CreateAccountAsync(PortalRoles.Translator, password, mustChangePassword: false);
+        var editorEmail = await portal.CreateAccountAsync(PortalRoles.Editor, password, mustChangePassword: false);
+
+        await using var visitor = await portal.NewContextAsync("ar");
+        var publicPage = await visitor.NewPageAsync();
+        await publicPage.GotoAsync("/ar/informatie/je-mentor");
+        await Assertions.Expect(publicPage.Locator(".notice--outdated")).ToBeVisibleAsync();
+
+        await using var translatorContext = await portal.NewContextAsync("nl-NL");
+        var translator = await translatorContext.NewPageAsync();
+        await BrowserPortal.SignInAsync(translator, translatorEmail, password);
+        await translator.WaitForURLAsync("**/beheer");
+        await translator.GotoAsync("/beheer/vertalingen");
+        await Axe.AssertNoViolationsAsync(translator, "beheer-translations");
+        var download = await translator.RunAndWaitForDownloadAsync(() => translator.Locator("a[data-xliff='ar']").ClickAsync());
+        var xliff = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains($"original=\"{Set}\"", xliff);
+        Assert.Contains("woordenlijst: mentor = مرشد", xliff);
+
+        await translator.GetByLabel("Taal", new() { Exact = true }).SelectOptionAsync("ar");
+        await translator.Locator("#xliff-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "ar.xlf", MimeType = "application/x-xliff+xml", Buffer = System.Text.Encoding.UTF8.GetBytes(Fill(xliff)),
+        });
+        var imported = await translator.RunAndWaitForResponseAsync(
+            () => translator.GetByRole(AriaRole.Button, new() { Name = "Importeren als concepten" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/beheer/vertalingen", StringComparison.Ordinal));
+        Assert.True(await translator.Locator("#import-report").CountAsync() > 0,
+            $"{imported.Status}: {await translator.Locator("main").InnerTextAsync()}");
+        await Assertions.Expect(translator.Locator("#import-report")).ToContainTextAsync("Import: 1 als concept, 0 overgeslagen");
+        await Axe.AssertNoViolationsAsync(translator, "beheer-translations-imported");
+        // Nothing is published by the import.
+        await publicPage.ReloadAsync();
+        await Assertions.Expect(publicPage.Locator(".notice--outdated")).ToBeVisibleAsync();
+
+        await using var editorContext = await portal.NewContextAsync("nl-NL");
+        var editor = await editorContext.NewPageAsync();
+        await BrowserPortal.SignInAsync(editor, editorEmail, password);
+        await editor.WaitForURLAsync("**/beheer");
+        await editor.GotoAsync($"/beheer/inhoud/{await ArabicIdAsync()}");
+        await Assertions.Expect(editor.Locator("tr[data-glossary-term]").First).ToBeVisibleAsync();
+        Assert.Contains("مرشد", await editor.Locator("section.glossary-terms").InnerTextAsync());
+        Assert.Contains("ع ", await editor.GetByLabel("Tekst (Markdown)").InputValueAsync());
+        await Axe.AssertNoViolationsAsync(editor, "beheer-translation-review");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Publiceren" }).ClickAsync();
+        Assert.Contains("is gepubliceerd", await editor.GetByRole(AriaRole.Status).First.InnerTextAsync());
+
+        await publicPage.ReloadAsync();
+        await Assertions.Expect(publicPage.Locator(".notice--outdated")).ToHaveCountAsync(0);
+        Assert.Contains("ع ", await publicPage.Locator("main").InnerTextAsync());
+        await Axe.AssertNoViolationsAsync(publicPage, "sheet-ar-updated");
+    }
+
+    /// <summary>Major changes to the Dutch sheet, as an editor would publish them, until the Arabic translation
+    /// is of an older Dutch version (a fresh import numbers the Dutch text from 1; the Arabic file may name a later one).</summary>
+    private async Task ChangeDutchSheetAsync()
+    {
+        using var scope = portal.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+        var dutch = (await store.FindAsync(Set, "nl"))!;
+        var arabic = (await store.FindAsync(Set, "ar"))!.Published!.SourceVersion ?? 0;
+        string[] additions = ["Je mentor helpt je ook om de weg te vinden in je gemeente.", "Samen met je mentor oefen je ook Nederlands."];
+        for (var i = 0; dutch.Published!.Number <= arabic; i++)
+        {
+            var text = dutch.Published.ToText() with
+            {
+                Body = dutch.Published.Body + "\n\n" + additions[i % additions.Length],
+                ChangeNote = "Alinea toegevoegd.",
+                IsMajor = true,
+            };
+            await store.PublishNewVersionAsync(dutch, text, "test");
+        }
+    }
+
+    private async Task<Guid> ArabicIdAsync()
+    {
+        using var scope = portal.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync(Set, "ar"))!.Id;
+    }
+
+    /// <summary>The exported file cut down to the stale sheet, every unit filled as a tool would: the
+    /// source's inline codes kept, its text marked as Arabic.</summary>
+    private static string Fill(string xliff)
+    {
+        var document = XDocument.Parse(xliff, LoadOptions.PreserveWhitespace);
+        document.Root!.Elements(X + "file").Where(f => (string?)f.Attribute("original") != Set).Remove();
+        foreach (var unit in document.Descendants(X + "trans-unit"))
+        {
+            var target = unit.Element(X + "target")!;
+            target.ReplaceNodes(unit.Element(X + "source")!.Nodes().Select(n => n is XText t ? new XText("ع " + t.Value) : (XNode)new XElement((XElement)n)));
+            target.SetAttributeValue("state", "translated");
+        }
+        return document.Declaration + document.ToString(SaveOptions.DisableFormatting);
+    }
+}
