@@ -90,6 +90,29 @@ public sealed class XliffTests
             xml.Replace("<target state=\"needs-translation\" />", "<target>اتصل بـ[البلدية](https://kwaad.example).</target>"), "ar"));
     }
 
+    [Fact]
+    public void Interface_strings_travel_as_a_resx_file_with_their_names_and_protected_placeholders()
+    {
+        var xml = XliffDocument.Write("nl", "ar", [new XliffItem("interface/Ui", "interface", 0,
+            [new XliffUnit("EditionVersion", "Editie {0}, {1}", null, "needs-translation", ["interfacetekst (Ui.resx)"])],
+            DataType: XliffDocument.Resx)]);
+
+        Assert.Contains("datatype=\"resx\"", xml);
+        Assert.DoesNotContain("source-version", xml);
+        Assert.Contains("resname=\"EditionVersion\"", xml);
+        Assert.Contains("Editie <ph id=\"1\" ctype=\"x-placeholder\">{0}</ph>, <ph id=\"2\" ctype=\"x-placeholder\">{1}</ph>", xml);
+
+        var filled = XliffDocument.Read(xml.Replace("<target state=\"needs-translation\" />",
+            "<target state=\"translated\"><ph id=\"2\" ctype=\"x-placeholder\">{1}</ph> ،الطبعة <ph id=\"1\" ctype=\"x-placeholder\">{0}</ph></target>"), "ar");
+        Assert.True(filled[0].IsInterface);
+        Assert.Equal("{1} ،الطبعة {0}", filled[0].Units[0].Target);
+
+        // A translation that drops a placeholder would show a sentence without its number: refused.
+        var error = Assert.Throws<XliffFormatException>(() => XliffDocument.Read(
+            xml.Replace("<target state=\"needs-translation\" />", "<target>الطبعة <ph id=\"1\" ctype=\"x-placeholder\">{0}</ph></target>"), "ar"));
+        Assert.Equal("EditionVersion", error.Unit);
+    }
+
     [Theory]
     [InlineData("<xliff", "geen geldige XML")]
     [InlineData("<xliff version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"/>", "XLIFF 1.2")]

@@ -6,7 +6,8 @@ namespace JasKnowledge.Core.Translations;
 /// <summary>
 /// Inline Markdown (emphasis, links, code) as XLIFF 1.2 inline codes: the Markdown markers travel inside
 /// &lt;bpt&gt;/&lt;ept&gt;/&lt;ph&gt; elements that translation tools protect, so a translator moves them
-/// but cannot break them. Reading a target back joins text and codes into Markdown again.
+/// but cannot break them. Reading a target back joins text and codes into Markdown again. The numbered
+/// placeholders of interface strings ({0}) are protected the same way.
 /// </summary>
 public static partial class InlineCodes
 {
@@ -27,8 +28,9 @@ public static partial class InlineCodes
             {
                 if (m.Index > at) nodes.Add(new XText(text[at..m.Index]));
                 var n = (++id).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (m.Groups["code"].Success)
-                    nodes.Add(new XElement(Xliff + "ph", new XAttribute("id", n), new XAttribute("ctype", "x-code"), m.Value));
+                if (m.Groups["code"].Success || m.Groups["placeholder"].Success)
+                    nodes.Add(new XElement(Xliff + "ph", new XAttribute("id", n),
+                        new XAttribute("ctype", m.Groups["code"].Success ? "x-code" : "x-placeholder"), m.Value));
                 else
                 {
                     var (open, inner, close, ctype) =
@@ -79,6 +81,7 @@ public static partial class InlineCodes
         }
     }
 
-    [GeneratedRegex(@"(?<code>`[^`\n]+`)|\[(?<link>[^\]\n]+)\]\((?<url>[^)\s]+)\)|\*\*(?<bold>[^*\n]+?)\*\*|(?<![\w*])\*(?<em>[^*\n]+?)\*(?![\w*])|(?<![\w_])_(?<em2>[^_\n]+?)_(?![\w_])")]
+    [GeneratedRegex(@"(?<code>`[^`\n]+`)|(?<placeholder>\{\d+\})|\[(?<link>[^\]\n]+)\]\((?<url>[^)\s]+)\)|\*\*(?<bold>[^*\n]+?)\*\*"
+        + @"|(?<![\w*])\*(?<em>[^*\n]+?)\*(?![\w*])|(?<![\w_])_(?<em2>[^_\n]+?)_(?![\w_])")]
     private static partial Regex Inline();
 }

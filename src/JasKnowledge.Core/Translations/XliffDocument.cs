@@ -9,8 +9,13 @@ namespace JasKnowledge.Core.Translations;
 public sealed record XliffUnit(string Id, string Source, string? Target, string State, IReadOnlyList<string> Notes, int Line = 0);
 
 /// <summary>One content item version in a file: the localization set, its type and the Dutch version
-/// the units were taken from, so the import records what was translated.</summary>
-public sealed record XliffItem(string Set, string Type, int SourceVersion, IReadOnlyList<XliffUnit> Units, int Line = 0);
+/// the units were taken from, so the import records what was translated. Interface strings are one item
+/// of data type <see cref="XliffDocument.Resx"/>, without a version: each unit's source is checked instead.</summary>
+public sealed record XliffItem(
+    string Set, string Type, int SourceVersion, IReadOnlyList<XliffUnit> Units, int Line = 0, string DataType = XliffDocument.Markdown)
+{
+    public bool IsInterface => DataType == XliffDocument.Resx;
+}
 
 /// <summary>What is wrong with an XLIFF file, where: the unit (when known) and the line.</summary>
 public sealed class XliffFormatException(string message, string? unit, int line) : Exception(message)
@@ -27,6 +32,9 @@ public sealed class XliffFormatException(string message, string? unit, int line)
 public static class XliffDocument
 {
     public static readonly XNamespace Jas = "urn:jasknowledge:xliff";
+    public const string Markdown = "x-markdown";
+    /// <summary>XLIFF 1.2's data type for .NET resource files; units carry the string's name as resname.</summary>
+    public const string Resx = "resx";
     private static XNamespace X => InlineCodes.Xliff;
 
     public static string Write(string sourceLanguage, string targetLanguage, IEnumerable<XliffItem> items)
@@ -36,11 +44,12 @@ public static class XliffDocument
                 new XAttribute("original", item.Set),
                 new XAttribute("source-language", sourceLanguage),
                 new XAttribute("target-language", targetLanguage),
-                new XAttribute("datatype", "x-markdown"),
+                new XAttribute("datatype", item.DataType),
                 new XAttribute(Jas + "type", item.Type),
-                new XAttribute(Jas + "source-version", item.SourceVersion.ToString(CultureInfo.InvariantCulture)),
+                item.IsInterface ? null : new XAttribute(Jas + "source-version", item.SourceVersion.ToString(CultureInfo.InvariantCulture)),
                 new XElement(X + "body", item.Units.Select(unit => new XElement(X + "trans-unit",
                     new XAttribute("id", unit.Id),
+                    item.IsInterface ? new XAttribute("resname", unit.Id) : null,
                     new XAttribute(XNamespace.Xml + "space", "preserve"),
                     new XElement(X + "source", InlineCodes.ToXliff(unit.Source)),
                     unit.Target is null
@@ -107,7 +116,10 @@ public static class XliffDocument
             if (!string.Equals(language, targetLanguage, StringComparison.OrdinalIgnoreCase))
                 throw new XliffFormatException(
                     $"Het deel voor '{set}' is voor doeltaal '{language}', niet voor '{targetLanguage}'.", null, Line(file));
-            if (!int.TryParse((string?)file.Attribute(Jas + "source-version"), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            var dataType = (string?)file.Attribute("datatype") == Resx ? Resx : Markdown;
+            var version = 0;
+            if (dataType == Markdown
+                && !int.TryParse((string?)file.Attribute(Jas + "source-version"), NumberStyles.None, CultureInfo.InvariantCulture, out version))
                 throw new XliffFormatException($"Het deel voor '{set}' zegt niet van welke Nederlandse versie het gemaakt is (jas:source-version).", null, Line(file));
             var units = new List<XliffUnit>();
             foreach (var unit in file.Descendants(X + "trans-unit"))
@@ -129,7 +141,7 @@ public static class XliffDocument
                 }
                 units.Add(new XliffUnit(id, source, target, (string?)targetElement?.Attribute("state") ?? "", [], Line(unit)));
             }
-            items.Add(new XliffItem(set, (string?)file.Attribute(Jas + "type") ?? "", version, units, Line(file)));
+            items.Add(new XliffItem(set, (string?)file.Attribute(Jas + "type") ?? "", version, units, Line(file), dataType));
         }
         if (items.Count == 0) throw new XliffFormatException("Het bestand heeft geen <file>-elementen: er is niets te importeren.", null, Line(root));
         return items;

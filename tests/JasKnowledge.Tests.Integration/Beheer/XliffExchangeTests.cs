@@ -121,6 +121,40 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Interface_strings_come_out_of_a_full_export_and_an_import_checks_them_without_changing_the_portal()
+    {
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        var xliff = await translator.GetStringAsync($"{Page}?handler=Xliff&lang=ar&all=true");
+        var document = XDocument.Parse(xliff);
+        var strings = document.Root!.Elements(X + "file").Single(f => (string?)f.Attribute("original") == "interface/Ui");
+        Assert.Equal("resx", (string?)strings.Attribute("datatype"));
+        var units = strings.Descendants(X + "trans-unit").ToList();
+        Assert.True(units.Count > 200, $"{units.Count} interface strings");
+
+        // One unit translated anew, one whose Dutch source the translator's tool altered, the rest left out.
+        document.Root.Elements(X + "file").Where(f => f != strings).Remove();
+        units.Skip(2).Remove();
+        units[0].Element(X + "target")!.Value = "نص جديد";
+        units[1].Element(X + "source")!.Value = "Een tekst die het portaal niet heeft";
+        var name = (string)units[0].Attribute("id")!;
+        var response = await ImportAsync(translator, "ar", document.Declaration + document.ToString(SaveOptions.DisableFormatting));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Import: 0 als concept, 1 overgeslagen", html);
+        Assert.Contains("data-interface=\"1\"", html);
+        Assert.Contains("translations import --lang ar --in bestand.xlf --resx themes/JasKnowledge.Theme/Resources", html);
+        Assert.Contains($"unit {(string)units[1].Attribute("id")!}: de Nederlandse interfacetekst is veranderd", html);
+        // The running portal still shows its own Arabic text: interface strings change with the code only.
+        var arabic = Host.Services.GetRequiredService<JasKnowledge.Web.Features.Translations.InterfaceTexts>().In("ar");
+        Assert.NotEqual("نص جديد", arabic[name]);
+
+        units[0].SetAttributeValue("id", "GeenInterfacetekst");
+        response = await ImportAsync(translator, "ar", document.Declaration + document.ToString(SaveOptions.DisableFormatting));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Unit: GeenInterfacetekst.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_import_form_carries_its_own_antiforgery_token()
     {
         // Found by the attack of 2 December 2026: the form had a hand-written action, so the tag helper left

@@ -1,3 +1,5 @@
+using System.Xml.Linq;
+using JasKnowledge.Core.Translations;
 using JasKnowledge.Tests.Integration.Infrastructure;
 
 namespace JasKnowledge.Tests.Integration.Portal;
@@ -35,6 +37,52 @@ public sealed class TranslationsCommandTests
             (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(), "translations", "export", "--lang", "xx", "--out", output);
             Assert.Equal(2, exitCode);
             Assert.Contains("--lang", error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_import_with_resx_writes_the_checked_interface_strings_into_that_languages_resx_file()
+    {
+        var folder = Directory.CreateTempSubdirectory("jas-xliff-resx-").FullName;
+        try
+        {
+            var output = Path.Combine(folder, "prs.xlf");
+            var (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(),
+                "translations", "export", "all", "--lang", "prs", "--out", output);
+            Assert.True(exitCode == 0, error);
+            var document = XDocument.Load(output);
+            var strings = document.Root!.Elements(InlineCodes.Xliff + "file").Single(f => (string?)f.Attribute("original") == "interface/Ui");
+            document.Root.Elements(InlineCodes.Xliff + "file").Where(f => f != strings).Remove();
+            var unit = strings.Descendants(InlineCodes.Xliff + "trans-unit").First();
+            unit.ElementsAfterSelf().Remove();
+            unit.Element(InlineCodes.Xliff + "target")!.Value = "متن تازه";
+            document.Save(output);
+
+            // Without --resx the strings are checked and reported, not written.
+            (exitCode, var said, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(),
+                "translations", "import", "--lang", "prs", "--in", output);
+            Assert.True(exitCode == 0, error);
+            Assert.Contains("1 interface strings passed the checks and were not written", said);
+
+            var resources = Directory.CreateDirectory(Path.Combine(folder, "Resources")).FullName;
+            (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(),
+                "translations", "import", "--lang", "prs", "--in", output, "--resx", resources);
+            Assert.Equal(2, exitCode);
+            Assert.Contains("no Ui.resx there", error);
+
+            await File.WriteAllTextAsync(Path.Combine(resources, "Ui.resx"),
+                "<root><resheader name=\"resmimetype\"><value>text/microsoft-resx</value></resheader></root>");
+            (exitCode, said, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(),
+                "translations", "import", "--lang", "prs", "--in", output, "--resx", resources);
+            Assert.True(exitCode == 0, error);
+            Assert.Contains("1 interface strings written to", said);
+            var data = XDocument.Load(Path.Combine(resources, "Ui.fa-AF.resx")).Root!.Elements("data").Single();
+            Assert.Equal((string)unit.Attribute("id")!, (string)data.Attribute("name")!);
+            Assert.Equal("متن تازه", (string)data.Element("value")!);
         }
         finally
         {

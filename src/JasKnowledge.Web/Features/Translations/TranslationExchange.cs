@@ -11,8 +11,10 @@ namespace JasKnowledge.Web.Features.Translations;
 /// <summary>A unit or item the import left out, and why.</summary>
 public sealed record SkippedUnit(string Set, string? Unit, string Reason);
 
-/// <summary>What an XLIFF import did: the items that became drafts, and what was skipped.</summary>
-public sealed record XliffImportReport(IReadOnlyList<string> Imported, IReadOnlyList<SkippedUnit> Skipped);
+/// <summary>What an XLIFF import did: the items that became drafts, what was skipped, and the interface
+/// strings that passed the checks (they go into the code's resx files, see <see cref="InterfaceTexts"/>).</summary>
+public sealed record XliffImportReport(
+    IReadOnlyList<string> Imported, IReadOnlyList<SkippedUnit> Skipped, IReadOnlyList<KeyValuePair<string, string>> Interface);
 
 /// <summary>
 /// Translation work in XLIFF 1.2 for translators' own tools. The export holds, per item, the Dutch
@@ -21,14 +23,19 @@ public sealed record XliffImportReport(IReadOnlyList<string> Imported, IReadOnly
 /// were translated from. Nothing is published here: a person reviews each draft.
 /// </summary>
 public sealed class TranslationExchange(
-    JasDbContext db, ContentStore store, CultureCatalog cultures, IEnumerable<TranslatedType> types, Glossary glossary)
+    JasDbContext db, ContentStore store, CultureCatalog cultures, IEnumerable<TranslatedType> types, Glossary glossary,
+    InterfaceTexts interfaceTexts)
 {
     public const string Title = "title";
     public const string Summary = "summary";
 
-    /// <param name="everything">Also items whose translation is current (to re-check all of them).</param>
-    public async Task<string> ExportAsync(string language, bool everything, CancellationToken cancellationToken = default) =>
-        XliffDocument.Write(cultures.Default.Code, language, (await ItemsAsync(language, everything, cancellationToken)).Select(i => i.Item));
+    /// <param name="everything">Also items and interface strings whose translation is current (to re-check all of them).</param>
+    public async Task<string> ExportAsync(string language, bool everything, CancellationToken cancellationToken = default)
+    {
+        var items = (await ItemsAsync(language, everything, cancellationToken)).Select(i => i.Item).ToList();
+        if (interfaceTexts.Item(language, everything) is { } strings) items.Add(strings);
+        return XliffDocument.Write(cultures.Default.Code, language, items);
+    }
 
     /// <summary>What an export holds, with each item's state: missing items have no targets; outdated ones
     /// have their unchanged units "translated" and only the changed ones to review.</summary>
@@ -76,11 +83,12 @@ public sealed class TranslationExchange(
     public async Task<XliffImportReport> ImportAsync(string language, string xml, string actor, CancellationToken cancellationToken = default)
     {
         var file = XliffDocument.Read(xml, language);
+        var strings = file.Where(i => i.IsInterface).Select(interfaceTexts.Check).ToList();
         var pairs = (await PairsAsync(language, cancellationToken)).ToDictionary(p => p.Dutch.LocalizationSet, StringComparer.Ordinal);
 
         // First every check that refuses the file, so that a bad file changes nothing.
         var plans = new List<(XliffItem Item, ContentItem Dutch, ContentVersion From)>();
-        foreach (var item in file)
+        foreach (var item in file.Where(i => !i.IsInterface))
         {
             if (!pairs.TryGetValue(item.Set, out var pair))
                 throw new XliffFormatException($"Onbekend item '{item.Set}': er is geen gepubliceerde Nederlandse tekst met die naam.", null, item.Line);
@@ -99,7 +107,7 @@ public sealed class TranslationExchange(
         }
 
         var imported = new List<string>();
-        var skipped = new List<SkippedUnit>();
+        var skipped = strings.SelectMany(s => s.Skipped).ToList();
         foreach (var (item, dutch, from) in plans)
         {
             var current = dutch.Published!;
@@ -139,7 +147,7 @@ public sealed class TranslationExchange(
             else await store.SaveDraftAsync(existing, text, actor, cancellationToken);
             imported.Add(item.Set);
         }
-        return new XliffImportReport(imported, skipped);
+        return new XliffImportReport(imported, skipped, strings.SelectMany(s => s.Ready).ToList());
     }
 
     /// <summary>One note per glossary term in the Dutch text: the agreed form in the target language, and

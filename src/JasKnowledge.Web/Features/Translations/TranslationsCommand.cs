@@ -5,16 +5,17 @@ using JasKnowledge.Core.Translations;
 namespace JasKnowledge.Web.Features.Translations;
 
 /// <summary>
-/// <c>translations export [all] --lang ar --out FILE</c> and <c>translations import --lang ar --in FILE</c>:
-/// the back office's XLIFF work (<see cref="TranslationExchange"/>) for agencies that script it. The
-/// portal's command line hands <c>--name value</c> pairs to the host's configuration, so the options are
-/// read from there. The import makes drafts and publishes nothing; a bad file is refused whole with its
-/// unit and line.
+/// <c>translations export [all] --lang ar --out FILE</c> and <c>translations import --lang ar --in FILE
+/// [--resx FOLDER]</c>: the back office's XLIFF work (<see cref="TranslationExchange"/>) for agencies that
+/// script it. The portal's command line hands <c>--name value</c> pairs to the host's configuration, so the
+/// options are read from there. The import makes drafts and publishes nothing; a bad file is refused whole
+/// with its unit and line. With <c>--resx</c> (the theme's Resources folder in a checkout) the file's
+/// interface strings are written into that language's resx file, to be reviewed and committed.
 /// </summary>
 public sealed class TranslationsCommand : IPortalCommand
 {
     public string Name => "translations";
-    public string Usage => "export [all] --lang LANG --out FILE | import --lang LANG --in FILE";
+    public string Usage => "export [all] --lang LANG --out FILE | import --lang LANG --in FILE [--resx FOLDER]";
     public string Summary => "XLIFF 1.2 of what is missing or outdated in a language (all: everything), or a translated XLIFF file imported as drafts";
     public int MinArguments => 1;
     public int MaxArguments => 2;
@@ -46,6 +47,13 @@ public sealed class TranslationsCommand : IPortalCommand
                     await context.Error.WriteLineAsync($"There is no file {input}.");
                     return 2;
                 }
+                var resx = options["resx"];
+                if (resx is not null && !File.Exists(Path.Combine(resx, "Ui.resx")))
+                {
+                    await context.Error.WriteLineAsync(
+                        $"--resx {resx}: there is no Ui.resx there; name the theme's Resources folder (themes/JasKnowledge.Theme/Resources).");
+                    return 2;
+                }
                 try
                 {
                     var report = await exchange.ImportAsync(
@@ -54,6 +62,15 @@ public sealed class TranslationsCommand : IPortalCommand
                     foreach (var skip in report.Skipped)
                         await context.Output.WriteLineAsync($"skipped: {skip.Set}{(skip.Unit is null ? "" : $" unit {skip.Unit}")}: {skip.Reason}");
                     await context.Output.WriteLineAsync($"{report.Imported.Count} drafts made, {report.Skipped.Count} units skipped; nothing was published.");
+                    if (report.Interface.Count == 0) return 0;
+                    if (resx is null)
+                    {
+                        await context.Output.WriteLineAsync(
+                            $"{report.Interface.Count} interface strings passed the checks and were not written: add --resx FOLDER to write them.");
+                        return 0;
+                    }
+                    var written = scope.ServiceProvider.GetRequiredService<InterfaceTexts>().WriteResx(resx, language, report.Interface);
+                    await context.Output.WriteLineAsync($"{report.Interface.Count} interface strings written to {written}: review and commit them.");
                     return 0;
                 }
                 catch (XliffFormatException e)

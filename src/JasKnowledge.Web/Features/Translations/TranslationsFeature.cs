@@ -9,5 +9,6 @@ public static class TranslationsFeature
     public static string StatusUrl(string culture) => $"/{culture}/vertalingen";
 
     public static IServiceCollection AddTranslationsFeature(this IServiceCollection services) =>
-        services.AddScoped<TranslationStatus>().AddScoped<TranslationExchange>().AddScoped<WordsLeft>().AddCommand<TranslationsCommand>().AddSitemapPath("vertalingen");
+        services.AddScoped<TranslationStatus>().AddScoped<TranslationExchange>().AddScoped<WordsLeft>().AddSingleton<InterfaceTexts>()
+            .AddCommand<TranslationsCommand>().AddSitemapPath("vertalingen");
 }

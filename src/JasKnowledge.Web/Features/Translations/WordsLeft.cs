@@ -1,11 +1,8 @@
-using System.Collections;
 using System.Globalization;
-using System.Resources;
 using System.Text.RegularExpressions;
 using JasKnowledge.Core.Content;
 using JasKnowledge.Core.Formats;
 using JasKnowledge.Core.Localization;
-using JasKnowledge.Theme;
 
 namespace JasKnowledge.Web.Features.Translations;
 
@@ -19,10 +16,8 @@ public sealed record LanguageWords(
 }
 
 /// <summary>Counts the words left per language, so that an agency's quote can be checked against them.</summary>
-public sealed partial class WordsLeft(TranslationExchange exchange, CultureCatalog cultures)
+public sealed partial class WordsLeft(TranslationExchange exchange, InterfaceTexts interfaceTexts, CultureCatalog cultures)
 {
-    private static readonly ResourceManager Interface = new("JasKnowledge.Theme.Resources.Ui", typeof(Ui).Assembly);
-
     public async Task<IReadOnlyList<LanguageWords>> CountAsync(CancellationToken cancellationToken = default)
     {
         var result = new List<LanguageWords>();
@@ -31,7 +26,7 @@ public sealed partial class WordsLeft(TranslationExchange exchange, CultureCatal
             var items = await exchange.ItemsAsync(language.Code, everything: false, cancellationToken);
             int Words(TranslationState state) => items.Where(i => i.State == state)
                 .Sum(i => i.Item.Units.Where(u => u.State != "translated").Sum(u => Count(u.Source)));
-            var strings = MissingStrings(language);
+            var strings = interfaceTexts.Missing(language.Code);
             result.Add(new LanguageWords(language.Code,
                 items.Count(i => i.State == TranslationState.Missing), Words(TranslationState.Missing),
                 items.Count(i => i.State == TranslationState.Outdated), Words(TranslationState.Outdated),
@@ -53,17 +48,6 @@ public sealed partial class WordsLeft(TranslationExchange exchange, CultureCatal
 
     /// <summary>Words of a Markdown text: links' addresses and code do not count, a word with a hyphen or apostrophe is one.</summary>
     public static int Count(string markdown) => Word().Count(Uninteresting().Replace(markdown, " "));
-
-    /// <summary>The Dutch interface strings that the language's resx does not have.</summary>
-    private static List<string> MissingStrings(CultureDefinition language)
-    {
-        var dutch = Interface.GetResourceSet(CultureInfo.InvariantCulture, true, false);
-        if (dutch is null) return [];
-        var culture = CultureInfo.GetCultureInfo(string.IsNullOrEmpty(language.DotNetCulture) ? language.Code : language.DotNetCulture);
-        var own = Interface.GetResourceSet(culture, true, false);
-        var translated = own?.Cast<DictionaryEntry>().Select(e => (string)e.Key).ToHashSet(StringComparer.Ordinal) ?? [];
-        return dutch.Cast<DictionaryEntry>().Where(e => !translated.Contains((string)e.Key)).Select(e => e.Value as string ?? "").ToList();
-    }
 
     private static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);
 

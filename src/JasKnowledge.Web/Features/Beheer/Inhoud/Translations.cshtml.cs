@@ -31,6 +31,8 @@ public sealed class TranslationsModel(
         ContentItem>();
     public string? Problem { get; private set; }
     public XliffImportReport? Report { get; private set; }
+    /// <summary>The language of the imported file, for the command that puts its interface strings in the code.</summary>
+    public string? ImportedLanguage { get; private set; }
     /// <summary>Words left per language (missing, changed, interface strings).</summary>
     public IReadOnlyList<LanguageWords> Words { get; private set; } = [];
 
@@ -78,6 +80,7 @@ public sealed class TranslationsModel(
         try
         {
             Report = await exchange.ImportAsync(lang, xml, User.Identity?.Name ?? "onbekend", cancellationToken);
+            ImportedLanguage = lang;
         }
         catch (JasKnowledge.Core.Translations.XliffFormatException e)
         {

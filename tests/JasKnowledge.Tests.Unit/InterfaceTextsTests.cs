@@ -1,0 +1,96 @@
+using System.Xml.Linq;
+using JasKnowledge.Core.Localization;
+using JasKnowledge.Core.Translations;
+using JasKnowledge.Web.Features.Translations;
+
+namespace JasKnowledge.Tests.Unit;
+
+/// <summary>Interface strings as translation work (issue 23 point 5): what the export holds, what an
+/// import accepts, and the resx file the command writes.</summary>
+public sealed class InterfaceTextsTests
+{
+    private static readonly CultureCatalog Cultures = new(
+    [
+        new CultureDefinition { Code = "nl" },
+        new CultureDefinition { Code = "ar", Direction = "rtl" },
+        new CultureDefinition { Code = "prs", Direction = "rtl", DotNetCulture = "fa-AF" },
+    ]);
+    private static readonly InterfaceTexts Texts = new(Cultures,
+        Glossary.Load(Path.Combine(AppContext.BaseDirectory, "content"), ["nl", "ar", "prs"]));
+
+    [Fact]
+    public void The_export_holds_the_strings_a_language_lacks_or_all_of_them_with_their_translations()
+    {
+        var dutch = InterfaceTexts.Dutch();
+        Assert.True(dutch.Count > 200);
+        // Every shipped language has every string today: nothing is left to do, so no interface file.
+        Assert.Null(Texts.Item("ar", everything: false));
+        Assert.Empty(Texts.Missing("ar"));
+
+        var all = Texts.Item("ar", everything: true)!;
+        Assert.True(all.IsInterface);
+        Assert.Equal(dutch.Select(e => e.Key), all.Units.Select(u => u.Id));
+        Assert.All(all.Units, u => Assert.Equal("translated", u.State));
+        var withPlaceholder = all.Units.Single(u => u.Id == dutch.First(e => e.Value.Contains("{0}", StringComparison.Ordinal)).Key);
+        Assert.Contains(withPlaceholder.Notes, n => n.Contains("laat ze staan", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_import_takes_units_whose_source_is_this_builds_string_and_refuses_an_unknown_name()
+    {
+        var (name, source) = InterfaceTexts.Dutch()[0];
+        var item = new XliffItem(InterfaceTexts.Set, InterfaceTexts.Type, 0,
+        [
+            new XliffUnit(name, source, "نص", "translated", [], 3),
+            new XliffUnit(InterfaceTexts.Dutch()[1].Key, "een oudere Nederlandse tekst", "نص قديم", "translated", [], 9),
+            new XliffUnit(InterfaceTexts.Dutch()[2].Key, InterfaceTexts.Dutch()[2].Value, null, "needs-translation", [], 12),
+        ], DataType: XliffDocument.Resx);
+
+        var (ready, skipped) = Texts.Check(item);
+        Assert.Equal([new KeyValuePair<string, string>(name, "نص")], ready);
+        Assert.Equal(2, skipped.Count);
+        Assert.Contains("veranderd sinds de export (regel 9)", skipped[0].Reason);
+        Assert.Contains("geen vertaling (regel 12)", skipped[1].Reason);
+
+        var unknown = item with { Units = [new XliffUnit("BestaatNiet", "x", "y", "translated", [], 4)] };
+        var error = Assert.Throws<XliffFormatException>(() => Texts.Check(unknown));
+        Assert.Equal("BestaatNiet", error.Unit);
+        Assert.Equal(4, error.Line);
+    }
+
+    [Fact]
+    public void The_command_writes_into_the_languages_resx_keeping_every_other_string()
+    {
+        var folder = Directory.CreateTempSubdirectory("jas-resx-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "Ui.resx"), Resx(("Hallo", "Hallo"), ("Dag", "Dag")));
+            File.WriteAllText(Path.Combine(folder, "Ui.ar.resx"), Resx(("Hallo", "مرحبا"), ("Dag", "وداعا قديم")));
+
+            var written = Texts.WriteResx(folder, "ar", [new("Dag", "وداعا"), new("Nieuw", "جديد")]);
+            Assert.Equal(Path.Combine(folder, "Ui.ar.resx"), written);
+            Assert.Equal(
+                [("Hallo", "مرحبا"), ("Dag", "وداعا"), ("Nieuw", "جديد")],
+                Strings(written));
+            Assert.NotNull(XDocument.Load(written).Root!.Element("resheader"));
+
+            // Dari's resources carry .NET's culture name; a language without a file gets one with the Dutch headers.
+            written = Texts.WriteResx(folder, "prs", [new("Hallo", "سلام")]);
+            Assert.Equal(Path.Combine(folder, "Ui.fa-AF.resx"), written);
+            Assert.Equal([("Hallo", "سلام")], Strings(written));
+            Assert.NotNull(XDocument.Load(written).Root!.Element("resheader"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static List<(string, string)> Strings(string path) =>
+        XDocument.Load(path).Root!.Elements("data").Select(d => ((string)d.Attribute("name")!, (string)d.Element("value")!)).ToList();
+
+    private static string Resx(params (string Name, string Value)[] strings) => new XDocument(new XElement("root",
+        new XElement("resheader", new XAttribute("name", "resmimetype"), new XElement("value", "text/microsoft-resx")),
+        strings.Select(s => new XElement("data", new XAttribute("name", s.Name), new XAttribute(XNamespace.Xml + "space", "preserve"),
+            new XElement("value", s.Value))))).ToString();
+}
