@@ -66,6 +66,7 @@ public sealed class InterfaceTextsTests
         {
             File.WriteAllText(Path.Combine(folder, "Ui.resx"), Resx(("Hallo", "Hallo"), ("Dag", "Dag")));
             File.WriteAllText(Path.Combine(folder, "Ui.ar.resx"), Resx(("Hallo", "مرحبا"), ("Dag", "وداعا قديم")));
+            var before = File.ReadAllLines(Path.Combine(folder, "Ui.ar.resx"));
 
             var written = Texts.WriteResx(folder, "ar", [new("Dag", "وداعا"), new("Nieuw", "جديد")]);
             Assert.Equal(Path.Combine(folder, "Ui.ar.resx"), written);
@@ -73,6 +74,13 @@ public sealed class InterfaceTextsTests
                 [("Hallo", "مرحبا"), ("Dag", "وداعا"), ("Nieuw", "جديد")],
                 Strings(written));
             Assert.NotNull(XDocument.Load(written).Root!.Element("resheader"));
+            // The file keeps its layout, so a reviewer's diff shows only the strings that changed.
+            var lines = File.ReadAllLines(written);
+            Assert.Equal(["    <value>وداعا قديم</value>"], before.Except(lines));
+            Assert.Equal(
+                ["<?xml version=\"1.0\" encoding=\"utf-8\"?>", "    <value>وداعا</value>", "  <data name=\"Nieuw\" xml:space=\"preserve\">",
+                    "    <value>جديد</value>"],
+                lines.Except(before));
 
             // Dari's resources carry .NET's culture name; a language without a file gets one with the Dutch headers.
             written = Texts.WriteResx(folder, "prs", [new("Hallo", "سلام")]);

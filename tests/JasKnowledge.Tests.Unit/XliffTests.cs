@@ -113,6 +113,23 @@ public sealed class XliffTests
         Assert.Equal("EditionVersion", error.Unit);
     }
 
+    [Fact]
+    public void A_translation_that_puts_the_codes_in_another_order_keeps_the_ids_of_its_source()
+    {
+        // Found by a translate-toolkit round trip of the Arabic interface strings: "{1} … {0}" came back refused.
+        var xml = XliffDocument.Write("nl", "ar", [new XliffItem("informatie/test", "info-sheet", 1,
+        [
+            new XliffUnit("b1", "{0} resultaten voor {1}", "{1} :{0} نتيجة", "translated", []),
+            new XliffUnit("b2", "Bel [de gemeente](https://a.example) of [de mentor](https://b.example).",
+                "اتصل بـ[المرشد](https://b.example) أو [البلدية](https://a.example).", "translated", []),
+        ])]);
+
+        Assert.Contains("<target state=\"translated\"><ph id=\"2\" ctype=\"x-placeholder\">{1}</ph> :<ph id=\"1\"", xml);
+        var read = XliffDocument.Read(xml, "ar");
+        Assert.Equal("{1} :{0} نتيجة", read[0].Units[0].Target);
+        Assert.Equal("اتصل بـ[المرشد](https://b.example) أو [البلدية](https://a.example).", read[0].Units[1].Target);
+    }
+
     [Theory]
     [InlineData("<xliff", "geen geldige XML")]
     [InlineData("<xliff version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"/>", "XLIFF 1.2")]

@@ -13,40 +13,58 @@ public static partial class InlineCodes
 {
     public static readonly XNamespace Xliff = "urn:oasis:names:tc:xliff:document:1.2";
 
-    /// <summary>The unit's Markdown as XLIFF content (text and inline code elements).</summary>
-    public static IReadOnlyList<XNode> ToXliff(string markdown)
+    /// <summary>The unit's Markdown as XLIFF content (text and inline code elements), the codes numbered in
+    /// order. A target passes its <paramref name="source"/>: a translation may put the codes in another order
+    /// (a sentence's placeholders, two links), and each code keeps the id of the same code in the source.</summary>
+    public static IReadOnlyList<XNode> ToXliff(string markdown, string? source = null)
     {
-        var nodes = new List<XNode>();
-        var id = 0;
-        Add(markdown);
-        return nodes;
-
-        void Add(string text)
-        {
-            var at = 0;
-            foreach (Match m in Inline().Matches(text))
+        var ids = new Dictionary<string, Queue<string>>(StringComparer.Ordinal);
+        var count = 0;
+        if (source is not null)
+            Walk(source, _ => { }, key =>
             {
-                if (m.Index > at) nodes.Add(new XText(text[at..m.Index]));
-                var n = (++id).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (m.Groups["code"].Success || m.Groups["placeholder"].Success)
-                    nodes.Add(new XElement(Xliff + "ph", new XAttribute("id", n),
-                        new XAttribute("ctype", m.Groups["code"].Success ? "x-code" : "x-placeholder"), m.Value));
-                else
-                {
-                    var (open, inner, close, ctype) =
-                        m.Groups["link"].Success ? ("[", m.Groups["link"].Value, $"]({m.Groups["url"].Value})", "link")
-                        : m.Groups["bold"].Success ? ("**", m.Groups["bold"].Value, "**", "bold")
-                        : m.Groups["em"].Success ? ("*", m.Groups["em"].Value, "*", "italic")
-                        : ("_", m.Groups["em2"].Value, "_", "italic");
-                    nodes.Add(new XElement(Xliff + "bpt", new XAttribute("id", n), new XAttribute("ctype", ctype), open));
-                    Add(inner);
-                    nodes.Add(new XElement(Xliff + "ept", new XAttribute("id", n), close));
-                }
-                at = m.Index + m.Length;
-            }
-            if (at < text.Length) nodes.Add(new XText(text[at..]));
-        }
+                var id = Number(++count);
+                (ids.TryGetValue(key, out var queue) ? queue : ids[key] = new Queue<string>()).Enqueue(id);
+                return id;
+            });
+        var nodes = new List<XNode>();
+        var next = 0;
+        Walk(markdown, nodes.Add, key => source is null ? Number(++next)
+            : ids.TryGetValue(key, out var queue) && queue.Count > 0 ? queue.Dequeue() : Number(++count));
+        return nodes;
     }
+
+    /// <summary>Splits Markdown into text and inline code nodes; <paramref name="idFor"/> numbers each code,
+    /// given what it is (kind and markers).</summary>
+    private static void Walk(string text, Action<XNode> add, Func<string, string> idFor)
+    {
+        var at = 0;
+        foreach (Match m in Inline().Matches(text))
+        {
+            if (m.Index > at) add(new XText(text[at..m.Index]));
+            if (m.Groups["code"].Success || m.Groups["placeholder"].Success)
+            {
+                var ctype = m.Groups["code"].Success ? "x-code" : "x-placeholder";
+                add(new XElement(Xliff + "ph", new XAttribute("id", idFor($"{ctype} {m.Value}")), new XAttribute("ctype", ctype), m.Value));
+            }
+            else
+            {
+                var (open, inner, close, ctype) =
+                    m.Groups["link"].Success ? ("[", m.Groups["link"].Value, $"]({m.Groups["url"].Value})", "link")
+                    : m.Groups["bold"].Success ? ("**", m.Groups["bold"].Value, "**", "bold")
+                    : m.Groups["em"].Success ? ("*", m.Groups["em"].Value, "*", "italic")
+                    : ("_", m.Groups["em2"].Value, "_", "italic");
+                var id = idFor($"{ctype} {open}{close}");
+                add(new XElement(Xliff + "bpt", new XAttribute("id", id), new XAttribute("ctype", ctype), open));
+                Walk(inner, add, idFor);
+                add(new XElement(Xliff + "ept", new XAttribute("id", id), close));
+            }
+            at = m.Index + m.Length;
+        }
+        if (at < text.Length) add(new XText(text[at..]));
+    }
+
+    private static string Number(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The Markdown markers of a text's inline codes, sorted: a target that a tool wrote back as
     /// plain Markdown (translate-toolkit does) keeps its codes when it has the same markers as its source.</summary>

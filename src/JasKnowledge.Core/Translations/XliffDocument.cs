@@ -54,7 +54,7 @@ public static class XliffDocument
                     new XElement(X + "source", InlineCodes.ToXliff(unit.Source)),
                     unit.Target is null
                         ? new XElement(X + "target", new XAttribute("state", unit.State))
-                        : new XElement(X + "target", new XAttribute("state", unit.State), InlineCodes.ToXliff(unit.Target)),
+                        : new XElement(X + "target", new XAttribute("state", unit.State), InlineCodes.ToXliff(unit.Target, unit.Source)),
                     unit.Notes.Select(n => new XElement(X + "note", n))))))));
         Indent(root, 0);
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), root);

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Resources;
+using System.Text;
 using System.Xml.Linq;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Translations;
@@ -86,20 +87,25 @@ public sealed class InterfaceTexts(CultureCatalog cultures, Glossary glossary)
     public string WriteResx(string folder, string language, IReadOnlyList<KeyValuePair<string, string>> texts)
     {
         var path = Path.Combine(folder, $"Ui.{Culture(language).Name}.resx");
-        var document = File.Exists(path) ? XDocument.Load(path) : Empty(Path.Combine(folder, "Ui.resx"));
+        // The file's own layout is kept, so that the reviewer's diff shows only the strings that changed.
+        var document = File.Exists(path) ? XDocument.Load(path, LoadOptions.PreserveWhitespace) : Empty(Path.Combine(folder, "Ui.resx"));
         var root = document.Root!;
         var entries = root.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, StringComparer.Ordinal);
         foreach (var (name, text) in texts)
         {
             if (entries.TryGetValue(name, out var data))
             {
-                data.SetElementValue("value", text);
+                data.Element("value")!.Value = text;
                 continue;
             }
-            root.Add(new XElement("data", new XAttribute("name", name), new XAttribute(XNamespace.Xml + "space", "preserve"),
-                new XElement("value", text)));
+            var added = new XElement("data", new XAttribute("name", name), new XAttribute(XNamespace.Xml + "space", "preserve"),
+                new XText("\n    "), new XElement("value", text), new XText("\n  "));
+            if (root.Elements().LastOrDefault() is { } last) last.AddAfterSelf(new XText("\n  "), added);
+            else root.Add(new XText("\n  "), added, new XText("\n"));
+            entries[name] = added;
         }
-        document.Save(path);
+        File.WriteAllText(path, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + root.ToString(SaveOptions.DisableFormatting) + "\n",
+            new UTF8Encoding(false));
         return path;
     }
 
@@ -108,8 +114,12 @@ public sealed class InterfaceTexts(CultureCatalog cultures, Glossary glossary)
     {
         if (!File.Exists(dutchPath))
             throw new FileNotFoundException($"Er is geen Ui.resx in {Path.GetDirectoryName(dutchPath)}: dat is niet de map met de interfaceteksten.");
-        var document = XDocument.Load(dutchPath);
-        document.Root!.Elements("data").Remove();
+        var document = XDocument.Load(dutchPath, LoadOptions.PreserveWhitespace);
+        foreach (var data in document.Root!.Elements("data").ToList())
+        {
+            if (data.PreviousNode is XText space && string.IsNullOrWhiteSpace(space.Value)) space.Remove();
+            data.Remove();
+        }
         return document;
     }
 
