@@ -42,6 +42,23 @@ public abstract class HttpSurfaceTests<TFixture>(TFixture fixture) : IClassFixtu
         Assert.DoesNotContain("aan onze kant", page);
     }
 
+    [Theory]
+    [InlineData("GET", "/beheer/vertalingen?handler=Bestaatniet")]
+    [InlineData("POST", "/beheer/vertalingen?handler=Bestaatniet")]
+    [InlineData("GET", "/nl?handler=Xliff")]
+    [InlineData("POST", "/nl/meldingen?handler=Bestaatniet")]
+    public async Task A_handler_the_page_does_not_have_is_not_found(string method, string url)
+    {
+        // Found by the attack of 2 December 2026: Razor Pages rendered the page without running a handler (200, empty).
+        var host = BackOffice.WithLoginLimit(fixture.Factory, 1000);
+        var client = await BackOffice.SignedInAsync(host, await BackOffice.CreateUserAsync(host, PortalRoles.Translator));
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url)
+        {
+            Content = method == "POST" ? new FormUrlEncodedContent(new Dictionary<string, string> { ["a"] = "b" }) : null,
+        });
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task An_unknown_host_gets_400_and_absolute_links_come_from_configuration()
     {

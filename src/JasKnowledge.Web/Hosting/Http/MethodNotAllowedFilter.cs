@@ -8,7 +8,9 @@ namespace JasKnowledge.Web.Hosting.Http;
 /// <summary>A page asked with a method it has no handler for (TRACE, PUT, DELETE, a POST to a page
 /// without a form…) answers 405 with the methods it does handle in <c>Allow</c>, before anything else
 /// (antiforgery included) looks at the request, instead of rendering without its data. Error pages
-/// that are re-executed for a failed request answer whatever the method was.</summary>
+/// that are re-executed for a failed request answer whatever the method was. A handler the page does not
+/// have (<c>?handler=Bestaatniet</c>) is 404: Razor Pages would otherwise render the page with no handler
+/// run, an empty page with 200.</summary>
 public sealed class MethodNotAllowedFilter : IAuthorizationFilter, IOrderedFilter
 {
     public int Order => int.MinValue;
@@ -20,6 +22,12 @@ public sealed class MethodNotAllowedFilter : IAuthorizationFilter, IOrderedFilte
             || http.Features.Get<IStatusCodeReExecuteFeature>() is not null
             || http.Features.Get<IExceptionHandlerPathFeature>() is not null)
             return;
+        var handler = context.RouteData.Values["handler"] as string ?? http.Request.Query["handler"].FirstOrDefault();
+        if (!string.IsNullOrEmpty(handler) && !page.HandlerMethods.Any(h => string.Equals(h.Name, handler, StringComparison.OrdinalIgnoreCase)))
+        {
+            context.Result = new StatusCodeResult(StatusCodes.Status404NotFound);
+            return;
+        }
         var methods = page.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).ToHashSet();
         // A page without handlers renders for GET; HEAD is answered like GET.
         if (methods.Count == 0) methods.Add(HttpMethods.Get);
