@@ -39,7 +39,8 @@ public sealed class Glossary
             {
                 var term = GlossaryFile.Parse(shown, File.ReadAllText(file), cultures);
                 if (terms.FirstOrDefault(t => string.Equals(t.Term, term.Term, StringComparison.OrdinalIgnoreCase)) is { } twin)
-                    problems.Add(new RecipeProblem(shown, 1, $"The term '{term.Term}' is already in {GlossaryFile.Folder}/{twin.Key}{GlossaryFile.Extension}."));
+                    problems.Add(new RecipeProblem(shown, 1,
+                        $"The term '{term.Term}' is already in {GlossaryFile.Folder}/{twin.Key}{GlossaryFile.Extension}."));
                 else terms.Add(term);
             }
             catch (RecipeFormatException e)
@@ -114,7 +115,9 @@ public sealed class Glossary
         var space = false;
         foreach (var c in text.Normalize(NormalizationForm.FormD))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c is '«' or '»' or '"' or '“' or '”' or '„' or '\u00AD') continue;
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark
+                || c is '«' or '»' or '"' or '“' or '”' or '„' or '\u00AD')
+                continue;
             if (char.IsWhiteSpace(c) || c == '\u200C')
             {
                 space = builder.Length > 0;

@@ -36,15 +36,18 @@ public static class GlossaryFile
             throw Problem(path, 1, "A glossary term is a mapping with 'term', 'order', 'dutchInBrackets' and 'languages'.");
 
         var term = Text(path, root, "term") ?? throw Problem(path, Line(root), "The term needs 'term': the Dutch term as written in running text.");
-        var orderText = Text(path, root, "order") ?? throw Problem(path, Line(root), "The term needs 'order': its place in the list (a whole number).");
+        var orderText = Text(path, root, "order")
+            ?? throw Problem(path, Line(root), "The term needs 'order': its place in the list (a whole number).");
         if (!int.TryParse(orderText, NumberStyles.None, CultureInfo.InvariantCulture, out var order))
             throw Problem(path, Line(Child(root, "order")!), $"'order' is a whole number, not '{orderText}'.");
         var bracketsText = Text(path, root, "dutchInBrackets")
-            ?? throw Problem(path, Line(root), "The term needs 'dutchInBrackets': true when a translation keeps the Dutch term in brackets, otherwise false.");
+            ?? throw Problem(path, Line(root),
+                "The term needs 'dutchInBrackets': true when a translation keeps the Dutch term in brackets, otherwise false.");
         if (!bool.TryParse(bracketsText, out var brackets))
             throw Problem(path, Line(Child(root, "dutchInBrackets")!), $"'dutchInBrackets' is true or false, not '{bracketsText}'.");
         if (Child(root, "languages") is not YamlMappingNode languages)
-            throw Problem(path, Line(Child(root, "languages") ?? root), "The term needs 'languages': per language code its 'form' and 'explanation'.");
+            throw Problem(path, Line(Child(root, "languages") ?? root),
+                "The term needs 'languages': per language code its 'form' and 'explanation'.");
 
         var entries = new Dictionary<string, GlossaryEntry>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in languages.Children)
@@ -55,7 +58,8 @@ public static class GlossaryFile
             if (value is not YamlMappingNode entry)
                 throw Problem(path, Line(value), $"'{code}' is a mapping with 'form' and 'explanation'.");
             var form = Text(path, entry, "form");
-            if (string.IsNullOrWhiteSpace(form)) throw Problem(path, Line(entry), $"'{code}' needs 'form': how the term is written in this language.");
+            if (string.IsNullOrWhiteSpace(form))
+                throw Problem(path, Line(entry), $"'{code}' needs 'form': how the term is written in this language.");
             var explanation = Text(path, entry, "explanation");
             if (string.IsNullOrWhiteSpace(explanation))
                 throw Problem(path, Line(entry), $"'{code}' needs 'explanation': one plain sentence saying what the term means.");

@@ -96,7 +96,8 @@ public static class XliffDocument
                 while (check.Read())
                     if (check.Depth > MaxDepth)
                         throw new XliffFormatException(
-                            $"Het bestand is dieper genest dan {MaxDepth} niveaus; zo ziet een XLIFF-bestand er niet uit.", null, ((IXmlLineInfo)check).LineNumber);
+                            $"Het bestand is dieper genest dan {MaxDepth} niveaus; zo ziet een XLIFF-bestand er niet uit.",
+                            null, ((IXmlLineInfo)check).LineNumber);
             using var reader = Reader(xml);
             document = XDocument.Load(reader, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
         }
@@ -106,12 +107,14 @@ public static class XliffDocument
         }
         var root = document.Root!;
         if (root.Name != X + "xliff" || (string?)root.Attribute("version") != "1.2")
-            throw new XliffFormatException("Dit is geen XLIFF 1.2-bestand (verwacht: <xliff version=\"1.2\"> in de XLIFF-namespace).", null, Line(root));
+            throw new XliffFormatException(
+                "Dit is geen XLIFF 1.2-bestand (verwacht: <xliff version=\"1.2\"> in de XLIFF-namespace).", null, Line(root));
         var items = new List<XliffItem>();
         foreach (var file in root.Elements(X + "file"))
         {
             var set = (string?)file.Attribute("original");
-            if (string.IsNullOrWhiteSpace(set)) throw new XliffFormatException("Een <file> heeft geen original (het item waar het bij hoort).", null, Line(file));
+            if (string.IsNullOrWhiteSpace(set))
+                throw new XliffFormatException("Een <file> heeft geen original (het item waar het bij hoort).", null, Line(file));
             var language = (string?)file.Attribute("target-language");
             if (!string.Equals(language, targetLanguage, StringComparison.OrdinalIgnoreCase))
                 throw new XliffFormatException(
@@ -120,7 +123,8 @@ public static class XliffDocument
             var version = 0;
             if (dataType == Markdown
                 && !int.TryParse((string?)file.Attribute(Jas + "source-version"), NumberStyles.None, CultureInfo.InvariantCulture, out version))
-                throw new XliffFormatException($"Het deel voor '{set}' zegt niet van welke Nederlandse versie het gemaakt is (jas:source-version).", null, Line(file));
+                throw new XliffFormatException(
+                    $"Het deel voor '{set}' zegt niet van welke Nederlandse versie het gemaakt is (jas:source-version).", null, Line(file));
             var units = new List<XliffUnit>();
             foreach (var unit in file.Descendants(X + "trans-unit"))
             {

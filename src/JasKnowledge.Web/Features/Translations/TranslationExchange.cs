@@ -91,7 +91,8 @@ public sealed class TranslationExchange(
         foreach (var item in file.Where(i => !i.IsInterface))
         {
             if (!pairs.TryGetValue(item.Set, out var pair))
-                throw new XliffFormatException($"Onbekend item '{item.Set}': er is geen gepubliceerde Nederlandse tekst met die naam.", null, item.Line);
+                throw new XliffFormatException(
+                    $"Onbekend item '{item.Set}': er is geen gepubliceerde Nederlandse tekst met die naam.", null, item.Line);
             var from = pair.Dutch.Versions.FirstOrDefault(v => v.Number == item.SourceVersion && v.State != VersionState.Draft)
                 ?? throw new XliffFormatException($"'{item.Set}' heeft geen gepubliceerde Nederlandse versie {item.SourceVersion}.", null, item.Line);
             var expected = ExpectedIds(from);
@@ -125,9 +126,11 @@ public sealed class TranslationExchange(
                     _ => (fromUnits.Units[BlockIndex(unit.Id)].Text, stillSame.Contains(BlockIndex(unit.Id))),
                 };
                 if (unit.Source != source)
-                    problems.Add(new(item.Set, unit.Id, $"de bron in het bestand is niet de Nederlandse tekst van versie {from.Number} (regel {unit.Line})"));
+                    problems.Add(new(item.Set, unit.Id,
+                        $"de bron in het bestand is niet de Nederlandse tekst van versie {from.Number} (regel {unit.Line})"));
                 else if (!unchanged)
-                    problems.Add(new(item.Set, unit.Id, $"de Nederlandse tekst van deze unit is veranderd sinds versie {from.Number} (regel {unit.Line}); exporteer opnieuw"));
+                    problems.Add(new(item.Set, unit.Id,
+                        $"de Nederlandse tekst van deze unit is veranderd sinds versie {from.Number} (regel {unit.Line}); exporteer opnieuw"));
                 else if (unit.Target is null)
                     problems.Add(new(item.Set, unit.Id, $"geen vertaling (regel {unit.Line})"));
             }
@@ -142,7 +145,8 @@ public sealed class TranslationExchange(
             var existing = await store.FindAsync(dutch.LocalizationSet, language, cancellationToken);
             var text = new VersionText(
                 target[Title].Trim(), body, target.TryGetValue(Summary, out var summary) ? summary.Trim() : null,
-                existing?.Current?.Fields, $"Geïmporteerd uit XLIFF (Nederlandse versie {from.Number}).", IsMajor: false, SourceVersion: from.Number);
+                existing?.Current?.Fields, $"Geïmporteerd uit XLIFF (Nederlandse versie {from.Number}).",
+                IsMajor: false, SourceVersion: from.Number);
             if (existing is null) await store.CreateAsync(dutch.Type, language, dutch.LocalizationSet, dutch.Slug, text, actor, cancellationToken);
             else await store.SaveDraftAsync(existing, text, actor, cancellationToken);
             imported.Add(item.Set);
@@ -154,7 +158,8 @@ public sealed class TranslationExchange(
     /// whether the Dutch term stays in brackets the first time.</summary>
     private IEnumerable<string> GlossaryNotes(string dutch, string language) =>
         glossary.TermsIn(dutch, cultures.Default.Code).Select(term =>
-            $"woordenlijst: {term.Term} = {term.In(language)?.Form ?? "?"}{(term.DutchInBrackets ? $" (de eerste keer met \"({term.Term})\" erachter)" : "")}");
+            $"woordenlijst: {term.Term} = {term.In(language)?.Form ?? "?"}"
+            + (term.DutchInBrackets ? $" (de eerste keer met \"({term.Term})\" erachter)" : ""));
 
     private static XliffUnit Unit(string id, string source, string? target, bool changed, IReadOnlyList<string> notes) =>
         new(id, source, target, target is null ? "needs-translation" : changed ? "needs-review-translation" : "translated", notes);

@@ -16,7 +16,8 @@ public sealed class TranslationsCommand : IPortalCommand
 {
     public string Name => "translations";
     public string Usage => "export [all] --lang LANG --out FILE | import --lang LANG --in FILE [--resx FOLDER]";
-    public string Summary => "XLIFF 1.2 of what is missing or outdated in a language (all: everything), or a translated XLIFF file imported as drafts";
+    public string Summary =>
+        "XLIFF 1.2 of what is missing or outdated in a language (all: everything), or a translated XLIFF file imported as drafts";
     public int MinArguments => 1;
     public int MaxArguments => 2;
 
@@ -29,7 +30,8 @@ public sealed class TranslationsCommand : IPortalCommand
         if (language is null || language == cultures.Default.Code)
         {
             await context.Error.WriteLineAsync(
-                $"Name a language to translate into with --lang: {string.Join(", ", cultures.All.Where(c => c != cultures.Default).Select(c => c.Code))}.");
+                "Name a language to translate into with --lang: "
+                + $"{string.Join(", ", cultures.All.Where(c => c != cultures.Default).Select(c => c.Code))}.");
             return 2;
         }
         await using var scope = context.Services.CreateAsyncScope();
@@ -61,7 +63,8 @@ public sealed class TranslationsCommand : IPortalCommand
                     foreach (var set in report.Imported) await context.Output.WriteLineAsync($"draft: {set}");
                     foreach (var skip in report.Skipped)
                         await context.Output.WriteLineAsync($"skipped: {skip.Set}{(skip.Unit is null ? "" : $" unit {skip.Unit}")}: {skip.Reason}");
-                    await context.Output.WriteLineAsync($"{report.Imported.Count} drafts made, {report.Skipped.Count} units skipped; nothing was published.");
+                    await context.Output.WriteLineAsync(
+                        $"{report.Imported.Count} drafts made, {report.Skipped.Count} units skipped; nothing was published.");
                     if (report.Interface.Count == 0) return 0;
                     if (resx is null)
                     {

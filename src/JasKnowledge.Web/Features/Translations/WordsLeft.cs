@@ -36,7 +36,10 @@ public sealed partial class WordsLeft(TranslationExchange exchange, InterfaceTex
     }
 
     public static byte[] Csv(IReadOnlyList<LanguageWords> counts) => Core.Formats.Csv.Export(
-        ["taal", "ontbrekende items", "ontbrekende woorden", "verouderde items", "veranderde woorden", "ontbrekende interfaceteksten", "woorden interface", "woorden totaal"],
+        [
+            "taal", "ontbrekende items", "ontbrekende woorden", "verouderde items", "veranderde woorden", "ontbrekende interfaceteksten",
+            "woorden interface", "woorden totaal",
+        ],
         counts.Select(c => new[]
             {
                 c.Language, Text(c.MissingItems), Text(c.MissingWords), Text(c.OutdatedItems), Text(c.OutdatedWords),
