@@ -153,11 +153,14 @@ for node in node-a node-b; do
   if ! kill -0 "${node_pid[$node]}" 2>/dev/null; then echo "$node stopped during the run" >&2; errors=$((errors + 1)); fi
 done
 echo
-echo "Two nodes behind nginx, PostgreSQL 15 + Azurite, wrk -t2 -c$connections -d${seconds}s, loopback, $(nproc) cores; mix of $mix (70/20/10 by weight)."
+echo "Two nodes behind nginx, PostgreSQL 15 + Azurite, wrk -t2 -c$connections -d${seconds}s, loopback," \
+  "$(nproc) cores; mix of $mix (70/20/10 by weight)."
 echo
 echo "| requests/s | p50 | p95 | p99 | requests | node A | node B | retried | errors connect/read/write/timeout/status |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---|"
-echo "| $(value requests/s) | $(value 'latency p50') | $(value 'latency p95') | $(value 'latency p99') | $(value requests) | $(served "$a_port") | $(served "$b_port") | $retried | $(value 'errors connect')/$(value 'errors read')/$(value 'errors write')/$(value 'errors timeout')/$(value 'errors status') |"
+echo "| $(value requests/s) | $(value 'latency p50') | $(value 'latency p95') | $(value 'latency p99') | $(value requests) |" \
+  "$(served "$a_port") | $(served "$b_port") | $retried |" \
+  "$(value 'errors connect')/$(value 'errors read')/$(value 'errors write')/$(value 'errors timeout')/$(value 'errors status') |"
 echo
 echo "CPU time during the run ($(( seconds * $(nproc) )) core-seconds available; the rest went to wrk and the system): $cpu."
 

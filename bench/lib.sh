@@ -30,7 +30,8 @@ trap cleanup EXIT
 
 publish_portal() {
   echo "Publishing the portal (Release, ReadyToRun, as the Dockerfile does)…"
-  dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -v q -nologo -o "$work/app" src/JasKnowledge.Web >"$work/publish.log" 2>&1 \
+  dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -v q -nologo -o "$work/app" src/JasKnowledge.Web \
+    >"$work/publish.log" 2>&1 \
     || { cat "$work/publish.log" >&2; exit 1; }
   port=$(free_port)
 }
@@ -93,8 +94,9 @@ start_postgres() {
   mkdir -p "$pg_data"
   [ "$(id -u)" = 0 ] && chown postgres "$pg_data" "$work"
   run_pg "$pg_bin/initdb" -D "$pg_data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  run_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $work -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+  local options="-c listen_addresses=127.0.0.1 -p $pg_port -k $work"
+  options+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+  run_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg.log" -w -o "$options" start >/dev/null
   run_pg "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres jas
 }
 
@@ -111,7 +113,9 @@ start_azurite() {
   azurite_pid=$!
   pids+=($!)
   until (exec 3<>"/dev/tcp/127.0.0.1/$blob_port") 2>/dev/null; do sleep 0.05; done
-  azurite_connection="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;"
+  azurite_connection="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+  azurite_connection+="AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+  azurite_connection+="BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;"
 }
 
 # start_node NAME PORT: the published portal in server mode (PostgreSQL + Azurite started above, the

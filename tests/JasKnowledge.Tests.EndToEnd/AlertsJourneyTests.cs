@@ -88,19 +88,22 @@ public sealed class AlertsJourneyTests(BrowserPortal portal) : IClassFixture<Bro
     {
         using var scope = portal.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
-        var id = await db.ContentItems.Where(i => i.Type == "info-sheet" && i.Slug == "de-zorgverzekering" && i.Culture == "ar").Select(i => i.Id).SingleAsync();
+        var id = await db.ContentItems.Where(i => i.Type == "info-sheet" && i.Slug == "de-zorgverzekering" && i.Culture == "ar")
+            .Select(i => i.Id).SingleAsync();
         var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
         var item = (await store.FindAsync(id))!;
         var latest = item.Published!;
         await store.PublishNewVersionAsync(
-            item, new VersionText(latest.Title, latest.Body + "\n\n" + note, latest.Summary, latest.Fields, note, true, latest.SourceVersion), "test");
+            item, new VersionText(latest.Title, latest.Body + "\n\n" + note,
+                latest.Summary, latest.Fields, note, true, latest.SourceVersion), "test");
     }
 
     /// <summary>The links in mails use the configured public address; the browser follows their path on this portal.</summary>
     private static string PathOf(string url) => new Uri(url).PathAndQuery;
 
     private static string Link(JsonElement mail, string part) =>
-        Regex.Matches(mail.GetProperty("text").GetString() ?? "", @"https?://\S+").Select(m => m.Value).First(u => u.Contains(part, StringComparison.Ordinal));
+        Regex.Matches(mail.GetProperty("text").GetString() ?? "", @"https?://\S+").Select(m => m.Value)
+            .First(u => u.Contains(part, StringComparison.Ordinal));
 
     /// <summary>A header as sent, from the raw message (maildev's parsed headers leave out the List-* ones).</summary>
     private static async Task<string> HeaderAsync(JsonElement mail, string name)
@@ -119,7 +122,8 @@ public sealed class AlertsJourneyTests(BrowserPortal portal) : IClassFixture<Bro
         while (true)
         {
             var mails = (await Maildev.GetFromJsonAsync<JsonElement[]>("/api/email") ?? [])
-                .Where(m => m.GetProperty("to").EnumerateArray().Any(t => string.Equals(t.GetProperty("address").GetString(), email, StringComparison.OrdinalIgnoreCase)))
+                .Where(m => m.GetProperty("to").EnumerateArray().Any(t =>
+                    string.Equals(t.GetProperty("address").GetString(), email, StringComparison.OrdinalIgnoreCase)))
                 .ToList();
             if (mails.Count >= count) return mails;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"{mails.Count} of {count} mails reached {email}");

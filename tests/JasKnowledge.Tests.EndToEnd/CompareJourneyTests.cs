@@ -58,6 +58,7 @@ public sealed class CompareJourneyTests(BrowserPortal portal) : IClassFixture<Br
         await page.GetByRole(AriaRole.Button, new() { Name = "Vergelijken" }).ClickAsync();
         await page.WaitForURLAsync("**/nl/handboek/edities/1.0...1.1");
 
-        Assert.Contains("verwachtingenmuur", await page.Locator("#hoofdstuk-sessie-9-de-participatieverklaring").Locator("xpath=..").InnerTextAsync());
+        Assert.Contains("verwachtingenmuur",
+            await page.Locator("#hoofdstuk-sessie-9-de-participatieverklaring").Locator("xpath=..").InnerTextAsync());
     }
 }

@@ -58,7 +58,8 @@ public sealed class OfflineJourneyTests(BrowserPortal portal) : IClassFixture<Br
         }");
         Assert.True(played >= 1, $"the film should play from the cache; it reached {played} s");
         await page.WaitForFunctionAsync(
-            "() => [...document.querySelector('video').textTracks].some(t => t.language === 'ar' && t.mode === 'showing' && t.cues && t.cues.length > 0)");
+            "() => [...document.querySelector('video').textTracks]"
+            + ".some(t => t.language === 'ar' && t.mode === 'showing' && t.cues && t.cues.length > 0)");
 
         await page.GotoAsync("/ar/informatie");
         Assert.Equal(1, await page.Locator(".cards").CountAsync());
@@ -115,7 +116,8 @@ public sealed class OfflineJourneyTests(BrowserPortal portal) : IClassFixture<Br
         var status = page.Locator("[data-offline-status]");
         await page.WaitForFunctionAsync(
             "(expected) => document.querySelector('[data-offline-status]').textContent === expected", await Text(page, "updated"));
-        Assert.Contains(added, await status.EvaluateAsync<string>("async () => { const r = await (await caches.open('jas-saved')).match(location.pathname); return r.text(); }"));
+        Assert.Contains(added, await status.EvaluateAsync<string>(
+            "async () => { const r = await (await caches.open('jas-saved')).match(location.pathname); return r.text(); }"));
 
         await context.SetOfflineAsync(true);
         await page.GotoAsync(mentor);
@@ -183,12 +185,14 @@ public sealed class OfflineJourneyTests(BrowserPortal portal) : IClassFixture<Br
     {
         using var scope = portal.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
-        var id = await db.ContentItems.Where(i => i.Type == "info-sheet" && i.Slug == "je-mentor" && i.Culture == "ar").Select(i => i.Id).SingleAsync();
+        var id = await db.ContentItems.Where(i => i.Type == "info-sheet" && i.Slug == "je-mentor" && i.Culture == "ar")
+            .Select(i => i.Id).SingleAsync();
         var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
         var item = (await store.FindAsync(id))!;
         var latest = item.Current!;
         await store.PublishNewVersionAsync(
-            item, new VersionText(latest.Title, latest.Body + "\n\n" + sentence, latest.Summary, latest.Fields, "test", false, latest.SourceVersion), "test");
+            item, new VersionText(latest.Title, latest.Body + "\n\n" + sentence,
+                latest.Summary, latest.Fields, "test", false, latest.SourceVersion), "test");
     }
 
     private static async Task WaitForWorkerAsync(IPage page)

@@ -155,12 +155,14 @@ public sealed class PhoneLayoutTests(BrowserPortal portal) : IClassFixture<Brows
     {
         using var scope = portal.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
-        var id = await db.ContentItems.Where(i => i.Type == "info-sheet" && i.Slug == "de-zorgverzekering" && i.Culture == "ar").Select(i => i.Id).SingleAsync();
+        var id = await db.ContentItems.Where(i => i.Type == "info-sheet" && i.Slug == "de-zorgverzekering" && i.Culture == "ar")
+            .Select(i => i.Id).SingleAsync();
         if (await db.ContentVersions.CountAsync(v => v.ItemId == id && v.State != VersionState.Draft) >= 2) return;
         var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
         var item = (await store.FindAsync(id))!;
         var latest = item.Published!;
-        await store.PublishNewVersionAsync(item, new VersionText(latest.Title, latest.Body + "\n\nتم تحديث هذه المعلومات عن التأمين الصحي.",
+        await store.PublishNewVersionAsync(item, new VersionText(latest.Title,
+            latest.Body + "\n\nتم تحديث هذه المعلومات عن التأمين الصحي.",
             latest.Summary, latest.Fields, "توضيح", false, latest.SourceVersion), "test");
     }
 

@@ -32,7 +32,8 @@ public sealed class AlertRulesTests
     public void A_sheet_is_followed_per_language_and_handbook_chapters_together()
     {
         var topics = new AlertTopics([new FollowableType("info-sheet"), new FollowableType("handbook-chapter", "handboek")], []);
-        var sheet = new ContentItem { Type = "info-sheet", Culture = "ar", LocalizationSet = "informatie/de-zorgverzekering", Slug = "de-zorgverzekering" };
+        var sheet = new ContentItem { Type = "info-sheet", Culture = "ar", LocalizationSet = "informatie/de-zorgverzekering",
+            Slug = "de-zorgverzekering" };
         var chapter = new ContentItem { Type = "handbook-chapter", Culture = "nl", LocalizationSet = "handboek/intro", Slug = "intro" };
         var page = new ContentItem { Type = "page", Culture = "nl", LocalizationSet = "pages/over", Slug = "over" };
         Assert.Equal(("item:informatie/de-zorgverzekering", "ar"), topics.Of(sheet));

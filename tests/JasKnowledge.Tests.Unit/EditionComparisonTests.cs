@@ -22,7 +22,8 @@ public sealed class EditionComparisonTests
         Assert.DoesNotContain(runs, r => r.Change == LineChange.Removed);
         Assert.StartsWith("De huisarts is", runs[0].Text);
         var replaced = WordDiff.Compare("Bel de huisarts.", "Bel de huisartsenpost.");
-        Assert.Equal([new(LineChange.Same, "Bel de "), new(LineChange.Removed, "huisarts"), new(LineChange.Added, "huisartsenpost"), new(LineChange.Same, ".")], replaced);
+        Assert.Equal([new(LineChange.Same, "Bel de "), new(LineChange.Removed, "huisarts"),
+            new(LineChange.Added, "huisartsenpost"), new(LineChange.Same, ".")], replaced);
     }
 
     [Fact]
@@ -30,7 +31,8 @@ public sealed class EditionComparisonTests
     {
         var runs = WordDiff.Compare("werk, inkomen", "werk; inkomen");
 
-        Assert.Equal([new(LineChange.Same, "werk"), new(LineChange.Removed, ","), new(LineChange.Added, ";"), new(LineChange.Same, " inkomen")], runs);
+        Assert.Equal([new(LineChange.Same, "werk"), new(LineChange.Removed, ","),
+            new(LineChange.Added, ";"), new(LineChange.Same, " inkomen")], runs);
     }
 
     [Theory]
@@ -54,7 +56,8 @@ public sealed class EditionComparisonTests
     {
         var runs = WordDiff.Compare("التأمين الصحي", "التأمين الصِّحِّي");
 
-        Assert.Equal([new(LineChange.Same, "التأمين "), new(LineChange.Removed, "الصحي"), new(LineChange.Added, "الصِّحِّي")], runs);
+        Assert.Equal([new(LineChange.Same, "التأمين "), new(LineChange.Removed, "الصحي"),
+            new(LineChange.Added, "الصِّحِّي")], runs);
     }
 
     [Fact]
@@ -74,8 +77,10 @@ public sealed class EditionComparisonTests
     [Fact]
     public void Chapters_are_matched_by_slug_and_marked_changed_added_removed_or_unchanged()
     {
-        var older = Edition("1.0", Chapter("inleiding", "Welkom."), Chapter("sessie-1", "Oud."), Chapter("sessie-2", "Weg."), Chapter("sessie-3", "Blijft."));
-        var newer = Edition("1.1", Chapter("inleiding", "Welkom."), Chapter("sessie-1", "Nieuw."), Chapter("sessie-3", "Blijft."), Chapter("sessie-4", "Erbij."));
+        var older = Edition("1.0", Chapter("inleiding", "Welkom."), Chapter("sessie-1", "Oud."),
+            Chapter("sessie-2", "Weg."), Chapter("sessie-3", "Blijft."));
+        var newer = Edition("1.1", Chapter("inleiding", "Welkom."), Chapter("sessie-1", "Nieuw."),
+            Chapter("sessie-3", "Blijft."), Chapter("sessie-4", "Erbij."));
 
         var chapters = EditionComparison.Compare(older, newer);
 

@@ -36,7 +36,8 @@ public sealed class GlossaryTests
                 var material = string.Join('\n', Directory.EnumerateFiles(Path.Combine(Content, "informatie"), $"*.{culture}.md")
                     .Concat(Directory.EnumerateFiles(Path.Combine(Content, "video"), $"*.{culture}.*"))
                     .Select(File.ReadAllText));
-                if (entry.Note is null && !new Glossary([term], []).TermsIn(material, culture).Any()) notInMaterial.Add($"{term.Term} ({culture}): {entry.Form}");
+                if (entry.Note is null && !new Glossary([term], []).TermsIn(material, culture).Any())
+                    notInMaterial.Add($"{term.Term} ({culture}): {entry.Form}");
             }
         }
         Assert.Empty(notInMaterial);
@@ -88,7 +89,8 @@ public sealed class GlossaryTests
         try
         {
             var terms = Directory.CreateDirectory(Path.Combine(folder.FullName, GlossaryFile.Folder)).FullName;
-            File.WriteAllText(Path.Combine(terms, "goed.yml"), "term: stage\norder: 1\ndutchInBrackets: true\nlanguages:\n  nl: { form: stage, explanation: Leren werken. }\n");
+            File.WriteAllText(Path.Combine(terms, "goed.yml"),
+                "term: stage\norder: 1\ndutchInBrackets: true\nlanguages:\n  nl: { form: stage, explanation: Leren werken. }\n");
             File.WriteAllText(Path.Combine(terms, "kapot.yml"), "term: mentor\norder: x\n");
             var glossary = Glossary.Load(folder.FullName, ["nl"]);
             Assert.Equal("stage", Assert.Single(glossary.Terms).Term);

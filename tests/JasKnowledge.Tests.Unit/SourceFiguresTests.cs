@@ -242,7 +242,8 @@ public sealed partial class SourceFiguresTests
             {
                 checkedLanguages.Add(culture);
                 Assert.True(sentence.Contains("uitstroom", StringComparison.OrdinalIgnoreCase),
-                    $"{set}.{culture}: the 50% is JAS's outflow (uitstroom) out of benefits; name it with the Dutch term as the source does: {sentence}");
+                    $"{set}.{culture}: the 50% is JAS's outflow (uitstroom) out of benefits; "
+                    + $"name it with the Dutch term as the source does: {sentence}");
                 foreach (var phrase in WorkOrEducation.GetValueOrDefault(culture, []))
                     Assert.False(sentence.Contains(phrase, StringComparison.OrdinalIgnoreCase),
                         $"{set}.{culture}: the 50% is outflow out of benefits, not outflow into work or education ('{phrase}'): {sentence}");

@@ -32,7 +32,8 @@ public sealed class SubtitleReadabilityTests
             var seconds = (cue.End - cue.Start).TotalSeconds;
             var speed = text.Length / seconds;
             if (speed > MaxCharactersPerSecond)
-                problems.Add($"cue {number}: {text.Length} characters in {seconds:0.0} s is {speed:0.0} a second (at most {MaxCharactersPerSecond}): shorten the text, not the meaning, or give the cue more time in every language of the film");
+                problems.Add($"cue {number}: {text.Length} characters in {seconds:0.0} s is {speed:0.0} a second (at most {MaxCharactersPerSecond}): "
+                    + "shorten the text, not the meaning, or give the cue more time in every language of the film");
             var lines = cue.Text.Split('\n');
             if (lines.Length > MaxLines) problems.Add($"cue {number}: {lines.Length} lines (at most {MaxLines})");
             problems.AddRange(

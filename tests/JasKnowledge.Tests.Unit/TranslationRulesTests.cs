@@ -28,7 +28,8 @@ public sealed class TranslationRulesTests
         var item = new ContentItem { Type = "page", Culture = "nl", LocalizationSet = "page/test", Slug = "test" };
         for (var i = 0; i < major.Length; i++)
         {
-            var version = item.StartDraft(new VersionText("Titel", $"Tekst {i}", ChangeNote: "Wijziging.", IsMajor: major[i]), "test", DateTime.UtcNow);
+            var version = item.StartDraft(new VersionText("Titel", $"Tekst {i}", ChangeNote: "Wijziging.", IsMajor: major[i]),
+                "test", DateTime.UtcNow);
             if (!(lastIsDraft && i == major.Length - 1)) item.Publish(version.Number, DateTime.UtcNow);
         }
         return item.Versions;

@@ -84,7 +84,8 @@ public sealed class XliffTests
         var xml = XliffDocument.Write("nl", "ar", [new XliffItem("informatie/test", "info-sheet", 1,
             [new XliffUnit("b1", "Bel de [gemeente](https://www.example.nl).", null, "needs-translation", [])])]);
 
-        var kept = XliffDocument.Read(xml.Replace("<target state=\"needs-translation\" />", "<target>اتصل بـ[البلدية](https://www.example.nl).</target>"), "ar");
+        var kept = XliffDocument.Read(xml.Replace("<target state=\"needs-translation\" />",
+            "<target>اتصل بـ[البلدية](https://www.example.nl).</target>"), "ar");
         Assert.Equal("اتصل بـ[البلدية](https://www.example.nl).", kept[0].Units[0].Target);
         Assert.Throws<XliffFormatException>(() => XliffDocument.Read(
             xml.Replace("<target state=\"needs-translation\" />", "<target>اتصل بـ[البلدية](https://kwaad.example).</target>"), "ar"));
@@ -141,7 +142,8 @@ public sealed class XliffTests
     [Fact]
     public void A_file_for_another_language_is_refused()
     {
-        var xml = XliffDocument.Write("nl", "fa", [new XliffItem("informatie/test", "info-sheet", 1, [new XliffUnit("title", "Titel", null, "needs-translation", [])])]);
+        var xml = XliffDocument.Write("nl", "fa",
+            [new XliffItem("informatie/test", "info-sheet", 1, [new XliffUnit("title", "Titel", null, "needs-translation", [])])]);
 
         Assert.Contains("'fa'", Assert.Throws<XliffFormatException>(() => XliffDocument.Read(xml, "ar")).Message);
     }

@@ -85,7 +85,8 @@ public sealed record SceneScript(string Path, double Poster, string Background, 
             scenes.Add(new Scene(start, end, Text(path, scene, "background"), pictures, Line(scene)));
         }
         if (scenes.Count == 0) throw Problem(path, Line(scenesNode), "The script has no scenes.");
-        var poster = Number(path, root, "poster") ?? throw Problem(path, Line(root), "The script needs 'poster': the second whose frame is the poster.");
+        var poster = Number(path, root, "poster")
+            ?? throw Problem(path, Line(root), "The script needs 'poster': the second whose frame is the poster.");
         var script = new SceneScript(path, poster, background, scenes);
         if (script.At(poster) is null)
             throw Problem(path, Line(Child(root, "poster")!), $"The poster time {poster} s falls outside every scene.");
@@ -94,7 +95,8 @@ public sealed record SceneScript(string Path, double Poster, string Background, 
 
     /// <summary>The problems of a parsed script against the folder it lives in: an illustration that is
     /// not there, or a subtitle cue that no scene covers.</summary>
-    public IReadOnlyList<RecipeProblem> Check(Func<string, bool> illustrationExists, IEnumerable<(string Path, IReadOnlyList<WebVttCue> Cues)> subtitles)
+    public IReadOnlyList<RecipeProblem> Check(
+        Func<string, bool> illustrationExists, IEnumerable<(string Path, IReadOnlyList<WebVttCue> Cues)> subtitles)
     {
         var problems = new List<RecipeProblem>();
         foreach (var picture in Scenes.SelectMany(s => s.Pictures).Where(p => !illustrationExists(p.Illustration)))
@@ -135,7 +137,8 @@ public sealed record SceneScript(string Path, double Poster, string Background, 
         if (node is not YamlMappingNode map)
             throw Problem(path, Line(node), "An entry of 'show' is an illustration's name or a mapping with 'picture'.");
         var line = Line(map);
-        var illustration = Illustration(path, Text(path, map, "picture") ?? throw Problem(path, line, "The entry needs 'picture': an illustration's name."), line);
+        var illustration = Illustration(
+            path, Text(path, map, "picture") ?? throw Problem(path, line, "The entry needs 'picture': an illustration's name."), line);
         var (x, y) = Point(path, map, "at") ?? (Width / 2.0, Height / 2.0);
         var height = Number(path, map, "height") ?? 520;
         if (height <= 0 || height > 4 * Height) throw Problem(path, line, $"'height' must be between 1 and {4 * Height}.");
@@ -179,7 +182,8 @@ public sealed record SceneScript(string Path, double Poster, string Background, 
     {
         if (Child(map, key) is not { } node) return null;
         if (node is YamlSequenceNode { Children.Count: 2 } pair
-            && pair.Children.All(c => c is YamlScalarNode { Value: { } v } && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+            && pair.Children.All(c => c is YamlScalarNode { Value: { } v }
+                && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
         {
             var values = pair.Children.Select(c => double.Parse(((YamlScalarNode)c).Value!, CultureInfo.InvariantCulture)).ToArray();
             return (values[0], values[1]);

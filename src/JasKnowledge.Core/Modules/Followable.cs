@@ -28,5 +28,6 @@ public sealed record FollowForm(string Topic, string Culture)
 
     public static string ItemTopic(string localizationSet) => ItemPrefix + localizationSet;
 
-    public static string? LocalizationSetOf(string topic) => topic.StartsWith(ItemPrefix, StringComparison.Ordinal) ? topic[ItemPrefix.Length..] : null;
+    public static string? LocalizationSetOf(string topic) =>
+        topic.StartsWith(ItemPrefix, StringComparison.Ordinal) ? topic[ItemPrefix.Length..] : null;
 }

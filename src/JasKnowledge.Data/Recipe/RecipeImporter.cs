@@ -53,7 +53,9 @@ public sealed class RecipeImporter(
             foreach (var orphan in Directory.EnumerateFiles(folder, "*" + extension, SearchOption.AllDirectories)
                          .Where(f => !File.Exists(f[..^extension.Length] + ContentFile.Extension)))
             {
-                report.Problems.Add(new RecipeProblem(Relative(folder, orphan), 1, $"There is no {Path.GetFileName(orphan[..^extension.Length] + ContentFile.Extension)} next to this file; a {extension} file belongs to a content item."));
+                report.Problems.Add(new RecipeProblem(Relative(folder, orphan), 1,
+                    $"There is no {Path.GetFileName(orphan[..^extension.Length] + ContentFile.Extension)} next to this file; "
+                    + $"a {extension} file belongs to a content item."));
             }
         }
 
@@ -141,7 +143,8 @@ public sealed class RecipeImporter(
             return;
         }
         if (item.Draft is { } draft)
-            throw new ContentRuleException($"An editor's draft (version {draft.Number}) is open for this item; publish or discard it before importing a changed file, so that no work is lost.");
+            throw new ContentRuleException($"An editor's draft (version {draft.Number}) is open for this item; "
+                + "publish or discard it before importing a changed file, so that no work is lost.");
         item.Slug = file.Slug;
         await store.PublishNewVersionAsync(item, file.Text, Actor, cancellationToken);
         report.Updated++;
@@ -176,7 +179,9 @@ public sealed class RecipeImporter(
             if (existing is not null)
             {
                 if (existing.Sha256 != stored.Sha256)
-                    throw new RecipeFormatException(new RecipeProblem(path, entry.Line, $"Version {entry.Version} was imported before with other bytes; a published file never changes, so give the new file a new version label."));
+                    throw new RecipeFormatException(new RecipeProblem(path, entry.Line,
+                        $"Version {entry.Version} was imported before with other bytes; "
+                        + "a published file never changes, so give the new file a new version label."));
                 continue;
             }
             added.Add(asset.AddRevision(stored, entry.Version, entry.File, entry.ReleaseNotes, entry.PublishedUtc, entry.Source));

@@ -188,8 +188,10 @@ public abstract class AlertsTests<TFixture>(TFixture fixture) : IClassFixture<TF
         var json = new MemoryStream();
         await new EditionSource("9.0", digest, chapters).WriteAsync(json);
         // As the import does: the text first, then the PDF whose publication is the alert.
-        await AddRevisionAsync(scope.ServiceProvider, HandbookFeature.SourceSlug, "het-gesprek-handboek-9.0.bron.json", EditionSource.MediaType, json.ToArray(), digest);
-        await AddRevisionAsync(scope.ServiceProvider, HandbookFeature.PdfSlug, "het-gesprek-handboek-9.0.pdf", "application/pdf", "%PDF-1.7\n%test\n"u8.ToArray(), digest);
+        await AddRevisionAsync(scope.ServiceProvider, HandbookFeature.SourceSlug,
+            "het-gesprek-handboek-9.0.bron.json", EditionSource.MediaType, json.ToArray(), digest);
+        await AddRevisionAsync(scope.ServiceProvider, HandbookFeature.PdfSlug,
+            "het-gesprek-handboek-9.0.pdf", "application/pdf", "%PDF-1.7\n%test\n"u8.ToArray(), digest);
 
         var alert = (await Maildev.WaitForAsync(email, 2))[^1];
         var listed = Maildev.Text(alert).ReplaceLineEndings("\n").Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
@@ -222,14 +224,16 @@ public abstract class AlertsTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(Result(await fresh.Content.ReadAsStringAsync()), Result(await again.Content.ReadAsStringAsync()));
 
-        static string Result(string html) => System.Text.RegularExpressions.Regex.Match(html, "<p class=\"notice\" role=\"status\" id=\"follow-result\">[^<]*</p>").Value;
+        static string Result(string html) =>
+            System.Text.RegularExpressions.Regex.Match(html, "<p class=\"notice\" role=\"status\" id=\"follow-result\">[^<]*</p>").Value;
     }
 
     [Fact]
     public async Task More_than_the_allowed_pending_confirmations_for_one_address_are_refused()
     {
         var email = Maildev.NewAddress("pending");
-        var sheets = new[] { "de-zorgverzekering", "je-mentor", "het-24x24-programma", "het-gesprek-en-de-participatieverklaring", "je-klantmanager" };
+        var sheets = new[] { "de-zorgverzekering", "je-mentor", "het-24x24-programma",
+            "het-gesprek-en-de-participatieverklaring", "je-klantmanager" };
         foreach (var sheet in sheets) Assert.Equal(HttpStatusCode.OK, (await SubscribeAsync("nl", $"item:informatie/{sheet}", email)).StatusCode);
         // Five pending confirmations is the default limit (Jas:Alerts:MaxPendingPerAddress).
         var sixth = await SubscribeAsync("nl", "item:informatie/stages-en-werk", email);
@@ -248,7 +252,8 @@ public abstract class AlertsTests<TFixture>(TFixture fixture) : IClassFixture<TF
         // The fixture allows 8 mails to one address per hour: asking again for the same sheet sends a new
         // confirmation each time, four through each node.
         for (var i = 0; i < 8; i++)
-            Assert.Equal(HttpStatusCode.OK, (await nodes[i % 2].PostAsync("/nl/meldingen", Form(("Topic", $"item:{HealthSheet}"), ("Email", email)))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK,
+                (await nodes[i % 2].PostAsync("/nl/meldingen", Form(("Topic", $"item:{HealthSheet}"), ("Email", email)))).StatusCode);
         foreach (var node in nodes)
         {
             var refused = await node.PostAsync("/nl/meldingen", Form(("Topic", $"item:{HealthSheet}"), ("Email", email)));
@@ -266,7 +271,8 @@ public abstract class AlertsTests<TFixture>(TFixture fixture) : IClassFixture<TF
         await using var node = StartOtherNode(("Jas:Alerts:RequestsPerClientPer10Minutes", "3"));
         var client = node.CreateClient(new() { AllowAutoRedirect = false });
         for (var i = 0; i < 3; i++)
-            Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/nl/meldingen", Form(("Topic", $"item:{HealthSheet}"), ("Email", "geen-adres")))).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest,
+                (await client.PostAsync("/nl/meldingen", Form(("Topic", $"item:{HealthSheet}"), ("Email", "geen-adres")))).StatusCode);
 
         var refused = await client.PostAsync("/nl/meldingen", Form(("Topic", $"item:{HealthSheet}"), ("Email", Maildev.NewAddress("client"))));
         var arabic = await client.PostAsync("/ar/meldingen", Form(("Topic", $"item:{HealthSheet}"), ("Email", Maildev.NewAddress("client"))));

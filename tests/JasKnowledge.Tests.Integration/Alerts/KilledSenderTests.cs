@@ -61,7 +61,8 @@ public sealed class KilledSenderTests
     {
         var settings = kind == DatabaseKind.PostgreSql
             ? ServerMode.Settings(database.ConnectionString, ServerMode.NewContainer())
-            : new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Testing", ["Jas__Database__Provider"] = "Sqlite", ["ConnectionStrings__Jas"] = database.ConnectionString };
+            : new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Testing", ["Jas__Database__Provider"] = "Sqlite",
+                ["ConnectionStrings__Jas"] = database.ConnectionString };
         settings["Jas__Alerts__PollInterval"] = "00:00:00.300";
         settings["Jas__Alerts__SmtpSecurity"] = "None";
         return settings;
@@ -106,8 +107,8 @@ public sealed class KilledSenderTests
         await db.SaveChangesAsync();
         db.AlertNotifications.Add(new AlertNotification
         {
-            Topic = "item:informatie/je-mentor", Culture = "nl", Title = "Je mentor", ChangeNote = "Belangrijke wijziging", Path = "/nl/informatie/je-mentor",
-            CreatedUtc = now,
+            Topic = "item:informatie/je-mentor", Culture = "nl", Title = "Je mentor", ChangeNote = "Belangrijke wijziging",
+            Path = "/nl/informatie/je-mentor", CreatedUtc = now,
         });
         await db.SaveChangesAsync();
     }

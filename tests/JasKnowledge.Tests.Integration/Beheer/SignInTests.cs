@@ -80,7 +80,8 @@ public abstract class SignInTests<TFixture>(TFixture fixture) : IClassFixture<TF
         var production = BackOffice.WithLoginLimit(fixture.Factory, 1000).WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
         var client = production.CreateClient(
             new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
-        foreach (var request in new[] { new HttpRequestMessage(HttpMethod.Get, "/beheer/inloggen"), new HttpRequestMessage(HttpMethod.Post, "/beheer/inloggen") })
+        foreach (var request in new[] { new HttpRequestMessage(HttpMethod.Get, "/beheer/inloggen"),
+            new HttpRequestMessage(HttpMethod.Post, "/beheer/inloggen") })
         {
             var response = await client.SendAsync(request);
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);

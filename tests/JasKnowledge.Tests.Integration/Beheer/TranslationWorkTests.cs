@@ -28,7 +28,8 @@ public abstract class TranslationWorkTests<TFixture>(TFixture fixture) : IClassF
         var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
         var item = await store.FindAsync("informatie/proefblad", "nl")
             ?? new ContentItem { Type = "info-sheet", Culture = "nl", LocalizationSet = "informatie/proefblad", Slug = "proefblad" };
-        await store.PublishNewVersionAsync(item, new VersionText("Proefblad", body, Fields: "{\"order\":\"99\"}", ChangeNote: changeNote, IsMajor: major), "test");
+        await store.PublishNewVersionAsync(
+            item, new VersionText("Proefblad", body, Fields: "{\"order\":\"99\"}", ChangeNote: changeNote, IsMajor: major), "test");
     }
 
     [Fact]
@@ -86,7 +87,8 @@ public abstract class TranslationWorkTests<TFixture>(TFixture fixture) : IClassF
             await store.PublishNewVersionAsync(dutch, new VersionText("Kleine wijziging", "De tekst van het blad.", Fields: "{\"order\":\"98\"}",
                 ChangeNote: "Eerste versie.", IsMajor: true), "test");
             var arabic = new ContentItem { Type = "info-sheet", Culture = "ar", LocalizationSet = set, Slug = "kleine-wijziging" };
-            await store.PublishNewVersionAsync(arabic, new VersionText("تغيير صغير", "نص الورقة.", SourceVersion: dutch.Published!.Number), "test");
+            await store.PublishNewVersionAsync(
+                arabic, new VersionText("تغيير صغير", "نص الورقة.", SourceVersion: dutch.Published!.Number), "test");
             // A typo fixed, marked as minor (no "grote wijziging").
             await store.PublishNewVersionAsync(dutch, dutch.Published!.ToText() with
             {
@@ -102,7 +104,8 @@ public abstract class TranslationWorkTests<TFixture>(TFixture fixture) : IClassF
         var anonymous = Host.CreateClient();
         Assert.DoesNotContain("notice--outdated", await anonymous.GetStringAsync("/ar/informatie/kleine-wijziging"));
         var arabicItem = (await FindAsync(set, "ar"))!;
-        Assert.Contains("Daarna kwamen alleen kleine wijzigingen: de vertaling is actueel.", await translator.GetStringAsync($"/beheer/inhoud/{arabicItem.Id}"));
+        Assert.Contains("Daarna kwamen alleen kleine wijzigingen: de vertaling is actueel.",
+            await translator.GetStringAsync($"/beheer/inhoud/{arabicItem.Id}"));
 
         using (var scope = Host.Services.CreateScope())
         {
@@ -119,7 +122,8 @@ public abstract class TranslationWorkTests<TFixture>(TFixture fixture) : IClassF
         Assert.Contains("notice--outdated", await anonymous.GetStringAsync("/ar/informatie/kleine-wijziging"));
         // The translator sees the Dutch words that changed since version 1, beside the Arabic text.
         var editor = await translator.GetStringAsync($"/beheer/inhoud/{arabicItem.Id}");
-        var section = System.Text.RegularExpressions.Regex.Match(editor, "<tr data-changed-section>.*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        var section = System.Text.RegularExpressions.Regex.Match(editor, "<tr data-changed-section>.*?</tr>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Value;
         Assert.Contains("<ins>", section);
         Assert.Contains("afspraken", section);
         Assert.Contains("نص الورقة.", section);

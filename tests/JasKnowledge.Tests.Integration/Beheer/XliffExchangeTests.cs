@@ -17,7 +17,8 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
 {
     private static readonly XNamespace X = InlineCodes.Xliff;
     private const string Page = "/beheer/vertalingen";
-    private const string Body = "Kom **op tijd** naar het gesprek.\n\n## Afmelden\n\n- Bel de [gemeente](https://www.example.nl) als je niet kunt.\n- Vertel waarom.";
+    private const string Body = "Kom **op tijd** naar het gesprek.\n\n## Afmelden\n\n"
+        + "- Bel de [gemeente](https://www.example.nl) als je niet kunt.\n- Vertel waarom.";
     private WebApplicationFactory<Program> Host => _host ??= BackOffice.WithLoginLimit(fixture.Factory, 1000);
     private WebApplicationFactory<Program>? _host;
 
@@ -46,7 +47,8 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
         foreach (var unit in document.Descendants(X + "trans-unit"))
         {
             var target = unit.Element(X + "target")!;
-            target.ReplaceNodes(unit.Element(X + "source")!.Nodes().Select(n => n is XText t ? new XText("ع " + t.Value) : (XNode)new XElement((XElement)n)));
+            target.ReplaceNodes(unit.Element(X + "source")!.Nodes()
+                .Select(n => n is XText t ? new XText("ع " + t.Value) : (XNode)new XElement((XElement)n)));
             target.SetAttributeValue("state", "translated");
         }
         return document.Declaration + document.ToString(SaveOptions.DisableFormatting);
@@ -89,7 +91,8 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Null(arabic.Published);
         Assert.Equal(version, arabic.Draft!.SourceVersion);
         Assert.Equal("ع Afspraken", arabic.Draft.Title);
-        Assert.Equal("ع Kom **ع op tijd**ع  naar het gesprek.\n\n## ع Afmelden\n\n- ع Bel de [ع gemeente](https://www.example.nl)ع  als je niet kunt.\n- ع Vertel waarom.",
+        Assert.Equal("ع Kom **ع op tijd**ع  naar het gesprek.\n\n## ع Afmelden\n\n"
+            + "- ع Bel de [ع gemeente](https://www.example.nl)ع  als je niet kunt.\n- ع Vertel waarom.",
             arabic.Draft.Body);
     }
 
@@ -161,7 +164,8 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
         // the token out, and a browser's import always got 400 (the test above takes a token from elsewhere).
         var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
         var html = await translator.GetStringAsync(Page);
-        var form = System.Text.RegularExpressions.Regex.Match(html, "<form[^>]*handler=Xliff[^>]*>.*?</form>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var form = System.Text.RegularExpressions.Regex.Match(html, "<form[^>]*handler=Xliff[^>]*>.*?</form>",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
         Assert.True(form.Success, html);
         Assert.Contains("name=\"__RequestVerificationToken\"", form.Value);
     }
@@ -241,7 +245,8 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
             await File.WriteAllTextAsync(Path.Combine(folder, "filled.po"), FillPo(await File.ReadAllTextAsync(Path.Combine(folder, "ar.po"))));
             await RunAsync("pomerge", "-t", xlf, "-i", Path.Combine(folder, "filled.po"), "-o", Path.Combine(folder, "back.xlf"));
 
-            var html = await (await ImportAsync(translator, "ar", await File.ReadAllTextAsync(Path.Combine(folder, "back.xlf")))).Content.ReadAsStringAsync();
+            var html = await (await ImportAsync(translator, "ar", await File.ReadAllTextAsync(Path.Combine(folder, "back.xlf"))))
+                .Content.ReadAsStringAsync();
             Assert.Contains("Import: 1 als concept, 0 overgeslagen", html);
             var draft = (await FindAsync(set, "ar"))!.Draft!;
             var units = MarkdownUnits.Of(Body);

@@ -145,10 +145,12 @@ public abstract class ComparisonTests<TFixture>(TFixture fixture) : IClassFixtur
         var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
         var item = await store.CreateAsync(
             "info-sheet", "ar", "informatie/vergelijk-proef", "vergelijk-proef",
-            new VersionText("التأمين الصحي", "التأمين الصحي إلزامي في هولندا.", ChangeNote: "النسخة الأولى"), "redacteur@example.org");
+            new VersionText("التأمين الصحي", "التأمين الصحي إلزامي في هولندا.",
+                ChangeNote: "النسخة الأولى"), "redacteur@example.org");
         await store.PublishAsync(item, 1, "redacteur@example.org");
         await store.PublishNewVersionAsync(
-            item, new VersionText("التأمين الصحي", "التأمين الصحي إلزامي للجميع في هولندا.", ChangeNote: "توضيح"), "redacteur@example.org");
+            item, new VersionText("التأمين الصحي", "التأمين الصحي إلزامي للجميع في هولندا.",
+                ChangeNote: "توضيح"), "redacteur@example.org");
         await store.SaveDraftAsync(item, new VersionText("مسودة", "نص لم يُنشر بعد."), "redacteur@example.org");
 
         var sheet = await Client().GetStringAsync("/ar/informatie/vergelijk-proef");
@@ -232,7 +234,8 @@ public abstract class ComparisonTests<TFixture>(TFixture fixture) : IClassFixtur
         using var scope = fixture.Factory.Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
         var item = await store.CreateAsync(
-            "info-sheet", "so", "informatie/sitemap-proef", "sitemap-proef", new VersionText("Caymiska", "Qoraalka koowaad."), "redacteur@example.org");
+            "info-sheet", "so", "informatie/sitemap-proef", "sitemap-proef",
+            new VersionText("Caymiska", "Qoraalka koowaad."), "redacteur@example.org");
         await store.PublishAsync(item, 1, "redacteur@example.org");
         var once = await Client().GetStringAsync("/sitemap.xml");
         await store.PublishNewVersionAsync(item, new VersionText("Caymiska", "Qoraalka labaad."), "redacteur@example.org");

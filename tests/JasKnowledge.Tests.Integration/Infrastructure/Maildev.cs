@@ -55,13 +55,15 @@ public static class Maildev
             var mails = await MailsToAsync(address);
             if (mails.Count >= count) return mails;
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{mails.Count} of {count} mails reached {address}: {string.Join(", ", mails.Select(m => m.GetProperty("subject").GetString()))}");
+                throw new TimeoutException($"{mails.Count} of {count} mails reached {address}: "
+                    + $"{string.Join(", ", mails.Select(m => m.GetProperty("subject").GetString()))}");
             await Task.Delay(250);
         }
     }
 
     /// <summary>The raw HTML part as sent (maildev's html field is sanitized).</summary>
-    public static async Task<string> HtmlAsync(JsonElement mail) => await Http.GetStringAsync($"/api/email/{mail.GetProperty("id").GetString()}/html");
+    public static async Task<string> HtmlAsync(JsonElement mail) =>
+        await Http.GetStringAsync($"/api/email/{mail.GetProperty("id").GetString()}/html");
 
     public static string Text(JsonElement mail) => mail.GetProperty("text").GetString() ?? "";
 
@@ -78,5 +80,6 @@ public static class Maildev
 
     /// <summary>The first link in the plain text that contains <paramref name="part"/>.</summary>
     public static string Link(JsonElement mail, string part) =>
-        System.Text.RegularExpressions.Regex.Matches(Text(mail), @"https?://\S+").Select(m => m.Value).First(u => u.Contains(part, StringComparison.Ordinal));
+        System.Text.RegularExpressions.Regex.Matches(Text(mail), @"https?://\S+").Select(m => m.Value)
+            .First(u => u.Contains(part, StringComparison.Ordinal));
 }

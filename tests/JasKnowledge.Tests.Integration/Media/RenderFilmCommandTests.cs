@@ -45,7 +45,8 @@ public sealed class RenderFilmCommandTests
             File.Copy(Path.Combine(shipped, name + ".svg"), Path.Combine(video, "illustraties", name + ".svg"));
         File.WriteAllText(Path.Combine(video, "proef.scenes.yml"), script);
         File.WriteAllText(Path.Combine(video, "proef.nl.vtt"), Subtitles);
-        File.WriteAllText(Path.Combine(video, "proef.nl.md"), "---\ntype: video\ntitle: Proef\nfields:\n  order: 9\n  duration: 3\n---\nEen proef.\n");
+        File.WriteAllText(Path.Combine(video, "proef.nl.md"),
+            "---\ntype: video\ntitle: Proef\nfields:\n  order: 9\n  duration: 3\n---\nEen proef.\n");
         return folder;
     }
 
@@ -81,7 +82,8 @@ public sealed class RenderFilmCommandTests
         var folder = NewContentFolder(Script);
         try
         {
-            var (exitCode, output, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(), "render-film", folder, "proef", "Eerste versie.");
+            var (exitCode, output, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(),
+                "render-film", folder, "proef", "Eerste versie.");
             Assert.True(exitCode == 0, output + error);
             var files = Path.Combine(folder, "video", "bestanden");
             var large = Path.Combine(files, "proef-video-1.mp4");
@@ -136,7 +138,8 @@ public sealed class RenderFilmCommandTests
         var folder = NewContentFolder(Script.Replace(find, replace));
         try
         {
-            var (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(), "render-film", folder, "proef", "Eerste versie.");
+            var (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(),
+                "render-film", folder, "proef", "Eerste versie.");
             Assert.Equal(1, exitCode);
             Assert.Contains(where, error);
             Assert.Contains(what, error);

@@ -156,7 +156,8 @@ public sealed class BackupRestoreTests(Xunit.Abstractions.ITestOutputHelper log)
         await using var connection = database.Connect();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT a."Culture", a."Slug", r."VersionLabel", r."Sha256" FROM "AssetRevisions" r JOIN "Assets" a ON a."Id" = r."AssetId" """;
+        command.CommandText = """SELECT a."Culture", a."Slug", r."VersionLabel", r."Sha256" FROM "AssetRevisions" r """
+            + """JOIN "Assets" a ON a."Id" = r."AssetId" """;
         await using var reader = await command.ExecuteReaderAsync();
         var revisions = new List<(string, string, string, string)>();
         while (await reader.ReadAsync()) revisions.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));

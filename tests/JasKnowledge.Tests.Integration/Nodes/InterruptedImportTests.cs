@@ -44,7 +44,8 @@ public sealed class InterruptedImportTests
         Assert.Equal(expectedItems, await database.CountAsync("""SELECT count(*) FROM "ContentItems" """));
         // Nothing came in twice: one version per item, one audit entry per version.
         Assert.Equal(expectedItems, await database.CountAsync("""SELECT count(*) FROM "ContentVersions" """));
-        Assert.Equal(0, await database.CountAsync("""SELECT count(*) FROM (SELECT "Subject" FROM "AuditLog" WHERE "Action" = 'content.publish' GROUP BY "Subject" HAVING count(*) > 1) twice"""));
+        Assert.Equal(0, await database.CountAsync("""SELECT count(*) FROM (SELECT "Subject" FROM "AuditLog" WHERE "Action" = 'content.publish' """
+            + """GROUP BY "Subject" HAVING count(*) > 1) twice"""));
         Assert.True(await database.CountAsync("""SELECT count(*) FROM "AssetRevisions" """) > 0);
         using var visitor = new HttpClient { BaseAddress = second.Address };
         Assert.Contains("Het Gesprek", await visitor.GetStringAsync("/nl/handboek"));

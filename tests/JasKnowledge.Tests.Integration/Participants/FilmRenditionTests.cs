@@ -12,13 +12,15 @@ namespace JasKnowledge.Tests.Integration.Participants;
 /// posters, the offline copy, the sentence saying what a film shows, and the 60 KB a participant's page
 /// may weigh before the film is played.
 /// </summary>
-public abstract class FilmRenditionTests<TFixture>(TFixture fixture, ITestOutputHelper output) : IClassFixture<TFixture> where TFixture : PortalFixture
+public abstract class FilmRenditionTests<TFixture>(TFixture fixture, ITestOutputHelper output) : IClassFixture<TFixture>
+    where TFixture : PortalFixture
 {
     private const int PageBudget = 60 * 1024;
     // Per film: the index shows one thumbnail for each film, so the budget grows with the films; the page as a whole stays within PageBudget.
     private const int ThumbnailBudgetPerFilm = 7 * 1024;
     private static readonly string[] Languages = ["nl", "en", "ar", "ti", "fa", "prs", "so", "uk"];
-    private static readonly string[] Videos = ["welkom-in-het-programma", "je-klantmanager", "het-gesprek", "de-zorgverzekering", "stages-en-werk", "je-mentor"];
+    private static readonly string[] Videos = ["welkom-in-het-programma", "je-klantmanager", "het-gesprek",
+        "de-zorgverzekering", "stages-en-werk", "je-mentor"];
 
     private HttpClient Client() => fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -164,5 +166,7 @@ public abstract class FilmRenditionTests<TFixture>(TFixture fixture, ITestOutput
     }
 }
 
-public sealed class SqliteFilmRenditionTests(SqlitePortal fixture, ITestOutputHelper output) : FilmRenditionTests<SqlitePortal>(fixture, output);
-public sealed class PostgresFilmRenditionTests(PostgresPortal fixture, ITestOutputHelper output) : FilmRenditionTests<PostgresPortal>(fixture, output);
+public sealed class SqliteFilmRenditionTests(SqlitePortal fixture, ITestOutputHelper output)
+    : FilmRenditionTests<SqlitePortal>(fixture, output);
+public sealed class PostgresFilmRenditionTests(PostgresPortal fixture, ITestOutputHelper output)
+    : FilmRenditionTests<PostgresPortal>(fixture, output);

@@ -25,10 +25,13 @@ public abstract class GlossaryTests<TFixture>(TFixture fixture) : IClassFixture<
     [InlineData("en", "health insurance", "in the Netherlands you must have it", "ltr")]
     [InlineData("ar", "تأمين صحي", "تأمين يدفع جزءًا كبيرًا من رعايتك الصحية", "rtl")]
     [InlineData("ti", "መድሕን ጥዕና", "ዝበዝሐ ክፋል ክንክን ጥዕናኹም ዝኸፍል መድሕን", "ltr")]
-    [InlineData("prs", "بیمهٔ صحی", "بیمه‌ای که بخش بزرگی از مصارف تداوی شما را می‌پردازد", "rtl")]
-    [InlineData("fa", "بیمه درمانی", "بیمه‌ای که بخش بزرگی از هزینه‌های درمان شما را می‌پردازد", "rtl")]
+    [InlineData("prs", "بیمهٔ صحی",
+        "بیمه‌ای که بخش بزرگی از مصارف تداوی شما را می‌پردازد", "rtl")]
+    [InlineData("fa", "بیمه درمانی",
+        "بیمه‌ای که بخش بزرگی از هزینه‌های درمان شما را می‌پردازد", "rtl")]
     [InlineData("so", "caymis caafimaad", "Caymis bixiya qayb weyn", "ltr")]
-    [InlineData("uk", "медичне страхування", "Страховка, яка оплачує велику частину вашого лікування", "ltr")]
+    [InlineData("uk", "медичне страхування",
+        "Страховка, яка оплачує велику частину вашого лікування", "ltr")]
     public async Task Each_language_has_its_glossary_page_with_the_agreed_form_and_the_Dutch_term(
         string culture, string form, string explanation, string direction)
     {
@@ -48,8 +51,10 @@ public abstract class GlossaryTests<TFixture>(TFixture fixture) : IClassFixture<
     public async Task The_glossary_is_in_the_sitemap_in_every_language_with_its_alternates()
     {
         var xml = XDocument.Parse(await fixture.Factory.CreateClient().GetStringAsync("/sitemap.xml"));
-        var entry = xml.Root!.Elements(Sitemap + "url").Single(u => new Uri(u.Element(Sitemap + "loc")!.Value).AbsolutePath == "/ar/woordenlijst");
-        var alternates = entry.Elements().Where(e => e.Name.LocalName == "link").Select(l => new Uri(l.Attribute("href")!.Value).AbsolutePath).ToList();
+        var entry = xml.Root!.Elements(Sitemap + "url")
+            .Single(u => new Uri(u.Element(Sitemap + "loc")!.Value).AbsolutePath == "/ar/woordenlijst");
+        var alternates = entry.Elements().Where(e => e.Name.LocalName == "link")
+            .Select(l => new Uri(l.Attribute("href")!.Value).AbsolutePath).ToList();
         Assert.Equal(
             new[] { "nl", "en", "ar", "ti", "fa", "prs", "so", "uk" }.Select(c => $"/{c}/woordenlijst").Order(),
             alternates.Where(a => a.EndsWith("/woordenlijst", StringComparison.Ordinal)).Order());
@@ -74,7 +79,8 @@ public abstract class GlossaryTests<TFixture>(TFixture fixture) : IClassFixture<
     {
         var html = await fixture.Factory.CreateClient().GetStringAsync("/ar/zoeken?q=health+insurance");
         Assert.Contains("href=\"/ar/informatie/de-zorgverzekering\"", html);
-        var dutch = await fixture.Factory.CreateClient().GetStringAsync("/nl/zoeken?q=%D8%A7%D9%84%D8%AA%D8%A3%D9%85%D9%8A%D9%86+%D8%A7%D9%84%D8%B5%D8%AD%D9%8A");
+        var dutch = await fixture.Factory.CreateClient().GetStringAsync(
+            "/nl/zoeken?q=%D8%A7%D9%84%D8%AA%D8%A3%D9%85%D9%8A%D9%86+%D8%A7%D9%84%D8%B5%D8%AD%D9%8A");
         Assert.Contains("href=\"/nl/informatie/de-zorgverzekering\"", dutch);
     }
 
@@ -83,7 +89,8 @@ public abstract class GlossaryTests<TFixture>(TFixture fixture) : IClassFixture<
     {
         using var scope = Host.Services.CreateScope();
         var xliff = await scope.ServiceProvider.GetRequiredService<TranslationExchange>().ExportAsync("ar", everything: true);
-        var file = XDocument.Parse(xliff).Descendants().Single(e => e.Name.LocalName == "file" && (string?)e.Attribute("original") == "informatie/de-zorgverzekering");
+        var file = XDocument.Parse(xliff).Descendants().Single(e => e.Name.LocalName == "file"
+            && (string?)e.Attribute("original") == "informatie/de-zorgverzekering");
         var title = file.Descendants().First(e => e.Name.LocalName == "trans-unit");
         var notes = title.Elements().Where(e => e.Name.LocalName == "note").Select(n => n.Value).ToList();
         Assert.Contains("woordenlijst: zorgverzekering = تأمين صحي (de eerste keer met \"(zorgverzekering)\" erachter)", notes);

@@ -20,7 +20,8 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
     private static readonly string[] Languages = ["nl", "en", "ar", "ti", "fa", "prs", "so", "uk"];
     private static readonly string[] Sheets = ["het-24x24-programma", "je-klantmanager", "het-gesprek-en-de-participatieverklaring",
         "de-zorgverzekering", "stages-en-werk", "je-mentor"];
-    private static readonly string[] Videos = ["welkom-in-het-programma", "je-klantmanager", "het-gesprek", "de-zorgverzekering", "stages-en-werk", "je-mentor"];
+    private static readonly string[] Videos = ["welkom-in-het-programma", "je-klantmanager", "het-gesprek",
+        "de-zorgverzekering", "stages-en-werk", "je-mentor"];
 
     private HttpClient Client() => fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -126,7 +127,8 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
         {
             var file = await assets.FindAsync(item.Culture, InfoSheetsFeature.FileSlug(item.Slug));
             Assert.True(file?.Revisions.Any(r => r.Source == ContentDigest.Of(version)) == true,
-                $"{item.Culture}/{item.Slug} has no PDF of its current text: run `dotnet run --project src/JasKnowledge.Web -- sheet-files content`.");
+                $"{item.Culture}/{item.Slug} has no PDF of its current text: "
+                    + "run `dotnet run --project src/JasKnowledge.Web -- sheet-files content`.");
         }
     }
 
@@ -331,7 +333,8 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
     private static List<string> ScriptsOf(string html)
     {
         var scripts = Regex.Matches(html, "<script[^>]*>").Select(m => m.Value).ToList();
-        Assert.All(scripts, tag => Assert.Matches("^<script src=\"/_content/JasKnowledge\\.Theme/js/[a-z-]+(\\.[a-z0-9]+)?\\.js(\\?v=[^\"]+)?\" defer></script>$", tag + "</script>"));
+        Assert.All(scripts, tag => Assert.Matches(
+            "^<script src=\"/_content/JasKnowledge\\.Theme/js/[a-z-]+(\\.[a-z0-9]+)?\\.js(\\?v=[^\"]+)?\" defer></script>$", tag + "</script>"));
         return scripts.Select(tag => Regex.Match(tag, "/js/([a-z-]+)\\.").Groups[1].Value).Order(StringComparer.Ordinal).ToList();
     }
 }

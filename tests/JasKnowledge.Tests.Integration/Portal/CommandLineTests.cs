@@ -8,7 +8,8 @@ namespace JasKnowledge.Tests.Integration.Portal;
 public sealed class CommandLineTests
 {
     private static readonly string[] Commands =
-        ["import", "export", "backup", "restore", "reindex", "edition", "sheet-files", "render-film", "demo-data", "create-admin", "add-user", "translations"];
+        ["import", "export", "backup", "restore", "reindex", "edition", "sheet-files",
+        "render-film", "demo-data", "create-admin", "add-user", "translations"];
 
     [Fact]
     public async Task Help_lists_every_command_with_one_line_each()

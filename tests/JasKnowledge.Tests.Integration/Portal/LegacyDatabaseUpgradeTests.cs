@@ -91,7 +91,8 @@ public abstract class LegacyDatabaseUpgradeTests(DatabaseKind kind)
         var bin = Environment.GetEnvironmentVariable("JAS_TEST_PG_BIN") is { Length: > 0 } value ? value
             : throw new InvalidOperationException("JAS_TEST_PG_BIN is not set: run the tests through ./test.sh, which finds PostgreSQL's binaries.");
         await CommandLineTool.RunAsync(Path.Combine(bin, "psql"), "-q", "-v", "ON_ERROR_STOP=1", "-h", connection.Host!,
-            "-p", connection.Port.ToString(), "-U", connection.Username!, "-d", connection.Database!, "-f", Path.Combine(fixtures, "legacy-postgresql.sql"));
+            "-p", connection.Port.ToString(), "-U", connection.Username!, "-d", connection.Database!,
+            "-f", Path.Combine(fixtures, "legacy-postgresql.sql"));
     }
 
     private static async Task<Dictionary<string, long>> CountAsync(TestDatabase database)

@@ -56,7 +56,8 @@ public sealed class MetricsTests(SqlitePortal fixture) : IClassFixture<SqlitePor
             Assert.True(Sum(text, "http_server_request_duration_seconds_count") >= 5, text);
             // The trace id of a request is in its log lines.
             Assert.Contains(
-                portal.Log.Split('\n'), line => line.Contains(traceId, StringComparison.Ordinal) && line.Contains("/nl/over", StringComparison.Ordinal));
+                portal.Log.Split('\n'), line => line.Contains(traceId, StringComparison.Ordinal)
+                    && line.Contains("/nl/over", StringComparison.Ordinal));
         }
         finally
         {

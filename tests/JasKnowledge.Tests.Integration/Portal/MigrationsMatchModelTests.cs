@@ -28,7 +28,8 @@ public abstract class MigrationsMatchModelTests<TFixture>(TFixture fixture) : IC
             await using var command = connection.CreateCommand();
             command.CommandText = fixture.Kind == DatabaseKind.Sqlite
                 ? $"SELECT name, CASE WHEN \"notnull\" = 1 OR pk = 1 THEN 'not null' ELSE 'null' END FROM pragma_table_info('{table}')"
-                : $"SELECT column_name, CASE WHEN is_nullable = 'NO' THEN 'not null' ELSE 'null' END FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '{table}'";
+                : "SELECT column_name, CASE WHEN is_nullable = 'NO' THEN 'not null' ELSE 'null' END FROM information_schema.columns "
+                    + $"WHERE table_schema = 'public' AND table_name = '{table}'";
             var actual = new List<string>();
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync()) actual.Add($"{reader.GetString(0)}:{reader.GetString(1)}");

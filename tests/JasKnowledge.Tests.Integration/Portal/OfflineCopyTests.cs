@@ -111,12 +111,14 @@ public abstract partial class OfflineCopyTests<TFixture>(TFixture fixture) : ICl
         using (var scope = fixture.Factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
-            var id = await db.ContentItems.Where(i => i.Type == "info-sheet" && i.Slug == "je-mentor" && i.Culture == "uk").Select(i => i.Id).SingleAsync();
+            var id = await db.ContentItems.Where(i => i.Type == "info-sheet" && i.Slug == "je-mentor" && i.Culture == "uk")
+                .Select(i => i.Id).SingleAsync();
             var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
             var item = (await store.FindAsync(id))!;
             var latest = item.Current!;
             await store.PublishNewVersionAsync(
-                item, new VersionText(latest.Title, latest.Body + "\n\nНове речення.", latest.Summary, latest.Fields, "test", false, latest.SourceVersion), "test");
+                item, new VersionText(latest.Title, latest.Body + "\n\nНове речення.",
+                    latest.Summary, latest.Fields, "test", false, latest.SourceVersion), "test");
         }
         var after = Block(await Client().GetStringAsync("/uk/informatie/je-mentor"))["version"];
         Assert.NotEqual(before, after);

@@ -29,12 +29,14 @@ public sealed class TranslationsCommandTests
                   </file>
                 </xliff>
                 """);
-            (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(), "translations", "import", "--lang", "ar", "--in", wrong);
+            (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(),
+                "translations", "import", "--lang", "ar", "--in", wrong);
             Assert.Equal(1, exitCode);
             Assert.Contains($"{wrong}:3", error);
             Assert.Contains("Nothing was changed.", error);
 
-            (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(), "translations", "export", "--lang", "xx", "--out", output);
+            (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(),
+                "translations", "export", "--lang", "xx", "--out", output);
             Assert.Equal(2, exitCode);
             Assert.Contains("--lang", error);
         }

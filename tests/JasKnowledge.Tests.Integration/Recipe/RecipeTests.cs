@@ -164,13 +164,15 @@ public abstract class RecipeTests(DatabaseKind kind)
     private static Task<List<string>> SiteAsync(PortalFactory portal) => QueryAsync(portal, async db =>
         (await db.ContentItems.Include(i => i.Versions).ToListAsync())
             .Where(i => i.Published is not null)
-            .Select(i => $"{i.Type}|{i.Culture}|{i.LocalizationSet}|{i.Slug}|{i.Published!.Title}|{i.Published.Summary}|{i.Published.Body}|{i.Published.Fields}|{i.Published.SourceVersion}")
+            .Select(i => $"{i.Type}|{i.Culture}|{i.LocalizationSet}|{i.Slug}|{i.Published!.Title}|{i.Published.Summary}|"
+                + $"{i.Published.Body}|{i.Published.Fields}|{i.Published.SourceVersion}")
             .Order(StringComparer.Ordinal)
             .ToList());
 
     private static Task<List<string>> FilesAsync(PortalFactory portal) => QueryAsync(portal, async db =>
         (await db.Assets.Include(a => a.Revisions).ToListAsync())
-            .SelectMany(a => a.Revisions.Select(r => $"{a.Slug}|{a.Culture}|{a.Title}|{r.VersionLabel}|{r.Sha256}|{r.Size}|{r.MediaType}|{r.FileName}|{r.ReleaseNotes}|{r.PublishedUtc:O}"))
+            .SelectMany(a => a.Revisions.Select(r => $"{a.Slug}|{a.Culture}|{a.Title}|{r.VersionLabel}|{r.Sha256}|{r.Size}|"
+                + $"{r.MediaType}|{r.FileName}|{r.ReleaseNotes}|{r.PublishedUtc:O}"))
             .Order(StringComparer.Ordinal)
             .ToList());
 }

@@ -189,7 +189,8 @@ public sealed class ProgrammeRulesTests
     [Fact]
     public void Numbers_and_booleans_written_as_text_the_way_yaml_gives_them_are_accepted()
     {
-        var json = """{"code":"0546","status":"actief","fictional":"true","programme":{"periods":[{"weeks":"12","hours":"24"}],"components":[{"key":"startgroep","name":"Startgroep","periods":["1"]}]}}""";
+        var json = """{"code":"0546","status":"actief","fictional":"true","programme":{"periods":["""
+            + """{"weeks":"12","hours":"24"}],"components":[{"key":"startgroep","name":"Startgroep","periods":["1"]}]}}""";
 
         Assert.Empty(CheckMunicipality(json));
         var fields = ProgrammeJson.Read<MunicipalityFields>(json);

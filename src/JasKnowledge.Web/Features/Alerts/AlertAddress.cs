@@ -9,8 +9,10 @@ public static class AlertAddress
     public static string? Normalize(string? input)
     {
         var value = input?.Trim();
-        if (string.IsNullOrEmpty(value) || value.Length > 254 || value.Any(char.IsWhiteSpace) || value.Contains('<') || value.Contains(',')) return null;
-        if (!MailboxAddress.TryParse(ParserOptions.Default, value, out var mailbox) || mailbox.Address != value || !string.IsNullOrEmpty(mailbox.Name))
+        if (string.IsNullOrEmpty(value) || value.Length > 254 || value.Any(char.IsWhiteSpace) || value.Contains('<') || value.Contains(','))
+            return null;
+        if (!MailboxAddress.TryParse(ParserOptions.Default, value, out var mailbox) || mailbox.Address != value
+            || !string.IsNullOrEmpty(mailbox.Name))
             return null;
         var at = value.LastIndexOf('@');
         if (at < 1) return null;

@@ -16,7 +16,8 @@ namespace JasKnowledge.Web.Features.Alerts;
 /// mail after the confirmation carries a one-click unsubscribe (RFC 8058) and the link to manage or
 /// delete all of the address's subscriptions.
 /// </summary>
-public sealed class AlertMail(IStringLocalizer<Ui> text, CultureCatalog cultures, PublicOrigin origin, AlertLinks links, IOptions<AlertOptions> options)
+public sealed class AlertMail(
+    IStringLocalizer<Ui> text, CultureCatalog cultures, PublicOrigin origin, AlertLinks links, IOptions<AlertOptions> options)
 {
     /// <param name="Title">What is followed, as the page named it.</param>
     public MimeMessage Confirmation(string email, string culture, string title, string token) => In(culture, language =>

@@ -8,7 +8,8 @@ namespace JasKnowledge.Web.Features.Alerts;
 
 /// <summary>Writes the alert outbox row inside the publishing transaction: only for a major version
 /// (never a minor edit or a draft) of something that can be followed, and for a new edition.</summary>
-public sealed class AlertOutboxStep(JasDbContext db, AlertTopics topics, ContentUrls urls, TimeProvider clock, IServiceProvider services) : IPublishingStep
+public sealed class AlertOutboxStep(JasDbContext db, AlertTopics topics, ContentUrls urls, TimeProvider clock, IServiceProvider services)
+    : IPublishingStep
 {
     public void ContentPublishing(ContentItem item, ContentVersion version)
     {

@@ -78,7 +78,8 @@ public sealed class AlertSender(
         var now = clock.GetUtcNow().UtcDateTime;
         var count = await db.AlertDeliveries.Where(d => d.ClaimedUtc != null && d.SentUtc == null && d.AbandonedUtc == null)
             .ExecuteUpdateAsync(u => u.SetProperty(d => d.AbandonedUtc, now).SetProperty(d => d.ConfirmationToken, (string?)null)
-                .SetProperty(d => d.LastError, "The sender stopped during sending; not sent again, so that nobody gets it twice."), cancellationToken);
+                .SetProperty(d => d.LastError, "The sender stopped during sending; not sent again, so that nobody gets it twice."),
+                cancellationToken);
         if (count > 0) log.LogWarning("{Count} alert deliveries were interrupted by a stopped sender and are not sent again", count);
     }
 
@@ -89,7 +90,8 @@ public sealed class AlertSender(
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var subscribers = await db.AlertSubscriptions.AsNoTracking()
-                .Where(s => s.ConfirmedUtc != null && s.Topic == notification.Topic && (notification.Culture == null || s.Culture == notification.Culture))
+                .Where(s => s.ConfirmedUtc != null && s.Topic == notification.Topic
+                    && (notification.Culture == null || s.Culture == notification.Culture))
                 .OrderBy(s => s.CreatedUtc).ToListAsync(cancellationToken);
             foreach (var subscriber in subscribers.DistinctBy(s => s.Email))
                 db.AlertDeliveries.Add(new AlertDelivery

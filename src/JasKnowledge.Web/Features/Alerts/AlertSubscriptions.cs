@@ -41,7 +41,8 @@ public sealed class AlertSubscriptions(
         // One address cannot be flooded with mails by someone else: its answers of the last hour,
         // counted in the database, so the limit holds for all nodes together.
         var hourAgo = now.AddHours(-1);
-        var answered = await db.AlertDeliveries.CountAsync(d => d.NotificationId == null && d.Email == address && d.CreatedUtc > hourAgo, cancellationToken);
+        var answered = await db.AlertDeliveries.CountAsync(
+            d => d.NotificationId == null && d.Email == address && d.CreatedUtc > hourAgo, cancellationToken);
         if (answered >= options.Value.RequestsPerAddressPerHour) return SubscribeOutcome.TooManyRequests;
 
         var existing = await db.AlertSubscriptions.SingleOrDefaultAsync(
@@ -65,7 +66,8 @@ public sealed class AlertSubscriptions(
         // Already following: only the mailbox's owner learns that (a note instead of a confirmation).
         db.AlertDeliveries.Add(new AlertDelivery
         {
-            SubscriptionId = existing.Id, Email = address, Culture = culture, Title = title, ConfirmationToken = token, DueUtc = now, CreatedUtc = now,
+            SubscriptionId = existing.Id, Email = address, Culture = culture, Title = title, ConfirmationToken = token,
+            DueUtc = now, CreatedUtc = now,
         });
         await db.SaveChangesAsync(cancellationToken);
         return SubscribeOutcome.CheckYourMail;
@@ -98,10 +100,12 @@ public sealed class AlertSubscriptions(
 
     public async Task<IReadOnlyList<FollowedTopic>> ListAsync(string email, CancellationToken cancellationToken)
     {
-        var subscriptions = await db.AlertSubscriptions.AsNoTracking().Where(s => s.Email == email).OrderBy(s => s.CreatedUtc).ToListAsync(cancellationToken);
+        var subscriptions = await db.AlertSubscriptions.AsNoTracking().Where(s => s.Email == email).OrderBy(s => s.CreatedUtc)
+            .ToListAsync(cancellationToken);
         var list = new List<FollowedTopic>();
         foreach (var s in subscriptions)
-            list.Add(new FollowedTopic(s.Id, await TitleAsync(s.Topic, s.Culture, cancellationToken) ?? s.Topic, s.Culture, s.Weekly, s.ConfirmedUtc is not null));
+            list.Add(new FollowedTopic(
+                s.Id, await TitleAsync(s.Topic, s.Culture, cancellationToken) ?? s.Topic, s.Culture, s.Weekly, s.ConfirmedUtc is not null));
         return list;
     }
 
@@ -109,7 +113,8 @@ public sealed class AlertSubscriptions(
     public Task DeleteAsync(string email, Guid? subscription, CancellationToken cancellationToken) =>
         db.AlertSubscriptions.Where(s => s.Email == email && (subscription == null || s.Id == subscription)).ExecuteDeleteAsync(cancellationToken);
 
-    /// <summary>What the topic is called (a shared topic in the request's language, an item in <paramref name="culture"/> where it exists); null when it cannot be followed.</summary>
+    /// <summary>What the topic is called (a shared topic in the request's language, an item in
+    /// <paramref name="culture"/> where it exists); null when it cannot be followed.</summary>
     public async Task<string?> TitleAsync(string topic, string culture, CancellationToken cancellationToken)
     {
         if (topics.IsShared(topic))

@@ -55,10 +55,11 @@ public static class AlertsFeature
         };
 
         public RateLimitPartition<string> GetPartition(HttpContext context) => HttpMethods.IsPost(context.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = options.Value.RequestsPerClientPer10Minutes, Window = TimeSpan.FromMinutes(10), QueueLimit = 0,
-            })
+            ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.Value.RequestsPerClientPer10Minutes, Window = TimeSpan.FromMinutes(10), QueueLimit = 0,
+                })
             : RateLimitPartition.GetNoLimiter("read");
     }
 }

@@ -19,8 +19,10 @@ public sealed class SmtpMailDrop(IOptions<AlertOptions> options) : IMailDrop
     {
         var settings = options.Value;
         using var client = new SmtpClient();
-        await client.ConnectAsync(settings.SmtpHost!, settings.SmtpPort, Enum.Parse<SecureSocketOptions>(settings.SmtpSecurity, true), cancellationToken);
-        if (!string.IsNullOrEmpty(settings.SmtpUser)) await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", cancellationToken);
+        await client.ConnectAsync(
+            settings.SmtpHost!, settings.SmtpPort, Enum.Parse<SecureSocketOptions>(settings.SmtpSecurity, true), cancellationToken);
+        if (!string.IsNullOrEmpty(settings.SmtpUser))
+            await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", cancellationToken);
         await client.SendAsync(message, cancellationToken);
         await client.DisconnectAsync(true, cancellationToken);
     }

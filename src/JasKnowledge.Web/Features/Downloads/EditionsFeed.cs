@@ -86,9 +86,11 @@ public static class EditionsFeed
     }
 
     /// <summary>The version before this one and the page comparing the two, where the family is compared.</summary>
-    private static (string Previous, string Url)? Comparison(IReadOnlyList<ComparableFiles> comparisons, string culture, Asset asset, AssetRevision revision)
+    private static (string Previous, string Url)? Comparison(
+        IReadOnlyList<ComparableFiles> comparisons, string culture, Asset asset, AssetRevision revision)
     {
-        var comparison = comparisons.FirstOrDefault(c => c.Slug == asset.Slug && string.Equals(c.Culture, asset.Culture, StringComparison.OrdinalIgnoreCase));
+        var comparison = comparisons.FirstOrDefault(
+            c => c.Slug == asset.Slug && string.Equals(c.Culture, asset.Culture, StringComparison.OrdinalIgnoreCase));
         if (comparison is null) return null;
         var history = asset.NewestFirst();
         var index = history.ToList().IndexOf(revision);

@@ -131,7 +131,8 @@ public sealed class EditionCommand(IConfiguration configuration) : IPortalComman
 
         var report = await scope.ServiceProvider.GetRequiredService<RecipeImporter>().ImportAsync(folder, cancellationToken);
         foreach (var problem in report.Problems) await error.WriteLineAsync(problem.ToString());
-        await output.WriteLineAsync($"Edition {version} written to {Path.GetFullPath(target)} ({pdfName}, {docxName}, {sourceName}) and imported: {report}.");
+        await output.WriteLineAsync(
+            $"Edition {version} written to {Path.GetFullPath(target)} ({pdfName}, {docxName}, {sourceName}) and imported: {report}.");
         return report.Problems.Count == 0 ? 0 : 1;
     }
 

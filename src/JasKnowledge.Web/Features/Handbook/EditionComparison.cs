@@ -6,7 +6,8 @@ public enum ChapterChange { Changed, Added, Removed, Unchanged }
 
 /// <summary>One chapter in a comparison of two editions, with the words that changed in its text
 /// (title and Markdown body) when it changed.</summary>
-public sealed record ChapterComparison(string Slug, string Title, ChapterChange Change, EditionSourceChapter? Before, EditionSourceChapter? After, IReadOnlyList<WordRun> Words);
+public sealed record ChapterComparison(string Slug, string Title, ChapterChange Change, EditionSourceChapter? Before, EditionSourceChapter? After,
+    IReadOnlyList<WordRun> Words);
 
 /// <summary>
 /// Two editions' texts compared chapter by chapter. A chapter is the same chapter in both when its slug

@@ -42,7 +42,8 @@ public sealed record EditionSource(string Edition, string Source, IReadOnlyList<
         try
         {
             var source = await JsonSerializer.DeserializeAsync<EditionSource>(stream, Json, cancellationToken);
-            return source is { Edition: not null, Source: not null, Chapters: not null } && source.Chapters.All(c => c is { Slug: not null, Title: not null, Body: not null })
+            return source is { Edition: not null, Source: not null, Chapters: not null }
+                && source.Chapters.All(c => c is { Slug: not null, Title: not null, Body: not null })
                 ? source : null;
         }
         catch (JsonException)

@@ -42,7 +42,8 @@ public sealed class HandbookEditions(PublishedAssets assets, IBlobStore blobs)
     /// <summary>The chapters (their titles) that changed, were added or were removed between two
     /// editions, as the comparison page shows them; empty when either edition's text was not kept.
     /// Given the PDF revisions, so it also answers while the newer one is being published.</summary>
-    public async Task<IReadOnlyList<string>> ChangedChaptersAsync(AssetRevision older, AssetRevision newer, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> ChangedChaptersAsync(
+        AssetRevision older, AssetRevision newer, CancellationToken cancellationToken = default)
     {
         var text = await assets.FindAsync(HandbookFeature.EditionCulture, HandbookFeature.SourceSlug, cancellationToken);
         if (text is null) return [];

@@ -51,7 +51,8 @@ public static class HandbookFeature
         services.AddFollowable(ChapterType, AlertTopic);
         services.AddFollowable(HomeType, AlertTopic);
         services.AddFollowableFiles(new FollowableFiles(EditionCulture, PdfSlug, EditionsAlertTopic, version => EditionUrl(EditionCulture, version),
-            (scope, older, newer, cancellationToken) => scope.GetRequiredService<HandbookEditions>().ChangedChaptersAsync(older, newer, cancellationToken)));
+            (scope, older, newer, cancellationToken) =>
+                scope.GetRequiredService<HandbookEditions>().ChangedChaptersAsync(older, newer, cancellationToken)));
         // An edition's PDF and Word file each lead to the comparison with the edition before (the feed
         // links it); the edition command keeps the text of every edition whose source it records.
         foreach (var slug in new[] { PdfSlug, DocxSlug })

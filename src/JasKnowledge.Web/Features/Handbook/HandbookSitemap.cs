@@ -30,7 +30,8 @@ public sealed class HandbookSitemap : ISitemapSource
         pages.AddRange(editions.Zip(editions.Skip(1))
             .Where(pair => pair.First.SourceFile is not null && pair.Second.SourceFile is not null)
             .Select(pair => Group(
-                $"/handboek/edities/{Uri.EscapeDataString(pair.Second.Version)}...{Uri.EscapeDataString(pair.First.Version)}", pair.First.PublishedUtc)));
+                $"/handboek/edities/{Uri.EscapeDataString(pair.Second.Version)}...{Uri.EscapeDataString(pair.First.Version)}",
+                pair.First.PublishedUtc)));
         return pages.Where(g => g.Count > 0);
     }
 }

@@ -21,7 +21,8 @@ public sealed class SheetVersionsSitemap : ISitemapSource
         return versions.GroupBy(v => v.Id)
             .Where(sheet => sheet.Count() >= 2 && sheet.Any(v => v.State == VersionState.Published))
             .Select(sheet => (IReadOnlyList<SitemapPage>)
-                [new SitemapPage(sheet.First().Culture, InfoSheetsFeature.VersionsUrl(sheet.First().Culture, sheet.First().Slug), sheet.Max(v => v.PublishedUtc))])
+                [new SitemapPage(sheet.First().Culture, InfoSheetsFeature.VersionsUrl(sheet.First().Culture, sheet.First().Slug),
+                    sheet.Max(v => v.PublishedUtc))])
             .ToList();
     }
 }

@@ -50,7 +50,9 @@ public sealed class SheetVersionsModel(PublishedContent content, CultureCatalog 
 
     /// <summary>What a reader compares: title, summary and text of the version.</summary>
     public static string Text(ContentVersion version) =>
-        string.IsNullOrWhiteSpace(version.Summary) ? $"# {version.Title}\n\n{version.Body}" : $"# {version.Title}\n\n{version.Summary}\n\n{version.Body}";
+        string.IsNullOrWhiteSpace(version.Summary)
+            ? $"# {version.Title}\n\n{version.Body}"
+            : $"# {version.Title}\n\n{version.Summary}\n\n{version.Body}";
 
     private ContentVersion? Find(string? number) =>
         int.TryParse(number?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Versions.FirstOrDefault(v => v.Number == n) : null;

@@ -44,7 +44,8 @@ public sealed class VideoModel(PublishedContent content, PublishedAssets assets,
             var files = new List<(string, long)> { (DownloadUrls.File(film.File, film.Revision), film.Revision.Size) };
             if ((Films.PosterWebp ?? Films.Poster) is { } poster) files.Add((DownloadUrls.File(poster.File, poster.Revision), poster.Revision.Size));
             // The subtitles are the version's own text, so its id already stands for them.
-            files.AddRange(Tracks.Where(t => t.IsDefault).Select(t => (t.Url, (long)System.Text.Encoding.UTF8.GetByteCount(VideoSubtitles.Of(Shown.Version) ?? ""))));
+            files.AddRange(Tracks.Where(t => t.IsDefault)
+                .Select(t => (t.Url, (long)System.Text.Encoding.UTF8.GetByteCount(VideoSubtitles.Of(Shown.Version) ?? ""))));
             OfflineCopy = Offline.OfflineCopy.Of(
                 MediaFeature.VideoUrl(culture, slug), [], files,
                 [Shown.Version.Id.ToString(), .. files.Select(f => f.Item1)]);

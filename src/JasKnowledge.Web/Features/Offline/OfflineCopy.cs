@@ -12,7 +12,8 @@ public sealed record OfflineCopy(string PageUrl, IReadOnlyList<string> Pages, IR
     /// for the portal's pages) keeps the size shown from being less than what is stored.</summary>
     public const long PageAllowance = 24 * 1024;
 
-    public static OfflineCopy Of(string pageUrl, IEnumerable<string> pages, IEnumerable<(string Url, long Bytes)> files, IEnumerable<string> versionParts)
+    public static OfflineCopy Of(
+        string pageUrl, IEnumerable<string> pages, IEnumerable<(string Url, long Bytes)> files, IEnumerable<string> versionParts)
     {
         var fileList = files.DistinctBy(f => f.Url, StringComparer.Ordinal).ToList();
         var pageList = pages.Where(p => p != pageUrl).Distinct(StringComparer.Ordinal).ToList();

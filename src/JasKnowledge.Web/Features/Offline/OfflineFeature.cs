@@ -22,7 +22,8 @@ public static class OfflineFeature
             // Browsers check for a new worker on every navigation when it may not be cached; a new
             // release then reaches phones on their next visit.
             http.Response.Headers.CacheControl = "no-cache";
-            return Results.Stream(file.CreateReadStream(), "text/javascript; charset=utf-8", lastModified: file.LastModified, enableRangeProcessing: false);
+            return Results.Stream(
+                file.CreateReadStream(), "text/javascript; charset=utf-8", lastModified: file.LastModified, enableRangeProcessing: false);
         }).ExcludeFromDescription();
         return endpoints;
     }

@@ -38,7 +38,8 @@ public static class SessionPackEndpoint
         var notes = new List<string>
         {
             $"{session.Title}",
-            $"Sessiepakket van JasKnowledge, gemaakt op {DateTime.UtcNow:yyyy-MM-dd} voor de talen: {string.Join(", ", languages.Select(l => $"{l.NativeName} ({l.Code})"))}.",
+            $"Sessiepakket van JasKnowledge, gemaakt op {DateTime.UtcNow:yyyy-MM-dd} voor de talen: "
+                + $"{string.Join(", ", languages.Select(l => $"{l.NativeName} ({l.Code})"))}.",
             "",
             $"sessie/{slug}.html — de hele sessie uit het trainershandboek Het Gesprek, om af te drukken.",
             $"sessie/{slug}-hand-out.html — alleen de hand-out voor de deelnemers.",

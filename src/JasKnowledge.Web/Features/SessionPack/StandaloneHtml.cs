@@ -8,9 +8,11 @@ public static class StandaloneHtml
 {
     private const string Style = """
         @page { size: A4; margin: 18mm 16mm; }
-        body { font-family: system-ui, "Noto Sans", Arial, sans-serif; font-size: 12pt; line-height: 1.5; color: #1a1a1a; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+        body { font-family: system-ui, "Noto Sans", Arial, sans-serif; font-size: 12pt; line-height: 1.5; color: #1a1a1a;
+            max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
         h1 { font-size: 1.6em; } h2 { font-size: 1.3em; margin-top: 1.6em; break-after: avoid; } h3 { font-size: 1.1em; }
-        table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #8a99a8; padding: 0.3em 0.5em; text-align: start; vertical-align: top; }
+        table { border-collapse: collapse; width: 100%; }
+        th, td { border: 1px solid #8a99a8; padding: 0.3em 0.5em; text-align: start; vertical-align: top; }
         .source { color: #4a4a4a; font-size: 0.9em; border-top: 1px solid #8a99a8; margin-top: 2em; padding-top: 0.5em; }
         @media print { body { margin: 0; max-width: none; } }
         """;

@@ -23,7 +23,8 @@ public sealed class PreviewModel(PreviewLinks links, ContentStore store, Culture
     {
         ViewData[LayoutData.Title] = "Voorbeeld";
         // A token of only spaces binds as null.
-        if (token is null || token.Length > 2000 || links.Read(token) is not { } target || await store.FindAsync(target.ItemId, cancellationToken) is not { } item
+        if (token is null || token.Length > 2000 || links.Read(token) is not { } target
+            || await store.FindAsync(target.ItemId, cancellationToken) is not { } item
             || item.Versions.FirstOrDefault(v => v.Number == target.Version) is not { } version)
         {
             Response.StatusCode = StatusCodes.Status410Gone;

@@ -74,7 +74,8 @@ public sealed class TranslationsModel(
         if (lang is null || !cultures.Contains(lang) || lang == cultures.Default.Code)
             return await RefuseAsync($"'{Short(lang)}' is geen taal om naar te vertalen.", cancellationToken);
         if (file is null || file.Length == 0) return await RefuseAsync("Kies een XLIFF-bestand om te importeren.", cancellationToken);
-        if (file.Length > MaxXliffBytes) return await RefuseAsync("Het bestand is groter dan 10 MB; dat is geen XLIFF-bestand van dit portaal.", cancellationToken);
+        if (file.Length > MaxXliffBytes)
+            return await RefuseAsync("Het bestand is groter dan 10 MB; dat is geen XLIFF-bestand van dit portaal.", cancellationToken);
         string xml;
         using (var reader = new StreamReader(file.OpenReadStream())) xml = await reader.ReadToEndAsync(cancellationToken);
         try
@@ -85,7 +86,8 @@ public sealed class TranslationsModel(
         catch (JasKnowledge.Core.Translations.XliffFormatException e)
         {
             return await RefuseAsync(
-                $"Het bestand is niet geïmporteerd (er is niets veranderd). {e.Message}{(e.Unit is null ? "" : $" Unit: {e.Unit}.")}{(e.Line > 0 ? $" Regel {e.Line}." : "")}",
+                $"Het bestand is niet geïmporteerd (er is niets veranderd). {e.Message}"
+                + $"{(e.Unit is null ? "" : $" Unit: {e.Unit}.")}{(e.Line > 0 ? $" Regel {e.Line}." : "")}",
                 cancellationToken);
         }
         catch (ContentRuleException e)

@@ -27,7 +27,8 @@ public static class FilmEncoder
 
         var poster = Path.Combine(frames, FilmFrames.FrameName(posterFrame));
         string[] still = ["-i", poster, "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:v", "+bitexact", "-frames:v", "1"];
-        await RunAsync([.. still, "-vf", "scale=640:360:flags=lanczos", "-q:v", "4", Path.Combine(output, FilmMembers.Poster.File)], cancellationToken);
+        await RunAsync([.. still, "-vf", "scale=640:360:flags=lanczos", "-q:v", "4",
+            Path.Combine(output, FilmMembers.Poster.File)], cancellationToken);
         await RunAsync([.. still, "-vf", "scale=640:360:flags=lanczos", "-c:v", "libwebp", "-quality", "70", "-compression_level", "6",
             Path.Combine(output, FilmMembers.PosterWebp.File)], cancellationToken);
         await RunAsync([.. still, "-vf", "scale=320:180:flags=lanczos", "-c:v", "libwebp", "-quality", "70", "-compression_level", "6",

@@ -48,7 +48,8 @@ public sealed class RenderFilmCommand(TimeProvider clock) : IPortalCommand
         try
         {
             var frames = Path.Combine(work, "frames");
-            var count = await new FilmFrames(Path.Combine(video, SceneScript.IllustrationsFolder)).WriteAsync(script, frames, context.CancellationToken);
+            var count = await new FilmFrames(Path.Combine(video, SceneScript.IllustrationsFolder))
+                .WriteAsync(script, frames, context.CancellationToken);
             var poster = Math.Min(count - 1, (int)Math.Floor(script.Poster * FilmFrames.FramesPerSecond));
             var output = Path.Combine(work, "out");
             await FilmEncoder.EncodeAsync(frames, FilmFrames.FramesPerSecond, poster, output, context.CancellationToken);
