@@ -111,7 +111,8 @@ public sealed class TranslatorJourneyTests(BrowserPortal portal) : IClassFixture
         foreach (var unit in document.Descendants(X + "trans-unit"))
         {
             var target = unit.Element(X + "target")!;
-            target.ReplaceNodes(unit.Element(X + "source")!.Nodes().Select(n => n is XText t ? new XText("ع " + t.Value) : (XNode)new XElement((XElement)n)));
+            target.ReplaceNodes(unit.Element(X + "source")!.Nodes()
+                .Select(n => n is XText t ? new XText("ع " + t.Value) : (XNode)new XElement((XElement)n)));
             target.SetAttributeValue("state", "translated");
         }
         return document.Declaration + document.ToString(SaveOptions.DisableFormatting);

@@ -104,13 +104,15 @@ public sealed class XliffTests
         Assert.Contains("Editie <ph id=\"1\" ctype=\"x-placeholder\">{0}</ph>, <ph id=\"2\" ctype=\"x-placeholder\">{1}</ph>", xml);
 
         var filled = XliffDocument.Read(xml.Replace("<target state=\"needs-translation\" />",
-            "<target state=\"translated\"><ph id=\"2\" ctype=\"x-placeholder\">{1}</ph> ،الطبعة <ph id=\"1\" ctype=\"x-placeholder\">{0}</ph></target>"), "ar");
+            "<target state=\"translated\"><ph id=\"2\" ctype=\"x-placeholder\">{1}</ph> ،الطبعة "
+            + "<ph id=\"1\" ctype=\"x-placeholder\">{0}</ph></target>"), "ar");
         Assert.True(filled[0].IsInterface);
         Assert.Equal("{1} ،الطبعة {0}", filled[0].Units[0].Target);
 
         // A translation that drops a placeholder would show a sentence without its number: refused.
         var error = Assert.Throws<XliffFormatException>(() => XliffDocument.Read(
-            xml.Replace("<target state=\"needs-translation\" />", "<target>الطبعة <ph id=\"1\" ctype=\"x-placeholder\">{0}</ph></target>"), "ar"));
+            xml.Replace("<target state=\"needs-translation\" />",
+                "<target>الطبعة <ph id=\"1\" ctype=\"x-placeholder\">{0}</ph></target>"), "ar"));
         Assert.Equal("EditionVersion", error.Unit);
     }
 
