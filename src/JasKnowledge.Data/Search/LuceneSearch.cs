@@ -14,11 +14,17 @@ namespace JasKnowledge.Data.Search;
 /// </summary>
 public static partial class LuceneSearch
 {
-    public static SearchResults Run(IndexSearcher searcher, SearchRequest request, bool suggest = true)
+    public static SearchResults Run(IndexSearcher searcher, SearchRequest request, bool suggest = true) =>
+        Run(searcher, request, suggest, phases: null);
+
+    /// <param name="phases">Where the time goes (the benchmark's phase breakdown); null when not measured.</param>
+    internal static SearchResults Run(IndexSearcher searcher, SearchRequest request, bool suggest, SearchPhases? phases)
     {
         var reader = searcher.IndexReader;
         var cultures = Values(reader, SearchFields.Culture);
+        phases?.Lap("cultures");
         var corrections = SearchCorrections.For(reader, request.Query, cultures);
+        phases?.Lap("corrections");
         var queries = cultures.Select(c => (Culture: c, Builder: new LuceneQuery(reader, c, corrections))).ToList();
 
         // Languages whose analysis gives the same query (a Latin word in Arabic, Tigrinya and Somali) share one.
@@ -30,7 +36,8 @@ public static partial class LuceneSearch
             foreach (var (culture, _) in group) languages.Add(new TermQuery(new Term(SearchFields.Culture, culture)), Occur.SHOULD);
             query.Add(new BooleanQuery { { languages, Occur.MUST }, { group.First().Query!, Occur.MUST } }, Occur.SHOULD);
         }
-        var results = query.Clauses.Count == 0 ? SearchResults.None : Collect(searcher, query, request, queries, corrections);
+        phases?.Lap("query");
+        var results = query.Clauses.Count == 0 ? SearchResults.None : Collect(searcher, query, request, queries, corrections, phases);
         if (results.Total > 0 || !suggest) return results.Total > 0 ? results : results with { AlsoSearchedFor = [] };
 
         // Nothing found: suggest the query with its words replaced by the closest index words, if that finds something.
@@ -38,25 +45,34 @@ public static partial class LuceneSearch
         if (suggestion is null) return results with { AlsoSearchedFor = [] };
         var alternative = SearchQuery.Parse(suggestion);
         var found = Run(searcher, request with { Query = alternative, Page = 1 }, suggest: false).Total;
+        phases?.Lap("suggestion");
         return results with { AlsoSearchedFor = [], Suggestion = found > 0 ? alternative.Text : null };
     }
 
     private static SearchResults Collect(
         IndexSearcher searcher, Query query, SearchRequest request, List<(string Culture, LuceneQuery Builder)> queries,
-        SearchCorrections corrections)
+        SearchCorrections corrections, SearchPhases? phases)
     {
         var skip = (request.Page - 1) * request.PageSize;
         var collector = new HitCollector(request, skip + request.PageSize);
         searcher.Search(query, collector);
         var counts = collector.Counts();
         var page = collector.Best().Skip(skip).Take(request.PageSize).ToList();
+        phases?.Lap("search");
         var hits = page.Select(hit =>
         {
             var document = Document(searcher.Doc(hit.Doc));
+            phases?.Lap("documents");
             var builder = queries.First(q => q.Culture == document.Culture).Builder;
-            return new SearchHit(document, Snippet(document, Build(builder, request, forHighlighting: true)));
+            var highlight = Build(builder, request, forHighlighting: true);
+            phases?.Lap("highlight query");
+            var snippet = Snippet(document, highlight);
+            phases?.Lap("snippets");
+            return new SearchHit(document, snippet);
         }).ToList();
-        return SearchResults.From(counts, request, hits, corrections.All, null);
+        var results = SearchResults.From(counts, request, hits, corrections.All, null);
+        phases?.Lap("results");
+        return results;
     }
 
     /// <summary>The query in one language, or any of its synonyms (a glossary term written in another language).</summary>
@@ -183,5 +199,23 @@ public static partial class LuceneSearch
             _types = null;
             _cultures = null;
         }
+    }
+}
+
+/// <summary>Where the time of searches goes, phase by phase (the benchmark's breakdown): each
+/// <see cref="Lap"/> adds the time since the previous one to the named phase.</summary>
+internal sealed class SearchPhases
+{
+    private long _mark = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    public Dictionary<string, double> Milliseconds { get; } = new(StringComparer.Ordinal);
+
+    public void Start() => _mark = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    public void Lap(string phase)
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        Milliseconds[phase] = Milliseconds.GetValueOrDefault(phase) + System.Diagnostics.Stopwatch.GetElapsedTime(_mark, now).TotalMilliseconds;
+        _mark = now;
     }
 }
