@@ -33,10 +33,10 @@ var dataDirectory = Directory.CreateTempSubdirectory("jas-search-bench-").FullNa
 
 var mix = IndexModes.Mix;
 
-var options = new DbContextOptionsBuilder<JasDbContext>()
-    .UseSqlite($"Data Source={Path.Combine(dataDirectory, "jas.db")}")
-    .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
-    .Options;
+var optionsBuilder = new DbContextOptionsBuilder<JasDbContext>();
+optionsBuilder.UseJasDatabase(isPostgreSql: false, $"Data Source={Path.Combine(dataDirectory, "jas.db")}")
+    .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+var options = optionsBuilder.Options;
 SearchableType[] searchable = [new("handbook-chapter"), new("info-sheet"), new("video"), new("page")];
 var indexFolder = Path.Combine(dataDirectory, "search-index");
 
