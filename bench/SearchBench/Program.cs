@@ -16,6 +16,9 @@ using SearchBench;
 // outbox, builds the Lucene index from the outbox (timed; size on disk), starts the portal on it
 // (loopback), times the same query mix through GET /api/v1/search and directly against the index
 // side by side, and measures throughput with wrk (16 connections) next to the cached /nl page.
+// On a kept index folder: --phases FOLDER [rounds] (time per phase) and --dump FOLDER FILE (answers to compare).
+if (args is ["--phases", var phasesFolder, ..]) return IndexModes.Phases(phasesFolder, args.Length > 2 ? int.Parse(args[2]) : 200);
+if (args is ["--dump", var dumpFolder, var dumpFile]) return IndexModes.Dump(dumpFolder, dumpFile);
 if (args.Length < 2)
 {
     Console.Error.WriteLine("Usage: SearchBench PORTAL_DLL CONTENT_FOLDER [documents] [rounds] [wrk-seconds]");
@@ -28,26 +31,12 @@ var rounds = args.Length > 3 ? int.Parse(args[3]) : 200;
 var wrkSeconds = args.Length > 4 ? int.Parse(args[4]) : 10;
 var dataDirectory = Directory.CreateTempSubdirectory("jas-search-bench-").FullName;
 
-(string Name, string? Lang, string? Type, string Q)[] mix =
-[
-    ("common word", null, null, "de"),
-    ("inflected", "nl", null, "gesprekken"),
-    ("compound part", "nl", null, "verklaring"),
-    ("two words", null, null, "klantmanager werk"),
-    ("prefix", null, null, "inbur*"),
-    ("phrase", "nl", null, "\"het gesprek\""),
-    ("exclusion", null, null, "werk -stage"),
-    ("type filter", null, "info-sheet", "zorgverzekering"),
-    ("arabic", "ar", null, "العمل"),
-    ("tigrinya", "ti", null, "ስራሕ"),
-    ("ukrainian", "uk", null, "робота"),
-    ("no hits", null, null, "zeppelinachtig"),
-];
+var mix = IndexModes.Mix;
 
-var options = new DbContextOptionsBuilder<JasDbContext>()
-    .UseSqlite($"Data Source={Path.Combine(dataDirectory, "jas.db")}")
-    .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
-    .Options;
+var optionsBuilder = new DbContextOptionsBuilder<JasDbContext>();
+optionsBuilder.UseJasDatabase(isPostgreSql: false, $"Data Source={Path.Combine(dataDirectory, "jas.db")}")
+    .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+var options = optionsBuilder.Options;
 SearchableType[] searchable = [new("handbook-chapter"), new("info-sheet"), new("video"), new("page")];
 var indexFolder = Path.Combine(dataDirectory, "search-index");
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using JasKnowledge.Core.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -12,25 +11,45 @@ namespace JasKnowledge.Data.Search;
 /// the facets and keeps the best hits that pass the filters — the visitor's language first — and the
 /// page of hits gets its snippets from Lucene's highlighter.
 /// </summary>
-public static partial class LuceneSearch
+public static class LuceneSearch
 {
-    public static SearchResults Run(IndexSearcher searcher, SearchRequest request, bool suggest = true)
+    public static SearchResults Run(IndexSearcher searcher, SearchRequest request, bool suggest = true) =>
+        Run(searcher, request, suggest, phases: null);
+
+    /// <param name="phases">Where the time goes (the benchmark's phase breakdown); null when not measured.</param>
+    internal static SearchResults Run(IndexSearcher searcher, SearchRequest request, bool suggest, SearchPhases? phases)
     {
         var reader = searcher.IndexReader;
         var cultures = Values(reader, SearchFields.Culture);
+        phases?.Lap("cultures");
         var corrections = SearchCorrections.For(reader, request.Query, cultures);
-        var queries = cultures.Select(c => (Culture: c, Builder: new LuceneQuery(reader, c, corrections))).ToList();
+        phases?.Lap("corrections");
+        // A query depends on the culture only through its analysis: cultures analysed alike (Dari as Persian;
+        // Tigrinya, Somali and any other language by folding alone) share one builder and one query.
+        var builders = new Dictionary<string, CultureQuery>(StringComparer.Ordinal);
+        var queries = new List<CultureQuery>(cultures.Count);
+        foreach (var culture in cultures)
+        {
+            var language = SearchAnalyzers.Language(culture);
+            if (!builders.TryGetValue(language, out var built))
+            {
+                var builder = new LuceneQuery(reader, culture, corrections);
+                var main = Build(builder, request, forHighlighting: false);
+                builders[language] = built = new CultureQuery(culture, builder, main, main?.ToString());
+            }
+            queries.Add(built with { Culture = culture });
+        }
 
         // Languages whose analysis gives the same query (a Latin word in Arabic, Tigrinya and Somali) share one.
         var query = new BooleanQuery();
-        var built = queries.Select(q => (q.Culture, Query: Build(q.Builder, request, forHighlighting: false))).Where(q => q.Query is not null);
-        foreach (var group in built.GroupBy(q => q.Query!.ToString(), StringComparer.Ordinal))
+        foreach (var group in queries.Where(q => q.Query is not null).GroupBy(q => q.Text!, StringComparer.Ordinal))
         {
             var languages = new BooleanQuery();
-            foreach (var (culture, _) in group) languages.Add(new TermQuery(new Term(SearchFields.Culture, culture)), Occur.SHOULD);
+            foreach (var culture in group) languages.Add(new TermQuery(new Term(SearchFields.Culture, culture.Culture)), Occur.SHOULD);
             query.Add(new BooleanQuery { { languages, Occur.MUST }, { group.First().Query!, Occur.MUST } }, Occur.SHOULD);
         }
-        var results = query.Clauses.Count == 0 ? SearchResults.None : Collect(searcher, query, request, queries, corrections);
+        phases?.Lap("query");
+        var results = query.Clauses.Count == 0 ? SearchResults.None : Collect(searcher, query, request, queries, corrections, phases);
         if (results.Total > 0 || !suggest) return results.Total > 0 ? results : results with { AlsoSearchedFor = [] };
 
         // Nothing found: suggest the query with its words replaced by the closest index words, if that finds something.
@@ -38,26 +57,40 @@ public static partial class LuceneSearch
         if (suggestion is null) return results with { AlsoSearchedFor = [] };
         var alternative = SearchQuery.Parse(suggestion);
         var found = Run(searcher, request with { Query = alternative, Page = 1 }, suggest: false).Total;
+        phases?.Lap("suggestion");
         return results with { AlsoSearchedFor = [], Suggestion = found > 0 ? alternative.Text : null };
     }
 
     private static SearchResults Collect(
-        IndexSearcher searcher, Query query, SearchRequest request, List<(string Culture, LuceneQuery Builder)> queries,
-        SearchCorrections corrections)
+        IndexSearcher searcher, Query query, SearchRequest request, List<CultureQuery> queries,
+        SearchCorrections corrections, SearchPhases? phases)
     {
+        // The query the highlighter looks for, once per builder (not once per hit).
+        var highlights = new Dictionary<LuceneQuery, Query?>();
         var skip = (request.Page - 1) * request.PageSize;
         var collector = new HitCollector(request, skip + request.PageSize);
         searcher.Search(query, collector);
         var counts = collector.Counts();
         var page = collector.Best().Skip(skip).Take(request.PageSize).ToList();
+        phases?.Lap("search");
         var hits = page.Select(hit =>
         {
             var document = Document(searcher.Doc(hit.Doc));
+            phases?.Lap("documents");
             var builder = queries.First(q => q.Culture == document.Culture).Builder;
-            return new SearchHit(document, Snippet(document, Build(builder, request, forHighlighting: true)));
+            if (!highlights.TryGetValue(builder, out var highlight)) highlights[builder] = highlight = Build(builder, request, forHighlighting: true);
+            phases?.Lap("highlight query");
+            var snippet = SearchSnippets.Build(SearchSnippets.Text(document.Summary, document.Text), document.Culture, highlight);
+            phases?.Lap("snippets");
+            return new SearchHit(document, snippet);
         }).ToList();
-        return SearchResults.From(counts, request, hits, corrections.All, null);
+        var results = SearchResults.From(counts, request, hits, corrections.All, null);
+        phases?.Lap("results");
+        return results;
     }
+
+    /// <summary>A culture's builder and its query (null when the query cannot match in it), with the query's text.</summary>
+    private readonly record struct CultureQuery(string Culture, LuceneQuery Builder, Query? Query, string? Text);
 
     /// <summary>The query in one language, or any of its synonyms (a glossary term written in another language).</summary>
     private static Query? Build(LuceneQuery builder, SearchRequest request, bool forHighlighting)
@@ -92,16 +125,6 @@ public static partial class LuceneSearch
             stored.Get(SearchFields.LocalizationSet), stored.Get(SearchFields.Slug), stored.Get(SearchFields.Title),
             stored.Get(SearchFields.Summary) ?? "", text);
     }
-
-    private static string Snippet(SearchDocument document, Query? query)
-    {
-        // White space (the line breaks of the plain text included) reads as one space.
-        var text = Spaces().Replace(string.Join("\n\n", document.Summary, document.Text), " ").Trim();
-        return SearchSnippets.Build(text, document.Culture, query);
-    }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 
     /// <summary>Counts every hit per (type, language) ord pair of its segment and keeps the best hits
     /// that pass the filters, in two lists when the visitor's language goes first.</summary>
@@ -183,5 +206,23 @@ public static partial class LuceneSearch
             _types = null;
             _cultures = null;
         }
+    }
+}
+
+/// <summary>Where the time of searches goes, phase by phase (the benchmark's breakdown): each
+/// <see cref="Lap"/> adds the time since the previous one to the named phase.</summary>
+internal sealed class SearchPhases
+{
+    private long _mark = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    public Dictionary<string, double> Milliseconds { get; } = new(StringComparer.Ordinal);
+
+    public void Start() => _mark = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    public void Lap(string phase)
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        Milliseconds[phase] = Milliseconds.GetValueOrDefault(phase) + System.Diagnostics.Stopwatch.GetElapsedTime(_mark, now).TotalMilliseconds;
+        _mark = now;
     }
 }

@@ -70,7 +70,8 @@ internal sealed class SearchCorrections
     private static bool HasMatch(IndexReader reader, string word, string folded, IReadOnlyList<string> cultures)
     {
         if (reader.DocFreq(new Term(SearchFields.Exact, folded)) > 0) return true;
-        foreach (var culture in cultures)
+        // Cultures analysed alike give the same answer: one of each analysis is asked.
+        foreach (var culture in cultures.DistinctBy(SearchAnalyzers.Language, StringComparer.Ordinal))
         {
             var stems = LuceneQuery.Terms(SearchAnalyzers.For(culture), SearchFields.Body, word);
             if (stems.Count != 1) continue;

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
@@ -10,9 +11,13 @@ namespace JasKnowledge.Data.Search;
 /// text is escaped and the matched words are wrapped in &lt;mark&gt;, so no stored markup ever
 /// reaches the page. A document found by its title alone shows the beginning of its text.
 /// </summary>
-public static class SearchSnippets
+public static partial class SearchSnippets
 {
     public const int Length = 220;
+
+    /// <summary>The text a snippet is cut from: the summary and the text, white space (the line breaks
+    /// of the plain text included) read as one space.</summary>
+    public static string Text(string summary, string text) => Spaces().Replace(string.Join("\n\n", summary, text), " ").Trim();
 
     public static string Build(string text, string culture, Query? query)
     {
@@ -46,6 +51,9 @@ public static class SearchSnippets
         var cut = text.LastIndexOf(' ', Length);
         return text[..(cut > 0 ? cut : Length)] + " …";
     }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 
     /// <summary>Escapes markup characters only: Arabic or Ethiopic text stays readable and small.</summary>
     private sealed class Escaper : IEncoder

@@ -38,7 +38,15 @@ public abstract class SearchPortal(DatabaseKind kind) : IAsyncLifetime
         }
         _database = await TestDatabase.CreateAsync(kind);
         Factory = new PortalFactory(_database, folder);
-        Factory.CreateClient().Dispose();
+        // Ready means the index has caught up with the outbox: the first queries of a class ran before
+        // that on a loaded machine and found nothing.
+        using var client = Factory.CreateClient();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while ((await client.GetAsync("/health/ready")).StatusCode != System.Net.HttpStatusCode.OK)
+        {
+            if (started.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException("The search portal was not ready within 2 minutes.");
+            await Task.Delay(100);
+        }
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Text.Json;
+using JasKnowledge.Core.Search;
+using JasKnowledge.Data.Search;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace SearchBench;
+
+/// <summary>
+/// Two modes on an index folder kept by an earlier run (JAS_BENCH_KEEP=1), no portal:
+/// <c>--phases FOLDER [rounds]</c> times the query mix phase by phase inside LuceneSearch.Run, and
+/// <c>--dump FOLDER FILE</c> writes the full answers (hits, order, snippets, facets, corrections) of a
+/// wide set of requests, so two builds can be compared byte for byte.
+/// </summary>
+public static class IndexModes
+{
+    public static readonly (string Name, string? Lang, string? Type, string Q)[] Mix =
+    [
+        ("common word", null, null, "de"),
+        ("inflected", "nl", null, "gesprekken"),
+        ("compound part", "nl", null, "verklaring"),
+        ("two words", null, null, "klantmanager werk"),
+        ("prefix", null, null, "inbur*"),
+        ("phrase", "nl", null, "\"het gesprek\""),
+        ("exclusion", null, null, "werk -stage"),
+        ("type filter", null, "info-sheet", "zorgverzekering"),
+        ("arabic", "ar", null, "العمل"),
+        ("tigrinya", "ti", null, "ስራሕ"),
+        ("ukrainian", "uk", null, "робота"),
+        ("no hits", null, null, "zeppelinachtig"),
+    ];
+
+    public static int Phases(string folder, int rounds)
+    {
+        using var reader = DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(folder));
+        var searcher = new IndexSearcher(reader);
+        var totals = Mix.ToDictionary(m => m.Name, _ => new List<double>());
+        var phases = Mix.ToDictionary(m => m.Name, _ => new SearchPhases());
+        for (var round = -20; round < rounds; round++)
+        {
+            foreach (var query in Mix)
+            {
+                var measured = round < 0 ? new SearchPhases() : phases[query.Name];
+                var clock = Stopwatch.StartNew();
+                measured.Start();
+                LuceneSearch.Run(searcher, new SearchRequest(SearchQuery.Parse(query.Q), query.Lang, query.Type), suggest: true, measured);
+                if (round >= 0) totals[query.Name].Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+        var names = phases.Values.SelectMany(p => p.Milliseconds.Keys).Distinct().ToList();
+        Console.WriteLine($"{rounds} rounds over {reader.NumDocs} documents, {reader.Leaves.Count} segments; mean ms per search and phase.\n");
+        Console.WriteLine($"| query | p50 / p95 | {string.Join(" | ", names)} |");
+        Console.WriteLine($"|---|---:|{string.Concat(names.Select(_ => "---:|"))}");
+        foreach (var query in Mix)
+        {
+            var cells = names.Select(n => $"{phases[query.Name].Milliseconds.GetValueOrDefault(n) / rounds:F3}");
+            Console.WriteLine($"| {query.Name} (`{query.Q}`) | {P(totals[query.Name], 50):F2} / {P(totals[query.Name], 95):F2} | {string.Join(" | ", cells)} |");
+        }
+        var all = totals.Values.SelectMany(v => v).ToList();
+        var sums = names.Select(n => $"{phases.Values.Sum(p => p.Milliseconds.GetValueOrDefault(n)) / rounds / Mix.Length:F3}");
+        Console.WriteLine($"| **all** | **{P(all, 50):F2} / {P(all, 95):F2}** | {string.Join(" | ", sums)} |");
+        return 0;
+    }
+
+    public static int Dump(string folder, string file)
+    {
+        using var reader = DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(folder));
+        var searcher = new IndexSearcher(reader);
+        var requests = new List<SearchRequest>();
+        foreach (var (_, lang, type, q) in Mix)
+        {
+            requests.Add(new SearchRequest(SearchQuery.Parse(q), lang, type));
+            requests.Add(new SearchRequest(SearchQuery.Parse(q), null, null, Page: 2, PreferredCulture: "nl"));
+            requests.Add(new SearchRequest(SearchQuery.Parse(q + " -nergens1x"), lang, type, PreferredCulture: "ar"));
+        }
+        string[] more =
+        [
+            "gesprek", "gesprk", "kofee", "koffe", "participatieverklaing", "ondertekenig", "zorgverzekring", "stadhiuss", "sesions",
+            "tuesdy", "العمال", "ምድላዩ", "گفتگو", "گفت‌وگو", "gesprk -stadhuis", "kof", "pauze", "thee", "qqqqqqq", "\"werk bij\"",
+            "inbur* werk", "\"het gespr*\"", "робот*", "ስራ*", "роботи", "shaqo", "مقابلة", "المقابلات", "werk", "work", "cafe", "CAFÉ",
+            "deelnemers -stadhuis -koffie", "verzekering", "onderteken*", "\"tekenen de participatieverklaring\"", "klantmanger werk",
+            "de het een", "inburgering gemeente werk taal", "zeppelinachtig luchtschip", "a", "1", "2024", "x*", "ge*",
+        ];
+        foreach (var q in more)
+        {
+            requests.Add(new SearchRequest(SearchQuery.Parse(q), null, null));
+            requests.Add(new SearchRequest(SearchQuery.Parse(q), "nl", null, PreferredCulture: "nl"));
+            requests.Add(new SearchRequest(SearchQuery.Parse(q), null, "page", Page: 3, PreferredCulture: "uk"));
+        }
+        requests.Add(new SearchRequest(SearchQuery.Parse("werk"), null, null, Synonyms: [SearchQuery.Parse("work"), SearchQuery.Parse("العمل")]));
+        requests.Add(new SearchRequest(SearchQuery.Parse("health insurance"), "en", null, PreferredCulture: "en",
+            Synonyms: [SearchQuery.Parse("zorgverzekering"), SearchQuery.Parse("التأمين الصحي")]));
+        using var output = File.CreateText(file);
+        foreach (var request in requests)
+        {
+            var result = LuceneSearch.Run(searcher, request);
+            output.WriteLine(JsonSerializer.Serialize(new
+            {
+                request = new { request.Query.Text, request.Culture, request.Type, request.Page, request.PreferredCulture },
+                result.Total, result.Types, result.Cultures, result.AlsoSearchedFor, result.Suggestion,
+                hits = result.Hits.Select(h => new { h.Document, h.SnippetHtml }),
+            }));
+        }
+        Console.WriteLine($"Wrote {requests.Count} answers to {file}.");
+        return 0;
+    }
+
+    private static double P(List<double> values, int percentile)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
+    }
+}
