@@ -55,7 +55,8 @@ public static class IndexModes
         foreach (var query in Mix)
         {
             var cells = names.Select(n => $"{phases[query.Name].Milliseconds.GetValueOrDefault(n) / rounds:F3}");
-            Console.WriteLine($"| {query.Name} (`{query.Q}`) | {P(totals[query.Name], 50):F2} / {P(totals[query.Name], 95):F2} | {string.Join(" | ", cells)} |");
+            var times = totals[query.Name];
+            Console.WriteLine($"| {query.Name} (`{query.Q}`) | {P(times, 50):F2} / {P(times, 95):F2} | {string.Join(" | ", cells)} |");
         }
         var all = totals.Values.SelectMany(v => v).ToList();
         var sums = names.Select(n => $"{phases.Values.Sum(p => p.Milliseconds.GetValueOrDefault(n)) / rounds / Mix.Length:F3}");
@@ -77,8 +78,9 @@ public static class IndexModes
         string[] more =
         [
             "gesprek", "gesprk", "kofee", "koffe", "participatieverklaing", "ondertekenig", "zorgverzekring", "stadhiuss", "sesions",
-            "tuesdy", "العمال", "ምድላዩ", "گفتگو", "گفت‌وگو", "gesprk -stadhuis", "kof", "pauze", "thee", "qqqqqqq", "\"werk bij\"",
-            "inbur* werk", "\"het gespr*\"", "робот*", "ስራ*", "роботи", "shaqo", "مقابلة", "المقابلات", "werk", "work", "cafe", "CAFÉ",
+            "tuesdy", "العمال", "ምድላዩ", "گفتگو", "گفت‌وگو", "gesprk -stadhuis", "kof", "pauze", "thee", "qqqqqqq",
+            "\"werk bij\"", "inbur* werk", "\"het gespr*\"", "робот*", "ስራ*", "роботи", "shaqo", "مقابلة", "المقابلات",
+            "werk", "work", "cafe", "CAFÉ",
             "deelnemers -stadhuis -koffie", "verzekering", "onderteken*", "\"tekenen de participatieverklaring\"", "klantmanger werk",
             "de het een", "inburgering gemeente werk taal", "zeppelinachtig luchtschip", "a", "1", "2024", "x*", "ge*",
         ];
@@ -88,7 +90,8 @@ public static class IndexModes
             requests.Add(new SearchRequest(SearchQuery.Parse(q), "nl", null, PreferredCulture: "nl"));
             requests.Add(new SearchRequest(SearchQuery.Parse(q), null, "page", Page: 3, PreferredCulture: "uk"));
         }
-        requests.Add(new SearchRequest(SearchQuery.Parse("werk"), null, null, Synonyms: [SearchQuery.Parse("work"), SearchQuery.Parse("العمل")]));
+        requests.Add(new SearchRequest(SearchQuery.Parse("werk"), null, null,
+            Synonyms: [SearchQuery.Parse("work"), SearchQuery.Parse("العمل")]));
         requests.Add(new SearchRequest(SearchQuery.Parse("health insurance"), "en", null, PreferredCulture: "en",
             Synonyms: [SearchQuery.Parse("zorgverzekering"), SearchQuery.Parse("التأمين الصحي")]));
         using var output = File.CreateText(file);

@@ -11,7 +11,8 @@ namespace JasKnowledge.Data.Search;
 /// Called inside the transaction that publishes, so the outbox always holds exactly the published
 /// versions; each node's index follows the outbox (SearchIndexUpdater).
 /// </summary>
-public sealed class SearchIndexer(JasDbContext db, SearchOutbox outbox, IEnumerable<SearchableType> types, IEnumerable<Core.Modules.InternalFiles> internalFiles)
+public sealed class SearchIndexer(
+    JasDbContext db, SearchOutbox outbox, IEnumerable<SearchableType> types, IEnumerable<Core.Modules.InternalFiles> internalFiles)
 {
     /// <summary>The search type of file families (their pages are under /downloads).</summary>
     public const string DownloadType = "download";
