@@ -7,6 +7,7 @@ namespace JasKnowledge.Tests.EndToEnd;
 /// <summary>An administrator invites a translator with a single-use link; the translator chooses a
 /// password, enrols the authenticator app (the code computed from the key the page shows), keeps the
 /// recovery codes, and signs in again in another browser with password and code. axe checks every page.</summary>
+[Collection(SignInJourneys.Name)]
 public sealed class AccountJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace JasKnowledge.Tests.EndToEnd;
 /// is older than the Dutch text; a translator exports Arabic XLIFF from the back office, the test fills the
 /// stale sheet's units as a translation tool would and the translator imports it; an editor reviews the draft
 /// and publishes it; the notice is gone. axe checks each page used.</summary>
+[Collection(SignInJourneys.Name)]
 public sealed class TranslatorJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
     private const string Set = "informatie/je-mentor";
