@@ -78,7 +78,9 @@ public static class LuceneSearch
             var document = Document(searcher.Doc(hit.Doc));
             phases?.Lap("documents");
             var builder = queries.First(q => q.Culture == document.Culture).Builder;
-            if (!highlights.TryGetValue(builder, out var highlight)) highlights[builder] = highlight = Build(builder, request, forHighlighting: true);
+            if (!highlights.TryGetValue(builder, out var highlight))
+                highlights[builder] = highlight = Build(builder, request, forHighlighting: true) is { } marked
+                    ? HighlightQuery.Expand(marked, searcher.IndexReader) : null;
             phases?.Lap("highlight query");
             var snippet = SearchSnippets.Build(SearchSnippets.Text(document.Summary, document.Text), document.Culture, highlight);
             phases?.Lap("snippets");
