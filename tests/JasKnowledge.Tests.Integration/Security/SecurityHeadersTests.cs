@@ -33,6 +33,29 @@ public abstract class SecurityHeadersTests<TFixture>(TFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Windows_with_a_session_are_isolated_from_cross_origin_openers_and_public_pages_are_not()
+    {
+        var anonymous = fixture.Factory.CreateClient();
+        foreach (var url in new[] { "/nl", "/ar/informatie/de-zorgverzekering", "/ti/video/je-klantmanager" })
+        {
+            using var response = await anonymous.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.False(response.Headers.Contains("Cross-Origin-Opener-Policy"), url);
+        }
+        using (var signIn = await anonymous.GetAsync("/beheer/inloggen"))
+            Assert.Equal("same-origin", signIn.Headers.GetValues("Cross-Origin-Opener-Policy").Single());
+
+        var host = BackOffice.WithLoginLimit(fixture.Factory, 1000);
+        var editor = await BackOffice.SignedInAsync(host, await BackOffice.CreateUserAsync(host, JasKnowledge.Data.Accounts.PortalRoles.Editor));
+        foreach (var url in new[] { "/beheer", "/nl" })
+        {
+            using var response = await editor.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("same-origin", response.Headers.GetValues("Cross-Origin-Opener-Policy").Single());
+        }
+    }
+
+    [Fact]
     public async Task No_page_has_inline_script_or_style()
     {
         var client = fixture.Factory.CreateClient();
