@@ -51,9 +51,9 @@ public sealed class EditionCommandTests
         var folder = ContentFolders.CopyOfShipped();
 
         var taken = await PortalProcess.RunAsync(Environment(), "edition", "1.0", folder, "Opnieuw.");
-        var unchanged = await PortalProcess.RunAsync(Environment(), "edition", "1.4", folder, "Niets nieuws.");
+        var unchanged = await PortalProcess.RunAsync(Environment(), "edition", "1.5", folder, "Niets nieuws.");
         var reserved = await PortalProcess.RunAsync(Environment(), "edition", "latest", folder, "Gereserveerd woord.");
-        var missingNotes = await PortalProcess.RunAsync(Environment(), "edition", "1.4", folder);
+        var missingNotes = await PortalProcess.RunAsync(Environment(), "edition", "1.5", folder);
 
         Assert.Equal(1, taken.ExitCode);
         Assert.Contains("Edition 1.0 exists already", taken.Error);
@@ -62,7 +62,7 @@ public sealed class EditionCommandTests
         Assert.Equal(2, reserved.ExitCode);
         Assert.Equal(2, missingNotes.ExitCode);
         Assert.Contains("Usage: edition", missingNotes.Error);
-        Assert.False(File.Exists(Path.Combine(folder, EditionCommand.Folder, "het-gesprek-handboek-1.4.pdf")));
+        Assert.False(File.Exists(Path.Combine(folder, EditionCommand.Folder, "het-gesprek-handboek-1.5.pdf")));
     }
 
     private static async Task<string> PdfTextAsync(string path)
