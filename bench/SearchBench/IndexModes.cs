@@ -34,7 +34,7 @@ public static class IndexModes
     public static int Phases(string folder, int rounds)
     {
         using var reader = DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(folder));
-        var searcher = new IndexSearcher(reader);
+        var searcher = new LiveStatisticsSearcher(reader);
         var totals = Mix.ToDictionary(m => m.Name, _ => new List<double>());
         var phases = Mix.ToDictionary(m => m.Name, _ => new SearchPhases());
         for (var round = -20; round < rounds; round++)
@@ -67,7 +67,7 @@ public static class IndexModes
     public static int Dump(string folder, string file)
     {
         using var reader = DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(folder));
-        var searcher = new IndexSearcher(reader);
+        var searcher = new LiveStatisticsSearcher(reader);
         var requests = new List<SearchRequest>();
         foreach (var (_, lang, type, q) in Mix)
         {

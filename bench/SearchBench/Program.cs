@@ -98,7 +98,7 @@ try
 
     // The raw query: the same search on the same index files, without HTTP (a reader needs no lock).
     using var reader = DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(indexFolder));
-    var searcher = new IndexSearcher(reader);
+    var searcher = new LiveStatisticsSearcher(reader);
     Console.WriteLine($"The portal serves {reader.NumDocs} documents (shipped content included); index {indexed / 1024.0 / 1024.0:F1} MB on disk.");
 
     // The portal remembers the answer to a search until its index changes, so each query is asked twice

@@ -214,7 +214,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         if (!data.TryGetValue(AnalysisKey, out var analysis) || analysis != SearchAnalyzers.AnalysisVersion)
             throw new InvalidDataException($"made with analysis version {analysis ?? "none"}, this portal uses {SearchAnalyzers.AnalysisVersion}");
         _writer = new IndexWriter(_directory, Config(OpenMode.APPEND));
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new LiveStatisticsSearcher.Factory());
         // Read every segment once now, so a damaged file is found here and not by a visitor.
         var searcher = _searchers.Acquire();
         try
@@ -234,7 +234,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         StartedEmpty = true;
         _directory = FSDirectory.Open(_folder);
         _writer = new IndexWriter(_directory, Config(OpenMode.CREATE));
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new LiveStatisticsSearcher.Factory());
         Commit(0);
     }
 
