@@ -1,4 +1,3 @@
-using Lucene.Net.Analysis.Reverse;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -82,9 +81,7 @@ internal static class HighlightQuery
     /// holds every stemmed word of a language with compounds reversed (a superset of the text field's).</summary>
     private static List<string>? EndingWith(IndexReader reader, string ending)
     {
-        var reversed = StartingWith(reader, SearchFields.Tail, Reverse(ending));
-        return reversed?.Select(Reverse).ToList();
+        var reversed = StartingWith(reader, SearchFields.Tail, SearchAnalyzers.Reversed(ending));
+        return reversed?.Select(SearchAnalyzers.Reversed).ToList();
     }
-
-    private static string Reverse(string word) => ReverseStringFilter.Reverse(SearchAnalyzers.Version, word);
 }

@@ -61,9 +61,9 @@ internal sealed class LuceneQuery(IndexReader reader, string culture, SearchCorr
         if (Known(SearchFields.Exact, exact[0]) is { } asWritten) any.Add(Boosted(asWritten, ExactBonus), Occur.SHOULD);
         if (!withExtras) return any.Clauses.Count == 0 ? null : any;
         var stem = stems[0];
-        if (IsCompoundPart(culture, stem) && HasPrefix(SearchFields.Tail, Reverse(stem)))
+        if (IsCompoundPart(culture, stem) && HasPrefix(SearchFields.Tail, SearchAnalyzers.Reversed(stem)))
         {
-            any.Add(Boosted(new PrefixQuery(new Term(SearchFields.Tail, Reverse(stem))), CompoundWeight), Occur.SHOULD);
+            any.Add(Boosted(new PrefixQuery(new Term(SearchFields.Tail, SearchAnalyzers.Reversed(stem))), CompoundWeight), Occur.SHOULD);
             // The highlighter reads the body field only: there the compound is found by its ending.
             if (forHighlighting) any.Add(new WildcardQuery(new Term(SearchFields.Body, "*" + stem)), Occur.SHOULD);
         }
@@ -183,12 +183,6 @@ internal sealed class LuceneQuery(IndexReader reader, string culture, SearchCorr
         _ => folded[..^2],
     };
 
-    private static string Reverse(string term)
-    {
-        var chars = term.ToCharArray();
-        Array.Reverse(chars);
-        return new string(chars);
-    }
 
     /// <summary>The terms the analyzer of this language makes of a text for a field.</summary>
     public List<string> Analyze(string field, string text) => Terms(_analyzer, field, text);

@@ -52,6 +52,10 @@ public static class SearchAnalyzers
     /// is a verklaring).</summary>
     public static bool HasCompounds(string culture) => Language(culture) == "nl";
 
+    /// <summary>A word as the compound field holds it (reversed, as its filter reverses), so that "ends
+    /// with verklar" becomes a prefix of that field.</summary>
+    public static string Reversed(string word) => ReverseStringFilter.Reverse(Version, word);
+
     /// <summary>Languages searched by word beginnings because no stemmer exists for them.</summary>
     public static bool MatchesByPrefix(string culture) => Language(culture) == "uk";
 

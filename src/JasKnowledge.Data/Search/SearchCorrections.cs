@@ -76,7 +76,7 @@ internal sealed class SearchCorrections
             var stems = LuceneQuery.Terms(SearchAnalyzers.For(culture), SearchFields.Body, word);
             if (stems.Count != 1) continue;
             if (SearchFields.Stemmed.Any(field => reader.DocFreq(new Term(field, stems[0])) > 0)) return true;
-            if (LuceneQuery.IsCompoundPart(culture, stems[0]) && HasPrefix(reader, SearchFields.Tail, new string(stems[0].Reverse().ToArray())))
+            if (LuceneQuery.IsCompoundPart(culture, stems[0]) && HasPrefix(reader, SearchFields.Tail, SearchAnalyzers.Reversed(stems[0])))
                 return true;
         }
         return false;
