@@ -57,6 +57,23 @@ public sealed class MarkdownRendererTests
     }
 
     [Theory]
+    [InlineData("… het <mark>gesprek</mark> &lt;b&gt;&amp; <mark>werk</mark> …", true)]
+    [InlineData("gewone tekst zonder tags", true)]
+    [InlineData("<mark onmouseover=\"alert(1)\">x</mark>", false)]
+    [InlineData("<mark>x</mark><script>alert(1)</script>", false)]
+    [InlineData("<markx>x</mark>", false)]
+    [InlineData("a > b", false)]
+    [InlineData("<mark>x</mark", false)]
+    [InlineData("<MARK>x</MARK>", false)]
+    public void Only_text_with_mark_tags_skips_the_parser(string html, bool skipped)
+    {
+        Assert.Equal(skipped, SafeHtml.IsTextWithMarks(html));
+        // Either way nothing that could run survives.
+        Assert.DoesNotContain("<script", SafeHtml.Sanitize(html), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onmouseover", SafeHtml.Sanitize(html), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
     [InlineData("<a href=\"https://www.rijksoverheid.nl\">x</a>")]
     [InlineData("<a href=\"mailto:info@example.org\">x</a>")]
     [InlineData("<a href=\"tel:+31715165000\">x</a>")]

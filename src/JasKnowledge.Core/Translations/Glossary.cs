@@ -18,7 +18,12 @@ public sealed class Glossary
     {
         Terms = terms.OrderBy(t => t.Order).ThenBy(t => t.Term, StringComparer.Ordinal).ToList();
         Problems = problems;
+        // Normalised once: every search looks for every form of every term in its query.
+        _normalForms = Terms.Select(t => t.Languages.Values.SelectMany(e => e.AllForms).Select(Normalize).Distinct().ToArray()).ToList();
     }
+
+    /// <summary>Per term (in the order of <see cref="Terms"/>), its forms in all languages, normalised.</summary>
+    private readonly List<string[]> _normalForms;
 
     public IReadOnlyList<GlossaryTerm> Terms { get; }
 
@@ -67,10 +72,11 @@ public sealed class Glossary
     {
         var normal = Normalize(query);
         var result = new List<string>();
-        foreach (var term in Terms)
+        for (var i = 0; i < Terms.Count; i++)
         {
+            var term = Terms[i];
             // The longest form found, so "التأمين الصحي" is replaced whole, not a shorter form inside it.
-            var found = term.Languages.Values.SelectMany(e => e.AllForms).Select(Normalize).Distinct()
+            var found = _normalForms[i]
                 .Select(f => (Form: f, At: Find(normal, f))).Where(m => m.At >= 0)
                 .OrderByDescending(m => m.Form.Length).FirstOrDefault();
             if (found.Form is null) continue;
