@@ -33,7 +33,7 @@ public static class IndexModes
 
     public static int Phases(string folder, int rounds)
     {
-        using var reader = DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(folder));
+        using var reader = DirectoryReader.Open(LuceneSearchIndex.Directory(folder));
         var searcher = new LiveStatisticsSearcher(reader);
         var totals = Mix.ToDictionary(m => m.Name, _ => new List<double>());
         var phases = Mix.ToDictionary(m => m.Name, _ => new SearchPhases());
@@ -49,7 +49,7 @@ public static class IndexModes
             }
         }
         var names = phases.Values.SelectMany(p => p.Milliseconds.Keys).Distinct().ToList();
-        Console.WriteLine($"{rounds} rounds over {reader.NumDocs} documents, {reader.Leaves.Count} segments; mean ms per search and phase.\n");
+        Console.WriteLine($"{rounds} rounds over {reader.NumDocs} documents ({reader.NumDeletedDocs} replaced ones not yet merged away), {reader.Leaves.Count} segments; mean ms per search and phase.\n");
         Console.WriteLine($"| query | p50 / p95 | {string.Join(" | ", names)} |");
         Console.WriteLine($"|---|---:|{string.Concat(names.Select(_ => "---:|"))}");
         foreach (var query in Mix)
@@ -66,7 +66,7 @@ public static class IndexModes
 
     public static int Dump(string folder, string file)
     {
-        using var reader = DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(folder));
+        using var reader = DirectoryReader.Open(LuceneSearchIndex.Directory(folder));
         var searcher = new LiveStatisticsSearcher(reader);
         var requests = new List<SearchRequest>();
         foreach (var (_, lang, type, q) in Mix)

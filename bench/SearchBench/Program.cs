@@ -97,7 +97,7 @@ try
     var indexed = new DirectoryInfo(indexFolder).EnumerateFiles().Sum(f => f.Length);
 
     // The raw query: the same search on the same index files, without HTTP (a reader needs no lock).
-    using var reader = DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(indexFolder));
+    using var reader = DirectoryReader.Open(LuceneSearchIndex.Directory(indexFolder));
     var searcher = new LiveStatisticsSearcher(reader);
     Console.WriteLine($"The portal serves {reader.NumDocs} documents (shipped content included); index {indexed / 1024.0 / 1024.0:F1} MB on disk.");
 

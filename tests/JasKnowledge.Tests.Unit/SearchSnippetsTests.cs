@@ -6,18 +6,20 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JasKnowledge.Tests.Unit;
 
-/// <summary>The highlighter's query with its prefixes and compound endings expanded once per search
-/// marks exactly what the highlighter marked when it expanded them per hit.</summary>
-public sealed class HighlightQueryTests : IDisposable
+/// <summary>Snippets are marked from the passage field's offsets: the words a search marks (its
+/// prefixes and compound endings replaced by the index's words, once per search), the window with
+/// the most different marked words, escaped, cut on whole words.</summary>
+public sealed class SearchSnippetsTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"jas-highlight-{Guid.NewGuid():N}");
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"jas-snippets-{Guid.NewGuid():N}");
 
     private static readonly string[] Texts =
     [
         "Aan het eind teken je de Participatieverklaring. Een verklaring is een belofte die je samen uitspreekt.",
         "Gesprekken met de klantmanager gaan over werk, vrijwilligerswerk en het netwerk dat je opbouwt. Het gesprek duurt een uur.",
         "Een tekst zonder de woorden waar deze test naar zoekt, lang genoeg om in stukken te knippen. " +
-            string.Join(' ', Enumerable.Repeat("Nog een zin over iets anders.", 20)) + " Dan toch: het werkplan.",
+            string.Join(' ', Enumerable.Repeat("Nog een zin over iets anders.", 20)) + " Dan toch: het werkplan en de klantmanager.",
+        "Over <b>vette</b> tekst & \"aanhalingstekens\": geen opmaak in een fragment.",
     ];
 
     private async Task<DirectoryReader> IndexAsync(IEnumerable<string> texts)
@@ -33,20 +35,19 @@ public sealed class HighlightQueryTests : IDisposable
                     new SearchDocument(source, "page", "nl", $"pages/{sequence}", $"p{sequence}", $"Pagina {sequence}", "", text));
             }).ToList());
         }
-        return DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(_folder));
+        return DirectoryReader.Open(LuceneSearchIndex.Directory(_folder));
     }
 
-    public static TheoryData<string> Queries => new() { "*verklar", "gesprek*", "werk|*werk", "title:gespr*", "werk|gesprek*|title:*plan" };
-
-    /// <summary>"a|b": any of the parts; "*x": ends with x; "x*": starts with x; "field:…" another field.</summary>
+    /// <summary>"a|b": any of the parts; "*x": ends with x; "x*": starts with x; "exact:…" the exact field.</summary>
     private static Query Parse(string text)
     {
         var any = new BooleanQuery();
         foreach (var part in text.Split('|'))
         {
-            var field = part.StartsWith("title:", StringComparison.Ordinal) ? SearchFields.Title : SearchFields.Body;
+            var field = part.StartsWith("exact:", StringComparison.Ordinal) ? SearchFields.Exact : SearchFields.Body;
             var word = part[(part.IndexOf(':') + 1)..];
-            Query query = word.StartsWith('*') ? new WildcardQuery(new Term(field, word))
+            // A compound ending is asked as the search asks it: a prefix of the reversed compound field.
+            Query query = word.StartsWith('*') ? new PrefixQuery(new Term(SearchFields.Tail, SearchAnalyzers.Reversed(word[1..])))
                 : word.EndsWith('*') ? new PrefixQuery(new Term(field, word.TrimEnd('*')))
                 : new TermQuery(new Term(field, word));
             any.Add(query, Occur.SHOULD);
@@ -54,48 +55,71 @@ public sealed class HighlightQueryTests : IDisposable
         return any;
     }
 
-    [Theory]
-    [MemberData(nameof(Queries))]
-    public async Task The_expanded_query_marks_the_same_words_and_needs_no_expansion_per_hit(string text)
-    {
-        using var reader = await IndexAsync(Texts);
-        var query = Parse(text);
-        var expanded = HighlightQuery.Expand(query, reader);
-
-        Assert.Empty(MultiTermQueries(expanded));
-        foreach (var document in Texts)
-            Assert.Equal(SearchSnippets.Build(document, "nl", query), SearchSnippets.Build(document, "nl", expanded));
-    }
+    /// <summary>The snippet of each text (document i is text i) for a query on the text field.</summary>
+    private static string[] Snippets(DirectoryReader reader, Query query) =>
+        SearchSnippets.Build(new IndexSearcher(reader), HighlightQuery.Marks(query, new IndexWords(reader)),
+            Enumerable.Range(0, reader.MaxDoc).Select(doc => (doc, SearchSnippets.Text("", reader.Document(doc).Get(SearchFields.Body)))).ToList(),
+            SearchAnalyzers.For("nl"));
 
     [Fact]
-    public async Task Compound_endings_and_prefixes_are_marked()
+    public async Task Compound_endings_and_prefixes_are_marked_as_the_index_words_they_stand_for()
     {
         using var reader = await IndexAsync(Texts);
-        var compound = SearchSnippets.Build(Texts[0], "nl", HighlightQuery.Expand(Parse("*verklar"), reader));
+        var compound = Snippets(reader, Parse("*verklar"))[0];
         Assert.Contains("<mark>Participatieverklaring</mark>", compound, StringComparison.Ordinal);
         Assert.Contains("<mark>verklaring</mark>", compound, StringComparison.Ordinal);
-        var prefix = SearchSnippets.Build(Texts[1], "nl", HighlightQuery.Expand(Parse("gesprek*"), reader));
+        var prefix = Snippets(reader, Parse("gesprek*"))[1];
         Assert.Contains("<mark>Gesprekken</mark>", prefix, StringComparison.Ordinal);
         Assert.Contains("<mark>gesprek</mark>", prefix, StringComparison.Ordinal);
-        // Another field than the text marks nothing, expanded or not.
-        Assert.DoesNotContain("<mark>", SearchSnippets.Build(Texts[1], "nl", HighlightQuery.Expand(Parse("title:gespr*"), reader)));
+        Assert.DoesNotContain(MultiTermQueries(HighlightQuery.Marks(Parse("gesprek*|*verklar"), new IndexWords(reader))!), _ => true);
     }
 
     [Fact]
-    public async Task A_prefix_of_very_many_words_is_left_to_the_highlighter()
+    public async Task Words_of_other_fields_and_excluded_words_mark_nothing()
+    {
+        using var reader = await IndexAsync(Texts);
+        Assert.Null(HighlightQuery.Marks(Parse("exact:gesprekken"), new IndexWords(reader)));
+        var excluded = new BooleanQuery { { new TermQuery(new Term(SearchFields.Body, "werk")), Occur.MUST_NOT } };
+        Assert.Null(HighlightQuery.Marks(excluded, new IndexWords(reader)));
+        // A hit without a marked word shows the beginning of its text.
+        Assert.Equal(Texts[0], Snippets(reader, Parse("gesprek"))[0]);
+    }
+
+    [Fact]
+    public async Task The_window_with_the_most_different_words_is_shown_cut_on_whole_words()
+    {
+        using var reader = await IndexAsync(Texts);
+        // "werk" alone is in the first sentence of text 2; "werkplan" and "klantmanager" together only at its end.
+        var snippet = Snippets(reader, Parse("werkplan|klantmanager|zin"))[2];
+        Assert.StartsWith("… ", snippet, StringComparison.Ordinal);
+        Assert.EndsWith("<mark>werkplan</mark> en de <mark>klantmanager</mark>.", snippet, StringComparison.Ordinal);
+        var plain = snippet.Replace("<mark>", "").Replace("</mark>", "")[2..];
+        Assert.True(plain.Length <= SearchSnippets.Length, plain);
+        Assert.Contains(" " + plain, " " + Texts[2], StringComparison.Ordinal); // begins at a word
+    }
+
+    [Fact]
+    public async Task Stored_markup_is_escaped_and_only_marks_are_html()
+    {
+        using var reader = await IndexAsync(Texts);
+        var snippet = Snippets(reader, Parse("vet"))[3];
+        Assert.Equal("Over &lt;b&gt;<mark>vette</mark>&lt;/b&gt; tekst &amp; &quot;aanhalingstekens&quot;: geen opmaak in een fragment.", snippet);
+    }
+
+    [Fact]
+    public async Task A_prefix_of_very_many_words_stays_a_prefix_and_is_still_marked()
     {
         var words = string.Join(' ', Enumerable.Range(0, 600).Select(i => $"woord{i:D4}x"));
         using var reader = await IndexAsync([words, "Een woord0001x en nog een"]);
-        var prefix = new PrefixQuery(new Term(SearchFields.Body, "woord"));
-        Assert.Same(prefix, HighlightQuery.Expand(prefix, reader));
-        Assert.Contains("<mark>woord0001x</mark>", SearchSnippets.Build("Een woord0001x en nog een", "nl", prefix), StringComparison.Ordinal);
+        var marks = HighlightQuery.Marks(new PrefixQuery(new Term(SearchFields.Body, "woord")), new IndexWords(reader))!;
+        Assert.Single(MultiTermQueries(marks));
+        Assert.Equal("Een <mark>woord0001x</mark> en nog een", Snippets(reader, new PrefixQuery(new Term(SearchFields.Body, "woord")))[1]);
     }
 
     private static IEnumerable<MultiTermQuery> MultiTermQueries(Query query) => query switch
     {
         MultiTermQuery multi => [multi],
         BooleanQuery boolean => boolean.Clauses.SelectMany(c => MultiTermQueries(c.Query)),
-        DisjunctionMaxQuery best => best.Disjuncts.SelectMany(MultiTermQueries),
         _ => [],
     };
 

@@ -1,87 +1,75 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Spans;
 using Lucene.Net.Util;
 
 namespace JasKnowledge.Data.Search;
 
 /// <summary>
-/// The query the highlighter looks for, with its prefixes and compound endings replaced by the words of
-/// the index they stand for, once per search. Left as they are, Lucene's highlighter expands them for
-/// every hit on the page by building an in-memory index of that hit's whole text, which was most of the
-/// time a first-asked search took. The marks stay the same: the index's words are a superset of each
-/// hit's, each keeps the weight of the query it came from, and only the text field counts.
+/// The words a search marks in its snippets, once per search: the stemmed words of its query (from
+/// any text field, words of a phrase one by one) as terms of the passage field, with prefixes and
+/// compound endings replaced by the words of the index they stand for. Words only excluded, and
+/// the folded words of the exact field, are not marked.
 /// </summary>
 internal static class HighlightQuery
 {
-    /// <summary>More words than this and the query is left for the highlighter to expand per hit (a
-    /// one-letter prefix): a page of ten hits is cheaper than a query of thousands of words.</summary>
+    /// <summary>More words than this and the prefix itself is kept (a one-letter prefix): the
+    /// highlighter then analyses the page's texts, cheaper than a query of thousands of words.</summary>
     private const int MaxWords = 512;
 
-    public static Query Expand(Query query, IndexReader reader) => query switch
+    /// <summary>The marks query on the passage field; null when nothing can be marked.</summary>
+    public static Query? Marks(Query query, IndexWords index)
     {
-        BooleanQuery boolean => Copy(boolean, reader),
-        DisjunctionMaxQuery best => Copy(best, reader),
-        // Only the text field is highlighted: a prefix on another field marks nothing either way.
-        MultiTermQuery { Field: not SearchFields.Body } => new BooleanQuery(),
-        PrefixQuery prefix => Words(prefix, StartingWith(reader, SearchFields.Body, prefix.Prefix.Text)),
-        WildcardQuery wildcard when Ending(wildcard) is { } ending => Words(wildcard, EndingWith(reader, ending)),
-        _ => query,
-    };
-
-    private static BooleanQuery Copy(BooleanQuery boolean, IndexReader reader)
-    {
-        var copy = new BooleanQuery(boolean.CoordDisabled) { Boost = boolean.Boost, MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch };
-        foreach (var clause in boolean.Clauses) copy.Add(Expand(clause.Query, reader), clause.Occur);
-        return copy;
+        var marks = new BooleanQuery(disableCoord: true);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        Collect(query, index, marks, words);
+        return marks.Clauses.Count == 0 ? null : marks;
     }
 
-    private static DisjunctionMaxQuery Copy(DisjunctionMaxQuery best, IndexReader reader)
+    private static void Collect(Query query, IndexWords index, BooleanQuery marks, HashSet<string> words)
     {
-        var copy = new DisjunctionMaxQuery(best.TieBreakerMultiplier) { Boost = best.Boost };
-        foreach (var disjunct in best.Disjuncts) copy.Add(Expand(disjunct, reader));
-        return copy;
-    }
-
-    /// <summary>The words as term queries with the boost of the query they replace; the query itself
-    /// when there are too many.</summary>
-    private static Query Words(MultiTermQuery original, List<string>? words)
-    {
-        if (words is null) return original;
-        var any = new BooleanQuery(disableCoord: true);
-        foreach (var word in words) any.Add(new TermQuery(new Term(SearchFields.Body, word)) { Boost = original.Boost }, Occur.SHOULD);
-        return any;
-    }
-
-    /// <summary>"*verklar": the compound query's form (a leading star, no other wildcard).</summary>
-    private static string? Ending(WildcardQuery wildcard)
-    {
-        var text = wildcard.Term.Text;
-        return text.Length > 1 && text[0] == '*' && text.AsSpan(1).IndexOfAny('*', '?') < 0 ? text[1..] : null;
-    }
-
-    private static List<string>? StartingWith(IndexReader reader, string field, string prefix)
-    {
-        var words = new List<string>();
-        var terms = MultiFields.GetTerms(reader, field);
-        if (terms is null) return words;
-        var e = terms.GetEnumerator();
-        var target = new BytesRef(prefix);
-        if (e.SeekCeil(target) == TermsEnum.SeekStatus.END) return words;
-        do
+        switch (query)
         {
-            if (!StringHelper.StartsWith(e.Term, target)) break;
-            if (words.Count == MaxWords) return null;
-            words.Add(e.Term.Utf8ToString());
+            case BooleanQuery boolean:
+                foreach (var clause in boolean.Clauses.Where(c => c.Occur != Occur.MUST_NOT)) Collect(clause.Query, index, marks, words);
+                break;
+            case DisjunctionMaxQuery best:
+                foreach (var disjunct in best.Disjuncts) Collect(disjunct, index, marks, words);
+                break;
+            case TermQuery term when IsText(term.Term.Field):
+                Word(term.Term.Text, marks, words);
+                break;
+            case PhraseQuery phrase:
+                foreach (var term in phrase.GetTerms().Where(t => IsText(t.Field))) Word(term.Text, marks, words);
+                break;
+            case SpanNearQuery near:
+                foreach (var clause in near.GetClauses()) Collect(clause, index, marks, words);
+                break;
+            case SpanTermQuery spanTerm when IsText(spanTerm.Term.Field):
+                Word(spanTerm.Term.Text, marks, words);
+                break;
+            case SpanMultiTermQueryWrapper<PrefixQuery> spanPrefix:
+                Collect(spanPrefix.WrappedQuery, index, marks, words);
+                break;
+            case PrefixQuery prefix when IsText(prefix.Field):
+                var starting = index.StartingWith(SearchFields.Passage, prefix.Prefix.Text, MaxWords);
+                if (starting is null) marks.Add(new PrefixQuery(new Term(SearchFields.Passage, prefix.Prefix.Text)), Occur.SHOULD);
+                else foreach (var word in starting) Word(word, marks, words);
+                break;
+            case PrefixQuery compound when compound.Field == SearchFields.Tail:
+                // The compound field holds words reversed: its prefix is an ending (*verklar).
+                var ending = SearchAnalyzers.Reversed(compound.Prefix.Text);
+                var ended = index.StartingWith(SearchFields.Tail, compound.Prefix.Text, MaxWords)?.Select(SearchAnalyzers.Reversed);
+                if (ended is null) marks.Add(new WildcardQuery(new Term(SearchFields.Passage, "*" + ending)), Occur.SHOULD);
+                else foreach (var word in ended) Word(word, marks, words);
+                break;
         }
-        while (e.MoveNext());
-        return words;
     }
 
-    /// <summary>The stemmed words ending in <paramref name="ending"/>, read from the compound field, which
-    /// holds every stemmed word of a language with compounds reversed (a superset of the text field's).</summary>
-    private static List<string>? EndingWith(IndexReader reader, string ending)
+    private static bool IsText(string field) => Array.IndexOf(SearchFields.Stemmed, field) >= 0;
+
+    private static void Word(string word, BooleanQuery marks, HashSet<string> words)
     {
-        var reversed = StartingWith(reader, SearchFields.Tail, SearchAnalyzers.Reversed(ending));
-        return reversed?.Select(SearchAnalyzers.Reversed).ToList();
+        if (words.Add(word)) marks.Add(new TermQuery(new Term(SearchFields.Passage, word)), Occur.SHOULD);
     }
 }

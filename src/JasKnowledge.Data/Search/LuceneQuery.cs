@@ -16,7 +16,7 @@ namespace JasKnowledge.Data.Search;
 /// longer word (no stemmer); corrected words count well below both (typo tolerance). Terms the index
 /// does not hold are left out, so a clause that cannot match in this language leaves the language out.
 /// </summary>
-internal sealed class LuceneQuery(IndexReader reader, string culture, SearchCorrections corrections)
+internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrections corrections)
 {
     private const float ExactBonus = 1.5f;
     private const float CompoundWeight = 0.3f;
@@ -63,9 +63,8 @@ internal sealed class LuceneQuery(IndexReader reader, string culture, SearchCorr
         var stem = stems[0];
         if (IsCompoundPart(culture, stem) && HasPrefix(SearchFields.Tail, SearchAnalyzers.Reversed(stem)))
         {
+            // The marks read this query as "words ending in the stem".
             any.Add(Boosted(new PrefixQuery(new Term(SearchFields.Tail, SearchAnalyzers.Reversed(stem))), CompoundWeight), Occur.SHOULD);
-            // The highlighter reads the body field only: there the compound is found by its ending.
-            if (forHighlighting) any.Add(new WildcardQuery(new Term(SearchFields.Body, "*" + stem)), Occur.SHOULD);
         }
         if (SearchAnalyzers.MatchesByPrefix(culture) && UkrainianPrefix(exact[0]) is { } beginning && HasPrefix(SearchFields.Exact, beginning))
         {
@@ -90,18 +89,10 @@ internal sealed class LuceneQuery(IndexReader reader, string culture, SearchCorr
     /// <summary>A term query, or null when no document has the term.</summary>
     private TermQuery? Known(string field, string text)
     {
-        var term = new Term(field, text);
-        return reader.DocFreq(term) > 0 ? new TermQuery(term) : null;
+        return words.Has(field, text) ? new TermQuery(new Term(field, text)) : null;
     }
 
-    private bool HasPrefix(string field, string prefix)
-    {
-        var terms = MultiFields.GetTerms(reader, field);
-        if (terms is null) return false;
-        var e = terms.GetEnumerator();
-        var target = new Lucene.Net.Util.BytesRef(prefix);
-        return e.SeekCeil(target) != TermsEnum.SeekStatus.END && Lucene.Net.Util.StringHelper.StartsWith(e.Term, target);
-    }
+    private bool HasPrefix(string field, string prefix) => words.HasPrefix(field, prefix);
 
     /// <summary>A prefix, tried as typed (folded) in every field, and as stemmed in the stemmed fields:
     /// "gesprekke*" still finds the stem "gesprek".</summary>
@@ -137,7 +128,7 @@ internal sealed class LuceneQuery(IndexReader reader, string culture, SearchCorr
         if (prefix is null && stems.Count == 1) return Fields(field => Known(field, stems[0]));
         return Fields(field =>
         {
-            if (stems.Any(stem => reader.DocFreq(new Term(field, stem)) == 0)) return null;
+            if (stems.Any(stem => !words.Has(field, stem))) return null;
             if (prefix is null)
             {
                 var phrase = new PhraseQuery();
@@ -184,8 +175,15 @@ internal sealed class LuceneQuery(IndexReader reader, string culture, SearchCorr
     };
 
 
-    /// <summary>The terms the analyzer of this language makes of a text for a field.</summary>
-    public List<string> Analyze(string field, string text) => Terms(_analyzer, field, text);
+    private readonly Dictionary<(string Field, string Text), List<string>> _analysed = [];
+
+    /// <summary>The terms the analyzer of this language makes of a text for a field (a copy: callers
+    /// may change it). Kept per builder, because a search builds its query and its marks from the same words.</summary>
+    public List<string> Analyze(string field, string text)
+    {
+        if (!_analysed.TryGetValue((field, text), out var terms)) _analysed[(field, text)] = terms = Terms(_analyzer, field, text);
+        return [.. terms];
+    }
 
     public static List<string> Terms(Analyzer analyzer, string field, string text)
     {

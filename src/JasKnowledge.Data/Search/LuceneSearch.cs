@@ -20,9 +20,10 @@ public static class LuceneSearch
     internal static SearchResults Run(IndexSearcher searcher, SearchRequest request, bool suggest, SearchPhases? phases)
     {
         var reader = searcher.IndexReader;
-        var cultures = Values(reader, SearchFields.Culture);
+        var words = new IndexWords(reader);
+        var cultures = Values(words, SearchFields.Culture);
         phases?.Lap("cultures");
-        var corrections = SearchCorrections.For(reader, request.Query, cultures);
+        var corrections = SearchCorrections.For(words, request.Query, cultures);
         phases?.Lap("corrections");
         // A query depends on the culture only through its analysis: cultures analysed alike (Dari as Persian;
         // Tigrinya, Somali and any other language by folding alone) share one builder and one query.
@@ -33,7 +34,7 @@ public static class LuceneSearch
             var language = SearchAnalyzers.Language(culture);
             if (!builders.TryGetValue(language, out var built))
             {
-                var builder = new LuceneQuery(reader, culture, corrections);
+                var builder = new LuceneQuery(words, culture, corrections);
                 var main = Build(builder, request, forHighlighting: false);
                 builders[language] = built = new CultureQuery(culture, builder, main, main?.ToString());
             }
@@ -49,11 +50,11 @@ public static class LuceneSearch
             query.Add(new BooleanQuery { { languages, Occur.MUST }, { group.First().Query!, Occur.MUST } }, Occur.SHOULD);
         }
         phases?.Lap("query");
-        var results = query.Clauses.Count == 0 ? SearchResults.None : Collect(searcher, query, request, queries, corrections, phases);
+        var results = query.Clauses.Count == 0 ? SearchResults.None : Collect(searcher, words, query, request, queries, corrections, phases);
         if (results.Total > 0 || !suggest) return results.Total > 0 ? results : results with { AlsoSearchedFor = [] };
 
         // Nothing found: suggest the query with its words replaced by the closest index words, if that finds something.
-        var suggestion = SearchCorrections.For(reader, request.Query, cultures, wide: true).Suggest(request.Query);
+        var suggestion = SearchCorrections.For(words, request.Query, cultures, wide: true).Suggest(request.Query);
         if (suggestion is null) return results with { AlsoSearchedFor = [] };
         var alternative = SearchQuery.Parse(suggestion);
         var found = Run(searcher, request with { Query = alternative, Page = 1 }, suggest: false).Total;
@@ -62,30 +63,29 @@ public static class LuceneSearch
     }
 
     private static SearchResults Collect(
-        IndexSearcher searcher, Query query, SearchRequest request, List<CultureQuery> queries,
+        IndexSearcher searcher, IndexWords words, Query query, SearchRequest request, List<CultureQuery> queries,
         SearchCorrections corrections, SearchPhases? phases)
     {
-        // The query the highlighter looks for, once per builder (not once per hit).
-        var highlights = new Dictionary<LuceneQuery, Query?>();
         var skip = (request.Page - 1) * request.PageSize;
         var collector = new HitCollector(request, skip + request.PageSize);
         searcher.Search(query, collector);
         var counts = collector.Counts();
-        var page = collector.Best().Skip(skip).Take(request.PageSize).ToList();
+        var best = collector.Best().Skip(skip).Take(request.PageSize).ToList();
         phases?.Lap("search");
-        var hits = page.Select(hit =>
+        var page = best.Select(hit => (hit.Doc, Document: Document(searcher.Doc(hit.Doc)))).ToList();
+        phases?.Lap("documents");
+        // The words to mark, once per language's query, and the snippets of the page's hits in that language together.
+        var snippets = new Dictionary<int, string>();
+        foreach (var group in page.GroupBy(hit => queries.First(q => q.Culture == hit.Document.Culture).Builder))
         {
-            var document = Document(searcher.Doc(hit.Doc));
-            phases?.Lap("documents");
-            var builder = queries.First(q => q.Culture == document.Culture).Builder;
-            if (!highlights.TryGetValue(builder, out var highlight))
-                highlights[builder] = highlight = Build(builder, request, forHighlighting: true) is { } marked
-                    ? HighlightQuery.Expand(marked, searcher.IndexReader) : null;
+            var marks = Build(group.Key, request, forHighlighting: true) is { } marked ? HighlightQuery.Marks(marked, words) : null;
             phases?.Lap("highlight query");
-            var snippet = SearchSnippets.Build(SearchSnippets.Text(document.Summary, document.Text), document.Culture, highlight);
+            var texts = group.Select(hit => (hit.Doc, SearchSnippets.Text(hit.Document.Summary, hit.Document.Text))).ToList();
+            var built = SearchSnippets.Build(searcher, marks, texts, SearchAnalyzers.For(group.First().Document.Culture));
+            for (var i = 0; i < texts.Count; i++) snippets[texts[i].Doc] = built[i];
             phases?.Lap("snippets");
-            return new SearchHit(document, snippet);
-        }).ToList();
+        }
+        var hits = page.Select(hit => new SearchHit(hit.Document, snippets[hit.Doc])).ToList();
         var results = SearchResults.From(counts, request, hits, corrections.All, null);
         phases?.Lap("results");
         return results;
@@ -109,10 +109,10 @@ public static class LuceneSearch
     }
 
     /// <summary>The distinct values of a keyword field (the languages present).</summary>
-    private static List<string> Values(IndexReader reader, string field)
+    private static List<string> Values(IndexWords words, string field)
     {
         var values = new List<string>();
-        var terms = MultiFields.GetTerms(reader, field);
+        var terms = words.Terms(field);
         if (terms is null) return values;
         var e = terms.GetEnumerator();
         while (e.MoveNext()) values.Add(e.Term.Utf8ToString());

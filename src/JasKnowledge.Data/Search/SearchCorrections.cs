@@ -29,10 +29,10 @@ internal sealed class SearchCorrections
     public static readonly SearchCorrections None = new();
 
     /// <summary>The corrections of every single word of the query that has no match in the index.</summary>
-    public static SearchCorrections For(IndexReader reader, SearchQuery query, IReadOnlyList<string> cultures, bool wide = false)
+    public static SearchCorrections For(IndexWords words, SearchQuery query, IReadOnlyList<string> cultures, bool wide = false)
     {
         var corrections = new SearchCorrections();
-        var exactTerms = MultiFields.GetTerms(reader, SearchFields.Exact);
+        var exactTerms = words.Terms(SearchFields.Exact);
         if (exactTerms is null) return corrections;
         foreach (var clause in query.Included.Where(c => !c.IsPhrase && !c.LastIsPrefix))
         {
@@ -41,7 +41,7 @@ internal sealed class SearchCorrections
             var folded = LuceneQuery.Terms(SearchAnalyzers.For("und"), SearchFields.Exact, word);
             if (folded.Count != 1 || folded[0].Length is < MinLetters or > MaxLetters) continue;
             if (corrections._byWord.Count == MaxWords) break;
-            if (!wide && HasMatch(reader, word, folded[0], cultures)) continue;
+            if (!wide && HasMatch(words, word, folded[0], cultures)) continue;
             var edits = wide || folded[0].Length >= 8 ? 2 : 1;
             corrections._byWord[word] = Closest(exactTerms, folded[0], edits);
         }
@@ -67,28 +67,19 @@ internal sealed class SearchCorrections
         return string.Join(' ', parts);
     }
 
-    private static bool HasMatch(IndexReader reader, string word, string folded, IReadOnlyList<string> cultures)
+    private static bool HasMatch(IndexWords words, string word, string folded, IReadOnlyList<string> cultures)
     {
-        if (reader.DocFreq(new Term(SearchFields.Exact, folded)) > 0) return true;
+        if (words.Has(SearchFields.Exact, folded)) return true;
         // Cultures analysed alike give the same answer: one of each analysis is asked.
         foreach (var culture in cultures.DistinctBy(SearchAnalyzers.Language, StringComparer.Ordinal))
         {
             var stems = LuceneQuery.Terms(SearchAnalyzers.For(culture), SearchFields.Body, word);
             if (stems.Count != 1) continue;
-            if (SearchFields.Stemmed.Any(field => reader.DocFreq(new Term(field, stems[0])) > 0)) return true;
-            if (LuceneQuery.IsCompoundPart(culture, stems[0]) && HasPrefix(reader, SearchFields.Tail, SearchAnalyzers.Reversed(stems[0])))
+            if (SearchFields.Stemmed.Any(field => words.Has(field, stems[0]))) return true;
+            if (LuceneQuery.IsCompoundPart(culture, stems[0]) && words.HasPrefix(SearchFields.Tail, SearchAnalyzers.Reversed(stems[0])))
                 return true;
         }
         return false;
-    }
-
-    private static bool HasPrefix(IndexReader reader, string field, string prefix)
-    {
-        var terms = MultiFields.GetTerms(reader, field);
-        if (terms is null) return false;
-        var e = terms.GetEnumerator();
-        var target = new BytesRef(prefix);
-        return e.SeekCeil(target) != TermsEnum.SeekStatus.END && StringHelper.StartsWith(e.Term, target);
     }
 
     /// <summary>The index words within the edits, nearest first, then the most used. A walk over the
