@@ -42,6 +42,37 @@ public sealed class LuceneSearchIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Compacting_leaves_one_segment_with_the_same_answers_and_sequence()
+    {
+        var sources = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid()).ToList();
+        using (var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance))
+        {
+            // One commit per change, as a catch-up in batches commits: each leaves a segment.
+            for (var i = 0; i < sources.Count; i++) await index.ApplyAsync([Change(i + 1, sources[i], i % 2 == 0 ? "Zeppelin" : "Walvis")]);
+            await index.ApplyAsync([new SearchChange(13, sources[0], null)]);
+            var before = await index.SearchAsync(new SearchRequest(SearchQuery.Parse("zeppelin"), null, null));
+            Assert.True(Segments() > 1);
+
+            await index.CompactAsync();
+
+            Assert.Equal(1, Segments());
+            var after = await index.SearchAsync(new SearchRequest(SearchQuery.Parse("zeppelin"), null, null));
+            Assert.Equal(5, after.Total);
+            Assert.Equal(before.Hits.Select(h => (h.Document.Source, h.SnippetHtml)), after.Hits.Select(h => (h.Document.Source, h.SnippetHtml)));
+            Assert.Equal(13, index.AppliedSequence);
+        }
+        using var reopened = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance);
+        Assert.Equal(13, reopened.AppliedSequence);
+        Assert.Equal(11, await reopened.CountAsync());
+    }
+
+    private int Segments()
+    {
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(LuceneSearchIndex.Directory(_folder));
+        return reader.Leaves.Count;
+    }
+
+    [Fact]
     public async Task A_repeated_search_is_answered_from_memory_until_the_index_changes()
     {
         var source = Guid.NewGuid();

@@ -20,6 +20,10 @@ public interface ISearchIndex
     /// <summary>Empties the index (applied sequence 0), before it is filled again from the outbox.</summary>
     Task ResetAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Tidies the index after a large catch-up (a rebuild, a node that was away), so that
+    /// searches read as few parts of it as possible. Not called after everyday changes.</summary>
+    Task CompactAsync(CancellationToken cancellationToken = default);
+
     Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default);
 
     Task<int> CountAsync(CancellationToken cancellationToken = default);
@@ -31,7 +35,8 @@ public sealed record SearchChange(long Sequence, Guid Source, SearchDocument? Do
 
 /// <summary>What is searchable of one published thing. <see cref="Type"/> is a content type or
 /// "download"; the web layer turns Type, Culture and Slug into a URL. <see cref="Text"/> is the body
-/// (for a download: the release notes of its versions).</summary>
+/// (for a download: the release notes of its versions); a hit's document leaves it empty (its snippet
+/// shows the part that matched).</summary>
 public sealed record SearchDocument(
     Guid Source, string Type, string Culture, string LocalizationSet, string Slug, string Title, string Summary, string Text);
 

@@ -9,7 +9,7 @@ namespace JasKnowledge.Data.Search;
 /// One search on a searcher: the query is built per language present in the index (each language's
 /// words analysed as its documents were), run once; one pass counts the hits per (type, language) for
 /// the facets and keeps the best hits that pass the filters — the visitor's language first — and the
-/// page of hits gets its snippets from Lucene's highlighter.
+/// page of hits gets its snippets from Lucene's postings highlighter, per language.
 /// </summary>
 public static class LuceneSearch
 {
@@ -85,7 +85,9 @@ public static class LuceneSearch
             for (var i = 0; i < texts.Count; i++) snippets[texts[i].Doc] = built[i];
             phases?.Lap("snippets");
         }
-        var hits = page.Select(hit => new SearchHit(hit.Document, snippets[hit.Doc])).ToList();
+        // A hit keeps its document without the text: the snippet is what is shown, and a remembered answer
+        // holding ten whole chapters made every first asking feed the garbage collector.
+        var hits = page.Select(hit => new SearchHit(hit.Document with { Text = "" }, snippets[hit.Doc])).ToList();
         var results = SearchResults.From(counts, request, hits, corrections.All, null);
         phases?.Lap("results");
         return results;

@@ -60,12 +60,21 @@ public sealed class SearchIndexUpdater(IServiceProvider services, ILogger<Search
             if (position.Behind > Batch || position.Waiting > NotableLag || !_caughtUp && position.Behind > 0)
                 logger.LogInformation("The search index is {Behind} changes behind the outbox, the oldest waiting {Seconds:F1} s; catching up.",
                     position.Behind, position.Waiting.TotalSeconds);
+            var appliedNow = 0;
             while (true)
             {
                 var changes = await outbox.ChangesAfterAsync(index.AppliedSequence, Batch, cancellationToken);
                 if (changes.Count == 0) break;
                 await index.ApplyAsync(changes, cancellationToken);
+                appliedNow += changes.Count;
                 if (changes.Count < Batch) break;
+            }
+            if (appliedNow >= Batch)
+            {
+                var merging = System.Diagnostics.Stopwatch.StartNew();
+                await index.CompactAsync(cancellationToken);
+                logger.LogInformation("Applied {Count} changes to the search index and merged it in {Seconds:F1} s.",
+                    appliedNow, merging.Elapsed.TotalSeconds);
             }
             if (!_caughtUp)
                 logger.LogInformation("The search index is up to date at outbox sequence {Sequence} ({Count} documents).",
