@@ -143,9 +143,18 @@ try
             repeated[query.Name].Add(again);
         }
     }
-    // As a request does it: parse, query per language, facets, one page with snippets.
-    SearchResults Raw((string Name, string? Lang, string? Type, string Q) query) =>
-        LuceneSearch.Run(searcher, new SearchRequest(SearchQuery.Parse(query.Q), query.Lang, query.Type));
+    // As a request does it: parse, the glossary's synonyms (a query in the visitor's language also
+    // searches the Dutch term), query per language, facets, one page with snippets.
+    var indexCultures = new List<string>();
+    if (MultiFields.GetTerms(reader, SearchFields.Culture)?.GetEnumerator() is { } cultureTerms)
+        while (cultureTerms.MoveNext()) indexCultures.Add(cultureTerms.Term.Utf8ToString());
+    var glossary = JasKnowledge.Core.Translations.Glossary.Load(contentFolder, indexCultures);
+    SearchResults Raw((string Name, string? Lang, string? Type, string Q) query)
+    {
+        var parsed = SearchQuery.Parse(query.Q);
+        return LuceneSearch.Run(searcher, new SearchRequest(parsed, query.Lang, query.Type,
+            Synonyms: glossary.SynonymQueries(parsed, "nl", query.Lang ?? "nl")));
+    }
     await WarmUpAsync(_ =>
     {
         foreach (var query in mix) Raw(query);

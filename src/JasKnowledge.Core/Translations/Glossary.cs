@@ -95,6 +95,10 @@ public sealed class Glossary
         return result;
     }
 
+    /// <summary>The <see cref="Synonyms"/> of a visitor's query, parsed, as the search runs them beside it.</summary>
+    public IReadOnlyList<Search.SearchQuery> SynonymQueries(Search.SearchQuery query, string dutch, string visitorCulture) =>
+        Synonyms(query.Text, dutch, visitorCulture).Select(Search.SearchQuery.Parse).Where(q => q.HasTerms).ToList();
+
     /// <summary>Where a form occurs in a text: for Latin and Cyrillic at the start of a word (endings may
     /// follow: stages, куратора); for scripts that write little words onto the next (Arabic و, ل, ب;
     /// Tigrinya ን, ብ) anywhere in a word.</summary>

@@ -40,7 +40,7 @@ public sealed class PortalSearch(
         page = Math.Clamp(page, 1, MaxPage);
         // A glossary term in any language also searches its Dutch form and the visitor's (query time: no reindex).
         var synonymCulture = visitorCulture ?? (cultures.Contains(culture) ? culture! : cultures.Default.Code);
-        var synonyms = glossary.Synonyms(query.Text, cultures.Default.Code, synonymCulture).Select(SearchQuery.Parse).Where(q => q.HasTerms).ToList();
+        var synonyms = glossary.SynonymQueries(query, cultures.Default.Code, synonymCulture);
         var request = new SearchRequest(query, culture, type, page, PageSize, visitorCulture, synonyms);
         var results = await index.SearchAsync(request, cancellationToken);
         var pageCount = Math.Min(MaxPage, (results.Total + PageSize - 1) / PageSize);
