@@ -37,7 +37,8 @@ internal sealed class IndexWords(IndexReader reader)
         return _prefixes[(field, prefix)] = found;
     }
 
-    /// <summary>The words of the field that begin with the prefix, in index order; null when there are more than <paramref name="max"/>.</summary>
+    /// <summary>The words of the field that begin with the prefix, in index order; null when there are more
+    /// than <paramref name="max"/> (remembered per field and prefix: the marks ask with one limit).</summary>
     public List<string>? StartingWith(string field, string prefix, int max)
     {
         if (!_starting.TryGetValue((field, prefix), out var words)) _starting[(field, prefix)] = words = ReadStartingWith(field, prefix, max);
