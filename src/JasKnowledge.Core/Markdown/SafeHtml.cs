@@ -18,23 +18,16 @@ public static class SafeHtml
     /// could do harm, so it is not parsed: parsing ten snippets took as long as the rest of a remembered search.</summary>
     public static bool IsTextWithMarks(string html)
     {
-        var span = html.AsSpan();
-        for (var at = span.IndexOfAny('<', '>'); at >= 0; at = Next(span, at))
+        var rest = html.AsSpan();
+        for (var at = rest.IndexOfAny('<', '>'); at >= 0; at = rest.IndexOfAny('<', '>'))
         {
-            if (span[at] == '>' ? !IsMarkEnd(span, at) : !(span[at..].StartsWith("<mark>") || span[at..].StartsWith("</mark>"))) return false;
+            rest = rest[at..];
+            var tag = rest.StartsWith("<mark>") ? "<mark>".Length : rest.StartsWith("</mark>") ? "</mark>".Length : 0;
+            if (tag == 0) return false;
+            rest = rest[tag..];
         }
         return true;
     }
-
-    private static int Next(ReadOnlySpan<char> html, int at)
-    {
-        var next = html[(at + 1)..].IndexOfAny('<', '>');
-        return next < 0 ? -1 : at + 1 + next;
-    }
-
-    /// <summary>Whether the '&gt;' at <paramref name="at"/> closes a mark tag.</summary>
-    private static bool IsMarkEnd(ReadOnlySpan<char> html, int at) =>
-        at >= 5 && html[(at - 5)..(at + 1)].SequenceEqual("<mark>") || at >= 6 && html[(at - 6)..(at + 1)].SequenceEqual("</mark>");
 
     private static HtmlSanitizer Create()
     {
