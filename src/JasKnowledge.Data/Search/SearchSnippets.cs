@@ -88,16 +88,23 @@ public static partial class SearchSnippets
             var starts = passage.MatchStarts;
             var ends = passage.MatchEnds;
             var count = passage.NumMatches;
+            var terms = new string[count];
+            for (var i = 0; i < count; i++) terms[i] = passage.MatchTerms[i].Utf8ToString();
+            // Matches come in text order and do not overlap, so a window's matches are a run that only
+            // moves right: one pass, counting how often each word is inside.
+            var inside = new Dictionary<string, int>(StringComparer.Ordinal);
+            var (left, right) = (0, 0);
             var (bestStart, bestWords) = (0, -1);
             for (var first = 0; first < count; first++)
             {
                 var start = Math.Max(0, Math.Min(starts[first] - Lead, content.Length - Length));
-                var words = new HashSet<string>(StringComparer.Ordinal);
-                for (var i = 0; i < count; i++)
+                for (; left < count && starts[left] < start; left++)
                 {
-                    if (starts[i] >= start && ends[i] <= start + Length) words.Add(passage.MatchTerms[i].Utf8ToString());
+                    if (left < right && --inside[terms[left]] == 0) inside.Remove(terms[left]);
                 }
-                if (words.Count > bestWords) (bestStart, bestWords) = (start, words.Count);
+                for (right = Math.Max(right, left); right < count && ends[right] <= start + Length; right++)
+                    inside[terms[right]] = inside.GetValueOrDefault(terms[right]) + 1;
+                if (inside.Count > bestWords) (bestStart, bestWords) = (start, inside.Count);
             }
             var (from, to) = WholeWords(content, bestStart, Math.Min(content.Length, bestStart + Length), starts, ends, count);
 
