@@ -22,12 +22,8 @@ public sealed class SearchCodec() : FilterCodec(new Lucene46Codec())
 
     public override StoredFieldsFormat StoredFieldsFormat => Stored;
 
-    private static int _registered;
-
-    /// <summary>Makes the codec known to Lucene (once per process), so an index written with it can be read.</summary>
-    public static void Register()
-    {
-        if (Interlocked.Exchange(ref _registered, 1) == 1) return;
+    /// <summary>Makes the codec known to Lucene, so an index written with it can be read (once per
+    /// process: LuceneSearchIndex's static constructor).</summary>
+    public static void Register() =>
         Codec.SetCodecFactory(new DefaultCodecFactory { CustomCodecTypes = [typeof(SearchCodec)] });
-    }
 }
