@@ -19,9 +19,9 @@ public sealed class AccountJourneyTests(BrowserPortal portal) : IClassFixture<Br
         var admin = await adminContext.NewPageAsync();
         await admin.SetViewportSizeAsync(1280, 900);
         await BrowserPortal.SignInAsync(admin, adminEmail, adminPassword);
-        await admin.WaitForURLAsync("**/beheer");
+        await admin.ArrivedAtAsync("**/beheer");
         await admin.GetByRole(AriaRole.Link, new() { Name = "Gebruikers: uitnodigen, rollen en toegang" }).ClickAsync();
-        await admin.WaitForURLAsync("**/beheer/gebruikers");
+        await admin.ArrivedAtAsync("**/beheer/gebruikers");
         await Axe.AssertNoViolationsAsync(admin, "beheer-users");
 
         var email = $"vertaler-{Guid.NewGuid():N}@example.nl";
@@ -33,7 +33,7 @@ public sealed class AccountJourneyTests(BrowserPortal portal) : IClassFixture<Br
         Assert.Contains("/beheer/uitnodiging/", link);
         await Axe.AssertNoViolationsAsync(admin, "beheer-users-invited");
         await admin.GetByRole(AriaRole.Link, new() { Name = email }).ClickAsync();
-        await admin.WaitForURLAsync("**/beheer/gebruikers/*");
+        await admin.ArrivedAtAsync("**/beheer/gebruikers/*");
         await Axe.AssertNoViolationsAsync(admin, "beheer-user");
 
         await using var userContext = await portal.NewContextAsync("nl-NL");
@@ -45,7 +45,7 @@ public sealed class AccountJourneyTests(BrowserPortal portal) : IClassFixture<Br
         await page.GetByLabel("Nieuw wachtwoord", new() { Exact = true }).FillAsync(own);
         await page.GetByLabel("Nieuw wachtwoord, nog een keer").FillAsync(own);
         await page.GetByRole(AriaRole.Button, new() { Name = "Wachtwoord opslaan" }).ClickAsync();
-        await page.WaitForURLAsync("**/beheer/tweestapsverificatie");
+        await page.ArrivedAtAsync("**/beheer/tweestapsverificatie");
         await Axe.AssertNoViolationsAsync(page, "beheer-two-factor");
         Assert.True(
             await page.GetByRole(AriaRole.Img, new() { Name = "QR-code met de sleutel voor uw authenticator-app" })
@@ -56,7 +56,7 @@ public sealed class AccountJourneyTests(BrowserPortal portal) : IClassFixture<Br
         Assert.Equal(10, await page.Locator("ul.recovery-codes li").CountAsync());
         await Axe.AssertNoViolationsAsync(page, "beheer-recovery-codes");
         await page.GetByRole(AriaRole.Link, new() { Name = "Verder naar het beheer" }).ClickAsync();
-        await page.WaitForURLAsync("**/beheer");
+        await page.ArrivedAtAsync("**/beheer");
         await Axe.AssertNoViolationsAsync(page, "beheer-home-enrolled");
 
         // Another browser: password, then the code from the app.
@@ -66,10 +66,10 @@ public sealed class AccountJourneyTests(BrowserPortal portal) : IClassFixture<Br
         await page.GetByLabel("E-mailadres").FillAsync(email);
         await page.GetByLabel("Wachtwoord").FillAsync(own);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await page.WaitForURLAsync("**/beheer/inloggen/tweede-stap**");
+        await page.ArrivedAtAsync("**/beheer/inloggen/tweede-stap**");
         await Axe.AssertNoViolationsAsync(page, "beheer-second-step-journey");
         await BrowserPortal.EnterCodeAsync(page, email, key);
-        await page.WaitForURLAsync("**/beheer");
+        await page.ArrivedAtAsync("**/beheer");
         Assert.Contains(email, await page.Locator("main").InnerTextAsync());
     }
 }

@@ -74,7 +74,7 @@ public sealed class AlertsJourneyTests(BrowserPortal portal) : IClassFixture<Bro
                 .Where(i => i.Type == "info-sheet" && i.Slug == "de-zorgverzekering" && i.Culture == "ar").Select(i => i.Id).SingleAsync();
         await page.SetViewportSizeAsync(1280, 900);
         await BrowserPortal.SignInAsync(page, editor, password);
-        await page.WaitForURLAsync("**/beheer");
+        await page.ArrivedAtAsync("**/beheer");
         await page.GotoAsync($"/beheer/inhoud/{id}");
         var body = page.GetByLabel("Tekst (Markdown)");
         await body.FillAsync(await body.InputValueAsync() + "\n\n" + note);

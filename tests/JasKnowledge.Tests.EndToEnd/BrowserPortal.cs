@@ -57,7 +57,7 @@ public sealed class BrowserPortal : IAsyncLifetime
     /// <summary>The second step of signing in: the code an authenticator app shows for the key.</summary>
     public static async Task EnterCodeAsync(IPage page, string account, string key)
     {
-        await page.WaitForURLAsync("**/beheer/inloggen/tweede-stap**");
+        await page.ArrivedAtAsync("**/beheer/inloggen/tweede-stap**");
         await page.GetByLabel("Code", new() { Exact = true }).FillAsync(await Totp.FreshAsync(account, key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Bevestigen" }).ClickAsync();
     }

@@ -20,7 +20,7 @@ public sealed class CompareJourneyTests(BrowserPortal portal) : IClassFixture<Br
         await page.Locator("#vergelijken-van").SelectOptionAsync("1.2");
         await page.Locator("#vergelijken-naar").SelectOptionAsync("1.3");
         await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
-        await page.WaitForURLAsync($"**/{culture}/handboek/edities/1.2...1.3");
+        await page.ArrivedAtAsync($"**/{culture}/handboek/edities/1.2...1.3");
 
         Assert.Equal(title, (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.True(await page.Locator(".word-diff ins").CountAsync() > 0);
@@ -56,7 +56,7 @@ public sealed class CompareJourneyTests(BrowserPortal portal) : IClassFixture<Br
         await page.Locator("#vergelijken-van").SelectOptionAsync("1.0");
         await page.Locator("#vergelijken-naar").SelectOptionAsync("1.1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Vergelijken" }).ClickAsync();
-        await page.WaitForURLAsync("**/nl/handboek/edities/1.0...1.1");
+        await page.ArrivedAtAsync("**/nl/handboek/edities/1.0...1.1");
 
         Assert.Contains("verwachtingenmuur",
             await page.Locator("#hoofdstuk-sessie-9-de-participatieverklaring").Locator("xpath=..").InnerTextAsync());

@@ -17,15 +17,15 @@ public sealed class EditorJourneyTests(BrowserPortal portal) : IClassFixture<Bro
         var page = await context.NewPageAsync();
         await page.SetViewportSizeAsync(1280, 900);
         await BrowserPortal.SignInAsync(page, email, password);
-        await page.WaitForURLAsync("**/beheer");
+        await page.ArrivedAtAsync("**/beheer");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Inhoud bewerken" }).ClickAsync();
         await page.GetByLabel("Soort").SelectOptionAsync("handbook-chapter");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-        await page.WaitForURLAsync("**type=handbook-chapter**");
+        await page.ArrivedAtAsync("**type=handbook-chapter**");
         await Axe.AssertNoViolationsAsync(page, "beheer-content-list");
         await page.GetByRole(AriaRole.Link, new() { Name = "Sessie 3 — Solidariteit en meedoen" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/beheer/inhoud/*");
+        await page.ArrivedAtAsync("**/beheer/inhoud/*");
         await Axe.AssertNoViolationsAsync(page, "beheer-content-edit");
 
         var body = page.GetByLabel("Tekst (Markdown)");
@@ -49,7 +49,7 @@ public sealed class EditorJourneyTests(BrowserPortal portal) : IClassFixture<Bro
         await Axe.AssertNoViolationsAsync(page, "beheer-content-history");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Versie 1 herstellen als nieuw concept" }).ClickAsync();
-        await page.WaitForURLAsync(editUrl);
+        await page.ArrivedAtAsync(editUrl);
         Assert.DoesNotContain("kennismakingsronde", await page.GetByLabel("Tekst (Markdown)").InputValueAsync());
         await page.GetByLabel("Wat veranderde er?").FillAsync("Terug naar versie 1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publiceren" }).ClickAsync();
@@ -66,11 +66,11 @@ public sealed class EditorJourneyTests(BrowserPortal portal) : IClassFixture<Bro
         await using var context = await portal.NewContextAsync("nl-NL");
         var page = await context.NewPageAsync();
         await BrowserPortal.SignInAsync(page, email, password);
-        await page.WaitForURLAsync("**/beheer");
+        await page.ArrivedAtAsync("**/beheer");
         await page.GetByRole(AriaRole.Link, new() { Name = "Bestanden: een nieuwe versie uploaden" }).ClickAsync();
         await Axe.AssertNoViolationsAsync(page, "beheer-files");
         await page.Locator("table.admin-table a[href='/beheer/bestanden/nl/het-gesprek-handboek-pdf']").ClickAsync();
-        await page.WaitForURLAsync("**/beheer/bestanden/nl/het-gesprek-handboek-pdf");
+        await page.ArrivedAtAsync("**/beheer/bestanden/nl/het-gesprek-handboek-pdf");
         await Axe.AssertNoViolationsAsync(page, "beheer-upload");
 
         var pdf = new byte[200_000];

@@ -16,7 +16,7 @@ public sealed class HandbookJourneyTests(BrowserPortal portal) : IClassFixture<B
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })
             .GetByRole(AriaRole.Link, new() { Name = "Handboek" }).ClickAsync();
-        await page.WaitForURLAsync("**/nl/handboek");
+        await page.ArrivedAtAsync("**/nl/handboek");
         await Axe.AssertNoViolationsAsync(page, "handbook-home");
 
         var pdf = page.Locator(".edition-box li").Filter(new() { Has = page.Locator("a[data-format='PDF']") });
@@ -38,12 +38,12 @@ public sealed class HandbookJourneyTests(BrowserPortal portal) : IClassFixture<B
         await page.GotoAsync("/nl/handboek");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Alle edities en wat er veranderde" }).ClickAsync();
-        await page.WaitForURLAsync("**/nl/handboek/edities");
+        await page.ArrivedAtAsync("**/nl/handboek/edities");
         Assert.True(await page.Locator("section.edition").CountAsync() >= 2);
         await Axe.AssertNoViolationsAsync(page, "handbook-editions");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Editie 1.0", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/nl/handboek/edities/1.0");
+        await page.ArrivedAtAsync("**/nl/handboek/edities/1.0");
         var notice = page.Locator(".notice--outdated");
         Assert.Contains("is niet de nieuwste", await notice.InnerTextAsync());
         await Axe.AssertNoViolationsAsync(page, "handbook-edition-old");
@@ -60,7 +60,7 @@ public sealed class HandbookJourneyTests(BrowserPortal portal) : IClassFixture<B
         await page.GotoAsync("/nl/handboek");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sessieblad 1", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/nl/handboek/sessie-1-nederland-en-jij/sessie");
+        await page.ArrivedAtAsync("**/nl/handboek/sessie-1-nederland-en-jij/sessie");
         Assert.StartsWith("Sessie 1", await page.Locator("h1").InnerTextAsync());
         Assert.True(await page.Locator("button[data-print]").IsVisibleAsync());
         await Axe.AssertNoViolationsAsync(page, "session-sheet");
@@ -87,7 +87,7 @@ public sealed class HandbookJourneyTests(BrowserPortal portal) : IClassFixture<B
         Assert.True(await page.Locator("#gespreksvragen").IsVisibleAsync());
 
         await page.Locator("a[rel=next]").ClickAsync();
-        await page.WaitForURLAsync("**/nl/handboek/sessie-4-werk-inkomen-en-de-uitkering");
+        await page.ArrivedAtAsync("**/nl/handboek/sessie-4-werk-inkomen-en-de-uitkering");
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class LanguageSwitchJourneyTests(BrowserPortal portal) : IClassFix
         // On a phone the languages are folded into a compact switcher (a <details>): open it first.
         await switcher.Locator("summary").ClickAsync();
         var arabic = switcher.GetByRole(AriaRole.Link, new() { Name = "العربية" });
-        await Task.WhenAll(page.WaitForURLAsync("**/ar"), arabic.ClickAsync());
+        await Task.WhenAll(page.ArrivedAtAsync("**/ar"), arabic.ClickAsync());
 
         Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
         Assert.Equal("ar", await page.GetAttributeAsync("html", "lang"));
@@ -48,7 +48,7 @@ public sealed class LanguageSwitchJourneyTests(BrowserPortal portal) : IClassFix
         Assert.True(await focused.IsVisibleAsync());
         await page.Keyboard.PressAsync("Enter");
         // Following a fragment link is asynchronous: wait for it rather than read the URL at once.
-        await page.WaitForURLAsync("**/en#inhoud");
+        await page.ArrivedAtAsync("**/en#inhoud");
         Assert.Equal("inhoud", await page.EvaluateAsync<string>("() => document.activeElement.id"));
     }
 }

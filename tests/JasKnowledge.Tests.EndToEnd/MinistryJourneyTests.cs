@@ -15,13 +15,13 @@ public sealed class MinistryJourneyTests(BrowserPortal portal) : IClassFixture<B
         await page.GotoAsync("/nl");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })
             .GetByRole(AriaRole.Link, new() { Name = "Gemeenten" }).ClickAsync();
-        await page.WaitForURLAsync("**/nl/gemeenten");
+        await page.ArrivedAtAsync("**/nl/gemeenten");
         Assert.Equal(342, await page.Locator("svg.adoption-map path").CountAsync());
         await Axe.AssertNoViolationsAsync(page, "adoption-view");
 
         await page.GetByLabel("Provincie").SelectOptionAsync("Zuid-Holland");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-        await page.WaitForURLAsync("**provincie=Zuid-Holland**");
+        await page.ArrivedAtAsync("**provincie=Zuid-Holland**");
         Assert.Equal(50, await page.Locator(".adoption-table tbody tr").CountAsync());
         Assert.Contains("50 gemeenten na filteren", await page.GetByRole(AriaRole.Status).InnerTextAsync());
         await Axe.AssertNoViolationsAsync(page, "adoption-view-zuid-holland");
@@ -36,7 +36,7 @@ public sealed class MinistryJourneyTests(BrowserPortal portal) : IClassFixture<B
         Assert.Contains(lines, l => l.StartsWith("0546,Leiden,Zuid-Holland,actief,", StringComparison.Ordinal));
 
         await page.Locator(".adoption-table").GetByRole(AriaRole.Link, new() { Name = "Leiden", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/nl/gemeenten/leiden");
+        await page.ArrivedAtAsync("**/nl/gemeenten/leiden");
         var timeline = page.GetByRole(AriaRole.Table, new() { Name = "Het programma van Leiden: periodes en onderdelen" });
         Assert.True(await timeline.IsVisibleAsync());
         Assert.Equal(11, await timeline.Locator("tbody tr").CountAsync());
@@ -58,7 +58,7 @@ public sealed class MinistryJourneyTests(BrowserPortal portal) : IClassFixture<B
         await page.GetByLabel("Vergelijk Leiden").CheckAsync();
         await page.GetByLabel("Vergelijk Zoeterwoude").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Vergelijk de aangevinkte gemeenten (2 tot 4)" }).ClickAsync();
-        await page.WaitForURLAsync("**/nl/gemeenten/vergelijken?g=0546&g=0638");
+        await page.ArrivedAtAsync("**/nl/gemeenten/vergelijken?g=0546&g=0638");
         var table = page.Locator("table.compare-table");
         Assert.Contains("Zoeterwoude", await table.Locator("thead").InnerTextAsync());
         Assert.Equal("0546", await page.GetByLabel("Gemeente 1").InputValueAsync());

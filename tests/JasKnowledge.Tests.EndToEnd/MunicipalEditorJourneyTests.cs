@@ -20,25 +20,25 @@ public sealed class MunicipalEditorJourneyTests(BrowserPortal portal) : IClassFi
         await page.SetViewportSizeAsync(1280, 900);
 
         await page.GotoAsync("/beheer");
-        await page.WaitForURLAsync("**/beheer/inloggen**");
+        await page.ArrivedAtAsync("**/beheer/inloggen**");
         await Axe.AssertNoViolationsAsync(page, "beheer-login");
         await page.GetByLabel("E-mailadres").FillAsync(email);
         await page.GetByLabel("Wachtwoord").FillAsync(oneTime);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await page.WaitForURLAsync("**/beheer/inloggen/tweede-stap**");
+        await page.ArrivedAtAsync("**/beheer/inloggen/tweede-stap**");
         await Axe.AssertNoViolationsAsync(page, "beheer-second-step");
         await BrowserPortal.EnterCodeAsync(page, email, BrowserPortal.AuthenticatorKey);
-        await page.WaitForURLAsync("**/beheer/wachtwoord");
+        await page.ArrivedAtAsync("**/beheer/wachtwoord");
         await Axe.AssertNoViolationsAsync(page, "beheer-password");
         await page.GetByLabel("Huidig wachtwoord").FillAsync(oneTime);
         await page.GetByLabel("Nieuw wachtwoord", new() { Exact = true }).FillAsync(own);
         await page.GetByLabel("Nieuw wachtwoord, nog een keer").FillAsync(own);
         await page.GetByRole(AriaRole.Button, new() { Name = "Wachtwoord opslaan" }).ClickAsync();
-        await page.WaitForURLAsync("**/beheer");
+        await page.ArrivedAtAsync("**/beheer");
         await Axe.AssertNoViolationsAsync(page, "beheer-home");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Het programma van uw gemeente bewerken" }).ClickAsync();
-        await page.WaitForURLAsync("**/beheer/gemeenten/0579");
+        await page.ArrivedAtAsync("**/beheer/gemeenten/0579");
         await Axe.AssertNoViolationsAsync(page, "beheer-municipality");
         await page.GetByLabel("Weken van periode 1").FillAsync("14");
         await page.GetByRole(AriaRole.Button, new() { Name = "Bekijk de verschillen" }).ClickAsync();

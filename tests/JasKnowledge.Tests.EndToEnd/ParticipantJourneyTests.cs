@@ -18,12 +18,12 @@ public sealed class ParticipantJourneyTests(BrowserPortal portal) : IClassFixtur
         await Axe.AssertNoViolationsAsync(page, "participant-languages");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "العربية" }).ClickAsync();
-        await page.WaitForURLAsync("**/ar/informatie");
+        await page.ArrivedAtAsync("**/ar/informatie");
         Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
         await Axe.AssertNoViolationsAsync(page, "participant-ar-index");
 
         await page.Locator("a[href='/ar/video/het-gesprek']").ClickAsync();
-        await page.WaitForURLAsync("**/ar/video/het-gesprek");
+        await page.ArrivedAtAsync("**/ar/video/het-gesprek");
         Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
         Assert.Equal("ar", await page.GetAttributeAsync("track[default]", "srclang"));
         // The browser itself turns the default track on: the Arabic subtitles are the ones showing.
@@ -35,7 +35,7 @@ public sealed class ParticipantJourneyTests(BrowserPortal portal) : IClassFixtur
 
         await page.GotoAsync("/ar/informatie");
         await page.Locator("a[href='/ar/informatie/de-zorgverzekering']").ClickAsync();
-        await page.WaitForURLAsync("**/ar/informatie/de-zorgverzekering");
+        await page.ArrivedAtAsync("**/ar/informatie/de-zorgverzekering");
         Assert.Equal("ar", await page.GetAttributeAsync("html", "lang"));
         Assert.True(await page.Locator("a[href^='/files/ar/de-zorgverzekering-pdf/']").IsVisibleAsync());
         await Axe.AssertNoViolationsAsync(page, "participant-ar-sheet");
@@ -48,11 +48,11 @@ public sealed class ParticipantJourneyTests(BrowserPortal portal) : IClassFixtur
         var page = await context.NewPageAsync();
         await page.GotoAsync("/talen");
         await page.GetByRole(AriaRole.Link, new() { Name = "ትግርኛ" }).ClickAsync();
-        await page.WaitForURLAsync("**/ti/informatie");
+        await page.ArrivedAtAsync("**/ti/informatie");
         await Axe.AssertNoViolationsAsync(page, "participant-ti-index");
 
         await page.Locator("a[href='/ti/video/je-klantmanager']").ClickAsync();
-        await page.WaitForURLAsync("**/ti/video/je-klantmanager");
+        await page.ArrivedAtAsync("**/ti/video/je-klantmanager");
         Assert.Equal("ti", await page.GetAttributeAsync("track[default]", "srclang"));
         Assert.Contains("Noto Sans Ethiopic (web font)", await RenderedFontsAsync(page, "h1"));
         await Axe.AssertNoViolationsAsync(page, "participant-ti-video");

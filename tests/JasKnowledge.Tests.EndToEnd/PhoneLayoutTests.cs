@@ -118,7 +118,7 @@ public sealed class PhoneLayoutTests(BrowserPortal portal) : IClassFixture<Brows
             new PageScreenshotOptions { Path = Path.Combine(BrowserPortal.Artifacts, $"phone-language-switcher-{language}.png") });
 
         await switcher.Locator("details a[hreflang='nl']").ClickAsync();
-        await page.WaitForURLAsync("**/nl/video/het-gesprek");
+        await page.ArrivedAtAsync("**/nl/video/het-gesprek");
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class TranslatorJourneyTests(BrowserPortal portal) : IClassFixture
         await using var translatorContext = await portal.NewContextAsync("nl-NL");
         var translator = await translatorContext.NewPageAsync();
         await BrowserPortal.SignInAsync(translator, translatorEmail, password);
-        await translator.WaitForURLAsync("**/beheer");
+        await translator.ArrivedAtAsync("**/beheer");
         await translator.GotoAsync("/beheer/vertalingen");
         await Axe.AssertNoViolationsAsync(translator, "beheer-translations");
         var download = await translator.RunAndWaitForDownloadAsync(() => translator.Locator("a[data-xliff='ar']").ClickAsync());
@@ -61,7 +61,7 @@ public sealed class TranslatorJourneyTests(BrowserPortal portal) : IClassFixture
         await using var editorContext = await portal.NewContextAsync("nl-NL");
         var editor = await editorContext.NewPageAsync();
         await BrowserPortal.SignInAsync(editor, editorEmail, password);
-        await editor.WaitForURLAsync("**/beheer");
+        await editor.ArrivedAtAsync("**/beheer");
         await editor.GotoAsync($"/beheer/inhoud/{await ArabicIdAsync()}");
         await Assertions.Expect(editor.Locator("tr[data-glossary-term]").First).ToBeVisibleAsync();
         Assert.Contains("مرشد", await editor.Locator("section.glossary-terms").InnerTextAsync());
