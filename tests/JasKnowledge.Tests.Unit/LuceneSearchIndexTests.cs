@@ -66,6 +66,29 @@ public sealed class LuceneSearchIndexTests : IDisposable
         Assert.Equal(11, await reopened.CountAsync());
     }
 
+    [Fact]
+    public async Task A_hit_ranks_by_its_words_not_by_how_rare_its_language_is_in_the_index()
+    {
+        using var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance);
+        // The same text in Somali and in Tigrinya (searched alike: folding only); Somali is common in this
+        // index and Tigrinya rare, and Dutch has a query of its own (compounds ending in the word), so the two
+        // share a language filter.
+        await index.ApplyAsync([
+            Change(1, Guid.NewGuid(), "Zeppelin", "so"),
+            Change(2, Guid.NewGuid(), "Zeppelin", "ti"),
+            Change(3, Guid.NewGuid(), "Walvis", "so"),
+            Change(4, Guid.NewGuid(), "Luchtballon", "so"),
+            Change(5, Guid.NewGuid(), "Vlieger", "so"),
+            Change(6, Guid.NewGuid(), "Vrachtzeppelin", "nl"),
+        ]);
+
+        var found = await index.SearchAsync(new SearchRequest(SearchQuery.Parse("zeppelin"), null, null));
+
+        // Equal words, equal scores: the tie-break key (slug first) orders them, not the language.
+        Assert.Equal(["so", "ti"], found.Hits.Where(h => h.Document.Culture != "nl").Select(h => h.Document.Culture));
+        Assert.Equal(3, found.Total);
+    }
+
     private int Segments()
     {
         using var reader = Lucene.Net.Index.DirectoryReader.Open(LuceneSearchIndex.Directory(_folder));

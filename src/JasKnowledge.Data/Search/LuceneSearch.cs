@@ -1,5 +1,6 @@
 using JasKnowledge.Core.Search;
 using Lucene.Net.Index;
+using Lucene.Net.Queries;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 
@@ -42,12 +43,17 @@ public static class LuceneSearch
         }
 
         // Languages whose analysis gives the same query (a Latin word in Arabic, Tigrinya and Somali) share one.
+        // The languages are a filter, not a scored clause: as a clause each language added a weight of its own
+        // (a rare one more, two sharing an analyser half), and scoring the language of most of the index next
+        // to a common word cost as much as the word. A query that every language shares needs no filter.
         var query = new BooleanQuery();
         foreach (var group in queries.Where(q => q.Query is not null).GroupBy(q => q.Text!, StringComparer.Ordinal))
         {
-            var languages = new BooleanQuery();
-            foreach (var culture in group) languages.Add(new TermQuery(new Term(SearchFields.Culture, culture.Culture)), Occur.SHOULD);
-            query.Add(new BooleanQuery { { languages, Occur.MUST }, { group.First().Query!, Occur.MUST } }, Occur.SHOULD);
+            var languages = group.Select(q => new BytesRef(q.Culture)).ToArray();
+            query.Add(languages.Length == cultures.Count
+                ? group.First().Query!
+                : new FilteredQuery(group.First().Query!, new TermsFilter(SearchFields.Culture, languages),
+                    FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), Occur.SHOULD);
         }
         phases?.Lap("query");
         var results = query.Clauses.Count == 0 ? SearchResults.None : Collect(searcher, words, query, request, queries, corrections, phases);
