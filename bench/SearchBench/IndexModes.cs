@@ -37,30 +37,39 @@ public static class IndexModes
         var searcher = new LiveStatisticsSearcher(reader);
         var totals = Mix.ToDictionary(m => m.Name, _ => new List<double>());
         var phases = Mix.ToDictionary(m => m.Name, _ => new SearchPhases());
+        var allocated = Mix.ToDictionary(m => m.Name, _ => 0L);
+        (int Gen0, int Gen1, int Gen2, TimeSpan Paused) gc = default;
         for (var round = -20; round < rounds; round++)
         {
+            if (round == 0) gc = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
             foreach (var query in Mix)
             {
+                var bytes = GC.GetAllocatedBytesForCurrentThread();
                 var measured = round < 0 ? new SearchPhases() : phases[query.Name];
                 var clock = Stopwatch.StartNew();
                 measured.Start();
                 LuceneSearch.Run(searcher, new SearchRequest(SearchQuery.Parse(query.Q), query.Lang, query.Type), suggest: true, measured);
-                if (round >= 0) totals[query.Name].Add(clock.Elapsed.TotalMilliseconds);
+                if (round < 0) continue;
+                totals[query.Name].Add(clock.Elapsed.TotalMilliseconds);
+                allocated[query.Name] += GC.GetAllocatedBytesForCurrentThread() - bytes;
             }
         }
+        var collections = $"{GC.CollectionCount(0) - gc.Gen0} / {GC.CollectionCount(1) - gc.Gen1} / {GC.CollectionCount(2) - gc.Gen2}";
+        var paused = (GC.GetTotalPauseDuration() - gc.Paused).TotalMilliseconds;
         var names = phases.Values.SelectMany(p => p.Milliseconds.Keys).Distinct().ToList();
         Console.WriteLine($"{rounds} rounds over {reader.NumDocs} documents ({reader.NumDeletedDocs} replaced ones not yet merged away), {reader.Leaves.Count} segments; mean ms per search and phase.\n");
-        Console.WriteLine($"| query | p50 / p95 | {string.Join(" | ", names)} |");
-        Console.WriteLine($"|---|---:|{string.Concat(names.Select(_ => "---:|"))}");
+        Console.WriteLine($"Garbage collections while measuring (generation 0 / 1 / 2): {collections}, paused {paused:F0} ms in all.\n");
+        Console.WriteLine($"| query | p50 / p95 | KB allocated | {string.Join(" | ", names)} |");
+        Console.WriteLine($"|---|---:|---:|{string.Concat(names.Select(_ => "---:|"))}");
         foreach (var query in Mix)
         {
             var cells = names.Select(n => $"{phases[query.Name].Milliseconds.GetValueOrDefault(n) / rounds:F3}");
             var times = totals[query.Name];
-            Console.WriteLine($"| {query.Name} (`{query.Q}`) | {P(times, 50):F2} / {P(times, 95):F2} | {string.Join(" | ", cells)} |");
+            Console.WriteLine($"| {query.Name} (`{query.Q}`) | {P(times, 50):F2} / {P(times, 95):F2} | {allocated[query.Name] / 1024.0 / rounds:F0} | {string.Join(" | ", cells)} |");
         }
         var all = totals.Values.SelectMany(v => v).ToList();
         var sums = names.Select(n => $"{phases.Values.Sum(p => p.Milliseconds.GetValueOrDefault(n)) / rounds / Mix.Length:F3}");
-        Console.WriteLine($"| **all** | **{P(all, 50):F2} / {P(all, 95):F2}** | {string.Join(" | ", sums)} |");
+        Console.WriteLine($"| **all** | **{P(all, 50):F2} / {P(all, 95):F2}** | {allocated.Values.Sum() / 1024.0 / rounds / Mix.Length:F0} | {string.Join(" | ", sums)} |");
         return 0;
     }
 
