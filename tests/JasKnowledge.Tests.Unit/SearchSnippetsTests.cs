@@ -46,8 +46,8 @@ public sealed class SearchSnippetsTests : IDisposable
         {
             var field = part.StartsWith("exact:", StringComparison.Ordinal) ? SearchFields.Exact : SearchFields.Body;
             var word = part[(part.IndexOf(':') + 1)..];
-            // A compound ending is asked as the search asks it: a prefix of the reversed compound field.
-            Query query = word.StartsWith('*') ? new PrefixQuery(new Term(SearchFields.Tail, SearchAnalyzers.Reversed(word[1..])))
+            // A compound ending is asked as the search asks it.
+            Query query = word.StartsWith('*') ? new CompoundEndingQuery(word[1..])
                 : word.EndsWith('*') ? new PrefixQuery(new Term(field, word.TrimEnd('*')))
                 : new TermQuery(new Term(field, word));
             any.Add(query, Occur.SHOULD);
@@ -72,6 +72,26 @@ public sealed class SearchSnippetsTests : IDisposable
         Assert.Contains("<mark>Gesprekken</mark>", prefix, StringComparison.Ordinal);
         Assert.Contains("<mark>gesprek</mark>", prefix, StringComparison.Ordinal);
         Assert.DoesNotContain(MultiTermQueries(HighlightQuery.Marks(Parse("gesprek*|*verklar"), new IndexWords(reader))!), _ => true);
+    }
+
+    [Fact]
+    public async Task A_compound_ending_finds_the_longer_words_only_and_marks_the_word_too()
+    {
+        using var reader = await IndexAsync(
+            ["Teken de Participatieverklaring.", "Een verklaring afleggen.", "Werk en vrijwilligerswerk.", "Alleen werk."]);
+        var searcher = new IndexSearcher(reader);
+        // The documents holding only the word itself are the text fields' to find.
+        Assert.Equal([0], searcher.Search(new CompoundEndingQuery("verklar"), 10).ScoreDocs.Select(hit => hit.Doc));
+        Assert.Equal([2], searcher.Search(new CompoundEndingQuery("werk"), 10).ScoreDocs.Select(hit => hit.Doc));
+        var alone = LuceneQuery.Terms(SearchAnalyzers.For("nl"), SearchFields.Body, "afleggen").Single();
+        Assert.Empty(searcher.Search(new CompoundEndingQuery(alone), 10).ScoreDocs);
+        var words = new IndexWords(reader);
+        Assert.True(words.HasLonger(SearchFields.Tail, SearchAnalyzers.Reversed("werk")));
+        Assert.False(words.HasLonger(SearchFields.Tail, SearchAnalyzers.Reversed(alone)));
+        Assert.True(words.HasPrefix(SearchFields.Tail, SearchAnalyzers.Reversed(alone)));
+        var marked = Snippets(reader, Parse("*werk"))[2];
+        Assert.Contains("<mark>Werk</mark>", marked, StringComparison.Ordinal);
+        Assert.Contains("<mark>vrijwilligerswerk</mark>", marked, StringComparison.Ordinal);
     }
 
     [Fact]

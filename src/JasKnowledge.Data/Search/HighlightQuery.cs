@@ -56,11 +56,10 @@ internal static class HighlightQuery
                 if (starting is null) marks.Add(new PrefixQuery(new Term(SearchFields.Passage, prefix.Prefix.Text)), Occur.SHOULD);
                 else foreach (var word in starting) Word(word, marks, words);
                 break;
-            case PrefixQuery compound when compound.Field == SearchFields.Tail:
-                // The compound field holds words reversed: its prefix is an ending (*verklar).
-                var ending = SearchAnalyzers.Reversed(compound.Prefix.Text);
-                var ended = index.StartingWith(SearchFields.Tail, compound.Prefix.Text, MaxWords)?.Select(SearchAnalyzers.Reversed);
-                if (ended is null) marks.Add(new WildcardQuery(new Term(SearchFields.Passage, "*" + ending)), Occur.SHOULD);
+            case CompoundEndingQuery compound:
+                // Every word ending in the stem is marked, the stem too (the text fields find it as such).
+                var ended = index.StartingWith(SearchFields.Tail, compound.Reversed, MaxWords)?.Select(SearchAnalyzers.Reversed);
+                if (ended is null) marks.Add(new WildcardQuery(new Term(SearchFields.Passage, "*" + compound.Stem)), Occur.SHOULD);
                 else foreach (var word in ended) Word(word, marks, words);
                 break;
         }

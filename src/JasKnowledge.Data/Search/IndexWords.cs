@@ -12,7 +12,7 @@ namespace JasKnowledge.Data.Search;
 internal sealed class IndexWords(IndexReader reader)
 {
     private readonly Dictionary<(string Field, string Text), int> _documents = [];
-    private readonly Dictionary<(string Field, string Prefix), bool> _prefixes = [];
+    private readonly Dictionary<(string Field, string Prefix, bool Longer), bool> _prefixes = [];
     private readonly Dictionary<(string Field, string Prefix), List<string>?> _starting = [];
     private readonly Dictionary<string, Terms?> _fields = new(StringComparer.Ordinal);
 
@@ -28,13 +28,20 @@ internal sealed class IndexWords(IndexReader reader)
 
     public bool Has(string field, string text) => Documents(field, text) > 0;
 
-    public bool HasPrefix(string field, string prefix)
+    public bool HasPrefix(string field, string prefix) => HasBeginning(field, prefix, longer: false);
+
+    /// <summary>Whether a word of the field begins with the prefix and goes on.</summary>
+    public bool HasLonger(string field, string prefix) => HasBeginning(field, prefix, longer: true);
+
+    private bool HasBeginning(string field, string prefix, bool longer)
     {
-        if (_prefixes.TryGetValue((field, prefix), out var found)) return found;
+        if (_prefixes.TryGetValue((field, prefix, longer), out var found)) return found;
         var e = Terms(field)?.GetEnumerator();
         var target = new BytesRef(prefix);
-        found = e is not null && e.SeekCeil(target) != TermsEnum.SeekStatus.END && StringHelper.StartsWith(e.Term, target);
-        return _prefixes[(field, prefix)] = found;
+        var seek = e?.SeekCeil(target) ?? TermsEnum.SeekStatus.END;
+        if (longer && seek == TermsEnum.SeekStatus.FOUND) seek = e!.MoveNext() ? TermsEnum.SeekStatus.NOT_FOUND : TermsEnum.SeekStatus.END;
+        found = seek != TermsEnum.SeekStatus.END && StringHelper.StartsWith(e!.Term, target);
+        return _prefixes[(field, prefix, longer)] = found;
     }
 
     /// <summary>The words of the field that begin with the prefix, in index order; null when there are more

@@ -61,11 +61,8 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
         if (Known(SearchFields.Exact, exact[0]) is { } asWritten) any.Add(Boosted(asWritten, ExactBonus), Occur.SHOULD);
         if (!withExtras) return any.Clauses.Count == 0 ? null : any;
         var stem = stems[0];
-        if (IsCompoundPart(culture, stem) && HasPrefix(SearchFields.Tail, SearchAnalyzers.Reversed(stem)))
-        {
-            // The marks read this query as "words ending in the stem".
-            any.Add(Boosted(new PrefixQuery(new Term(SearchFields.Tail, SearchAnalyzers.Reversed(stem))), CompoundWeight), Occur.SHOULD);
-        }
+        if (IsCompoundPart(culture, stem) && words.HasLonger(SearchFields.Tail, SearchAnalyzers.Reversed(stem)))
+            any.Add(Boosted(new CompoundEndingQuery(stem), CompoundWeight), Occur.SHOULD);
         if (SearchAnalyzers.MatchesByPrefix(culture) && UkrainianPrefix(exact[0]) is { } beginning && HasPrefix(SearchFields.Exact, beginning))
         {
             any.Add(Boosted(new PrefixQuery(new Term(SearchFields.Exact, beginning)), UkrainianPrefixWeight), Occur.SHOULD);

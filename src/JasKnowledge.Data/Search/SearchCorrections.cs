@@ -76,7 +76,7 @@ internal sealed class SearchCorrections
             var stems = LuceneQuery.Terms(SearchAnalyzers.For(culture), SearchFields.Body, word);
             if (stems.Count != 1) continue;
             if (SearchFields.Stemmed.Any(field => words.Has(field, stems[0]))) return true;
-            if (LuceneQuery.IsCompoundPart(culture, stems[0]) && words.HasPrefix(SearchFields.Tail, SearchAnalyzers.Reversed(stems[0])))
+            if (LuceneQuery.IsCompoundPart(culture, stems[0]) && words.HasLonger(SearchFields.Tail, SearchAnalyzers.Reversed(stems[0])))
                 return true;
         }
         return false;
