@@ -7,11 +7,15 @@ namespace JasKnowledge.Data.Search;
 /// What one search asks the index's word lists: how many documents hold a word, whether any word
 /// begins with a prefix, which words do. Each answer is kept for the rest of the search, because the
 /// same words are asked about for every language (a Latin word analyses alike in most of them), for
-/// the corrections, and again for the marks of the snippets.
+/// the corrections, and again for the marks of the snippets. A word is looked up in each segment with
+/// one word list per segment and field for the whole search, and the query's term queries take what was
+/// found (<see cref="Context"/>) instead of looking it up again: a search used to make two new word
+/// lists per word, field and segment, a good part of all it allocated.
 /// </summary>
 internal sealed class IndexWords(IndexReader reader)
 {
-    private readonly Dictionary<(string Field, string Text), int> _documents = [];
+    private readonly Dictionary<(string Field, string Text), TermContext> _contexts = [];
+    private readonly Dictionary<(int Segment, string Field), TermsEnum?> _segmentWords = [];
     private readonly Dictionary<(string Field, string Prefix, bool Longer), bool> _prefixes = [];
     private readonly Dictionary<(string Field, string Prefix), List<string>?> _starting = [];
     private readonly Dictionary<string, Terms?> _fields = new(StringComparer.Ordinal);
@@ -19,11 +23,27 @@ internal sealed class IndexWords(IndexReader reader)
     public IndexReader Reader => reader;
 
     /// <summary>How many documents hold the word in the field.</summary>
-    public int Documents(string field, string text)
+    public int Documents(string field, string text) => Context(field, text).DocFreq;
+
+    /// <summary>Where the word is in each segment, for a <see cref="Lucene.Net.Search.TermQuery"/> of this search.</summary>
+    public TermContext Context(string field, string text)
     {
-        if (!_documents.TryGetValue((field, text), out var count))
-            _documents[(field, text)] = count = reader.DocFreq(new Term(field, text));
-        return count;
+        if (_contexts.TryGetValue((field, text), out var context)) return context;
+        var bytes = new BytesRef(text);
+        context = new TermContext(reader.Context);
+        foreach (var segment in reader.Leaves)
+        {
+            if (SegmentWords(segment, field) is { } e && e.SeekExact(bytes))
+                context.Register(e.GetTermState(), segment.Ord, e.DocFreq, e.TotalTermFreq);
+        }
+        return _contexts[(field, text)] = context;
+    }
+
+    private TermsEnum? SegmentWords(AtomicReaderContext segment, string field)
+    {
+        if (!_segmentWords.TryGetValue((segment.Ord, field), out var words))
+            _segmentWords[(segment.Ord, field)] = words = segment.AtomicReader.GetTerms(field)?.GetEnumerator();
+        return words;
     }
 
     public bool Has(string field, string text) => Documents(field, text) > 0;

@@ -86,7 +86,7 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
     /// <summary>A term query, or null when no document has the term.</summary>
     private TermQuery? Known(string field, string text)
     {
-        return words.Has(field, text) ? new TermQuery(new Term(field, text)) : null;
+        return words.Has(field, text) ? new TermQuery(new Term(field, text), words.Context(field, text)) : null;
     }
 
     private bool HasPrefix(string field, string prefix) => words.HasPrefix(field, prefix);
