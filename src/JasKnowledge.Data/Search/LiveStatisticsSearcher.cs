@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -9,10 +10,18 @@ namespace JasKnowledge.Data.Search;
 /// documents until their segment is merged, so a node that has applied a long history and a node that
 /// rebuilt its index from the outbox (a restore, a new node) gave the same documents slightly different
 /// scores, and two hits of nearly equal score came out in a different order. With live statistics every
-/// node ranks alike. The words counted are the query's own, and only while the index holds deletions.
+/// node ranks alike. The words counted are the query's own, and only while the index holds deletions;
+/// each word once per searcher (a searcher serves one state of the index), as a common word has tens of
+/// thousands of documents to count.
 /// </summary>
 internal sealed class LiveStatisticsSearcher(IndexReader reader) : IndexSearcher(reader)
 {
+    /// <summary>Beyond this many words (a flood of different queries between two publications) words
+    /// are counted again instead of remembered.</summary>
+    private const int MaxRemembered = 20_000;
+
+    private readonly ConcurrentDictionary<Term, TermStatistics> _live = new();
+
     public override CollectionStatistics CollectionStatistics(string field)
     {
         var statistics = base.CollectionStatistics(field);
@@ -24,6 +33,14 @@ internal sealed class LiveStatisticsSearcher(IndexReader reader) : IndexSearcher
     public override TermStatistics TermStatistics(Term term, TermContext context)
     {
         if (!IndexReader.HasDeletions) return base.TermStatistics(term, context);
+        if (_live.TryGetValue(term, out var remembered)) return remembered;
+        var statistics = Count(term);
+        if (_live.Count < MaxRemembered) _live.TryAdd(term, statistics);
+        return statistics;
+    }
+
+    private TermStatistics Count(Term term)
+    {
         long documents = 0;
         long occurrences = 0;
         foreach (var leaf in IndexReader.Leaves)
