@@ -49,11 +49,9 @@ public static class LuceneSearch
         var query = new BooleanQuery();
         foreach (var group in queries.Where(q => q.Query is not null).GroupBy(q => q.Text!, StringComparer.Ordinal))
         {
-            var languages = group.Select(q => new BytesRef(q.Culture)).ToArray();
-            query.Add(languages.Length == cultures.Count
+            query.Add(group.Count() == cultures.Count
                 ? group.First().Query!
-                : new FilteredQuery(group.First().Query!, new TermsFilter(SearchFields.Culture, languages),
-                    FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), Occur.SHOULD);
+                : new FilteredQuery(group.First().Query!, LanguageFilter(group.Select(q => q.Culture))), Occur.SHOULD);
         }
         phases?.Lap("query");
         var results = query.Clauses.Count == 0 ? SearchResults.None : Collect(searcher, words, query, request, queries, corrections, phases);
@@ -98,6 +96,23 @@ public static class LuceneSearch
         phases?.Lap("results");
         return results;
     }
+
+    /// <summary>The documents of a set of languages, per segment, kept as long as the segment lives
+    /// (Lucene's CachingWrapperFilter): building the set of a language that holds most of the index was a
+    /// walk over most of its documents in every search. The filter is tested per hit while the words'
+    /// documents are read (Lucene's default strategy), cheaper than stepping through the filter's documents.</summary>
+    private static Filter LanguageFilter(IEnumerable<string> cultures)
+    {
+        var sorted = cultures.Order(StringComparer.Ordinal).ToArray();
+        var key = string.Join(' ', sorted);
+        if (LanguageFilters.TryGetValue(key, out var filter)) return filter;
+        filter = new CachingWrapperFilter(new TermsFilter(SearchFields.Culture, sorted.Select(c => new BytesRef(c)).ToArray()));
+        // The sets are groups of the index's languages, a handful in practice; the bound only keeps memory certain.
+        return LanguageFilters.Count < MaxLanguageFilters ? LanguageFilters.GetOrAdd(key, filter) : filter;
+    }
+
+    private const int MaxLanguageFilters = 256;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> LanguageFilters = new(StringComparer.Ordinal);
 
     /// <summary>A culture's builder and its query (null when the query cannot match in it), with the query's text.</summary>
     private readonly record struct CultureQuery(string Culture, LuceneQuery Builder, Query? Query, string? Text);
@@ -149,12 +164,11 @@ public static class LuceneSearch
         private static TopFieldCollector Ranked(int keep) => TopFieldCollector.Create(
             ByScore, Math.Max(1, keep), fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
         private readonly Dictionary<(string, string), int> _counts = [];
-        private SortedDocValues? _types;
-        private SortedDocValues? _cultures;
+        private SegmentFacets? _facets;
+        private int[] _keys = [];
         private int[] _segment = [];
-        private int _typeFilter = -1;
-        private int _cultureFilter = -1;
-        private int _preferredOrd = -1;
+        /// <summary>Per (type, language) pair of the segment: 0 filtered out, 1 preferred language, 2 any other.</summary>
+        private byte[] _kept = [];
 
         public bool AcceptsDocsOutOfOrder => false;
 
@@ -167,27 +181,31 @@ public static class LuceneSearch
         public void SetNextReader(AtomicReaderContext context)
         {
             Flush();
-            _types = context.AtomicReader.GetSortedDocValues(SearchFields.Type);
-            _cultures = context.AtomicReader.GetSortedDocValues(SearchFields.Culture);
-            _segment = new int[(_types?.ValueCount ?? 0) * (_cultures?.ValueCount ?? 0)];
-            // A filter value absent from the segment (-1 from LookupTerm is negative): nothing passes.
-            _typeFilter = request.Type is null ? -1 : Ord(_types, request.Type);
-            _cultureFilter = request.Culture is null ? -1 : Ord(_cultures, request.Culture);
-            _preferredOrd = request.Culture is null && request.PreferredCulture is not null ? Ord(_cultures, request.PreferredCulture) : -2;
+            _facets = SegmentFacets.Of(context.AtomicReader);
+            _keys = _facets.Keys;
+            _segment = new int[_facets.Count];
+            _kept = new byte[_facets.Count];
+            var preferred = request.Culture is null ? request.PreferredCulture : null;
+            for (var key = 0; key < _kept.Length; key++)
+            {
+                var (type, culture) = (_facets.TypeOf(key), _facets.CultureOf(key));
+                if (request.Type is not null && type != request.Type || request.Culture is not null && culture != request.Culture) continue;
+                _kept[key] = culture == preferred ? (byte)1 : (byte)2;
+            }
             _preferred.SetNextReader(context);
             _others.SetNextReader(context);
         }
 
         public void Collect(int doc)
         {
-            if (_types is null || _cultures is null) return;
-            var type = _types.GetOrd(doc);
-            var culture = _cultures.GetOrd(doc);
-            if (type < 0 || culture < 0) return;
-            _segment[type * _cultures.ValueCount + culture]++;
-            if (request.Type is not null && type != _typeFilter) return;
-            if (request.Culture is not null && culture != _cultureFilter) return;
-            (culture == _preferredOrd ? _preferred : _others).Collect(doc);
+            var key = _keys[doc];
+            if (key < 0) return;
+            _segment[key]++;
+            switch (_kept[key])
+            {
+                case 1: _preferred.Collect(doc); break;
+                case 2: _others.Collect(doc); break;
+            }
         }
 
         public IReadOnlyList<(string Type, string Culture, int Count)> Counts()
@@ -198,23 +216,16 @@ public static class LuceneSearch
 
         public IEnumerable<ScoreDoc> Best() => _preferred.GetTopDocs().ScoreDocs.Concat(_others.GetTopDocs().ScoreDocs);
 
-        private static int Ord(SortedDocValues? values, string value) => values is null ? -3 : Math.Max(-3, values.LookupTerm(new BytesRef(value)));
-
         private void Flush()
         {
-            if (_types is null || _cultures is null) return;
-            var bytes = new BytesRef();
-            for (var i = 0; i < _segment.Length; i++)
+            if (_facets is null) return;
+            for (var key = 0; key < _segment.Length; key++)
             {
-                if (_segment[i] == 0) continue;
-                _types.LookupOrd(i / _cultures.ValueCount, bytes);
-                var type = bytes.Utf8ToString();
-                _cultures.LookupOrd(i % _cultures.ValueCount, bytes);
-                var key = (type, bytes.Utf8ToString());
-                _counts[key] = _counts.GetValueOrDefault(key) + _segment[i];
+                if (_segment[key] == 0) continue;
+                var pair = (_facets.TypeOf(key), _facets.CultureOf(key));
+                _counts[pair] = _counts.GetValueOrDefault(pair) + _segment[key];
             }
-            _types = null;
-            _cultures = null;
+            _facets = null;
         }
     }
 }
