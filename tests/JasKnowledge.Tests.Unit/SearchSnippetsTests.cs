@@ -58,7 +58,7 @@ public sealed class SearchSnippetsTests : IDisposable
     /// <summary>The snippet of each text (document i is text i) for a query on the text field.</summary>
     private static string[] Snippets(DirectoryReader reader, Query query) =>
         SearchSnippets.Build(new IndexSearcher(reader), HighlightQuery.Marks(query, new IndexWords(reader)),
-            Enumerable.Range(0, reader.MaxDoc).Select(doc => (doc, SearchSnippets.Text("", reader.Document(doc).Get(SearchFields.Body)))).ToList(),
+            Enumerable.Range(0, reader.MaxDoc).Select(doc => (doc, reader.Document(doc).Get(SearchFields.Passage))).ToList(),
             SearchAnalyzers.For("nl"));
 
     [Fact]

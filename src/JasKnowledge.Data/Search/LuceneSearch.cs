@@ -76,7 +76,8 @@ public static class LuceneSearch
         var counts = collector.Counts();
         var best = collector.Best().Skip(skip).Take(request.PageSize).ToList();
         phases?.Lap("search");
-        var page = best.Select(hit => (hit.Doc, Document: Document(searcher.Doc(hit.Doc)))).ToList();
+        var page = best.Select(hit => (hit.Doc, Stored: searcher.Doc(hit.Doc))).Select(hit => (hit.Doc, Document: Document(hit.Stored),
+            Passage: hit.Stored.Get(SearchFields.Passage) ?? "")).ToList();
         phases?.Lap("documents");
         // The words to mark, once per language's query, and the snippets of the page's hits in that language together.
         var snippets = new Dictionary<int, string>();
@@ -84,14 +85,14 @@ public static class LuceneSearch
         {
             var marks = Build(group.Key, request, forHighlighting: true) is { } marked ? HighlightQuery.Marks(marked, words) : null;
             phases?.Lap("highlight query");
-            var texts = group.Select(hit => (hit.Doc, SearchSnippets.Text(hit.Document.Summary, hit.Document.Text))).ToList();
+            var texts = group.Select(hit => (hit.Doc, hit.Passage)).ToList();
             var built = SearchSnippets.Build(searcher, marks, texts, SearchAnalyzers.For(group.First().Document.Culture));
             for (var i = 0; i < texts.Count; i++) snippets[texts[i].Doc] = built[i];
             phases?.Lap("snippets");
         }
-        // A hit keeps its document without the text: the snippet is what is shown, and a remembered answer
-        // holding ten whole chapters made every first asking feed the garbage collector.
-        var hits = page.Select(hit => new SearchHit(hit.Document with { Text = "" }, snippets[hit.Doc])).ToList();
+        // A hit's document has no text (the index does not keep it apart from the snippet text): the snippet
+        // is what is shown, and a remembered answer holding ten whole chapters fed the garbage collector.
+        var hits = page.Select(hit => new SearchHit(hit.Document, snippets[hit.Doc])).ToList();
         var results = SearchResults.From(counts, request, hits, corrections.All, null);
         phases?.Lap("results");
         return results;
@@ -142,14 +143,10 @@ public static class LuceneSearch
         return values;
     }
 
-    private static SearchDocument Document(Lucene.Net.Documents.Document stored)
-    {
-        var type = stored.Get(SearchFields.Type);
-        var text = stored.Get(type == SearchIndexer.DownloadType ? SearchFields.Notes : SearchFields.Body) ?? "";
-        return new SearchDocument(Guid.Parse(stored.Get(SearchFields.Source)), type, stored.Get(SearchFields.Culture),
+    private static SearchDocument Document(Lucene.Net.Documents.Document stored) =>
+        new(Guid.Parse(stored.Get(SearchFields.Source)), stored.Get(SearchFields.Type), stored.Get(SearchFields.Culture),
             stored.Get(SearchFields.LocalizationSet), stored.Get(SearchFields.Slug), stored.Get(SearchFields.Title),
-            stored.Get(SearchFields.Summary) ?? "", text);
-    }
+            stored.Get(SearchFields.Summary) ?? "", "");
 
     /// <summary>Counts every hit per (type, language) ord pair of its segment and keeps the best hits
     /// that pass the filters, in two lists when the visitor's language goes first.</summary>

@@ -182,15 +182,17 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             SearchFields.TieBreak, new BytesRef(SearchFields.TieBreakKey(document.Slug, document.Type, document.Culture)));
         yield return new TextField(SearchFields.Title, document.Title, Field.Store.YES);
         yield return new TextField(SearchFields.Summary, document.Summary, Field.Store.YES);
-        yield return new TextField(isDownload ? SearchFields.Notes : SearchFields.Body, document.Text, Field.Store.YES);
+        // The text is stored once, as the snippet text of the passage field (summary and text, spaces as one).
+        yield return new TextField(isDownload ? SearchFields.Notes : SearchFields.Body, document.Text, Field.Store.NO);
         var all = string.Join("\n\n", document.Title, document.Summary, document.Text);
         yield return new TextField(SearchFields.Exact, all, Field.Store.NO);
         if (SearchAnalyzers.HasCompounds(document.Culture)) yield return new TextField(SearchFields.Tail, all, Field.Store.NO);
         yield return new Field(SearchFields.Passage, SearchSnippets.Text(document.Summary, document.Text), PassageType);
     }
 
-    /// <summary>Words with their offsets, for the postings highlighter; no norms, because it is never scored.</summary>
-    private static readonly FieldType PassageType = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
+    /// <summary>Words with their offsets, for the postings highlighter; no norms, because it is never scored;
+    /// stored, because it is the text a snippet is cut from.</summary>
+    private static readonly FieldType PassageType = Frozen(new FieldType(TextField.TYPE_STORED)
     {
         IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
         OmitNorms = true,

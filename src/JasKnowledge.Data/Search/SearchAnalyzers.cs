@@ -23,8 +23,9 @@ public static class SearchAnalyzers
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     /// <summary>Changes whenever analysis or the fields change: an index made with another version is
-    /// rebuilt. 2: the tie-break key. 3: the passage field (snippets from offsets), stored fields per document (SearchCodec).</summary>
-    public const string AnalysisVersion = "3";
+    /// rebuilt. 2: the tie-break key. 3: the passage field (snippets from offsets), stored fields per document (SearchCodec).
+    /// 4: the snippet text stored in the passage field instead of the text in its own.</summary>
+    public const string AnalysisVersion = "4";
 
     private static readonly Dictionary<string, Analyzer> ByLanguage = new(StringComparer.Ordinal);
     private static readonly Lock Guard = new();
@@ -101,7 +102,8 @@ public static class SearchFields
     /// <summary>All text of a language with compounds, stemmed and reversed.</summary>
     public const string Tail = "tail";
     /// <summary>The snippet text (summary and text), stemmed, with the offsets of its words: snippets are
-    /// marked from the index instead of by analysing each hit again. Not searched.</summary>
+    /// marked from the index instead of by analysing each hit again. Not searched; stored, as the only
+    /// stored copy of a document's text (a snippet is cut from it).</summary>
     public const string Passage = "passage";
     /// <summary>Orders hits of equal score the same way on every index (slug, type, language): without
     /// it ties follow the order documents were added, which differs after a restore or a rebuild.</summary>
