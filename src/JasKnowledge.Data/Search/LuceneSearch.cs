@@ -76,8 +76,11 @@ public static class LuceneSearch
         var counts = collector.Counts();
         var best = collector.Best().Skip(skip).Take(request.PageSize).ToList();
         phases?.Lap("search");
-        var page = best.Select(hit => (hit.Doc, Stored: searcher.Doc(hit.Doc))).Select(hit => (hit.Doc, Document: Document(hit.Stored),
-            Passage: hit.Stored.Get(SearchFields.Passage) ?? "")).ToList();
+        var page = best.Select(hit =>
+        {
+            var stored = searcher.Doc(hit.Doc);
+            return (hit.Doc, Document: Document(stored), Passage: stored.Get(SearchFields.Passage) ?? "");
+        }).ToList();
         phases?.Lap("documents");
         // The words to mark, once per language's query, and the snippets of the page's hits in that language together.
         var snippets = new Dictionary<int, string>();
