@@ -9,7 +9,8 @@ namespace SearchBench;
 
 /// <summary>
 /// Two modes on an index folder kept by an earlier run (JAS_BENCH_KEEP=1), no portal:
-/// <c>--phases FOLDER [rounds]</c> times the query mix phase by phase inside LuceneSearch.Run, and
+/// <c>--phases FOLDER [rounds] [QUERY…]</c> times the query mix (or the queries given) phase by phase
+/// inside LuceneSearch.Run, and
 /// <c>--dump FOLDER FILE</c> writes the full answers (hits, order, snippets, facets, corrections) of a
 /// wide set of requests, so two builds can be compared byte for byte.
 /// </summary>
@@ -31,27 +32,29 @@ public static class IndexModes
         ("no hits", null, null, "zeppelinachtig"),
     ];
 
-    public static int Phases(string folder, int rounds)
+    public static int Phases(string folder, int rounds, string[] queries)
     {
+        var mix = queries.Length == 0 ? Mix : queries.Select(q => (Name: "given", Lang: (string?)null, Type: (string?)null, Q: q)).ToArray();
         using var reader = DirectoryReader.Open(LuceneSearchIndex.Directory(folder));
         var searcher = new LiveStatisticsSearcher(reader);
-        var totals = Mix.ToDictionary(m => m.Name, _ => new List<double>());
-        var phases = Mix.ToDictionary(m => m.Name, _ => new SearchPhases());
-        var allocated = Mix.ToDictionary(m => m.Name, _ => 0L);
+        var totals = mix.ToDictionary(m => m.Q, _ => new List<double>());
+        var phases = mix.ToDictionary(m => m.Q, _ => new SearchPhases());
+        var allocated = mix.ToDictionary(m => m.Q, _ => 0L);
+        var hits = mix.ToDictionary(m => m.Q, _ => 0);
         (int Gen0, int Gen1, int Gen2, TimeSpan Paused) gc = default;
         for (var round = -20; round < rounds; round++)
         {
             if (round == 0) gc = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
-            foreach (var query in Mix)
+            foreach (var query in mix)
             {
                 var bytes = GC.GetAllocatedBytesForCurrentThread();
-                var measured = round < 0 ? new SearchPhases() : phases[query.Name];
+                var measured = round < 0 ? new SearchPhases() : phases[query.Q];
                 var clock = Stopwatch.StartNew();
                 measured.Start();
-                LuceneSearch.Run(searcher, new SearchRequest(SearchQuery.Parse(query.Q), query.Lang, query.Type), suggest: true, measured);
+                hits[query.Q] = LuceneSearch.Run(searcher, new SearchRequest(SearchQuery.Parse(query.Q), query.Lang, query.Type), suggest: true, measured).Total;
                 if (round < 0) continue;
-                totals[query.Name].Add(clock.Elapsed.TotalMilliseconds);
-                allocated[query.Name] += GC.GetAllocatedBytesForCurrentThread() - bytes;
+                totals[query.Q].Add(clock.Elapsed.TotalMilliseconds);
+                allocated[query.Q] += GC.GetAllocatedBytesForCurrentThread() - bytes;
             }
         }
         var collections = $"{GC.CollectionCount(0) - gc.Gen0} / {GC.CollectionCount(1) - gc.Gen1} / {GC.CollectionCount(2) - gc.Gen2}";
@@ -59,17 +62,17 @@ public static class IndexModes
         var names = phases.Values.SelectMany(p => p.Milliseconds.Keys).Distinct().ToList();
         Console.WriteLine($"{rounds} rounds over {reader.NumDocs} documents ({reader.NumDeletedDocs} replaced ones not yet merged away), {reader.Leaves.Count} segments; mean ms per search and phase.\n");
         Console.WriteLine($"Garbage collections while measuring (generation 0 / 1 / 2): {collections}, paused {paused:F0} ms in all.\n");
-        Console.WriteLine($"| query | p50 / p95 | KB allocated | {string.Join(" | ", names)} |");
-        Console.WriteLine($"|---|---:|---:|{string.Concat(names.Select(_ => "---:|"))}");
-        foreach (var query in Mix)
+        Console.WriteLine($"| query | hits | p50 / p95 | KB allocated | {string.Join(" | ", names)} |");
+        Console.WriteLine($"|---|---:|---:|---:|{string.Concat(names.Select(_ => "---:|"))}");
+        foreach (var query in mix)
         {
-            var cells = names.Select(n => $"{phases[query.Name].Milliseconds.GetValueOrDefault(n) / rounds:F3}");
-            var times = totals[query.Name];
-            Console.WriteLine($"| {query.Name} (`{query.Q}`) | {P(times, 50):F2} / {P(times, 95):F2} | {allocated[query.Name] / 1024.0 / rounds:F0} | {string.Join(" | ", cells)} |");
+            var cells = names.Select(n => $"{phases[query.Q].Milliseconds.GetValueOrDefault(n) / rounds:F3}");
+            var times = totals[query.Q];
+            Console.WriteLine($"| {query.Name} (`{query.Q}`) | {hits[query.Q]} | {P(times, 50):F2} / {P(times, 95):F2} | {allocated[query.Q] / 1024.0 / rounds:F0} | {string.Join(" | ", cells)} |");
         }
         var all = totals.Values.SelectMany(v => v).ToList();
-        var sums = names.Select(n => $"{phases.Values.Sum(p => p.Milliseconds.GetValueOrDefault(n)) / rounds / Mix.Length:F3}");
-        Console.WriteLine($"| **all** | **{P(all, 50):F2} / {P(all, 95):F2}** | {allocated.Values.Sum() / 1024.0 / rounds / Mix.Length:F0} | {string.Join(" | ", sums)} |");
+        var sums = names.Select(n => $"{phases.Values.Sum(p => p.Milliseconds.GetValueOrDefault(n)) / rounds / mix.Length:F3}");
+        Console.WriteLine($"| **all** | | **{P(all, 50):F2} / {P(all, 95):F2}** | {allocated.Values.Sum() / 1024.0 / rounds / mix.Length:F0} | {string.Join(" | ", sums)} |");
         return 0;
     }
 

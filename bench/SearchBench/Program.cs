@@ -16,8 +16,8 @@ using SearchBench;
 // outbox, builds the Lucene index from the outbox (timed; size on disk), starts the portal on it
 // (loopback), times the same query mix through GET /api/v1/search and directly against the index
 // side by side, and measures throughput with wrk (16 connections) next to the cached /nl page.
-// On a kept index folder: --phases FOLDER [rounds] (time per phase) and --dump FOLDER FILE (answers to compare).
-if (args is ["--phases", var phasesFolder, ..]) return IndexModes.Phases(phasesFolder, args.Length > 2 ? int.Parse(args[2]) : 200);
+// On a kept index folder: --phases FOLDER [rounds] [QUERY…] (time per phase) and --dump FOLDER FILE (answers to compare).
+if (args is ["--phases", var phasesFolder, ..]) return IndexModes.Phases(phasesFolder, args.Length > 2 ? int.Parse(args[2]) : 200, args.Skip(3).ToArray());
 if (args is ["--dump", var dumpFolder, var dumpFile]) return IndexModes.Dump(dumpFolder, dumpFile);
 if (args.Length < 2)
 {
