@@ -27,25 +27,40 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
 
     private readonly Analyzer _analyzer = SearchAnalyzers.For(culture);
 
+    /// <summary>A language whose own clauses a shared query carries, limited to its documents by a filter (null: not limited).</summary>
+    public readonly record struct OwnClauses(LuceneQuery Language, Filter? Only);
+
     /// <summary>The query for this language, or null when an included clause cannot match in it.</summary>
-    public Query? Build(SearchQuery query, bool forHighlighting = false)
+    public Query? Build(SearchQuery query, bool forHighlighting = false) => Build(query, forHighlighting, [new(this, null)], keepEmpty: false);
+
+    /// <summary>The query that languages with the same <see cref="SharedKey"/> share: the words as they all
+    /// analyse them, plus each language's own clauses limited to its documents. One query reads a word's
+    /// documents once; a query per language read them once for every language.</summary>
+    public Query? BuildShared(SearchQuery query, IReadOnlyList<OwnClauses> languages) => Build(query, false, languages, keepEmpty: false);
+
+    /// <summary>The part of the query that does not depend on the language's own clauses, with a clause
+    /// that cannot match kept as an empty one (so that its place shows): languages with the same key can share one query.</summary>
+    public Query SharedKey(SearchQuery query) => Build(query, false, [], keepEmpty: true)!;
+
+    private Query? Build(SearchQuery query, bool forHighlighting, IReadOnlyList<OwnClauses> own, bool keepEmpty)
     {
         var all = new BooleanQuery();
         foreach (var clause in query.Included)
         {
-            var part = Clause(clause, withExtras: true, forHighlighting);
+            var part = Clause(clause, own, forHighlighting) ?? (keepEmpty ? new BooleanQuery() : null);
             if (part is null) return null;
             all.Add(part, Occur.MUST);
         }
         if (forHighlighting) return all;
         foreach (var clause in query.Excluded)
         {
-            if (Clause(clause, withExtras: false, forHighlighting: false) is { } part) all.Add(part, Occur.MUST_NOT);
+            if (Clause(clause, own: null, forHighlighting: false) is { } part) all.Add(part, Occur.MUST_NOT);
         }
         return all;
     }
 
-    private Query? Clause(SearchClause clause, bool withExtras, bool forHighlighting)
+    /// <param name="own">The languages whose own clauses a word gets (null: none, as for an excluded word).</param>
+    private Query? Clause(SearchClause clause, IReadOnlyList<OwnClauses>? own, bool forHighlighting)
     {
         if (clause.IsPhrase || clause.LastIsPrefix && Analyze(SearchFields.Exact, clause.Words[0]).Count > 1)
             return Phrase(clause);
@@ -56,17 +71,14 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
         var stems = Analyze(SearchFields.Body, word);
         if (stems.Count > 1) return Phrase(clause);
 
-        var any = new BooleanQuery();
+        var any = new BooleanQuery(disableCoord: true);
         AddIfAny(any, Fields(field => Known(field, stems[0])));
         if (Known(SearchFields.Exact, exact[0]) is { } asWritten) any.Add(Boosted(asWritten, ExactBonus), Occur.SHOULD);
-        if (!withExtras) return any.Clauses.Count == 0 ? null : any;
-        var stem = stems[0];
-        if (IsCompoundPart(culture, stem) && words.HasLonger(SearchFields.Tail, SearchAnalyzers.Reversed(stem)))
-            any.Add(Boosted(new CompoundEndingQuery(stem), CompoundWeight), Occur.SHOULD);
-        if (SearchAnalyzers.MatchesByPrefix(culture) && UkrainianPrefix(exact[0]) is { } beginning && HasPrefix(SearchFields.Exact, beginning))
+        if (own is null) return any.Clauses.Count == 0 ? null : any;
+        foreach (var (language, only) in own)
         {
-            any.Add(Boosted(new PrefixQuery(new Term(SearchFields.Exact, beginning)), UkrainianPrefixWeight), Occur.SHOULD);
-            if (forHighlighting) any.Add(new PrefixQuery(new Term(SearchFields.Body, beginning)), Occur.SHOULD);
+            foreach (var part in language.OwnClausesFor(word, forHighlighting))
+                any.Add(only is null ? part : new FilteredQuery(part, only), Occur.SHOULD);
         }
         foreach (var correction in corrections.For(word))
         {
@@ -76,6 +88,20 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
                 any.Add(Boosted(inFields, CorrectionWeight), Occur.SHOULD);
         }
         return any.Clauses.Count == 0 ? null : any;
+    }
+
+    /// <summary>What this language adds to a word: Dutch its compound endings, Ukrainian the word's beginning.</summary>
+    private IEnumerable<Query> OwnClausesFor(string word, bool forHighlighting)
+    {
+        var stem = Analyze(SearchFields.Body, word) is [var only] ? only : null;
+        if (stem is not null && IsCompoundPart(culture, stem) && words.HasLonger(SearchFields.Tail, SearchAnalyzers.Reversed(stem)))
+            yield return Boosted(new CompoundEndingQuery(stem), CompoundWeight);
+        if (SearchAnalyzers.MatchesByPrefix(culture) && Analyze(SearchFields.Exact, word) is [var exact, ..]
+            && UkrainianPrefix(exact) is { } beginning && HasPrefix(SearchFields.Exact, beginning))
+        {
+            yield return Boosted(new PrefixQuery(new Term(SearchFields.Exact, beginning)), UkrainianPrefixWeight);
+            if (forHighlighting) yield return new PrefixQuery(new Term(SearchFields.Body, beginning));
+        }
     }
 
     private static void AddIfAny(BooleanQuery query, Query? part)

@@ -27,34 +27,33 @@ public static class LuceneSearch
         var corrections = SearchCorrections.For(words, request.Query, cultures);
         phases?.Lap("corrections");
         // A query depends on the culture only through its analysis: cultures analysed alike (Dari as Persian;
-        // Tigrinya, Somali and any other language by folding alone) share one builder and one query.
-        var builders = new Dictionary<string, CultureQuery>(StringComparer.Ordinal);
-        var queries = new List<CultureQuery>(cultures.Count);
+        // Tigrinya, Somali and any other language by folding alone) share one builder.
+        var languages = new Dictionary<string, Language>(StringComparer.Ordinal);
         foreach (var culture in cultures)
         {
-            var language = SearchAnalyzers.Language(culture);
-            if (!builders.TryGetValue(language, out var built))
-            {
-                var builder = new LuceneQuery(words, culture, corrections);
-                var main = Build(builder, request, forHighlighting: false);
-                builders[language] = built = new CultureQuery(culture, builder, main, main?.ToString());
-            }
-            queries.Add(built with { Culture = culture });
+            var name = SearchAnalyzers.Language(culture);
+            if (!languages.TryGetValue(name, out var language))
+                languages[name] = language = new Language(new LuceneQuery(words, culture, corrections), []);
+            language.Cultures.Add(culture);
         }
 
-        // Languages whose analysis gives the same query (a Latin word in Arabic, Tigrinya and Somali) share one.
+        // Languages whose analysis gives the same words (a Latin word in Dutch, English and Arabic) share one
+        // query, which carries each one's own clauses (a Dutch compound ending, a Ukrainian beginning) limited
+        // to its documents: a query per language read a common word's documents once for every language.
         // The languages are a filter, not a scored clause: as a clause each language added a weight of its own
         // (a rare one more, two sharing an analyser half), and scoring the language of most of the index next
         // to a common word cost as much as the word. A query that every language shares needs no filter.
         var query = new BooleanQuery();
-        foreach (var group in queries.Where(q => q.Query is not null).GroupBy(q => q.Text!, StringComparer.Ordinal))
+        foreach (var group in languages.Values.GroupBy(l => Build(request, q => l.Builder.SharedKey(q))!.ToString(), StringComparer.Ordinal))
         {
-            query.Add(group.Count() == cultures.Count
-                ? group.First().Query!
-                : new FilteredQuery(group.First().Query!, LanguageFilter(group.Select(q => q.Culture))), Occur.SHOULD);
+            var members = group.ToList();
+            var own = members.Select(l => new LuceneQuery.OwnClauses(l.Builder, members.Count == 1 ? null : LanguageFilter(l.Cultures))).ToList();
+            if (Build(request, q => members[0].Builder.BuildShared(q, own)) is not { } shared) continue;
+            var groupCultures = members.SelectMany(l => l.Cultures).ToList();
+            query.Add(groupCultures.Count == cultures.Count ? shared : new FilteredQuery(shared, LanguageFilter(groupCultures)), Occur.SHOULD);
         }
         phases?.Lap("query");
-        var results = query.Clauses.Count == 0 ? SearchResults.None : Collect(searcher, words, query, request, queries, corrections, phases);
+        var results = query.Clauses.Count == 0 ? SearchResults.None : Collect(searcher, words, query, request, languages, corrections, phases);
         if (results.Total > 0 || !suggest) return results.Total > 0 ? results : results with { AlsoSearchedFor = [] };
 
         // Nothing found: suggest the query with its words replaced by the closest index words, if that finds something.
@@ -67,7 +66,7 @@ public static class LuceneSearch
     }
 
     private static SearchResults Collect(
-        IndexSearcher searcher, IndexWords words, Query query, SearchRequest request, List<CultureQuery> queries,
+        IndexSearcher searcher, IndexWords words, Query query, SearchRequest request, Dictionary<string, Language> languages,
         SearchCorrections corrections, SearchPhases? phases)
     {
         var skip = (request.Page - 1) * request.PageSize;
@@ -84,9 +83,9 @@ public static class LuceneSearch
         phases?.Lap("documents");
         // The words to mark, once per language's query, and the snippets of the page's hits in that language together.
         var snippets = new Dictionary<int, string>();
-        foreach (var group in page.GroupBy(hit => queries.First(q => q.Culture == hit.Document.Culture).Builder))
+        foreach (var group in page.GroupBy(hit => languages[SearchAnalyzers.Language(hit.Document.Culture)].Builder))
         {
-            var marks = Build(group.Key, request, forHighlighting: true) is { } marked ? HighlightQuery.Marks(marked, words) : null;
+            var marks = Build(request, q => group.Key.Build(q, forHighlighting: true)) is { } marked ? HighlightQuery.Marks(marked, words) : null;
             phases?.Lap("highlight query");
             var texts = group.Select(hit => (hit.Doc, hit.Passage)).ToList();
             var built = SearchSnippets.Build(searcher, marks, texts, SearchAnalyzers.For(group.First().Document.Culture));
@@ -118,19 +117,19 @@ public static class LuceneSearch
     private const int MaxLanguageFilters = 256;
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> LanguageFilters = new(StringComparer.Ordinal);
 
-    /// <summary>A culture's builder and its query (null when the query cannot match in it), with the query's text.</summary>
-    private readonly record struct CultureQuery(string Culture, LuceneQuery Builder, Query? Query, string? Text);
+    /// <summary>A language's query builder and the cultures of the index it analyses.</summary>
+    private sealed record Language(LuceneQuery Builder, List<string> Cultures);
 
-    /// <summary>The query in one language, or any of its synonyms (a glossary term written in another language).</summary>
-    private static Query? Build(LuceneQuery builder, SearchRequest request, bool forHighlighting)
+    /// <summary>The request's query, or any of its synonyms (a glossary term written in another language), each built by <paramref name="build"/>.</summary>
+    private static Query? Build(SearchRequest request, Func<SearchQuery, Query?> build)
     {
-        var main = builder.Build(request.Query, forHighlighting);
+        var main = build(request.Query);
         if (request.Synonyms is not { Count: > 0 } synonyms) return main;
         var any = new BooleanQuery();
         if (main is not null) any.Add(main, Occur.SHOULD);
         foreach (var synonym in synonyms)
         {
-            if (builder.Build(synonym, forHighlighting) is { } alternative) any.Add(alternative, Occur.SHOULD);
+            if (build(synonym) is { } alternative) any.Add(alternative, Occur.SHOULD);
         }
         return any.Clauses.Count == 0 ? null : any;
     }
