@@ -24,8 +24,8 @@ public static class SearchAnalyzers
 
     /// <summary>Changes whenever analysis or the fields change: an index made with another version is
     /// rebuilt. 2: the tie-break key. 3: the passage field (snippets from offsets), stored fields per document (SearchCodec).
-    /// 4: the snippet text stored in the passage field instead of the text in its own.</summary>
-    public const string AnalysisVersion = "4";
+    /// 4: the snippet text stored in the passage field instead of the text in its own. 5: stored fields not compressed (SearchCodec).</summary>
+    public const string AnalysisVersion = "5";
 
     private static readonly Dictionary<string, Analyzer> ByLanguage = new(StringComparer.Ordinal);
     private static readonly Lock Guard = new();
