@@ -71,8 +71,7 @@ public sealed class LuceneSearchIndexTests : IDisposable
     {
         using var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance);
         // The same text in Somali and in Tigrinya (searched alike: folding only); Somali is common in this
-        // index and Tigrinya rare, and Dutch has a query of its own (compounds ending in the word), so the two
-        // share a language filter.
+        // index and Tigrinya rare. Dutch shares their query, with its compound endings limited to Dutch documents.
         await index.ApplyAsync([
             Change(1, Guid.NewGuid(), "Zeppelin", "so"),
             Change(2, Guid.NewGuid(), "Zeppelin", "ti"),
@@ -87,6 +86,58 @@ public sealed class LuceneSearchIndexTests : IDisposable
         // Equal words, equal scores: the tie-break key (slug first) orders them, not the language.
         Assert.Equal(["so", "ti"], found.Hits.Where(h => h.Document.Culture != "nl").Select(h => h.Document.Culture));
         Assert.Equal(3, found.Total);
+    }
+
+    [Fact]
+    public async Task A_language_own_clauses_count_in_its_documents_only_when_languages_share_a_query()
+    {
+        using var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance);
+        // Ukrainian words are also found by their beginning (no stemmer): "роботи" for "робота". Dutch and
+        // English analyse "робота" as Ukrainian does, so the three share one query, and the beginning must
+        // still count in Ukrainian documents only; likewise a Dutch compound ending in Dutch ones only.
+        await index.ApplyAsync([
+            Change(1, Guid.NewGuid(), "роботи", "uk"),
+            Change(2, Guid.NewGuid(), "роботи", "nl"),
+            Change(3, Guid.NewGuid(), "роботи", "en"),
+            Change(4, Guid.NewGuid(), "робота", "en"),
+            Change(5, Guid.NewGuid(), "Vrijwilligerswerk", "nl"),
+            Change(6, Guid.NewGuid(), "Vrijwilligerswerk", "en"),
+            Change(7, Guid.NewGuid(), "Werk", "en"),
+        ]);
+
+        var ukrainian = await index.SearchAsync(new SearchRequest(SearchQuery.Parse("робота"), null, null));
+        Assert.Equal(["en:робота", "uk:роботи"], ukrainian.Hits.Select(h => $"{h.Document.Culture}:{h.Document.Title}").Order());
+        var dutch = await index.SearchAsync(new SearchRequest(SearchQuery.Parse("werk"), null, null));
+        Assert.Equal(["en:Werk", "nl:Vrijwilligerswerk"], dutch.Hits.Select(h => $"{h.Document.Culture}:{h.Document.Title}").Order());
+    }
+
+    [Theory]
+    [InlineData(12)]
+    [InlineData(900)]
+    [InlineData(2_500)]
+    [InlineData(60_000)]
+    public async Task Stored_text_of_any_length_reads_back_whole(int length)
+    {
+        // The stored fields are not compressed and a long text is written in slices: each must read back in place.
+        var words = new[] { "gesprek", "ስራሕ", "العمل", "робота", "Participatieverklaring" };
+        string Text(int seed) => string.Join(' ', Enumerable.Range(seed, length).Select(i => words[i % words.Length]))[..length];
+        using (var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance))
+        {
+            // Short ones share a chunk with the long one between them.
+            await index.ApplyAsync(Enumerable.Range(1, 5).Select(i =>
+            {
+                var source = Guid.NewGuid();
+                return new SearchChange(i, source, new SearchDocument(source, "page", "nl", $"pages/{i}", $"p{i}", $"Titel {i}", "Samenvatting", i == 3 ? Text(i) : Text(i)[..Math.Min(length, 40)]));
+            }).ToList());
+        }
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(LuceneSearchIndex.Directory(_folder));
+        var stored = Enumerable.Range(0, reader.MaxDoc).Select(reader.Document)
+            .ToDictionary(d => d.Get(SearchFields.Slug), d => (d.Get(SearchFields.Title), d.Get(SearchFields.Passage)));
+        for (var i = 1; i <= 5; i++)
+        {
+            var text = i == 3 ? Text(i) : Text(i)[..Math.Min(length, 40)];
+            Assert.Equal(($"Titel {i}", SearchSnippets.Text("Samenvatting", text)), stored[$"p{i}"]);
+        }
     }
 
     private int Segments()
