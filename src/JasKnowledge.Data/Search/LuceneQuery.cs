@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text;
 using JasKnowledge.Core.Search;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -31,23 +33,37 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
     public readonly record struct OwnClauses(LuceneQuery Language, Filter? Only);
 
     /// <summary>The query for this language, or null when an included clause cannot match in it.</summary>
-    public Query? Build(SearchQuery query, bool forHighlighting = false) => Build(query, forHighlighting, [new(this, null)], keepEmpty: false);
+    public Query? Build(SearchQuery query, bool forHighlighting = false) => Build(query, forHighlighting, [new(this, null)]);
 
     /// <summary>The query that languages with the same <see cref="SharedKey"/> share: the words as they all
     /// analyse them, plus each language's own clauses limited to its documents. One query reads a word's
     /// documents once; a query per language read them once for every language.</summary>
-    public Query? BuildShared(SearchQuery query, IReadOnlyList<OwnClauses> languages) => Build(query, false, languages, keepEmpty: false);
+    public Query? BuildShared(SearchQuery query, IReadOnlyList<OwnClauses> languages) => Build(query, false, languages);
 
-    /// <summary>The part of the query that does not depend on the language's own clauses, with a clause
-    /// that cannot match kept as an empty one (so that its place shows): languages with the same key can share one query.</summary>
-    public Query SharedKey(SearchQuery query) => Build(query, false, [], keepEmpty: true)!;
+    /// <summary>What this language's analysis makes of every word the shared part of the query is built
+    /// from (as typed, stemmed, as a phrase, and the corrections stemmed): languages with equal keys build the
+    /// same query apart from their own clauses, so they can share one.</summary>
+    public string SharedKey(SearchQuery query)
+    {
+        var key = new StringBuilder();
+        foreach (var clause in query.Included.Concat(query.Excluded))
+        {
+            key.Append('|');
+            foreach (var word in clause.Words)
+                key.AppendJoin(' ', Analyze(SearchFields.Exact, word)).Append('/').AppendJoin(' ', Analyze(SearchFields.Body, word)).Append(';');
+            key.AppendJoin(' ', Analyze(SearchFields.Body, string.Join(' ', clause.Words))).Append(';');
+            key.AppendJoin(' ', Analyze(SearchFields.Body, string.Join(' ', clause.Words.SkipLast(1)))).Append(';');
+            foreach (var correction in corrections.For(clause.Words[0])) key.AppendJoin(' ', Analyze(SearchFields.Body, correction)).Append(';');
+        }
+        return key.ToString();
+    }
 
-    private Query? Build(SearchQuery query, bool forHighlighting, IReadOnlyList<OwnClauses> own, bool keepEmpty)
+    private Query? Build(SearchQuery query, bool forHighlighting, IReadOnlyList<OwnClauses> own)
     {
         var all = new BooleanQuery();
         foreach (var clause in query.Included)
         {
-            var part = Clause(clause, own, forHighlighting) ?? (keepEmpty ? new BooleanQuery() : null);
+            var part = Clause(clause, own, forHighlighting);
             if (part is null) return null;
             all.Add(part, Occur.MUST);
         }
@@ -198,24 +214,32 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
     };
 
 
-    private readonly Dictionary<(string Field, string Text), List<string>> _analysed = [];
+    /// <summary>The terms the analyzer of this language makes of a text for a field (a copy: callers may change it).</summary>
+    public List<string> Analyze(string field, string text) => Terms(_analyzer, field, text);
 
-    /// <summary>The terms the analyzer of this language makes of a text for a field (a copy: callers
-    /// may change it). Kept per builder, because a search builds its query and its marks from the same words.</summary>
-    public List<string> Analyze(string field, string text)
-    {
-        if (!_analysed.TryGetValue((field, text), out var terms)) _analysed[(field, text)] = terms = Terms(_analyzer, field, text);
-        return [.. terms];
-    }
+    /// <summary>What each analyzer made of a short text for a field, across searches: query words recur (in
+    /// every language's query, in the marks, in the next visitor's search), and analysing one (an ICU
+    /// tokenizer that locks on reset) cost more than building the rest of the query.</summary>
+    private static readonly ConcurrentDictionary<(Analyzer Analyzer, string Field, string Text), string[]> Analysed = new();
 
+    /// <summary>Enough for every word of a year's searches; a flood of new words is analysed, not remembered.</summary>
+    private const int MaxAnalysed = 50_000;
+
+    private const int MaxAnalysedLength = 64;
+
+    /// <summary>The terms an analyzer makes of a text for a field (a new list: callers may change it).</summary>
     public static List<string> Terms(Analyzer analyzer, string field, string text)
     {
+        if (Analysed.TryGetValue((analyzer, field, text), out var known)) return [.. known];
         var terms = new List<string>();
-        using var stream = analyzer.GetTokenStream(field, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken()) terms.Add(term.ToString());
-        stream.End();
+        using (var stream = analyzer.GetTokenStream(field, text))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken()) terms.Add(term.ToString());
+            stream.End();
+        }
+        if (text.Length <= MaxAnalysedLength && Analysed.Count < MaxAnalysed) Analysed.TryAdd((analyzer, field, text), [.. terms]);
         return terms;
     }
 }

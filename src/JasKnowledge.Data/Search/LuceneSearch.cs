@@ -44,7 +44,7 @@ public static class LuceneSearch
         // (a rare one more, two sharing an analyser half), and scoring the language of most of the index next
         // to a common word cost as much as the word. A query that every language shares needs no filter.
         var query = new BooleanQuery();
-        foreach (var group in languages.Values.GroupBy(l => Build(request, q => l.Builder.SharedKey(q))!.ToString(), StringComparer.Ordinal))
+        foreach (var group in languages.Values.GroupBy(l => SharedKey(l.Builder, request), StringComparer.Ordinal))
         {
             var members = group.ToList();
             var own = members.Select(l => new LuceneQuery.OwnClauses(l.Builder, members.Count == 1 ? null : LanguageFilter(l.Cultures))).ToList();
@@ -117,6 +117,9 @@ public static class LuceneSearch
     private const int MaxLanguageFilters = 256;
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> LanguageFilters = new(StringComparer.Ordinal);
 
+    private static string SharedKey(LuceneQuery builder, SearchRequest request) =>
+        string.Join('\n', (request.Synonyms ?? []).Prepend(request.Query).Select(builder.SharedKey));
+
     /// <summary>A language's query builder and the cultures of the index it analyses.</summary>
     private sealed record Language(LuceneQuery Builder, List<string> Cultures);
 
@@ -157,7 +160,10 @@ public static class LuceneSearch
         // Best score first; equal scores in the order of the tie-break key, so every node and every
         // rebuild of the index lists them alike.
         private static readonly Sort ByScore = new(SortField.FIELD_SCORE, new SortField(SearchFields.TieBreak, SortFieldType.STRING));
-        private readonly TopFieldCollector _preferred = Ranked(keep);
+        /// <summary>The visitor's language, listed first when no language is chosen; null: one list.</summary>
+        private readonly string? _preferredCulture = request.Culture is null ? request.PreferredCulture : null;
+        // Only when there is a language to list first: each list reads the tie-break values of every segment.
+        private readonly TopFieldCollector? _preferred = request is { Culture: null, PreferredCulture: not null } ? Ranked(keep) : null;
         private readonly TopFieldCollector _others = Ranked(keep);
 
         private static TopFieldCollector Ranked(int keep) => TopFieldCollector.Create(
@@ -173,7 +179,7 @@ public static class LuceneSearch
 
         public void SetScorer(Scorer scorer)
         {
-            _preferred.SetScorer(scorer);
+            _preferred?.SetScorer(scorer);
             _others.SetScorer(scorer);
         }
 
@@ -184,14 +190,13 @@ public static class LuceneSearch
             _keys = _facets.Keys;
             _segment = new int[_facets.Count];
             _kept = new byte[_facets.Count];
-            var preferred = request.Culture is null ? request.PreferredCulture : null;
             for (var key = 0; key < _kept.Length; key++)
             {
                 var (type, culture) = (_facets.TypeOf(key), _facets.CultureOf(key));
                 if (request.Type is not null && type != request.Type || request.Culture is not null && culture != request.Culture) continue;
-                _kept[key] = culture == preferred ? (byte)1 : (byte)2;
+                _kept[key] = culture == _preferredCulture ? (byte)1 : (byte)2;
             }
-            _preferred.SetNextReader(context);
+            _preferred?.SetNextReader(context);
             _others.SetNextReader(context);
         }
 
@@ -202,7 +207,7 @@ public static class LuceneSearch
             _segment[key]++;
             switch (_kept[key])
             {
-                case 1: _preferred.Collect(doc); break;
+                case 1: _preferred!.Collect(doc); break;
                 case 2: _others.Collect(doc); break;
             }
         }
@@ -213,7 +218,7 @@ public static class LuceneSearch
             return _counts.Select(c => (c.Key.Item1, c.Key.Item2, c.Value)).ToList();
         }
 
-        public IEnumerable<ScoreDoc> Best() => _preferred.GetTopDocs().ScoreDocs.Concat(_others.GetTopDocs().ScoreDocs);
+        public IEnumerable<ScoreDoc> Best() => (_preferred?.GetTopDocs().ScoreDocs ?? []).Concat(_others.GetTopDocs().ScoreDocs);
 
         private void Flush()
         {
