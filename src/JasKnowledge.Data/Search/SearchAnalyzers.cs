@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Ar;
 using Lucene.Net.Analysis.En;
@@ -27,19 +28,13 @@ public static class SearchAnalyzers
     /// 4: the snippet text stored in the passage field instead of the text in its own. 5: stored fields not compressed (SearchCodec).</summary>
     public const string AnalysisVersion = "5";
 
-    private static readonly Dictionary<string, Analyzer> ByLanguage = new(StringComparer.Ordinal);
-    private static readonly Lock Guard = new();
+    /// <summary>One analyzer per analysis <see cref="Language"/>, made once (analyzers are thread-safe);
+    /// read without a lock, because every search asks for several.</summary>
+    private static readonly FrozenDictionary<string, Analyzer> ByLanguage = new[] { "nl", "en", "ar", "fa", "uk", "other" }
+        .ToFrozenDictionary(language => language, Analyzer (language) => new LanguageAnalyzer(language), StringComparer.Ordinal);
 
-    /// <summary>The analyzer of a language (one instance per language; analyzers are thread-safe).</summary>
-    public static Analyzer For(string culture)
-    {
-        var language = Language(culture);
-        lock (Guard)
-        {
-            if (!ByLanguage.TryGetValue(language, out var analyzer)) ByLanguage[language] = analyzer = new LanguageAnalyzer(language);
-            return analyzer;
-        }
-    }
+    /// <summary>The analyzer of a culture's language.</summary>
+    public static Analyzer For(string culture) => ByLanguage[Language(culture)];
 
     /// <summary>The analysis a culture gets: Dari (prs) is analysed as Persian.</summary>
     public static string Language(string culture) => culture switch
