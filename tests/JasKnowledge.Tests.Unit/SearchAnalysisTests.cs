@@ -19,6 +19,28 @@ public sealed class SearchAnalysisTests
         return terms;
     }
 
+    [Theory]
+    [InlineData("nl")]
+    [InlineData("en")]
+    [InlineData("ar")]
+    [InlineData("fa")]
+    [InlineData("prs")]
+    [InlineData("uk")]
+    [InlineData("ti")]
+    [InlineData("so")]
+    public void A_word_analysed_once_for_languages_that_analyse_alike_gets_each_language_own_terms(string culture)
+    {
+        // Query words are analysed once per analysis and remembered (folding alone is shared by the exact
+        // field of every language and the text fields of languages without a stemmer): what a search gets
+        // must be exactly what the language's own analyzer makes.
+        string[] words = ["Gesprekken", "CAFÉ", "participatieverklaring", "المقابلات", "گفت‌وگو", "роботи", "ስራሕ", "shaqada", "١٢٣"];
+        foreach (var field in new[] { SearchFields.Exact, SearchFields.Body, SearchFields.Title, SearchFields.Tail })
+        {
+            foreach (var word in words)
+                Assert.Equal(Terms(culture, field, word), LuceneQuery.Terms(SearchAnalyzers.For(culture), field, word));
+        }
+    }
+
     private static string Stem(string culture, string word) => Terms(culture, SearchFields.Body, word).Single();
 
     [Theory]

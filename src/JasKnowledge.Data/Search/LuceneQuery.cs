@@ -230,6 +230,7 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
     /// <summary>The terms an analyzer makes of a text for a field (a new list: callers may change it).</summary>
     public static List<string> Terms(Analyzer analyzer, string field, string text)
     {
+        analyzer = SearchAnalyzers.Equivalent(analyzer, field);
         if (Analysed.TryGetValue((analyzer, field, text), out var known)) return [.. known];
         var terms = new List<string>();
         using (var stream = analyzer.GetTokenStream(field, text))

@@ -55,8 +55,17 @@ public static class SearchAnalyzers
     /// <summary>Languages searched by word beginnings because no stemmer exists for them.</summary>
     public static bool MatchesByPrefix(string culture) => Language(culture) == "uk";
 
+    /// <summary>The analyzer that makes the same terms as <paramref name="analyzer"/> of a field's text:
+    /// folding alone (the exact field; the text fields of a language without a stemmer) is one analysis
+    /// whatever the language, so a word is analysed, and remembered, once for all of them.</summary>
+    public static Analyzer Equivalent(Analyzer analyzer, string field) =>
+        field == SearchFields.Exact || field != SearchFields.Tail && analyzer is LanguageAnalyzer { Name: "uk" or "other" }
+            ? ByLanguage["other"] : analyzer;
+
     private sealed class LanguageAnalyzer(string language) : Analyzer(PER_FIELD_REUSE_STRATEGY)
     {
+        public string Name => language;
+
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var tokenizer = new ICUTokenizer(reader);
