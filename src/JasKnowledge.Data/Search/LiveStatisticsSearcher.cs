@@ -22,6 +22,9 @@ internal sealed class LiveStatisticsSearcher(IndexReader reader) : IndexSearcher
 
     private readonly ConcurrentDictionary<Term, TermStatistics> _live = new();
 
+    /// <summary>How many words <see cref="_live"/> holds: its own Count takes every lock of the dictionary.</summary>
+    private int _remembered;
+
     public override CollectionStatistics CollectionStatistics(string field)
     {
         var statistics = base.CollectionStatistics(field);
@@ -35,7 +38,7 @@ internal sealed class LiveStatisticsSearcher(IndexReader reader) : IndexSearcher
         if (!IndexReader.HasDeletions) return base.TermStatistics(term, context);
         if (_live.TryGetValue(term, out var remembered)) return remembered;
         var statistics = Count(term);
-        if (_live.Count < MaxRemembered) _live.TryAdd(term, statistics);
+        if (Volatile.Read(ref _remembered) < MaxRemembered && _live.TryAdd(term, statistics)) Interlocked.Increment(ref _remembered);
         return statistics;
     }
 

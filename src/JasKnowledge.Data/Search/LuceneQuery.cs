@@ -227,6 +227,9 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
 
     private const int MaxAnalysedLength = 64;
 
+    /// <summary>How many texts <see cref="Analysed"/> holds: its own Count takes every lock of the dictionary.</summary>
+    private static int _analysedCount;
+
     /// <summary>The terms an analyzer makes of a text for a field (a new list: callers may change it).</summary>
     public static List<string> Terms(Analyzer analyzer, string field, string text)
     {
@@ -240,7 +243,8 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
             while (stream.IncrementToken()) terms.Add(term.ToString());
             stream.End();
         }
-        if (text.Length <= MaxAnalysedLength && Analysed.Count < MaxAnalysed) Analysed.TryAdd((analyzer, field, text), [.. terms]);
+        if (text.Length <= MaxAnalysedLength && Volatile.Read(ref _analysedCount) < MaxAnalysed && Analysed.TryAdd((analyzer, field, text), [.. terms]))
+            Interlocked.Increment(ref _analysedCount);
         return terms;
     }
 }

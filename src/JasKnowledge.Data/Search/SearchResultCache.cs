@@ -33,8 +33,8 @@ internal sealed class SearchResultCache(int capacity = SearchResultCache.Default
         var key = Key(request);
         if (generation.Results.TryGetValue(key, out var entry)) return entry.Results;
         var results = compute();
-        if (generation.Results.Count >= capacity) generation.Trim(capacity / 2);
-        generation.Results[key] = new Entry(results, Interlocked.Increment(ref generation.Added));
+        if (Volatile.Read(ref generation.Count) >= capacity) generation.Trim(capacity / 2);
+        if (generation.Results.TryAdd(key, new Entry(results, Interlocked.Increment(ref generation.Added)))) Interlocked.Increment(ref generation.Count);
         return results;
     }
 
@@ -50,13 +50,16 @@ internal sealed class SearchResultCache(int capacity = SearchResultCache.Default
         public readonly long Version = version;
         public readonly ConcurrentDictionary<string, Entry> Results = new(StringComparer.Ordinal);
         public long Added;
+        /// <summary>How many answers <see cref="Results"/> holds: its own Count takes every lock of the
+        /// dictionary, and a first asking under load asked it each time.</summary>
+        public int Count;
 
         public void Trim(int keep)
         {
             var newest = Results.OrderByDescending(e => e.Value.Order).Take(keep).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
             foreach (var key in Results.Keys)
             {
-                if (!newest.Contains(key)) Results.TryRemove(key, out _);
+                if (!newest.Contains(key) && Results.TryRemove(key, out _)) Interlocked.Decrement(ref Count);
             }
         }
     }
