@@ -46,6 +46,21 @@ public sealed class SearchResultCacheTests : IDisposable
     }
 
     [Fact]
+    public void After_a_trim_the_cache_fills_up_to_its_capacity_again()
+    {
+        using var reader = NewReader();
+        var cache = new SearchResultCache(capacity: 4);
+        var computed = 0;
+        SearchResults Compute() => Answer(++computed);
+
+        foreach (var word in new[] { "een", "twee", "drie", "vier", "vijf", "zes" }) cache.GetOrAdd(reader, Ask(word), Compute);
+        // The trim before "vijf" kept "drie" and "vier"; "vijf" and "zes" fill it to four again (the cache
+        // counts its answers itself: a count that missed the trim would trim again before "zes").
+        foreach (var word in new[] { "drie", "vier", "vijf", "zes" }) cache.GetOrAdd(reader, Ask(word), Compute);
+        Assert.Equal(6, computed);
+    }
+
+    [Fact]
     public void An_answer_on_one_reader_is_not_served_on_another_nor_on_another_page()
     {
         using var older = NewReader();
