@@ -53,6 +53,6 @@ for turn in $(seq 1 "$turns"); do
     rate=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
     p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
     label=$([ "$side" = old ] && echo "$rev" || echo "working tree")
-    echo "| $turn | $label | $rate | $(echo "scale=2; ($after - $before) * 1000 / $(getconf CLK_TCK) / $requests" | bc) | $p99 |"
+    echo "| $turn | $label | $rate | $(printf '%.2f' "$(echo "scale=4; ($after - $before) * 1000 / $(getconf CLK_TCK) / $requests" | bc)") | $p99 |"
   done
 done
