@@ -10,9 +10,9 @@ using Lucene.Net.Search.Spans;
 namespace JasKnowledge.Data.Search;
 
 /// <summary>
-/// Builds the Lucene query for a parsed <see cref="SearchQuery"/> in one language, from the query's
-/// clauses and the language's analyzer only: nothing typed ever passes through a query parser, so no
-/// input can be a syntax error. A word matches in the title, summary, body and release notes
+/// Builds the Lucene query for a parsed <see cref="SearchQuery"/> in one language, or the one query that
+/// languages analysing the words alike share, from the query's clauses and the language's analyzer only:
+/// nothing typed ever passes through a query parser, so no input can be a syntax error. A word matches in the title, summary, body and release notes
 /// (weighted in that order), with a bonus when it matches as written (exact above stemmed); a Dutch
 /// word also matches as the last part of a compound, and a Ukrainian word as the beginning of a
 /// longer word (no stemmer); corrected words count well below both (typo tolerance). Terms the index
