@@ -43,7 +43,15 @@ if [ ! -f "$tools/node_modules/maildev/package.json" ]; then
   (cd "$tools" && npm install --no-audit --no-fund --loglevel=error --prefix "$tools" maildev@3.0.0 >/dev/null)
 fi
 
-free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+# A port nothing listens on and none of the given ones: two ports asked for before either server starts
+# can be the same (the kernel hands a just-closed port out again), which once left maildev on one port.
+free_port() {
+  local port
+  while :; do
+    port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+    [[ " $* " == *" $port "* ]] || { echo "$port"; return; }
+  done
+}
 
 wait_for_port() {
   for _ in $(seq 1 100); do
@@ -74,7 +82,7 @@ run_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg.log" -w \
   -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $work -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
 
 # --- Azurite (Azure Blob Storage emulator) --------------------------------------------------
-blob_port=$(free_port)
+blob_port=$(free_port "$pg_port")
 log "starting Azurite on 127.0.0.1:$blob_port"
 node "$tools/node_modules/azurite/dist/src/blob/main.js" --blobHost 127.0.0.1 --blobPort "$blob_port" \
   --location "$work/azurite" --silent --disableTelemetry --loose >"$work/azurite.log" 2>&1 &
@@ -82,8 +90,8 @@ azurite_pid=$!
 wait_for_port "$blob_port"
 
 # --- maildev (an SMTP server whose REST API shows what arrived) ------------------------------
-smtp_port=$(free_port)
-maildev_web_port=$(free_port)
+smtp_port=$(free_port "$pg_port" "$blob_port")
+maildev_web_port=$(free_port "$pg_port" "$blob_port" "$smtp_port")
 log "starting maildev on 127.0.0.1:$smtp_port (SMTP) and :$maildev_web_port (REST API)"
 node "$tools/node_modules/maildev/dist/bin/maildev.js" --smtp "$smtp_port" --web "$maildev_web_port" \
   --ip 127.0.0.1 --web-ip 127.0.0.1 --silent >"$work/maildev.log" 2>&1 &
