@@ -26,8 +26,11 @@ trap 'git worktree remove --force "$work/old"; rm -rf "${data[old]}" "${data[new
 
 declare -A port pid
 content="$PWD/content"
+# Both ports before either portal listens, and never the same one twice.
+port[old]=$(free_port)
+port[new]=$(free_port)
+while [ "${port[new]}" = "${port[old]}" ]; do port[new]=$(free_port); done
 for side in old new; do
-  port[$side]=$(free_port)
   (cd "$(dirname "${dll[$side]}")" && Jas__DataDirectory="${data[$side]}" Jas__ContentDirectory="$content" \
     Urls="http://127.0.0.1:${port[$side]}" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     exec dotnet "${dll[$side]}" >"${data[$side]}/portal-compare.log" 2>&1) &
@@ -35,7 +38,10 @@ for side in old new; do
   pids+=("${pid[$side]}")
 done
 for side in old new; do
-  until curl -sf "http://127.0.0.1:${port[$side]}/health/ready" >/dev/null; do sleep 1; done
+  until curl -sf "http://127.0.0.1:${port[$side]}/health/ready" >/dev/null; do
+    kill -0 "${pid[$side]}" 2>/dev/null || { echo "The $side portal stopped:" >&2; tail -20 "${data[$side]}/portal-compare.log" >&2; exit 1; }
+    sleep 1
+  done
 done
 sleep 15 # the portals' own work after start-up (hot code compiled again, first background rounds)
 
