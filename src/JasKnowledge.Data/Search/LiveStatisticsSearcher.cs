@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -20,10 +19,7 @@ internal sealed class LiveStatisticsSearcher(IndexReader reader) : IndexSearcher
     /// are counted again instead of remembered.</summary>
     private const int MaxRemembered = 20_000;
 
-    private readonly ConcurrentDictionary<Term, TermStatistics> _live = new();
-
-    /// <summary>How many words <see cref="_live"/> holds: its own Count takes every lock of the dictionary.</summary>
-    private int _remembered;
+    private readonly RememberedUpTo<Term, TermStatistics> _live = new(MaxRemembered);
 
     public override CollectionStatistics CollectionStatistics(string field)
     {
@@ -37,9 +33,7 @@ internal sealed class LiveStatisticsSearcher(IndexReader reader) : IndexSearcher
     {
         if (!IndexReader.HasDeletions) return base.TermStatistics(term, context);
         if (_live.TryGetValue(term, out var remembered)) return remembered;
-        var statistics = Count(term);
-        if (Volatile.Read(ref _remembered) < MaxRemembered && _live.TryAdd(term, statistics)) Interlocked.Increment(ref _remembered);
-        return statistics;
+        return _live.Remember(term, Count(term));
     }
 
     private TermStatistics Count(Term term)

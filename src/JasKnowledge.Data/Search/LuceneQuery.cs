@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using JasKnowledge.Core.Search;
 using Lucene.Net.Analysis;
@@ -220,15 +219,10 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
     /// <summary>What each analyzer made of a short text for a field, across searches: query words recur (in
     /// every language's query, in the marks, in the next visitor's search), and analysing one (an ICU
     /// tokenizer that locks on reset) cost more than building the rest of the query.</summary>
-    private static readonly ConcurrentDictionary<(Analyzer Analyzer, string Field, string Text), string[]> Analysed = new();
-
-    /// <summary>Enough for every word of a year's searches; a flood of new words is analysed, not remembered.</summary>
-    private const int MaxAnalysed = 50_000;
+    /// <remarks>Enough for every word of a year's searches; a flood of new words is analysed, not remembered.</remarks>
+    private static readonly RememberedUpTo<(Analyzer Analyzer, string Field, string Text), string[]> Analysed = new(50_000);
 
     private const int MaxAnalysedLength = 64;
-
-    /// <summary>How many texts <see cref="Analysed"/> holds: its own Count takes every lock of the dictionary.</summary>
-    private static int _analysedCount;
 
     /// <summary>The terms an analyzer makes of a text for a field (a new list: callers may change it).</summary>
     public static List<string> Terms(Analyzer analyzer, string field, string text)
@@ -243,8 +237,7 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
             while (stream.IncrementToken()) terms.Add(term.ToString());
             stream.End();
         }
-        if (text.Length <= MaxAnalysedLength && Volatile.Read(ref _analysedCount) < MaxAnalysed && Analysed.TryAdd((analyzer, field, text), [.. terms]))
-            Interlocked.Increment(ref _analysedCount);
+        if (text.Length <= MaxAnalysedLength) Analysed.Remember((analyzer, field, text), [.. terms]);
         return terms;
     }
 }

@@ -108,14 +108,12 @@ public static class LuceneSearch
     {
         var sorted = cultures.Order(StringComparer.Ordinal).ToArray();
         var key = string.Join(' ', sorted);
-        if (LanguageFilters.TryGetValue(key, out var filter)) return filter;
-        filter = new CachingWrapperFilter(new TermsFilter(SearchFields.Culture, sorted.Select(c => new BytesRef(c)).ToArray()));
-        // The sets are groups of the index's languages, a handful in practice; the bound only keeps memory certain.
-        return LanguageFilters.Count < MaxLanguageFilters ? LanguageFilters.GetOrAdd(key, filter) : filter;
+        return LanguageFilters.TryGetValue(key, out var filter) ? filter
+            : LanguageFilters.Remember(key, new CachingWrapperFilter(new TermsFilter(SearchFields.Culture, sorted.Select(c => new BytesRef(c)).ToArray())));
     }
 
-    private const int MaxLanguageFilters = 256;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Filter> LanguageFilters = new(StringComparer.Ordinal);
+    /// <remarks>The sets are groups of the index's languages, a handful in practice.</remarks>
+    private static readonly RememberedUpTo<string, Filter> LanguageFilters = new(256, StringComparer.Ordinal);
 
     private static string SharedKey(LuceneQuery builder, SearchRequest request) =>
         string.Join('\n', (request.Synonyms ?? []).Prepend(request.Query).Select(builder.SharedKey));
@@ -161,9 +159,11 @@ public static class LuceneSearch
         // rebuild of the index lists them alike.
         private static readonly Sort ByScore = new(SortField.FIELD_SCORE, new SortField(SearchFields.TieBreak, SortFieldType.STRING));
         /// <summary>The visitor's language, listed first when no language is chosen; null: one list.</summary>
-        private readonly string? _preferredCulture = request.Culture is null ? request.PreferredCulture : null;
+        private readonly string? _preferredCulture = PreferredCulture(request);
         // Only when there is a language to list first: each list reads the tie-break values of every segment.
-        private readonly TopFieldCollector? _preferred = request is { Culture: null, PreferredCulture: not null } ? Ranked(keep) : null;
+        private readonly TopFieldCollector? _preferred = PreferredCulture(request) is null ? null : Ranked(keep);
+
+        private static string? PreferredCulture(SearchRequest request) => request.Culture is null ? request.PreferredCulture : null;
         private readonly TopFieldCollector _others = Ranked(keep);
 
         private static TopFieldCollector Ranked(int keep) => TopFieldCollector.Create(
