@@ -1,5 +1,6 @@
 using JasKnowledge.Core.Search;
 using JasKnowledge.Data.Search;
+using Lucene.Net.Index;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JasKnowledge.Tests.Unit;
@@ -109,6 +110,20 @@ public sealed class LuceneSearchIndexTests : IDisposable
         Assert.Equal(["en:робота", "uk:роботи"], ukrainian.Hits.Select(h => $"{h.Document.Culture}:{h.Document.Title}").Order());
         var dutch = await index.SearchAsync(new SearchRequest(SearchQuery.Parse("werk"), null, null));
         Assert.Equal(["en:Werk", "nl:Vrijwilligerswerk"], dutch.Hits.Select(h => $"{h.Document.Culture}:{h.Document.Title}").Order());
+    }
+
+    [Fact]
+    public async Task A_Ukrainian_beginning_is_asked_of_Ukrainian_words_only()
+    {
+        using (var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance))
+            await index.ApplyAsync([Change(1, Guid.NewGuid(), "Het gesprek", "nl"), Change(2, Guid.NewGuid(), "роботи", "uk")]);
+        using var reader = DirectoryReader.Open(LuceneSearchIndex.Directory(_folder));
+        var ukrainian = new LuceneQuery(new IndexWords(reader), "uk", SearchCorrections.None);
+
+        // Only a Dutch document has words beginning with "gespr": a beginning asked of every language's
+        // words read the Dutch word's documents only for the language filter to drop them all.
+        Assert.DoesNotContain(SearchFields.Beginnings, ukrainian.Build(SearchQuery.Parse("gesprek"))!.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"{SearchFields.Beginnings}:робот*", ukrainian.Build(SearchQuery.Parse("робота"))!.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -34,7 +34,7 @@ public sealed class SearchAnalysisTests
         // field of every language and the text fields of languages without a stemmer): what a search gets
         // must be exactly what the language's own analyzer makes.
         string[] words = ["Gesprekken", "CAFÉ", "participatieverklaring", "المقابلات", "گفت‌وگو", "роботи", "ስራሕ", "shaqada", "١٢٣"];
-        foreach (var field in new[] { SearchFields.Exact, SearchFields.Body, SearchFields.Title, SearchFields.Tail })
+        foreach (var field in new[] { SearchFields.Exact, SearchFields.Body, SearchFields.Title, SearchFields.Tail, SearchFields.Beginnings })
         {
             foreach (var word in words)
                 Assert.Equal(Terms(culture, field, word), LuceneQuery.Terms(SearchAnalyzers.For(culture), field, word));

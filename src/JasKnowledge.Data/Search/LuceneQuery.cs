@@ -112,9 +112,9 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
         if (stem is not null && IsCompoundPart(culture, stem) && words.HasLonger(SearchFields.Tail, SearchAnalyzers.Reversed(stem)))
             yield return Boosted(new CompoundEndingQuery(stem), CompoundWeight);
         if (SearchAnalyzers.MatchesByPrefix(culture) && Analyze(SearchFields.Exact, word) is [var exact, ..]
-            && UkrainianPrefix(exact) is { } beginning && HasPrefix(SearchFields.Exact, beginning))
+            && UkrainianPrefix(exact) is { } beginning && HasPrefix(SearchFields.Beginnings, beginning))
         {
-            yield return Boosted(new PrefixQuery(new Term(SearchFields.Exact, beginning)), UkrainianPrefixWeight);
+            yield return Boosted(new PrefixQuery(new Term(SearchFields.Beginnings, beginning)), UkrainianPrefixWeight);
             if (forHighlighting) yield return new PrefixQuery(new Term(SearchFields.Body, beginning));
         }
     }

@@ -187,6 +187,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         var all = string.Join("\n\n", document.Title, document.Summary, document.Text);
         yield return new TextField(SearchFields.Exact, all, Field.Store.NO);
         if (SearchAnalyzers.HasCompounds(document.Culture)) yield return new TextField(SearchFields.Tail, all, Field.Store.NO);
+        if (SearchAnalyzers.MatchesByPrefix(document.Culture)) yield return new TextField(SearchFields.Beginnings, all, Field.Store.NO);
         yield return new Field(SearchFields.Passage, SearchSnippets.Text(document.Summary, document.Text), PassageType);
     }
 

@@ -25,8 +25,9 @@ public static class SearchAnalyzers
 
     /// <summary>Changes whenever analysis or the fields change: an index made with another version is
     /// rebuilt. 2: the tie-break key. 3: the passage field (snippets from offsets), stored fields per document (SearchCodec).
-    /// 4: the snippet text stored in the passage field instead of the text in its own. 5: stored fields not compressed (SearchCodec).</summary>
-    public const string AnalysisVersion = "5";
+    /// 4: the snippet text stored in the passage field instead of the text in its own. 5: stored fields not compressed (SearchCodec).
+    /// 6: the beginnings field.</summary>
+    public const string AnalysisVersion = "6";
 
     /// <summary>One analyzer per analysis <see cref="Language"/>, made once (analyzers are thread-safe);
     /// read without a lock, because every search asks for several.</summary>
@@ -59,7 +60,7 @@ public static class SearchAnalyzers
     /// folding alone (the exact field; the text fields of a language without a stemmer) is one analysis
     /// whatever the language, so a word is analysed, and remembered, once for all of them.</summary>
     public static Analyzer Equivalent(Analyzer analyzer, string field) =>
-        field == SearchFields.Exact || field != SearchFields.Tail && analyzer is LanguageAnalyzer { Name: "uk" or "other" }
+        field is SearchFields.Exact or SearchFields.Beginnings || field != SearchFields.Tail && analyzer is LanguageAnalyzer { Name: "uk" or "other" }
             ? ByLanguage["other"] : analyzer;
 
     private sealed class LanguageAnalyzer(string language) : Analyzer(PER_FIELD_REUSE_STRATEGY)
@@ -71,7 +72,7 @@ public static class SearchAnalyzers
             var tokenizer = new ICUTokenizer(reader);
             TokenStream stream = new ICUFoldingFilter(tokenizer);
             // The exact field: folded words as written, for exact matches, prefixes and corrections.
-            if (fieldName == SearchFields.Exact) return new TokenStreamComponents(tokenizer, stream);
+            if (fieldName is SearchFields.Exact or SearchFields.Beginnings) return new TokenStreamComponents(tokenizer, stream);
             stream = language switch
             {
                 "nl" => new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.DutchStemmer()),
@@ -105,6 +106,10 @@ public static class SearchFields
     public const string Exact = "exact";
     /// <summary>All text of a language with compounds, stemmed and reversed.</summary>
     public const string Tail = "tail";
+    /// <summary>All text of a language searched by word beginnings (no stemmer), folded as the exact field:
+    /// a beginning asked of the exact field read every language's words that begin so (`gespr` of a Dutch
+    /// `gesprek`) only to filter them out again.</summary>
+    public const string Beginnings = "beginnings";
     /// <summary>The snippet text (summary and text), stemmed, with the offsets of its words: snippets are
     /// marked from the index instead of by analysing each hit again. Not searched; stored, as the only
     /// stored copy of a document's text (a snippet is cut from it).</summary>
