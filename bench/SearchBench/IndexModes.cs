@@ -10,7 +10,7 @@ namespace SearchBench;
 /// <summary>
 /// Two modes on an index folder kept by an earlier run (JAS_BENCH_KEEP=1), no portal:
 /// <c>--phases FOLDER [rounds] [QUERY…]</c> times the query mix (or the queries given) phase by phase
-/// inside LuceneSearch.Run, and
+/// inside LuceneSearch.Run, with the kilobytes each phase allocates, and
 /// <c>--dump FOLDER FILE</c> writes the full answers (hits, order, snippets, facets, corrections) of a
 /// wide set of requests, so two builds can be compared byte for byte.
 /// </summary>
@@ -73,6 +73,11 @@ public static class IndexModes
         var all = totals.Values.SelectMany(v => v).ToList();
         var sums = names.Select(n => $"{phases.Values.Sum(p => p.Milliseconds.GetValueOrDefault(n)) / rounds / mix.Length:F3}");
         Console.WriteLine($"| **all** | | **{P(all, 50):F2} / {P(all, 95):F2}** | {allocated.Values.Sum() / 1024.0 / rounds / mix.Length:F0} | {string.Join(" | ", sums)} |");
+        // Allocation drives the garbage collector, which under load stops every search: where it happens.
+        Console.WriteLine($"\nKB allocated per search and phase:\n\n| query | {string.Join(" | ", names)} |");
+        Console.WriteLine($"|---|{string.Concat(names.Select(_ => "---:|"))}");
+        foreach (var query in mix)
+            Console.WriteLine($"| `{query.Q}` | {string.Join(" | ", names.Select(n => $"{phases[query.Q].Bytes.GetValueOrDefault(n) / 1024.0 / rounds:F1}"))} |");
         return 0;
     }
 

@@ -239,15 +239,26 @@ public static class LuceneSearch
 internal sealed class SearchPhases
 {
     private long _mark = System.Diagnostics.Stopwatch.GetTimestamp();
+    private long _allocated = GC.GetAllocatedBytesForCurrentThread();
 
     public Dictionary<string, double> Milliseconds { get; } = new(StringComparer.Ordinal);
 
-    public void Start() => _mark = System.Diagnostics.Stopwatch.GetTimestamp();
+    /// <summary>Bytes allocated per phase, on the searching thread.</summary>
+    public Dictionary<string, long> Bytes { get; } = new(StringComparer.Ordinal);
+
+    public void Start()
+    {
+        _allocated = GC.GetAllocatedBytesForCurrentThread();
+        _mark = System.Diagnostics.Stopwatch.GetTimestamp();
+    }
 
     public void Lap(string phase)
     {
         var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         Milliseconds[phase] = Milliseconds.GetValueOrDefault(phase) + System.Diagnostics.Stopwatch.GetElapsedTime(_mark, now).TotalMilliseconds;
+        Bytes[phase] = Bytes.GetValueOrDefault(phase) + allocated - _allocated;
+        _allocated = allocated;
         _mark = now;
     }
 }
