@@ -56,11 +56,16 @@ internal sealed class IndexWords(IndexReader reader)
     private bool HasBeginning(string field, string prefix, bool longer)
     {
         if (_prefixes.TryGetValue((field, prefix, longer), out var found)) return found;
-        var e = Terms(field)?.GetEnumerator();
+        // Segment by segment with the search's word lists: a word list over all segments is made anew for each question.
         var target = new BytesRef(prefix);
-        var seek = e?.SeekCeil(target) ?? TermsEnum.SeekStatus.END;
-        if (longer && seek == TermsEnum.SeekStatus.FOUND) seek = e!.MoveNext() ? TermsEnum.SeekStatus.NOT_FOUND : TermsEnum.SeekStatus.END;
-        found = seek != TermsEnum.SeekStatus.END && StringHelper.StartsWith(e!.Term, target);
+        foreach (var segment in reader.Leaves)
+        {
+            if (SegmentWords(segment, field) is not { } e) continue;
+            var seek = e.SeekCeil(target);
+            if (longer && seek == TermsEnum.SeekStatus.FOUND) seek = e.MoveNext() ? TermsEnum.SeekStatus.NOT_FOUND : TermsEnum.SeekStatus.END;
+            found = seek != TermsEnum.SeekStatus.END && StringHelper.StartsWith(e.Term, target);
+            if (found) break;
+        }
         return _prefixes[(field, prefix, longer)] = found;
     }
 
