@@ -162,9 +162,9 @@ public static class LuceneSearch
         private readonly string? _preferredCulture = PreferredCulture(request);
         // Only when there is a language to list first: each list reads the tie-break values of every segment.
         private readonly TopFieldCollector? _preferred = PreferredCulture(request) is null ? null : Ranked(keep);
+        private readonly TopFieldCollector _others = Ranked(keep);
 
         private static string? PreferredCulture(SearchRequest request) => request.Culture is null ? request.PreferredCulture : null;
-        private readonly TopFieldCollector _others = Ranked(keep);
 
         private static TopFieldCollector Ranked(int keep) => TopFieldCollector.Create(
             ByScore, Math.Max(1, keep), fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
