@@ -16,7 +16,7 @@ publish_portal
 echo "Starting PostgreSQL, Azurite and two nodes…"
 start_postgres
 start_azurite
-a_port=$(free_port); b_port=$(free_port)
+a_port=$(free_port); b_port=$(free_port "$a_port")
 t=$(now_ms)
 # Both at once: the start-up lock in the database lets one migrate and import while the other waits.
 start_node node-a "$a_port"
@@ -27,7 +27,7 @@ ready_ms=$(( $(now_ms) - t ))
 
 # nginx as the reverse proxy; the access log (upstream, status, path) is only there to count what
 # each node served and to name the paths of failed requests.
-nginx_port=$(free_port)
+nginx_port=$(free_port "$a_port" "$b_port")
 mkdir -p "$work/tmp"
 cat > "$work/nginx.conf" <<CONF
 worker_processes 2;

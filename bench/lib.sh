@@ -4,7 +4,15 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# A port nothing listens on and none of the given ones: ports asked for before their servers start can
+# be the same (the kernel hands a just-closed port out again), as test.sh found with maildev.
+free_port() {
+  local port
+  while :; do
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+    [[ " $* " == *" $port "* ]] || { echo "$port"; return; }
+  done
+}
 now_ms() { date +%s%3N; }
 
 # Installs the Debian tools a benchmark needs when they are missing: need wrk nginx-light

@@ -28,8 +28,7 @@ declare -A port pid
 content="$PWD/content"
 # Both ports before either portal listens, and never the same one twice.
 port[old]=$(free_port)
-port[new]=$(free_port)
-while [ "${port[new]}" = "${port[old]}" ]; do port[new]=$(free_port); done
+port[new]=$(free_port "${port[old]}")
 for side in old new; do
   (cd "$(dirname "${dll[$side]}")" && Jas__DataDirectory="${data[$side]}" Jas__ContentDirectory="$content" \
     Urls="http://127.0.0.1:${port[$side]}" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
