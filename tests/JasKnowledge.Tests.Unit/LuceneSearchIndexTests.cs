@@ -126,6 +126,49 @@ public sealed class LuceneSearchIndexTests : IDisposable
         Assert.Contains($"{SearchFields.Beginnings}:робот*", ukrainian.Build(SearchQuery.Parse("робота"))!.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Remembered_compound_endings_follow_what_is_published()
+    {
+        using var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance);
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        await index.ApplyAsync([Change(1, first, "Participatieverklaring"), Change(2, Guid.NewGuid(), "Walvis")]);
+        Assert.Equal(1, await TotalAsync(index, "verklaring"));
+
+        // A new segment gets its own set; an unpublished document leaves the remembered set of its segment.
+        await index.ApplyAsync([Change(3, second, "Taalverklaring")]);
+        Assert.Equal(2, await TotalAsync(index, "verklaring"));
+        await index.ApplyAsync([new SearchChange(4, first, null)]);
+        var found = await index.SearchAsync(new SearchRequest(SearchQuery.Parse("verklaring"), null, null));
+        Assert.Equal([second], found.Hits.Select(h => h.Document.Source));
+    }
+
+    [Fact]
+    public async Task Remembered_documents_score_as_Lucene_default_rewrite_scores_them()
+    {
+        using (var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance))
+            await index.ApplyAsync([
+                Change(1, Guid.NewGuid(), "Participatieverklaring"), Change(2, Guid.NewGuid(), "Taalverklaring en verklaring"),
+                Change(3, Guid.NewGuid(), "Walvis"), Change(4, Guid.NewGuid(), "роботи", "uk"), Change(5, Guid.NewGuid(), "робота", "uk")]);
+        using var reader = DirectoryReader.Open(LuceneSearchIndex.Directory(_folder));
+        var searcher = new Lucene.Net.Search.IndexSearcher(reader);
+        foreach (var make in new Func<Lucene.Net.Search.MultiTermQuery>[]
+        {
+            () => new CompoundEndingQuery("verklar") { Boost = 0.3f },
+            () => new Lucene.Net.Search.PrefixQuery(new Term(SearchFields.Beginnings, "робот")) { Boost = 0.5f },
+        })
+        {
+            var remembered = make();
+            remembered.MultiTermRewriteMethod = RememberedDocuments.Instance;
+            var lucene = make();
+            lucene.MultiTermRewriteMethod = Lucene.Net.Search.MultiTermQuery.CONSTANT_SCORE_AUTO_REWRITE_DEFAULT;
+            var expected = searcher.Search(lucene, 10).ScoreDocs.Select(d => (d.Doc, d.Score)).ToList();
+            Assert.Equal(2, expected.Count);
+            // Asked twice: once found, once remembered.
+            Assert.Equal(expected, searcher.Search(remembered, 10).ScoreDocs.Select(d => (d.Doc, d.Score)));
+            Assert.Equal(expected, searcher.Search(remembered, 10).ScoreDocs.Select(d => (d.Doc, d.Score)));
+        }
+    }
+
     [Theory]
     [InlineData(12)]
     [InlineData(900)]

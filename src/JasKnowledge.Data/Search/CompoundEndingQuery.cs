@@ -10,17 +10,25 @@ namespace JasKnowledge.Data.Search;
 /// and goes on. The stem itself is left out: a document holding the word as such is found by the text
 /// fields already, and for a common word its own list of documents was most of this clause's cost.
 /// </summary>
-internal sealed class CompoundEndingQuery(string stem) : MultiTermQuery(SearchFields.Tail)
+internal sealed class CompoundEndingQuery : MultiTermQuery
 {
-    /// <summary>The stem as the compound field holds it (reversed).</summary>
-    public string Reversed { get; } = SearchAnalyzers.Reversed(stem);
+    public CompoundEndingQuery(string stem) : base(SearchFields.Tail)
+    {
+        Stem = stem;
+        Reversed = SearchAnalyzers.Reversed(stem);
+        // Which documents hold a compound with this ending is kept per segment: it does not change while a segment lives.
+        MultiTermRewriteMethod = RememberedDocuments.Instance;
+    }
 
-    public string Stem => stem;
+    /// <summary>The stem as the compound field holds it (reversed).</summary>
+    public string Reversed { get; }
+
+    public string Stem { get; }
 
     protected override TermsEnum GetTermsEnum(Terms terms, AttributeSource atts) =>
         new LongerWords(terms.GetEnumerator(), new BytesRef(Reversed));
 
-    public override string ToString(string field) => $"{Field}:*{stem}^{Boost}";
+    public override string ToString(string field) => $"{Field}:*{Stem}^{Boost}";
 
     public override bool Equals(object? obj) => obj is CompoundEndingQuery other && base.Equals(other) && other.Reversed == Reversed;
 

@@ -114,7 +114,7 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
         if (SearchAnalyzers.MatchesByPrefix(culture) && Analyze(SearchFields.Exact, word) is [var exact, ..]
             && UkrainianPrefix(exact) is { } beginning && HasPrefix(SearchFields.Beginnings, beginning))
         {
-            yield return Boosted(new PrefixQuery(new Term(SearchFields.Beginnings, beginning)), UkrainianPrefixWeight);
+            yield return Boosted(new PrefixQuery(new Term(SearchFields.Beginnings, beginning)) { MultiTermRewriteMethod = RememberedDocuments.Instance }, UkrainianPrefixWeight);
             if (forHighlighting) yield return new PrefixQuery(new Term(SearchFields.Body, beginning));
         }
     }
