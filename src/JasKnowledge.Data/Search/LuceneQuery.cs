@@ -59,7 +59,7 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
 
     private Query? Build(SearchQuery query, bool forHighlighting, IReadOnlyList<OwnClauses> own)
     {
-        var all = new BooleanQuery();
+        var all = new WindowedBooleanQuery();
         foreach (var clause in query.Included)
         {
             var part = Clause(clause, own, forHighlighting);
@@ -86,7 +86,7 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
         var stems = Analyze(SearchFields.Body, word);
         if (stems.Count > 1) return Phrase(clause);
 
-        var any = new BooleanQuery(disableCoord: true);
+        var any = new WindowedBooleanQuery(disableCoord: true);
         AddIfAny(any, Fields(field => Known(field, stems[0])));
         if (Known(SearchFields.Exact, exact[0]) is { } asWritten) any.Add(Boosted(asWritten, ExactBonus), Occur.SHOULD);
         if (own is null) return any.Clauses.Count == 0 ? null : any;
@@ -137,7 +137,7 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
     private Query? Prefix(string word, string folded)
     {
         if (!HasPrefix(SearchFields.Exact, folded) && !SearchFields.Stemmed.Any(field => HasPrefix(field, folded))) return null;
-        var any = new BooleanQuery();
+        var any = new WindowedBooleanQuery();
         any.Add(Boosted(new PrefixQuery(new Term(SearchFields.Exact, folded)), ExactBonus), Occur.SHOULD);
         AddIfAny(any, Fields(field => new PrefixQuery(new Term(field, folded))));
         var stems = Analyze(SearchFields.Body, word);

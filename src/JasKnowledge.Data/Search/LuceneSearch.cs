@@ -43,7 +43,7 @@ public static class LuceneSearch
         // The languages are a filter, not a scored clause: as a clause each language added a weight of its own
         // (a rare one more, two sharing an analyser half), and scoring the language of most of the index next
         // to a common word cost as much as the word. A query that every language shares needs no filter.
-        var query = new BooleanQuery();
+        var query = new WindowedBooleanQuery();
         foreach (var group in languages.Values.GroupBy(l => SharedKey(l.Builder, request), StringComparer.Ordinal))
         {
             var members = group.ToList();
@@ -126,7 +126,7 @@ public static class LuceneSearch
     {
         var main = build(request.Query);
         if (request.Synonyms is not { Count: > 0 } synonyms) return main;
-        var any = new BooleanQuery();
+        var any = new WindowedBooleanQuery();
         if (main is not null) any.Add(main, Occur.SHOULD);
         foreach (var synonym in synonyms)
         {
