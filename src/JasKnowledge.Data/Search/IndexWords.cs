@@ -10,9 +10,10 @@ namespace JasKnowledge.Data.Search;
 /// the corrections, and again for the marks of the snippets. A word is looked up in each segment with
 /// one word list per segment and field for the whole search, and the query's term queries take what was
 /// found (<see cref="Context"/>) instead of looking it up again: a search used to make two new word
-/// lists per word, field and segment, a good part of all it allocated.
+/// lists per word, field and segment, a good part of all it allocated. The lists are borrowed from
+/// <see cref="SegmentWordLists"/> and given back by <see cref="Dispose"/>.
 /// </summary>
-internal sealed class IndexWords(IndexReader reader)
+internal sealed class IndexWords(IndexReader reader) : IDisposable
 {
     private readonly Dictionary<(string Field, string Text), TermContext> _contexts = [];
     private readonly Dictionary<(int Segment, string Field), TermsEnum?> _segmentWords = [];
@@ -42,7 +43,7 @@ internal sealed class IndexWords(IndexReader reader)
     private TermsEnum? SegmentWords(AtomicReaderContext segment, string field)
     {
         if (!_segmentWords.TryGetValue((segment.Ord, field), out var words))
-            _segmentWords[(segment.Ord, field)] = words = segment.AtomicReader.GetTerms(field)?.GetEnumerator();
+            _segmentWords[(segment.Ord, field)] = words = SegmentWordLists.Of(segment.AtomicReader).Lend(segment.AtomicReader, field);
         return words;
     }
 
@@ -79,18 +80,20 @@ internal sealed class IndexWords(IndexReader reader)
 
     private List<string>? ReadStartingWith(string field, string prefix, int max)
     {
-        var words = new List<string>();
-        var e = Terms(field)?.GetEnumerator();
+        // Segment by segment with the search's word lists, as the other questions: a list over all segments is made anew.
+        var words = new SortedSet<string>(StringComparer.Ordinal);
         var target = new BytesRef(prefix);
-        if (e is null || e.SeekCeil(target) == TermsEnum.SeekStatus.END) return words;
-        do
+        foreach (var segment in reader.Leaves)
         {
-            if (!StringHelper.StartsWith(e.Term, target)) break;
-            if (words.Count == max) return null;
-            words.Add(e.Term.Utf8ToString());
+            if (SegmentWords(segment, field) is not { } e || e.SeekCeil(target) == TermsEnum.SeekStatus.END) continue;
+            do
+            {
+                if (!StringHelper.StartsWith(e.Term, target)) break;
+                if (words.Add(e.Term.Utf8ToString()) && words.Count > max) return null;
+            }
+            while (e.MoveNext());
         }
-        while (e.MoveNext());
-        return words;
+        return [.. words];
     }
 
     /// <summary>The field's words over all segments, or null when no document has the field.</summary>
@@ -98,5 +101,15 @@ internal sealed class IndexWords(IndexReader reader)
     {
         if (!_fields.TryGetValue(field, out var terms)) _fields[field] = terms = MultiFields.GetTerms(reader, field);
         return terms;
+    }
+
+    /// <summary>Gives the borrowed word lists back; this search asks nothing more of them.</summary>
+    public void Dispose()
+    {
+        foreach (var ((segment, field), words) in _segmentWords)
+        {
+            if (words is not null) SegmentWordLists.Of(reader.Leaves[segment].AtomicReader).TakeBack(field, words);
+        }
+        _segmentWords.Clear();
     }
 }

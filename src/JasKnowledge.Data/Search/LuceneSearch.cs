@@ -21,8 +21,8 @@ public static class LuceneSearch
     internal static SearchResults Run(IndexSearcher searcher, SearchRequest request, bool suggest, SearchPhases? phases)
     {
         var reader = searcher.IndexReader;
-        var words = new IndexWords(reader);
-        var cultures = Values(words, SearchFields.Culture);
+        using var words = new IndexWords(reader);
+        var cultures = Cultures(reader);
         phases?.Lap("cultures");
         var corrections = SearchCorrections.For(words, request.Query, cultures);
         phases?.Lap("corrections");
@@ -135,16 +135,11 @@ public static class LuceneSearch
         return any.Clauses.Count == 0 ? null : any;
     }
 
-    /// <summary>The distinct values of a keyword field (the languages present).</summary>
-    private static List<string> Values(IndexWords words, string field)
-    {
-        var values = new List<string>();
-        var terms = words.Terms(field);
-        if (terms is null) return values;
-        var e = terms.GetEnumerator();
-        while (e.MoveNext()) values.Add(e.Term.Utf8ToString());
-        return values;
-    }
+    /// <summary>The languages of the index, in index order, from the segments' own lists of them
+    /// (<see cref="SegmentFacets"/>, which the facet counts read anyway): reading them from the words of the
+    /// language field made a word list over all segments in every search.</summary>
+    private static List<string> Cultures(IndexReader reader) =>
+        reader.Leaves.SelectMany(segment => SegmentFacets.Of(segment.AtomicReader).Cultures).Distinct().Order(StringComparer.Ordinal).ToList();
 
     private static SearchDocument Document(Lucene.Net.Documents.Document stored) =>
         new(Guid.Parse(stored.Get(SearchFields.Source)), stored.Get(SearchFields.Type), stored.Get(SearchFields.Culture),
