@@ -77,8 +77,9 @@ public static class LuceneSearch
         phases?.Lap("search");
         var page = best.Select(hit =>
         {
-            var stored = searcher.Doc(hit.Doc);
-            return (hit.Doc, Document: Document(stored), Passage: stored.Get(SearchFields.Passage) ?? "");
+            var stored = new HitFields();
+            searcher.Doc(hit.Doc, stored);
+            return (hit.Doc, Document: stored.Document(), Passage: stored.Passage);
         }).ToList();
         phases?.Lap("documents");
         // The words to mark, once per language's query, and the snippets of the page's hits in that language together.
@@ -141,10 +142,34 @@ public static class LuceneSearch
     private static List<string> Cultures(IndexReader reader) =>
         reader.Leaves.SelectMany(segment => SegmentFacets.Of(segment.AtomicReader).Cultures).Distinct().Order(StringComparer.Ordinal).ToList();
 
-    private static SearchDocument Document(Lucene.Net.Documents.Document stored) =>
-        new(Guid.Parse(stored.Get(SearchFields.Source)), stored.Get(SearchFields.Type), stored.Get(SearchFields.Culture),
-            stored.Get(SearchFields.LocalizationSet), stored.Get(SearchFields.Slug), stored.Get(SearchFields.Title),
-            stored.Get(SearchFields.Summary) ?? "", "");
+    /// <summary>What a hit shows, read from its stored fields straight into strings: Lucene's own reader
+    /// builds a document of field objects, each with a field type of its own, only to be read back.</summary>
+    private sealed class HitFields : StoredFieldVisitor
+    {
+        private string? _source, _type, _culture, _set, _slug, _title, _summary;
+
+        public string Passage { get; private set; } = "";
+
+        public override Status NeedsField(FieldInfo fieldInfo) => Status.YES;
+
+        public override void StringField(FieldInfo fieldInfo, string value)
+        {
+            switch (fieldInfo.Name)
+            {
+                case SearchFields.Source: _source = value; break;
+                case SearchFields.Type: _type = value; break;
+                case SearchFields.Culture: _culture = value; break;
+                case SearchFields.LocalizationSet: _set = value; break;
+                case SearchFields.Slug: _slug = value; break;
+                case SearchFields.Title: _title = value; break;
+                case SearchFields.Summary: _summary = value; break;
+                case SearchFields.Passage: Passage = value; break;
+            }
+        }
+
+        public SearchDocument Document() =>
+            new(Guid.Parse(_source!), _type!, _culture!, _set!, _slug!, _title!, _summary ?? "", "");
+    }
 
     /// <summary>Counts every hit per (type, language) ord pair of its segment and keeps the best hits
     /// that pass the filters, in two lists when the visitor's language goes first.</summary>
