@@ -77,6 +77,11 @@ public sealed class BrowserPortal : IAsyncLifetime
         _factory.UseKestrel(0);
         _factory.StartServer();
         using (var client = _factory.CreateClient()) BaseAddress = client.BaseAddress!;
+        // As a load balancer does, the journeys use the portal once it is ready: the start-up catch-up of its
+        // search index runs in the background, and a full run once searched before it had applied the import.
+        var updater = Services.GetRequiredService<JasKnowledge.Data.Search.SearchIndexUpdater>();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!updater.IsCaughtUp && waited.Elapsed < TimeSpan.FromMinutes(3)) await Task.Delay(100);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
