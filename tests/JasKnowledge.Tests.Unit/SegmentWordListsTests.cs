@@ -44,6 +44,21 @@ public sealed class SegmentWordListsTests : IDisposable
     }
 
     [Fact]
+    public async Task No_more_lists_wait_than_the_bound()
+    {
+        using var reader = await IndexAsync();
+        var segment = reader.Leaves[0].AtomicReader;
+        var lists = SegmentWordLists.Of(segment);
+        var burst = Enumerable.Range(0, SegmentWordLists.MaxIdle + 8).Select(_ => lists.Lend(segment, SearchFields.Title)!).ToList();
+        foreach (var words in burst) lists.TakeBack(SearchFields.Title, words);
+
+        // The first lists given back wait; those past the bound are dropped, and a further list is new.
+        var lent = Enumerable.Range(0, SegmentWordLists.MaxIdle + 1).Select(_ => lists.Lend(segment, SearchFields.Title)!).ToList();
+        Assert.Equal(SegmentWordLists.MaxIdle, lent.Count(burst.Contains));
+        Assert.DoesNotContain(lent[^1], burst);
+    }
+
+    [Fact]
     public async Task Searches_at_once_on_reused_lists_answer_as_one_search_alone()
     {
         using var reader = await IndexAsync();
