@@ -184,7 +184,7 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
     /// title match, a little more); null when no field can match.</summary>
     private static Query? Fields(Func<string, Query?> make)
     {
-        var best = new DisjunctionMaxQuery(0.1f);
+        var best = new BestFieldQuery(0.1f);
         foreach (var field in SearchFields.Stemmed)
         {
             if (make(field) is { } query) best.Add(Boosted(query, SearchFields.Weight(field)));
