@@ -169,6 +169,57 @@ public sealed class LuceneSearchIndexTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Skipping_hits_that_cannot_rank_gives_the_answer_of_scoring_every_hit()
+    {
+        // Three segments of generated documents in four languages and two types, some unpublished again; a few
+        // words in many bodies and fewer titles, texts of every length, so scores differ and also tie. One word is
+        // in two titles only (and often in their text): its page is filled from the other fields while the threshold rises.
+        var random = new Random(7);
+        string[] dutch = ["gesprek", "gesprekken", "werk", "stage", "taal", "school", "Participatieverklaring", "verklaring", "klantmanager", "het", "de"];
+        string[] ukrainian = ["робота", "роботи", "робочий", "мова", "школа"];
+        string Words(string[] from, int most) => string.Join(' ', Enumerable.Range(0, random.Next(1, most)).Select(_ => from[random.Next(from.Length)]));
+        string Title(string[] from, int segment, int i) =>
+            segment == 0 && i is 3 or 403 ? "klantmanager" : Words(from, 4).Replace("klantmanager", "taal", StringComparison.Ordinal);
+        var sequence = 0L;
+        var published = new List<Guid>();
+        using (var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance))
+        {
+            for (var segment = 0; segment < 3; segment++)
+            {
+                var changes = new List<SearchChange>();
+                for (var i = 0; i < 700; i++)
+                {
+                    var source = Guid.NewGuid();
+                    var culture = (i % 7) switch { 0 => "uk", 1 => "en", 2 => "ar", _ => "nl" };
+                    var words = culture == "uk" ? ukrainian : dutch;
+                    changes.Add(new SearchChange(++sequence, source, new SearchDocument(source, i % 3 == 0 ? "sheet" : "page", culture,
+                        $"set/{sequence}", $"s{sequence}", Title(words, segment, i), random.Next(3) == 0 ? Words(words, 8) : "",
+                        segment == 0 && i is 3 or 403 ? "klantmanager klantmanager klantmanager" : Words(words, random.Next(2, 90)))));
+                    published.Add(source);
+                }
+                // Unpublished documents of earlier segments stay in them as deletions until a merge.
+                changes.AddRange(published.Where((_, n) => n % 11 == 5).Take(40).Select(gone => new SearchChange(++sequence, gone, null)));
+                await index.ApplyAsync(changes);
+            }
+        }
+        using var reader = DirectoryReader.Open(LuceneSearchIndex.Directory(_folder));
+        Assert.True(reader.Leaves.Count >= 3 && reader.HasDeletions);
+        var searcher = new LiveStatisticsSearcher(reader);
+        var compared = 0;
+        foreach (var text in new[] { "gesprek", "werk -stage", "verklaring", "робота", "gesprk", "werk -nergens", "klantmanager", "klantmanager -stage", "school taal", "\"het gesprek\"", "werk*", "de" })
+        foreach (var (culture, type, preferred) in new (string?, string?, string?)[] { (null, null, null), ("nl", null, null), (null, "sheet", null), (null, null, "en"), (null, null, "uk"), ("uk", "page", null) })
+        foreach (var (page, size) in new[] { (1, 10), (2, 10), (3, 3), (1, 1) })
+        {
+            var request = new SearchRequest(SearchQuery.Parse(text), culture, type, page, size, preferred);
+            var skipping = LuceneSearch.Run(searcher, request, suggest: true, phases: null);
+            var everyHit = LuceneSearch.Run(searcher, request, suggest: true, phases: null, scoreEveryHit: true);
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(everyHit), System.Text.Json.JsonSerializer.Serialize(skipping));
+            if (everyHit.Hits.Count > 0) compared++;
+        }
+        Assert.True(compared > 150, $"{compared} answers with hits compared");
+    }
+
     [Theory]
     [InlineData(12)]
     [InlineData(900)]

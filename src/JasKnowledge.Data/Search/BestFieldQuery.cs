@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
 using Lucene.Net.Util;
 
 namespace JasKnowledge.Data.Search;
@@ -38,9 +39,19 @@ internal sealed class BestFieldQuery(float tieBreakerMultiplier) : DisjunctionMa
 
     private sealed class BestFieldWeight(BestFieldQuery query, IndexSearcher searcher) : DisjunctionMaxWeight(query, searcher), IFields
     {
+        private readonly Similarity _similarity = searcher.Similarity;
+
         public IList<Weight> Fields => m_weights;
 
         public float TieBreakerMultiplier => query.TieBreakerMultiplier;
+
+        /// <summary>A word alone (nothing else to add to its fields) skips the hits that cannot rank as a query of several does.</summary>
+        public override BulkScorer? GetBulkScorer(AtomicReaderContext context, bool scoreDocsInOrder, IBits acceptDocs)
+        {
+            if (scoreDocsInOrder) return base.GetBulkScorer(context, scoreDocsInOrder, acceptDocs);
+            return MaxScoreScorer.TryCreate(_similarity, context, acceptDocs, [(this, false)], [1f, 1f], () => base.GetBulkScorer(context, false, acceptDocs))
+                ?? base.GetBulkScorer(context, false, acceptDocs);
+        }
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits acceptDocs)
         {

@@ -18,7 +18,9 @@ public static class LuceneSearch
         Run(searcher, request, suggest, phases: null);
 
     /// <param name="phases">Where the time goes (the benchmark's phase breakdown); null when not measured.</param>
-    internal static SearchResults Run(IndexSearcher searcher, SearchRequest request, bool suggest, SearchPhases? phases)
+    /// <param name="scoreEveryHit">Score every hit instead of skipping those that cannot rank (<see cref="MaxScoreScorer"/>):
+    /// what the tests and the benchmark hold the skipping against.</param>
+    internal static SearchResults Run(IndexSearcher searcher, SearchRequest request, bool suggest, SearchPhases? phases, bool scoreEveryHit = false)
     {
         var reader = searcher.IndexReader;
         using var words = new IndexWords(reader);
@@ -53,25 +55,25 @@ public static class LuceneSearch
             query.Add(groupCultures.Count == cultures.Count ? shared : new FilteredQuery(shared, LanguageFilter(groupCultures)), Occur.SHOULD);
         }
         phases?.Lap("query");
-        var results = query.Clauses.Count == 0 ? SearchResults.None : Collect(searcher, words, query, request, languages, corrections, phases);
+        var results = query.Clauses.Count == 0 ? SearchResults.None : Collect(searcher, words, query, request, languages, corrections, phases, scoreEveryHit);
         if (results.Total > 0 || !suggest) return results.Total > 0 ? results : results with { AlsoSearchedFor = [] };
 
         // Nothing found: suggest the query with its words replaced by the closest index words, if that finds something.
         var suggestion = SearchCorrections.For(words, request.Query, cultures, wide: true).Suggest(request.Query);
         if (suggestion is null) return results with { AlsoSearchedFor = [] };
         var alternative = SearchQuery.Parse(suggestion);
-        var found = Run(searcher, request with { Query = alternative, Page = 1 }, suggest: false).Total;
+        var found = Run(searcher, request with { Query = alternative, Page = 1 }, suggest: false, phases: null, scoreEveryHit).Total;
         phases?.Lap("suggestion");
         return results with { AlsoSearchedFor = [], Suggestion = found > 0 ? alternative.Text : null };
     }
 
     private static SearchResults Collect(
         IndexSearcher searcher, IndexWords words, Query query, SearchRequest request, Dictionary<string, Language> languages,
-        SearchCorrections corrections, SearchPhases? phases)
+        SearchCorrections corrections, SearchPhases? phases, bool scoreEveryHit)
     {
         var skip = (request.Page - 1) * request.PageSize;
         var collector = new HitCollector(request, skip + request.PageSize);
-        searcher.Search(query, collector);
+        searcher.Search(query, scoreEveryHit ? new EveryHit(collector) : collector);
         var counts = collector.Counts();
         var best = collector.Best().Skip(skip).Take(request.PageSize).ToList();
         phases?.Lap("search");
@@ -171,9 +173,20 @@ public static class LuceneSearch
             new(Guid.Parse(_source!), _type!, _culture!, _set!, _slug!, _title!, _summary ?? "", "");
     }
 
+    /// <summary>A collector as Lucene's scorers see any collector: they score every hit for it.</summary>
+    private sealed class EveryHit(ICollector collector) : ICollector
+    {
+        public void SetScorer(Scorer scorer) => collector.SetScorer(scorer);
+        public void Collect(int doc) => collector.Collect(doc);
+        public void SetNextReader(AtomicReaderContext context) => collector.SetNextReader(context);
+        public bool AcceptsDocsOutOfOrder => collector.AcceptsDocsOutOfOrder;
+    }
+
     /// <summary>Counts every hit per (type, language) ord pair of its segment and keeps the best hits
-    /// that pass the filters, in two lists when the visitor's language goes first.</summary>
-    private sealed class HitCollector(SearchRequest request, int keep) : ICollector
+    /// that pass the filters, in two lists when the visitor's language goes first. A scorer that skips hits
+    /// which cannot rank (<see cref="MaxScoreScorer"/>) has all hits counted apart, offers only those that can
+    /// rank, and asks for the lowest score that still does (the lowest listed once the lists are full).</summary>
+    private sealed class HitCollector(SearchRequest request, int keep) : IRankingCollector
     {
         // Best score first; equal scores in the order of the tie-break key, so every node and every
         // rebuild of the index lists them alike.
@@ -194,11 +207,16 @@ public static class LuceneSearch
         private int[] _segment = [];
         /// <summary>Per (type, language) pair of the segment: 0 filtered out, 1 preferred language, 2 any other.</summary>
         private byte[] _kept = [];
+        /// <summary>Whether a hit of this segment can enter the preferred list and the other list.</summary>
+        private bool _toPreferred, _toOthers;
+        /// <summary>The scores of each list's best hits offered by <see cref="Rank"/>, lowest first: the lowest is the threshold once a list is full.</summary>
+        private readonly PriorityQueue<float, float> _preferredScores = new(), _otherScores = new();
 
         /// <summary>Counting and ranking do not depend on the order hits come in, so a query of alternatives
         /// (one word in several fields) is scored by Lucene's bucket scorer, a window of documents at a time,
         /// instead of merging the fields' lists document by document: about a tenth less CPU per first asking
-        /// at 10,000 documents. Equal scores still rank by the tie-break key.</summary>
+        /// at 10,000 documents; a scorer that skips hits offers them in any order too. Equal scores still rank by
+        /// the tie-break key.</summary>
         public bool AcceptsDocsOutOfOrder => true;
 
         public void SetScorer(Scorer scorer)
@@ -220,6 +238,8 @@ public static class LuceneSearch
                 if (request.Type is not null && type != request.Type || request.Culture is not null && culture != request.Culture) continue;
                 _kept[key] = culture == _preferredCulture ? (byte)1 : (byte)2;
             }
+            _toPreferred = _kept.Contains((byte)1);
+            _toOthers = _kept.Contains((byte)2);
             _preferred?.SetNextReader(context);
             _others.SetNextReader(context);
         }
@@ -234,6 +254,43 @@ public static class LuceneSearch
                 case 1: _preferred!.Collect(doc); break;
                 case 2: _others.Collect(doc); break;
             }
+        }
+
+        public float Threshold => Math.Min(
+            _toPreferred ? Lowest(_preferredScores) : float.PositiveInfinity, _toOthers ? Lowest(_otherScores) : float.PositiveInfinity);
+
+        private float Lowest(PriorityQueue<float, float> scores) =>
+            scores.Count < Math.Max(1, keep) ? float.NegativeInfinity : scores.Peek();
+
+        public void CountAll(long[] hits, int maxDoc, IBits? live)
+        {
+            for (var word = 0; word << 6 < maxDoc; word++)
+            {
+                for (var bits = hits[word]; bits != 0; bits &= bits - 1)
+                {
+                    var doc = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    if (live is not null && !live.Get(doc)) continue;
+                    var key = _keys[doc];
+                    if (key >= 0) _segment[key]++;
+                }
+            }
+        }
+
+        public void Rank(int doc, float score)
+        {
+            var key = _keys[doc];
+            if (key < 0) return;
+            switch (_kept[key])
+            {
+                case 1: _preferred!.Collect(doc); Offer(_preferredScores, score); break;
+                case 2: _others.Collect(doc); Offer(_otherScores, score); break;
+            }
+        }
+
+        private void Offer(PriorityQueue<float, float> scores, float score)
+        {
+            if (scores.Count < Math.Max(1, keep)) scores.Enqueue(score, score);
+            else if (score > scores.Peek()) scores.EnqueueDequeue(score, score);
         }
 
         public IReadOnlyList<(string Type, string Culture, int Count)> Counts()

@@ -23,6 +23,15 @@ internal sealed class WindowedBooleanQuery(bool disableCoord = false) : BooleanQ
         {
             if (scoreDocsInOrder || query.MinimumNumberShouldMatch > 1 || query.Clauses.Any(c => c.IsRequired))
                 return base.GetBulkScorer(context, scoreDocsInOrder, acceptDocs);
+            var coord = new float[m_weights.Count + 1];
+            for (var i = 0; i < coord.Length; i++) coord[i] = query.CoordDisabled ? 1f : Coord(i, m_maxCoord);
+            var clauses = m_weights.Select((weight, i) => (weight, query.Clauses[i].IsProhibited)).ToList();
+            return MaxScoreScorer.TryCreate(m_similarity, context, acceptDocs, clauses, coord, () => EveryHit(context, acceptDocs, coord))
+                ?? (BulkScorer)EveryHit(context, acceptDocs, coord);
+        }
+
+        private WindowScorer EveryHit(AtomicReaderContext context, IBits acceptDocs, float[] coord)
+        {
             var optional = new List<BulkScorer>();
             var excluded = new List<BulkScorer>();
             for (var i = 0; i < m_weights.Count; i++)
@@ -30,8 +39,6 @@ internal sealed class WindowedBooleanQuery(bool disableCoord = false) : BooleanQ
                 if (m_weights[i].GetBulkScorer(context, false, acceptDocs) is not { } scorer) continue;
                 (query.Clauses[i].IsProhibited ? excluded : optional).Add(scorer);
             }
-            var coord = new float[optional.Count + 1];
-            for (var i = 0; i < coord.Length; i++) coord[i] = query.CoordDisabled ? 1f : Coord(i, m_maxCoord);
             return new WindowScorer(optional, excluded, coord, query.MinimumNumberShouldMatch);
         }
     }
