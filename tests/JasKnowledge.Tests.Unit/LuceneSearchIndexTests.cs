@@ -169,6 +169,29 @@ public sealed class LuceneSearchIndexTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("nl")]
+    [InlineData("nl en")]
+    public async Task An_excluded_word_leaves_out_every_document_that_holds_it(string cultures)
+    {
+        // One language: the word's alternatives carry the exclusion themselves; two that stem alike: the same.
+        var sequence = 0L;
+        using var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance);
+        var kept = new List<Guid>();
+        foreach (var culture in cultures.Split(' '))
+        {
+            foreach (var title in new[] { "Werk en school", "Werk", "School", "Werk na de school", "Werk werk" })
+            {
+                var change = Change(++sequence, Guid.NewGuid(), title, culture);
+                if (!title.Contains("school", StringComparison.OrdinalIgnoreCase)) kept.Add(change.Source);
+                await index.ApplyAsync([change]);
+            }
+        }
+        var found = await index.SearchAsync(new SearchRequest(SearchQuery.Parse("werk -school"), null, null));
+        Assert.Equal(kept.Order(), found.Hits.Select(h => h.Document.Source).Order());
+        Assert.Equal(kept.Count, found.Total);
+    }
+
     [Fact]
     public async Task Skipping_hits_that_cannot_rank_gives_the_answer_of_scoring_every_hit()
     {
@@ -207,7 +230,7 @@ public sealed class LuceneSearchIndexTests : IDisposable
         Assert.True(reader.Leaves.Count >= 3 && reader.HasDeletions);
         var searcher = new LiveStatisticsSearcher(reader);
         var compared = 0;
-        foreach (var text in new[] { "gesprek", "werk -stage", "verklaring", "робота", "gesprk", "werk -nergens", "klantmanager", "klantmanager -stage", "school taal", "\"het gesprek\"", "werk*", "de" })
+        foreach (var text in new[] { "gesprek", "werk -stage", "verklaring", "робота", "gesprk", "werk -nergens", "werk -school", "gesprek -taal", "klantmanager", "klantmanager -stage", "school taal", "\"het gesprek\"", "werk*", "de" })
         foreach (var (culture, type, preferred) in new (string?, string?, string?)[] { (null, null, null), ("nl", null, null), (null, "sheet", null), (null, null, "en"), (null, null, "uk"), ("uk", "page", null) })
         foreach (var (page, size) in new[] { (1, 10), (2, 10), (3, 3), (1, 1) })
         {

@@ -67,11 +67,16 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
             all.Add(part, Occur.MUST);
         }
         if (forHighlighting) return all;
+        // One word and exclusions: the word's alternatives take the exclusions themselves. Required under a query of
+        // its own, the word was scored hit by hit; as alternatives the hits that cannot rank are skipped
+        // (MaxScoreScorer). The scores are the same: an only required clause adds nothing to its score.
+        var target = all.Clauses is [{ Query: WindowedBooleanQuery { CoordDisabled: true, MinimumNumberShouldMatch: 0, Boost: 1f } alone }]
+            && alone.Clauses.All(c => c.Occur == Occur.SHOULD) ? alone : all;
         foreach (var clause in query.Excluded)
         {
-            if (Clause(clause, own: null, forHighlighting: false) is { } part) all.Add(part, Occur.MUST_NOT);
+            if (Clause(clause, own: null, forHighlighting: false) is { } part) target.Add(part, Occur.MUST_NOT);
         }
-        return all;
+        return target;
     }
 
     /// <param name="own">The languages whose own clauses a word gets (null: none, as for an excluded word).</param>
