@@ -186,7 +186,7 @@ internal sealed class MaxScoreScorer : BulkScorer
     {
         // Ceilings from low to high: the lowest ones are the first a rising threshold leaves out.
         leaves.Sort((a, b) => a.Ceiling.CompareTo(b.Ceiling));
-        var hit = new RankedHit();
+        var hit = new ScoredHit();
         ranking.SetScorer(hit);
         var words = (_context.AtomicReader.MaxDoc + 63) >> 6;
         var seen = _seen is { } kept && kept.Length >= words ? kept : _seen = new long[words];
@@ -198,7 +198,7 @@ internal sealed class MaxScoreScorer : BulkScorer
         Pass(ranking, hit, leaves, seen, isFirst: false);
     }
 
-    private void Pass(IRankingCollector ranking, RankedHit hit, List<Leaf> leaves, long[] seen, bool isFirst)
+    private void Pass(IRankingCollector ranking, ScoredHit hit, List<Leaf> leaves, long[] seen, bool isFirst)
     {
         var excluded = _excluded.Select(w => w.GetScorer(_context, _acceptDocs)).OfType<Scorer>().ToArray();
         var matched = new float[leaves.Count];
@@ -334,22 +334,5 @@ internal sealed class MaxScoreScorer : BulkScorer
         public static readonly Nothing Instance = new();
 
         public override bool Score(ICollector collector, int max) => false;
-    }
-
-    /// <summary>The hit being ranked, as the collector sees its scorer.</summary>
-    private sealed class RankedHit() : Scorer(null)
-    {
-        private int _doc = -1;
-        private float _score;
-        private int _freq;
-
-        public void Set(int doc, float score, int freq) => (_doc, _score, _freq) = (doc, score, freq);
-
-        public override float GetScore() => _score;
-        public override int Freq => _freq;
-        public override int DocID => _doc;
-        public override int NextDoc() => throw new NotSupportedException();
-        public override int Advance(int target) => throw new NotSupportedException();
-        public override long GetCost() => 1;
     }
 }

@@ -70,7 +70,7 @@ internal sealed class WindowedBooleanQuery(bool disableCoord = false) : BooleanQ
         {
             var window = _window ??= Window.Rent();
             foreach (var (_, clause) in _clauses) clause.Window = window;
-            var hit = new WindowHit();
+            var hit = new ScoredHit();
             collector.SetScorer(hit);
             bool more;
             do
@@ -178,22 +178,5 @@ internal sealed class WindowedBooleanQuery(bool disableCoord = false) : BooleanQ
         public void SetNextReader(AtomicReaderContext context) { }
 
         public bool AcceptsDocsOutOfOrder => true;
-    }
-
-    /// <summary>The hit being collected, as the collector sees its scorer.</summary>
-    private sealed class WindowHit() : Scorer(null)
-    {
-        private int _doc = -1;
-        private float _score;
-        private int _freq;
-
-        public void Set(int doc, float score, int freq) => (_doc, _score, _freq) = (doc, score, freq);
-
-        public override float GetScore() => _score;
-        public override int Freq => _freq;
-        public override int DocID => _doc;
-        public override int NextDoc() => throw new NotSupportedException();
-        public override int Advance(int target) => throw new NotSupportedException();
-        public override long GetCost() => 1;
     }
 }
