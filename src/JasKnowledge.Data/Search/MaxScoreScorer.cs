@@ -158,10 +158,6 @@ internal sealed class MaxScoreScorer : BulkScorer
     /// <summary>This thread's bit set of the documents the first pass looked at, reused across searches.</summary>
     [ThreadStatic] private static long[]? _seen;
 
-    /// <summary>Offers the hits that can rank, in two passes. First the documents of the word with the highest
-    /// ceiling (for a common word, the title): they fill the page's lists with high scores at once. Then the
-    /// other words' documents the first pass did not see, most of them passed over as the threshold is high by then.
-    /// Hits reach the collector out of document order, which it accepts (equal scores rank by tie-break key).</summary>
     /// <summary>Adds a constant clause's documents word by word when its sets are bit sets (a remembered set of
     /// documents, perhaps limited to a language's remembered set); false when they are not.</summary>
     private bool AddSets(Query query, long[] hits, int words)
@@ -182,6 +178,10 @@ internal sealed class MaxScoreScorer : BulkScorer
     /// <summary>A filter's documents of this segment as a bit set (deleted ones included: counting leaves them out), or null.</summary>
     private FixedBitSet? Bits(Filter filter) => filter.GetDocIdSet(_context, null) as FixedBitSet;
 
+    /// <summary>Offers the hits that can rank, in two passes. First the documents of the word with the highest
+    /// ceiling (for a common word, the title): they fill the page's lists with high scores at once. Then the
+    /// other words' documents the first pass did not see, most of them passed over as the threshold is high by then.
+    /// Hits reach the collector out of document order, which it accepts (equal scores rank by tie-break key).</summary>
     private void Rank(IRankingCollector ranking, List<Leaf> leaves)
     {
         // Ceilings from low to high: the lowest ones are the first a rising threshold leaves out.
