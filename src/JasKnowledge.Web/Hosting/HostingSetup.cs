@@ -7,6 +7,7 @@ using JasKnowledge.Web.Hosting.Commands;
 using JasKnowledge.Web.Hosting.Errors;
 using JasKnowledge.Web.Hosting.Health;
 using JasKnowledge.Web.Hosting.Localization;
+using JasKnowledge.Web.Hosting.Logging;
 using JasKnowledge.Web.Hosting.Routing;
 using JasKnowledge.Web.Hosting.Security;
 using JasKnowledge.Web.Hosting.Telemetry;
@@ -31,6 +32,7 @@ public static class HostingSetup
         // Pages live in Features/ (and Hosting/Errors); every @page names its full route.
         services.AddRazorPages(options => options.RootDirectory = "/")
             .AddMvcOptions(options => options.Filters.Add(new MethodNotAllowedFilter()));
+        builder.Logging.AddBatchedConsole();
         services.AddHttpLogging(options =>
         {
             options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode
