@@ -24,7 +24,7 @@ internal sealed class SegmentTermSummaries
     private static readonly ConditionalWeakTable<object, SegmentTermSummaries> BySegment = new();
 
     private readonly RememberedUpTo<Term, float> _highest = new(4_096);
-    private readonly RememberedUpTo<Term, long[]?> _documents = new(RememberedWords);
+    private readonly RememberedUpTo<Term, long[]> _documents = new(RememberedWords);
 
     public static SegmentTermSummaries Of(AtomicReader segment) => BySegment.GetValue(segment.CoreCacheKey, _ => new SegmentTermSummaries());
 
@@ -33,7 +33,7 @@ internal sealed class SegmentTermSummaries
     {
         if (_highest.TryGetValue(term, out var known)) return known;
         var highest = 0f;
-        var postings = Postings(segment, term, DocsFlags.FREQS);
+        var (postings, _) = Postings(segment, term, DocsFlags.FREQS);
         if (postings is not null)
         {
             var norms = segment.GetNormValues(term.Field);
@@ -51,34 +51,34 @@ internal sealed class SegmentTermSummaries
     {
         if (!_documents.TryGetValue(term, out var set))
         {
-            var frequency = segment.DocFreq(term);
-            set = frequency > 0 && (long)frequency * CommonShare >= segment.MaxDoc && _documents.Count < RememberedWords
-                ? _documents.Remember(term, Read(segment, term))
-                : null;
+            var (postings, frequency) = Postings(segment, term, DocsFlags.NONE);
+            if (postings is null) return;
+            if ((long)frequency * CommonShare < segment.MaxDoc || _documents.Count >= RememberedWords)
+            {
+                for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc()) bits[doc >> 6] |= 1L << doc;
+                return;
+            }
+            set = new long[(segment.MaxDoc + 63) >> 6];
+            for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc()) set[doc >> 6] |= 1L << doc;
+            set = _documents.Remember(term, set);
         }
-        if (set is not null)
+        for (var i = 0; i < set.Length; i++) bits[i] |= set[i];
+    }
+
+    /// <summary>The word's postings with every document, deleted or not (the caller decides what counts), and how
+    /// many documents hold it. The word is found with a word list lent by <see cref="SegmentWordLists"/>: a new list
+    /// per word (and one more for its document count) was a tenth of what a first asking allocated.</summary>
+    private static (DocsEnum? Postings, int Frequency) Postings(AtomicReader segment, Term term, DocsFlags flags)
+    {
+        var lists = SegmentWordLists.Of(segment);
+        if (lists.Lend(segment, term.Field) is not { } words) return (null, 0);
+        try
         {
-            for (var i = 0; i < set.Length; i++) bits[i] |= set[i];
-            return;
+            return words.SeekExact(term.Bytes) ? (words.Docs(null, null, flags), words.DocFreq) : (null, 0);
         }
-        var postings = Postings(segment, term, DocsFlags.NONE);
-        if (postings is null) return;
-        for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc()) bits[doc >> 6] |= 1L << doc;
-    }
-
-    private static long[]? Read(AtomicReader segment, Term term)
-    {
-        var postings = Postings(segment, term, DocsFlags.NONE);
-        if (postings is null) return null;
-        var set = new long[(segment.MaxDoc + 63) >> 6];
-        for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc()) set[doc >> 6] |= 1L << doc;
-        return set;
-    }
-
-    /// <summary>The word's postings with every document, deleted or not (the caller decides what counts).</summary>
-    private static DocsEnum? Postings(AtomicReader segment, Term term, DocsFlags flags)
-    {
-        var terms = segment.GetTerms(term.Field)?.GetEnumerator();
-        return terms is not null && terms.SeekExact(term.Bytes) ? terms.Docs(null, null, flags) : null;
+        finally
+        {
+            lists.TakeBack(term.Field, words);
+        }
     }
 }
