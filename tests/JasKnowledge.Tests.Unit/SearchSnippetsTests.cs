@@ -95,6 +95,39 @@ public sealed class SearchSnippetsTests : IDisposable
     }
 
     [Fact]
+    public async Task Marks_read_from_the_offsets_are_those_of_lucene_s_highlighter()
+    {
+        // Two segments, hits asked out of index order, words found in some texts only, one text that changed after indexing.
+        var more = Texts.Select(t => t.Replace("klantmanager", "werkcoach")).Append("Werk, werk en nog eens werk: het gesprek over werk.").ToList();
+        using (var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance))
+        {
+            var sequence = 0;
+            foreach (var batch in new[] { Texts.ToList(), more })
+            {
+                await index.ApplyAsync(batch.Select(text =>
+                {
+                    var source = Guid.NewGuid();
+                    sequence++;
+                    return new SearchChange(sequence, source,
+                        new SearchDocument(source, "page", "nl", $"pages/{sequence}", $"p{sequence}", $"Pagina {sequence}", "", text));
+                }).ToList());
+            }
+        }
+        using var reader = DirectoryReader.Open(LuceneSearchIndex.Directory(_folder));
+        Assert.True(reader.Leaves.Count >= 2, $"{reader.Leaves.Count} segment(s)");
+        var documents = Enumerable.Range(0, reader.MaxDoc).Reverse().Select(doc => (doc, reader.Document(doc).Get(SearchFields.Passage))).ToList();
+        documents[0] = (documents[0].doc, documents[0].Item2[..20]); // changed after indexing: places beyond its text
+        var searcher = new IndexSearcher(reader);
+        foreach (var query in new[] { "werk", "werk|gesprek", "*verklaring|klantmanager", "gesprek*", "werkplan|klantmanager|zin", "vet|tekst" })
+        {
+            var marks = HighlightQuery.Marks(Parse(query), new IndexWords(reader));
+            var fromOffsets = SearchSnippets.Build(searcher, marks, documents, SearchAnalyzers.For("nl"));
+            Assert.Equal(SearchSnippets.Build(searcher, marks, documents, SearchAnalyzers.For("nl"), highlighterOnly: true), fromOffsets);
+            Assert.Contains(fromOffsets, snippet => snippet.Contains("<mark>", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task Words_of_other_fields_and_excluded_words_mark_nothing()
     {
         using var reader = await IndexAsync(Texts);

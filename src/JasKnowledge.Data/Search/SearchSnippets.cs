@@ -4,8 +4,10 @@ using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using ICU4N.Text;
 using Lucene.Net.Analysis;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.PostingsHighlight;
+using Lucene.Net.Util;
 
 namespace JasKnowledge.Data.Search;
 
@@ -32,7 +34,11 @@ public static partial class SearchSnippets
     /// <summary>The snippets of the documents (their index numbers and snippet texts) for the words
     /// that <paramref name="marks"/> holds in the passage field; <paramref name="analyzer"/> is the
     /// documents' language, needed only when a prefix stands for too many words to list.</summary>
-    public static string[] Build(IndexSearcher searcher, Query? marks, IReadOnlyList<(int Doc, string Text)> documents, Analyzer analyzer)
+    public static string[] Build(IndexSearcher searcher, Query? marks, IReadOnlyList<(int Doc, string Text)> documents, Analyzer analyzer) =>
+        Build(searcher, marks, documents, analyzer, highlighterOnly: false);
+
+    /// <param name="highlighterOnly">Mark with Lucene's highlighter even when the marks are words: what the tests hold the offsets against.</param>
+    internal static string[] Build(IndexSearcher searcher, Query? marks, IReadOnlyList<(int Doc, string Text)> documents, Analyzer analyzer, bool highlighterOnly)
     {
         var snippets = new string[documents.Count];
         if (marks is null || documents.Count == 0)
@@ -40,12 +46,77 @@ public static partial class SearchSnippets
             for (var i = 0; i < documents.Count; i++) snippets[i] = Escaper.Escape(Beginning(documents[i].Text));
             return snippets;
         }
-        var docs = documents.Select(d => d.Doc).ToArray();
-        var highlighter = new PassageHighlighter(documents.ToDictionary(d => d.Doc, d => d.Text), analyzer);
-        var found = highlighter.HighlightFields([SearchFields.Passage], marks, searcher, docs, [1])[SearchFields.Passage];
+        var found = !highlighterOnly && MarkedWords(marks) is { } words ? FromOffsets(searcher, words, documents) : Highlighted(searcher, marks, documents, analyzer);
         for (var i = 0; i < documents.Count; i++)
             snippets[i] = found[i] is { Length: > 0 } marked ? marked : Escaper.Escape(Beginning(documents[i].Text));
         return snippets;
+    }
+
+    /// <summary>The marked words when the marks are words only; null when they hold a prefix or an ending of too many
+    /// words to list, which only the highlighter's analysis of the texts can mark.</summary>
+    private static BytesRef[]? MarkedWords(Query marks)
+    {
+        if (marks is not BooleanQuery any || any.Clauses.Any(c => c.Query is not TermQuery)) return null;
+        return any.Clauses.Select(c => ((TermQuery)c.Query).Term.Bytes).Distinct().Order().ToArray();
+    }
+
+    /// <summary>The snippets cut around the marked words' places in each text, read from the passage field's
+    /// offsets as Lucene's postings highlighter reads them (the same matches, so the same snippets), with one word
+    /// list and one reused postings reader per segment: the highlighter opened new ones per word, half of what a
+    /// search allocated for its snippets. Null for a text without a match.</summary>
+    private static string?[] FromOffsets(IndexSearcher searcher, BytesRef[] words, IReadOnlyList<(int Doc, string Text)> documents)
+    {
+        var matches = new List<(int Start, int End, string Word)>[documents.Count];
+        var leaves = searcher.IndexReader.Leaves;
+        foreach (var inSegment in Enumerable.Range(0, documents.Count).GroupBy(i => ReaderUtil.SubIndex(documents[i].Doc, leaves)))
+        {
+            var segment = leaves[inSegment.Key];
+            var hits = inSegment.OrderBy(i => documents[i].Doc).ToArray();
+            var lists = SegmentWordLists.Of(segment.AtomicReader);
+            if (lists.Lend(segment.AtomicReader, SearchFields.Passage) is not { } list) continue;
+            try
+            {
+                DocsAndPositionsEnum? places = null;
+                foreach (var word in words)
+                {
+                    if (!list.SeekExact(word)) continue;
+                    places = list.DocsAndPositions(null, places, DocsAndPositionsFlags.OFFSETS);
+                    string? text = null;
+                    foreach (var i in hits)
+                    {
+                        var doc = documents[i].Doc - segment.DocBase;
+                        if (places!.DocID < doc && places.Advance(doc) == DocIdSetIterator.NO_MORE_DOCS) break;
+                        if (places.DocID != doc) continue;
+                        for (var n = places.Freq; n > 0; n--)
+                        {
+                            places.NextPosition();
+                            (matches[i] ??= []).Add((places.StartOffset, places.EndOffset, text ??= word.Utf8ToString()));
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                lists.TakeBack(SearchFields.Passage, list);
+            }
+        }
+        var snippets = new string?[documents.Count];
+        for (var i = 0; i < documents.Count; i++)
+        {
+            if (matches[i] is not { } found) continue;
+            // In text order; one token per place, so two words never share a start.
+            found.Sort((a, b) => a.Start.CompareTo(b.Start));
+            snippets[i] = Window.Cut(documents[i].Text, found.Select(m => m.Start).ToArray(), found.Select(m => m.End).ToArray(),
+                found.Select(m => m.Word).ToArray());
+        }
+        return snippets;
+    }
+
+    /// <summary>The snippets from Lucene's postings highlighter, which analyses the texts for marks that are not words.</summary>
+    private static string?[] Highlighted(IndexSearcher searcher, Query marks, IReadOnlyList<(int Doc, string Text)> documents, Analyzer analyzer)
+    {
+        var highlighter = new PassageHighlighter(documents.ToDictionary(d => d.Doc, d => d.Text), analyzer);
+        return highlighter.HighlightFields([SearchFields.Passage], marks, searcher, documents.Select(d => d.Doc).ToArray(), [1])[SearchFields.Passage];
     }
 
     /// <summary>The text up to <see cref="Length"/> characters, cut after a whole word.</summary>
@@ -85,11 +156,17 @@ public static partial class SearchSnippets
         public override object Format(Passage[] passages, string content)
         {
             if (passages is not [{ NumMatches: > 0 } passage]) return "";
-            var starts = passage.MatchStarts;
-            var ends = passage.MatchEnds;
-            var count = passage.NumMatches;
-            var terms = new string[count];
-            for (var i = 0; i < count; i++) terms[i] = passage.MatchTerms[i].Utf8ToString();
+            var terms = new string[passage.NumMatches];
+            for (var i = 0; i < terms.Length; i++) terms[i] = passage.MatchTerms[i].Utf8ToString();
+            return Cut(content, passage.MatchStarts, passage.MatchEnds, terms);
+        }
+
+        /// <param name="starts">Where each match starts, in text order (the arrays may be longer than <paramref name="terms"/>);
+        /// a match beyond the text (one changed after it was indexed) never reaches the window.</param>
+        /// <param name="terms">The word of each match.</param>
+        public static string Cut(string content, IReadOnlyList<int> starts, IReadOnlyList<int> ends, string[] terms)
+        {
+            var count = terms.Length;
             // Matches come in text order and do not overlap, so a window's matches are a run that only
             // moves right: one pass, counting how often each word is inside.
             var inside = new Dictionary<string, int>(StringComparer.Ordinal);
