@@ -68,6 +68,36 @@ public sealed class LuceneSearchIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task Hits_of_equal_score_are_listed_by_their_tie_break_key_across_segments_and_pages()
+    {
+        // 24 equal documents whose keys (slugs p1…p24, ordered as text: p1, p10, p11…) are spread over four segments.
+        var numbers = Enumerable.Range(1, 24).OrderBy(n => n * 7 % 24).ToList();
+        using (var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance))
+        {
+            var sequence = 0;
+            foreach (var batch in numbers.Chunk(6))
+            {
+                await index.ApplyAsync(batch.Select(n =>
+                {
+                    var source = Guid.NewGuid();
+                    return new SearchChange(++sequence, source, new SearchDocument(source, "page", "nl", $"pages/{n}", $"p{n}", "Zeppelin", "", "Tekst over zeppelins"));
+                }).ToList());
+            }
+        }
+        using (var reader = Lucene.Net.Index.DirectoryReader.Open(LuceneSearchIndex.Directory(_folder)))
+            Assert.True(reader.Leaves.Count >= 3, $"{reader.Leaves.Count} segment(s)");
+
+        using var reopened = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance);
+        var listed = new List<string>();
+        for (var page = 1; page <= 5; page++)
+        {
+            var found = await reopened.SearchAsync(new SearchRequest(SearchQuery.Parse("zeppelin"), null, null, page, PageSize: 5));
+            listed.AddRange(found.Hits.Select(h => h.Document.Slug));
+        }
+        Assert.Equal(Enumerable.Range(1, 24).Select(n => $"p{n}").Order(StringComparer.Ordinal), listed);
+    }
+
+    [Fact]
     public async Task A_hit_ranks_by_its_words_not_by_how_rare_its_language_is_in_the_index()
     {
         using var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance);

@@ -190,7 +190,7 @@ public static class LuceneSearch
     {
         // Best score first; equal scores in the order of the tie-break key, so every node and every
         // rebuild of the index lists them alike.
-        private static readonly Sort ByScore = new(SortField.FIELD_SCORE, new SortField(SearchFields.TieBreak, SortFieldType.STRING));
+        private static readonly Sort ByScore = new(SortField.FIELD_SCORE, TieBreakOrder.Field);
         /// <summary>The visitor's language, listed first when no language is chosen; null: one list.</summary>
         private readonly string? _preferredCulture = PreferredCulture(request);
         // Only when there is a language to list first: each list reads the tie-break values of every segment.
