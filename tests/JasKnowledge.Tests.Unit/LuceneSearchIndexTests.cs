@@ -294,7 +294,7 @@ public sealed class LuceneSearchIndexTests : IDisposable
         }
         using var reader = Lucene.Net.Index.DirectoryReader.Open(LuceneSearchIndex.Directory(_folder));
         var stored = Enumerable.Range(0, reader.MaxDoc).Select(reader.Document)
-            .ToDictionary(d => d.Get(SearchFields.Slug), d => (d.Get(SearchFields.Title), d.Get(SearchFields.Passage)));
+            .ToDictionary(d => d.Get(SearchFields.Slug), d => (d.Get(SearchFields.Title), d.GetBinaryValue(SearchFields.Passage).Utf8ToString()));
         for (var i = 1; i <= 5; i++)
         {
             var text = i == 3 ? Text(i) : Text(i)[..Math.Min(length, 40)];

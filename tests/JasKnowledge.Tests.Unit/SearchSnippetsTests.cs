@@ -58,7 +58,7 @@ public sealed class SearchSnippetsTests : IDisposable
     /// <summary>The snippet of each text (document i is text i) for a query on the text field.</summary>
     private static string[] Snippets(DirectoryReader reader, Query query) =>
         SearchSnippets.Build(new IndexSearcher(reader), HighlightQuery.Marks(query, new IndexWords(reader)),
-            Enumerable.Range(0, reader.MaxDoc).Select(doc => (doc, reader.Document(doc).Get(SearchFields.Passage))).ToList(),
+            Enumerable.Range(0, reader.MaxDoc).Select(doc => (doc, Passage(reader, doc))).ToList(),
             SearchAnalyzers.For("nl"));
 
     [Fact]
@@ -94,6 +94,13 @@ public sealed class SearchSnippetsTests : IDisposable
         Assert.Contains("<mark>vrijwilligerswerk</mark>", marked, StringComparison.Ordinal);
     }
 
+    /// <summary>The snippet text as the index stores it (UTF-8).</summary>
+    private static byte[] Passage(IndexReader reader, int doc)
+    {
+        var stored = reader.Document(doc).GetBinaryValue(SearchFields.Passage);
+        return stored.Bytes.AsSpan(stored.Offset, stored.Length).ToArray();
+    }
+
     [Fact]
     public async Task Marks_read_from_the_offsets_are_those_of_lucene_s_highlighter()
     {
@@ -115,7 +122,7 @@ public sealed class SearchSnippetsTests : IDisposable
         }
         using var reader = DirectoryReader.Open(LuceneSearchIndex.Directory(_folder));
         Assert.True(reader.Leaves.Count >= 2, $"{reader.Leaves.Count} segment(s)");
-        var documents = Enumerable.Range(0, reader.MaxDoc).Reverse().Select(doc => (doc, reader.Document(doc).Get(SearchFields.Passage))).ToList();
+        var documents = Enumerable.Range(0, reader.MaxDoc).Reverse().Select(doc => (doc, Passage(reader, doc))).ToList();
         documents[0] = (documents[0].doc, documents[0].Item2[..20]); // changed after indexing: places beyond its text
         var searcher = new IndexSearcher(reader);
         foreach (var query in new[] { "werk", "werk|gesprek", "*verklaring|klantmanager", "gesprek*", "werkplan|klantmanager|zin", "vet|tekst" })

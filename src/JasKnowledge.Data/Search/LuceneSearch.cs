@@ -150,7 +150,8 @@ public static class LuceneSearch
     {
         private string? _source, _type, _culture, _set, _slug, _title, _summary;
 
-        public string Passage { get; private set; } = "";
+        /// <summary>The snippet text as stored (UTF-8): the snippet is cut from it without making it a string.</summary>
+        public byte[] Passage { get; private set; } = [];
 
         public override Status NeedsField(FieldInfo fieldInfo) => Status.YES;
 
@@ -165,8 +166,12 @@ public static class LuceneSearch
                 case SearchFields.Slug: _slug = value; break;
                 case SearchFields.Title: _title = value; break;
                 case SearchFields.Summary: _summary = value; break;
-                case SearchFields.Passage: Passage = value; break;
             }
+        }
+
+        public override void BinaryField(FieldInfo fieldInfo, byte[] value)
+        {
+            if (fieldInfo.Name == SearchFields.Passage) Passage = value;
         }
 
         public SearchDocument Document() =>

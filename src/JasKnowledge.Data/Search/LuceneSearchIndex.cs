@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using JasKnowledge.Core.Search;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -188,12 +189,15 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         yield return new TextField(SearchFields.Exact, all, Field.Store.NO);
         if (SearchAnalyzers.HasCompounds(document.Culture)) yield return new TextField(SearchFields.Tail, all, Field.Store.NO);
         if (SearchAnalyzers.MatchesByPrefix(document.Culture)) yield return new TextField(SearchFields.Beginnings, all, Field.Store.NO);
-        yield return new Field(SearchFields.Passage, SearchSnippets.Text(document.Summary, document.Text), PassageType);
+        var passage = SearchSnippets.Text(document.Summary, document.Text);
+        yield return new Field(SearchFields.Passage, passage, PassageType);
+        // Stored as UTF-8 bytes, not as a string: Lucene reads a stored string through a byte array of its own anyway.
+        yield return new StoredField(SearchFields.Passage, Encoding.UTF8.GetBytes(passage));
     }
 
-    /// <summary>Words with their offsets, for the postings highlighter; no norms, because it is never scored;
-    /// stored, because it is the text a snippet is cut from.</summary>
-    private static readonly FieldType PassageType = Frozen(new FieldType(TextField.TYPE_STORED)
+    /// <summary>Words with their offsets, for marking snippets; no norms, because it is never scored. The text a
+    /// snippet is cut from is stored apart, as bytes.</summary>
+    private static readonly FieldType PassageType = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
     {
         IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
         OmitNorms = true,

@@ -26,8 +26,8 @@ public static class SearchAnalyzers
     /// <summary>Changes whenever analysis or the fields change: an index made with another version is
     /// rebuilt. 2: the tie-break key. 3: the passage field (snippets from offsets), stored fields per document (SearchCodec).
     /// 4: the snippet text stored in the passage field instead of the text in its own. 5: stored fields not compressed (SearchCodec).
-    /// 6: the beginnings field.</summary>
-    public const string AnalysisVersion = "6";
+    /// 6: the beginnings field. 7: the snippet text stored as UTF-8 bytes.</summary>
+    public const string AnalysisVersion = "7";
 
     /// <summary>One analyzer per analysis <see cref="Language"/>, made once (analyzers are thread-safe);
     /// read without a lock, because every search asks for several.</summary>

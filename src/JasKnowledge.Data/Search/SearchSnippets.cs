@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
@@ -31,25 +32,53 @@ public static partial class SearchSnippets
     /// text, white space (the line breaks of the plain text included) read as one space.</summary>
     public static string Text(string summary, string text) => Spaces().Replace(string.Join("\n\n", summary, text), " ").Trim();
 
-    /// <summary>The snippets of the documents (their index numbers and snippet texts) for the words
-    /// that <paramref name="marks"/> holds in the passage field; <paramref name="analyzer"/> is the
+    /// <summary>The snippets of the documents (their index numbers and snippet texts as stored: UTF-8) for the
+    /// words that <paramref name="marks"/> holds in the passage field; <paramref name="analyzer"/> is the
     /// documents' language, needed only when a prefix stands for too many words to list.</summary>
-    public static string[] Build(IndexSearcher searcher, Query? marks, IReadOnlyList<(int Doc, string Text)> documents, Analyzer analyzer) =>
+    public static string[] Build(IndexSearcher searcher, Query? marks, IReadOnlyList<(int Doc, byte[] Text)> documents, Analyzer analyzer) =>
         Build(searcher, marks, documents, analyzer, highlighterOnly: false);
 
     /// <param name="highlighterOnly">Mark with Lucene's highlighter even when the marks are words: what the tests hold the offsets against.</param>
-    internal static string[] Build(IndexSearcher searcher, Query? marks, IReadOnlyList<(int Doc, string Text)> documents, Analyzer analyzer, bool highlighterOnly)
+    internal static string[] Build(IndexSearcher searcher, Query? marks, IReadOnlyList<(int Doc, byte[] Text)> documents, Analyzer analyzer, bool highlighterOnly)
     {
         var snippets = new string[documents.Count];
-        if (marks is null || documents.Count == 0)
+        var words = marks is null ? null : MarkedWords(marks);
+        if (marks is not null && documents.Count > 0 && (highlighterOnly || words is null))
         {
-            for (var i = 0; i < documents.Count; i++) snippets[i] = Escaper.Escape(Beginning(documents[i].Text));
+            // Only the highlighter needs the texts as strings.
+            var found = Highlighted(searcher, marks, documents.Select(d => (d.Doc, Encoding.UTF8.GetString(d.Text))).ToList(), analyzer);
+            for (var i = 0; i < documents.Count; i++) snippets[i] = found[i] is { Length: > 0 } marked ? marked : Cut(documents[i].Text, null);
             return snippets;
         }
-        var found = !highlighterOnly && MarkedWords(marks) is { } words ? FromOffsets(searcher, words, documents) : Highlighted(searcher, marks, documents, analyzer);
-        for (var i = 0; i < documents.Count; i++)
-            snippets[i] = found[i] is { Length: > 0 } marked ? marked : Escaper.Escape(Beginning(documents[i].Text));
+        var matches = words is null ? new List<Match>?[documents.Count] : FromOffsets(searcher, words, documents);
+        for (var i = 0; i < documents.Count; i++) snippets[i] = Cut(documents[i].Text, matches[i]);
         return snippets;
+    }
+
+    /// <summary>A marked word's place in a text.</summary>
+    private readonly record struct Match(int Start, int End, string Word);
+
+    /// <summary>The snippet of a stored text around its matches (its beginning without any), read into a lent buffer:
+    /// the text is only needed around the window, and a page's ten texts as strings were a fifth of a search's allocations.</summary>
+    private static string Cut(byte[] utf8, List<Match>? matches)
+    {
+        var buffer = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(utf8.Length));
+        try
+        {
+            var text = buffer.AsSpan(0, Encoding.UTF8.GetChars(utf8, buffer));
+            if (matches is null) return Beginning(text);
+            // In text order; one token per place, so two words never share a start.
+            matches.Sort((a, b) => a.Start.CompareTo(b.Start));
+            var starts = new int[matches.Count];
+            var ends = new int[matches.Count];
+            var words = new string[matches.Count];
+            for (var i = 0; i < matches.Count; i++) (starts[i], ends[i], words[i]) = matches[i];
+            return Window.Cut(text, starts, ends, words);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>The marked words when the marks are words only; null when they hold a prefix or an ending of too many
@@ -60,13 +89,13 @@ public static partial class SearchSnippets
         return any.Clauses.Select(c => ((TermQuery)c.Query).Term.Bytes).Distinct().Order().ToArray();
     }
 
-    /// <summary>The snippets cut around the marked words' places in each text, read from the passage field's
-    /// offsets as Lucene's postings highlighter reads them (the same matches, so the same snippets), with one word
-    /// list and one reused postings reader per segment: the highlighter opened new ones per word, half of what a
-    /// search allocated for its snippets. Null for a text without a match.</summary>
-    private static string?[] FromOffsets(IndexSearcher searcher, BytesRef[] words, IReadOnlyList<(int Doc, string Text)> documents)
+    /// <summary>The marked words' places in each text, read from the passage field's offsets as Lucene's postings
+    /// highlighter reads them (the same matches, so the same snippets), with one word list and one reused postings
+    /// reader per segment: the highlighter opened new ones per word, half of what a search allocated for its
+    /// snippets. Null for a text without a match.</summary>
+    private static List<Match>?[] FromOffsets(IndexSearcher searcher, BytesRef[] words, IReadOnlyList<(int Doc, byte[] Text)> documents)
     {
-        var matches = new List<(int Start, int End, string Word)>[documents.Count];
+        var matches = new List<Match>?[documents.Count];
         var leaves = searcher.IndexReader.Leaves;
         foreach (var inSegment in Enumerable.Range(0, documents.Count).GroupBy(i => ReaderUtil.SubIndex(documents[i].Doc, leaves)))
         {
@@ -90,7 +119,7 @@ public static partial class SearchSnippets
                         for (var n = places.Freq; n > 0; n--)
                         {
                             places.NextPosition();
-                            (matches[i] ??= []).Add((places.StartOffset, places.EndOffset, text ??= word.Utf8ToString()));
+                            (matches[i] ??= []).Add(new Match(places.StartOffset, places.EndOffset, text ??= word.Utf8ToString()));
                         }
                     }
                 }
@@ -100,16 +129,7 @@ public static partial class SearchSnippets
                 lists.TakeBack(SearchFields.Passage, list);
             }
         }
-        var snippets = new string?[documents.Count];
-        for (var i = 0; i < documents.Count; i++)
-        {
-            if (matches[i] is not { } found) continue;
-            // In text order; one token per place, so two words never share a start.
-            found.Sort((a, b) => a.Start.CompareTo(b.Start));
-            snippets[i] = Window.Cut(documents[i].Text, found.Select(m => m.Start).ToArray(), found.Select(m => m.End).ToArray(),
-                found.Select(m => m.Word).ToArray());
-        }
-        return snippets;
+        return matches;
     }
 
     /// <summary>The snippets from Lucene's postings highlighter, which analyses the texts for marks that are not words.</summary>
@@ -119,12 +139,13 @@ public static partial class SearchSnippets
         return highlighter.HighlightFields([SearchFields.Passage], marks, searcher, documents.Select(d => d.Doc).ToArray(), [1])[SearchFields.Passage];
     }
 
-    /// <summary>The text up to <see cref="Length"/> characters, cut after a whole word.</summary>
-    private static string Beginning(string text)
+    /// <summary>The text up to <see cref="Length"/> characters, cut after a whole word, escaped.</summary>
+    private static string Beginning(ReadOnlySpan<char> text)
     {
-        if (text.Length <= Length) return text;
-        var cut = text.LastIndexOf(' ', Length);
-        return text[..(cut > 0 ? cut : Length)] + " …";
+        var html = new StringBuilder(Length * 2);
+        if (text.Length <= Length) return Escaper.Append(html, text).ToString();
+        var cut = text[..(Length + 1)].LastIndexOf(' ');
+        return Escaper.Append(html, text[..(cut > 0 ? cut : Length)]).Append(" …").ToString();
     }
 
     [GeneratedRegex(@"\s+")]
@@ -161,10 +182,14 @@ public static partial class SearchSnippets
             return Cut(content, passage.MatchStarts, passage.MatchEnds, terms);
         }
 
+        /// <summary>The passage text of the highlighter as the window sees any text.</summary>
+        private static string Cut(string content, IReadOnlyList<int> starts, IReadOnlyList<int> ends, string[] terms) =>
+            Cut(content.AsSpan(), starts, ends, terms);
+
         /// <param name="starts">Where each match starts, in text order (the arrays may be longer than <paramref name="terms"/>);
         /// a match beyond the text (one changed after it was indexed) never reaches the window.</param>
         /// <param name="terms">The word of each match.</param>
-        public static string Cut(string content, IReadOnlyList<int> starts, IReadOnlyList<int> ends, string[] terms)
+        public static string Cut(ReadOnlySpan<char> content, IReadOnlyList<int> starts, IReadOnlyList<int> ends, string[] terms)
         {
             var count = terms.Length;
             // Matches come in text order and do not overlap, so a window's matches are a run that only
@@ -191,27 +216,27 @@ public static partial class SearchSnippets
             for (var i = 0; i < count; i++)
             {
                 if (starts[i] < at || ends[i] > to) continue; // outside the window, or inside a mark already written
-                html.Append(Escaper.Escape(content[at..starts[i]])).Append("<mark>")
-                    .Append(Escaper.Escape(content[starts[i]..ends[i]])).Append("</mark>");
+                Escaper.Append(html, content[at..starts[i]]).Append("<mark>");
+                Escaper.Append(html, content[starts[i]..ends[i]]).Append("</mark>");
                 at = ends[i];
             }
-            html.Append(Escaper.Escape(content[at..to]));
+            Escaper.Append(html, content[at..to]);
             if (to < content.Length) html.Append(" …");
             return html.ToString();
         }
 
         /// <summary>The window moved inwards to whole words, never cutting a mark.</summary>
-        private static (int From, int To) WholeWords(string content, int from, int to, IReadOnlyList<int> starts, IReadOnlyList<int> ends, int count)
+        private static (int From, int To) WholeWords(ReadOnlySpan<char> content, int from, int to, IReadOnlyList<int> starts, IReadOnlyList<int> ends, int count)
         {
             if (from > 0 && content[from - 1] != ' ')
             {
-                var space = content.IndexOf(' ', from, to - from);
-                if (space >= 0) from = space + 1;
+                var space = content[from..to].IndexOf(' ');
+                if (space >= 0) from += space + 1;
             }
             if (to < content.Length && content[to] != ' ')
             {
-                var space = content.LastIndexOf(' ', to - 1, to - from);
-                if (space > from) to = space;
+                var space = content[from..to].LastIndexOf(' ');
+                if (space > 0) to = from + space;
             }
             for (var i = 0; i < count; i++)
             {
@@ -229,6 +254,17 @@ public static partial class SearchSnippets
     {
         private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-        public static string Escape(string text) => Encoder.Encode(text);
+        /// <summary>Appends the text escaped, through a small buffer (a text read into a lent buffer has no string).</summary>
+        public static StringBuilder Append(StringBuilder html, ReadOnlySpan<char> text)
+        {
+            Span<char> escaped = stackalloc char[256];
+            while (true)
+            {
+                var status = Encoder.Encode(text, escaped, out var read, out var written);
+                html.Append(escaped[..written]);
+                text = text[read..];
+                if (status != OperationStatus.DestinationTooSmall) return html;
+            }
+        }
     }
 }
