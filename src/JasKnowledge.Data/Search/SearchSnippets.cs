@@ -58,8 +58,8 @@ public static partial class SearchSnippets
     /// <summary>A marked word's place in a text.</summary>
     private readonly record struct Match(int Start, int End, string Word);
 
-    /// <summary>The snippet of a stored text around its matches (its beginning without any), read into a lent buffer:
-    /// the text is only needed around the window, and a page's ten texts as strings were a fifth of a search's allocations.</summary>
+    /// <summary>The snippet of a stored text around its matches (its beginning without any), decoded into a lent
+    /// buffer: a page's ten texts as strings were a fifth of a search's allocations.</summary>
     private static string Cut(byte[] utf8, List<Match>? matches)
     {
         var buffer = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(utf8.Length));
@@ -179,12 +179,8 @@ public static partial class SearchSnippets
             if (passages is not [{ NumMatches: > 0 } passage]) return "";
             var terms = new string[passage.NumMatches];
             for (var i = 0; i < terms.Length; i++) terms[i] = passage.MatchTerms[i].Utf8ToString();
-            return Cut(content, passage.MatchStarts, passage.MatchEnds, terms);
+            return Cut(content.AsSpan(), passage.MatchStarts, passage.MatchEnds, terms);
         }
-
-        /// <summary>The passage text of the highlighter as the window sees any text.</summary>
-        private static string Cut(string content, IReadOnlyList<int> starts, IReadOnlyList<int> ends, string[] terms) =>
-            Cut(content.AsSpan(), starts, ends, terms);
 
         /// <param name="starts">Where each match starts, in text order (the arrays may be longer than <paramref name="terms"/>);
         /// a match beyond the text (one changed after it was indexed) never reaches the window.</param>
