@@ -2,6 +2,9 @@
 # the portal published as the Dockerfile does and started on loopback, and nginx serving a folder.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# The runtime settings the Dockerfile gives the portal (its DOTNET_ variables): every portal a benchmark
+# starts runs as deployed, and so does the benchmark's own raw query next to it.
+for setting in $(grep -oE 'DOTNET_[A-Za-z0-9_]+=[^ \\]+' Dockerfile); do export "$setting"; done
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # A port nothing listens on and none of the given ones: ports asked for before their servers start can
