@@ -260,7 +260,7 @@ public sealed class LuceneSearchIndexTests : IDisposable
         Assert.True(reader.Leaves.Count >= 3 && reader.HasDeletions);
         var searcher = new LiveStatisticsSearcher(reader);
         var compared = 0;
-        foreach (var text in new[] { "gesprek", "werk -stage", "verklaring", "робота", "gesprk", "werk -nergens", "werk -school", "gesprek -taal", "klantmanager", "klantmanager -stage", "school taal", "\"het gesprek\"", "werk*", "de" })
+        foreach (var text in new[] { "gesprek", "werk -stage", "verklaring", "робота", "gesprk", "werk -nergens", "werk -school", "gesprek -taal", "klantmanager", "klantmanager -stage", "gesprek -wer*", "taal -\"het gesprek\"", "school taal", "\"het gesprek\"", "werk*", "de" })
         foreach (var (culture, type, preferred) in new (string?, string?, string?)[] { (null, null, null), ("nl", null, null), (null, "sheet", null), (null, null, "en"), (null, null, "uk"), ("uk", "page", null) })
         foreach (var (page, size) in new[] { (1, 10), (2, 10), (3, 3), (1, 1) })
         {
