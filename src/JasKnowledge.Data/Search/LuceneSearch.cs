@@ -45,14 +45,16 @@ public static class LuceneSearch
         // The languages are a filter, not a scored clause: as a clause each language added a weight of its own
         // (a rare one more, two sharing an analyser half), and scoring the language of most of the index next
         // to a common word cost as much as the word. A query that every language shares needs no filter.
-        var query = new WindowedBooleanQuery();
+        // Each group's languages are its own, and a document has one language: no document matches two groups.
+        var query = new WindowedBooleanQuery { ClausesMatchApart = true };
         foreach (var group in languages.Values.GroupBy(l => SharedKey(l.Builder, request), StringComparer.Ordinal))
         {
             var members = group.ToList();
             var own = members.Select(l => new LuceneQuery.OwnClauses(l.Builder, members.Count == 1 ? null : LanguageFilter(l.Cultures))).ToList();
             if (Build(request, q => members[0].Builder.BuildShared(q, own)) is not { } shared) continue;
             var groupCultures = members.SelectMany(l => l.Cultures).ToList();
-            query.Add(groupCultures.Count == cultures.Count ? shared : new FilteredQuery(shared, LanguageFilter(groupCultures)), Occur.SHOULD);
+            query.Add(groupCultures.Count == cultures.Count ? shared
+                : new FilteredQuery(shared, LanguageFilter(groupCultures), AcceptedDocumentsStrategy.Instance), Occur.SHOULD);
         }
         phases?.Lap("query");
         var results = query.Clauses.Count == 0 ? SearchResults.None : Collect(searcher, words, query, request, languages, corrections, phases, scoreEveryHit);

@@ -15,6 +15,10 @@ namespace JasKnowledge.Data.Search;
 /// </summary>
 internal sealed class WindowedBooleanQuery(bool disableCoord = false) : BooleanQuery(disableCoord)
 {
+    /// <summary>No document matches two of the clauses (each is limited to other languages' documents):
+    /// then they are scored one after another (<see cref="ClausesApartScorer"/>).</summary>
+    public bool ClausesMatchApart { get; init; }
+
     public override Weight CreateWeight(IndexSearcher searcher) => new WindowedWeight(this, searcher);
 
     private sealed class WindowedWeight(WindowedBooleanQuery query, IndexSearcher searcher) : BooleanWeight(query, searcher, query.CoordDisabled)
@@ -25,6 +29,11 @@ internal sealed class WindowedBooleanQuery(bool disableCoord = false) : BooleanQ
                 return base.GetBulkScorer(context, scoreDocsInOrder, acceptDocs);
             var coord = new float[m_weights.Count + 1];
             for (var i = 0; i < coord.Length; i++) coord[i] = query.CoordDisabled ? 1f : Coord(i, m_maxCoord);
+            if (query.ClausesMatchApart && !query.Clauses.Any(c => c.IsProhibited))
+            {
+                var separately = m_weights.Select(weight => (Func<BulkScorer?>)(() => weight.GetBulkScorer(context, false, acceptDocs))).ToList();
+                return new ClausesApartScorer(separately, coord[1], () => EveryHit(context, acceptDocs, coord));
+            }
             var clauses = m_weights.Select((weight, i) => (weight, query.Clauses[i].IsProhibited)).ToList();
             return MaxScoreScorer.TryCreate(m_similarity, context, acceptDocs, clauses, coord, () => EveryHit(context, acceptDocs, coord))
                 ?? (BulkScorer)EveryHit(context, acceptDocs, coord);
