@@ -223,6 +223,25 @@ public sealed class LuceneSearchIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task An_excluded_word_leaves_out_its_other_forms_too()
+    {
+        // The exclusion is read from the word's postings in every field it is searched in, stemmed ones included:
+        // "gesprekken" leaves out a document that only says "gesprek".
+        using var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance);
+        var sequence = 0L;
+        var kept = new List<Guid>();
+        foreach (var title in new[] { "Werk en gesprek", "Werk", "Werk na de gesprekken", "Werk en school" })
+        {
+            var change = Change(++sequence, Guid.NewGuid(), title, "nl");
+            if (!title.Contains("gesprek", StringComparison.Ordinal)) kept.Add(change.Source);
+            await index.ApplyAsync([change]);
+        }
+        var found = await index.SearchAsync(new SearchRequest(SearchQuery.Parse("werk -gesprekken"), null, null));
+        Assert.Equal(kept.Order(), found.Hits.Select(h => h.Document.Source).Order());
+        Assert.Equal(2, found.Total);
+    }
+
+    [Fact]
     public async Task Skipping_hits_that_cannot_rank_gives_the_answer_of_scoring_every_hit()
     {
         // Three segments of generated documents in four languages and two types, some unpublished again; a few
