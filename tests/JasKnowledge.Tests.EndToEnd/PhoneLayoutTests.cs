@@ -77,10 +77,29 @@ public sealed class PhoneLayoutTests(BrowserPortal portal) : IClassFixture<Brows
                 $"{path} answered {response?.Status}");
             await page.EvaluateAsync("() => document.fonts.ready");
             problems.AddRange((await MeasureAsync(page)).Select(p => $"{width} px {path}: {p}"));
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, FileName(path)) });
+            await SaveScreenshotAsync(page, Path.Combine(folder, FileName(path)));
         }
 
         Assert.True(problems.Count == 0, $"{problems.Count} problems at {width} px:\n{string.Join("\n", problems)}");
+    }
+
+    /// <summary>The page as a person would look at it, saved for review; the measurements are the test. Chromium
+    /// now and then answers "Unable to capture screenshot" on a busy machine (seen once in ~80 captures of a
+    /// run), so a capture is tried up to three times before the test fails on it.</summary>
+    private static async Task SaveScreenshotAsync(IPage page, string file)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = file });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
+        }
     }
 
     [Theory]
