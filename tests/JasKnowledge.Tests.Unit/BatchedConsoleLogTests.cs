@@ -37,14 +37,14 @@ public class BatchedConsoleLogTests
     [Fact]
     public void A_line_added_to_an_idle_writer_appears_without_more_lines_coming()
     {
-        var output = new StringWriter();
-        using var writer = new ConsoleLineWriter(TextWriter.Synchronized(output), TextWriter.Null, capacity: 10);
+        var output = new LockedWriter(); // read while the writer's thread writes: a bare StringWriter tore once in CI
+        using var writer = new ConsoleLineWriter(output, TextWriter.Null, capacity: 10);
         for (var round = 0; round < 20; round++)
         {
             writer.Add($"line {round}\n", toError: false);
             var deadline = DateTime.UtcNow.AddSeconds(5);
-            while (!output.ToString().Contains($"line {round}\n") && DateTime.UtcNow < deadline) Thread.Sleep(1);
-            Assert.Contains($"line {round}\n", output.ToString());
+            while (!output.Text.Contains($"line {round}\n") && DateTime.UtcNow < deadline) Thread.Sleep(1);
+            Assert.Contains($"line {round}\n", output.Text);
             Thread.Sleep(round % 3 * 7); // the writer idle again, or still gathering
         }
     }
@@ -101,6 +101,17 @@ public class BatchedConsoleLogTests
         using var failure = JsonDocument.Parse(error.ToString().Trim());
         Assert.Equal("Error", failure.RootElement.GetProperty("LogLevel").GetString());
         Assert.Contains("broken", failure.RootElement.GetProperty("Exception").GetString());
+    }
+
+    /// <summary>A console whose text can be read while another thread writes to it.</summary>
+    private sealed class LockedWriter : TextWriter
+    {
+        private readonly StringBuilder _text = new();
+        public override Encoding Encoding => Encoding.UTF8;
+        public string Text { get { lock (_text) return _text.ToString(); } }
+        public override void Write(char value) { lock (_text) _text.Append(value); }
+        public override void Write(string? value) { lock (_text) _text.Append(value); }
+        public override void Write(StringBuilder? value) { lock (_text) _text.Append(value); }
     }
 
     /// <summary>A console stuck in its first write until released.</summary>
