@@ -157,6 +157,24 @@ public sealed class LuceneSearchIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task A_word_analysed_again_in_one_search_gives_its_own_copy_of_the_same_terms()
+    {
+        using (var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance))
+            await index.ApplyAsync([Change(1, Guid.NewGuid(), "Het gesprek", "nl")]);
+        using var reader = DirectoryReader.Open(LuceneSearchIndex.Directory(_folder));
+        var dutch = new LuceneQuery(new IndexWords(reader), "nl", SearchCorrections.None);
+        // A text longer than the memory shared by all searches keeps: analysed by the search's own memory only.
+        var word = "Gesprekken over werk en taal met de klantmanager van de gemeente, voor iedereen";
+
+        var first = dutch.Analyze(SearchFields.Body, word);
+        first.Add("changed by the caller");
+        var again = dutch.Analyze(SearchFields.Body, word);
+        Assert.Equal(LuceneQuery.Terms(SearchAnalyzers.For("nl"), SearchFields.Body, word), again);
+        Assert.DoesNotContain("changed by the caller", again);
+        Assert.NotEqual(again, dutch.Analyze(SearchFields.Exact, word));
+    }
+
+    [Fact]
     public async Task Remembered_compound_endings_follow_what_is_published()
     {
         using var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance);

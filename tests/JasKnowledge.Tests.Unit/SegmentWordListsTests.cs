@@ -59,6 +59,29 @@ public sealed class SegmentWordListsTests : IDisposable
     }
 
     [Fact]
+    public async Task Threads_lending_and_giving_back_at_once_never_hold_the_same_list()
+    {
+        using var reader = await IndexAsync();
+        var segment = reader.Leaves[0].AtomicReader;
+        var lists = SegmentWordLists.Of(segment);
+        var inUse = new System.Collections.Concurrent.ConcurrentDictionary<Lucene.Net.Index.TermsEnum, bool>(ReferenceEqualityComparer.Instance);
+        var shared = 0;
+        var made = new System.Collections.Concurrent.ConcurrentDictionary<Lucene.Net.Index.TermsEnum, bool>(ReferenceEqualityComparer.Instance);
+        Parallel.For(0, 50_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>
+        {
+            var words = lists.Lend(segment, SearchFields.Title)!;
+            made.TryAdd(words, true);
+            if (!inUse.TryAdd(words, true)) Interlocked.Increment(ref shared);
+            Thread.SpinWait(50);
+            inUse.TryRemove(words, out var _);
+            lists.TakeBack(SearchFields.Title, words);
+        });
+        Assert.Equal(0, shared);
+        // Lists were reused: far fewer made than lent.
+        Assert.InRange(made.Count, 1, 1_000);
+    }
+
+    [Fact]
     public async Task Searches_at_once_on_reused_lists_answer_as_one_search_alone()
     {
         using var reader = await IndexAsync();

@@ -219,7 +219,18 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
 
 
     /// <summary>The terms the analyzer of this language makes of a text for a field (a copy: callers may change it).</summary>
-    public List<string> Analyze(string field, string text) => Terms(_analyzer, field, text);
+    public List<string> Analyze(string field, string text)
+    {
+        if (_analysed.TryGetValue((field, text), out var known)) return [.. known];
+        var terms = Terms(_analyzer, field, text);
+        _analysed[(field, text)] = [.. terms];
+        return terms;
+    }
+
+    /// <summary>This search's analyses in this language: building the query asks for the same word's terms four
+    /// or five times, and a word the shared memory (<see cref="Analysed"/>) does not hold, once it is full, was
+    /// analysed every time, each an ICU tokenizer run behind a lock that all searches share.</summary>
+    private readonly Dictionary<(string Field, string Text), string[]> _analysed = [];
 
     /// <summary>What each analyzer made of a short text for a field, across searches: query words recur (in
     /// every language's query, in the marks, in the next visitor's search), and analysing one (an ICU
