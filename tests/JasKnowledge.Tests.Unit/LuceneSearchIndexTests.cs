@@ -157,12 +157,14 @@ public sealed class LuceneSearchIndexTests : IDisposable
     }
 
     [Fact]
-    public async Task A_word_analysed_again_in_one_search_gives_its_own_copy_of_the_same_terms()
+    public async Task A_word_analysed_again_in_one_search_gives_each_language_its_own_copy_of_its_terms()
     {
         using (var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance))
             await index.ApplyAsync([Change(1, Guid.NewGuid(), "Het gesprek", "nl")]);
         using var reader = DirectoryReader.Open(LuceneSearchIndex.Directory(_folder));
-        var dutch = new LuceneQuery(new IndexWords(reader), "nl", SearchCorrections.None);
+        var analysed = new Dictionary<(Lucene.Net.Analysis.Analyzer, string, string), string[]>();
+        var dutch = new LuceneQuery(new IndexWords(reader), "nl", SearchCorrections.None, analysed);
+        var english = new LuceneQuery(new IndexWords(reader), "en", SearchCorrections.None, analysed);
         // A text longer than the memory shared by all searches keeps: analysed by the search's own memory only.
         var word = "Gesprekken over werk en taal met de klantmanager van de gemeente, voor iedereen";
 
@@ -172,6 +174,10 @@ public sealed class LuceneSearchIndexTests : IDisposable
         Assert.Equal(LuceneQuery.Terms(SearchAnalyzers.For("nl"), SearchFields.Body, word), again);
         Assert.DoesNotContain("changed by the caller", again);
         Assert.NotEqual(again, dutch.Analyze(SearchFields.Exact, word));
+        // The languages of one search share the memory, each still getting its own analysis (English does not stem gesprekken).
+        Assert.Equal(LuceneQuery.Terms(SearchAnalyzers.For("en"), SearchFields.Body, word), english.Analyze(SearchFields.Body, word));
+        Assert.NotEqual(again, english.Analyze(SearchFields.Body, word));
+        Assert.Equal(dutch.Analyze(SearchFields.Exact, word), english.Analyze(SearchFields.Exact, word));
     }
 
     [Fact]

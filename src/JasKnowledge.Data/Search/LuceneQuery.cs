@@ -17,7 +17,9 @@ namespace JasKnowledge.Data.Search;
 /// longer word (no stemmer); corrected words count well below both (typo tolerance). Terms the index
 /// does not hold are left out, so a clause that cannot match in this language leaves the language out.
 /// </summary>
-internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrections corrections)
+/// <param name="analysed">The search's memory of analyses, shared by its languages' builders (see <see cref="Analyze"/>).</param>
+internal sealed class LuceneQuery(
+    IndexWords words, string culture, SearchCorrections corrections, Dictionary<(Analyzer, string, string), string[]>? analysed = null)
 {
     private const float ExactBonus = 1.5f;
     private const float CompoundWeight = 0.3f;
@@ -221,16 +223,18 @@ internal sealed class LuceneQuery(IndexWords words, string culture, SearchCorrec
     /// <summary>The terms the analyzer of this language makes of a text for a field (a copy: callers may change it).</summary>
     public List<string> Analyze(string field, string text)
     {
-        if (_analysed.TryGetValue((field, text), out var known)) return [.. known];
+        var key = (SearchAnalyzers.Equivalent(_analyzer, field), field, text);
+        if (_analysed.TryGetValue(key, out var known)) return [.. known];
         var terms = Terms(_analyzer, field, text);
-        _analysed[(field, text)] = [.. terms];
+        _analysed[key] = [.. terms];
         return terms;
     }
 
-    /// <summary>This search's analyses in this language: building the query asks for the same word's terms four
-    /// or five times, and a word the shared memory (<see cref="Analysed"/>) does not hold, once it is full, was
-    /// analysed every time, each an ICU tokenizer run behind a lock that all searches share.</summary>
-    private readonly Dictionary<(string Field, string Text), string[]> _analysed = [];
+    /// <summary>This search's analyses, by the analysis they are (the exact field's is one for every language):
+    /// building the query asks for the same word's terms four or five times per language, and a word the memory
+    /// of all searches (<see cref="Analysed"/>) does not hold, once it is full, was analysed every time, each an
+    /// ICU tokenizer run behind a lock that all searches share.</summary>
+    private readonly Dictionary<(Analyzer, string, string), string[]> _analysed = analysed ?? [];
 
     /// <summary>What each analyzer made of a short text for a field, across searches: query words recur (in
     /// every language's query, in the marks, in the next visitor's search), and analysing one (an ICU

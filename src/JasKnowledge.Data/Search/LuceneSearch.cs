@@ -31,11 +31,12 @@ public static class LuceneSearch
         // A query depends on the culture only through its analysis: cultures analysed alike (Dari as Persian;
         // Tigrinya, Somali and any other language by folding alone) share one builder.
         var languages = new Dictionary<string, Language>(StringComparer.Ordinal);
+        var analysed = new Dictionary<(Lucene.Net.Analysis.Analyzer, string, string), string[]>();
         foreach (var culture in cultures)
         {
             var name = SearchAnalyzers.Language(culture);
             if (!languages.TryGetValue(name, out var language))
-                languages[name] = language = new Language(new LuceneQuery(words, culture, corrections), []);
+                languages[name] = language = new Language(new LuceneQuery(words, culture, corrections, analysed), []);
             language.Cultures.Add(culture);
         }
 
