@@ -135,12 +135,20 @@ internal sealed class MaxScoreScorer : BulkScorer
     }
 
     /// <summary>One word (or constant clause) of one alternative in this segment.</summary>
-    private sealed class Leaf(Scorer scorer, float ceiling, int alternative, Weight weight)
+    private sealed class Leaf(Scorer scorer, float ceiling, int alternative, Weight weight, ConstantSets? sets)
     {
         public readonly Scorer Scorer = scorer;
         public readonly float Ceiling = ceiling;
         public readonly int Alternative = alternative;
         public readonly Weight Weight = weight;
+        /// <summary>A constant clause's documents as bit sets: whether a document holds it is a bit, not a jump through its scorer.</summary>
+        public readonly ConstantSets? Sets = sets;
+    }
+
+    /// <summary>The documents of a constant clause (a remembered set, perhaps limited to a language's set), deleted ones included.</summary>
+    private sealed record ConstantSets(FixedBitSet Documents, FixedBitSet? Only)
+    {
+        public bool Hold(int doc) => Documents.Get(doc) && (Only is null || Only.Get(doc));
     }
 
     /// <summary>A clause of the query: one word, or a word in several fields scored as its best field plus a share of the others.</summary>
@@ -169,7 +177,7 @@ internal sealed class MaxScoreScorer : BulkScorer
                     var highest = SegmentTermSummaries.Of(segment).HighestWeight(segment, word.Term, _similarity);
                     ceiling = here > 0 ? (float)((double)first / here * highest) : float.PositiveInfinity;
                 }
-                leaves.Add(new Leaf(scorer, ceiling, a, weight));
+                leaves.Add(new Leaf(scorer, ceiling, a, weight, Sets(weight.Query)));
             }
         }
         return leaves;
@@ -205,9 +213,19 @@ internal sealed class MaxScoreScorer : BulkScorer
     /// <summary>This thread's bit set of the documents the first pass looked at, reused across searches.</summary>
     [ThreadStatic] private static long[]? _seen;
 
-    /// <summary>Adds a constant clause's documents word by word when its sets are bit sets (a remembered set of
-    /// documents, perhaps limited to a language's remembered set); false when they are not.</summary>
+    /// <summary>Adds a constant clause's documents word by word when its sets are bit sets; false when they are not.</summary>
     private bool AddSets(Query query, long[] hits, int words)
+    {
+        if (Sets(query) is not { } sets) return false;
+        var set = sets.Documents.GetBits();
+        var limit = sets.Only?.GetBits();
+        for (var i = 0; i < words; i++) hits[i] |= limit is null ? set[i] : set[i] & limit[i];
+        return true;
+    }
+
+    /// <summary>A constant clause's documents when they are bit sets (a remembered set of documents, perhaps
+    /// limited to a language's remembered set); null for any other clause.</summary>
+    private ConstantSets? Sets(Query query)
     {
         var (documents, only) = query switch
         {
@@ -215,11 +233,7 @@ internal sealed class MaxScoreScorer : BulkScorer
             FilteredQuery { Query: ConstantScoreQuery { Filter: { } filter }, Filter: var language } => (Bits(filter), Bits(language)),
             _ => (null, null),
         };
-        if (documents is null || query is FilteredQuery && only is null) return false;
-        var set = documents.GetBits();
-        var limit = only?.GetBits();
-        for (var i = 0; i < words; i++) hits[i] |= limit is null ? set[i] : set[i] & limit[i];
-        return true;
+        return documents is null || query is FilteredQuery && only is null ? null : new ConstantSets(documents, only);
     }
 
     /// <summary>A filter's documents of this segment as a bit set (deleted ones included: counting leaves them out), or null.</summary>
@@ -244,7 +258,7 @@ internal sealed class MaxScoreScorer : BulkScorer
         // done; otherwise the second pass reads them again from the start, on new scorers: making those for
         // every search was a sixth of what a first asking of `gesprek` allocated at 100,000 documents.
         if (Skipped(leaves, ranking.Threshold) >= leaves.Count - 1) return;
-        var again = leaves.Take(leaves.Count - 1).Select(l => new Leaf(l.Weight.GetScorer(_context, _acceptDocs)!, l.Ceiling, l.Alternative, l.Weight)).ToList();
+        var again = leaves.Take(leaves.Count - 1).Select(l => new Leaf(l.Weight.GetScorer(_context, _acceptDocs)!, l.Ceiling, l.Alternative, l.Weight, l.Sets)).ToList();
         foreach (var leaf in again) leaf.Scorer.NextDoc();
         again.Add(leaves[^1]);
         Pass(ranking, hit, again, seen, excluded, isFirst: false);
@@ -322,16 +336,22 @@ internal sealed class MaxScoreScorer : BulkScorer
     }
 
     /// <summary>Whether the document may still score at least the threshold: the words of the leaves that bring
-    /// documents count with their score, the leaves passed over with their ceilings until they are looked up,
-    /// highest ceiling first (a summary word in four documents has a high ceiling and is quickly looked up).
-    /// Most documents a title word brings score too low to need the other fields' postings.</summary>
+    /// documents count with their score, constant clauses with theirs if their bit sets hold the document, the
+    /// other leaves passed over with their ceilings until they are looked up, highest ceiling first (a summary
+    /// word in four documents has a high ceiling and is quickly looked up). Most documents a title word brings
+    /// score too low to need the other fields' postings.</summary>
     private bool CanRank(List<Leaf> leaves, int skipped, int doc, float threshold, double[] reach)
     {
         if (float.IsNegativeInfinity(threshold) || skipped == 0) return true;
         for (var i = 0; i < leaves.Count; i++)
-            reach[i] = i < skipped ? leaves[i].Ceiling : leaves[i].Scorer.DocID == doc ? leaves[i].Scorer.GetScore() : 0;
+        {
+            var leaf = leaves[i];
+            reach[i] = i >= skipped ? (leaf.Scorer.DocID == doc ? leaf.Scorer.GetScore() : 0)
+                : leaf.Sets is { } sets ? (sets.Hold(doc) ? leaf.Ceiling : 0) : leaf.Ceiling;
+        }
         for (var i = skipped - 1; i >= 0; i--)
         {
+            if (leaves[i].Sets is not null) continue;
             if (Ceiling(leaves, leaves.Count, reach) * Margin < threshold) return false;
             var scorer = leaves[i].Scorer;
             if (scorer.DocID < doc) scorer.Advance(doc);
