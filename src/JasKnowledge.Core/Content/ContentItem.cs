@@ -6,7 +6,7 @@ namespace JasKnowledge.Core.Content;
 /// versions live here, so that every caller (import, back office, API) obeys the same ones:
 /// at most one draft, at most one published version, published text never changes.
 /// </summary>
-public sealed class ContentItem
+public sealed class ContentItem : IContentAddress
 {
     public Guid Id { get; init; } = Guid.NewGuid();
     /// <summary>What kind of content this is ("page", "handbook-chapter"…); modules own their types.</summary>

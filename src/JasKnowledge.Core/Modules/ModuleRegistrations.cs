@@ -15,7 +15,7 @@ public static class ModuleRegistrations
 {
     /// <summary>Where an item of this type is shown (the API, the search, the language switcher and the
     /// sitemap follow it).</summary>
-    public static IServiceCollection AddContentUrl(this IServiceCollection services, string type, Func<ContentItem, string> url)
+    public static IServiceCollection AddContentUrl(this IServiceCollection services, string type, Func<IContentAddress, string> url)
     {
         services.TryAddSingleton<ContentUrls>();
         return services.AddSingleton(new ContentUrlRule(type, url));

@@ -38,7 +38,7 @@ public sealed record SearchChange(long Sequence, Guid Source, SearchDocument? Do
 /// (for a download: the release notes of its versions); a hit's document leaves it empty (its snippet
 /// shows the part that matched).</summary>
 public sealed record SearchDocument(
-    Guid Source, string Type, string Culture, string LocalizationSet, string Slug, string Title, string Summary, string Text);
+    Guid Source, string Type, string Culture, string LocalizationSet, string Slug, string Title, string Summary, string Text) : Content.IContentAddress;
 
 /// <param name="Culture">Only documents in this language; null for all.</param>
 /// <param name="Type">Only documents of this type; null for all.</param>

@@ -1,5 +1,4 @@
 using JasKnowledge.Core.Assets;
-using JasKnowledge.Core.Content;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Markdown;
 using JasKnowledge.Core.Modules;
@@ -60,8 +59,6 @@ public sealed class PortalSearch(
     {
         if (document.Type == SearchIndexer.DownloadType)
             return DownloadUrls.History(document.Culture, new Asset { Slug = document.Slug, Culture = document.Culture, Title = document.Title });
-        var item = new ContentItem { Type = document.Type, Culture = document.Culture, LocalizationSet = document.LocalizationSet,
-            Slug = document.Slug };
-        return urls.For(item) ?? $"/{document.Culture}";
+        return urls.For(document) ?? $"/{document.Culture}";
     }
 }
