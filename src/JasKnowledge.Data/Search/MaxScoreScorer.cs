@@ -31,6 +31,9 @@ internal sealed class MaxScoreScorer : BulkScorer
     private readonly TFIDFSimilarity _similarity;
     private readonly Func<BulkScorer?> _everyHit;
     private BulkScorer? _scoringEveryHit;
+    /// <summary>Per alternative, its leaves' places in the list ordered by ceiling, in that order: a document's
+    /// ceiling is summed for every document a pass looks at.</summary>
+    private int[][] _leavesOf = [];
 
     private MaxScoreScorer(
         AtomicReaderContext context, IBits? acceptDocs, Alternative[] alternatives, Weight[] excluded, float[] coord,
@@ -247,6 +250,8 @@ internal sealed class MaxScoreScorer : BulkScorer
     {
         // Ceilings from low to high: the lowest ones are the first a rising threshold leaves out.
         leaves.Sort((a, b) => a.Ceiling.CompareTo(b.Ceiling));
+        _leavesOf = Enumerable.Range(0, _alternatives.Length)
+            .Select(a => Enumerable.Range(0, leaves.Count).Where(i => leaves[i].Alternative == a).ToArray()).ToArray();
         var hit = new ScoredHit();
         ranking.SetScorer(hit);
         var words = (_context.AtomicReader.MaxDoc + 63) >> 6;
@@ -377,9 +382,9 @@ internal sealed class MaxScoreScorer : BulkScorer
         for (var a = 0; a < _alternatives.Length; a++)
         {
             double highest = 0, all = 0;
-            for (var i = 0; i < count; i++)
+            foreach (var i in _leavesOf[a])
             {
-                if (leaves[i].Alternative != a) continue;
+                if (i >= count) break;
                 var value = worth?[i] ?? leaves[i].Ceiling;
                 highest = Math.Max(highest, value);
                 all += value;
