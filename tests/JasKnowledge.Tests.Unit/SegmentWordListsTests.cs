@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using JasKnowledge.Core.Search;
 using JasKnowledge.Data.Search;
 using Lucene.Net.Index;
@@ -64,9 +65,9 @@ public sealed class SegmentWordListsTests : IDisposable
         using var reader = await IndexAsync();
         var segment = reader.Leaves[0].AtomicReader;
         var lists = SegmentWordLists.Of(segment);
-        var inUse = new System.Collections.Concurrent.ConcurrentDictionary<Lucene.Net.Index.TermsEnum, bool>(ReferenceEqualityComparer.Instance);
+        var inUse = new ConcurrentDictionary<TermsEnum, bool>(ReferenceEqualityComparer.Instance);
         var shared = 0;
-        var made = new System.Collections.Concurrent.ConcurrentDictionary<Lucene.Net.Index.TermsEnum, bool>(ReferenceEqualityComparer.Instance);
+        var made = new ConcurrentDictionary<TermsEnum, bool>(ReferenceEqualityComparer.Instance);
         Parallel.For(0, 50_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>
         {
             var words = lists.Lend(segment, SearchFields.Title)!;

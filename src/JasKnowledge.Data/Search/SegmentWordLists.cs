@@ -18,16 +18,18 @@ internal sealed class SegmentWordLists
 
     private static readonly ConditionalWeakTable<object, SegmentWordLists> BySegment = new();
 
-    private readonly ConcurrentDictionary<string, Idle> _idle = new(StringComparer.Ordinal);
+    /// <summary>Per field, the lists waiting to be lent, one per place, each taken and put back with a single atomic
+    /// exchange. A concurrent bag, taking from another thread's share (a request continues on any thread),
+    /// locked it: searches waited on each other there, a third of the time spent marking snippets.</summary>
+    private readonly ConcurrentDictionary<string, TermsEnum?[]> _idle = new(StringComparer.Ordinal);
 
     public static SegmentWordLists Of(AtomicReader segment) => BySegment.GetValue(segment.CoreCacheKey, _ => new SegmentWordLists());
 
     /// <summary>A list of the field's words for this search alone; null when no document of the segment has the field.</summary>
     public TermsEnum? Lend(AtomicReader segment, string field)
     {
-        if (_idle.TryGetValue(field, out var idle))
+        if (_idle.TryGetValue(field, out var lists))
         {
-            var lists = idle.Lists;
             for (var i = 0; i < lists.Length; i++)
             {
                 if (Volatile.Read(ref lists[i]) is not null && Interlocked.Exchange(ref lists[i], null) is { } words) return words;
@@ -38,19 +40,11 @@ internal sealed class SegmentWordLists
 
     public void TakeBack(string field, TermsEnum words)
     {
-        var lists = _idle.GetOrAdd(field, _ => new Idle()).Lists;
+        var lists = _idle.GetOrAdd(field, _ => new TermsEnum?[MaxIdle]);
         for (var i = 0; i < lists.Length; i++)
         {
             if (Volatile.Read(ref lists[i]) is null && Interlocked.CompareExchange(ref lists[i], words, null) is null) return;
         }
         // Every place taken: the list is dropped.
-    }
-
-    /// <summary>A field's lists waiting to be lent, one per place, taken and put back with a single atomic
-    /// exchange. A concurrent bag, taking from another thread's share (a request continues on any thread),
-    /// locked it: searches waited on each other there, a third of the time spent marking snippets.</summary>
-    private sealed class Idle
-    {
-        public readonly TermsEnum?[] Lists = new TermsEnum?[MaxIdle];
     }
 }
