@@ -15,8 +15,8 @@ namespace JasKnowledge.Data.Search;
 /// </summary>
 internal sealed class LiveStatisticsSearcher(IndexReader reader) : IndexSearcher(reader)
 {
-    /// <summary>Beyond this many words (a flood of different queries between two publications) words
-    /// are counted again instead of remembered.</summary>
+    /// <summary>At most this many words are remembered at once (a flood of different queries between two
+    /// publications starts the memory again).</summary>
     private const int MaxRemembered = 20_000;
 
     private readonly RememberedUpTo<Term, TermStatistics> _live = new(MaxRemembered);

@@ -232,14 +232,14 @@ internal sealed class LuceneQuery(
 
     /// <summary>This search's analyses, by the analysis they are (the exact field's is one for every language):
     /// building the query asks for the same word's terms four or five times per language, and a word the memory
-    /// of all searches (<see cref="Analysed"/>) does not hold, once it is full, was analysed every time, each an
-    /// ICU tokenizer run behind a lock that all searches share.</summary>
+    /// of all searches (<see cref="Analysed"/>) does not hold (a word asked for the first time) was analysed every
+    /// time, each an ICU tokenizer run behind a lock that all searches share.</summary>
     private readonly Dictionary<(Analyzer, string, string), string[]> _analysed = analysed ?? [];
 
     /// <summary>What each analyzer made of a short text for a field, across searches: query words recur (in
     /// every language's query, in the marks, in the next visitor's search), and analysing one (an ICU
     /// tokenizer that locks on reset) cost more than building the rest of the query.</summary>
-    /// <remarks>Enough for every word of a year's searches; a flood of new words is analysed, not remembered.</remarks>
+    /// <remarks>Enough for the words of a year's searches; a word asked once (a flood of new words) is analysed, not remembered.</remarks>
     private static readonly RememberedUpTo<(Analyzer Analyzer, string Field, string Text), string[]> Analysed = new(50_000);
 
     private const int MaxAnalysedLength = 64;

@@ -51,10 +51,7 @@ internal sealed class SearchResultCache(int capacity = SearchResultCache.Default
 
     private sealed class Generation(long version)
     {
-        /// <summary>Questions asked once, by hash, one per slot: a newer question takes the slot, so the
-        /// memory is fixed however many different questions come. Races and the rare equal hash of two
-        /// questions only keep an answer one asking early or late.</summary>
-        private readonly int[] _askedOnce = new int[AskedOnceSlots];
+        private readonly AskedOnce _askedOnce = new(AskedOnceSlots);
 
         private const int AskedOnceSlots = 8_192;
 
@@ -66,12 +63,7 @@ internal sealed class SearchResultCache(int capacity = SearchResultCache.Default
         public int Count;
 
         /// <summary>Whether <paramref name="key"/> was asked before on this version; it is noted either way.</summary>
-        public bool AskedBefore(string key)
-        {
-            var hash = StringComparer.Ordinal.GetHashCode(key);
-            ref var slot = ref _askedOnce[hash & (AskedOnceSlots - 1)];
-            return Interlocked.Exchange(ref slot, hash | 1) == (hash | 1); // never 0, the empty slot
-        }
+        public bool AskedBefore(string key) => _askedOnce.Before(StringComparer.Ordinal.GetHashCode(key));
 
         public void Trim(int keep)
         {

@@ -53,7 +53,7 @@ internal sealed class SegmentTermSummaries
         {
             var (postings, frequency) = Postings(segment, term, DocsFlags.NONE);
             if (postings is null) return;
-            if ((long)frequency * CommonShare < segment.MaxDoc || _documents.Count >= RememberedWords)
+            if ((long)frequency * CommonShare < segment.MaxDoc)
             {
                 for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc()) bits[doc >> 6] |= 1L << doc;
                 return;
