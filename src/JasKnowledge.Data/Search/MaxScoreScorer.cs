@@ -210,7 +210,15 @@ internal sealed class MaxScoreScorer : BulkScorer
         {
             for (var i = 0; i < words; i++) hits[i] &= ~excluded[i];
         }
-        ranking.CountAll(hits, segment.MaxDoc, _acceptDocs);
+        // The documents a group of languages may match, a bit set: taken out word by word, not asked hit by hit.
+        var accepted = _acceptDocs;
+        if (accepted is FixedBitSet languages)
+        {
+            var bits = languages.GetBits();
+            for (var i = 0; i < words; i++) hits[i] &= bits[i];
+            accepted = null;
+        }
+        ranking.CountAll(hits, segment.MaxDoc, accepted);
     }
 
     /// <summary>This thread's bit set of the documents the first pass looked at, reused across searches.</summary>
