@@ -21,12 +21,32 @@ internal sealed class WindowedBooleanQuery(bool disableCoord = false) : BooleanQ
 
     public override Weight CreateWeight(IndexSearcher searcher) => new WindowedWeight(this, searcher);
 
-    private sealed class WindowedWeight(WindowedBooleanQuery query, IndexSearcher searcher) : BooleanWeight(query, searcher, query.CoordDisabled)
+    /// <summary>What a scorer of required words needs of a word's weight (Lucene's weight class keeps its clauses' weights protected).</summary>
+    public interface IAlternatives
     {
+        /// <summary>The clauses' weights when the query's score is the plain sum of its alternatives' (only optional
+        /// clauses, no minimum, coordination off); otherwise null.</summary>
+        IList<Weight>? Alternatives { get; }
+    }
+
+    private sealed class WindowedWeight(WindowedBooleanQuery query, IndexSearcher searcher) : BooleanWeight(query, searcher, query.CoordDisabled), IAlternatives
+    {
+        public IList<Weight>? Alternatives =>
+            query.CoordDisabled && query.MinimumNumberShouldMatch == 0 && query.Clauses.All(c => c.Occur == Occur.SHOULD) ? m_weights : null;
+
         public override BulkScorer? GetBulkScorer(AtomicReaderContext context, bool scoreDocsInOrder, IBits acceptDocs)
         {
-            if (scoreDocsInOrder || query.MinimumNumberShouldMatch > 1 || query.Clauses.Any(c => c.IsRequired))
-                return base.GetBulkScorer(context, scoreDocsInOrder, acceptDocs);
+            if (scoreDocsInOrder || query.MinimumNumberShouldMatch > 1) return base.GetBulkScorer(context, scoreDocsInOrder, acceptDocs);
+            var clauses = m_weights.Select((weight, i) => (weight, query.Clauses[i].IsProhibited)).ToList();
+            if (query.Clauses.Any(c => c.IsRequired))
+            {
+                // Words that must all occur (and excluded ones): the hits that cannot rank are skipped too.
+                if (query.MinimumNumberShouldMatch > 0 || query.Clauses.Any(c => c.Occur == Occur.SHOULD))
+                    return base.GetBulkScorer(context, scoreDocsInOrder, acceptDocs);
+                var coordination = query.CoordDisabled ? 1f : Coord(query.Clauses.Count(c => c.IsRequired), m_maxCoord);
+                return MaxScoreScorer.TryCreateConjunction(m_similarity, context, acceptDocs, clauses, coordination, () => base.GetBulkScorer(context, false, acceptDocs))
+                    ?? base.GetBulkScorer(context, false, acceptDocs);
+            }
             var coord = new float[m_weights.Count + 1];
             for (var i = 0; i < coord.Length; i++) coord[i] = query.CoordDisabled ? 1f : Coord(i, m_maxCoord);
             if (query.ClausesMatchApart && !query.Clauses.Any(c => c.IsProhibited))
@@ -34,7 +54,6 @@ internal sealed class WindowedBooleanQuery(bool disableCoord = false) : BooleanQ
                 var separately = m_weights.Select(weight => (Func<BulkScorer?>)(() => weight.GetBulkScorer(context, false, acceptDocs))).ToList();
                 return new ClausesApartScorer(separately, coord[1], () => EveryHit(context, acceptDocs, coord));
             }
-            var clauses = m_weights.Select((weight, i) => (weight, query.Clauses[i].IsProhibited)).ToList();
             return MaxScoreScorer.TryCreate(m_similarity, context, acceptDocs, clauses, coord, () => EveryHit(context, acceptDocs, coord))
                 ?? (BulkScorer)EveryHit(context, acceptDocs, coord);
         }
