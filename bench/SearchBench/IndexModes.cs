@@ -10,7 +10,8 @@ namespace SearchBench;
 /// <summary>
 /// Two modes on an index folder kept by an earlier run (JAS_BENCH_KEEP=1), no portal:
 /// <c>--phases FOLDER [rounds] [QUERY…]</c> times the query mix (or the queries given) phase by phase
-/// inside LuceneSearch.Run, with the kilobytes each phase allocates, and
+/// inside LuceneSearch.Run (with the glossary's synonyms when run from the repository's root), with the
+/// kilobytes each phase allocates, and
 /// <c>--dump FOLDER FILE</c> writes the full answers (hits, order, snippets, facets, corrections) of a
 /// wide set of requests, so two builds can be compared byte for byte.
 /// </summary>
@@ -37,6 +38,7 @@ public static class IndexModes
         var mix = queries.Length == 0 ? Mix : queries.Select(q => (Name: "given", Lang: (string?)null, Type: (string?)null, Q: q)).ToArray();
         using var reader = DirectoryReader.Open(LuceneSearchIndex.Directory(folder));
         var searcher = new LiveStatisticsSearcher(reader);
+        var glossary = Glossary(reader);
         var totals = mix.ToDictionary(m => m.Q, _ => new List<double>());
         var phases = mix.ToDictionary(m => m.Q, _ => new SearchPhases());
         var allocated = mix.ToDictionary(m => m.Q, _ => 0L);
@@ -51,7 +53,9 @@ public static class IndexModes
                 var measured = round < 0 ? new SearchPhases() : phases[query.Q];
                 var clock = Stopwatch.StartNew();
                 measured.Start();
-                hits[query.Q] = LuceneSearch.Run(searcher, new SearchRequest(SearchQuery.Parse(query.Q), query.Lang, query.Type), suggest: true, measured).Total;
+                var parsed = SearchQuery.Parse(query.Q);
+                var synonyms = glossary?.SynonymQueries(parsed, "nl", query.Lang ?? "nl");
+                hits[query.Q] = LuceneSearch.Run(searcher, new SearchRequest(parsed, query.Lang, query.Type, Synonyms: synonyms), suggest: true, measured).Total;
                 if (round < 0) continue;
                 totals[query.Q].Add(clock.Elapsed.TotalMilliseconds);
                 allocated[query.Q] += GC.GetAllocatedBytesForCurrentThread() - bytes;
@@ -124,6 +128,17 @@ public static class IndexModes
         }
         Console.WriteLine($"Wrote {requests.Count} answers to {file}.");
         return 0;
+    }
+
+    /// <summary>The glossary of the shipped content (the folder <c>content</c> where the benchmark runs, the repository's root),
+    /// whose synonyms a request adds as the portal and the raw pass of the benchmark add them; null without it.</summary>
+    private static JasKnowledge.Core.Translations.Glossary? Glossary(IndexReader reader)
+    {
+        if (!System.IO.Directory.Exists("content")) return null;
+        var cultures = new List<string>();
+        if (MultiFields.GetTerms(reader, SearchFields.Culture)?.GetEnumerator() is { } terms)
+            while (terms.MoveNext()) cultures.Add(terms.Term.Utf8ToString());
+        return JasKnowledge.Core.Translations.Glossary.Load("content", cultures);
     }
 
     private static double P(List<double> values, int percentile)

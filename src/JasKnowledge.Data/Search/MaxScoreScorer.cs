@@ -47,6 +47,9 @@ internal sealed class MaxScoreScorer : BulkScorer
     {
         (_context, _acceptDocs, _alternatives, _excluded, _coord, _similarity, _everyHit) =
             (context, acceptDocs, alternatives, excluded, coord, similarity, everyHit);
+        var groups = alternatives.Max(a => a.Group) + 1;
+        _groupScores = new double[groups];
+        _groupMatched = new bool[groups];
     }
 
     /// <summary>The scorer for a query of optional and excluded clauses, or null when a clause is of a kind whose
@@ -59,9 +62,16 @@ internal sealed class MaxScoreScorer : BulkScorer
     {
         if (similarity is not TFIDFSimilarity tfIdf) return null;
         var alternatives = new List<Alternative>();
+        var groups = 0;
         foreach (var (weight, excluded) in clauses)
         {
-            if (!excluded && !AddAlternative(alternatives, weight, alternatives.Count)) return null;
+            if (excluded) continue;
+            // A clause that is itself alternatives (a glossary synonym next to the word typed) is one group of them.
+            var group = groups++;
+            foreach (var alternative in AlternativesOf(weight))
+            {
+                if (!AddAlternative(alternatives, alternative, group)) return null;
+            }
         }
         if (alternatives.Count == 0) return null;
         return new MaxScoreScorer(context, acceptDocs, alternatives.ToArray(), clauses.Where(c => c.Excluded).Select(c => c.Weight).ToArray(),
@@ -85,8 +95,7 @@ internal sealed class MaxScoreScorer : BulkScorer
             if (excluded) continue;
             var group = required.Count;
             required.Add(weight);
-            var inner = weight is WindowedBooleanQuery.IAlternatives { Alternatives: { } any } ? any : [weight];
-            foreach (var alternative in inner)
+            foreach (var alternative in AlternativesOf(weight))
             {
                 if (!AddAlternative(alternatives, alternative, group)) return null;
             }
@@ -95,6 +104,8 @@ internal sealed class MaxScoreScorer : BulkScorer
         return new MaxScoreScorer(context, acceptDocs, alternatives.ToArray(), clauses.Where(c => c.Excluded).Select(c => c.Weight).ToArray(),
             [], tfIdf, everyHit) { _required = required.ToArray(), _requiredCoord = coord };
     }
+
+    private static IList<Weight> AlternativesOf(Weight weight) => weight is WindowedBooleanQuery.IAlternatives { Alternatives: { } any } ? any : [weight];
 
     /// <summary>Adds a clause as an alternative of <paramref name="group"/>; false when it is not a word, a word in fields or a constant clause.</summary>
     private static bool AddAlternative(List<Alternative> alternatives, Weight weight, int group)
@@ -196,7 +207,8 @@ internal sealed class MaxScoreScorer : BulkScorer
     }
 
     /// <summary>A clause of the query: one word, or a word in several fields scored as its best field plus a share of the others.</summary>
-    /// <param name="Group">The required word it is an alternative of (for a query of alternatives: its own place).</param>
+    /// <param name="Group">The clause of the query it belongs to: a required word, or an optional clause (itself, or one of a
+    /// clause's alternatives).</param>
     private sealed record Alternative(Weight[] Words, float? TieBreaker, int Group);
 
     /// <summary>The clauses' words in this segment, each on its first document, with its ceiling.</summary>
@@ -398,33 +410,39 @@ internal sealed class MaxScoreScorer : BulkScorer
         }
     }
 
-    /// <summary>The document's score as the windowed scorer adds it: each alternative's score (a word in several
-    /// fields combined in field order), summed from the last alternative to the first, times the coordination factor.</summary>
+    /// <summary>The document's score as the windowed scorer adds it: each clause's score (see <see cref="SumGroups"/>)
+    /// summed in double precision, times the coordination factor of how many clauses it holds.</summary>
     private (float Score, int Count) Score(Leaf[][] byAlternative, int doc, float[] matched)
     {
+        SumGroups(byAlternative, doc, matched);
         double sum = 0;
         var count = 0;
-        for (var a = byAlternative.Length - 1; a >= 0; a--)
+        for (var group = 0; group < _groupScores.Length; group++)
         {
-            var n = 0;
-            foreach (var leaf in byAlternative[a])
-            {
-                if (leaf.Scorer.DocID == doc) matched[n++] = leaf.Scorer.GetScore();
-            }
-            if (n == 0) continue;
+            if (!_groupMatched[group]) continue;
             count++;
-            sum += _alternatives[a].TieBreaker is { } tie ? BestFieldQuery.Combine(matched.AsSpan(0, n), tie) : matched[0];
+            sum += (float)_groupScores[group];
         }
         return ((float)(sum * _coord[count]), count);
     }
 
     /// <summary>The score of a document holding every required word as Lucene's conjunction adds it: each word's
-    /// alternatives summed (in double precision: exact for scores of these sizes, so in any order), made a float,
-    /// and the words' scores added as floats in the order of <see cref="_requiredOrder"/>, times the coordination factor.</summary>
+    /// score (see <see cref="SumGroups"/>) added as floats in the order of <see cref="_requiredOrder"/>, times the coordination factor.</summary>
     private (float Score, int Count) ScoreOfAll(Leaf[][] byAlternative, int doc, float[] matched)
     {
-        var words = _wordScores;
-        Array.Clear(words);
+        SumGroups(byAlternative, doc, matched);
+        var sum = 0f;
+        foreach (var word in _requiredOrder) sum += (float)_groupScores[word];
+        return (sum * _requiredCoord, _required.Length);
+    }
+
+    /// <summary>Each clause's score in the document: the sum of its alternatives' scores (a word in several fields
+    /// combined in field order), as Lucene's scorers of alternatives add them, in double precision (exact for
+    /// float scores of these sizes, so the order does not matter); a float once summed.</summary>
+    private void SumGroups(Leaf[][] byAlternative, int doc, float[] matched)
+    {
+        Array.Clear(_groupScores);
+        Array.Clear(_groupMatched);
         for (var a = 0; a < byAlternative.Length; a++)
         {
             var n = 0;
@@ -433,11 +451,10 @@ internal sealed class MaxScoreScorer : BulkScorer
                 if (leaf.Scorer.DocID == doc) matched[n++] = leaf.Scorer.GetScore();
             }
             if (n == 0) continue;
-            words[_alternatives[a].Group] += _alternatives[a].TieBreaker is { } tie ? BestFieldQuery.Combine(matched.AsSpan(0, n), tie) : matched[0];
+            var group = _alternatives[a].Group;
+            _groupMatched[group] = true;
+            _groupScores[group] += _alternatives[a].TieBreaker is { } tie ? BestFieldQuery.Combine(matched.AsSpan(0, n), tie) : matched[0];
         }
-        var sum = 0f;
-        foreach (var word in _requiredOrder) sum += (float)words[word];
-        return (sum * _requiredCoord, _required.Length);
     }
 
     /// <summary>The required words in the order Lucene's conjunction adds their scores: by cost (how many documents
@@ -445,7 +462,6 @@ internal sealed class MaxScoreScorer : BulkScorer
     /// read from the words' scorers only for three or more. False when a word has no document in the segment.</summary>
     private bool Conjunction(List<Leaf> leaves)
     {
-        _wordScores = new double[_required.Length];
         for (var group = 0; group < _required.Length; group++)
         {
             if (!leaves.Exists(l => _alternatives[l.Alternative].Group == group)) return false;
@@ -465,8 +481,10 @@ internal sealed class MaxScoreScorer : BulkScorer
         return true;
     }
 
-    private double[] _wordScores = [];
     private int[] _requiredOrder = [];
+    /// <summary>Per clause (a group of alternatives), its score in the document being scored, and whether it holds it.</summary>
+    private readonly double[] _groupScores;
+    private readonly bool[] _groupMatched;
 
     /// <summary>Whether the document may still score at least the threshold: the words of the leaves that bring
     /// documents count with their score, constant clauses with theirs if their bit sets hold the document, the
