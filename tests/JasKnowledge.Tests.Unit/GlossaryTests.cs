@@ -126,6 +126,17 @@ public sealed class GlossaryTests
     }
 
     [Fact]
+    public void A_term_with_little_words_written_onto_it_is_replaced_whole()
+    {
+        // The Arabic article and "and" (العمل, والعمل: the work, and the work), Tigrinya "to" (ንስራሕ): the word as a
+        // whole becomes the term; what was written onto it is not left behind as a word of its own that must also occur.
+        Assert.Equal(["\"werk\""], Shipped.Synonyms("العمل", "nl", "ar"));
+        Assert.Equal(["\"werk\"", "\"work\""], Shipped.Synonyms("والعمل", "nl", "en"));
+        Assert.Equal(["\"werk\""], Shipped.Synonyms("ንስራሕ", "nl", "ti"));
+        Assert.Equal(["\"werk\" في ليدن"], Shipped.Synonyms("العمل في ليدن", "nl", "ar"));
+    }
+
+    [Fact]
     public void A_translation_keeps_the_Dutch_term_in_brackets_where_agreed()
     {
         Assert.Equal("health insurance (zorgverzekering)", Shipped.Terms.Single(t => t.Term == "zorgverzekering").Written("en", "nl"));

@@ -80,15 +80,18 @@ public sealed class Glossary
                 .Select(f => (Form: f, At: Find(normal, f))).Where(m => m.At >= 0)
                 .OrderByDescending(m => m.Form.Length).FirstOrDefault();
             if (found.Form is null) continue;
-            var end = found.At + found.Form.Length;
-            // A typed word may go on past the form (stages, куратором): replace the whole word.
+            var (start, end) = (found.At, found.At + found.Form.Length);
+            // A typed word may go on past the form (stages, куратором) or carry little words written onto it (the
+            // Arabic article in العمل, و "and"): replace the whole word. Keeping "ال" made the Dutch synonym of
+            // العمل the two words "ال werk", which no Dutch text holds.
             while (end < normal.Length && IsWordChar(normal[end])) end++;
+            while (start > 0 && IsWordChar(normal[start - 1])) start--;
             foreach (var culture in new[] { dutch, visitorCulture }.Distinct())
             {
                 if (term.In(culture) is not { } entry) continue;
                 if (Normalize(entry.Form) == found.Form) continue;
                 // The form as written (an analyzer must see й, not и), as a phrase; the rest of the query as typed, folded.
-                var replaced = $"{normal[..found.At]}\"{Unquoted(entry.Form)}\"{normal[end..]}".Trim();
+                var replaced = $"{normal[..start]}\"{Unquoted(entry.Form)}\"{normal[end..]}".Trim();
                 if (!result.Contains(replaced)) result.Add(replaced);
             }
         }

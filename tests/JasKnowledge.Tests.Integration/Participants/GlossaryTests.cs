@@ -67,6 +67,8 @@ public abstract class GlossaryTests<TFixture>(TFixture fixture) : IClassFixture<
     [InlineData("التأمين الصحي", "nl", "/nl/informatie/de-zorgverzekering")]
     [InlineData("zorgverzekering", "uk", "/uk/informatie/de-zorgverzekering")]
     [InlineData("client manager", "nl", "/nl/informatie/je-klantmanager")]
+    // The Arabic word with its article written onto it (العمل, the work): the Dutch term replaces the whole word.
+    [InlineData("العمل", "nl", "/nl/informatie/stages-en-werk")]
     public async Task A_glossary_term_in_any_language_finds_the_material_on_it_through_the_api(string query, string lang, string url)
     {
         var result = await fixture.Factory.CreateClient().GetFromJsonAsync<JsonElement>(
