@@ -134,6 +134,10 @@ public sealed class GlossaryTests
         Assert.Equal(["\"werk\"", "\"work\""], Shipped.Synonyms("والعمل", "nl", "en"));
         Assert.Equal(["\"werk\""], Shipped.Synonyms("ንስራሕ", "nl", "ti"));
         Assert.Equal(["\"werk\" في ليدن"], Shipped.Synonyms("العمل في ليدن", "nl", "ar"));
+        Assert.Equal(["\"werk\""], Shipped.Synonyms("للعمل", "nl", "ar"));
+        // Not little words but the start of another word: "he used" (استعمل), "jobless" (بیکار) are not work.
+        Assert.Empty(Shipped.Synonyms("استعمل", "nl", "ar"));
+        Assert.Empty(Shipped.Synonyms("بیکار", "nl", "fa"));
     }
 
     [Fact]

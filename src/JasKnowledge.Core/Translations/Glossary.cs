@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using JasKnowledge.Core.Recipe;
 
 namespace JasKnowledge.Core.Translations;
@@ -10,7 +11,7 @@ namespace JasKnowledge.Core.Translations;
 /// node has the same one. Finds the terms a text uses (for XLIFF notes and the translator's editor) and
 /// the other languages' forms of a term a visitor searched for.
 /// </summary>
-public sealed class Glossary
+public sealed partial class Glossary
 {
     public static readonly Glossary Empty = new([], []);
 
@@ -86,6 +87,8 @@ public sealed class Glossary
             // العمل the two words "ال werk", which no Dutch text holds.
             while (end < normal.Length && IsWordChar(normal[end])) end++;
             while (start > 0 && IsWordChar(normal[start - 1])) start--;
+            // Only little words may be written onto the form: عمل inside استعمل ("he used") is another word.
+            if (!WrittenOnto().IsMatch(normal[start..found.At])) continue;
             foreach (var culture in new[] { dutch, visitorCulture }.Distinct())
             {
                 if (term.In(culture) is not { } entry) continue;
@@ -115,6 +118,12 @@ public sealed class Glossary
         }
         return -1;
     }
+
+    /// <summary>What may be written onto a word and still leave it the word: nothing; in Arabic "and"/"so", then
+    /// "with"/"for"/"like", then the article (و, ف, ب, ل, ك, ال, لل); in Tigrinya "to", "with", "from", "towards",
+    /// "with", "like", "at" (ን, ብ, ካብ, ናብ, ምስ, ከም, ኣብ).</summary>
+    [GeneratedRegex("^(?:[وف]?[بلك]?(?:ال)?|[وف]?لل|ን|ብ|ካብ|ናብ|ምስ|ከም|ኣብ)$")]
+    private static partial Regex WrittenOnto();
 
     private static string Unquoted(string form) => new(form.Where(c => c is not ('«' or '»' or '"' or '“' or '”' or '„')).ToArray());
 
