@@ -120,8 +120,8 @@ public sealed partial class Glossary
     }
 
     /// <summary>What may be written onto a word and still leave it the word: nothing; in Arabic "and"/"so", then
-    /// "with"/"for"/"like", then the article (و, ف, ب, ل, ك, ال, لل); in Tigrinya "to", "with", "from", "towards",
-    /// "with", "like", "at" (ን, ብ, ካብ, ናብ, ምስ, ከም, ኣብ).</summary>
+    /// "with"/"for"/"like", then the article (و, ف, ب, ل, ك, ال, لل); in Tigrinya "to", "by", "from", "towards",
+    /// "together with", "like", "at" (ን, ብ, ካብ, ናብ, ምስ, ከም, ኣብ).</summary>
     [GeneratedRegex("^(?:[وف]?[بلك]?(?:ال)?|[وف]?لل|ን|ብ|ካብ|ናብ|ምስ|ከም|ኣብ)$")]
     private static partial Regex WrittenOnto();
 

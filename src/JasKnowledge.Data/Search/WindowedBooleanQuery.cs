@@ -21,7 +21,8 @@ internal sealed class WindowedBooleanQuery(bool disableCoord = false) : BooleanQ
 
     public override Weight CreateWeight(IndexSearcher searcher) => new WindowedWeight(this, searcher);
 
-    /// <summary>What a scorer of required words needs of a word's weight (Lucene's weight class keeps its clauses' weights protected).</summary>
+    /// <summary>What the skipping scorer (<see cref="MaxScoreScorer"/>) needs of a clause that is itself alternatives (a required
+    /// word's, a glossary synonym's): their weights, which Lucene's weight class keeps protected.</summary>
     public interface IAlternatives
     {
         /// <summary>The clauses' weights when the query's score is the plain sum of its alternatives' (only optional
