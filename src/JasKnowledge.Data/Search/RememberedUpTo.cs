@@ -17,8 +17,8 @@ internal sealed class RememberedUpTo<TKey, TValue>(int capacity, IEqualityCompar
     private readonly AskedOnce _askedOnce = new(Math.Clamp(capacity * 2, 64, 16_384));
     private Held _held = new(comparer);
 
-    /// <summary>How many values are held now.</summary>
-    public int Count => Math.Min(capacity, Volatile.Read(ref Volatile.Read(ref _held).Count));
+    /// <summary>How many values are held now: the dictionary's own count, which takes all its locks (for tests, not for a search).</summary>
+    public int Count => Volatile.Read(ref _held).Values.Count;
 
     public bool TryGetValue(TKey key, out TValue value) => Volatile.Read(ref _held).Values.TryGetValue(key, out value!);
 
