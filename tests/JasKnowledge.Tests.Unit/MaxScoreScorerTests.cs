@@ -9,8 +9,9 @@ using Lucene.Net.Util;
 namespace JasKnowledge.Tests.Unit;
 
 /// <summary>A search that counts apart from ranking scores only the hits that can still rank, and lists
-/// the same best hits, with the same scores, as scoring every hit (the portal-level comparison over many
-/// requests is in <see cref="LuceneSearchIndexTests"/>).</summary>
+/// the same best hits, with the same scores, as scoring every hit; with nothing to skip (a threshold that never
+/// rises) it finds exactly Lucene's hits with exactly Lucene's scores, to the last bit, on queries shaped as the
+/// portal builds them (the portal-level comparison over many requests is in <see cref="LuceneSearchIndexTests"/>).</summary>
 public sealed class MaxScoreScorerTests : IDisposable
 {
     private readonly RAMDirectory _directory = new();
@@ -69,7 +70,115 @@ public sealed class MaxScoreScorerTests : IDisposable
         Assert.Equal(everyHit.GetTopDocs().ScoreDocs.Select(d => (d.Doc, d.Score)), ranking.Best());
         // Scoring every hit scores the body of each; skipping scores about the title hits' bodies (59 of 2,999).
         Assert.True(body.Scored < 150, $"{body.Scored} bodies of {ranking.Counted} hits scored");
-        Assert.True(ranking.Offered <= body.Scored);
+        Assert.True(ranking.Offered.Count <= body.Scored);
+    }
+
+    private static readonly string[] Vocabulary = ["gesprek", "werk", "taal", "school", "stage", "klantmanager", "de", "het"];
+
+    [Theory]
+    [InlineData("werk taal")]
+    [InlineData("werk taal school")]
+    [InlineData("de het werk gesprek")]
+    [InlineData("werk taal -stage")]
+    [InlineData("zeldzaam werk")]
+    [InlineData("de zeldzaam het")]
+    public void Words_that_must_all_occur_score_as_Lucene_scores_them(string text) => ScoresAsLucene(AllOf(text));
+
+    [Theory]
+    [InlineData("werk", "stage")]
+    [InlineData("werk", "stage", "school")]
+    [InlineData("gesprek", "de")]
+    public void A_word_and_its_synonyms_score_as_Lucene_scores_them(params string[] words)
+    {
+        // The word typed and each glossary synonym: optional clauses of alternatives, coordination on.
+        var query = new WindowedBooleanQuery();
+        foreach (var word in words) query.Add(Word(word), Occur.SHOULD);
+        ScoresAsLucene(query);
+    }
+
+    /// <summary>A rare word beside common ones: the skipping scorer jumps the common words' postings from one
+    /// document holding all of them to the next, and still ranks and counts as scoring every hit does.</summary>
+    [Theory]
+    [InlineData("zeldzaam werk")]
+    [InlineData("werk zeldzaam taal")]
+    public void Words_that_must_all_occur_rank_the_best_hits_as_scoring_every_hit(string text)
+    {
+        using var directory = WordsIndex();
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader);
+        var everyHit = TopScoreDocCollector.Create(10, docsScoredInOrder: false);
+        searcher.Search(AllOf(text), everyHit);
+        var ranking = new Ranking(10);
+        searcher.Search(AllOf(text), ranking);
+
+        Assert.InRange(everyHit.TotalHits, 40, 1_000);
+        Assert.Equal(everyHit.TotalHits, ranking.Counted);
+        Assert.Equal(everyHit.GetTopDocs().ScoreDocs.Select(d => (d.Doc, d.Score)), ranking.Best());
+    }
+
+    private static WindowedBooleanQuery AllOf(string text)
+    {
+        var query = new WindowedBooleanQuery();
+        foreach (var word in text.Split(' '))
+        {
+            var excluded = word.StartsWith('-');
+            query.Add(Word(word.TrimStart('-')), excluded ? Occur.MUST_NOT : Occur.MUST);
+        }
+        return query;
+    }
+
+    /// <summary>As the portal builds a word: its fields scored as the best plus a share of the others, and the title as written, boosted.</summary>
+    private static WindowedBooleanQuery Word(string term) => new(disableCoord: true)
+    {
+        { new BestFieldQuery(0.1f) { new TermQuery(new Term("title", term)), new TermQuery(new Term("body", term)) }, Occur.SHOULD },
+        { new TermQuery(new Term("title", term)) { Boost = 1.5f }, Occur.SHOULD },
+    };
+
+    /// <summary>3,000 documents of the vocabulary's words at random, and "zeldzaam" in about one body of twenty.</summary>
+    private static RAMDirectory WordsIndex()
+    {
+        var directory = new RAMDirectory();
+        var random = new Random(11);
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48)));
+        for (var i = 0; i < 3_000; i++)
+        {
+            string Words(int most) => string.Join(' ', Enumerable.Range(0, random.Next(1, most)).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]));
+            var body = Words(60) + (random.Next(20) == 0 ? " zeldzaam" : "");
+            writer.AddDocument([new TextField("title", Words(4), Field.Store.NO), new TextField("body", body, Field.Store.NO)]);
+        }
+        return directory;
+    }
+
+    private static void ScoresAsLucene(Query query)
+    {
+        using var directory = WordsIndex();
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader);
+        // What the portal scores every hit with (Lucene's scorers, or the windowed one that adds up as Lucene's bucket scorer does).
+        var lucene = new EveryHit();
+        searcher.Search(query, lucene);
+        var skipping = new Ranking(int.MaxValue);
+        searcher.Search(query, skipping);
+
+        Assert.True(lucene.Scores.Count > 20, $"{lucene.Scores.Count} hits");
+        Assert.Equal(lucene.Scores.Count, skipping.Counted);
+        Assert.Equal(lucene.Scores.Keys.Order(), skipping.Offered.Keys.Order());
+        foreach (var (doc, score) in lucene.Scores)
+            Assert.True(BitConverter.SingleToInt32Bits(score) == BitConverter.SingleToInt32Bits(skipping.Offered[doc]), $"document {doc}: {score:R} against {skipping.Offered[doc]:R}");
+    }
+
+    /// <summary>Records every hit's score, in any order, as a collector that does not rank: every hit is scored.</summary>
+    private sealed class EveryHit : ICollector
+    {
+        private Scorer? _scorer;
+        private int _docBase;
+
+        public Dictionary<int, float> Scores { get; } = [];
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+        public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
+        public void Collect(int doc) => Scores.Add(_docBase + doc, _scorer!.GetScore());
     }
 
     /// <summary>A word whose scores are counted: how many of its documents a search scored.</summary>
@@ -105,14 +214,16 @@ public sealed class MaxScoreScorerTests : IDisposable
         }
     }
 
-    /// <summary>Counts every hit and keeps the best, ties in document order, as Lucene's top-score collector does.</summary>
+    /// <summary>Counts every hit and keeps the best, ties in document order, as Lucene's top-score collector does
+    /// (keeping int.MaxValue, its threshold never rises: every hit is offered).</summary>
     private sealed class Ranking(int keep) : IRankingCollector
     {
         private readonly List<(int Doc, float Score)> _best = [];
         private int _docBase;
 
         public int Counted { get; private set; }
-        public int Offered { get; private set; }
+        /// <summary>Every hit offered to the ranking, with its score.</summary>
+        public Dictionary<int, float> Offered { get; } = [];
 
         public float Threshold => _best.Count < keep ? float.NegativeInfinity : _best.Min(h => h.Score);
 
@@ -126,7 +237,8 @@ public sealed class MaxScoreScorerTests : IDisposable
 
         public void Rank(int doc, float score)
         {
-            Offered++;
+            Offered.Add(_docBase + doc, score);
+            if (keep == int.MaxValue) return;
             _best.Add((_docBase + doc, score));
             var ordered = Best().ToList();
             _best.Clear();

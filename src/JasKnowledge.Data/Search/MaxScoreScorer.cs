@@ -403,11 +403,33 @@ internal sealed class MaxScoreScorer : BulkScorer
                     }
                 }
             }
+            // Words that must all occur: the next document worth looking at is the next hit, and the postings jump
+            // there over the documents holding only some of the words (most of a common word's).
+            var next = hits is null ? doc + 1 : NextHit(hits, doc + 1);
             for (var i = skipped; i < leaves.Count; i++)
             {
-                if (leaves[i].Scorer.DocID == doc) leaves[i].Scorer.NextDoc();
+                var scorer = leaves[i].Scorer;
+                if (scorer.DocID == doc && next == doc + 1) scorer.NextDoc();
+                else if (scorer.DocID < next) scorer.Advance(next);
             }
         }
+    }
+
+    /// <summary>The first hit from <paramref name="from"/> on, or no more documents.</summary>
+    private int NextHit(long[] hits, int from)
+    {
+        var maxDoc = _context.AtomicReader.MaxDoc;
+        if (from >= maxDoc) return DocIdSetIterator.NO_MORE_DOCS;
+        var at = from >> 6;
+        var word = hits[at] & (-1L << from);
+        var words = (maxDoc + 63) >> 6;
+        while (word == 0)
+        {
+            if (++at == words) return DocIdSetIterator.NO_MORE_DOCS;
+            word = hits[at];
+        }
+        var doc = (at << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+        return doc < maxDoc ? doc : DocIdSetIterator.NO_MORE_DOCS;
     }
 
     /// <summary>The document's score as the windowed scorer adds it: each clause's score (see <see cref="SumGroups"/>)
