@@ -209,6 +209,8 @@ public sealed class LuceneSearchIndexTests : IDisposable
         {
             () => new CompoundEndingQuery("verklar") { Boost = 0.3f },
             () => new Lucene.Net.Search.PrefixQuery(new Term(SearchFields.Beginnings, "робот")) { Boost = 0.5f },
+            // A visitor's prefix (робот*) in a text field, as the title's share of it is built.
+            () => new Lucene.Net.Search.PrefixQuery(new Term(SearchFields.Title, "робот")) { Boost = 8f },
         })
         {
             var remembered = make();
