@@ -4,11 +4,11 @@ using Lucene.Net.Search;
 namespace JasKnowledge.Data.Search;
 
 /// <summary>
-/// Rewrites a word's own clause (a Dutch compound ending, a Ukrainian beginning) to the documents its
-/// words are in, kept per segment for as long as the segment lives, and scored as one constant, as
-/// Lucene's default rewrite scores such a clause. Which documents of a segment hold a word ending in
-/// "gesprek" cannot change while the segment lives, and finding them again (walking the longer words and
-/// reading each one's documents) was a seventh of what a Dutch search allocated.
+/// Rewrites a clause of many words (a Dutch compound ending, a Ukrainian beginning, a visitor's prefix) to
+/// the documents its words are in, kept per segment for as long as the segment lives, and scored as one
+/// constant, as Lucene's default rewrite scores such a clause. Which documents of a segment hold a word
+/// ending in "gesprek" cannot change while the segment lives, and finding them again (walking the longer
+/// words and reading each one's documents) was a seventh of what a Dutch search allocated.
 /// </summary>
 internal sealed class RememberedDocuments : MultiTermQuery.RewriteMethod
 {
