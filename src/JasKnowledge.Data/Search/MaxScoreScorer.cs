@@ -375,6 +375,8 @@ internal sealed class MaxScoreScorer : BulkScorer
         // Leaves below this index are passed over (their ceilings together stay under the threshold): their
         // postings are only jumped through to the documents the others bring. The first pass: all but the highest.
         var skipped = isFirst ? leaves.Count - 1 : Skipped(leaves, threshold);
+        // The hits as Lucene's bit set (a view of the same words, nothing copied), to find the next one.
+        var hitSet = hits is null ? null : new FixedBitSet(hits, _context.AtomicReader.MaxDoc);
         while (true)
         {
             var doc = DocIdSetIterator.NO_MORE_DOCS;
@@ -405,7 +407,12 @@ internal sealed class MaxScoreScorer : BulkScorer
             }
             // Words that must all occur: the next document worth looking at is the next hit, and the postings jump
             // there over the documents holding only some of the words (most of a common word's) when it is far.
-            var next = hits is null ? doc + 1 : NextHit(hits, doc + 1);
+            var next = doc + 1;
+            if (hitSet is not null)
+            {
+                next = next < hitSet.Length ? hitSet.NextSetBit(next) : -1;
+                if (next < 0) next = DocIdSetIterator.NO_MORE_DOCS;
+            }
             var jump = next - doc > JumpGap;
             for (var i = skipped; i < leaves.Count; i++)
             {
@@ -419,23 +426,6 @@ internal sealed class MaxScoreScorer : BulkScorer
     /// <summary>A nearer next hit is stepped to, as every document was before: where most documents are hits
     /// (`de het een`), a jump for every one cost more than it saved (side by side, gaps of 1, 8 and 32).</summary>
     private const int JumpGap = 8;
-
-    /// <summary>The first hit from <paramref name="from"/> on, or no more documents.</summary>
-    private int NextHit(long[] hits, int from)
-    {
-        var maxDoc = _context.AtomicReader.MaxDoc;
-        if (from >= maxDoc) return DocIdSetIterator.NO_MORE_DOCS;
-        var at = from >> 6;
-        var word = hits[at] & (-1L << from);
-        var words = (maxDoc + 63) >> 6;
-        while (word == 0)
-        {
-            if (++at == words) return DocIdSetIterator.NO_MORE_DOCS;
-            word = hits[at];
-        }
-        var doc = (at << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
-        return doc < maxDoc ? doc : DocIdSetIterator.NO_MORE_DOCS;
-    }
 
     /// <summary>The document's score as the windowed scorer adds it: each clause's score (see <see cref="SumGroups"/>)
     /// summed in double precision, times the coordination factor of how many clauses it holds.</summary>
