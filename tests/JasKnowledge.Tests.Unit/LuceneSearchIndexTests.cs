@@ -225,6 +225,47 @@ public sealed class LuceneSearchIndexTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_phrase_with_a_common_word_finds_and_scores_as_Lucene_phrase_does()
+    {
+        // A phrase with a common word is looked for only where its pairs are (PairedPhraseQuery): the same
+        // documents and scores as Lucene's phrase, also where each pair is there but not the phrase.
+        Guid[] sources = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
+        string[] titles = ["Het gesprek", "Gesprek het", "Het goede gesprek", "Het gesprek met de klantmanager", "Het gesprek en een gesprek met hem"];
+        using (var index = LuceneSearchIndex.OpenFolder(_folder, NullLogger.Instance))
+        {
+            await index.ApplyAsync(titles.Select((title, i) => Change(i + 1, sources[i], title)).ToList());
+            foreach (var (phrase, expected) in new[]
+            {
+                ("\"het gesprek\"", new[] { 0, 3, 4 }), ("\"gesprek met\"", [3, 4]), ("\"het gesprek met\"", [3]), ("\"gesprek het\"", [1]),
+            })
+            {
+                var found = await index.SearchAsync(new SearchRequest(SearchQuery.Parse(phrase), null, null));
+                Assert.Equal(expected.Select(i => sources[i]).Order(), found.Hits.Select(h => h.Document.Source).Order());
+            }
+        }
+        using var reader = DirectoryReader.Open(LuceneSearchIndex.Directory(_folder));
+        var searcher = new Lucene.Net.Search.IndexSearcher(reader);
+        foreach (var field in new[] { SearchFields.Title, SearchFields.Body })
+        {
+            foreach (var stems in new[] { new[] { "het", "gesprek" }, ["gesprek", "met"], ["het", "gesprek", "met"] })
+            {
+                Lucene.Net.Search.PhraseQuery Phrase(float boost)
+                {
+                    var phrase = new Lucene.Net.Search.PhraseQuery { Boost = boost };
+                    foreach (var stem in stems) phrase.Add(new Term(field, stem));
+                    return phrase;
+                }
+                var pairs = CommonWordPairs.Of(stems).Select(p => new Term(SearchFields.PairsOf(field), p)).ToArray();
+                var expected = searcher.Search(Phrase(3f), 10).ScoreDocs.Select(d => (d.Doc, d.Score)).ToList();
+                Assert.NotEmpty(expected);
+                // Boosted after it is made, as a field's weight is given to it.
+                var paired = new PairedPhraseQuery(Phrase(1f), pairs) { Boost = 3f };
+                Assert.Equal(expected, searcher.Search(paired, 10).ScoreDocs.Select(d => (d.Doc, d.Score)));
+            }
+        }
+    }
+
     [Theory]
     [InlineData("nl")]
     [InlineData("nl en")]

@@ -96,6 +96,22 @@ public sealed class SearchAnalysisTests
         Assert.Equal(["ሰላም", "ዓለም"], Terms("ti", SearchFields.Exact, "ሰላም፡ዓለም።"));
     }
 
+    [Theory]
+    [InlineData("nl", "Het gesprek met de klantmanager", "het_gesprek gesprek_met met_de de_klantmanager")]
+    [InlineData("nl", "Gesprekken over werk", "gesprek_over over_werk")]
+    [InlineData("nl", "Klantmanager werk", "")]
+    [InlineData("en", "The talks of the day", "the_talk talk_of of_the the_day")]
+    [InlineData("ar", "العمل في المدينة", "عمل_في في_مدين")]
+    [InlineData("ti", "Het gesprek ስራሕ", "het_gesprek")]
+    public void A_pair_field_holds_the_neighbouring_stems_of_a_common_word_as_a_phrase_asks_for_them(string culture, string text, string expected)
+    {
+        // Only pairs with a common word (one list for every language, so a Tigrinya text pairs a Dutch "het"
+        // as a Dutch one does), stemmed as the text fields are; and a phrase asks for exactly those.
+        var pairs = Terms(culture, SearchFields.PairsOf(SearchFields.Body), text);
+        Assert.Equal(expected, string.Join(' ', pairs));
+        Assert.Equal(pairs, CommonWordPairs.Of(Terms(culture, SearchFields.Body, text)));
+    }
+
     [Fact]
     public void A_query_is_read_into_words_phrases_prefixes_and_exclusions()
     {

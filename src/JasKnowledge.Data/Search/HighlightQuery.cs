@@ -39,6 +39,9 @@ internal static class HighlightQuery
             case TermQuery term when IsText(term.Term.Field):
                 Word(term.Term.Text, marks, words);
                 break;
+            case PairedPhraseQuery paired:
+                Collect(paired.Phrase, index, marks, words);
+                break;
             case PhraseQuery phrase:
                 foreach (var term in phrase.GetTerms().Where(t => IsText(t.Field))) Word(term.Text, marks, words);
                 break;

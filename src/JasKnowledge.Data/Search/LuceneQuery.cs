@@ -184,7 +184,12 @@ internal sealed class LuceneQuery(
             {
                 var phrase = new PhraseQuery();
                 foreach (var stem in stems) phrase.Add(new Term(field, stem));
-                return phrase;
+                var pairs = CommonWordPairs.Of(stems);
+                if (pairs.Count == 0) return phrase;
+                // A phrase is in a field only where the field holds each of its pairs.
+                var pairsField = SearchFields.PairsOf(field);
+                if (pairs.Any(pair => !words.Has(pairsField, pair))) return null;
+                return new PairedPhraseQuery(phrase, pairs.Select(pair => new Term(pairsField, pair)).ToArray());
             }
             var spans = stems.Select(s => (SpanQuery)new SpanTermQuery(new Term(field, s)))
                 .Append(new SpanMultiTermQueryWrapper<PrefixQuery>(new PrefixQuery(new Term(field, prefix))))

@@ -184,7 +184,11 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         yield return new TextField(SearchFields.Title, document.Title, Field.Store.YES);
         yield return new TextField(SearchFields.Summary, document.Summary, Field.Store.YES);
         // The text is stored once, as the snippet text of the passage field (summary and text, spaces as one).
-        yield return new TextField(isDownload ? SearchFields.Notes : SearchFields.Body, document.Text, Field.Store.NO);
+        var textField = isDownload ? SearchFields.Notes : SearchFields.Body;
+        yield return new TextField(textField, document.Text, Field.Store.NO);
+        yield return new Field(SearchFields.PairsOf(SearchFields.Title), document.Title, PairsType);
+        yield return new Field(SearchFields.PairsOf(SearchFields.Summary), document.Summary, PairsType);
+        yield return new Field(SearchFields.PairsOf(textField), document.Text, PairsType);
         var all = string.Join("\n\n", document.Title, document.Summary, document.Text);
         yield return new TextField(SearchFields.Exact, all, Field.Store.NO);
         if (SearchAnalyzers.HasCompounds(document.Culture)) yield return new TextField(SearchFields.Tail, all, Field.Store.NO);
@@ -200,6 +204,13 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
     private static readonly FieldType PassageType = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
     {
         IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
+        OmitNorms = true,
+    });
+
+    /// <summary>Which documents hold a pair of stems: no frequencies, positions or norms (never scored).</summary>
+    private static readonly FieldType PairsType = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
+    {
+        IndexOptions = IndexOptions.DOCS_ONLY,
         OmitNorms = true,
     });
 

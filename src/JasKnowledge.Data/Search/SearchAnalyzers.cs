@@ -26,8 +26,8 @@ public static class SearchAnalyzers
     /// <summary>Changes whenever analysis or the fields change: an index made with another version is
     /// rebuilt. 2: the tie-break key. 3: the passage field (snippets from offsets), stored fields per document (SearchCodec).
     /// 4: the snippet text stored in the passage field instead of the text in its own. 5: stored fields not compressed (SearchCodec).
-    /// 6: the beginnings field. 7: the snippet text stored as UTF-8 bytes.</summary>
-    public const string AnalysisVersion = "7";
+    /// 6: the beginnings field. 7: the snippet text stored as UTF-8 bytes. 8: the pair fields (common words with their neighbours).</summary>
+    public const string AnalysisVersion = "8";
 
     /// <summary>One analyzer per analysis <see cref="Language"/>, made once (analyzers are thread-safe);
     /// read without a lock, because every search asks for several.</summary>
@@ -83,6 +83,8 @@ public static class SearchAnalyzers
             };
             // Compound parts: the stems reversed, so that "ends with verklar" is a prefix query.
             if (fieldName == SearchFields.Tail) stream = new ReverseStringFilter(Version, stream);
+            // A pair field: only the pairs of neighbouring stems with a common word ("het_gesprek").
+            if (SearchFields.IsPairs(fieldName)) stream = CommonWordPairs.Filter(stream);
             return new TokenStreamComponents(tokenizer, stream);
         }
     }
@@ -121,6 +123,15 @@ public static class SearchFields
     public static string TieBreakKey(string slug, string type, string culture) => string.Join('\u001f', slug, type, culture);
 
     public static readonly string[] Stemmed = [Title, Summary, Body, Notes];
+
+    /// <summary>A stemmed field's pairs of neighbouring stems in which one is a common word (`het_gesprek`),
+    /// documents only. A phrase with a common word is checked only in the documents that hold its pairs: its
+    /// positions were read in every document holding its words, and `het` is in nearly all.</summary>
+    public static string PairsOf(string field) => field + PairsSuffix;
+
+    public static bool IsPairs(string field) => field.EndsWith(PairsSuffix, StringComparison.Ordinal);
+
+    private const string PairsSuffix = ".pairs";
 
     /// <summary>How much a match in each stemmed field counts.</summary>
     public static float Weight(string field) => field switch
