@@ -82,6 +82,9 @@ public sealed class MaxScoreScorerTests : IDisposable
     [InlineData("werk taal -stage")]
     [InlineData("zeldzaam werk")]
     [InlineData("de zeldzaam het")]
+    [InlineData("wer* taal")]
+    [InlineData("s* werk -zeldzaam")]
+    [InlineData("taal k* het")]
     public void Words_that_must_all_occur_score_as_Lucene_scores_them(string text) => ScoresAsLucene(AllOf(text));
 
     [Theory]
@@ -101,6 +104,7 @@ public sealed class MaxScoreScorerTests : IDisposable
     [Theory]
     [InlineData("zeldzaam werk")]
     [InlineData("werk zeldzaam taal")]
+    [InlineData("s* zeldzaam")]
     public void Words_that_must_all_occur_rank_the_best_hits_as_scoring_every_hit(string text)
     {
         using var directory = WordsIndex();
@@ -122,7 +126,8 @@ public sealed class MaxScoreScorerTests : IDisposable
         foreach (var word in text.Split(' '))
         {
             var excluded = word.StartsWith('-');
-            query.Add(Word(word.TrimStart('-')), excluded ? Occur.MUST_NOT : Occur.MUST);
+            var term = word.TrimStart('-');
+            query.Add(term.EndsWith('*') ? Prefix(term.TrimEnd('*')) : Word(term), excluded ? Occur.MUST_NOT : Occur.MUST);
         }
         return query;
     }
@@ -133,6 +138,20 @@ public sealed class MaxScoreScorerTests : IDisposable
         { new BestFieldQuery(0.1f) { new TermQuery(new Term("title", term)), new TermQuery(new Term("body", term)) }, Occur.SHOULD },
         { new TermQuery(new Term("title", term)) { Boost = 1.5f }, Occur.SHOULD },
     };
+
+    /// <summary>As the portal builds a prefix: as written in the title, boosted, and in its fields, each a constant score
+    /// of remembered documents; coordinated, so a document with the prefix in both counts fully and in one by half.</summary>
+    private static WindowedBooleanQuery Prefix(string prefix)
+    {
+        PrefixQuery Beginning(string field) => new(new Term(field, prefix)) { MultiTermRewriteMethod = RememberedDocuments.Instance };
+        var exact = Beginning("title");
+        exact.Boost = 1.5f;
+        return new WindowedBooleanQuery
+        {
+            { exact, Occur.SHOULD },
+            { new BestFieldQuery(0.1f) { Beginning("title"), Beginning("body") }, Occur.SHOULD },
+        };
+    }
 
     /// <summary>3,000 documents of the vocabulary's words at random, and "zeldzaam" in about one body of twenty.</summary>
     private static RAMDirectory WordsIndex()

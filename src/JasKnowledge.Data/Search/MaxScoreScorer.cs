@@ -50,6 +50,7 @@ internal sealed class MaxScoreScorer : BulkScorer
         var groups = alternatives.Max(a => a.Group) + 1;
         _groupScores = new double[groups];
         _groupMatched = new bool[groups];
+        _groupCount = new int[groups];
     }
 
     /// <summary>The scorer for a query of optional and excluded clauses, or null when a clause is of a kind whose
@@ -67,6 +68,9 @@ internal sealed class MaxScoreScorer : BulkScorer
         {
             if (excluded) continue;
             // A clause that is itself alternatives (a glossary synonym next to the word typed) is one group of them.
+            // Coordinated alternatives (a prefix's fields) are scored hit by hit here: Lucene's bucket scorer
+            // multiplies their sum in another precision than its conjunction does.
+            if (CoordinationOf(weight) is not null) return null;
             var group = groups++;
             foreach (var alternative in AlternativesOf(weight))
             {
@@ -90,11 +94,13 @@ internal sealed class MaxScoreScorer : BulkScorer
         if (similarity is not TFIDFSimilarity tfIdf) return null;
         var alternatives = new List<Alternative>();
         var required = new List<Weight>();
+        var coordinations = new List<float[]?>();
         foreach (var (weight, excluded) in clauses)
         {
             if (excluded) continue;
             var group = required.Count;
             required.Add(weight);
+            coordinations.Add(CoordinationOf(weight));
             foreach (var alternative in AlternativesOf(weight))
             {
                 if (!AddAlternative(alternatives, alternative, group)) return null;
@@ -102,10 +108,13 @@ internal sealed class MaxScoreScorer : BulkScorer
         }
         if (required.Count < 2) return null;
         return new MaxScoreScorer(context, acceptDocs, alternatives.ToArray(), clauses.Where(c => c.Excluded).Select(c => c.Weight).ToArray(),
-            [], tfIdf, everyHit) { _required = required.ToArray(), _requiredCoord = coord };
+            [], tfIdf, everyHit) { _required = required.ToArray(), _requiredCoord = coord, _groupCoordination = coordinations.ToArray() };
     }
 
     private static IList<Weight> AlternativesOf(Weight weight) => weight is WindowedBooleanQuery.IAlternatives { Alternatives: { } any } ? any : [weight];
+
+    private static float[]? CoordinationOf(Weight weight) =>
+        weight is WindowedBooleanQuery.IAlternatives { Alternatives: not null, Coordination: { } coordination } ? coordination : null;
 
     /// <summary>Adds a clause as an alternative of <paramref name="group"/>; false when it is not a word, a word in fields or a constant clause.</summary>
     private static bool AddAlternative(List<Alternative> alternatives, Weight weight, int group)
@@ -460,6 +469,7 @@ internal sealed class MaxScoreScorer : BulkScorer
     {
         Array.Clear(_groupScores);
         Array.Clear(_groupMatched);
+        Array.Clear(_groupCount);
         for (var a = 0; a < byAlternative.Length; a++)
         {
             var n = 0;
@@ -470,7 +480,15 @@ internal sealed class MaxScoreScorer : BulkScorer
             if (n == 0) continue;
             var group = _alternatives[a].Group;
             _groupMatched[group] = true;
+            _groupCount[group]++;
             _groupScores[group] += _alternatives[a].TieBreaker is { } tie ? BestFieldQuery.Combine(matched.AsSpan(0, n), tie) : matched[0];
+        }
+        // A required word's coordinated alternatives (a prefix's fields): Lucene's scorer of them multiplies their
+        // float sum by the factor of how many it holds, in float.
+        for (var group = 0; group < _groupCoordination.Length; group++)
+        {
+            if (_groupCoordination[group] is { } coordination && _groupMatched[group])
+                _groupScores[group] = (float)_groupScores[group] * coordination[_groupCount[group]];
         }
     }
 
@@ -502,6 +520,10 @@ internal sealed class MaxScoreScorer : BulkScorer
     /// <summary>Per clause (a group of alternatives), its score in the document being scored, and whether it holds it.</summary>
     private readonly double[] _groupScores;
     private readonly bool[] _groupMatched;
+    /// <summary>Per clause, how many of its alternatives the document holds, and (a required word's) its coordination
+    /// factors, null where it has none.</summary>
+    private readonly int[] _groupCount;
+    private float[]?[] _groupCoordination = [];
 
     /// <summary>Whether the document may still score at least the threshold: the words of the leaves that bring
     /// documents count with their score, constant clauses with theirs if their bit sets hold the document, the

@@ -25,15 +25,21 @@ internal sealed class WindowedBooleanQuery(bool disableCoord = false) : BooleanQ
     /// word's, a glossary synonym's): their weights, which Lucene's weight class keeps protected.</summary>
     public interface IAlternatives
     {
-        /// <summary>The clauses' weights when the query's score is the plain sum of its alternatives' (only optional
-        /// clauses, no minimum, coordination off); otherwise null.</summary>
+        /// <summary>The clauses' weights when the query's score is the sum of its alternatives' (only optional
+        /// clauses, no minimum), times <see cref="Coordination"/>; otherwise null.</summary>
         IList<Weight>? Alternatives { get; }
+
+        /// <summary>The coordination factor of a document holding 0, 1, 2… of the alternatives (a prefix's fields);
+        /// null when coordination is off.</summary>
+        float[]? Coordination { get; }
     }
 
     private sealed class WindowedWeight(WindowedBooleanQuery query, IndexSearcher searcher) : BooleanWeight(query, searcher, query.CoordDisabled), IAlternatives
     {
         public IList<Weight>? Alternatives =>
-            query.CoordDisabled && query.MinimumNumberShouldMatch == 0 && query.Clauses.All(c => c.Occur == Occur.SHOULD) ? m_weights : null;
+            query.MinimumNumberShouldMatch == 0 && query.Clauses.All(c => c.Occur == Occur.SHOULD) ? m_weights : null;
+
+        public float[]? Coordination => query.CoordDisabled ? null : Enumerable.Range(0, m_weights.Count + 1).Select(i => Coord(i, m_maxCoord)).ToArray();
 
         public override BulkScorer? GetBulkScorer(AtomicReaderContext context, bool scoreDocsInOrder, IBits acceptDocs)
         {
