@@ -39,7 +39,11 @@ internal sealed class WindowedBooleanQuery(bool disableCoord = false) : BooleanQ
         public IList<Weight>? Alternatives =>
             query.MinimumNumberShouldMatch == 0 && query.Clauses.All(c => c.Occur == Occur.SHOULD) ? m_weights : null;
 
-        public float[]? Coordination => query.CoordDisabled ? null : Enumerable.Range(0, m_weights.Count + 1).Select(i => Coord(i, m_maxCoord)).ToArray();
+        public float[]? Coordination => query.CoordDisabled ? null : CoordFactors();
+
+        /// <summary>The factor of a document holding 0, 1, 2… of the clauses (all 1 when coordination is off).</summary>
+        private float[] CoordFactors() =>
+            Enumerable.Range(0, m_weights.Count + 1).Select(i => query.CoordDisabled ? 1f : Coord(i, m_maxCoord)).ToArray();
 
         public override BulkScorer? GetBulkScorer(AtomicReaderContext context, bool scoreDocsInOrder, IBits acceptDocs)
         {
@@ -54,8 +58,7 @@ internal sealed class WindowedBooleanQuery(bool disableCoord = false) : BooleanQ
                 return MaxScoreScorer.TryCreateConjunction(m_similarity, context, acceptDocs, clauses, coordination, () => base.GetBulkScorer(context, false, acceptDocs))
                     ?? base.GetBulkScorer(context, false, acceptDocs);
             }
-            var coord = new float[m_weights.Count + 1];
-            for (var i = 0; i < coord.Length; i++) coord[i] = query.CoordDisabled ? 1f : Coord(i, m_maxCoord);
+            var coord = CoordFactors();
             if (query.ClausesMatchApart && !query.Clauses.Any(c => c.IsProhibited))
             {
                 var separately = m_weights.Select(weight => (Func<BulkScorer?>)(() => weight.GetBulkScorer(context, false, acceptDocs))).ToList();
