@@ -53,6 +53,32 @@ public sealed class SearchJourneyTests(BrowserPortal portal) : IClassFixture<Bro
         await page.ArrivedAtAsync("**/ar/informatie/de-zorgverzekering");
     }
 
+    [Theory]
+    [InlineData("nl", "pauze", "/nl/handboek/rol-van-de-trainer", "Signalen van trauma en doorverwijzen")]
+    [InlineData("ar", "محاميًا", "/ar/informatie/je-mentor", "ماذا لا يفعل المرشد؟")]
+    public async Task A_hit_under_a_heading_leads_to_that_heading_not_to_the_top_of_a_long_page(
+        string culture, string query, string url, string heading)
+    {
+        await using var context = await portal.NewContextAsync(culture);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/{culture}/zoeken?q={Uri.EscapeDataString(query)}");
+        var hit = page.Locator(".search-hit").Filter(new() { Has = page.Locator($"h2 a[href='{url}']") });
+        var section = hit.Locator(".search-hit__section a");
+        Assert.Equal(heading, await section.InnerTextAsync());
+        await Axe.AssertNoViolationsAsync(page, $"search-{culture}-sections");
+
+        await section.ClickAsync();
+        await page.ArrivedAtAsync($"**{url}#*");
+        // The page opened at the heading, which is marked as where the link led.
+        var target = page.Locator(":target");
+        Assert.Equal(heading, (await target.InnerTextAsync()).Trim());
+        var box = await target.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.InRange(box.Y, 0, 844 - box.Height);
+        Assert.True(await page.EvaluateAsync<double>("window.scrollY") > 0, "the page did not move from its top");
+        await Axe.AssertNoViolationsAsync(page, $"search-{culture}-section-landed");
+    }
+
     [Fact]
     public async Task A_search_without_results_says_so_and_offers_all_languages()
     {

@@ -170,3 +170,49 @@ public sealed class MarkdownRendererTests
         Assert.Equal("Het Gesprek &amp; meer", LatinRuns.ToHtml("Het Gesprek & meer", "Latn"));
     }
 }
+
+/// <summary>The plain text search indexes, with where each heading starts in it (a hit leads to its section).</summary>
+public sealed class MarkdownPlainTextTests
+{
+    [Fact]
+    public void Headings_are_placed_where_their_words_stand_in_the_text()
+    {
+        const string markdown = "Eerst een alinea.\n\n## Doelen\n\nDeelnemers *weten* wat de **Participatieverklaring** is.\n\n" +
+            "- een lijst\n- met punten\n\n### Voorbereiding en materialen\n\nKoffie en thee.\n\n#### Te diep\n\nNiet apart.\n\n## Doelen\n\nNog eens.";
+
+        var plain = MarkdownRenderer.ToPlainText(markdown);
+
+        Assert.Equal(Markdig.Markdown.ToPlainText(markdown, MarkdownRenderer.Pipeline), plain.Text);
+        Assert.Equal(["doelen", "voorbereiding-en-materialen", "doelen-1"], plain.Headings.Select(h => h.Heading.Id));
+        foreach (var (heading, start) in plain.Headings) Assert.StartsWith(heading.Text, plain.Text[start..], StringComparison.Ordinal);
+        // The anchors are the page's: the same ids as the rendered HTML.
+        var html = MarkdownRenderer.ToHtml(markdown);
+        foreach (var (heading, _) in plain.Headings) Assert.Contains($"id=\"{heading.Id}\"", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every shipped text: the same plain text as Markdig's own plain-text rendering (the index and its
+    /// snippets stay as they were), and every heading placed at its words, in every script.</summary>
+    [Fact]
+    public void Every_shipped_text_gives_Markdigs_plain_text_and_places_its_headings()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "content");
+        var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).Where(f => !f.EndsWith("README.md", StringComparison.Ordinal)).ToList();
+        Assert.True(files.Count > 100, $"{files.Count} texts");
+        var headings = 0;
+        foreach (var file in files)
+        {
+            var markdown = File.ReadAllText(file);
+            if (markdown.StartsWith("---", StringComparison.Ordinal)) markdown = markdown[(markdown.IndexOf("\n---", 3, StringComparison.Ordinal) + 4)..];
+            var plain = MarkdownRenderer.ToPlainText(markdown);
+            Assert.Equal(Markdig.Markdown.ToPlainText(markdown, MarkdownRenderer.Pipeline), plain.Text);
+            var html = MarkdownRenderer.ToHtml(markdown);
+            foreach (var (heading, start) in plain.Headings)
+            {
+                Assert.StartsWith(heading.Text, plain.Text[start..], StringComparison.Ordinal);
+                Assert.Contains($"id=\"{heading.Id}\"", html, StringComparison.Ordinal);
+                headings++;
+            }
+        }
+        Assert.True(headings > 200, $"{headings} headings");
+    }
+}

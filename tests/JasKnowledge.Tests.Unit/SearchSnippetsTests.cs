@@ -59,7 +59,7 @@ public sealed class SearchSnippetsTests : IDisposable
     private static string[] Snippets(DirectoryReader reader, Query query) =>
         SearchSnippets.Build(new IndexSearcher(reader), HighlightQuery.Marks(query, new IndexWords(reader)),
             Enumerable.Range(0, reader.MaxDoc).Select(doc => (doc, Passage(reader, doc))).ToList(),
-            SearchAnalyzers.For("nl"));
+            SearchAnalyzers.For("nl")).Select(s => s.Html).ToArray();
 
     [Fact]
     public async Task Compound_endings_and_prefixes_are_marked_as_the_index_words_they_stand_for()
@@ -130,7 +130,17 @@ public sealed class SearchSnippetsTests : IDisposable
             var marks = HighlightQuery.Marks(Parse(query), new IndexWords(reader));
             var fromOffsets = SearchSnippets.Build(searcher, marks, documents, SearchAnalyzers.For("nl"));
             Assert.Equal(SearchSnippets.Build(searcher, marks, documents, SearchAnalyzers.For("nl"), highlighterOnly: true), fromOffsets);
-            Assert.Contains(fromOffsets, snippet => snippet.Contains("<mark>", StringComparison.Ordinal));
+            Assert.Contains(fromOffsets, snippet => snippet.Html.Contains("<mark>", StringComparison.Ordinal));
+            // Where the first mark stands in the snippet text: what leads a hit to its section.
+            for (var i = 0; i < documents.Count; i++)
+            {
+                var (html, at) = fromOffsets[i];
+                var first = html.IndexOf("<mark>", StringComparison.Ordinal);
+                Assert.Equal(first < 0, at < 0);
+                if (first < 0) continue;
+                var marked = System.Net.WebUtility.HtmlDecode(html[(first + 6)..html.IndexOf("</mark>", first, StringComparison.Ordinal)]);
+                Assert.Equal(marked, System.Text.Encoding.UTF8.GetString(documents[i].Item2).Substring(at, marked.Length));
+            }
         }
     }
 

@@ -44,7 +44,7 @@ public static class MarkdownOutline
         (markdown ?? "").Split([' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
             .Count(token => token.Any(char.IsLetterOrDigit));
 
-    private static MarkdownHeading ToHeading(HeadingBlock heading)
+    internal static MarkdownHeading ToHeading(HeadingBlock heading)
     {
         var text = heading.Inline is null ? ""
             : string.Concat(heading.Inline.Descendants<Markdig.Syntax.Inlines.LiteralInline>().Select(l => l.Content.ToString()));

@@ -1,18 +1,22 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.Tables;
+using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace JasKnowledge.Core.Markdown;
 
+/// <summary>A Markdown text as plain text, with its headings and where each starts in <see cref="Text"/>.</summary>
+public sealed record MarkdownPlainText(string Text, IReadOnlyList<(MarkdownHeading Heading, int Start)> Headings);
+
 /// <summary>The one Markdown pipeline of the portal: public pages, previews and PDFs all render
 /// through it. Raw HTML is not rendered, links may only point to safe places, and the result passes
 /// <see cref="SafeHtml"/> as a second layer.</summary>
 public static partial class MarkdownRenderer
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
         .UsePipeTables()
@@ -94,8 +98,28 @@ public static partial class MarkdownRenderer
         }
     }
 
-    /// <summary>The words of the text without markup (for search and snippets).</summary>
-    public static string ToPlainText(string markdown) => Markdig.Markdown.ToPlainText(markdown ?? "", Pipeline);
+    /// <summary>The words of the text without markup (for search and snippets), and where each heading of
+    /// levels 1 to 3 outside lists and quotes starts in them, so that a search hit can lead to its section.
+    /// The text is what Markdig's plain-text rendering gives; the blocks are rendered one by one only to note
+    /// those places.</summary>
+    public static MarkdownPlainText ToPlainText(string markdown)
+    {
+        var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+        Pipeline.Setup(renderer);
+        var headings = new List<(MarkdownHeading, int)>();
+        foreach (var block in Markdig.Markdown.Parse(markdown ?? "", Pipeline))
+        {
+            if (block is HeadingBlock { Level: <= 3 } heading && MarkdownOutline.ToHeading(heading) is { Id.Length: > 0 } found)
+            {
+                writer.Flush();
+                headings.Add((found, writer.GetStringBuilder().Length));
+            }
+            renderer.Render(block);
+        }
+        writer.Flush();
+        return new MarkdownPlainText(writer.ToString(), headings);
+    }
 
     public static MarkdownDocument Parse(string markdown)
     {

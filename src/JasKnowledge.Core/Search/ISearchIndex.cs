@@ -36,9 +36,48 @@ public sealed record SearchChange(long Sequence, Guid Source, SearchDocument? Do
 /// <summary>What is searchable of one published thing. <see cref="Type"/> is a content type or
 /// "download"; the web layer turns Type, Culture and Slug into a URL. <see cref="Text"/> is the body
 /// (for a download: the release notes of its versions); a hit's document leaves it empty (its snippet
-/// shows the part that matched).</summary>
+/// shows the part that matched). <see cref="Sections"/> are the headings of the text with where each starts in
+/// it; null for a document recorded before they were (the outbox is then written again at start-up).</summary>
 public sealed record SearchDocument(
-    Guid Source, string Type, string Culture, string LocalizationSet, string Slug, string Title, string Summary, string Text) : Content.IContentAddress;
+    Guid Source, string Type, string Culture, string LocalizationSet, string Slug, string Title, string Summary, string Text,
+    IReadOnlyList<SearchSection>? Sections = null) : Content.IContentAddress;
+
+/// <summary>A heading of a document's text: its anchor on the page, its words, and where it starts in the text.
+/// A section without an anchor marks where the body ends: what follows (a film's subtitles) belongs to no section.</summary>
+public sealed record SearchSection(string Id, string Title, int Start)
+{
+    /// <summary>The sections as one line each (start, anchor, title; tabs between), as the outbox and the index keep them.</summary>
+    public static string Join(IEnumerable<SearchSection> sections) =>
+        string.Join('\n', sections.Select(s => $"{s.Start}\t{Clean(s.Id)}\t{Clean(s.Title)}"));
+
+    /// <summary>The sections <see cref="Join"/> wrote; a line that is not one is left out.</summary>
+    public static IReadOnlyList<SearchSection> Split(string? joined)
+    {
+        var sections = new List<SearchSection>();
+        foreach (var line in (joined ?? "").Split('\n'))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length == 3 && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var start))
+                sections.Add(new SearchSection(parts[1], parts[2], start));
+        }
+        return sections;
+    }
+
+    /// <summary>The section a place in the text is in: the last heading at or before it; none before the first
+    /// heading or after the end of the body.</summary>
+    public static SearchSection? At(IReadOnlyList<SearchSection>? sections, int place)
+    {
+        SearchSection? found = null;
+        foreach (var section in sections ?? [])
+        {
+            if (section.Start > place) break;
+            found = section;
+        }
+        return found is { Id.Length: > 0 } ? found : null;
+    }
+
+    private static string Clean(string value) => value.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
+}
 
 /// <param name="Culture">Only documents in this language; null for all.</param>
 /// <param name="Type">Only documents of this type; null for all.</param>
@@ -50,7 +89,8 @@ public sealed record SearchRequest(
     SearchQuery Query, string? Culture, string? Type, int Page = 1, int PageSize = 10, string? PreferredCulture = null,
     IReadOnlyList<SearchQuery>? Synonyms = null);
 
-public sealed record SearchHit(SearchDocument Document, string SnippetHtml);
+/// <param name="Section">The section of the text the snippet comes from, when it comes from one.</param>
+public sealed record SearchHit(SearchDocument Document, string SnippetHtml, SearchSection? Section = null);
 
 /// <summary>How many documents match for one value of a filter.</summary>
 public sealed record SearchFacet(string Value, int Count);

@@ -84,11 +84,11 @@ public static class LuceneSearch
         {
             var stored = new HitFields();
             searcher.Doc(hit.Doc, stored);
-            return (hit.Doc, Document: stored.Document(), Passage: stored.Passage);
+            return (hit.Doc, Document: stored.Document(), Passage: stored.Passage, stored.Sections);
         }).ToList();
         phases?.Lap("documents");
         // The words to mark, once per language's query, and the snippets of the page's hits in that language together.
-        var snippets = new Dictionary<int, string>();
+        var snippets = new Dictionary<int, SearchSnippets.Snippet>();
         foreach (var group in page.GroupBy(hit => languages[SearchAnalyzers.Language(hit.Document.Culture)].Builder))
         {
             var marks = Build(request, q => group.Key.Build(q, forHighlighting: true)) is { } marked ? HighlightQuery.Marks(marked, words) : null;
@@ -100,7 +100,12 @@ public static class LuceneSearch
         }
         // A hit's document has no text (the index does not keep it apart from the snippet text): the snippet
         // is what is shown, and a remembered answer holding ten whole chapters fed the garbage collector.
-        var hits = page.Select(hit => new SearchHit(hit.Document, snippets[hit.Doc])).ToList();
+        var hits = page.Select(hit =>
+        {
+            var snippet = snippets[hit.Doc];
+            var section = snippet.MarkAt < 0 || hit.Sections is null ? null : SearchSection.At(SearchSection.Split(hit.Sections), snippet.MarkAt);
+            return new SearchHit(hit.Document, snippet.Html, section);
+        }).ToList();
         var results = SearchResults.From(counts, request, hits, corrections.All, null);
         phases?.Lap("results");
         return results;
@@ -156,6 +161,9 @@ public static class LuceneSearch
         /// <summary>The snippet text as stored (UTF-8): the snippet is cut from it without making it a string.</summary>
         public byte[] Passage { get; private set; } = [];
 
+        /// <summary>The text's sections as stored (<see cref="SearchSection.Join"/>), or null for a text without headings.</summary>
+        public string? Sections { get; private set; }
+
         public override Status NeedsField(FieldInfo fieldInfo) => Status.YES;
 
         public override void StringField(FieldInfo fieldInfo, string value)
@@ -169,6 +177,7 @@ public static class LuceneSearch
                 case SearchFields.Slug: _slug = value; break;
                 case SearchFields.Title: _title = value; break;
                 case SearchFields.Summary: _summary = value; break;
+                case SearchFields.Sections: Sections = value; break;
             }
         }
 

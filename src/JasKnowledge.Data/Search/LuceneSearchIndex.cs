@@ -197,6 +197,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         yield return new Field(SearchFields.Passage, passage, PassageType);
         // Stored as UTF-8 bytes, not as a string: Lucene reads a stored string through a byte array of its own anyway.
         yield return new StoredField(SearchFields.Passage, Encoding.UTF8.GetBytes(passage));
+        if (document.Sections is { Count: > 0 } sections)
+            yield return new StoredField(SearchFields.Sections, SearchSection.Join(
+                sections.Select(s => s with { Start = SearchSnippets.PlaceInText(document.Summary, document.Text, s.Start) })));
     }
 
     /// <summary>Words with their offsets, for marking snippets; no norms, because it is never scored. The text a

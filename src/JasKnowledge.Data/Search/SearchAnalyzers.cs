@@ -26,8 +26,9 @@ public static class SearchAnalyzers
     /// <summary>Changes whenever analysis or the fields change: an index made with another version is
     /// rebuilt. 2: the tie-break key. 3: the passage field (snippets from offsets), stored fields per document (SearchCodec).
     /// 4: the snippet text stored in the passage field instead of the text in its own. 5: stored fields not compressed (SearchCodec).
-    /// 6: the beginnings field. 7: the snippet text stored as UTF-8 bytes. 8: the pair fields (common words with their neighbours).</summary>
-    public const string AnalysisVersion = "8";
+    /// 6: the beginnings field. 7: the snippet text stored as UTF-8 bytes. 8: the pair fields (common words with their neighbours).
+    /// 9: the sections of the snippet text.</summary>
+    public const string AnalysisVersion = "9";
 
     /// <summary>One analyzer per analysis <see cref="Language"/>, made once (analyzers are thread-safe);
     /// read without a lock, because every search asks for several.</summary>
@@ -116,6 +117,9 @@ public static class SearchFields
     /// marked from the index instead of by analysing each hit again. Not searched; stored, as the only
     /// stored copy of a document's text (a snippet is cut from it).</summary>
     public const string Passage = "passage";
+    /// <summary>Stored only: the headings of the text with where each starts in the snippet text
+    /// (<see cref="Core.Search.SearchSection.Join"/>), so that a hit leads to the section its snippet is in.</summary>
+    public const string Sections = "sections";
     /// <summary>Orders hits of equal score the same way on every index (slug, type, language): without
     /// it ties follow the order documents were added, which differs after a restore or a rebuild.</summary>
     public const string TieBreak = "tie";

@@ -54,9 +54,10 @@ public sealed class SearchIndexer(
     }
 
     /// <summary>True when the outbox holds a document for every published searchable item and file
-    /// family, and no other.</summary>
+    /// family, and no other, each with its sections.</summary>
     public async Task<bool> IsCompleteAsync(CancellationToken cancellationToken = default)
     {
+        if (await outbox.HoldsDocumentsWithoutSectionsAsync(cancellationToken)) return false;
         var searchable = _types.Keys.ToList();
         var expected = await (
                 from version in db.ContentVersions
@@ -86,9 +87,14 @@ public sealed class SearchIndexer(
     private SearchDocument? Document(ContentItem item, ContentVersion version)
     {
         if (!_types.TryGetValue(item.Type, out var type)) return null;
-        var text = string.Join("\n\n", new[] { MarkdownRenderer.ToPlainText(version.Body), type.MoreText?.Invoke(version) }
-            .Where(t => !string.IsNullOrWhiteSpace(t)));
-        return new SearchDocument(item.Id, item.Type, item.Culture, item.LocalizationSet, item.Slug, version.Title, version.Summary ?? "", text);
+        var body = MarkdownRenderer.ToPlainText(version.Body);
+        var more = type.MoreText?.Invoke(version);
+        var text = string.Join("\n\n", new[] { body.Text, more }.Where(t => !string.IsNullOrWhiteSpace(t)));
+        var sections = body.Headings.Select(h => new SearchSection(h.Heading.Id, h.Heading.Text, h.Start)).ToList();
+        // The body comes first in the text; what follows it is in none of its sections.
+        if (sections.Count > 0 && !string.IsNullOrWhiteSpace(more)) sections.Add(new SearchSection("", "", body.Text.Length));
+        return new SearchDocument(
+            item.Id, item.Type, item.Culture, item.LocalizationSet, item.Slug, version.Title, version.Summary ?? "", text, sections);
     }
 
     /// <summary>A file family is found by its title and the release notes of its versions, newest first;
@@ -98,6 +104,6 @@ public sealed class SearchIndexer(
         if (Assets.PublishedAssets.IsInternal(_internal, asset.Culture, asset.Slug)) return null;
         var notes = asset.NewestFirst().Where(r => !string.IsNullOrWhiteSpace(r.ReleaseNotes)).Select(r => $"{r.VersionLabel}: {r.ReleaseNotes}");
         return new SearchDocument(
-            asset.Id, DownloadType, asset.Culture, $"{DownloadType}/{asset.Slug}", asset.Slug, asset.Title, "", string.Join("\n\n", notes));
+            asset.Id, DownloadType, asset.Culture, $"{DownloadType}/{asset.Slug}", asset.Slug, asset.Title, "", string.Join("\n\n", notes), []);
     }
 }

@@ -35,11 +35,12 @@ public sealed class SearchOutbox(JasDbContext db, TimeProvider clock)
         await session.ExecuteAsync(
             $"""
             INSERT INTO {Table} ({Q("Source")}, {Q("Type")}, {Q("Culture")}, {Q("LocalizationSet")}, {Q("Slug")}, {Q("Title")}, {Q("Summary")},
-                {Q("Text")}, {Q("ChangedUnixMs")})
-            VALUES (@source, @type, @culture, @set, @slug, @title, @summary, @text, @changed)
+                {Q("Text")}, {Q("Sections")}, {Q("ChangedUnixMs")})
+            VALUES (@source, @type, @culture, @set, @slug, @title, @summary, @text, @sections, @changed)
             """,
             cancellationToken, ("source", key), ("type", document?.Type), ("culture", document?.Culture), ("set", document?.LocalizationSet),
             ("slug", document?.Slug), ("title", document?.Title), ("summary", document?.Summary), ("text", document?.Text),
+            ("sections", document is null ? null : SearchSection.Join(document.Sections ?? [])),
             ("changed", clock.GetUtcNow().ToUnixTimeMilliseconds()));
     }
 
@@ -50,7 +51,7 @@ public sealed class SearchOutbox(JasDbContext db, TimeProvider clock)
         await using var command = session.Command(
             $"""
             SELECT {Q("Sequence")}, {Q("Source")}, {Q("Type")}, {Q("Culture")}, {Q("LocalizationSet")}, {Q("Slug")}, {Q("Title")},
-                {Q("Summary")}, {Q("Text")}
+                {Q("Summary")}, {Q("Text")}, {Q("Sections")}
             FROM {Table} WHERE {Q("Sequence")} > @after ORDER BY {Q("Sequence")} LIMIT @limit
             """,
             ("after", sequence), ("limit", limit));
@@ -60,7 +61,8 @@ public sealed class SearchOutbox(JasDbContext db, TimeProvider clock)
         {
             var source = reader.GetValue(1) is Guid guid ? guid : Guid.Parse(reader.GetString(1));
             var document = reader.IsDBNull(2) ? null : new SearchDocument(source, reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8));
+                reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
+                reader.IsDBNull(9) ? null : SearchSection.Split(reader.GetString(9)));
             changes.Add(new SearchChange(reader.GetInt64(0), source, document));
         }
         return changes;
@@ -86,6 +88,16 @@ public sealed class SearchOutbox(JasDbContext db, TimeProvider clock)
         var oldest = Long(3);
         return new OutboxPosition(Long(0) ?? 0, Long(1) ?? 0, Long(2) ?? 0,
             oldest is null ? TimeSpan.Zero : clock.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(oldest.Value));
+    }
+
+    /// <summary>Whether a document was recorded before documents had their sections: the outbox is then
+    /// written again (<see cref="SearchIndexer.IsCompleteAsync"/>), so every hit can lead to its section.</summary>
+    public async Task<bool> HoldsDocumentsWithoutSectionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var session = await OpenAsync(cancellationToken);
+        await using var command = session.Command(
+            $"SELECT 1 FROM {Table} WHERE {Q("Type")} IS NOT NULL AND {Q("Sections")} IS NULL LIMIT 1");
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
     /// <summary>The sources that have a document now.</summary>

@@ -14,5 +14,7 @@ public sealed class SearchOutboxRow
     public string? Title { get; set; }
     public string? Summary { get; set; }
     public string? Text { get; set; }
+    /// <summary>The document's sections (<see cref="Core.Search.SearchSection.Join"/>); null in a row recorded before they were.</summary>
+    public string? Sections { get; set; }
     public long ChangedUnixMs { get; set; }
 }

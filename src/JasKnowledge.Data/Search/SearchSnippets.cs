@@ -32,22 +32,31 @@ public static partial class SearchSnippets
     /// text, white space (the line breaks of the plain text included) read as one space.</summary>
     public static string Text(string summary, string text) => Spaces().Replace(string.Join("\n\n", summary, text), " ").Trim();
 
+    /// <summary>Where the character at <paramref name="place"/> of the text stands in the snippet text (<see cref="Text"/>);
+    /// for a place on white space, where the next word stands.</summary>
+    public static int PlaceInText(string summary, string text, int place) =>
+        Text(summary, string.Concat(text.AsSpan(0, Math.Clamp(place, 0, text.Length)), "x")).Length - 1;
+
+    /// <summary>A snippet as HTML, and where its first mark stands in the snippet text (-1 without a mark): the
+    /// section of the text it is in.</summary>
+    public readonly record struct Snippet(string Html, int MarkAt);
+
     /// <summary>The snippets of the documents (their index numbers and snippet texts as stored: UTF-8) for the
     /// words that <paramref name="marks"/> holds in the passage field; <paramref name="analyzer"/> is the
     /// documents' language, needed only when a prefix stands for too many words to list.</summary>
-    public static string[] Build(IndexSearcher searcher, Query? marks, IReadOnlyList<(int Doc, byte[] Text)> documents, Analyzer analyzer) =>
+    public static Snippet[] Build(IndexSearcher searcher, Query? marks, IReadOnlyList<(int Doc, byte[] Text)> documents, Analyzer analyzer) =>
         Build(searcher, marks, documents, analyzer, highlighterOnly: false);
 
     /// <param name="highlighterOnly">Mark with Lucene's highlighter even when the marks are words: what the tests hold the offsets against.</param>
-    internal static string[] Build(IndexSearcher searcher, Query? marks, IReadOnlyList<(int Doc, byte[] Text)> documents, Analyzer analyzer, bool highlighterOnly)
+    internal static Snippet[] Build(IndexSearcher searcher, Query? marks, IReadOnlyList<(int Doc, byte[] Text)> documents, Analyzer analyzer, bool highlighterOnly)
     {
-        var snippets = new string[documents.Count];
+        var snippets = new Snippet[documents.Count];
         var words = marks is null ? null : MarkedWords(marks);
         if (marks is not null && documents.Count > 0 && (highlighterOnly || words is null))
         {
             // Only the highlighter needs the texts as strings.
             var found = Highlighted(searcher, marks, documents.Select(d => (d.Doc, Encoding.UTF8.GetString(d.Text))).ToList(), analyzer);
-            for (var i = 0; i < documents.Count; i++) snippets[i] = found[i] is { Length: > 0 } marked ? marked : Cut(documents[i].Text, null);
+            for (var i = 0; i < documents.Count; i++) snippets[i] = found[i] is { } marked ? marked : Cut(documents[i].Text, null);
             return snippets;
         }
         var matches = words is null ? new List<Match>?[documents.Count] : FromOffsets(searcher, words, documents);
@@ -60,13 +69,13 @@ public static partial class SearchSnippets
 
     /// <summary>The snippet of a stored text around its matches (its beginning without any), decoded into a lent
     /// buffer: a page's ten texts as strings were a fifth of a search's allocations.</summary>
-    private static string Cut(byte[] utf8, List<Match>? matches)
+    private static Snippet Cut(byte[] utf8, List<Match>? matches)
     {
         var buffer = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(utf8.Length));
         try
         {
             var text = buffer.AsSpan(0, Encoding.UTF8.GetChars(utf8, buffer));
-            if (matches is null) return Beginning(text);
+            if (matches is null) return new Snippet(Beginning(text), -1);
             // In text order; one token per place, so two words never share a start.
             matches.Sort((a, b) => a.Start.CompareTo(b.Start));
             var starts = new int[matches.Count];
@@ -133,10 +142,10 @@ public static partial class SearchSnippets
     }
 
     /// <summary>The snippets from Lucene's postings highlighter, which analyses the texts for marks that are not words.</summary>
-    private static string?[] Highlighted(IndexSearcher searcher, Query marks, IReadOnlyList<(int Doc, string Text)> documents, Analyzer analyzer)
+    private static Snippet?[] Highlighted(IndexSearcher searcher, Query marks, IReadOnlyList<(int Doc, string Text)> documents, Analyzer analyzer)
     {
         var highlighter = new PassageHighlighter(documents.ToDictionary(d => d.Doc, d => d.Text), analyzer);
-        return highlighter.HighlightFields([SearchFields.Passage], marks, searcher, documents.Select(d => d.Doc).ToArray(), [1])[SearchFields.Passage];
+        return highlighter.Snippets(marks, searcher, documents.Select(d => d.Doc).ToArray());
     }
 
     /// <summary>The text up to <see cref="Length"/> characters, cut after a whole word, escaped.</summary>
@@ -155,6 +164,10 @@ public static partial class SearchSnippets
     /// text as one passage: the window is chosen by <see cref="Window"/>, which sees every match.</summary>
     private sealed class PassageHighlighter(Dictionary<int, string> texts, Analyzer analyzer) : ICUPostingsHighlighter(int.MaxValue - 1)
     {
+        /// <summary>Each document's snippet, or null without a match in its text.</summary>
+        public Snippet?[] Snippets(Query marks, IndexSearcher searcher, int[] docs) =>
+            HighlightFieldsAsObjects([SearchFields.Passage], marks, searcher, docs, [1])[SearchFields.Passage].Select(s => (Snippet?)s).ToArray();
+
         protected override IList<string[]> LoadFieldValues(IndexSearcher searcher, string[] fields, int[] docids, int maxLength) =>
             fields.Select(_ => docids.Select(doc => texts[doc]).ToArray()).ToList();
 
@@ -174,9 +187,9 @@ public static partial class SearchSnippets
     {
         public static readonly Window Instance = new();
 
-        public override object Format(Passage[] passages, string content)
+        public override object? Format(Passage[] passages, string content)
         {
-            if (passages is not [{ NumMatches: > 0 } passage]) return "";
+            if (passages is not [{ NumMatches: > 0 } passage]) return null;
             var terms = new string[passage.NumMatches];
             for (var i = 0; i < terms.Length; i++) terms[i] = passage.MatchTerms[i].Utf8ToString();
             return Cut(content.AsSpan(), passage.MatchStarts, passage.MatchEnds, terms);
@@ -185,7 +198,7 @@ public static partial class SearchSnippets
         /// <param name="starts">Where each match starts, in text order (the arrays may be longer than <paramref name="terms"/>);
         /// a match beyond the text (one changed after it was indexed) never reaches the window.</param>
         /// <param name="terms">The word of each match.</param>
-        public static string Cut(ReadOnlySpan<char> content, IReadOnlyList<int> starts, IReadOnlyList<int> ends, string[] terms)
+        public static Snippet Cut(ReadOnlySpan<char> content, IReadOnlyList<int> starts, IReadOnlyList<int> ends, string[] terms)
         {
             var count = terms.Length;
             // Matches come in text order and do not overlap, so a window's matches are a run that only
@@ -209,16 +222,18 @@ public static partial class SearchSnippets
             var html = new StringBuilder(Length * 2);
             if (from > 0) html.Append("… ");
             var at = from;
+            var firstMark = -1;
             for (var i = 0; i < count; i++)
             {
                 if (starts[i] < at || ends[i] > to) continue; // outside the window, or inside a mark already written
+                if (firstMark < 0) firstMark = starts[i];
                 Escaper.Append(html, content[at..starts[i]]).Append("<mark>");
                 Escaper.Append(html, content[starts[i]..ends[i]]).Append("</mark>");
                 at = ends[i];
             }
             Escaper.Append(html, content[at..to]);
             if (to < content.Length) html.Append(" …");
-            return html.ToString();
+            return new Snippet(html.ToString(), firstMark);
         }
 
         /// <summary>The window moved inwards to whole words, never cutting a mark.</summary>

@@ -520,6 +520,9 @@ namespace JasKnowledge.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Sections")
+                        .HasColumnType("text");
+
                     b.Property<string>("Slug")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

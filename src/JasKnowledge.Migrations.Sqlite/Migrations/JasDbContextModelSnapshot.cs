@@ -509,6 +509,9 @@ namespace JasKnowledge.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sections")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

@@ -4,6 +4,7 @@ using JasKnowledge.Core.Content;
 using JasKnowledge.Core.Search;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Data.Search;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JasKnowledge.Tests.Integration.Search;
@@ -95,6 +96,28 @@ public abstract class SearchIndexingTests<TPortal>(TPortal portal) : IClassFixtu
         Assert.Equal(SearchQueryTests<TPortal>.Slugs(before), SearchQueryTests<TPortal>.Slugs(after));
         Assert.Equal(0, (await scope.ServiceProvider.GetRequiredService<ISearchIndex>()
             .SearchAsync(new SearchRequest(SearchQuery.Parse("zeppelin"), null, null))).Total);
+    }
+
+    [Fact]
+    public async Task Documents_recorded_before_they_had_sections_are_recorded_again_with_them()
+    {
+        using var scope = portal.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JasKnowledge.Data.JasDbContext>();
+        var indexer = scope.ServiceProvider.GetRequiredService<SearchIndexer>();
+        var outbox = scope.ServiceProvider.GetRequiredService<SearchOutbox>();
+        Assert.True(await indexer.IsCompleteAsync());
+        // The rows as the migration that added the column leaves those of an older release.
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql()
+            ? "UPDATE \"SearchOutbox\" SET \"Sections\" = NULL" : "UPDATE SearchOutbox SET Sections = NULL");
+
+        // Start-up asks this and writes the outbox again when it is not.
+        Assert.False(await indexer.IsCompleteAsync());
+        await indexer.RebuildAsync();
+
+        Assert.True(await indexer.IsCompleteAsync());
+        var documents = (await outbox.ChangesAfterAsync(0, 10_000)).Where(c => c.Document is not null).Select(c => c.Document!).ToList();
+        Assert.NotEmpty(documents);
+        Assert.All(documents, d => Assert.NotNull(d.Sections));
     }
 
     private async Task<int> TotalAsync(string query) => (await SearchAsync("q=" + Uri.EscapeDataString(query))).GetProperty("total").GetInt32();

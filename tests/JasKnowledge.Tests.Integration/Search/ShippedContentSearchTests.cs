@@ -41,6 +41,46 @@ public abstract class ShippedContentSearchTests<TFixture>(TFixture fixture) : IC
             }
         }
     }
+
+    [Theory]
+    [InlineData("q=pauze&lang=nl&type=handbook-chapter", "/nl/handboek/inleiding", "Hoe dit handboek is opgebouwd")]
+    [InlineData("q=%D9%85%D8%AD%D8%A7%D9%85%D9%8A%D9%8B%D8%A7&lang=ar", "/ar/informatie/je-mentor", "ماذا لا يفعل المرشد؟")]
+    [InlineData("q=%E1%8A%AD%E1%8A%A2%E1%88%8B&lang=ti&type=info-sheet", "/ti/informatie/je-mentor", "ኣማኻሪ እንታይ ኣይገብርን?")]
+    public async Task A_hit_under_a_heading_links_to_that_heading_on_its_page(string query, string url, string heading)
+    {
+        var client = fixture.Factory.CreateClient();
+        var result = await client.GetFromJsonAsync<JsonElement>("/api/v1/search?" + query);
+        var hit = result.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("url").GetString() == url);
+
+        var section = hit.GetProperty("section");
+        Assert.Equal(heading, section.GetProperty("title").GetString());
+        var sectionUrl = section.GetProperty("url").GetString()!;
+        Assert.StartsWith(url + "#", sectionUrl, StringComparison.Ordinal);
+        var page = await client.GetStringAsync(url);
+        Assert.Contains($"id=\"{Uri.UnescapeDataString(sectionUrl[(url.Length + 1)..])}\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_section_link_lands_on_a_heading_of_its_page()
+    {
+        var client = fixture.Factory.CreateClient();
+        var checkedLinks = new HashSet<string>();
+        foreach (var query in new[] { "gesprek", "werk", "koffie", "trainer", "klantmanager", "uitkering", "school", "huis" })
+        {
+            var result = await client.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={query}");
+            foreach (var hit in result.GetProperty("results").EnumerateArray())
+            {
+                if (hit.GetProperty("section").ValueKind == JsonValueKind.Null) continue;
+                var url = hit.GetProperty("url").GetString()!;
+                var sectionUrl = hit.GetProperty("section").GetProperty("url").GetString()!;
+                if (!checkedLinks.Add(sectionUrl)) continue;
+                Assert.StartsWith(url + "#", sectionUrl, StringComparison.Ordinal);
+                var page = await client.GetStringAsync(url);
+                Assert.Contains($"id=\"{Uri.UnescapeDataString(sectionUrl[(url.Length + 1)..])}\"", page, StringComparison.Ordinal);
+            }
+        }
+        Assert.True(checkedLinks.Count >= 10, $"{checkedLinks.Count} section links");
+    }
 }
 
 public sealed class SqliteShippedContentSearchTests(SqlitePortal fixture) : ShippedContentSearchTests<SqlitePortal>(fixture);

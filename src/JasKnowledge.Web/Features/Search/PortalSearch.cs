@@ -12,8 +12,11 @@ using JasKnowledge.Web.Features.Downloads;
 
 namespace JasKnowledge.Web.Features.Search;
 
-/// <summary>One hit as the page and the API show it.</summary>
-public sealed record SearchResultView(string Title, string Url, string Type, string Culture, string SnippetHtml);
+/// <summary>One hit as the page and the API show it; <paramref name="Section"/> is the heading its snippet is under, with a link to it.</summary>
+public sealed record SearchResultView(string Title, string Url, string Type, string Culture, string SnippetHtml, SearchResultSection? Section);
+
+/// <summary>The section of a page a hit's snippet comes from: its heading and the page's address with the heading's anchor.</summary>
+public sealed record SearchResultSection(string Title, string Url);
 
 public sealed record SearchOutcome(
     SearchQuery Query, string? Culture, string? Type, int Page, int PageCount, SearchResults Results, IReadOnlyList<SearchResultView> Hits);
@@ -49,9 +52,12 @@ public sealed class PortalSearch(
             page = pageCount;
             results = await index.SearchAsync(request with { Page = page }, cancellationToken);
         }
-        var hits = results.Hits.Select(
-            h => new SearchResultView(
-                h.Document.Title, UrlOf(h.Document), h.Document.Type, h.Document.Culture, SafeHtml.Sanitize(h.SnippetHtml))).ToList();
+        var hits = results.Hits.Select(h =>
+        {
+            var url = UrlOf(h.Document);
+            var section = h.Section is { } s ? new SearchResultSection(s.Title, $"{url}#{Uri.EscapeDataString(s.Id)}") : null;
+            return new SearchResultView(h.Document.Title, url, h.Document.Type, h.Document.Culture, SafeHtml.Sanitize(h.SnippetHtml), section);
+        }).ToList();
         return new SearchOutcome(query, culture, type, page, pageCount, results, hits);
     }
 

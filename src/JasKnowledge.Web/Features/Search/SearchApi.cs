@@ -31,7 +31,7 @@ public static class SearchApi
             new SearchFacets(
                 outcome.Results.Types.ToDictionary(f => f.Value, f => f.Count),
                 outcome.Results.Cultures.ToDictionary(f => f.Value, f => f.Count)),
-            outcome.Hits.Select(h => new SearchResultDto(h.Title, h.Url, h.Type, h.Culture, h.SnippetHtml)).ToList()));
+            outcome.Hits.Select(h => new SearchResultDto(h.Title, h.Url, h.Type, h.Culture, h.SnippetHtml, h.Section)).ToList()));
     }
 
     private static IResult Problem(string title, string detail) =>
@@ -44,5 +44,7 @@ public static class SearchApi
     /// <summary>Counts per type and per language: what choosing that filter would give.</summary>
     public sealed record SearchFacets(IReadOnlyDictionary<string, int> Type, IReadOnlyDictionary<string, int> Lang);
     /// <param name="Snippet">HTML: escaped text with the matched words in &lt;mark&gt;.</param>
-    public sealed record SearchResultDto(string Title, string Url, string Type, string Culture, string Snippet);
+    /// <param name="Section">The heading the snippet comes from and the address of that place on the page; null when
+    /// the snippet is not under a heading (the summary, a text without headings, a title-only match).</param>
+    public sealed record SearchResultDto(string Title, string Url, string Type, string Culture, string Snippet, SearchResultSection? Section);
 }
