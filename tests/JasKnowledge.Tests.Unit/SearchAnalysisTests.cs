@@ -153,4 +153,41 @@ public sealed class SearchAnalysisTests
         var emoji = SearchQuery.Parse(new string('a', SearchQuery.MaxLength - 1) + "😀😀");
         Assert.False(char.IsHighSurrogate(emoji.Text[^1]));
     }
+
+    [Theory]
+    [InlineData("ti", "ጠበቓ'ውን ኣይኮነን", "ጠበቓ|ውን|ኣይኮነን")]
+    [InlineData("ti", "ገንዘብ’ውን።", "ገንዘብ|ውን")] // the typographic apostrophe too
+    [InlineData("nl", "ግዜ'ቲ", "ግዜ|ቲ")] // every language's analysis alike: the exact field is shared
+    [InlineData("ti", "auto's (klantmanager)", "auto's|klantmanager")] // between Latin letters it stays part of the word
+    [InlineData("ti", "ሓላፊ ' ጉዳይ", "ሓላፊ|ጉዳይ")]
+    [InlineData("ti", "ሓላፊ'", "ሓላፊ")]
+    public void A_short_word_written_onto_a_Tigrinya_word_with_an_apostrophe_is_a_word_of_its_own(string culture, string text, string expected)
+    {
+        Assert.Equal(expected.Split('|'), Terms(culture, SearchFields.Exact, text));
+        Assert.Equal(expected.Split('|'), Terms(culture, SearchFields.Body, text));
+    }
+
+    /// <summary>Read in blocks of every size (the tokenizer reads in blocks): an apostrophe at the end of a block
+    /// is decided by the character after it, which the next block then starts with.</summary>
+    [Fact]
+    public void The_apostrophe_is_read_alike_at_every_block_boundary_and_keeps_every_offset()
+    {
+        const string text = "ንስኹም'ውን ከምኡ'ውን auto's ግዜ'ቲ'";
+        const string expected = "ንስኹም ውን ከምኡ ውን auto's ግዜ ቲ'";
+        for (var block = 1; block <= text.Length + 1; block++)
+        {
+            using var filter = new EthiopicClitics(new StringReader(text));
+            var read = new System.Text.StringBuilder();
+            var buffer = new char[block];
+            for (int n; (n = filter.Read(buffer, 0, block)) > 0;) read.Append(buffer, 0, n);
+            Assert.Equal(expected, read.ToString());
+        }
+        using var stream = SearchAnalyzers.For("ti").GetTokenStream(SearchFields.Exact, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+            Assert.Equal(term.ToString(), text[offset.StartOffset..offset.EndOffset].ToLowerInvariant());
+        stream.End();
+    }
 }

@@ -27,7 +27,7 @@ public static class SearchAnalyzers
     /// rebuilt. 2: the tie-break key. 3: the passage field (snippets from offsets), stored fields per document (SearchCodec).
     /// 4: the snippet text stored in the passage field instead of the text in its own. 5: stored fields not compressed (SearchCodec).
     /// 6: the beginnings field. 7: the snippet text stored as UTF-8 bytes. 8: the pair fields (common words with their neighbours).
-    /// 9: the sections of the snippet text.</summary>
+    /// 9: the sections of the snippet text; a Tigrinya word and the short word written onto it with an apostrophe apart.</summary>
     public const string AnalysisVersion = "9";
 
     /// <summary>One analyzer per analysis <see cref="Language"/>, made once (analyzers are thread-safe);
@@ -67,6 +67,8 @@ public static class SearchAnalyzers
     private sealed class LanguageAnalyzer(string language) : Analyzer(PER_FIELD_REUSE_STRATEGY)
     {
         public string Name => language;
+
+        protected override TextReader InitReader(string fieldName, TextReader reader) => new EthiopicClitics(reader);
 
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {

@@ -42,6 +42,17 @@ public abstract class ShippedContentSearchTests<TFixture>(TFixture fixture) : IC
         }
     }
 
+    /// <summary>Tigrinya writes a short word onto a word with an apostrophe (ጠበቓ'ውን, "a lawyer either"): the word is
+    /// found on its own, and the snippet marks it (the material has ጠበቓ only so).</summary>
+    [Theory]
+    [InlineData("q=%E1%8C%A0%E1%89%A0%E1%89%93&lang=ti", "/ti/informatie/je-mentor", "<mark>ጠበቓ</mark>&#x27;ውን")]
+    public async Task A_Tigrinya_word_is_found_where_a_short_word_is_written_onto_it(string query, string url, string marked)
+    {
+        var result = await fixture.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/search?" + query);
+        var hit = result.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("url").GetString() == url);
+        Assert.Contains(marked, hit.GetProperty("snippet").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("q=pauze&lang=nl&type=handbook-chapter", "/nl/handboek/inleiding", "Hoe dit handboek is opgebouwd")]
     [InlineData("q=%D9%85%D8%AD%D8%A7%D9%85%D9%8A%D9%8B%D8%A7&lang=ar", "/ar/informatie/je-mentor", "ماذا لا يفعل المرشد؟")]
