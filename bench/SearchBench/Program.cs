@@ -143,6 +143,11 @@ try
             repeated[query.Name].Add(again);
         }
     }
+    // What any answered request costs here, asked by the same client in the same run: the portal's liveness
+    // check, which does no work. The ratio target is set against this floor as much as against the search.
+    var floor = new List<double>();
+    for (var n = 0; n < 200; n++) await TimeAsync("/health/live");
+    for (var n = 0; n < rounds * mix.Length; n++) floor.Add(await TimeAsync("/health/live"));
     // As a request does it: parse, the glossary's synonyms (a query in the visitor's language also
     // searches the Dutch term), query per language, facets, one page with snippets.
     var indexCultures = new List<string>();
@@ -182,11 +187,13 @@ try
     var allRepeated = repeated.Values.SelectMany(v => v).ToList();
     var allIndex = index.Values.SelectMany(v => v).ToList();
     Console.WriteLine($"| **all** | | **{Pair(allFirst)}** | **{Pair(allRepeated)}** | **{Pair(allIndex)}** |");
+    Console.WriteLine($"| any answered request (`/health/live`), the floor | | {Pair(floor)} | | |");
     var target = reader.NumDocs > 50_000 ? 20 : 5;
     var ratio = P(allFirst, 95) / P(allIndex, 95);
     Console.WriteLine($"\nTargets: endpoint p95 < {target} ms: first asking {(P(allFirst, 95) < target ? "met" : "MISSED")}, " +
         $"asked again {(P(allRepeated, 95) < target ? "met" : "MISSED")}; first asking p95 ≤ 1.5 × index p95: {ratio:F2}× " +
-        $"({(ratio <= 1.5 ? "met" : "MISSED")}).");
+        $"({(ratio <= 1.5 ? "met" : "MISSED")}); the first asking's p95 above the floor's: {P(allFirst, 95) - P(floor, 95):F2} ms, " +
+        $"the raw query's p95: {P(allIndex, 95):F2} ms.");
 
     if (wrkSeconds > 0)
     {
