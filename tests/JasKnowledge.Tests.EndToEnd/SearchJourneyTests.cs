@@ -65,6 +65,9 @@ public sealed class SearchJourneyTests(BrowserPortal portal) : IClassFixture<Bro
         var hit = page.Locator(".search-hit").Filter(new() { Has = page.Locator($"h2 a[href='{url}']") });
         var section = hit.Locator(".search-hit__section a");
         Assert.Equal(heading, await section.InnerTextAsync());
+        // Told apart from the same heading of another chapter by the hit's title.
+        Assert.Equal((await hit.Locator("h2").InnerTextAsync()).Trim(), (await section.EvaluateAsync<string>(
+            "a => document.getElementById(a.getAttribute('aria-describedby')).textContent")).Trim());
         await Axe.AssertNoViolationsAsync(page, $"search-{culture}-sections");
 
         await section.ClickAsync();
