@@ -3,7 +3,9 @@ using JasKnowledge.Data.Migrations;
 using JasKnowledge.Tests.Integration.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace JasKnowledge.Tests.Integration.Portal;
@@ -32,8 +34,10 @@ public abstract class LegacyDatabaseUpgradeTests(DatabaseKind kind)
 
         // No content folder to import: the fixture's rows are what is compared, whatever the content
         // shipped today adds (the fixture was made without the first-start import).
-        await using (var portal = new PortalFactory(legacy, contentFolder: ContentFolders.NewEmpty()))
+        var logs = new CapturedLogs();
+        await using (var factory = new PortalFactory(legacy, contentFolder: ContentFolders.NewEmpty()))
         {
+            var portal = factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
             using var client = portal.CreateClient();
             var home = await client.GetAsync("/");
             Assert.Equal(System.Net.HttpStatusCode.OK, home.StatusCode);
@@ -50,6 +54,8 @@ public abstract class LegacyDatabaseUpgradeTests(DatabaseKind kind)
                 await legacy.CountAsync("""SELECT COUNT(*) FROM "SearchOutbox" WHERE "Type" IS NOT NULL"""),
                 await legacy.CountAsync($"""SELECT COUNT(*) FROM "SearchOutbox" WHERE "Type" IS NOT NULL AND "Sequence" > {lastSequence}"""));
             Assert.Equal(0, await legacy.CountAsync("""SELECT COUNT(*) FROM "SearchOutbox" WHERE "Type" IS NOT NULL AND "Sections" IS NULL"""));
+            // Every node then applies all of it: the log says why.
+            Assert.Single(logs.Lines, line => line.Contains("written again from what is published", StringComparison.Ordinal));
         }
         var after = await CountAsync(legacy);
         foreach (var table in Tables)
