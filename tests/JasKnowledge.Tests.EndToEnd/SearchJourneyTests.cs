@@ -33,6 +33,29 @@ public sealed class SearchJourneyTests(BrowserPortal portal) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task A_participant_pages_on_through_the_results_and_back()
+    {
+        await using var context = await portal.NewContextAsync("nl-NL");
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(360, 740);
+        await page.GotoAsync("/nl/zoeken?q=gesprek");
+        var firstPage = await HitLinksAsync(page);
+        await page.Locator("a[rel=next]").ClickAsync();
+        await page.ArrivedAtAsync("**/nl/zoeken?q=gesprek&page=2");
+        var secondPage = await HitLinksAsync(page);
+        Assert.Equal(10, secondPage.Length);
+        Assert.Empty(firstPage.Intersect(secondPage));
+        await Assertions.Expect(page.Locator("[aria-current=page]")).ToContainTextAsync("2");
+        await Axe.AssertNoViolationsAsync(page, "search-nl-page-2");
+        await page.Locator("a[rel=prev]").ClickAsync();
+        await page.ArrivedAtAsync("**/nl/zoeken?q=gesprek");
+        Assert.Equal(firstPage, await HitLinksAsync(page));
+    }
+
+    private static Task<string[]> HitLinksAsync(IPage page) =>
+        page.Locator(".search-hit h2 a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+
+    [Fact]
     public async Task An_arabic_speaker_finds_the_sheet_about_health_insurance_in_arabic()
     {
         await using var context = await portal.NewContextAsync("ar");

@@ -25,6 +25,24 @@ public abstract class ShippedContentSearchTests<TFixture>(TFixture fixture) : IC
     }
 
     [Fact]
+    public async Task The_search_page_pages_on_and_shows_the_hits_the_API_gives_for_that_page()
+    {
+        var client = fixture.Factory.CreateClient();
+        var api = await client.GetFromJsonAsync<JsonElement>("/api/v1/search?q=gesprek&lang=nl&page=2");
+        Assert.True(api.GetProperty("pageCount").GetInt32() >= 3);
+        var second = await client.GetStringAsync("/nl/zoeken?q=gesprek&page=2");
+        var first = await client.GetStringAsync("/nl/zoeken?q=gesprek");
+        Assert.Equal(api.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("url").GetString()!).ToList(), HitUrls(second));
+        Assert.Empty(HitUrls(first).Intersect(HitUrls(second)));
+        Assert.Contains("rel=\"prev\"", second);
+        Assert.Contains("href=\"/nl/zoeken?q=gesprek&amp;page=3\" rel=\"next\"", second);
+    }
+
+    private static List<string> HitUrls(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "<h2 class=\"search-hit__title\" id=\"hit-\\d+\"><a href=\"([^\"]+)\"")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+
+    [Fact]
     public async Task Every_hit_links_to_a_page_that_exists()
     {
         var client = fixture.Factory.CreateClient();

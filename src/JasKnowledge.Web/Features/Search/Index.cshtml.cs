@@ -2,6 +2,7 @@ using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Core.Search;
 using JasKnowledge.Data.Search;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JasKnowledge.Web.Features.Search;
@@ -20,7 +21,10 @@ public sealed class SearchIndexModel(PortalSearch search, CultureCatalog culture
     public string? TypeFilter { get; private set; }
     public IReadOnlyList<SearchTypeLabel> Types => search.Types;
 
-    public async Task OnGetAsync(string culture, string? q, string? lang, string? type, string? page, CancellationToken cancellationToken)
+    /// <param name="page">From the query string by name: for Razor Pages a bare "page" is the page's own route value ("/Search/Index"),
+    /// which made every later page show the first.</param>
+    public async Task OnGetAsync(
+        string culture, string? q, string? lang, string? type, [FromQuery(Name = "page")] string? page, CancellationToken cancellationToken)
     {
         Text = SearchQuery.Parse(q).Text;
         LanguageFilter = lang == AllLanguages ? AllLanguages : lang is not null && cultures.Contains(lang) ? lang : culture;
