@@ -47,6 +47,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Assets.FileRevisionStore>();
         // Search: the outbox in the database, this node's Lucene index on its disk, and what keeps them in step.
         services.AddScoped<SearchOutbox>();
+        services.AddScoped<SearchQueryLog>();
         services.AddScoped<SearchIndexer>();
         services.AddSingleton<ISearchIndex>(sp => LuceneSearchIndex.OpenFolder(
             sp.GetRequiredService<Storage>().SearchIndexFolder, sp.GetRequiredService<ILoggerFactory>().CreateLogger<LuceneSearchIndex>()));

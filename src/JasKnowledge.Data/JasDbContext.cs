@@ -27,6 +27,7 @@ public class JasDbContext(DbContextOptions<JasDbContext> options) : IdentityDbCo
     public DbSet<Alerts.AlertSubscription> AlertSubscriptions => Set<Alerts.AlertSubscription>();
     public DbSet<Alerts.AlertNotification> AlertNotifications => Set<Alerts.AlertNotification>();
     public DbSet<Alerts.AlertDelivery> AlertDeliveries => Set<Alerts.AlertDelivery>();
+    public DbSet<Search.SearchQueryCount> SearchQueryCounts => Set<Search.SearchQueryCount>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -161,6 +162,15 @@ public class JasDbContext(DbContextOptions<JasDbContext> options) : IdentityDbCo
             row.Property(r => r.LocalizationSet).HasMaxLength(200);
             row.Property(r => r.Slug).HasMaxLength(200);
             row.HasIndex(r => r.Source).IsUnique();
+        });
+        model.Entity<Search.SearchQueryCount>(count =>
+        {
+            count.ToTable("SearchQueryCounts");
+            // One row per day, language and query: SearchQueryLog adds to it (INSERT … ON CONFLICT on this key).
+            count.HasKey(c => new { c.Day, c.Culture, c.Query });
+            count.Property(c => c.Day).HasMaxLength(10);
+            count.Property(c => c.Culture).HasMaxLength(16);
+            count.Property(c => c.Query).HasMaxLength(Search.SearchQueryLog.MaxQueryLength);
         });
     }
 

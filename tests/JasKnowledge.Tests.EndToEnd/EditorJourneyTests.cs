@@ -1,4 +1,7 @@
 using JasKnowledge.Data.Accounts;
+using JasKnowledge.Data.Search;
+using JasKnowledge.Web.Features.Search;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace JasKnowledge.Tests.EndToEnd;
@@ -87,5 +90,46 @@ public sealed class EditorJourneyTests(BrowserPortal portal) : IClassFixture<Bro
         var response = await page.APIRequest.GetAsync("/files/nl/het-gesprek-handboek-pdf/7.7");
         Assert.Equal(200, response.Status);
         Assert.Equal(pdf.Length, (await response.BodyAsync()).Length);
+    }
+
+    /// <summary>Read the Docs' search analytics for a ministry's portal: participants search a Tigrinya word the portal
+    /// does not have; the editor finds it under "Niets gevonden" for Tigrinya and opens the search as they saw it.</summary>
+    [Fact]
+    public async Task An_editor_sees_a_word_participants_searched_in_vain_and_opens_what_they_saw()
+    {
+        const string word = "ዘፐሊንኣየር";
+        await using (var participants = await portal.NewContextAsync("ti"))
+        {
+            var participant = await participants.NewPageAsync();
+            await participant.SetViewportSizeAsync(360, 740);
+            for (var i = 0; i < SearchQueryLog.MinimumSearches; i++)
+            {
+                await participant.GotoAsync("/ti/zoeken?q=" + Uri.EscapeDataString(word));
+                await Assertions.Expect(participant.Locator(".search-hit")).ToHaveCountAsync(0);
+            }
+        }
+        await portal.Services.GetRequiredService<SearchQueryFlush>().FlushAsync();
+
+        const string password = "Redactie-Wachtwoord-2026";
+        var email = await portal.CreateAccountAsync(PortalRoles.Editor, password, mustChangePassword: false);
+        await using var context = await portal.NewContextAsync("nl-NL");
+        var page = await context.NewPageAsync();
+        await BrowserPortal.SignInAsync(page, email, password);
+        await page.ArrivedAtAsync("**/beheer");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Zoekvragen: wat bezoekers zoeken en niet vinden" }).ClickAsync();
+        await page.ArrivedAtAsync("**/beheer/zoekvragen");
+        await Axe.AssertNoViolationsAsync(page, "beheer-search-queries");
+        await page.GetByLabel("Taal", new() { Exact = true }).SelectOptionAsync("ti");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toon" }).ClickAsync();
+        await page.ArrivedAtAsync("**taal=ti**");
+        var line = page.Locator("table[data-zoekvragen='niets-gevonden'] tbody tr").Filter(new() { HasText = word });
+        await Assertions.Expect(line).ToHaveCountAsync(1);
+        await Assertions.Expect(line.Locator("td")).ToHaveTextAsync(["ትግርኛ (ti)", "3", "3"]);
+        await Axe.AssertNoViolationsAsync(page, "beheer-search-queries-ti");
+
+        await line.GetByRole(AriaRole.Link, new() { Name = word }).ClickAsync();
+        await page.ArrivedAtAsync("**/ti/zoeken?q=**");
+        Assert.Equal(word, await page.Locator("input[name=q]").First.InputValueAsync());
+        await Assertions.Expect(page.Locator(".search-hit")).ToHaveCountAsync(0);
     }
 }

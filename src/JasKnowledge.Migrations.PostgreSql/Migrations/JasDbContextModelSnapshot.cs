@@ -551,6 +551,31 @@ namespace JasKnowledge.Migrations.PostgreSql.Migrations
                     b.ToTable("SearchOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("JasKnowledge.Data.Search.SearchQueryCount", b =>
+                {
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Culture")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Searches")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WithoutResults")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "Culture", "Query");
+
+                    b.ToTable("SearchQueryCounts", (string)null);
+                });
+
             modelBuilder.Entity("JasKnowledge.Data.Startup.StartupStep", b =>
                 {
                     b.Property<string>("Name")

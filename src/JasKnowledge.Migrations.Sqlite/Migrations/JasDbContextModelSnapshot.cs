@@ -540,6 +540,31 @@ namespace JasKnowledge.Migrations.Sqlite.Migrations
                     b.ToTable("SearchOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("JasKnowledge.Data.Search.SearchQueryCount", b =>
+                {
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Searches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithoutResults")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Culture", "Query");
+
+                    b.ToTable("SearchQueryCounts", (string)null);
+                });
+
             modelBuilder.Entity("JasKnowledge.Data.Startup.StartupStep", b =>
                 {
                     b.Property<string>("Name")

@@ -32,7 +32,8 @@ public sealed class SearchIndexModel(PortalSearch search, CultureCatalog culture
         if (Text.Length == 0) return;
         var pageNumber = int.TryParse(page, out var number) ? number : 1;
         Outcome = await search.SearchAsync(
-            q, LanguageFilter == AllLanguages ? null : LanguageFilter, TypeFilter, pageNumber, cancellationToken, visitorCulture: culture);
+            q, LanguageFilter == AllLanguages ? null : LanguageFilter, TypeFilter, pageNumber, cancellationToken, visitorCulture: culture,
+            counted: User.Identity?.IsAuthenticated != true);
     }
 
     /// <summary>This page's URL with some parameters changed; the page number starts again at 1.</summary>

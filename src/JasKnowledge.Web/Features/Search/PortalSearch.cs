@@ -23,7 +23,8 @@ public sealed record SearchOutcome(
 
 /// <summary>Runs a search for the page and the API alike and turns hits into links.</summary>
 public sealed class PortalSearch(
-    ISearchIndex index, ContentUrls urls, IEnumerable<SearchTypeLabel> labels, PortalMetrics metrics, Glossary glossary, CultureCatalog cultures)
+    ISearchIndex index, ContentUrls urls, IEnumerable<SearchTypeLabel> labels, PortalMetrics metrics, Glossary glossary, CultureCatalog cultures,
+    SearchQueryRecorder recorder)
 {
     public const int PageSize = 10;
     /// <summary>Deeper pages are not useful to anyone and cost the database; the last one is shown.</summary>
@@ -34,8 +35,10 @@ public sealed class PortalSearch(
     public bool IsType(string? type) => Types.Any(t => t.Type == type);
 
     /// <param name="visitorCulture">The visitor's language: its hits come first when all languages are searched.</param>
+    /// <param name="counted">Whether the search counts for /beheer/zoekvragen: not when an editor, signed in, checks a query.</param>
     public async Task<SearchOutcome> SearchAsync(
-        string? text, string? culture, string? type, int page, CancellationToken cancellationToken, string? visitorCulture = null)
+        string? text, string? culture, string? type, int page, CancellationToken cancellationToken, string? visitorCulture = null,
+        bool counted = true)
     {
         using var measured = metrics.MeasureSearch();
         var query = SearchQuery.Parse(text);
@@ -45,6 +48,7 @@ public sealed class PortalSearch(
         var synonyms = glossary.SynonymQueries(query, cultures.Default.Code, synonymCulture);
         var request = new SearchRequest(query, culture, type, page, PageSize, visitorCulture, synonyms);
         var results = await index.SearchAsync(request, cancellationToken);
+        if (counted && page == 1) recorder.Record(query, visitorCulture ?? culture, results.Total == 0);
         var pageCount = Math.Min(MaxPage, (results.Total + PageSize - 1) / PageSize);
         if (page > pageCount && pageCount > 0)
         {

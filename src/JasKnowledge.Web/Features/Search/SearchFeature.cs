@@ -7,7 +7,7 @@ using JasKnowledge.Web.Features.Sitemap;
 namespace JasKnowledge.Web.Features.Search;
 
 /// <summary>Full-text search over everything published, in every language: the page
-/// /{culture}/zoeken and GET /api/v1/search. Features make their content types searchable with
+/// /{culture}/zoeken and GET /api/v1/search, and what was searched for editors (/beheer/zoekvragen). Features make their content types searchable with
 /// services.AddSearchable; the index itself lives in the content core and data layer.</summary>
 public static class SearchFeature
 {
@@ -16,6 +16,9 @@ public static class SearchFeature
     public static IServiceCollection AddSearchFeature(this IServiceCollection services)
     {
         services.AddScoped<PortalSearch>();
+        services.AddSingleton<SearchQueryRecorder>();
+        services.AddSingleton<SearchQueryFlush>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchQueryFlush>());
         services.AddSearchLabel(SearchIndexer.DownloadType, "SearchTypeDownload", 50);
         return services;
     }

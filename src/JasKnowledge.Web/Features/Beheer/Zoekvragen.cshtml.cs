@@ -1,0 +1,38 @@
+using JasKnowledge.Core.Localization;
+using JasKnowledge.Data.Search;
+using JasKnowledge.Theme;
+using JasKnowledge.Web.Features.Beheer.Inhoud;
+using JasKnowledge.Web.Features.Search;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JasKnowledge.Web.Features.Beheer;
+
+/// <summary>/beheer/zoekvragen?periode=&amp;taal=: what visitors searched in the last 7, 30 or 90 days, in one
+/// language or all: the queries that found nothing (work for editors and for the glossary) and the most asked.
+/// A period or language the page does not offer shows the last 30 days in all languages.</summary>
+[Authorize(Roles = ContentAccess.Roles)]
+public sealed class ZoekvragenModel(SearchQueryLog log, CultureCatalog cultures) : PageModel
+{
+    public const int DefaultPeriod = 30;
+
+    [BindProperty(SupportsGet = true, Name = "periode")] public string? Period { get; set; }
+    [BindProperty(SupportsGet = true, Name = "taal")] public string? Language { get; set; }
+    public SearchQueryReport Report { get; private set; } = null!;
+    public IReadOnlyList<CultureDefinition> Languages => cultures.All;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var days = int.TryParse(Period, out var chosen) && SearchQueryLog.Periods.Contains(chosen) ? chosen : DefaultPeriod;
+        var culture = Language is not null && cultures.Contains(Language) ? Language : null;
+        Report = await log.ReportAsync(days, culture, cancellationToken);
+        ViewData[LayoutData.Title] = "Zoekvragen";
+    }
+
+    /// <summary>The public search for the line's query in its language: what the visitor saw.</summary>
+    public string SearchLink(SearchQueryLine line) =>
+        $"{SearchFeature.PageUrl(cultures.Contains(line.Culture) ? line.Culture : cultures.Default.Code)}?q={Uri.EscapeDataString(line.Query)}";
+
+    public string LanguageName(string code) => cultures.Find(code) is { } culture ? $"{culture.NativeName} ({code})" : "API, geen taal";
+}

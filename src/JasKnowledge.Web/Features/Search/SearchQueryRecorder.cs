@@ -1,0 +1,89 @@
+using JasKnowledge.Core.Search;
+using JasKnowledge.Data.Search;
+
+namespace JasKnowledge.Web.Features.Search;
+
+/// <summary>
+/// Counts this node's searches in memory until <see cref="SearchQueryFlush"/> adds them to the database: a
+/// search costs a dictionary entry, not a write. Only a first page counts (paging on is the same search).
+/// The text is kept only when it cannot hold personal data as far as a rule can tell: no e-mail address,
+/// no web address, no run of five or more digits (a BSN, a phone or client number, an IBAN), at most
+/// <see cref="MaxLength"/> characters; other searches are counted under <see cref="SearchQueryLog.NotKept"/>,
+/// as are new queries beyond <see cref="MaxDistinct"/> between two flushes (a flood of made-up words).
+/// </summary>
+public sealed class SearchQueryRecorder
+{
+    public const int MaxLength = 80;
+    public const int MaxDistinct = 2_000;
+    private const int DigitsKept = 4;
+
+    private readonly Lock _gate = new();
+    private Dictionary<(string Culture, string Query), Tally> _tallies = [];
+
+    private sealed class Tally
+    {
+        public int Searches;
+        public int WithoutResults;
+    }
+
+    /// <param name="culture">The language the visitor searched in; null for the API without one.</param>
+    public void Record(SearchQuery query, string? culture, bool foundNothing)
+    {
+        if (!query.HasTerms) return;
+        Add(culture ?? "", Recordable(query.Text) ?? SearchQueryLog.NotKept, 1, foundNothing ? 1 : 0);
+    }
+
+    /// <summary>Takes what was counted since the last call.</summary>
+    public IReadOnlyList<SearchQueryTally> Drain()
+    {
+        Dictionary<(string Culture, string Query), Tally> taken;
+        lock (_gate) (taken, _tallies) = (_tallies, []);
+        return taken.Select(t => new SearchQueryTally(t.Key.Culture, t.Key.Query, t.Value.Searches, t.Value.WithoutResults)).ToList();
+    }
+
+    /// <summary>Gives back tallies that could not be written (the database was away), to go with the next flush.</summary>
+    public void Restore(IEnumerable<SearchQueryTally> tallies)
+    {
+        foreach (var tally in tallies) Add(tally.Culture, tally.Query, tally.Searches, tally.WithoutResults);
+    }
+
+    /// <summary>The text as it is kept (spaces collapsed, lower case), or null when it is not kept.</summary>
+    public static string? Recordable(string text)
+    {
+        var kept = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        if (kept.Length is 0 or > MaxLength) return null;
+        if (kept.Contains('@') || kept.Contains("://", StringComparison.Ordinal) || kept.Contains("www.", StringComparison.Ordinal)) return null;
+        return HasLongNumber(kept) ? null : kept;
+    }
+
+    /// <summary>Five digits or more in a row, also when spaces, dashes, dots or slashes are between them
+    /// (06-12 34 56 78); digits of any script count (٠٦١٢٣٤٥٦٧٨).</summary>
+    private static bool HasLongNumber(string text)
+    {
+        var digits = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsDigit(text[i]))
+            {
+                if (++digits > DigitsKept) return true;
+            }
+            else if (!(text[i] is ' ' or '-' or '.' or '/' && digits > 0 && i + 1 < text.Length && char.IsDigit(text[i + 1])))
+                digits = 0;
+        }
+        return false;
+    }
+
+    private void Add(string culture, string query, int searches, int withoutResults)
+    {
+        lock (_gate)
+        {
+            if (!_tallies.TryGetValue((culture, query), out var tally))
+            {
+                if (_tallies.Count >= MaxDistinct) query = SearchQueryLog.NotKept;
+                tally = _tallies.TryGetValue((culture, query), out var existing) ? existing : _tallies[(culture, query)] = new Tally();
+            }
+            tally.Searches += searches;
+            tally.WithoutResults += withoutResults;
+        }
+    }
+}
