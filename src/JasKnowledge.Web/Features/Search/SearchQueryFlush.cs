@@ -39,8 +39,9 @@ public sealed class SearchQueryFlush(
                 .AddAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), tallies, cancellationToken);
             return tallies.Count;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
         {
+            // Also when stopping was cut short: the counts stay in memory and go with the process; no request waits on this.
             recorder.Restore(tallies);
             logger.LogWarning(exception, "Could not write {Count} search counts; they wait for the next flush.", tallies.Count);
             return 0;
