@@ -87,10 +87,11 @@ public sealed class SearchJourneyTests(BrowserPortal portal) : IClassFixture<Bro
         await page.GotoAsync($"/{culture}/zoeken?q={Uri.EscapeDataString(query)}");
         var hit = page.Locator(".search-hit").Filter(new() { Has = page.Locator($"h2 a[href='{url}']") });
         var section = hit.Locator(".search-hit__section a");
-        Assert.Equal(heading, await section.InnerTextAsync());
-        // Told apart from the same heading of another chapter by the hit's title.
-        Assert.Equal((await hit.Locator("h2").InnerTextAsync()).Trim(), (await section.EvaluateAsync<string>(
-            "a => document.getElementById(a.getAttribute('aria-describedby')).textContent")).Trim());
+        Assert.Equal(heading, await section.EvaluateAsync<string>("a => a.firstChild.textContent"));
+        // Told apart from the same heading of another chapter by the hit's title, in its name (not shown twice).
+        var title = (await hit.Locator("h2").InnerTextAsync()).Trim();
+        await Assertions.Expect(hit.GetByRole(AriaRole.Link, new() { Name = $"{heading} — {title}", Exact = true })).ToHaveCountAsync(1);
+        Assert.Equal(1, await section.Locator(".visually-hidden").CountAsync());
         await Axe.AssertNoViolationsAsync(page, $"search-{culture}-sections");
 
         await section.ClickAsync();
