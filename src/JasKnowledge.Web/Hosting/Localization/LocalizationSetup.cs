@@ -30,13 +30,16 @@ public static class LocalizationSetup
     {
         var catalog = context.RequestServices.GetRequiredService<CultureCatalog>();
         // An error page re-executed for a failed request speaks the language of the URL that failed.
+        // Decoded paths, compared as strings: turned back into a PathString, a path holding "%00" (asked as %2500)
+        // would be decoded a second time, to a null character, and throw.
+        var requestPath = context.Request.Path.Value ?? "";
         var path = context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? context.Features.Get<IExceptionHandlerPathFeature>()?.Path
-            ?? context.Request.Path;
+            ?? requestPath;
         var segment = FirstSegment(path);
         var culture = catalog.Find(segment);
         PortalCulture.Set(context, culture ?? catalog.Default);
-        if (culture is not null && path == context.Request.Path && HttpMethods.IsGet(context.Request.Method)
+        if (culture is not null && string.Equals(path, requestPath, StringComparison.Ordinal) && HttpMethods.IsGet(context.Request.Method)
             && context.Request.Cookies[PreferenceCookie] != culture.Code)
         {
             context.Response.Cookies.Append(PreferenceCookie, culture.Code, new CookieOptions
