@@ -59,6 +59,47 @@ public abstract class HttpSurfaceTests<TFixture>(TFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/beheer/gemeenten/0546")]
+    [InlineData("/beheer/inhoud/{chapter}")]
+    [InlineData("/beheer/inhoud/{chapter}/geschiedenis")]
+    [InlineData("/beheer/gebruikers/{self}")]
+    [InlineData("/beheer/vertalingen")]
+    public async Task A_post_without_a_handler_to_a_page_whose_forms_name_theirs_is_405_with_a_valid_token(string pattern)
+    {
+        // Found by the attack of 5 December 2026: a signed-in administrator's POST with a valid token and no ?handler=
+        // ran no handler; four of these pages then failed on their missing data (500), the translations page rendered empty.
+        var host = BackOffice.WithLoginLimit(fixture.Factory, 1000);
+        var email = await BackOffice.CreateUserAsync(host, PortalRoles.Administrator);
+        var client = await BackOffice.SignedInAsync(host, email);
+        Guid chapter;
+        using (var scope = host.Services.CreateScope())
+            chapter = (await scope.ServiceProvider.GetRequiredService<Data.Content.ContentStore>().FindAsync("handboek/sessie-1-nederland-en-jij", "nl"))!.Id;
+        var url = pattern.Replace("{chapter}", chapter.ToString()).Replace("{self}", await Beheer.UsersTests.IdOfAsync(host, email));
+        var token = await BackOffice.TokenAsync(client, url);
+        Assert.False(string.IsNullOrEmpty(token));
+        using var response = await BackOffice.PostFormAsync(client, url, token, []);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
+        Assert.Contains("Dit verzoek kunnen we niet verwerken", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("GET", "/nl/%2500", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/nl/%25%30%30", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/ar/zoeken/%2500", HttpStatusCode.NotFound)]
+    // The edition page's route takes any last segment; it has no form, so a POST is refused before the page looks.
+    [InlineData("POST", "/nl/handboek/edities/%2500", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("HEAD", "/ti/%2500/%2500", HttpStatusCode.NotFound)]
+    public async Task A_path_with_an_encoded_null_character_is_answered_as_any_other_path(string method, string url, HttpStatusCode expected)
+    {
+        // Found by the attack of 5 December 2026: the language middleware turned the decoded path back into a path,
+        // decoding "%00" once more into a null character, and the error page failed the same way (500, empty).
+        using var response = await fixture.Factory.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        Assert.Equal(expected, response.StatusCode);
+        if (method != "HEAD") Assert.Contains("<h1", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task An_unknown_host_gets_400_and_absolute_links_come_from_configuration()
     {

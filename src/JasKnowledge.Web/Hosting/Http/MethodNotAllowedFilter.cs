@@ -10,7 +10,7 @@ namespace JasKnowledge.Web.Hosting.Http;
 /// (antiforgery included) looks at the request, instead of rendering without its data. Error pages
 /// that are re-executed for a failed request answer whatever the method was. A handler the page does not
 /// have (<c>?handler=Bestaatniet</c>) is 404: Razor Pages would otherwise render the page with no handler
-/// run, an empty page with 200.</summary>
+/// run, an empty page with 200. The methods allowed are those of the handler asked for (none: the unnamed ones).</summary>
 public sealed class MethodNotAllowedFilter : IAuthorizationFilter, IOrderedFilter
 {
     public int Order => int.MinValue;
@@ -28,8 +28,13 @@ public sealed class MethodNotAllowedFilter : IAuthorizationFilter, IOrderedFilte
             context.Result = new StatusCodeResult(StatusCodes.Status404NotFound);
             return;
         }
-        var methods = page.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).ToHashSet();
-        // A page without handlers renders for GET; HEAD is answered like GET.
+        // The methods of the handler asked for, or without one those of the unnamed handlers (OnGet, OnPost): a POST
+        // without ?handler= to a page whose forms all name theirs (OnPostDraft) would run no handler and render the
+        // page without its data.
+        var methods = page.HandlerMethods
+            .Where(h => string.IsNullOrEmpty(handler) ? string.IsNullOrEmpty(h.Name) : string.Equals(h.Name, handler, StringComparison.OrdinalIgnoreCase))
+            .Select(h => h.HttpMethod.ToUpperInvariant()).ToHashSet();
+        // A page without such handlers renders for GET; HEAD is answered like GET.
         if (methods.Count == 0) methods.Add(HttpMethods.Get);
         if (methods.Contains(HttpMethods.Get)) methods.Add(HttpMethods.Head);
         if (methods.Contains(http.Request.Method.ToUpperInvariant())) return;
