@@ -44,12 +44,12 @@ public static class AuthenticationSetup
             // The one second factor: an authenticator app (no codes by e-mail or text message), each code once.
             .AddTokenProvider<OneTimeAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddScoped<IUserConfirmation<PortalUser>, DisabledAccounts>();
-        // Every request's cookie is checked against the account's security stamp this often (default one
-        // minute, Jas:Beheer:SessionCheckSeconds): sign-out, a new password, other roles, a disabled
-        // account or "sign out everywhere" change the stamp, and every session of that account on every
-        // node ends within that time.
+        // A sign-in cookie is checked against the account's security stamp on every request (Jas:Beheer:SessionCheckSeconds,
+        // default 0, at most 60): sign-out, a new password, other roles, a disabled account or "sign out everywhere" change
+        // the stamp, and every session of that account on every node ends with the next request, a saved copy of the
+        // cookie too. Only signed-in requests pay the look-up (the back office); a public visitor has no cookie.
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((options, configuration) =>
-            options.ValidationInterval = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Jas:Beheer:SessionCheckSeconds", 60), 0, 60)));
+            options.ValidationInterval = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Jas:Beheer:SessionCheckSeconds", 0), 0, 60)));
         // Plain HTTP only on a developer's machine and in the tests; everywhere else no cookie travels
         // unencrypted: the sign-in cookie, the one between password and second factor, antiforgery.
         var plainHttpAllowed = environment.IsDevelopment() || environment.IsEnvironment("Testing");
