@@ -132,6 +132,11 @@ public abstract class HttpSurfaceTests<TFixture>(TFixture fixture) : IClassFixtu
     [InlineData("TRACE", "/nl/blauwdrukken")]
     [InlineData("PUT", "/nl/zoeken")]
     [InlineData("DELETE", "/talen")]
+    // Health checks answered every method, the API 404 (the attack of 5 December 2026).
+    [InlineData("POST", "/health/live")]
+    [InlineData("DELETE", "/health/ready")]
+    [InlineData("POST", "/api/v1/search")]
+    [InlineData("PUT", "/api/v1/languages")]
     public async Task A_method_a_page_does_not_handle_gets_405_with_allow(string method, string url)
     {
         var client = fixture.Factory.CreateClient();
