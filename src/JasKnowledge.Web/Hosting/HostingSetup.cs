@@ -20,11 +20,17 @@ namespace JasKnowledge.Web.Hosting;
 /// commands that move the site in and out as files. Features are composed apart, in Program.cs.</summary>
 public static class HostingSetup
 {
+    public const int MaxRequestLine = 128 * 1024;
+
     public static WebApplicationBuilder AddPortalHosting(this WebApplicationBuilder builder)
     {
         // The theme's CSS comes from a Razor class library: serve it from the build output in every
         // environment (tests run as "Testing"); a published app has its assets in wwwroot and ignores this.
         builder.WebHost.UseStaticWebAssets();
+        // A search is a GET: a query of 10 KB must reach the page, which cuts it with a notice (issue 18). Kestrel's 8 KB
+        // request line refused it with an empty 414, and in Ethiopic or Arabic script a letter is 6–9 characters once
+        // percent-encoded: 10,000 Ethiopic letters are 90 KB. Beyond 128 KB Kestrel still refuses (deploy/nginx.conf alike).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = MaxRequestLine);
         var services = builder.Services;
         services.AddJasData();
         services.AddSingleton(sp => PublicOrigin.From(sp.GetRequiredService<IConfiguration>()));
