@@ -50,10 +50,20 @@ public sealed class SearchQueryRecorder
     /// <summary>The text as it is kept (spaces collapsed, lower case), or null when it is not kept.</summary>
     public static string? Recordable(string text)
     {
-        var kept = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        // Most queries are already single-spaced: no new string for them (a search is counted on every first page).
+        var kept = (IsSingleSpaced(text) ? text : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            .ToLowerInvariant();
         if (kept.Length is 0 or > MaxLength) return null;
         if (kept.Contains('@') || kept.Contains("://", StringComparison.Ordinal) || kept.Contains("www.", StringComparison.Ordinal)) return null;
         return HasLongNumber(kept) ? null : kept;
+    }
+
+    private static bool IsSingleSpaced(string text)
+    {
+        if (text.Length == 0 || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) return false;
+        for (var i = 1; i < text.Length; i++)
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || text[i - 1] == ' ')) return false;
+        return true;
     }
 
     /// <summary>Five digits or more in a row, also when spaces, dashes, dots or slashes are between them
