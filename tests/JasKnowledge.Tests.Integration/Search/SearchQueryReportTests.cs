@@ -88,6 +88,33 @@ public abstract partial class SearchQueryReportTests<TPortal>(TPortal portal) : 
         Assert.Equal((day.ToString("yyyy-MM-dd"), 20, 10), (row.Day, row.Searches, row.WithoutResults));
     }
 
+    [Fact]
+    public async Task A_flood_of_new_queries_is_written_in_batches_and_over_long_ones_join_the_row_not_kept()
+    {
+        // Sixty days ago: outside the 30 days the first test reads. 450 rows: three statements of 200 at most.
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-60);
+        var prefix = $"vloed{Guid.NewGuid():N}"[..12];
+        var tallies = Enumerable.Range(0, 450).Select(i => new SearchQueryTally("uk", $"{prefix}-{i}", 1, i % 2)).ToList();
+        tallies.Add(new("uk", new string('x', SearchQueryLog.MaxQueryLength + 1), 2, 2));
+        tallies.Add(new("uk", new string('y', SearchQueryLog.MaxQueryLength + 5), 3, 0));
+        using (var scope = portal.Factory.Services.CreateScope())
+        {
+            var log = scope.ServiceProvider.GetRequiredService<SearchQueryLog>();
+            await log.AddAsync(day, tallies);
+            await log.AddAsync(day, tallies.Take(10).ToList());
+        }
+        using var check = portal.Factory.Services.CreateScope();
+        var rows = await check.ServiceProvider.GetRequiredService<JasDbContext>().SearchQueryCounts.AsNoTracking()
+            .Where(c => c.Day == day.ToString("yyyy-MM-dd") && c.Culture == "uk").ToListAsync();
+        var flood = rows.Where(r => r.Query.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        Assert.Equal(450, flood.Count);
+        Assert.Equal(460, flood.Sum(r => r.Searches));
+        Assert.Equal(2, flood.Single(r => r.Query == $"{prefix}-1").Searches);
+        Assert.Equal(225 + 5, flood.Sum(r => r.WithoutResults));
+        var notKept = Assert.Single(rows, r => r.Query == SearchQueryLog.NotKept);
+        Assert.Equal((5, 2), (notKept.Searches, notKept.WithoutResults));
+    }
+
     private static List<(string Query, string Language, int Searches, int WithoutResults)> Lines(string page, string table)
     {
         var html = TableOf(table).Match(page) is { Success: true } match ? match.Value : "";
