@@ -14,13 +14,8 @@ public sealed class EditorJourneyTests(BrowserPortal portal) : IClassFixture<Bro
     [Fact]
     public async Task An_editor_edits_a_chapter_publishes_it_and_restores_the_old_text()
     {
-        const string password = "Redactie-Wachtwoord-2026";
-        var email = await portal.CreateAccountAsync(PortalRoles.Editor, password, mustChangePassword: false);
         await using var context = await portal.NewContextAsync("nl-NL");
-        var page = await context.NewPageAsync();
-        await page.SetViewportSizeAsync(1280, 900);
-        await BrowserPortal.SignInAsync(page, email, password);
-        await page.ArrivedAtAsync("**/beheer");
+        var page = await SignInNewEditorAsync(context, width: 1280);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Inhoud bewerken" }).ClickAsync();
         await page.GetByLabel("Soort").SelectOptionAsync("handbook-chapter");
@@ -64,12 +59,8 @@ public sealed class EditorJourneyTests(BrowserPortal portal) : IClassFixture<Bro
     [Fact]
     public async Task An_editor_uploads_a_new_edition_and_sees_the_progress_and_the_result()
     {
-        const string password = "Redactie-Wachtwoord-2026";
-        var email = await portal.CreateAccountAsync(PortalRoles.Editor, password, mustChangePassword: false);
         await using var context = await portal.NewContextAsync("nl-NL");
-        var page = await context.NewPageAsync();
-        await BrowserPortal.SignInAsync(page, email, password);
-        await page.ArrivedAtAsync("**/beheer");
+        var page = await SignInNewEditorAsync(context);
         await page.GetByRole(AriaRole.Link, new() { Name = "Bestanden: een nieuwe versie uploaden" }).ClickAsync();
         await Axe.AssertNoViolationsAsync(page, "beheer-files");
         await page.Locator("table.admin-table a[href='/beheer/bestanden/nl/het-gesprek-handboek-pdf']").ClickAsync();
@@ -110,12 +101,8 @@ public sealed class EditorJourneyTests(BrowserPortal portal) : IClassFixture<Bro
         }
         await portal.Services.GetRequiredService<SearchQueryFlush>().FlushAsync();
 
-        const string password = "Redactie-Wachtwoord-2026";
-        var email = await portal.CreateAccountAsync(PortalRoles.Editor, password, mustChangePassword: false);
         await using var context = await portal.NewContextAsync("nl-NL");
-        var page = await context.NewPageAsync();
-        await BrowserPortal.SignInAsync(page, email, password);
-        await page.ArrivedAtAsync("**/beheer");
+        var page = await SignInNewEditorAsync(context);
         await page.GetByRole(AriaRole.Link, new() { Name = "Zoekvragen: wat bezoekers zoeken en niet vinden" }).ClickAsync();
         await page.ArrivedAtAsync("**/beheer/zoekvragen");
         await Axe.AssertNoViolationsAsync(page, "beheer-search-queries");
@@ -131,5 +118,17 @@ public sealed class EditorJourneyTests(BrowserPortal portal) : IClassFixture<Bro
         await page.ArrivedAtAsync("**/ti/zoeken?q=**");
         Assert.Equal(word, await page.Locator("input[name=q]").First.InputValueAsync());
         await Assertions.Expect(page.Locator(".search-hit")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>A new editor account, signed in through the form on a new page of the context, arrived at /beheer.</summary>
+    private async Task<IPage> SignInNewEditorAsync(IBrowserContext context, int? width = null)
+    {
+        const string password = "Redactie-Wachtwoord-2026";
+        var email = await portal.CreateAccountAsync(PortalRoles.Editor, password, mustChangePassword: false);
+        var page = await context.NewPageAsync();
+        if (width is { } pixels) await page.SetViewportSizeAsync(pixels, 900);
+        await BrowserPortal.SignInAsync(page, email, password);
+        await page.ArrivedAtAsync("**/beheer");
+        return page;
     }
 }
