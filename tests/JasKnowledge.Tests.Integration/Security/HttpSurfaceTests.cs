@@ -100,6 +100,35 @@ public abstract class HttpSurfaceTests<TFixture>(TFixture fixture) : IClassFixtu
         if (method != "HEAD") Assert.Contains("<h1", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("GET", "/NL", "/nl")]
+    [InlineData("GET", "/Nl/handboek", "/nl/handboek")]
+    [InlineData("HEAD", "/TI/zoeken?q=%E1%88%B5%E1%88%AB%E1%88%95&page=2", "/ti/zoeken?q=%E1%88%B5%E1%88%AB%E1%88%95&page=2")]
+    // The rest of the path goes back as it was sent: decoded and encoded again, "%2500" would become a null character.
+    [InlineData("GET", "/AR/%2500", "/ar/%2500")]
+    [InlineData("GET", "/%50RS/informatie", "/prs/informatie")]
+    public async Task A_language_in_other_letters_is_sent_on_to_the_one_address_of_the_page(string method, string url, string location)
+    {
+        // Found by the attack of 5 December 2026: /NL answered 200, a second address for every page.
+        var client = fixture.Factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
+        using var followed = await client.GetAsync(location);
+        Assert.NotEqual(HttpStatusCode.MovedPermanently, followed.StatusCode);
+        Assert.True((int)followed.StatusCode < 500);
+    }
+
+    [Fact]
+    public async Task A_form_sent_to_a_language_in_other_letters_is_not_redirected_and_lost()
+    {
+        // A redirect would turn the POST into a GET and drop what was sent; the address still works.
+        var client = fixture.Factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var response = await client.PostAsync("/NL/meldingen", new FormUrlEncodedContent([new("Email", "iemand@example.nl")]));
+        Assert.NotEqual(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.True((int)response.StatusCode < 500);
+    }
+
     [Fact]
     public async Task An_unknown_host_gets_400_and_absolute_links_come_from_configuration()
     {

@@ -33,13 +33,22 @@ public static class LocalizationSetup
         // Decoded paths, compared as strings: turned back into a PathString, a path holding "%00" (asked as %2500)
         // would be decoded a second time, to a null character, and throw.
         var requestPath = context.Request.Path.Value ?? "";
-        var path = context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
-            ?? context.Features.Get<IExceptionHandlerPathFeature>()?.Path
-            ?? requestPath;
+        var failedPath = context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? context.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        var reExecuted = failedPath is not null;
+        var path = failedPath ?? requestPath;
         var segment = FirstSegment(path);
         var culture = catalog.Find(segment);
+        if (culture is not null && segment != culture.Code && !reExecuted
+            && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+        {
+            // One address per page: /NL/handboek is found, but said once, as /nl/handboek, so that
+            // links, caches and search engines do not count two pages.
+            context.Response.Redirect("/" + culture.Code + EncodedRest(requestPath, segment!) + context.Request.QueryString, permanent: true);
+            return;
+        }
         PortalCulture.Set(context, culture ?? catalog.Default);
-        if (culture is not null && string.Equals(path, requestPath, StringComparison.Ordinal) && HttpMethods.IsGet(context.Request.Method)
+        if (culture is not null && !reExecuted && HttpMethods.IsGet(context.Request.Method)
             && context.Request.Cookies[PreferenceCookie] != culture.Code)
         {
             context.Response.Cookies.Append(PreferenceCookie, culture.Code, new CookieOptions
@@ -63,6 +72,11 @@ public static class LocalizationSetup
         }).ExcludeFromDescription();
         return endpoints;
     }
+
+    /// <summary>The path after the language segment, each segment encoded again. Not PathString's
+    /// encoding: it leaves a decoded "%00" as it is, which would decode once more, to a null character.</summary>
+    private static string EncodedRest(string decodedPath, string segment) =>
+        string.Join('/', decodedPath[(1 + segment.Length)..].Split('/').Select(Uri.EscapeDataString));
 
     internal static string? FirstSegment(string? value)
     {
