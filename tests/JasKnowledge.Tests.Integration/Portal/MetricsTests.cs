@@ -97,12 +97,20 @@ public sealed class MetricsTests(SqlitePortal fixture) : IClassFixture<SqlitePor
     }
 
     [Theory]
-    [InlineData(null, "10.1.2.3", null, HttpStatusCode.NotFound)]               // off by default
-    [InlineData("10.0.0.0/8", "10.1.2.3", null, HttpStatusCode.OK)]
-    [InlineData("10.0.0.0/8;192.168.7.9", "192.168.7.9", null, HttpStatusCode.OK)]
-    [InlineData("10.0.0.0/8", "192.0.2.7", null, HttpStatusCode.NotFound)]      // outside the list
-    [InlineData("10.0.0.0/8", "10.1.2.3", "203.0.113.5", HttpStatusCode.NotFound)] // relayed by a proxy
-    public async Task Metrics_are_served_only_to_the_allowed_networks(string? allowed, string client, string? forwardedFor, HttpStatusCode expected)
+    [InlineData(null, "10.1.2.3", "GET /metrics", null, HttpStatusCode.NotFound)]               // off by default
+    [InlineData("10.0.0.0/8", "10.1.2.3", "GET /metrics", null, HttpStatusCode.OK)]
+    [InlineData("10.0.0.0/8;192.168.7.9", "192.168.7.9", "GET /metrics", null, HttpStatusCode.OK)]
+    [InlineData("10.0.0.0/8", "192.0.2.7", "GET /metrics", null, HttpStatusCode.NotFound)]      // outside the list
+    // Relayed by a proxy, named in any of the three headers proxies use.
+    [InlineData("10.0.0.0/8", "10.1.2.3", "GET /metrics", "X-Forwarded-For: 203.0.113.5", HttpStatusCode.NotFound)]
+    [InlineData("10.0.0.0/8", "10.1.2.3", "GET /metrics", "X-Original-For: 203.0.113.5", HttpStatusCode.NotFound)]
+    [InlineData("10.0.0.0/8", "10.1.2.3", "GET /metrics", "Forwarded: for=203.0.113.5", HttpStatusCode.NotFound)]
+    // One address and two methods, as every other page of the portal.
+    [InlineData("10.0.0.0/8", "10.1.2.3", "GET /METRICS", null, HttpStatusCode.NotFound)]
+    [InlineData("10.0.0.0/8", "10.1.2.3", "POST /metrics", null, HttpStatusCode.MethodNotAllowed)]
+    [InlineData("10.0.0.0/8", "10.1.2.3", "DELETE /metrics", null, HttpStatusCode.MethodNotAllowed)]
+    [InlineData("10.0.0.0/8", "192.0.2.7", "DELETE /metrics", null, HttpStatusCode.NotFound)]   // not even its methods
+    public async Task Metrics_are_served_only_to_the_allowed_networks(string? allowed, string client, string request, string? header, HttpStatusCode expected)
     {
         await using var host = fixture.Factory.WithWebHostBuilder(builder =>
         {
@@ -110,13 +118,17 @@ public sealed class MetricsTests(SqlitePortal fixture) : IClassFixture<SqlitePor
             // The test server has no sockets: the client's address is set as Kestrel would set it.
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ClientAddress(IPAddress.Parse(client))));
         });
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
-        if (forwardedFor is not null) request.Headers.Add("X-Forwarded-For", forwardedFor);
+        var (method, path) = (request.Split(' ')[0], request.Split(' ')[1]);
+        using var message = new HttpRequestMessage(new HttpMethod(method), path);
+        if (header is not null) message.Headers.Add(header.Split(": ")[0], header.Split(": ")[1]);
 
-        var response = await host.CreateClient().SendAsync(request);
+        var response = await host.CreateClient().SendAsync(message);
 
         Assert.Equal(expected, response.StatusCode);
-        if (expected == HttpStatusCode.OK) Assert.Contains("# TYPE", await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadAsStringAsync();
+        if (expected == HttpStatusCode.OK) Assert.Contains("# TYPE", body);
+        else Assert.DoesNotContain("# TYPE", body);
+        if (expected == HttpStatusCode.MethodNotAllowed) Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
     }
 
     [Fact]

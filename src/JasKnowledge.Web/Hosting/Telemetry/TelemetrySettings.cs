@@ -34,7 +34,9 @@ public sealed class TelemetrySettings
 
     public bool MayReadMetrics(HttpContext context)
     {
-        if (context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("X-Original-For")) return false;
+        // Relayed by a proxy (any of the three ways a proxy names the client): the connection's address is the proxy's.
+        if (context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("X-Original-For")
+            || context.Request.Headers.ContainsKey("Forwarded")) return false;
         if (context.Connection.RemoteIpAddress is not { } remote) return false;
         if (remote.IsIPv4MappedToIPv6) remote = remote.MapToIPv4();
         return _networks.Any(network => network.Contains(remote));

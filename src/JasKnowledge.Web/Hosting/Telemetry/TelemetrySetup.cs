@@ -49,13 +49,20 @@ public static class TelemetrySetup
     public static WebApplication UsePortalMetricsEndpoint(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<TelemetrySettings>();
-        app.MapWhen(context => context.Request.Path.Equals(MetricsPath, StringComparison.OrdinalIgnoreCase), branch =>
+        // One address, in its own letters: /METRICS is an unknown page like any other.
+        app.MapWhen(context => string.Equals(context.Request.Path.Value, MetricsPath, StringComparison.Ordinal), branch =>
         {
             branch.Use(async (context, next) =>
             {
                 if (!settings.MetricsEnabled || !settings.MayReadMetrics(context))
                 {
                     context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+                }
+                if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+                {
+                    context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                    context.Response.Headers.Allow = "GET, HEAD";
                     return;
                 }
                 context.Response.Headers.CacheControl = "no-store";
