@@ -34,12 +34,11 @@ public sealed class ParticipantContentTests
         var dutch = Read(set, "nl");
         var dutchHeadings = MarkdownOutline.Headings(dutch.Text.Body, maxLevel: 2).Count;
         Assert.Null(dutch.Text.SourceVersion);
-        // All translations were made from the same Dutch version (1 for a set never changed, 2 after
-        // a change made in the Dutch text and every translation together, 3 after a second: the films'
-        // sentence saying what the drawings show).
+        // All translations were made from the same Dutch version: 1 for a set never changed, one more
+        // for every change made in the Dutch text and every translation together.
         var from = Read(set, Languages[1]).Text.SourceVersion;
         Assert.NotNull(from);
-        Assert.InRange(from.Value, 1, 3);
+        Assert.True(from.Value >= 1, $"{set}: translatedFrom is a Dutch version number, from 1.");
         foreach (var culture in Languages.Skip(1))
         {
             var translation = Read(set, culture);
