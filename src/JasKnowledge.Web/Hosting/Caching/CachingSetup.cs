@@ -19,6 +19,8 @@ public static class CachingSetup
         {
             options.AddBasePolicy(new PublicPagePolicy());
             options.SizeLimit = 256L * 1024 * 1024;
+            // /NL is sent on to /nl (LocalizationSetup): a cached /nl must not answer for it first.
+            options.UseCaseSensitivePaths = true;
         });
         services.AddPublicationListener<OutputCacheInvalidation>();
         services.AddResponseCompression(options =>
