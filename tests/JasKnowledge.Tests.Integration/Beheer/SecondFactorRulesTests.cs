@@ -77,6 +77,45 @@ public abstract class SecondFactorRulesTests<TFixture>(TFixture fixture) : IClas
         Assert.Contains("klopt niet", await (await SecondStepWithAsync(email, "CCCCC-DDDDD", recovery: true)).Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("disabled", true)]
+    [InlineData("disabled", false)]
+    [InlineData("locked out", true)]
+    [InlineData("locked out", false)]
+    public async Task An_account_disabled_or_locked_out_after_its_password_cannot_finish_signing_in(string what, bool recovery)
+    {
+        // Found by the attack of 5 December 2026: a recovery code finished a sign-in that had passed the password
+        // step before an administrator disabled the account, and the session worked (Identity checks this for an
+        // authenticator code only).
+        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.Editor);
+        IReadOnlyList<string> codes;
+        using (var scope = Host.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            codes = await scope.ServiceProvider.GetRequiredService<AccountAdministration>().NewRecoveryCodesAsync((await users.FindByEmailAsync(email))!);
+        }
+        var client = BackOffice.Client(Host);
+        Assert.Equal(BackOffice.SecondStep, (await BackOffice.PasswordStepAsync(client, email)).Headers.Location!.OriginalString);
+        using (var scope = Host.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            if (what == "disabled") await scope.ServiceProvider.GetRequiredService<AccountAdministration>().SetDisabledAsync("beheer@example.nl", user.Id, true);
+            else Assert.True((await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddMinutes(15))).Succeeded);
+        }
+
+        var answer = await BackOffice.SecondStepAsync(client, recovery ? codes[0] : await Totp.FreshAsync(email, BackOffice.AuthenticatorKey), recovery);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains(what == "disabled" ? "het is uitgeschakeld" : "tijdelijk geblokkeerd", await answer.Content.ReadAsStringAsync());
+        Assert.False(answer.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("jas-beheer=", StringComparison.Ordinal)));
+        var home = await client.GetAsync("/beheer/inhoud");
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.StartsWith("/beheer/inloggen", home.Headers.Location!.PathAndQuery);
+        // The recovery code was not spent on a refused sign-in.
+        Assert.Equal(AccountAdministration.RecoveryCodeCount, (await KeptRecoveryCodesAsync(email)).Split(';').Length);
+    }
+
     [Fact]
     public async Task A_new_password_of_ones_own_is_in_the_audit_log_and_the_wrong_current_one_changes_nothing()
     {

@@ -2,6 +2,7 @@ using JasKnowledge.Core.Telemetry;
 using JasKnowledge.Data.Accounts;
 using JasKnowledge.Web.Hosting.Authentication;
 using JasKnowledge.Web.Hosting.Caching;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -42,6 +43,21 @@ public sealed class SecondStepModel(SignInManager<PortalUser> signIn, AccountAdm
             Problem = "Vul de code in.";
             return Page();
         }
+        // Asked again at this step: an account disabled or locked out after its password was given must not
+        // finish signing in. Identity checks this for an authenticator code, not for a recovery code.
+        if (!await signIn.CanSignInAsync(user))
+        {
+            metrics.SignInFailed("second-step", lockedOut: false);
+            await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+            Problem = "Dit account kan niet inloggen: het is uitgeschakeld. Vraag een beheerder om het weer aan te zetten.";
+            return Page();
+        }
+        if (await signIn.UserManager.IsLockedOutAsync(user))
+        {
+            metrics.SignInFailed("second-step", lockedOut: true);
+            Problem = LockedOut;
+            return Page();
+        }
         var result = await check(code);
         if (result.Succeeded)
         {
@@ -49,9 +65,11 @@ public sealed class SecondStepModel(SignInManager<PortalUser> signIn, AccountAdm
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/beheer");
         }
         metrics.SignInFailed("second-step", result.IsLockedOut);
-        Problem = result.IsLockedOut
-            ? "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over een kwartier opnieuw."
+        Problem = result.IsLockedOut ? LockedOut
+            : RecoveryCode is not null ? "Deze herstelcode klopt niet, of is al gebruikt. Elke herstelcode werkt één keer."
             : "Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat, en vul de nieuwste code in.";
         return Page();
     }
+
+    private const string LockedOut = "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over een kwartier opnieuw.";
 }
