@@ -113,29 +113,33 @@ public sealed class AccountAdministration(JasDbContext db, UserManager<PortalUse
             throw new AccountRuleException(
                 "Een gemeentelijke redacteur hoort bij één gemeente: vul de CBS-code in (vier cijfers, bijvoorbeeld 0546).");
         if (role != PortalRoles.MunicipalEditor) gemeente = null;
-        var current = await users.GetRolesAsync(user);
-        if (current.Contains(PortalRoles.Administrator) && role != PortalRoles.Administrator) await EnsureAnotherAdministratorAsync(user);
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        Check(await users.RemoveFromRolesAsync(user, current));
-        Check(await users.AddToRoleAsync(user, role));
-        user.Gemeente = gemeente;
-        Check(await users.UpdateAsync(user));
-        Check(await users.UpdateSecurityStampAsync(user));
-        await AuditAsync(actor, "account.role", user.Email!, $"{string.Join(", ", current)} → {role}{(gemeente is null ? "" : $" {gemeente}")}");
-        await transaction.CommitAsync();
+        await AsAdministratorChangeAsync(async () =>
+        {
+            var current = await users.GetRolesAsync(user);
+            if (current.Contains(PortalRoles.Administrator) && role != PortalRoles.Administrator) await EnsureAnotherAdministratorAsync(user);
+            Check(await users.RemoveFromRolesAsync(user, current));
+            Check(await users.AddToRoleAsync(user, role));
+            user.Gemeente = gemeente;
+            Check(await users.UpdateAsync(user));
+            Check(await users.UpdateSecurityStampAsync(user));
+            await AuditAsync(actor, "account.role", user.Email!, $"{string.Join(", ", current)} → {role}{(gemeente is null ? "" : $" {gemeente}")}");
+        });
     }
 
     public async Task SetDisabledAsync(string actor, string id, bool disabled)
     {
         var user = await UserAsync(id);
-        if (disabled && (await users.GetRolesAsync(user)).Contains(PortalRoles.Administrator)) await EnsureAnotherAdministratorAsync(user);
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        user.Disabled = disabled;
-        Check(await users.UpdateAsync(user));
-        Check(await users.UpdateSecurityStampAsync(user));
-        if (!disabled) Check(await users.SetLockoutEndDateAsync(user, null));
-        await AuditAsync(actor, disabled ? "account.disable" : "account.enable", user.Email!, null);
-        await transaction.CommitAsync();
+        await AsAdministratorChangeAsync(async () =>
+        {
+            if (disabled && (await users.GetRolesAsync(user)).Contains(PortalRoles.Administrator)) await EnsureAnotherAdministratorAsync(user);
+            user.Disabled = disabled;
+            // An open invitation link ends with it: enabling the account again does not bring a leaked link back.
+            if (disabled) (user.InvitationHash, user.InvitationExpiresUtc) = (null, null);
+            Check(await users.UpdateAsync(user));
+            Check(await users.UpdateSecurityStampAsync(user));
+            if (!disabled) Check(await users.SetLockoutEndDateAsync(user, null));
+            await AuditAsync(actor, disabled ? "account.disable" : "account.enable", user.Email!, null);
+        });
     }
 
     /// <summary>The account's second factor is removed: a new key, no recovery codes, and at the next
@@ -156,6 +160,12 @@ public sealed class AccountAdministration(JasDbContext db, UserManager<PortalUse
     {
         var user = await UserAsync(id);
         await using var transaction = await db.Database.BeginTransactionAsync();
+        // "Everywhere" includes an open invitation link, which would otherwise still sign someone in.
+        if (user.InvitationHash is not null)
+        {
+            (user.InvitationHash, user.InvitationExpiresUtc) = (null, null);
+            Check(await users.UpdateAsync(user));
+        }
         Check(await users.UpdateSecurityStampAsync(user));
         await AuditAsync(actor, "account.signout-everywhere", user.Email!, null);
         await transaction.CommitAsync();
@@ -165,11 +175,12 @@ public sealed class AccountAdministration(JasDbContext db, UserManager<PortalUse
     public async Task DeleteAsync(string actor, string id)
     {
         var user = await UserAsync(id);
-        if ((await users.GetRolesAsync(user)).Contains(PortalRoles.Administrator)) await EnsureAnotherAdministratorAsync(user);
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        Check(await users.DeleteAsync(user));
-        await AuditAsync(actor, "account.delete", user.Email!, null);
-        await transaction.CommitAsync();
+        await AsAdministratorChangeAsync(async () =>
+        {
+            if ((await users.GetRolesAsync(user)).Contains(PortalRoles.Administrator)) await EnsureAnotherAdministratorAsync(user);
+            Check(await users.DeleteAsync(user));
+            await AuditAsync(actor, "account.delete", user.Email!, null);
+        });
     }
 
     /// <summary>The account's own enrolment: the code from the authenticator app proves the shared key
@@ -223,11 +234,33 @@ public sealed class AccountAdministration(JasDbContext db, UserManager<PortalUse
     private async Task<PortalUser> UserAsync(string id) =>
         await users.FindByIdAsync(id) ?? throw new AccountRuleException("Dit account bestaat niet (meer).");
 
+    /// <summary>A change that may take an administrator away: the check and the change in one serializable
+    /// transaction, so that two administrators demoting each other at the same moment cannot both succeed
+    /// (SQLite takes the write lock at the start; PostgreSQL refuses the second, which is then told so).</summary>
+    private async Task AsAdministratorChangeAsync(Func<Task> change)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable);
+            await change();
+            await transaction.CommitAsync();
+        }
+        catch (Exception e) when (e is not AccountRuleException && DatabaseConflicts.IsConflict(e))
+        {
+            throw new AccountRuleException(ChangedMeanwhile);
+        }
+    }
+
+    private const string ChangedMeanwhile = "Iemand anders veranderde tegelijk dit account of een beheerder. Laad de pagina opnieuw en kijk of uw wijziging nog nodig is.";
+
+    /// <summary>Only an administrator who can sign in counts: enabled, invitation accepted, and a password of
+    /// their own (an unaccepted invitation's link or one-time password was shown once and may be lost).</summary>
     private async Task EnsureAnotherAdministratorAsync(PortalUser user)
     {
         var administrators = await users.GetUsersInRoleAsync(PortalRoles.Administrator);
-        if (!administrators.Any(a => a.Id != user.Id && !a.Disabled))
-            throw new AccountRuleException("Dit is de laatste beheerder: maak eerst een ander account beheerder.");
+        if (!administrators.Any(a => a.Id != user.Id && !a.Disabled && a.InvitationHash is null && a.PasswordHash is not null && !a.MustChangePassword))
+            throw new AccountRuleException(
+                "Dit is de laatste beheerder die kan inloggen: maak eerst een ander account beheerder, en laat die de uitnodiging aannemen en een eigen wachtwoord kiezen.");
     }
 
     private async Task AuditAsync(string actor, string action, string subject, string? detail)
@@ -236,9 +269,15 @@ public sealed class AccountAdministration(JasDbContext db, UserManager<PortalUse
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Identity's refusals in the back office's language: the ones two administrators acting on one
+    /// account at once produce are said as such, not as Identity's English text.</summary>
     private static void Check(IdentityResult result)
     {
-        if (!result.Succeeded) throw new AccountRuleException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        if (result.Succeeded) return;
+        if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.ConcurrencyFailure)
+                or nameof(IdentityErrorDescriber.UserNotInRole) or nameof(IdentityErrorDescriber.UserAlreadyInRole)))
+            throw new AccountRuleException(ChangedMeanwhile);
+        throw new AccountRuleException(string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -174,20 +174,117 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Contains("account.delete", await admin.GetStringAsync($"/beheer/logboek?onderwerp={Uri.EscapeDataString(email)}"));
     }
 
+    [Theory]
+    [InlineData("SignOut")]
+    [InlineData("Disable")]
+    public async Task Signing_out_everywhere_or_disabling_ends_an_open_invitation_link(string handler)
+    {
+        // Found by the attack of 5 December 2026: a leaked link survived "Overal uitloggen", and came back after re-enabling.
+        var admin = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));
+        var email = $"uitgenodigd-{Guid.NewGuid():N}@example.nl";
+        var link = WebUtility.HtmlDecode(InvitationLink().Match(
+            await (await InviteAsync(admin, email, PortalRoles.Editor, byLink: true)).Content.ReadAsStringAsync()).Groups[1].Value);
+        Assert.Equal(HttpStatusCode.OK, (await BackOffice.Client(Host).GetAsync(link)).StatusCode);
+        var page = $"/beheer/gebruikers/{await UsersTests.IdOfAsync(Host, email)}";
+
+        Assert.Equal(HttpStatusCode.OK,
+            (await BackOffice.PostFormAsync(admin, $"{page}?handler={handler}", await BackOffice.TokenAsync(admin, page), [])).StatusCode);
+        if (handler == "Disable")
+            Assert.Equal(HttpStatusCode.OK,
+                (await BackOffice.PostFormAsync(admin, $"{page}?handler=Enable", await BackOffice.TokenAsync(admin, page), [])).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await BackOffice.Client(Host).GetAsync(link)).StatusCode);
+    }
+
+    /// <summary>Makes <paramref name="keep"/> the only administrators who can sign in: every other one is disabled.</summary>
+    private async Task OnlyAdministratorsAsync(params string[] keep)
+    {
+        using var scope = Host.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        foreach (var other in (await users.GetUsersInRoleAsync(PortalRoles.Administrator)).Where(u => !keep.Contains(u.Email)))
+        {
+            other.Disabled = true;
+            await users.UpdateAsync(other);
+        }
+    }
+
+    [Fact]
+    public async Task An_administrator_invited_but_not_yet_arrived_does_not_count_as_another_administrator()
+    {
+        // Found by the attack of 5 December 2026: with an administrator's invitation open, the last real administrator
+        // could step down, and the portal was left with an account nobody could sign in to.
+        var adminEmail = await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator);
+        await OnlyAdministratorsAsync(adminEmail);
+        var id = await UsersTests.IdOfAsync(Host, adminEmail);
+        using (var scope = Host.Services.CreateScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
+            Assert.NotNull((await accounts.InviteAsync(adminEmail, $"link-{Guid.NewGuid():N}@example.nl", PortalRoles.Administrator, null, byLink: true)).Invitation);
+            Assert.NotNull((await accounts.InviteAsync(adminEmail, $"otp-{Guid.NewGuid():N}@example.nl", PortalRoles.Administrator, null, byLink: false)).Invitation);
+        }
+        var admin = await BackOffice.SignedInAsync(Host, adminEmail);
+        var page = $"/beheer/gebruikers/{id}";
+
+        var refused = await BackOffice.PostFormAsync(
+            admin, $"{page}?handler=Role", await BackOffice.TokenAsync(admin, page), [new("Role", PortalRoles.Editor), new("Gemeente", "")]);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("laatste beheerder die kan inloggen", await refused.Content.ReadAsStringAsync());
+        using (var scope = Host.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            Assert.Contains(PortalRoles.Administrator, await users.GetRolesAsync((await users.FindByEmailAsync(adminEmail))!));
+        }
+    }
+
+    [Theory]
+    [InlineData("Role")]
+    [InlineData("Disable")]
+    [InlineData("Delete")]
+    public async Task Two_administrators_removing_each_other_at_the_same_moment_leave_one(string action)
+    {
+        // Found by the attack of 5 December 2026: both checks ran before either change was saved, and both succeeded.
+        for (var round = 0; round < 4; round++)
+        {
+            var (a, b) = (await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator), await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));
+            await OnlyAdministratorsAsync(a, b);
+            var (idA, idB) = (await UsersTests.IdOfAsync(Host, a), await UsersTests.IdOfAsync(Host, b));
+            async Task<string> RemoveAsync(string actor, string id)
+            {
+                using var scope = Host.Services.CreateScope();
+                var accounts = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
+                try
+                {
+                    await (action switch
+                    {
+                        "Role" => accounts.SetRoleAsync(actor, id, PortalRoles.Editor, null),
+                        "Disable" => accounts.SetDisabledAsync(actor, id, true),
+                        _ => accounts.DeleteAsync(actor, id),
+                    });
+                    return "done";
+                }
+                catch (AccountRuleException refusal)
+                {
+                    return refusal.Message;
+                }
+            }
+
+            var outcomes = await Task.WhenAll(RemoveAsync(a, idB), RemoveAsync(b, idA));
+
+            Assert.Single(outcomes, o => o == "done");
+            Assert.Single(outcomes, o => o.Contains("laatste beheerder", StringComparison.Ordinal) || o.Contains("tegelijk", StringComparison.Ordinal));
+            using var scope = Host.Services.CreateScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            Assert.Single(await users.GetUsersInRoleAsync(PortalRoles.Administrator), u => !u.Disabled && (u.Email == a || u.Email == b));
+        }
+    }
+
     [Fact]
     public async Task The_last_administrator_cannot_be_removed_disabled_or_demoted()
     {
         // Every other administrator of this database is disabled first, so this one is the last.
         var adminEmail = await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator);
-        using (var scope = Host.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            foreach (var other in (await users.GetUsersInRoleAsync(PortalRoles.Administrator)).Where(u => u.Email != adminEmail))
-            {
-                other.Disabled = true;
-                await users.UpdateAsync(other);
-            }
-        }
+        await OnlyAdministratorsAsync(adminEmail);
         var admin = await BackOffice.SignedInAsync(Host, adminEmail);
         var id = await UsersTests.IdOfAsync(Host, adminEmail);
         var page = $"/beheer/gebruikers/{id}";
