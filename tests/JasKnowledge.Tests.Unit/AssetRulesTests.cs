@@ -29,7 +29,7 @@ public sealed class AssetRulesTests
         asset.AddRevision(File('a'), "1.0", "x.pdf", null, Day);
 
         var error = Assert.Throws<ContentRuleException>(() => asset.AddRevision(File('b'), "1.0", "x.pdf", null, Day));
-        Assert.Contains("already has a version 1.0", error.Message);
+        Assert.Contains("heeft al een versie 1.0", error.Message);
         Assert.Single(asset.Revisions);
     }
 

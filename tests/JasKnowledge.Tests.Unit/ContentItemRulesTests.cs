@@ -43,7 +43,7 @@ public sealed class ContentItemRulesTests
         item.StartDraft(Text(), "a", Now);
 
         var error = Assert.Throws<ContentRuleException>(() => item.StartDraft(Text("Ander"), "b", Now));
-        Assert.Contains("already has an open draft", error.Message);
+        Assert.Contains("heeft al een open concept", error.Message);
         Assert.Single(item.Versions);
     }
 
@@ -54,7 +54,7 @@ public sealed class ContentItemRulesTests
         item.Publish(item.StartDraft(Text(), "a", Now).Number, Now);
 
         var error = Assert.Throws<ContentRuleException>(() => item.Publish(1, Now));
-        Assert.Contains("only a draft can be published", error.Message);
+        Assert.Contains("alleen een concept kan worden gepubliceerd", error.Message);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class ContentItemRulesTests
         Assert.Equal("oude tekst", restored.Body);
         Assert.Equal("Nieuw", item.Published!.Title); // the public page is unchanged until the draft is published
         Assert.Equal(3, item.Versions.Count);
-        Assert.Contains("version 1", restored.ChangeNote);
+        Assert.Contains("versie 1", restored.ChangeNote);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class ContentItemRulesTests
     public void A_version_that_does_not_exist_is_a_clear_error()
     {
         var error = Assert.Throws<ContentRuleException>(() => NewItem().Version(7));
-        Assert.Contains("Version 7", error.Message);
+        Assert.Contains("Versie 7", error.Message);
     }
 
     [Fact]

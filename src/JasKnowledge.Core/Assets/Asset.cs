@@ -43,12 +43,12 @@ public sealed class Asset
     {
         if (!IsValidVersionLabel(versionLabel))
             throw new Content.ContentRuleException(Content.ContentRule.InvalidVersionLabel,
-                $"'{versionLabel}' cannot be a version label: use letters, digits, '.', '_' and '-' (at most 64, starting with a letter "
-                + "or digit), and not the word 'latest', which always means the newest version.");
+                $"'{versionLabel}' kan geen versienummer zijn: gebruik letters, cijfers, '.', '_' en '-' (hoogstens 64, te beginnen met een "
+                + "letter of cijfer), en niet het woord 'latest', dat altijd de nieuwste versie betekent.");
         if (Find(versionLabel) is not null)
             throw new Content.ContentRuleException(Content.ContentRule.VersionLabelTaken,
-                $"'{Slug}' ({Culture}) already has a version {versionLabel}; "
-                + "a published file never changes, so give the new file a new version label.");
+                $"'{Slug}' ({Culture}) heeft al een versie {versionLabel}. Een gepubliceerd bestand verandert nooit: "
+                + "geef het nieuwe bestand een nieuw versienummer.");
         var revision = new AssetRevision
         {
             AssetId = Id,

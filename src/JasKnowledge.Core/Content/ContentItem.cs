@@ -27,7 +27,7 @@ public sealed class ContentItem : IContentAddress
 
     public ContentVersion Version(int number) =>
         Versions.SingleOrDefault(v => v.Number == number)
-        ?? throw new ContentRuleException(ContentRule.VersionMissing, $"Version {number} of '{LocalizationSet}' ({Culture}) does not exist.");
+        ?? throw new ContentRuleException(ContentRule.VersionMissing, $"Versie {number} van '{LocalizationSet}' ({Culture}) bestaat niet (meer). Laad de pagina opnieuw.");
 
     /// <summary>Starts a new draft. Refused while another draft is open, so that no one's work is
     /// silently replaced: the open draft is edited, published or discarded first.</summary>
@@ -36,7 +36,7 @@ public sealed class ContentItem : IContentAddress
         if (Draft is { } open)
             throw new ContentRuleException(
                 ContentRule.DraftAlreadyOpen,
-                $"'{LocalizationSet}' ({Culture}) already has an open draft (version {open.Number}); edit or discard it first.");
+                $"'{LocalizationSet}' ({Culture}) heeft al een open concept (versie {open.Number}). Bewerk of publiceer dat eerst, of gooi het weg.");
         var version = new ContentVersion
         {
             ItemId = Id,
@@ -54,13 +54,13 @@ public sealed class ContentItem : IContentAddress
 
     public void EditDraft(VersionText text)
     {
-        var draft = Draft ?? throw new ContentRuleException(ContentRule.NoDraft, $"'{LocalizationSet}' ({Culture}) has no open draft to edit.");
+        var draft = Draft ?? throw new ContentRuleException(ContentRule.NoDraft, $"'{LocalizationSet}' ({Culture}) heeft geen open concept meer: iemand heeft het intussen gepubliceerd of weggegooid. Laad de pagina opnieuw.");
         draft.Apply(text);
     }
 
     public void DiscardDraft()
     {
-        var draft = Draft ?? throw new ContentRuleException(ContentRule.NoDraft, $"'{LocalizationSet}' ({Culture}) has no open draft to discard.");
+        var draft = Draft ?? throw new ContentRuleException(ContentRule.NoDraft, $"'{LocalizationSet}' ({Culture}) heeft geen open concept meer om weg te gooien. Laad de pagina opnieuw.");
         Versions.Remove(draft);
     }
 
@@ -71,11 +71,11 @@ public sealed class ContentItem : IContentAddress
         if (version.State != VersionState.Draft)
             throw new ContentRuleException(
                 ContentRule.NotADraft,
-                $"Version {number} is {version.State.ToString().ToLowerInvariant()}, not a draft: only a draft can be published.");
+                $"Versie {number} is geen concept meer (iemand heeft die intussen gepubliceerd of vervangen): alleen een concept kan worden gepubliceerd. Laad de pagina opnieuw.");
         if (version.IsMajor && string.IsNullOrWhiteSpace(version.ChangeNote))
-            throw new ContentRuleException(ContentRule.MajorChangeNeedsNote, "A major change needs a change note that says what changed.");
+            throw new ContentRuleException(ContentRule.MajorChangeNeedsNote, "Een grote wijziging heeft een toelichting nodig: schrijf wat er veranderde.");
         if (string.IsNullOrWhiteSpace(version.Title))
-            throw new ContentRuleException(ContentRule.TitleRequired, "A version needs a title before it can be published.");
+            throw new ContentRuleException(ContentRule.TitleRequired, "Een versie heeft een titel nodig voordat die kan worden gepubliceerd.");
         if (Published is { } current) current.State = VersionState.Superseded;
         version.State = VersionState.Published;
         version.PublishedUtc = nowUtc;
@@ -85,7 +85,7 @@ public sealed class ContentItem : IContentAddress
     /// <summary>Takes the item offline. Its versions stay as history and can be restored.</summary>
     public ContentVersion Unpublish()
     {
-        var current = Published ?? throw new ContentRuleException(ContentRule.NotPublished, $"'{LocalizationSet}' ({Culture}) is not published.");
+        var current = Published ?? throw new ContentRuleException(ContentRule.NotPublished, $"'{LocalizationSet}' ({Culture}) staat niet (meer) online.");
         current.State = VersionState.Withdrawn;
         return current;
     }
@@ -94,7 +94,7 @@ public sealed class ContentItem : IContentAddress
     public ContentVersion Restore(int number, string author, DateTime nowUtc)
     {
         var old = Version(number);
-        var text = old.ToText() with { ChangeNote = $"Restored from version {number}.", IsMajor = false };
+        var text = old.ToText() with { ChangeNote = $"Hersteld uit versie {number}.", IsMajor = false };
         return StartDraft(text, author, nowUtc);
     }
 }

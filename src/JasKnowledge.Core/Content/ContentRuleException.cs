@@ -18,6 +18,8 @@ public enum ContentRule
     InvalidVersionLabel,
     VersionLabelTaken,
     FieldRules,
+    /// <summary>Someone else saved a change to the same item at the same moment (a double click, two editors).</summary>
+    ChangedMeanwhile,
 }
 
 /// <summary>A request that would break a rule of the content core (for example publishing a version

@@ -49,6 +49,23 @@ public sealed class FileRevisionStore(JasDbContext db, SearchIndexer search, IEn
     private async Task CommitAsync(
         Asset asset, IReadOnlyList<AssetRevision> added, string actor, string action, DateTime now, CancellationToken cancellationToken)
     {
+        try
+        {
+            await CommitOnceAsync(asset, added, actor, action, now, cancellationToken);
+        }
+        catch (DbUpdateException e) when (DatabaseConflicts.IsUniqueViolation(e))
+        {
+            // The same version label, uploaded by someone else (or a double click) at the same moment.
+            throw new ContentRuleException(ContentRule.VersionLabelTaken,
+                $"'{asset.Slug}' ({asset.Culture}) heeft al een versie {string.Join(", ", added.Select(r => r.VersionLabel))}: die werd op hetzelfde "
+                + "moment opgeladen. Kijk in de lijst van versies of het uw bestand is; anders geeft u het een nieuw versienummer.");
+        }
+        foreach (var listener in listeners) await listener.PublishedAsync(cancellationToken);
+    }
+
+    private async Task CommitOnceAsync(
+        Asset asset, IReadOnlyList<AssetRevision> added, string actor, string action, DateTime now, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (added.Count > 0)
             foreach (var step in publishingSteps) await step.FilesPublishingAsync(asset, added, cancellationToken);
@@ -63,6 +80,5 @@ public sealed class FileRevisionStore(JasDbContext db, SearchIndexer search, IEn
         await db.SaveChangesAsync(cancellationToken);
         await search.IndexAsync(asset, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var listener in listeners) await listener.PublishedAsync(cancellationToken);
     }
 }

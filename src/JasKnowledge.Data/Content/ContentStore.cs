@@ -97,13 +97,22 @@ public sealed class ContentStore(
         ContentItem? published, string actor, string action, string subject, string? detail, CancellationToken cancellationToken,
         ContentVersion? publishedVersion = null)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (published is not null && publishedVersion is not null)
-            foreach (var step in publishingSteps) step.ContentPublishing(published, publishedVersion);
-        db.AuditLog.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor, Action = action, Subject = subject, Detail = detail });
-        await db.SaveChangesAsync(cancellationToken);
-        if (published is not null) await search.IndexAsync(published, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (published is not null && publishedVersion is not null)
+                foreach (var step in publishingSteps) step.ContentPublishing(published, publishedVersion);
+            db.AuditLog.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor, Action = action, Subject = subject, Detail = detail });
+            await db.SaveChangesAsync(cancellationToken);
+            if (published is not null) await search.IndexAsync(published, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DatabaseConflicts.IsUniqueViolation(e))
+        {
+            // The same version number or address taken by a request that checked at the same moment.
+            throw new ContentRuleException(ContentRule.ChangedMeanwhile,
+                "Iemand anders sloeg op hetzelfde moment een wijziging van deze tekst op, en die ging voor. Laad de pagina opnieuw: u ziet dan wat er nu staat.");
+        }
         if (published is not null)
         {
             metrics.Published(action);

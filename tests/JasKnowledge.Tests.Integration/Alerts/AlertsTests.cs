@@ -86,6 +86,21 @@ public abstract class AlertsTests<TFixture>(TFixture fixture) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task A_double_click_on_follow_gets_the_same_answer_twice_and_one_subscription()
+    {
+        // Found by the attack of 5 December 2026: the second of two posts at once hit the unique index and got a 500.
+        for (var round = 0; round < 6; round++)
+        {
+            var email = Maildev.NewAddress("dubbel");
+            var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => SubscribeAsync("nl", $"item:{HealthSheet}", email)));
+
+            Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+            using var scope = fixture.Factory.Services.CreateScope();
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<JasDbContext>().AlertSubscriptions.CountAsync(s => s.Email == email));
+        }
+    }
+
+    [Fact]
     public async Task The_form_is_on_the_arabic_sheet_and_works_without_javascript()
     {
         var html = await Client().GetStringAsync("/ar/informatie/de-zorgverzekering");

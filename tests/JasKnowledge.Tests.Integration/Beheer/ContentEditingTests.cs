@@ -83,7 +83,7 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
             [new("version", "1")]);
         Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
         var edit = await client.GetStringAsync($"/beheer/inhoud/{id}");
-        Assert.Contains("Restored from version 1.", edit);
+        Assert.Contains("Hersteld uit versie 1.", edit);
         Assert.DoesNotContain("zeppelin", edit[edit.IndexOf("<textarea", StringComparison.Ordinal)..]);
         Assert.Contains("zeppelin", await client.GetStringAsync("/nl/over"));
     }

@@ -69,7 +69,15 @@ public sealed class AlertSubscriptions(
             SubscriptionId = existing.Id, Email = address, Culture = culture, Title = title, ConfirmationToken = token,
             DueUtc = now, CreatedUtc = now,
         });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (JasKnowledge.Data.DatabaseConflicts.IsUniqueViolation(e))
+        {
+            // A double click: the other request made this subscription and its mail at the same moment.
+            return SubscribeOutcome.CheckYourMail;
+        }
         return SubscribeOutcome.CheckYourMail;
     }
 

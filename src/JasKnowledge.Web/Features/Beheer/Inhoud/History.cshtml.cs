@@ -11,7 +11,7 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 /// <summary>/beheer/inhoud/{id}/geschiedenis?van=&amp;naar=: every version with its author, date and
 /// change note, a line-by-line comparison of any two, and restore (which makes a new draft).</summary>
 [Authorize(Roles = ContentAccess.Roles)]
-public sealed class HistoryModel(ContentStore store, CultureCatalog cultures) : PageModel
+public sealed class HistoryModel(ContentStore store, CultureCatalog cultures, IEnumerable<JasKnowledge.Core.Modules.OwnEditor> ownEditors) : PageModel
 {
     public ContentItem Item { get; private set; } = null!;
     public ContentVersion? From { get; private set; }
@@ -44,7 +44,7 @@ public sealed class HistoryModel(ContentStore store, CultureCatalog cultures) : 
             Problem = Item.Draft is not null
                 ? "Er is al een open concept. Publiceer of bewerk dat eerst; herstellen maakt een nieuw concept."
                 : e.Message;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = e.Rule == ContentRule.ChangedMeanwhile ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
         return Redirect($"/beheer/inhoud/{id}");
@@ -53,7 +53,7 @@ public sealed class HistoryModel(ContentStore store, CultureCatalog cultures) : 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, cancellationToken) is not { } item) return NotFound();
-        if (!ContentAccess.MayEdit(User, item, cultures)) return Forbid();
+        if (!ContentAccess.MayEdit(User, item, cultures, ownEditors)) return Forbid();
         Item = item;
         ViewData[LayoutData.Title] = $"Geschiedenis: {item.Current?.Title}";
         return null;

@@ -18,7 +18,8 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 /// </summary>
 [Authorize(Roles = ContentAccess.Roles)]
 public sealed class TranslationsModel(
-    TranslationStatus status, TranslationExchange exchange, WordsLeft words, JasDbContext db, ContentStore store, CultureCatalog cultures)
+    TranslationStatus status, TranslationExchange exchange, WordsLeft words, JasDbContext db, ContentStore store, CultureCatalog cultures,
+    IEnumerable<JasKnowledge.Core.Modules.TranslatedType> translatedTypes)
     : PageModel
 {
     /// <summary>Larger than the whole portal's text in one language many times over.</summary>
@@ -45,14 +46,29 @@ public sealed class TranslationsModel(
         var source = await store.FindAsync(set ?? "", cultures.Default.Code, cancellationToken);
         if (source?.Published is not { } published)
             return await RefuseAsync("Er is geen gepubliceerde Nederlandse tekst om te vertalen.", cancellationToken);
+        // Only what the portal offers in every language (pages, sheets, films); the handbook and the
+        // programmes' records are Dutch only, and a translation of them would be published nowhere it belongs.
+        if (!translatedTypes.Any(t => t.Type == source.Type))
+            return await RefuseAsync("Deze tekst is er alleen in het Nederlands; die wordt niet vertaald.", cancellationToken);
         if (await store.FindAsync(source.LocalizationSet, culture, cancellationToken) is { } existing)
             return Redirect($"/beheer/inhoud/{existing.Id}");
         // The Dutch text is the starting point; type-specific fields stay with the Dutch item.
         var text = new VersionText(published.Title, published.Body, published.Summary, null,
             $"Vertaling begonnen van de Nederlandse versie {published.Number}.", SourceVersion: published.Number);
-        var item = await store.CreateAsync(
-            source.Type, culture, source.LocalizationSet, source.Slug, text, User.Identity?.Name ?? "onbekend", cancellationToken);
-        return Redirect($"/beheer/inhoud/{item.Id}");
+        try
+        {
+            var item = await store.CreateAsync(
+                source.Type, culture, source.LocalizationSet, source.Slug, text, User.Identity?.Name ?? "onbekend", cancellationToken);
+            return Redirect($"/beheer/inhoud/{item.Id}");
+        }
+        catch (ContentRuleException e) when (e.Rule == ContentRule.ChangedMeanwhile)
+        {
+            // Begun by someone else (or a double click) at the same moment: theirs is the one to work on.
+            db.ChangeTracker.Clear();
+            return await store.FindAsync(source.LocalizationSet, culture, cancellationToken) is { } begun
+                ? Redirect($"/beheer/inhoud/{begun.Id}")
+                : await RefuseAsync(e.Message, cancellationToken);
+        }
     }
 
     /// <summary>The words left per language as CSV, to check an agency's quote.</summary>

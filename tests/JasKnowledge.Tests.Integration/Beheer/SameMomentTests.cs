@@ -1,0 +1,92 @@
+using JasKnowledge.Core.Assets;
+using JasKnowledge.Core.Blobs;
+using JasKnowledge.Core.Content;
+using JasKnowledge.Data;
+using JasKnowledge.Data.Assets;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Tests.Integration.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JasKnowledge.Tests.Integration.Beheer;
+
+/// <summary>Two requests that checked the same state and then save (a double click, two editors): the
+/// database's unique index lets one win, and the other gets the content rule "changed meanwhile" with a
+/// Dutch message, never an exception that becomes a 500 (found by the attack of 5 December 2026). Each
+/// race is made exact: both requests load before either saves.</summary>
+public abstract class SameMomentTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
+{
+    private static readonly VersionText Text = new("Gelijktijdig", "Twee keer tegelijk opgeslagen.", ChangeNote: "Uit de test.");
+
+    /// <summary>Runs <paramref name="act"/> in two scopes, both after loading, in turn; returns the second's refusal.</summary>
+    private async Task<ContentRuleException> SecondAsync(Func<IServiceProvider, Task<Func<Task>>> load)
+    {
+        using var first = fixture.Factory.Services.CreateScope();
+        using var second = fixture.Factory.Services.CreateScope();
+        var (a, b) = (await load(first.ServiceProvider), await load(second.ServiceProvider));
+        await a();
+        return await Assert.ThrowsAsync<ContentRuleException>(b);
+    }
+
+    [Fact]
+    public async Task A_second_first_save_of_the_same_new_item_is_refused_with_a_message()
+    {
+        var slug = $"tegelijk-{Guid.NewGuid():N}";
+        var refusal = await SecondAsync(services => Task.FromResult<Func<Task>>(() =>
+            services.GetRequiredService<ContentStore>().CreateAsync("page", "nl", $"pages/{slug}", slug, Text, "test")));
+
+        Assert.Equal(ContentRule.ChangedMeanwhile, refusal.Rule);
+        Assert.Contains("Laad de pagina opnieuw", refusal.Message);
+        using var scope = fixture.Factory.Services.CreateScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<JasDbContext>().ContentItems.CountAsync(i => i.Slug == slug));
+    }
+
+    [Theory]
+    [InlineData("draft")]
+    [InlineData("restore")]
+    public async Task A_second_new_draft_from_the_same_state_is_refused_and_the_first_is_kept(string how)
+    {
+        var slug = $"tegelijk-{Guid.NewGuid():N}";
+        Guid id;
+        using (var scope = fixture.Factory.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            var item = new ContentItem { Type = "page", Culture = "nl", LocalizationSet = $"pages/{slug}", Slug = slug };
+            await store.PublishNewVersionAsync(item, Text, "test");
+            id = item.Id;
+        }
+        var refusal = await SecondAsync(async services =>
+        {
+            var store = services.GetRequiredService<ContentStore>();
+            var item = (await store.FindAsync(id))!;
+            return how == "draft"
+                ? () => store.SaveDraftAsync(item, Text with { Body = $"Van {services.GetHashCode()}" }, "test")
+                : () => store.RestoreAsync(item, 1, "test");
+        });
+
+        Assert.Equal(ContentRule.ChangedMeanwhile, refusal.Rule);
+        using var check = fixture.Factory.Services.CreateScope();
+        var versions = await check.ServiceProvider.GetRequiredService<JasDbContext>().ContentVersions.Where(v => v.ItemId == id).ToListAsync();
+        Assert.Equal([1, 2], versions.Select(v => v.Number).Order());
+    }
+
+    [Fact]
+    public async Task A_second_upload_of_the_same_version_label_is_refused_with_a_message()
+    {
+        var label = $"9.{Random.Shared.Next(1000, 9999)}";
+        var refusal = await SecondAsync(async services =>
+        {
+            var store = services.GetRequiredService<FileRevisionStore>();
+            var asset = (await store.FindAsync("nl", "het-gesprek-handboek-pdf"))!;
+            await using var content = new MemoryStream("%PDF-1.7\n tegelijk"u8.ToArray());
+            var stored = await StoredFile.StoreAsync(services.GetRequiredService<IBlobStore>(), content, "application/pdf");
+            return () => store.UploadAsync(asset.Id, stored, label, ".pdf", "Uit de test.", "test");
+        });
+
+        Assert.Equal(ContentRule.VersionLabelTaken, refusal.Rule);
+        Assert.Contains($"heeft al een versie {label}", refusal.Message);
+    }
+}
+
+public sealed class SqliteSameMomentTests(SqlitePortal fixture) : SameMomentTests<SqlitePortal>(fixture);
+public sealed class PostgresSameMomentTests(PostgresPortal fixture) : SameMomentTests<PostgresPortal>(fixture);
