@@ -88,6 +88,25 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture fixture) : ICl
         }
         Assert.Empty(failures);
     }
+
+    [Fact]
+    public async Task A_municipalitys_record_is_edited_in_its_own_form_not_by_editors_through_the_content_editor()
+    {
+        // Found by the attack of 5 December 2026: editors, refused at /beheer/gemeenten/0546, published and took
+        // Leiden's record offline through /beheer/inhoud.
+        var host = BackOffice.WithLoginLimit(fixture.Factory, 1000);
+        var editor = await BackOffice.SignedInAsync(host, await BackOffice.CreateUserAsync(host, PortalRoles.Editor));
+        var admin = await BackOffice.SignedInAsync(host, await BackOffice.CreateUserAsync(host, PortalRoles.Administrator));
+        Guid leiden;
+        using (var scope = host.Services.CreateScope())
+            leiden = (await scope.ServiceProvider.GetRequiredService<Data.Content.ContentStore>().FindAsync("programmas/gemeenten/leiden", "nl"))!.Id;
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync($"/beheer/inhoud/{leiden}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync($"/beheer/inhoud/{leiden}/geschiedenis")).StatusCode);
+        Assert.DoesNotContain($"/beheer/inhoud/{leiden}", await editor.GetStringAsync("/beheer/inhoud"));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/beheer/inhoud/{leiden}")).StatusCode);
+        Assert.Contains($"/beheer/inhoud/{leiden}", await admin.GetStringAsync("/beheer/inhoud"));
+    }
 }
 
 public sealed class SqliteAuthorizationMatrixTests(SqlitePortal fixture) : AuthorizationMatrixTests<SqlitePortal>(fixture);

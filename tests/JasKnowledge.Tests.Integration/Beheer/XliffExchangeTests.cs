@@ -97,6 +97,25 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task An_import_never_replaces_a_draft_someone_else_saved_and_says_so()
+    {
+        // Found by the attack of 5 December 2026: the import edited another translator's saved draft in place.
+        const string set = "informatie/xliff-open-concept";
+        await PublishDutchAsync(set, Body);
+        using (var scope = Host.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<ContentStore>().CreateAsync(
+                "info-sheet", "ar", set, "xliff-open-concept", new VersionText("مسودة", "نص المترجم الآخر."), "collega@example.nl");
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        var xliff = Fill(await translator.GetStringAsync($"{Page}?handler=Xliff&lang=ar&all=true"), set);
+
+        var html = await (await ImportAsync(translator, "ar", xliff)).Content.ReadAsStringAsync();
+
+        Assert.Contains("Import: 0 als concept, 1 overgeslagen", html);
+        Assert.Contains("er staat een concept open (versie 1, van collega@example.nl)", html);
+        Assert.Equal("نص المترجم الآخر.", (await FindAsync(set, "ar"))!.Draft!.Body);
+    }
+
+    [Fact]
     public async Task A_file_with_a_broken_inline_code_is_refused_with_unit_and_line_and_changes_nothing()
     {
         const string set = "informatie/xliff-kapot";

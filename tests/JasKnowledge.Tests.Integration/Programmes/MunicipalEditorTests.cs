@@ -58,9 +58,23 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
         return fields;
     }
 
-    private static Task<HttpResponseMessage> PostAsync(
-        HttpClient client, string code, string handler, string token, IEnumerable<KeyValuePair<string, string>> form) =>
-        BackOffice.PostFormAsync(client, $"/beheer/gemeenten/{code}?handler={handler}", token, form);
+    /// <summary>Posts the form as a browser that has just opened the page does: with the record's state then
+    /// (the hidden Base), unless the test gives one.</summary>
+    private static async Task<HttpResponseMessage> PostAsync(
+        HttpClient client, string code, string handler, string token, IEnumerable<KeyValuePair<string, string>> form)
+    {
+        var fields = form.ToList();
+        if (!fields.Any(f => f.Key == "Base") && await BaseAsync(client, code) is { } stamp) fields.Add(new("Base", stamp));
+        return await BackOffice.PostFormAsync(client, $"/beheer/gemeenten/{code}?handler={handler}", token, fields);
+    }
+
+    /// <summary>The state of the record the edit page shows now; null when the page is refused.</summary>
+    private static async Task<string?> BaseAsync(HttpClient client, string code)
+    {
+        using var page = await client.GetAsync($"/beheer/gemeenten/{code}");
+        var match = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "name=\"Base\" value=\"([^\"]*)\"");
+        return page.IsSuccessStatusCode && match.Success ? System.Net.WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+    }
 
     [Fact]
     public async Task A_municipal_editor_gets_403_on_every_edit_endpoint_of_another_municipality()
@@ -101,6 +115,33 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/beheer/gemeenten/{Leiden}")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, Leiden, "Publish", token, await FormAsync(client, "x"))).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task A_save_from_a_form_opened_before_someone_elses_save_is_refused_and_replaces_nothing()
+    {
+        // Found by the attack of 5 December 2026: the administrator's older form silently replaced the municipal editor's draft.
+        const string rotterdam = "0599"; // no other test of this class touches it
+        var editor = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.MunicipalEditor, rotterdam));
+        var admin = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));
+        var openedByAdmin = await BaseAsync(admin, rotterdam);
+        Assert.NotNull(openedByAdmin);
+
+        var editorToken = await BackOffice.TokenAsync(editor, $"/beheer/gemeenten/{rotterdam}");
+        var editorsForm = (await FormAsync(editor, "Van de gemeente")).Where(f => f.Key != "Form.Body").Append(new("Form.Body", "De tekst van de gemeente zelf."));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(editor, rotterdam, "Draft", editorToken, editorsForm)).StatusCode);
+
+        var adminToken = await BackOffice.TokenAsync(admin, $"/beheer/gemeenten/{rotterdam}");
+        var stale = await PostAsync(admin, rotterdam, "Draft", adminToken, (await FormAsync(admin, "Van de beheerder")).Append(new("Base", openedByAdmin!)));
+        var staleHtml = await stale.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("Iemand anders heeft deze gemeente opgeslagen", staleHtml);
+        Assert.Contains("De tekst van de gemeente zelf.", staleHtml); // what is saved now, beside the form
+        Assert.Contains("De tekst van de gemeente zelf.", await editor.GetStringAsync($"/beheer/gemeenten/{rotterdam}"));
+        // Seen, and saved again on purpose: that is the administrator's choice.
+        var again = await PostAsync(admin, rotterdam, "Draft", adminToken, await FormAsync(admin, "Van de beheerder"));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
 
     [Fact]

@@ -143,6 +143,13 @@ public sealed class TranslationExchange(
             var target = item.Units.ToDictionary(u => u.Id, u => u.Target!);
             var body = fromUnits.Join(Enumerable.Range(0, fromUnits.Units.Count).Select(i => target[BlockId(i)]).ToList());
             var existing = await store.FindAsync(dutch.LocalizationSet, language, cancellationToken);
+            if (existing?.Draft is { } open && open.Author != actor)
+            {
+                // Someone's saved work is never replaced by a file: they publish or discard it first.
+                skipped.Add(new(item.Set, null,
+                    $"er staat een concept open (versie {open.Number}, van {open.Author}); publiceer of verwijder dat eerst en importeer dan opnieuw"));
+                continue;
+            }
             var text = new VersionText(
                 target[Title].Trim(), body, target.TryGetValue(Summary, out var summary) ? summary.Trim() : null,
                 existing?.Current?.Fields, $"Geïmporteerd uit XLIFF (Nederlandse versie {from.Number}).",

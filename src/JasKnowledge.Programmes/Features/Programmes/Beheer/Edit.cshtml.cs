@@ -20,6 +20,10 @@ namespace JasKnowledge.Programmes.Features.Programmes.Beheer;
 public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : PageModel
 {
     [BindProperty] public MunicipalityForm Form { get; set; } = new();
+    /// <summary>The record as it was when the form was opened (<see cref="EditStamp"/>).</summary>
+    [BindProperty] public string? Base { get; set; }
+    /// <summary>Set when someone else saved after this form was opened: what is saved now.</summary>
+    public ContentVersion? Conflict { get; private set; }
 
     public Gemeente Gemeente { get; private set; } = null!;
     public ProgrammeData Data { get; private set; } = null!;
@@ -41,6 +45,7 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
         var blueprint = Data.Blueprint(fields.Blueprint) ?? Data.Blueprints.LastOrDefault();
         fields.Blueprint ??= blueprint?.Slug;
         Form = MunicipalityForm.From(fields, fields.Programme ?? blueprint?.Programme ?? new Programme(), version?.Body ?? "");
+        Base = EditStamp.Of(_item, NotYetSaved);
         return Page();
     }
 
@@ -63,6 +68,18 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
     private async Task<IActionResult> SaveAsync(string code, bool publish, CancellationToken cancellationToken)
     {
         if (await LoadAsync(code, cancellationToken) is { } refused) return refused;
+        if (Base != EditStamp.Of(_item, NotYetSaved))
+        {
+            // Saved by someone else since this form was opened: nothing is replaced; the form keeps this
+            // editor's values, the saved version is shown beside it, and a second save is a choice.
+            Conflict = _item?.Current;
+            Base = EditStamp.Of(_item, NotYetSaved);
+            Errors = [new ContentFieldError("form",
+                "Iemand anders heeft deze gemeente opgeslagen nadat u het formulier opende. Uw wijziging is niet opgeslagen: "
+                + "het formulier hieronder toont nog uw tekst. Vergelijk die met wat er nu staat, en sla daarna opnieuw op.")];
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
         var (fields, _, errors) = Read();
         if (publish && string.IsNullOrWhiteSpace(Form.ChangeNote))
             errors.Add(new("changeNote", "Schrijf bij het publiceren kort wat er veranderde: lezers zien het in de geschiedenis."));
@@ -90,6 +107,7 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
             Saved = publish ? $"Gepubliceerd als versie {draft.Number}."
                 : $"Opgeslagen als concept (versie {draft.Number}); de publieke pagina is niet veranderd.";
             HasDraft = !publish;
+            Base = EditStamp.Of(item);
         }
         catch (ContentRuleException e)
         {
@@ -125,6 +143,9 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
     }
 
     public IEnumerable<string> ErrorsFor(string field) => Errors.Where(e => e.Field == field).Select(e => e.Message);
+
+    /// <summary>The stamp of a municipality without a record yet.</summary>
+    private const string NotYetSaved = "nieuw";
 
     private static string SetOf(Gemeente gemeente) => ProgrammeContentTypes.MunicipalitySetPrefix + gemeente.Slug;
 }

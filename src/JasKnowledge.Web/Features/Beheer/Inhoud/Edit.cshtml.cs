@@ -18,14 +18,14 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 /// the draft in between, the second save is refused with both texts shown, and nothing is overwritten.
 /// </summary>
 [Authorize(Roles = ContentAccess.Roles)]
-public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatalog cultures, PreviewLinks previews, Glossary glossary) : PageModel
+public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatalog cultures, PreviewLinks previews, Glossary glossary, IEnumerable<JasKnowledge.Core.Modules.OwnEditor> ownEditors) : PageModel
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Summary { get; set; }
     [BindProperty] public string? Body { get; set; }
     [BindProperty] public string? ChangeNote { get; set; }
     [BindProperty] public bool IsMajor { get; set; }
-    /// <summary>The state the form started from (see <see cref="StampOf"/>).</summary>
+    /// <summary>The state the form started from (see <see cref="EditStamp"/>).</summary>
     [BindProperty] public string? Base { get; set; }
     /// <summary>For a translation: the translator brought it up to the Dutch version published now.</summary>
     [BindProperty] public bool UpdateToSource { get; set; }
@@ -57,7 +57,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         // instead of silently keeping stale translations current and holding back the subscribers' alert.
         (Title, Summary, Body, IsMajor) = (start.Title, start.Summary, start.Body, true);
         ChangeNote = Item.Draft?.ChangeNote;
-        Base = StampOf(Item);
+        Base = EditStamp.Of(Item);
         return Page();
     }
 
@@ -97,13 +97,13 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     private async Task<IActionResult> SaveAsync(Guid id, bool publish, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
-        if (Base != StampOf(Item))
+        if (Base != EditStamp.Of(Item))
         {
             // Someone saved or published since this form was opened: show both, keep both.
             Conflict = Item.Current;
             Problem = "Iemand anders heeft dit item opgeslagen nadat u het opende. Uw tekst is niet opgeslagen; hieronder staan beide teksten. " +
                 "Neem over wat u wilt houden en sla opnieuw op.";
-            Base = StampOf(Item);
+            Base = EditStamp.Of(Item);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
@@ -129,7 +129,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             if (publish) await store.PublishAsync(Item, draft.Number, Actor, cancellationToken);
             Message = publish ? $"Versie {draft.Number} is gepubliceerd."
                 : $"Opgeslagen als concept (versie {draft.Number}). De publieke pagina is niet veranderd.";
-            Base = StampOf(Item);
+            Base = EditStamp.Of(Item);
         });
     }
 
@@ -145,7 +145,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             Problem = e.Rule == ContentRule.MajorChangeNeedsNote
                 ? "Een grote wijziging heeft een toelichting nodig: schrijf wat er veranderde. Het concept is opgeslagen."
                 : e.Message;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = e.Rule == ContentRule.ChangedMeanwhile ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         }
         return Page();
     }
@@ -153,7 +153,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, cancellationToken) is not { } item) return NotFound();
-        if (!ContentAccess.MayEdit(User, item, cultures)) return Forbid();
+        if (!ContentAccess.MayEdit(User, item, cultures, ownEditors)) return Forbid();
         Item = item;
         PublicUrl = item.Published is null ? null : urls.For(item);
         if (item.Culture != cultures.Default.Code)
@@ -178,9 +178,4 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     }
 
     private string Actor => User.Identity?.Name ?? "onbekend";
-
-    /// <summary>What the item looked like when the form was opened: the open draft's number and text,
-    /// or the newest version number when there is no draft.</summary>
-    public static string StampOf(ContentItem item) =>
-        item.Draft is { } draft ? $"d{draft.Number}:{ContentDigest.Of(draft)}" : $"v{item.Latest?.Number ?? 0}";
 }

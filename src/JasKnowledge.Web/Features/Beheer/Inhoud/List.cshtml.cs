@@ -1,4 +1,5 @@
 using JasKnowledge.Core.Content;
+using JasKnowledge.Data.Accounts;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Data;
 using JasKnowledge.Theme;
@@ -10,7 +11,7 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 
 /// <summary>/beheer/inhoud?type=&amp;taal=&amp;staat=: every content item, filtered by type, language and state.</summary>
 [Authorize(Roles = ContentAccess.Roles)]
-public sealed class ListModel(JasDbContext db, CultureCatalog cultures) : PageModel
+public sealed class ListModel(JasDbContext db, CultureCatalog cultures, IEnumerable<JasKnowledge.Core.Modules.OwnEditor> ownEditors) : PageModel
 {
     public static readonly string[] States = ["gepubliceerd", "concept", "offline"];
 
@@ -30,13 +31,13 @@ public sealed class ListModel(JasDbContext db, CultureCatalog cultures) : PageMo
         if (Type is not null) query = query.Where(i => i.Type == Type);
         if (Language is not null) query = query.Where(i => i.Culture == Language);
         var items = await query.OrderBy(i => i.Type).ThenBy(i => i.LocalizationSet).ThenBy(i => i.Culture).ToListAsync(cancellationToken);
-        Items = State switch
+        Items = (State switch
         {
-            "gepubliceerd" => items.Where(i => i.Published is not null).ToList(),
-            "concept" => items.Where(i => i.Draft is not null).ToList(),
-            "offline" => items.Where(i => i.Published is null).ToList(),
+            "gepubliceerd" => items.Where(i => i.Published is not null),
+            "concept" => items.Where(i => i.Draft is not null),
+            "offline" => items.Where(i => i.Published is null),
             _ => items,
-        };
+        }).Where(i => User.IsInRole(PortalRoles.Administrator) || !ownEditors.Any(o => o.Type == i.Type)).ToList(); // edited in their module's own form
         ViewData[LayoutData.Title] = "Inhoud";
     }
 }
