@@ -30,6 +30,9 @@ public static class ProgrammesModule
         services.AddFieldRules<BlueprintFieldRules>();
         services.AddFieldRules<MunicipalityFieldRules>();
         services.AddFieldRules<OutcomeFieldRules>();
+        services.AddOwnEditor(ProgrammeContentTypes.Municipality, "/beheer/gemeenten");
+        services.AddFileCheck(GemeentenRegister.AssetSlug, GemeentenRegister.ProblemAsync);
+        services.AddFileCheck(MunicipalityMap.AssetSlug, MunicipalityMap.ProblemAsync);
         services.AddSitemapSource<ProgrammesSitemap>();
         services.AddCommand<DemoDataCommand>();
         services.AddMenuItem("MenuMunicipalities", "gemeenten", 70, ProgrammeContentTypes.Culture);

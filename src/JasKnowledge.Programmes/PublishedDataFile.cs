@@ -2,13 +2,16 @@ using JasKnowledge.Core.Blobs;
 using JasKnowledge.Data.Assets;
 using JasKnowledge.Programmes.Model;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace JasKnowledge.Programmes;
 
 /// <summary>
 /// An open-data file the module reads (the CBS list, the boundaries), taken from its latest published
 /// revision in the blob store like any download, so pages and downloads always agree. Parsed once per
-/// revision: a new revision is picked up on the next request.
+/// revision: a new revision is picked up on the next request. A revision that cannot be read (uploads are
+/// checked, but a file imported from a content folder is not) is logged, and the newest earlier revision
+/// that can be read serves instead, so one bad file never takes the pages down.
 /// </summary>
 public sealed class PublishedDataFile<T>(IServiceScopeFactory scopes, string slug, T empty, Func<Stream, CancellationToken, Task<T>> parse)
 {
@@ -20,18 +23,32 @@ public sealed class PublishedDataFile<T>(IServiceScopeFactory scopes, string slu
         await using var scope = scopes.CreateAsyncScope();
         var asset = await scope.ServiceProvider.GetRequiredService<PublishedAssets>()
             .FindAsync(ProgrammeContentTypes.Culture, slug, cancellationToken);
-        var revision = asset?.Latest;
-        if (revision is null) return empty;
-        if (_loaded is { } cached && cached.Sha256 == revision.Sha256) return cached.Value;
+        var latest = asset?.Latest;
+        if (latest is null) return empty;
+        if (_loaded is { } cached && cached.Sha256 == latest.Sha256) return cached.Value;
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_loaded is { } again && again.Sha256 == revision.Sha256) return again.Value;
-            await using var blob = await scope.ServiceProvider.GetRequiredService<IBlobStore>()
-                .GetAsync(revision.BlobKey, cancellationToken: cancellationToken)
-                ?? throw new InvalidOperationException($"The file {slug} ({revision.BlobKey}) is missing from the blob store.");
-            var value = await parse(blob.Stream, cancellationToken);
-            _loaded = (revision.Sha256, value);
+            if (_loaded is { } again && again.Sha256 == latest.Sha256) return again.Value;
+            var value = empty;
+            foreach (var revision in asset!.NewestFirst())
+            {
+                try
+                {
+                    await using var blob = await scope.ServiceProvider.GetRequiredService<IBlobStore>()
+                        .GetAsync(revision.BlobKey, cancellationToken: cancellationToken)
+                        ?? throw new InvalidDataException($"The file is missing from the blob store ({revision.BlobKey}).");
+                    value = await parse(blob.Stream, cancellationToken);
+                    break;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    scope.ServiceProvider.GetRequiredService<ILogger<PublishedDataFile<T>>>().LogError(e,
+                        "Version {Version} of {Slug} cannot be read; an earlier version serves instead.", revision.VersionLabel, slug);
+                }
+            }
+            // Kept under the latest revision's hash: the bad file is read (and logged) once, not on every request.
+            _loaded = (latest.Sha256, value);
             return value;
         }
         finally

@@ -59,6 +59,15 @@ public static class ModuleRegistrations
     public static IServiceCollection AddInternalFiles(this IServiceCollection services, string culture, string slug) =>
         services.AddSingleton(new InternalFiles(culture, slug));
 
+    /// <summary>The type is edited in the module's own form at <paramref name="path"/> (<see cref="OwnEditor"/>).</summary>
+    public static IServiceCollection AddOwnEditor(this IServiceCollection services, string type, string path) =>
+        services.AddSingleton(new OwnEditor(type, path));
+
+    /// <summary>Checks an upload to a file family the feature reads (<see cref="FileCheck"/>).</summary>
+    public static IServiceCollection AddFileCheck(
+        this IServiceCollection services, string slug, Func<Stream, CancellationToken, Task<string?>> problemAsync) =>
+        services.AddSingleton(new FileCheck(slug, problemAsync));
+
     /// <summary>A text file next to a content file, stored in one of its fields (subtitles).</summary>
     public static IServiceCollection AddCompanionFile(this IServiceCollection services, CompanionFile companion) =>
         services.AddSingleton(companion);

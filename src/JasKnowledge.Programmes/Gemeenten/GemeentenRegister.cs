@@ -18,6 +18,30 @@ public sealed class GemeentenRegister(IServiceScopeFactory scopes)
 
     public Task<GemeentenList> GetAsync(CancellationToken cancellationToken = default) => _file.GetAsync(cancellationToken);
 
+    /// <summary>The upload check (<see cref="Core.Modules.FileCheck"/>): a list the pages can read, each
+    /// municipality once with a four-digit code.</summary>
+    public static async Task<string?> ProblemAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(stream);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        try
+        {
+            var list = new GemeentenList(Parse(new StringReader(text)));
+            if (list.All.Count == 0) return "De lijst bevat geen gemeenten.";
+            if (list.All.FirstOrDefault(g => g.Code.Length != 4 || !g.Code.All(char.IsAsciiDigit) || g.Name.Length == 0) is { } wrong)
+                return $"De gemeente '{wrong.Name}' heeft geen CBS-code van vier cijfers ('{wrong.Code}').";
+            return null;
+        }
+        catch (InvalidDataException e)
+        {
+            return e.Message;
+        }
+        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException)
+        {
+            return "De lijst kan niet worden gelezen: een regel heeft minder kolommen dan de kop, of een gemeente staat er twee keer in.";
+        }
+    }
+
     /// <summary>Reads the CBS CSV (Gemeentecode, GemeentecodeGM, Gemeentenaam, Provinciecode,
     /// ProvinciecodePV, Provincienaam).</summary>
     public static IReadOnlyList<Gemeente> Parse(TextReader reader)
@@ -26,7 +50,9 @@ public sealed class GemeentenRegister(IServiceScopeFactory scopes)
         if (!records.MoveNext()) return [];
         var header = records.Current.Select(h => h.Trim()).ToList();
         int Column(string name) => header.IndexOf(name) is >= 0 and var index
-            ? index : throw new InvalidDataException($"The municipality list has no column '{name}'.");
+            ? index : throw new InvalidDataException(
+                $"De lijst heeft geen kolom '{name}'. Sla de lijst van het CBS op als CSV met komma's tussen de kolommen (UTF-8), "
+                + "met de kolommen Gemeentecode, Gemeentenaam, ProvinciecodePV en Provincienaam.");
         var (code, name, province, provinceName) = (
             Column("Gemeentecode"), Column("Gemeentenaam"), Column("ProvinciecodePV"), Column("Provincienaam"));
         var gemeenten = new List<Gemeente>();

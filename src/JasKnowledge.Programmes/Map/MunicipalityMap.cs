@@ -25,6 +25,22 @@ public sealed class MunicipalityMap(IServiceScopeFactory scopes)
 
     public Task<MapOutlines> GetAsync(CancellationToken cancellationToken = default) => _file.GetAsync(cancellationToken);
 
+    /// <summary>The upload check (<see cref="Core.Modules.FileCheck"/>): boundaries the map can draw.</summary>
+    public static async Task<string?> ProblemAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+            return FromGeoJson(document.RootElement).Paths.Count == 0 ? "Het bestand bevat geen gemeentegrenzen." : null;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException
+                                      or ArgumentException or FormatException)
+        {
+            return "Dit is geen GeoJSON met gemeentegrenzen zoals de kaart die leest: een FeatureCollection met per gemeente "
+                + "properties.statcode (zoals GM0546) en een Polygon of MultiPolygon in RD-coördinaten.";
+        }
+    }
+
     /// <summary>One path per feature (statcode "GM0546" → code "0546"); y is flipped because RD's y
     /// points north and SVG's down.</summary>
     public static MapOutlines FromGeoJson(JsonElement collection)

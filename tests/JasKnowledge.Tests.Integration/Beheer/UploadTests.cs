@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Blobs;
 using JasKnowledge.Data;
 using JasKnowledge.Data.Accounts;
+using JasKnowledge.Data.Assets;
 using JasKnowledge.Tests.Integration.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -31,9 +33,9 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
         return bytes;
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string version, string fileName, HttpContent file)
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string version, string fileName, HttpContent file, string page = Pdf)
     {
-        var token = await BackOffice.TokenAsync(client, Pdf);
+        var token = await BackOffice.TokenAsync(client, page);
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
@@ -41,7 +43,7 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
             { new StringContent("Nieuwe versie uit de test."), "releaseNotes" },
             { file, "file", fileName },
         };
-        return await client.PostAsync(Pdf, form);
+        return await client.PostAsync(page, form);
     }
 
     private async Task<(int Revisions, int Blobs)> CountAsync()
@@ -96,6 +98,59 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync());
         Assert.Equal(before, await CountAsync());
+    }
+
+    [Theory]
+    // The CBS list as Dutch Excel saves it: semicolons between the columns.
+    [InlineData("gemeentelijke-indeling-2023", "lijst.csv", "Gemeentecode;GemeentecodeGM;Gemeentenaam;Provinciecode;ProvinciecodePV;Provincienaam\n0546;GM0546;Leiden;28;PV28;Zuid-Holland\n",
+        "geen kolom 'Gemeentecode'")]
+    [InlineData("gemeentelijke-indeling-2023", "lijst.csv", "Gemeentecode,GemeentecodeGM,Gemeentenaam,Provinciecode,ProvinciecodePV,Provincienaam\n0546,GM0546\n",
+        "minder kolommen")]
+    [InlineData("gemeentelijke-indeling-2023", "lijst.csv", "Gemeentecode,GemeentecodeGM,Gemeentenaam,Provinciecode,ProvinciecodePV,Provincienaam\n",
+        "bevat geen gemeenten")]
+    [InlineData("gemeentegrenzen-2023", "grenzen.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\"}]}", "geen GeoJSON met gemeentegrenzen")]
+    [InlineData("gemeentegrenzen-2023", "grenzen.geojson", "{ geen json", "geen GeoJSON met gemeentegrenzen")]
+    public async Task A_data_file_the_municipality_pages_cannot_read_is_refused_and_the_pages_stay_up(
+        string slug, string fileName, string text, string message)
+    {
+        // Found by the attack of 5 December 2026: such an upload was published, and every municipality page answered 500.
+        var client = await EditorAsync();
+        var before = await CountAsync();
+
+        var response = await UploadAsync(client, "2099", fileName, new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text)),
+            $"/beheer/bestanden/nl/{slug}");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains(message, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(before, await CountAsync());
+        var anonymous = Host.CreateClient();
+        Assert.Contains("Leiden", await anonymous.GetStringAsync("/nl/gemeenten"));
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/v1/municipalities/0546")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_data_file_that_cannot_be_read_and_came_in_another_way_gives_way_to_the_version_before()
+    {
+        // An import from a content folder is not checked like an upload: the pages then use the newest version they can read.
+        using (var scope = Host.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<FileRevisionStore>();
+            var blobs = scope.ServiceProvider.GetRequiredService<IBlobStore>();
+            var asset = (await store.FindAsync("nl", "gemeentelijke-indeling-2023"))!;
+            await using var content = new MemoryStream("Gemeentecode;Gemeentenaam\n0546;Leiden\n"u8.ToArray());
+            var stored = await StoredFile.StoreAsync(blobs, content, "text/csv");
+            var revision = asset.AddRevision(stored, $"kapot-{Guid.NewGuid():N}"[..20], "gemeentelijke-indeling-kapot.csv", "Onleesbaar, uit de test.", DateTime.UtcNow);
+            await store.SaveAsync(asset, [revision], "test");
+        }
+        var anonymous = Host.CreateClient();
+
+        var list = await anonymous.GetAsync("/nl/gemeenten");
+        var leiden = await anonymous.GetAsync("/api/v1/municipalities/0546");
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Contains("Leiden", await list.Content.ReadAsStringAsync());
+        Assert.Contains("Zoeterwoude", await list.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, leiden.StatusCode);
     }
 
     [Fact]

@@ -24,7 +24,8 @@ namespace JasKnowledge.Web.Features.Beheer.Bestanden;
 [IgnoreAntiforgeryToken] // validated in the handler, after the size check
 [DisableRequestSizeLimit, RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
 public sealed class UploadModel(
-    PublishedAssets assets, FileRevisionStore files, IBlobStore blobs, IAntiforgery antiforgery, IConfiguration configuration)
+    PublishedAssets assets, FileRevisionStore files, IBlobStore blobs, IAntiforgery antiforgery, IConfiguration configuration,
+    IEnumerable<JasKnowledge.Core.Modules.FileCheck> fileChecks)
     : PageModel
 {
     public Asset Asset { get; private set; } = null!;
@@ -87,6 +88,14 @@ public sealed class UploadModel(
             return Refuse($"Het bestand heet {kind.Extension}, maar de inhoud is geen {kind.Description}. Controleer of u het goede bestand koos.");
         if (Asset.Latest is { } latest && !string.Equals(Path.GetExtension(latest.FileName), kind.Extension, StringComparison.OrdinalIgnoreCase))
             return Refuse($"Dit bestand is een {Path.GetExtension(latest.FileName)}-bestand; een nieuwe versie moet dezelfde soort hebben.");
+
+        // A family a feature reads (the CBS list, the map's boundaries) takes only a file that feature can read.
+        foreach (var check in fileChecks.Where(c => c.Slug == Asset.Slug))
+        {
+            await using var content = file.OpenReadStream();
+            if (await check.ProblemAsync(content, cancellationToken) is { } problem)
+                return Refuse($"Het bestand is niet opgeslagen: {problem}");
+        }
 
         StoredFile stored;
         await using (var content = file.OpenReadStream()) stored = await StoredFile.StoreAsync(blobs, content, kind.MediaType, cancellationToken);
