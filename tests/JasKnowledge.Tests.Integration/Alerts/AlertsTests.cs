@@ -66,11 +66,16 @@ public abstract class AlertsTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var confirmation = (await Maildev.WaitForAsync(email, before + 1))[^1];
         var link = new Uri(Maildev.Link(confirmation, "/meldingen/bevestigen/"));
-        var confirmed = await Client().GetAsync(link.PathAndQuery);
+        // Opening the link (as a mail scanner would) asks; the button confirms.
+        var asked = await Client().GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("follow-confirm\"", await asked.Content.ReadAsStringAsync());
+        var confirmed = await Client().PostAsync(link.PathAndQuery, new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Contains("follow-confirmed", await confirmed.Content.ReadAsStringAsync());
         // Single use.
         Assert.Equal(HttpStatusCode.NotFound, (await Client().GetAsync(link.PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client().PostAsync(link.PathAndQuery, new FormUrlEncodedContent([]))).StatusCode);
     }
 
     private async Task PublishAsync(string set, string culture, bool major, string note)
@@ -83,6 +88,23 @@ public abstract class AlertsTests<TFixture>(TFixture fixture) : IClassFixture<TF
         var latest = item.Published!;
         await store.PublishNewVersionAsync(item,
             new VersionText(latest.Title, latest.Body + "\n\n" + note, latest.Summary, latest.Fields, note, major, latest.SourceVersion), "test");
+    }
+
+    [Fact]
+    public async Task A_mail_scanner_opening_the_link_confirms_nothing()
+    {
+        // Found by the attack of 5 December 2026: GET, and even HEAD, of the link confirmed the subscription, and mail
+        // security scanners open every link in a mail.
+        var email = Maildev.NewAddress("scanner");
+        Assert.Equal(HttpStatusCode.OK, (await SubscribeAsync("nl", $"item:{HealthSheet}", email)).StatusCode);
+        var link = new Uri(Maildev.Link((await Maildev.WaitForAsync(email, 1))[0], "/meldingen/bevestigen/"));
+
+        Assert.Equal(HttpStatusCode.OK, (await Client().SendAsync(new HttpRequestMessage(HttpMethod.Head, link.PathAndQuery))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client().GetAsync(link.PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client().GetAsync(link.PathAndQuery)).StatusCode); // still open: nothing was used
+
+        using var scope = fixture.Factory.Services.CreateScope();
+        Assert.Null((await scope.ServiceProvider.GetRequiredService<JasDbContext>().AlertSubscriptions.SingleAsync(s => s.Email == email)).ConfirmedUtc);
     }
 
     [Fact]
@@ -122,7 +144,7 @@ public abstract class AlertsTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.Single(await Maildev.MailsToAsync(email));
 
         var link = new Uri(Maildev.Link(confirmation, "/meldingen/bevestigen/"));
-        Assert.Equal(HttpStatusCode.OK, (await Client().GetAsync(link.PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client().PostAsync(link.PathAndQuery, new FormUrlEncodedContent([]))).StatusCode);
 
         await PublishAsync(HealthSheet, "ar", major: true, "تغيير مهم في التأمين الصحي");
         var alert = (await Maildev.WaitForAsync(email, 2))[^1];

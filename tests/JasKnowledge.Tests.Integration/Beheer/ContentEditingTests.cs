@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using JasKnowledge.Core.Content;
 using JasKnowledge.Data.Accounts;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Tests.Integration.Infrastructure;
@@ -157,6 +158,36 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
         var gone = await anonymous.GetAsync(expired.Url);
         Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
         Assert.Contains("werkt niet meer", await gone.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_preview_link_is_kept_by_no_cache_says_when_its_text_is_public_and_ends_when_the_text_goes_offline()
+    {
+        // Found by the attack of 5 December 2026: a link made for a draft still showed the text after it was taken offline.
+        var slug = $"voorbeeld-{Guid.NewGuid():N}";
+        ContentItem item;
+        using (var scope = Host.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            item = new ContentItem { Type = "page", Culture = "nl", LocalizationSet = $"pages/{slug}", Slug = slug };
+            await store.PublishNewVersionAsync(item, new VersionText("Voorbeeld", "Een tekst die offline gaat."), "test");
+        }
+        var link = Host.Services.GetRequiredService<PreviewLinks>().Create(item.Id, 1).Url;
+        var anonymous = BackOffice.Client(Host);
+
+        var shown = await anonymous.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Contains("no-store", shown.Headers.CacheControl!.ToString());
+        Assert.Contains("nu gepubliceerd", await shown.Content.ReadAsStringAsync());
+
+        using (var scope = Host.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            await store.UnpublishAsync((await store.FindAsync(item.Id))!, "test");
+        }
+        var gone = await anonymous.GetAsync(link);
+        Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
+        Assert.DoesNotContain("Een tekst die offline gaat.", await gone.Content.ReadAsStringAsync());
     }
 
     [Fact]

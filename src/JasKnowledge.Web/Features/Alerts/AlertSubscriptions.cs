@@ -81,6 +81,17 @@ public sealed class AlertSubscriptions(
         return SubscribeOutcome.CheckYourMail;
     }
 
+    /// <summary>What an unused, unexpired confirmation link would confirm, without confirming it: the page the
+    /// link opens asks first, because mail scanners open links by themselves.</summary>
+    public async Task<string?> PendingTitleAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token)) return null;
+        var hash = Hash(token);
+        var subscription = await db.AlertSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.ConfirmationHash == hash, cancellationToken);
+        if (subscription is null || subscription.ConfirmationExpiresUtc < clock.GetUtcNow().UtcDateTime) return null;
+        return await TitleAsync(subscription.Topic, subscription.Culture, cancellationToken) ?? subscription.Topic;
+    }
+
     /// <summary>Follows the link in a confirmation mail: once, within its time.</summary>
     /// <returns>The confirmed subscription's title and address, or null for an unknown, used or expired link.</returns>
     public async Task<(string Title, string Email)?> ConfirmAsync(string? token, CancellationToken cancellationToken)

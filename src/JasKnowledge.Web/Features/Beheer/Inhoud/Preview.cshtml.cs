@@ -22,10 +22,13 @@ public sealed class PreviewModel(PreviewLinks links, ContentStore store, Culture
     public async Task<IActionResult> OnGetAsync(string? token, CancellationToken cancellationToken)
     {
         ViewData[LayoutData.Title] = "Voorbeeld";
-        // A token of only spaces binds as null.
+        // A draft shown to whoever holds the link: kept by no browser or proxy.
+        Response.Headers.CacheControl = "no-store";
+        // A token of only spaces binds as null. A text taken offline is not shown by a link made before.
         if (token is null || token.Length > 2000 || links.Read(token) is not { } target
             || await store.FindAsync(target.ItemId, cancellationToken) is not { } item
-            || item.Versions.FirstOrDefault(v => v.Number == target.Version) is not { } version)
+            || item.Versions.FirstOrDefault(v => v.Number == target.Version) is not { } version
+            || version.State == VersionState.Withdrawn)
         {
             Response.StatusCode = StatusCodes.Status410Gone;
             return Page();
