@@ -30,26 +30,27 @@ public sealed class PublishedDataFile<T>(IServiceScopeFactory scopes, string slu
         try
         {
             if (_loaded is { } again && again.Sha256 == latest.Sha256) return again.Value;
-            var value = empty;
+            var blobs = scope.ServiceProvider.GetRequiredService<IBlobStore>();
             foreach (var revision in asset!.NewestFirst())
             {
+                // A missing blob or a failing store is not the file's fault: it surfaces as before, and the next request tries again.
+                await using var blob = await blobs.GetAsync(revision.BlobKey, cancellationToken: cancellationToken)
+                    ?? throw new InvalidOperationException($"The file {slug} ({revision.BlobKey}) is missing from the blob store.");
                 try
                 {
-                    await using var blob = await scope.ServiceProvider.GetRequiredService<IBlobStore>()
-                        .GetAsync(revision.BlobKey, cancellationToken: cancellationToken)
-                        ?? throw new InvalidDataException($"The file is missing from the blob store ({revision.BlobKey}).");
-                    value = await parse(blob.Stream, cancellationToken);
-                    break;
+                    var value = await parse(blob.Stream, cancellationToken);
+                    // Kept under the latest revision's hash: an unreadable file is read (and logged) once, not on every request.
+                    _loaded = (latest.Sha256, value);
+                    return value;
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or KeyNotFoundException
+                                              or InvalidOperationException or FormatException or ArgumentException or IndexOutOfRangeException)
                 {
                     scope.ServiceProvider.GetRequiredService<ILogger<PublishedDataFile<T>>>().LogError(e,
                         "Version {Version} of {Slug} cannot be read; an earlier version serves instead.", revision.VersionLabel, slug);
                 }
             }
-            // Kept under the latest revision's hash: the bad file is read (and logged) once, not on every request.
-            _loaded = (latest.Sha256, value);
-            return value;
+            return empty;
         }
         finally
         {
