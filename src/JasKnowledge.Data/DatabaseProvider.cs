@@ -12,7 +12,10 @@ public static class DatabaseProvider
     public const string PostgreSqlMigrations = "JasKnowledge.Migrations.PostgreSql";
 
     public static DbContextOptionsBuilder UseJasDatabase(this DbContextOptionsBuilder db, bool isPostgreSql, string connectionString) =>
-        isPostgreSql
+        (isPostgreSql
             ? db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrations))
-            : db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
+            : db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations)))
+        // A save the database refuses is often expected and answered (two saves at once: DatabaseConflicts);
+        // one that is not reaches the error handler, which logs it as an error. EF's own line is a warning.
+        .ConfigureWarnings(warnings => warnings.Log((Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, Microsoft.Extensions.Logging.LogLevel.Warning)));
 }
