@@ -103,6 +103,10 @@ public static class HealthSetup
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
+            // Read before the lag: a catch-up that ends between the two must not make an old lag look ready
+            // (ready, 432 changes behind, was seen once while the node was finishing its first catch-up).
+            var caughtUp = updater.IsCaughtUp;
+            var problem = updater.Problem;
             SearchIndexLag lag;
             try
             {
@@ -119,12 +123,14 @@ public static class HealthSetup
                 ["lagSequences"] = lag.Behind,
                 ["lagSeconds"] = Math.Round(lag.Seconds, 1),
             };
-            var behind = $"{lag.Behind} changes behind the outbox, the oldest waiting {lag.Seconds:F1} s";
-            if (!updater.IsCaughtUp)
+            // The same figures for every request, whatever its language ("16.9 s", not "16,9 s").
+            var behind = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{lag.Behind} changes behind the outbox, the oldest waiting {lag.Seconds:F1} s");
+            if (!caughtUp)
                 return HealthCheckResult.Unhealthy($"The search index is catching up: {behind}." +
-                    (updater.Problem is { } problem ? $" Last problem: {problem}" : ""), data: data);
-            if (updater.Problem is { } failing)
-                return HealthCheckResult.Unhealthy($"The search index cannot catch up ({behind}): {failing}", data: data);
+                    (problem is not null ? $" Last problem: {problem}" : ""), data: data);
+            if (problem is not null)
+                return HealthCheckResult.Unhealthy($"The search index cannot catch up ({behind}): {problem}", data: data);
             return HealthCheckResult.Healthy($"The search index is {behind}.", data);
         }
     }
