@@ -313,6 +313,39 @@ public abstract class HttpSurfaceTests<TFixture>(TFixture fixture) : IClassFixtu
         using (var scope = production.Services.CreateScope())
             Assert.False(await scope.ServiceProvider.GetRequiredService<JasDbContext>().AlertSubscriptions.AnyAsync(s => s.Email == email));
     }
+
+    [Fact]
+    public async Task The_confirmation_and_unsubscribe_pages_work_over_plain_http_outside_development()
+    {
+        // Found by looking at the new confirmation page on a portal started as deployed: its button's form carried an
+        // antiforgery token, whose cookie is Secure outside Development, so the link in every confirmation mail gave 500
+        // over plain HTTP (the tests run as Testing, which allows it). The unsubscribe page had the same form.
+        var production = fixture.Factory.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        var token = $"bevestig-{Guid.NewGuid():N}";
+        AlertSubscription subscription;
+        string unsubscribe;
+        using (var scope = production.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
+            subscription = new AlertSubscription
+            {
+                Email = $"bevestigen-{Guid.NewGuid():N}@example.nl", Topic = "handboek", Culture = "ar", CreatedUtc = DateTime.UtcNow,
+                ConfirmationHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token))),
+                ConfirmationExpiresUtc = DateTime.UtcNow.AddDays(1),
+            };
+            db.AlertSubscriptions.Add(subscription);
+            await db.SaveChangesAsync();
+            unsubscribe = scope.ServiceProvider.GetRequiredService<AlertLinks>().UnsubscribePath("ar", subscription.Id);
+        }
+        var client = production.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var asked = await client.GetAsync($"/ar/meldingen/bevestigen/{token}");
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        using var confirmed = await client.PostAsync($"/ar/meldingen/bevestigen/{token}", new FormUrlEncodedContent([]));
+        Assert.Contains("follow-confirmed", await confirmed.Content.ReadAsStringAsync());
+        using var unsubscribePage = await client.GetAsync(unsubscribe);
+        Assert.Equal(HttpStatusCode.OK, unsubscribePage.StatusCode);
+    }
 }
 
 public sealed class SqliteHttpSurfaceTests(SqlitePortal fixture) : HttpSurfaceTests<SqlitePortal>(fixture);
