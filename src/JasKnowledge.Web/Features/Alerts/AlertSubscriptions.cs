@@ -83,25 +83,26 @@ public sealed class AlertSubscriptions(
 
     /// <summary>What an unused, unexpired confirmation link would confirm, without confirming it: the page the
     /// link opens asks first, because mail scanners open links by themselves.</summary>
-    public async Task<string?> PendingTitleAsync(string? token, CancellationToken cancellationToken)
+    public async Task<string?> PendingTitleAsync(string? token, CancellationToken cancellationToken) =>
+        await OpenConfirmationAsync(token, cancellationToken) is { } subscription
+            ? await TitleAsync(subscription.Topic, subscription.Culture, cancellationToken) ?? subscription.Topic
+            : null;
+
+    /// <summary>The subscription an unused confirmation link belongs to, while the link is valid.</summary>
+    private async Task<AlertSubscription?> OpenConfirmationAsync(string? token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token)) return null;
         var hash = Hash(token);
-        var subscription = await db.AlertSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.ConfirmationHash == hash, cancellationToken);
-        if (subscription is null || subscription.ConfirmationExpiresUtc < clock.GetUtcNow().UtcDateTime) return null;
-        return await TitleAsync(subscription.Topic, subscription.Culture, cancellationToken) ?? subscription.Topic;
+        var subscription = await db.AlertSubscriptions.SingleOrDefaultAsync(s => s.ConfirmationHash == hash, cancellationToken);
+        return subscription is null || subscription.ConfirmationExpiresUtc < clock.GetUtcNow().UtcDateTime ? null : subscription;
     }
 
     /// <summary>Follows the link in a confirmation mail: once, within its time.</summary>
     /// <returns>The confirmed subscription's title and address, or null for an unknown, used or expired link.</returns>
     public async Task<(string Title, string Email)?> ConfirmAsync(string? token, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(token)) return null;
-        var hash = Hash(token);
-        var subscription = await db.AlertSubscriptions.SingleOrDefaultAsync(s => s.ConfirmationHash == hash, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (subscription is null || subscription.ConfirmationExpiresUtc < now) return null;
-        subscription.ConfirmedUtc ??= now;
+        if (await OpenConfirmationAsync(token, cancellationToken) is not { } subscription) return null;
+        subscription.ConfirmedUtc ??= clock.GetUtcNow().UtcDateTime;
         subscription.ConfirmationHash = null;
         subscription.ConfirmationExpiresUtc = null;
         await db.SaveChangesAsync(cancellationToken);
