@@ -55,6 +55,7 @@ public class JasDbContext(DbContextOptions<JasDbContext> options) : IdentityDbCo
             item.Property(i => i.Culture).HasMaxLength(16);
             item.Property(i => i.LocalizationSet).HasMaxLength(200);
             item.Property(i => i.Slug).HasMaxLength(200);
+            item.Property(i => i.ChangeCount).IsConcurrencyToken();
             item.HasIndex(i => new { i.LocalizationSet, i.Culture }).IsUnique();
             item.HasIndex(i => new { i.Type, i.Culture, i.Slug }).IsUnique();
             item.HasMany(i => i.Versions).WithOne().HasForeignKey(v => v.ItemId).OnDelete(DeleteBehavior.Cascade);

@@ -17,6 +17,10 @@ public sealed class ContentItem : IContentAddress
     /// <summary>The item's URL segment in its culture.</summary>
     public required string Slug { get; set; }
     public DateTime CreatedUtc { get; init; }
+    /// <summary>How many changes were saved to this item. The store raises it with every change, and the
+    /// database refuses a save that began from an older count: of two saves started from the same state
+    /// (a double click, two editors within milliseconds) the second is refused instead of applied twice.</summary>
+    public int ChangeCount { get; set; }
     public List<ContentVersion> Versions { get; init; } = [];
 
     public ContentVersion? Published => Versions.SingleOrDefault(v => v.State == VersionState.Published);

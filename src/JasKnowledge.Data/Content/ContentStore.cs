@@ -35,7 +35,7 @@ public sealed class ContentStore(
         var item = new ContentItem { Type = type, Culture = culture, LocalizationSet = localizationSet, Slug = slug, CreatedUtc = now };
         var draft = item.StartDraft(text, actor, now);
         db.ContentItems.Add(item);
-        await CommitAsync(null, actor, "content.create", Describe(item, draft), text.ChangeNote, cancellationToken);
+        await CommitAsync(item, false, actor, "content.create", Describe(item, draft), text.ChangeNote, cancellationToken);
         return item;
     }
 
@@ -45,14 +45,14 @@ public sealed class ContentStore(
         var draft = item.Draft;
         if (draft is null) draft = item.StartDraft(text, actor, clock.GetUtcNow().UtcDateTime);
         else item.EditDraft(text);
-        await CommitAsync(null, actor, "content.draft", Describe(item, draft), text.ChangeNote, cancellationToken);
+        await CommitAsync(item, false, actor, "content.draft", Describe(item, draft), text.ChangeNote, cancellationToken);
         return draft;
     }
 
     public async Task<ContentVersion> PublishAsync(ContentItem item, int number, string actor, CancellationToken cancellationToken = default)
     {
         var version = item.Publish(number, clock.GetUtcNow().UtcDateTime);
-        await CommitAsync(item, actor, "content.publish", Describe(item, version), version.ChangeNote, cancellationToken, version);
+        await CommitAsync(item, true, actor, "content.publish", Describe(item, version), version.ChangeNote, cancellationToken, version);
         return version;
     }
 
@@ -66,20 +66,20 @@ public sealed class ContentStore(
         var now = clock.GetUtcNow().UtcDateTime;
         var version = item.StartDraft(text, actor, now);
         item.Publish(version.Number, now);
-        await CommitAsync(item, actor, "content.publish", Describe(item, version), version.ChangeNote, cancellationToken, version);
+        await CommitAsync(item, true, actor, "content.publish", Describe(item, version), version.ChangeNote, cancellationToken, version);
         return version;
     }
 
     public async Task UnpublishAsync(ContentItem item, string actor, CancellationToken cancellationToken = default)
     {
         var version = item.Unpublish();
-        await CommitAsync(item, actor, "content.unpublish", Describe(item, version), null, cancellationToken);
+        await CommitAsync(item, true, actor, "content.unpublish", Describe(item, version), null, cancellationToken);
     }
 
     public async Task<ContentVersion> RestoreAsync(ContentItem item, int number, string actor, CancellationToken cancellationToken = default)
     {
         var draft = item.Restore(number, actor, clock.GetUtcNow().UtcDateTime);
-        await CommitAsync(null, actor, "content.restore", Describe(item, draft), draft.ChangeNote, cancellationToken);
+        await CommitAsync(item, false, actor, "content.restore", Describe(item, draft), draft.ChangeNote, cancellationToken);
         return draft;
     }
 
@@ -91,29 +91,33 @@ public sealed class ContentStore(
             throw new ContentRuleException(string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}")), errors);
     }
 
-    /// <param name="published">The item whose public version changed, to re-index; null for draft work.</param>
+    /// <param name="publicChange">Whether the item's public version changed: then it is re-indexed and the listeners hear of it.</param>
     /// <param name="publishedVersion">The version that became public, for the publishing steps (alerts' outbox).</param>
     private async Task CommitAsync(
-        ContentItem? published, string actor, string action, string subject, string? detail, CancellationToken cancellationToken,
+        ContentItem item, bool publicChange, string actor, string action, string subject, string? detail, CancellationToken cancellationToken,
         ContentVersion? publishedVersion = null)
     {
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (published is not null && publishedVersion is not null)
-                foreach (var step in publishingSteps) step.ContentPublishing(published, publishedVersion);
+            item.ChangeCount++;
+            if (publishedVersion is not null)
+                foreach (var step in publishingSteps) step.ContentPublishing(item, publishedVersion);
             db.AuditLog.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor, Action = action, Subject = subject, Detail = detail });
             await db.SaveChangesAsync(cancellationToken);
-            if (published is not null) await search.IndexAsync(published, cancellationToken);
+            if (publicChange) await search.IndexAsync(item, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (DatabaseConflicts.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DatabaseConflicts.IsUniqueViolation(e))
         {
-            // The same version number or address taken by a request that checked at the same moment.
+            // A request that began from the same state saved first: the item's change count had moved on
+            // (an edit, publication or restore of the same item), or its new version number or address was taken.
+            // The refused change leaves this context, so that the caller's next look-up reads what was saved.
+            db.ChangeTracker.Clear();
             throw new ContentRuleException(ContentRule.ChangedMeanwhile,
                 "Iemand anders sloeg op hetzelfde moment een wijziging van deze tekst op, en die ging voor. Laad de pagina opnieuw: u ziet dan wat er nu staat.");
         }
-        if (published is not null)
+        if (publicChange)
         {
             metrics.Published(action);
             foreach (var listener in listeners) await listener.PublishedAsync(cancellationToken);

@@ -70,6 +70,62 @@ public abstract class SameMomentTests<TFixture>(TFixture fixture) : IClassFixtur
         Assert.Equal([1, 2], versions.Select(v => v.Number).Order());
     }
 
+    /// <summary>Saves that change existing rows take no new number, so no unique index stops the second:
+    /// the item's change count does (found by the attack of 5 December 2026: two saves within ~10 ms both
+    /// passed the form's check, one text was lost, and a double "Publiceren" published and mailed twice).</summary>
+    [Theory]
+    [InlineData("edit")]
+    [InlineData("publish")]
+    [InlineData("unpublish")]
+    public async Task A_second_change_from_the_same_state_is_refused_and_the_first_is_what_happened(string how)
+    {
+        var slug = $"tegelijk-{Guid.NewGuid():N}";
+        Guid id;
+        using (var scope = fixture.Factory.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            var item = new ContentItem { Type = "page", Culture = "nl", LocalizationSet = $"pages/{slug}", Slug = slug };
+            await store.PublishNewVersionAsync(item, Text, "test");
+            await store.SaveDraftAsync(item, Text with { Body = "Het open concept." }, "test");
+            id = item.Id;
+        }
+        var turn = 0;
+        var refusal = await SecondAsync(async services =>
+        {
+            var store = services.GetRequiredService<ContentStore>();
+            var item = (await store.FindAsync(id))!;
+            var mine = ++turn;
+            return how switch
+            {
+                "edit" => () => store.SaveDraftAsync(item, Text with { Body = $"Tekst van aanvraag {mine}." }, $"editor{mine}"),
+                "publish" => () => store.PublishAsync(item, 2, $"editor{mine}"),
+                _ => () => store.UnpublishAsync(item, $"editor{mine}"),
+            };
+        });
+
+        Assert.Equal(ContentRule.ChangedMeanwhile, refusal.Rule);
+        Assert.Contains("Laad de pagina opnieuw", refusal.Message);
+        using var check = fixture.Factory.Services.CreateScope();
+        var db = check.ServiceProvider.GetRequiredService<JasDbContext>();
+        var versions = await db.ContentVersions.Where(v => v.ItemId == id).OrderBy(v => v.Number).ToListAsync();
+        var actions = await db.AuditLog.Where(e => e.Subject.StartsWith($"pages/{slug} ")).Select(e => e.Actor + " " + e.Action).ToListAsync();
+        switch (how)
+        {
+            case "edit":
+                Assert.Equal("Tekst van aanvraag 1.", versions[1].Body);
+                Assert.Equal(["editor1 content.draft"], actions.Where(a => a.StartsWith("editor")));
+                break;
+            case "publish":
+                Assert.Equal([VersionState.Superseded, VersionState.Published], versions.Select(v => v.State));
+                Assert.Equal(["editor1 content.publish"], actions.Where(a => a.StartsWith("editor")));
+                break;
+            default:
+                Assert.Equal([VersionState.Withdrawn, VersionState.Draft], versions.Select(v => v.State));
+                Assert.Equal(["editor1 content.unpublish"], actions.Where(a => a.StartsWith("editor")));
+                break;
+        }
+    }
+
     [Fact]
     public async Task A_second_upload_of_the_same_version_label_is_refused_with_a_message()
     {

@@ -68,18 +68,7 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
     private async Task<IActionResult> SaveAsync(string code, bool publish, CancellationToken cancellationToken)
     {
         if (await LoadAsync(code, cancellationToken) is { } refused) return refused;
-        if (Base != EditStamp.Of(_item, NotYetSaved))
-        {
-            // Saved by someone else since this form was opened: nothing is replaced; the form keeps this
-            // editor's values, the saved version is shown beside it, and a second save is a choice.
-            Conflict = _item?.Current;
-            Base = EditStamp.Of(_item, NotYetSaved);
-            Errors = [new ContentFieldError("form",
-                "Iemand anders heeft deze gemeente opgeslagen nadat u het formulier opende. Uw wijziging is niet opgeslagen: "
-                + "het formulier hieronder toont nog uw tekst. Vergelijk die met wat er nu staat, en sla daarna opnieuw op.")];
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
+        if (Base != EditStamp.Of(_item, NotYetSaved)) return SavedMeanwhile();
         var (fields, _, errors) = Read();
         if (publish && string.IsNullOrWhiteSpace(Form.ChangeNote))
             errors.Add(new("changeNote", "Schrijf bij het publiceren kort wat er veranderde: lezers zien het in de geschiedenis."));
@@ -88,6 +77,7 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
         var text = new VersionText(
             $"24x24 in {Gemeente.Name}", (Form.Body ?? "").Trim(), Fields: ProgrammeJson.Write(fields), ChangeNote: Form.ChangeNote?.Trim());
         var actor = User.Identity?.Name ?? "onbekend";
+        var textSaved = false;
         try
         {
             var item = _item;
@@ -103,16 +93,36 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
             {
                 draft = await store.SaveDraftAsync(item, text, actor, cancellationToken);
             }
+            textSaved = true;
             if (publish) await store.PublishAsync(item, draft.Number, actor, cancellationToken);
             Saved = publish ? $"Gepubliceerd als versie {draft.Number}."
                 : $"Opgeslagen als concept (versie {draft.Number}); de publieke pagina is niet veranderd.";
             HasDraft = !publish;
             Base = EditStamp.Of(item);
         }
+        catch (ContentRuleException e) when (e.Rule == ContentRule.ChangedMeanwhile && !textSaved)
+        {
+            // Both forms passed the check above at the same moment, and the database let the other save first.
+            if (await LoadAsync(code, cancellationToken) is { } gone) return gone;
+            return SavedMeanwhile();
+        }
         catch (ContentRuleException e)
         {
             return Invalid(e.Errors.Count > 0 ? e.Errors.ToList() : [new ContentFieldError("form", e.Message)]);
         }
+        return Page();
+    }
+
+    /// <summary>Saved by someone else since this form was opened: nothing is replaced; the form keeps this
+    /// editor's values, the saved version is shown beside it, and a second save is a choice.</summary>
+    private PageResult SavedMeanwhile()
+    {
+        Conflict = _item?.Current;
+        Base = EditStamp.Of(_item, NotYetSaved);
+        Errors = [new ContentFieldError("form",
+            "Iemand anders heeft deze gemeente opgeslagen nadat u het formulier opende. Uw wijziging is niet opgeslagen: "
+            + "het formulier hieronder toont nog uw tekst. Vergelijk die met wat er nu staat, en sla daarna opnieuw op.")];
+        Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
 

@@ -97,16 +97,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     private async Task<IActionResult> SaveAsync(Guid id, bool publish, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
-        if (Base != EditStamp.Of(Item))
-        {
-            // Someone saved or published since this form was opened: show both, keep both.
-            Conflict = Item.Current;
-            Problem = "Iemand anders heeft dit item opgeslagen nadat u het opende. Uw tekst is niet opgeslagen; hieronder staan beide teksten. " +
-                "Neem over wat u wilt houden en sla opnieuw op.";
-            Base = EditStamp.Of(Item);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
+        if (Base != EditStamp.Of(Item)) return SavedMeanwhile();
         if (string.IsNullOrWhiteSpace(Title))
         {
             Problem = "Geef het item een titel.";
@@ -123,18 +114,38 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             IsMajor = IsMajor,
             SourceVersion = UpdateToSource && Source is not null ? Source.Number : current.SourceVersion,
         };
+        var textSaved = false;
         return await RunAsync(async () =>
         {
             var draft = await store.SaveDraftAsync(Item, text, Actor, cancellationToken);
+            textSaved = true;
             if (publish) await store.PublishAsync(Item, draft.Number, Actor, cancellationToken);
             Message = publish ? $"Versie {draft.Number} is gepubliceerd."
                 : $"Opgeslagen als concept (versie {draft.Number}). De publieke pagina is niet veranderd.";
             Base = EditStamp.Of(Item);
+        }, async () =>
+        {
+            // Both forms passed the check above at the same moment, and the database let the other save first.
+            if (textSaved) return null;
+            return await LoadAsync(id, cancellationToken) ?? SavedMeanwhile();
         });
     }
 
+    /// <summary>Someone saved or published since this form was opened: show both, keep both.</summary>
+    private PageResult SavedMeanwhile()
+    {
+        Conflict = Item.Current;
+        Problem = "Iemand anders heeft dit item opgeslagen nadat u het opende. Uw tekst is niet opgeslagen; hieronder staan beide teksten. " +
+            "Neem over wat u wilt houden en sla opnieuw op.";
+        Base = EditStamp.Of(Item);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
     /// <summary>Runs a change; a rule of the content core that refuses it becomes the page's message.</summary>
-    private async Task<IActionResult> RunAsync(Func<Task> change)
+    /// <param name="changedMeanwhile">Answers a save the database refused because another began from the
+    /// same state; null leaves it to the refusal's message.</param>
+    private async Task<IActionResult> RunAsync(Func<Task> change, Func<Task<IActionResult?>>? changedMeanwhile = null)
     {
         try
         {
@@ -142,6 +153,8 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         }
         catch (ContentRuleException e)
         {
+            if (e.Rule == ContentRule.ChangedMeanwhile && changedMeanwhile is not null && await changedMeanwhile() is { } answer)
+                return answer;
             Problem = e.Rule == ContentRule.MajorChangeNeedsNote
                 ? "Een grote wijziging heeft een toelichting nodig: schrijf wat er veranderde. Het concept is opgeslagen."
                 : e.Message;

@@ -64,7 +64,6 @@ public sealed class TranslationsModel(
         catch (ContentRuleException e) when (e.Rule == ContentRule.ChangedMeanwhile)
         {
             // Begun by someone else (or a double click) at the same moment: theirs is the one to work on.
-            db.ChangeTracker.Clear();
             return await store.FindAsync(source.LocalizationSet, culture, cancellationToken) is { } begun
                 ? Redirect($"/beheer/inhoud/{begun.Id}")
                 : await RefuseAsync(e.Message, cancellationToken);
