@@ -24,6 +24,7 @@ public static class ProgrammesModule
     public static IServiceCollection AddProgrammesModule(this IServiceCollection services)
     {
         services.AddSingleton<GemeentenRegister>();
+        services.AddSingleton<JasKnowledge.Data.Accounts.IGemeenteNames>(provider => provider.GetRequiredService<GemeentenRegister>());
         services.AddSingleton<MunicipalityMap>();
         services.AddScoped<ProgrammeCatalog>();
         services.AddScoped<DemoData>();

@@ -8,7 +8,7 @@ namespace JasKnowledge.Data.Accounts;
 
 /// <summary>One account as the administrators' list shows it.</summary>
 public sealed record AccountSummary(string Id, string Email, IReadOnlyList<string> Roles, string? Gemeente, DateTime? LastSignInUtc,
-    bool TwoFactor, bool LockedOut, bool Disabled, bool InvitationOpen);
+    bool TwoFactor, bool LockedOut, bool Disabled, bool InvitationOpen, string? GemeenteName = null);
 
 /// <summary>What an invitation hands out, shown once: a one-time password or a link token.</summary>
 public sealed record Invitation(PortalUser User, string? OneTimePassword, string? LinkToken, DateTime? ExpiresUtc);
@@ -23,7 +23,8 @@ public sealed class AccountRuleException(string message) : Exception(message);
 /// changes its security stamp, so every session of that account on every node ends within the
 /// validation interval. There is always one enabled administrator left.
 /// </summary>
-public sealed class AccountAdministration(JasDbContext db, UserManager<PortalUser> users, AccountCommands commands, TimeProvider clock)
+public sealed class AccountAdministration(
+    JasDbContext db, UserManager<PortalUser> users, AccountCommands commands, IEnumerable<IGemeenteNames> gemeenteNames, TimeProvider clock)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromHours(72);
     public const int RecoveryCodeCount = 10;
@@ -33,9 +34,14 @@ public sealed class AccountAdministration(JasDbContext db, UserManager<PortalUse
         var now = clock.GetUtcNow();
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync();
         var all = await db.Users.AsNoTracking().ToListAsync();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var source in gemeenteNames)
+            foreach (var (code, name) in await source.NamesAsync())
+                names.TryAdd(code, name);
         return all.OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase).Select(u => new AccountSummary(u.Id, u.Email ?? u.UserName ?? u.Id,
                 roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order(StringComparer.Ordinal).ToList(), u.Gemeente, u.LastSignInUtc,
-                u.TwoFactorEnabled, u.LockoutEnd > now, u.Disabled, u.InvitationHash is not null && u.InvitationExpiresUtc > now.UtcDateTime))
+                u.TwoFactorEnabled, u.LockoutEnd > now, u.Disabled, u.InvitationHash is not null && u.InvitationExpiresUtc > now.UtcDateTime,
+                u.Gemeente is null ? null : names.GetValueOrDefault(u.Gemeente)))
             .ToList();
     }
 
@@ -50,8 +56,9 @@ public sealed class AccountAdministration(JasDbContext db, UserManager<PortalUse
         email = email.Trim();
         if (!email.Contains('@', StringComparison.Ordinal)) return (null, ["Dat is geen e-mailadres."]);
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var (user, password, problems) = await commands.CreateAsync(email, role, string.IsNullOrWhiteSpace(gemeente) ? null : gemeente.Trim(), null);
-        if (user is null) return (null, problems);
+        gemeente = string.IsNullOrWhiteSpace(gemeente) ? null : gemeente.Trim();
+        var (user, password, problems) = await commands.CreateAsync(email, role, gemeente, null);
+        if (user is null) return (null, problems.Select(p => Dutch(p, gemeente)).ToList());
         string? token = null;
         DateTime? expires = null;
         if (byLink)
@@ -109,10 +116,9 @@ public sealed class AccountAdministration(JasDbContext db, UserManager<PortalUse
         var user = await UserAsync(id);
         gemeente = string.IsNullOrWhiteSpace(gemeente) ? null : gemeente.Trim();
         if (!PortalRoles.All.Contains(role)) throw new AccountRuleException("Kies een van de rollen.");
-        if (role == PortalRoles.MunicipalEditor && (gemeente is null || gemeente.Length != 4 || !gemeente.All(char.IsAsciiDigit)))
-            throw new AccountRuleException(
-                "Een gemeentelijke redacteur hoort bij één gemeente: vul de CBS-code in (vier cijfers, bijvoorbeeld 0546).");
+        // The form keeps the code field when another role is chosen: that code is dropped, not refused.
         if (role != PortalRoles.MunicipalEditor) gemeente = null;
+        if (await commands.GemeenteProblemAsync(role, gemeente) is { } problem) throw new AccountRuleException(Dutch(problem, gemeente));
         await AsAdministratorChangeAsync(async () =>
         {
             var current = await users.GetRolesAsync(user);
@@ -250,6 +256,18 @@ public sealed class AccountAdministration(JasDbContext db, UserManager<PortalUse
             throw new AccountRuleException(ChangedMeanwhile);
         }
     }
+
+    /// <summary>The account commands speak English (they are for operators); the back office speaks Dutch.</summary>
+    private static string Dutch(string problem, string? gemeente) =>
+        problem.Contains("exists already", StringComparison.Ordinal) ? "Er is al een account met dit e-mailadres."
+        : problem.Contains("needs the CBS code", StringComparison.Ordinal)
+            ? "Een gemeentelijke redacteur hoort bij één gemeente: vul de CBS-code in (vier cijfers, bijvoorbeeld 0546)."
+        : problem.StartsWith("No municipality has CBS code", StringComparison.Ordinal)
+            ? $"Geen gemeente in de lijst van het CBS heeft code {gemeente}. Kijk de code na (Leiden is bijvoorbeeld 0546)."
+        : problem.Contains("Only a municipal editor", StringComparison.Ordinal)
+            ? "Alleen een gemeentelijke redacteur hoort bij een gemeente: laat de CBS-code leeg."
+        : problem.Contains("is not a role", StringComparison.Ordinal) ? "Kies een van de rollen."
+        : problem;
 
     private const string ChangedMeanwhile = "Iemand anders veranderde tegelijk dit account of een beheerder. Laad de pagina opnieuw en kijk of uw wijziging nog nodig is.";
 

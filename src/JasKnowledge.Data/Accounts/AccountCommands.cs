@@ -6,15 +6,14 @@ namespace JasKnowledge.Data.Accounts;
 /// <summary>Creates accounts from the command line: the first administrator, and later others. There is
 /// never a default password: the command makes a random one-time password (or takes one from stdin),
 /// and the account must choose its own at the first sign-in.</summary>
-public sealed class AccountCommands(UserManager<PortalUser> users, RoleManager<IdentityRole> roles)
+public sealed class AccountCommands(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IEnumerable<IGemeenteNames> gemeenteNames)
 {
     public async Task<(PortalUser? User, string? Password, IReadOnlyList<string> Problems)> CreateAsync(
         string email, string role, string? gemeente, string? password)
     {
         if (!PortalRoles.All.Contains(role)) return (null, null, [$"'{role}' is not a role. Roles: {string.Join(", ", PortalRoles.All)}."]);
-        if (role == PortalRoles.MunicipalEditor && string.IsNullOrWhiteSpace(gemeente)) return (
-            null, null, ["A municipal editor needs the CBS code of their municipality (four digits, e.g. 0546)."]);
         if (role != PortalRoles.MunicipalEditor && gemeente is not null) return (null, null, ["Only a municipal editor is bound to a municipality."]);
+        if (await GemeenteProblemAsync(role, gemeente) is { } problem) return (null, null, [problem]);
         if (await users.FindByEmailAsync(email) is not null) return (null, null, [$"An account for {email} exists already."]);
         foreach (var name in PortalRoles.All)
         {
@@ -28,6 +27,19 @@ public sealed class AccountCommands(UserManager<PortalUser> users, RoleManager<I
         if (!created.Succeeded) return (null, null, created.Errors.Select(e => e.Description).ToList());
         await users.AddToRoleAsync(user, role);
         return (user, generated ? password : null, []);
+    }
+
+    /// <summary>Why a municipal editor cannot be bound to <paramref name="gemeente"/>: not four digits, or a
+    /// code the published CBS list does not have (such an account could edit nothing). Null when it can, or for other roles.</summary>
+    public async Task<string?> GemeenteProblemAsync(string role, string? gemeente, CancellationToken cancellationToken = default)
+    {
+        if (role != PortalRoles.MunicipalEditor) return null;
+        if (gemeente is not { Length: 4 } || !gemeente.All(char.IsAsciiDigit))
+            return "A municipal editor needs the CBS code of their municipality (four digits, e.g. 0546).";
+        foreach (var source in gemeenteNames)
+            if (await source.NamesAsync(cancellationToken) is { Count: > 0 } names && !names.ContainsKey(gemeente))
+                return $"No municipality has CBS code {gemeente}.";
+        return null;
     }
 
     /// <summary>20 random characters without look-alikes (about 115 bits): never common, never an address.</summary>

@@ -1,5 +1,6 @@
 using JasKnowledge.Core.Formats;
 using System.Globalization;
+using JasKnowledge.Data.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JasKnowledge.Programmes.Gemeenten;
@@ -8,7 +9,7 @@ namespace JasKnowledge.Programmes.Gemeenten;
 /// The 342 municipalities of the CBS list of 1 January 2023: the published open-data file
 /// (content/data, asset "gemeentelijke-indeling-2023").
 /// </summary>
-public sealed class GemeentenRegister(IServiceScopeFactory scopes)
+public sealed class GemeentenRegister(IServiceScopeFactory scopes) : IGemeenteNames
 {
     public const string AssetSlug = "gemeentelijke-indeling-2023";
     public const string Source = "CBS, Gemeentelijke indeling op 1 januari 2023 (CC BY 4.0)";
@@ -17,6 +18,9 @@ public sealed class GemeentenRegister(IServiceScopeFactory scopes)
         (stream, _) => Task.FromResult(new GemeentenList(Parse(new StreamReader(stream)))));
 
     public Task<GemeentenList> GetAsync(CancellationToken cancellationToken = default) => _file.GetAsync(cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(CancellationToken cancellationToken = default) =>
+        (await GetAsync(cancellationToken)).All.ToDictionary(g => g.Code, g => g.Name, StringComparer.Ordinal);
 
     /// <summary>The upload check (<see cref="Core.Modules.FileCheck"/>): a list the pages can read, each
     /// municipality once with a four-digit code.</summary>

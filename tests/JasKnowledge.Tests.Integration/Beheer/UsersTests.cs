@@ -148,7 +148,20 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
             (await PostAsync(
             "Role", new KeyValuePair<string, string>("Role", PortalRoles.MunicipalEditor), new KeyValuePair<string, string>("Gemeente", "0547")))
             .StatusCode);
-        Assert.Contains("0547", await admin.GetStringAsync(page));
+        Assert.Contains("0547 (Leiderdorp)", await admin.GetStringAsync(page));
+        // A code that names no municipality is refused, with the role and municipality as they were (found
+        // by the attack of 5 December 2026: such an account could edit nothing, and nobody was told).
+        var nowhere = await PostAsync(
+            "Role", new KeyValuePair<string, string>("Role", PortalRoles.MunicipalEditor), new KeyValuePair<string, string>("Gemeente", "9999"));
+        Assert.Equal(HttpStatusCode.Conflict, nowhere.StatusCode);
+        Assert.Contains("Geen gemeente in de lijst van het CBS heeft code 9999", await nowhere.Content.ReadAsStringAsync());
+        Assert.Contains("0547 (Leiderdorp)", await admin.GetStringAsync(page));
+        foreach (var wrong in new[] { "9999", "05a6" })
+        {
+            var invited9999 = await InviteAsync(admin, $"nergens-{Guid.NewGuid():N}@example.nl", PortalRoles.MunicipalEditor, byLink: true, gemeente: wrong);
+            Assert.Equal(HttpStatusCode.BadRequest, invited9999.StatusCode);
+            Assert.Contains(wrong == "9999" ? "heeft code 9999" : "vier cijfers", await invited9999.Content.ReadAsStringAsync());
+        }
         Assert.Equal(HttpStatusCode.OK, (await PostAsync("Disable")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await BackOffice.PasswordStepAsync(BackOffice.Client(Host), email)).StatusCode); // cannot sign in
         Assert.Equal(HttpStatusCode.OK, (await PostAsync("Enable")).StatusCode);

@@ -29,7 +29,7 @@ public sealed class IndexModel(AccountAdministration accounts, PublicOrigin orig
         else
         {
             var (invitation, problems) = await accounts.InviteAsync(User.Identity!.Name!, Email, Role, Gemeente, ByLink);
-            Problems = problems.Select(Dutch).ToList();
+            Problems = problems;
             Invited = invitation;
             if (invitation is not null) (Email, Gemeente) = (null, null);
         }
@@ -42,15 +42,6 @@ public sealed class IndexModel(AccountAdministration accounts, PublicOrigin orig
     public string LinkFor(string token) =>
         $"{origin.Value}{BeheerFeature.InvitationPath}/{token}";
 
-    /// <summary>The account commands speak English (they are for operators); this page speaks Dutch.</summary>
-    private static string Dutch(string problem) =>
-        problem.Contains("exists already", StringComparison.Ordinal) ? "Er is al een account met dit e-mailadres."
-        : problem.Contains("needs the CBS code", StringComparison.Ordinal)
-            ? "Een gemeentelijke redacteur hoort bij één gemeente: vul de CBS-code in (vier cijfers, bijvoorbeeld 0546)."
-        : problem.Contains("Only a municipal editor", StringComparison.Ordinal)
-            ? "Alleen een gemeentelijke redacteur hoort bij een gemeente: laat de CBS-code leeg."
-        : problem.Contains("is not a role", StringComparison.Ordinal) ? "Kies een van de rollen."
-        : problem;
 }
 
 /// <summary>How the user pages name roles and states, in Dutch.</summary>
@@ -63,6 +54,13 @@ public static class AccountLabels
         PortalRoles.Translator => "vertaler",
         PortalRoles.MunicipalEditor => "gemeentelijke redacteur",
         _ => role,
+    };
+
+    /// <summary>The code with the name, so that 0546 (Leiden) and 0547 (Leiderdorp) are not confused.</summary>
+    public static string Gemeente(AccountSummary account) => account.Gemeente switch
+    {
+        null => "–",
+        var code => $"{code} ({account.GemeenteName ?? "niet in de lijst van het CBS"})",
     };
 
     public static string State(AccountSummary account) =>
