@@ -10,6 +10,8 @@ public sealed class AlertRulesTests
     [Theory]
     [InlineData("Naam@Voorbeeld.NL", "naam@voorbeeld.nl")]
     [InlineData("  a.b+c@example.org ", "a.b+c@example.org")]
+    [InlineData("info@gemeente-leiden.nl", "info@gemeente-leiden.nl")]
+    [InlineData("naam@bücher.de", "naam@bücher.de")]
     public void A_plain_address_is_accepted_in_lower_case(string input, string expected) =>
         Assert.Equal(expected, AlertAddress.Normalize(input));
 
@@ -22,6 +24,12 @@ public sealed class AlertRulesTests
     [InlineData("a@b.nl, c@d.nl")]
     [InlineData("naam@voorbeeld..nl")]
     [InlineData("na am@voorbeeld.nl")]
+    [InlineData("naam@[127.0.0.1]")]
+    [InlineData("naam@127.0.0.1")]
+    [InlineData("naam@[IPv6:::1]")]
+    [InlineData("naam@-voorbeeld.nl")]
+    [InlineData("naam@voor_beeld.nl")]
+    [InlineData("naam@voorbeeld.nl.")]
     public void Anything_else_is_refused(string? input) => Assert.Null(AlertAddress.Normalize(input));
 
     [Fact]

@@ -3,7 +3,8 @@ using MimeKit;
 namespace JasKnowledge.Web.Features.Alerts;
 
 /// <summary>The one check of an address typed into the form: a plain mailbox (no name, no list, no
-/// route), with a domain that has a dot, at most 254 characters, compared in lower case.</summary>
+/// route), at a host name with a dot (never an IP address: the mail goes to a domain, not to a machine
+/// chosen by whoever fills in the form), at most 254 characters, compared in lower case.</summary>
 public static class AlertAddress
 {
     public static string? Normalize(string? input)
@@ -16,8 +17,15 @@ public static class AlertAddress
             return null;
         var at = value.LastIndexOf('@');
         if (at < 1) return null;
-        var domain = value[(at + 1)..];
-        if (!domain.Contains('.') || domain.StartsWith('.') || domain.EndsWith('.') || domain.Contains("..")) return null;
-        return value.ToLowerInvariant();
+        return IsHostName(value[(at + 1)..]) ? value.ToLowerInvariant() : null;
+    }
+
+    /// <summary>Two or more labels of letters, digits and inner hyphens, the last not all digits: so neither
+    /// [10.0.0.1] nor 10.0.0.1.</summary>
+    private static bool IsHostName(string domain)
+    {
+        var labels = domain.Split('.');
+        return labels.Length >= 2 && !labels[^1].All(char.IsAsciiDigit)
+            && labels.All(l => l.Length is >= 1 and <= 63 && l[0] != '-' && l[^1] != '-' && l.All(c => char.IsLetterOrDigit(c) || c == '-'));
     }
 }
