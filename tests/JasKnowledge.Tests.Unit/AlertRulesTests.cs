@@ -25,6 +25,8 @@ public sealed class AlertRulesTests
     [InlineData("naam@voorbeeld..nl")]
     [InlineData("na am@voorbeeld.nl")]
     [InlineData("naam@[127.0.0.1]")]
+    [InlineData("\"naam\"@voorbeeld.nl")]
+    [InlineData("\"na@am\"@voorbeeld.nl")]
     [InlineData("naam@127.0.0.1")]
     [InlineData("naam@[IPv6:::1]")]
     [InlineData("naam@-voorbeeld.nl")]

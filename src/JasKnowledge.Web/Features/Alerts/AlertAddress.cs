@@ -3,14 +3,15 @@ using MimeKit;
 namespace JasKnowledge.Web.Features.Alerts;
 
 /// <summary>The one check of an address typed into the form: a plain mailbox (no name, no list, no
-/// route), at a host name with a dot (never an IP address: the mail goes to a domain, not to a machine
+/// route, no quoted local part), at a host name with a dot (never an IP address: the mail goes to a domain, not to a machine
 /// chosen by whoever fills in the form), at most 254 characters, compared in lower case.</summary>
 public static class AlertAddress
 {
     public static string? Normalize(string? input)
     {
         var value = input?.Trim();
-        if (string.IsNullOrEmpty(value) || value.Length > 254 || value.Any(char.IsWhiteSpace) || value.Contains('<') || value.Contains(','))
+        if (string.IsNullOrEmpty(value) || value.Length > 254 || value.Any(char.IsWhiteSpace) || value.Contains('<') || value.Contains(',')
+            || value.Contains('"'))
             return null;
         if (!MailboxAddress.TryParse(ParserOptions.Default, value, out var mailbox) || mailbox.Address != value
             || !string.IsNullOrEmpty(mailbox.Name))
