@@ -37,7 +37,18 @@ public static class HealthSetup
         // Read-only: other methods are 405 with Allow, as on every page.
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson })
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteJson })
+        // Degraded is "not ready yet, nothing wrong" (a search index catching up at start): no traffic, but
+        // logged as a warning, so that every start of a node does not write an error line.
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+            {
+                Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteJson,
+                ResultStatusCodes =
+                {
+                    [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                    [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                    [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+                },
+            })
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         return endpoints;
     }
@@ -126,11 +137,9 @@ public static class HealthSetup
             // The same figures for every request, whatever its language ("16.9 s", not "16,9 s").
             var behind = string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{lag.Behind} changes behind the outbox, the oldest waiting {lag.Seconds:F1} s");
-            if (!caughtUp)
-                return HealthCheckResult.Unhealthy($"The search index is catching up: {behind}." +
-                    (problem is not null ? $" Last problem: {problem}" : ""), data: data);
             if (problem is not null)
                 return HealthCheckResult.Unhealthy($"The search index cannot catch up ({behind}): {problem}", data: data);
+            if (!caughtUp) return HealthCheckResult.Degraded($"The search index is catching up: {behind}.", data: data);
             return HealthCheckResult.Healthy($"The search index is {behind}.", data);
         }
     }
