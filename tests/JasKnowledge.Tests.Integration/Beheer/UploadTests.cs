@@ -154,6 +154,30 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task A_file_name_with_a_raw_quote_gets_a_message_and_nothing_is_stored()
+    {
+        // Browsers send %22; a hand-made request with a bare quote ended on "Pagina niet gevonden" (attack of 5 December 2026).
+        var client = await EditorAsync();
+        var before = await CountAsync();
+        var file = new ByteArrayContent(PdfBytes(1000));
+        file.Headers.TryAddWithoutValidation("Content-Disposition", "form-data; name=\"file\"; filename=\"evil\"name.pdf\"");
+
+        var token = await BackOffice.TokenAsync(client, Pdf);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("8.3"), "version" },
+        };
+        form.Add(file);
+        var response = await client.PostAsync(Pdf, form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity, $"{(int)response.StatusCode}: {html}");
+        Assert.Contains("role=\"alert\"", html);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
     public async Task A_file_over_the_limit_gets_413_with_a_message_and_nothing_is_stored()
     {
         var client = await EditorAsync();
