@@ -28,6 +28,18 @@ public abstract class SameMomentTests<TFixture>(TFixture fixture) : IClassFixtur
         return await Assert.ThrowsAsync<ContentRuleException>(b);
     }
 
+    /// <summary>A new page with version 1 published, and with <paramref name="openDraft"/> version 2 open as a draft.</summary>
+    private async Task<(Guid Id, string Slug)> PublishedPageAsync(bool openDraft)
+    {
+        var slug = $"tegelijk-{Guid.NewGuid():N}";
+        using var scope = fixture.Factory.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+        var item = new ContentItem { Type = "page", Culture = "nl", LocalizationSet = $"pages/{slug}", Slug = slug };
+        await store.PublishNewVersionAsync(item, Text, "test");
+        if (openDraft) await store.SaveDraftAsync(item, Text with { Body = "Het open concept." }, "test");
+        return (item.Id, slug);
+    }
+
     [Fact]
     public async Task A_second_first_save_of_the_same_new_item_is_refused_with_a_message()
     {
@@ -46,15 +58,7 @@ public abstract class SameMomentTests<TFixture>(TFixture fixture) : IClassFixtur
     [InlineData("restore")]
     public async Task A_second_new_draft_from_the_same_state_is_refused_and_the_first_is_kept(string how)
     {
-        var slug = $"tegelijk-{Guid.NewGuid():N}";
-        Guid id;
-        using (var scope = fixture.Factory.Services.CreateScope())
-        {
-            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
-            var item = new ContentItem { Type = "page", Culture = "nl", LocalizationSet = $"pages/{slug}", Slug = slug };
-            await store.PublishNewVersionAsync(item, Text, "test");
-            id = item.Id;
-        }
+        var (id, _) = await PublishedPageAsync(openDraft: false);
         var refusal = await SecondAsync(async services =>
         {
             var store = services.GetRequiredService<ContentStore>();
@@ -79,16 +83,7 @@ public abstract class SameMomentTests<TFixture>(TFixture fixture) : IClassFixtur
     [InlineData("unpublish")]
     public async Task A_second_change_from_the_same_state_is_refused_and_the_first_is_what_happened(string how)
     {
-        var slug = $"tegelijk-{Guid.NewGuid():N}";
-        Guid id;
-        using (var scope = fixture.Factory.Services.CreateScope())
-        {
-            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
-            var item = new ContentItem { Type = "page", Culture = "nl", LocalizationSet = $"pages/{slug}", Slug = slug };
-            await store.PublishNewVersionAsync(item, Text, "test");
-            await store.SaveDraftAsync(item, Text with { Body = "Het open concept." }, "test");
-            id = item.Id;
-        }
+        var (id, slug) = await PublishedPageAsync(openDraft: true);
         var turn = 0;
         var refusal = await SecondAsync(async services =>
         {
