@@ -2,6 +2,9 @@ using System.Net;
 using JasKnowledge.Core.Content;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Tests.Integration.Search;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JasKnowledge.Tests.Integration.Caching;
@@ -64,6 +67,58 @@ public abstract class OutputCacheTests<TPortal>(TPortal portal) : IClassFixture<
         var cached = await client.GetAsync("/ar/interview");
         Assert.True(cached.Headers.Contains("Age"));
         Assert.Contains(cached.Headers.GetValues("Set-Cookie"), c => c.StartsWith("jas-lang=ar", StringComparison.Ordinal));
+    }
+
+    /// <summary>Found by the attack of 5 December 2026: the cache let a second visitor of a page wait for the
+    /// first one's rendering, and when the first went away (a closed tab, a lost connection), the second got a
+    /// 500 with the first one's cancellation. Each visitor's page must depend on that visitor alone.</summary>
+    [Fact]
+    public async Task A_visitor_who_goes_away_while_a_page_renders_does_not_fail_another_asking_for_it()
+    {
+        var hold = new HoldWhileRendering();
+        await using var host = portal.Factory.WithWebHostBuilder(builder =>
+            builder.ConfigureTestServices(services => services.Configure<MvcOptions>(options => options.Filters.Add(hold))));
+        var client = host.CreateClient();
+        var encoding = $"identity, x-{Guid.NewGuid():N}"; // a cache entry of this test's own
+        Task<HttpResponseMessage> Ask(bool held, CancellationToken cancellationToken)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/nl/pauze");
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", encoding);
+            if (held) request.Headers.Add(HoldWhileRendering.Header, "1");
+            return client.SendAsync(request, cancellationToken);
+        }
+
+        using var leaving = new CancellationTokenSource();
+        var first = Ask(held: true, leaving.Token);
+        await hold.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var second = Ask(held: false, CancellationToken.None);
+        await Task.Delay(300); // long enough for the second to be waiting, if it is made to wait for the first
+        await leaving.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+
+        var answer = await second.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains("koffie en thee", await answer.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Holds a page marked by <see cref="Header"/> until its visitor goes away, as a slow database
+    /// query does, and then throws that visitor's cancellation.</summary>
+    private sealed class HoldWhileRendering : IAsyncPageFilter
+    {
+        public const string Header = "X-Test-Hold";
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+        public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+        {
+            if (context.HttpContext.Request.Headers.ContainsKey(Header))
+            {
+                Entered.TrySetResult();
+                await Task.Delay(Timeout.Infinite, context.HttpContext.RequestAborted);
+            }
+            await next();
+        }
     }
 }
 

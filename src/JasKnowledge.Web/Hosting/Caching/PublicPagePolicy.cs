@@ -32,7 +32,10 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
-        context.AllowLocking = true;
+        // No coalescing: with locking, visitors asking for a page being rendered waited for that rendering,
+        // and got a 500 when its visitor went away (ASP.NET Core 10 hands the first one's cancellation to all
+        // of them; dotnet/aspnetcore#52310). A page renders in milliseconds: each renders its own on a miss.
+        context.AllowLocking = false;
         if (cacheable)
         {
             context.Tags.Add(CachingSetup.ContentTag);
