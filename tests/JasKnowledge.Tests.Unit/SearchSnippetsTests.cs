@@ -145,6 +145,21 @@ public sealed class SearchSnippetsTests : IDisposable
     }
 
     [Fact]
+    public async Task Many_prefixes_together_stay_within_lucenes_clause_limit_and_still_mark()
+    {
+        // Six prefixes of 300 words each: 1,800 words, more than the 1,024 clauses Lucene allows in one query
+        // (the attack of 5 December 2026 found "a* b* c* d* e* f*" failing with TooManyClausesException).
+        var letters = "abcdef";
+        using var reader = await IndexAsync(
+            [string.Join(' ', letters.SelectMany(letter => Enumerable.Range(0, 300).Select(i => $"{letter}woord{i:D3}")))]);
+        var query = Parse(string.Join('|', letters.Select(letter => $"{letter}*")));
+
+        var marks = HighlightQuery.Marks(query, new IndexWords(reader))!;
+        Assert.InRange(((BooleanQuery)marks).Clauses.Count, letters.Length, BooleanQuery.MaxClauseCount);
+        Assert.Contains("<mark>awoord000</mark>", Snippets(reader, query)[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Words_of_other_fields_and_excluded_words_mark_nothing()
     {
         using var reader = await IndexAsync(Texts);

@@ -56,22 +56,32 @@ internal static class HighlightQuery
                 break;
             case PrefixQuery prefix when IsText(prefix.Field):
                 var starting = index.StartingWith(SearchFields.Passage, prefix.Prefix.Text, MaxWords);
-                if (starting is null) marks.Add(new PrefixQuery(new Term(SearchFields.Passage, prefix.Prefix.Text)), Occur.SHOULD);
+                if (starting is null || !HasRoom(marks, starting.Count)) Add(marks, new PrefixQuery(new Term(SearchFields.Passage, prefix.Prefix.Text)));
                 else foreach (var word in starting) Word(word, marks, words);
                 break;
             case CompoundEndingQuery compound:
                 // Every word ending in the stem is marked, the stem too (the text fields find it as such).
-                var ended = index.StartingWith(SearchFields.Tail, compound.Reversed, MaxWords)?.Select(SearchAnalyzers.Reversed);
-                if (ended is null) marks.Add(new WildcardQuery(new Term(SearchFields.Passage, "*" + compound.Stem)), Occur.SHOULD);
-                else foreach (var word in ended) Word(word, marks, words);
+                var ended = index.StartingWith(SearchFields.Tail, compound.Reversed, MaxWords);
+                if (ended is null || !HasRoom(marks, ended.Count)) Add(marks, new WildcardQuery(new Term(SearchFields.Passage, "*" + compound.Stem)));
+                else foreach (var word in ended) Word(SearchAnalyzers.Reversed(word), marks, words);
                 break;
         }
     }
 
     private static bool IsText(string field) => Array.IndexOf(SearchFields.Stemmed, field) >= 0;
 
+    /// <summary>Lucene refuses a boolean query of more than <see cref="BooleanQuery.MaxClauseCount"/> clauses (1,024):
+    /// several prefixes of a few hundred words each (<c>a* b* c* d* e* f*</c>) passed it, and the search failed. A
+    /// prefix whose words no longer fit is marked as a prefix, and once the query is full nothing more is marked.</summary>
+    private static bool HasRoom(BooleanQuery marks, int count) => marks.Clauses.Count + count < BooleanQuery.MaxClauseCount;
+
+    private static void Add(BooleanQuery marks, Query query)
+    {
+        if (HasRoom(marks, 1)) marks.Add(query, Occur.SHOULD);
+    }
+
     private static void Word(string word, BooleanQuery marks, HashSet<string> words)
     {
-        if (words.Add(word)) marks.Add(new TermQuery(new Term(SearchFields.Passage, word)), Occur.SHOULD);
+        if (HasRoom(marks, 1) && words.Add(word)) marks.Add(new TermQuery(new Term(SearchFields.Passage, word)), Occur.SHOULD);
     }
 }
