@@ -37,6 +37,20 @@ public sealed class SearchQueryRecorderTests
     [InlineData("www.example.nl")]
     public void Text_that_may_hold_personal_data_is_not_kept(string typed) => Assert.Null(SearchQueryRecorder.Recordable(typed));
 
+    [Theory]
+    [InlineData("nul\u0000test")]   // PostgreSQL's text cannot hold it: the minute's whole flush would fail
+    [InlineData("bel\u0007")]
+    public void Text_the_database_cannot_hold_is_not_kept(string typed) => Assert.Null(SearchQueryRecorder.Recordable(typed));
+
+    [Fact]
+    public void Half_a_surrogate_pair_is_not_kept_and_a_whole_one_is()
+    {
+        // Built in code: test data in attributes would turn a lone surrogate into U+FFFD on its way.
+        Assert.Null(SearchQueryRecorder.Recordable(new string(['h', 'a', 'l', 'f', '\ud800'])));
+        Assert.Null(SearchQueryRecorder.Recordable(new string(['\udc00', 'x'])));
+        Assert.Equal("𝔊 gesprek", SearchQueryRecorder.Recordable("𝔊 Gesprek"));
+    }
+
     [Fact]
     public void Text_longer_than_the_limit_is_not_kept()
     {

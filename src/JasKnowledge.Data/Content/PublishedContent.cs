@@ -39,6 +39,8 @@ public sealed class PublishedContent(JasDbContext db, CultureCatalog cultures)
     public async Task<IReadOnlyList<(ContentItem Item, ContentVersion Version)>> ListAsync(
         string? type, string? culture, CancellationToken cancellationToken = default)
     {
+        // No type or language holds a null character, and PostgreSQL would refuse the query (?type=%00 gave a 500).
+        if (type?.Contains('\0') == true || culture?.Contains('\0') == true) return [];
         var query = PublishedQuery();
         if (!string.IsNullOrEmpty(type)) query = query.Where(x => x.Item.Type == type);
         if (!string.IsNullOrEmpty(culture)) query = query.Where(x => x.Item.Culture == culture);

@@ -65,6 +65,26 @@ public abstract partial class SearchQueryReportTests<TPortal>(TPortal portal) : 
     }
 
     [Fact]
+    public async Task A_search_with_a_null_character_is_counted_as_not_kept_and_the_flush_still_writes()
+    {
+        // Found by the attack of 5 December 2026: PostgreSQL's text cannot hold a null character, and one such
+        // query failed the minute's whole flush, every minute, with every count waiting behind it.
+        var flush = portal.Factory.Services.GetRequiredService<SearchQueryFlush>();
+        await flush.FlushAsync();
+        var visitor = portal.Factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/nl/zoeken?q=nul%00vliegschip")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/api/v1/search?q=ballonvaart%00&lang=nl")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/nl/zoeken?q=luchtschip")).StatusCode);
+
+        Assert.True(await flush.FlushAsync() > 0);
+        using var scope = portal.Factory.Services.CreateScope();
+        var queries = await scope.ServiceProvider.GetRequiredService<JasDbContext>().SearchQueryCounts.Select(c => c.Query).ToListAsync();
+        Assert.Contains("luchtschip", queries);
+        var wrong = queries.Where(q => q.Contains('\0') || q.Contains("vliegschip") || q.Contains("ballonvaart")).ToList();
+        Assert.True(wrong.Count == 0, string.Join(", ", wrong.Select(q => System.Text.Json.JsonSerializer.Serialize(q))));
+    }
+
+    [Fact]
     public async Task Counts_of_two_nodes_add_up_and_days_past_the_kept_ninety_go()
     {
         // Forty days ago: outside the 30 days the other test reads.

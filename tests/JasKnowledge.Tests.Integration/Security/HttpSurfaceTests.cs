@@ -100,6 +100,26 @@ public abstract class HttpSurfaceTests<TFixture>(TFixture fixture) : IClassFixtu
         if (method != "HEAD") Assert.Contains("<h1", await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>PostgreSQL's text cannot hold a null character, and Npgsql refuses a parameter with one: a query
+    /// value that reaches a query must be answered as not found or empty, not as a database error. (In a path,
+    /// Kestrel itself refuses a null character with 400.)</summary>
+    [Theory]
+    [InlineData("/nl/informatie/de-zorgverzekering/versies?van=%00&naar=1")]
+    [InlineData("/nl/handboek/sessie-1-nederland-en-jij/pakket.zip?taal=a%00b")]
+    [InlineData("/api/v1/content?type=%00")]
+    [InlineData("/api/v1/content?type=page&lang=%00")]
+    [InlineData("/api/v1/downloads?lang=%00")]
+    [InlineData("/nl/gemeenten?provincie=%00&status=%00&blauwdruk=%00&sorteer=%00")]
+    [InlineData("/nl/gemeenten/vergelijken?g=%00&g=0546")]
+    [InlineData("/nl/zoeken?q=a%00b&lang=%00&type=%00")]
+    [InlineData("/api/v1/search?q=a%00b&type=%00&lang=%00")]
+    [InlineData("/nl/meldingen?onderwerp=%00")]
+    public async Task A_null_character_in_a_query_value_is_never_a_server_error(string url)
+    {
+        using var response = await fixture.Factory.CreateClient().GetAsync(url);
+        Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {url}");
+    }
+
     [Theory]
     [InlineData("GET", "/NL", "/nl")]
     [InlineData("GET", "/Nl/handboek", "/nl/handboek")]

@@ -53,9 +53,22 @@ public sealed class SearchQueryRecorder
         // Most queries are already single-spaced: no new string for them (a search is counted on every first page).
         var kept = (IsSingleSpaced(text) ? text : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
             .ToLowerInvariant();
-        if (kept.Length is 0 or > MaxLength) return null;
+        if (kept.Length is 0 or > MaxLength || !IsStorable(kept)) return null;
         if (kept.Contains('@') || kept.Contains("://", StringComparison.Ordinal) || kept.Contains("www.", StringComparison.Ordinal)) return null;
         return HasLongNumber(kept) ? null : kept;
+    }
+
+    /// <summary>PostgreSQL's text holds no null character and Npgsql writes no half surrogate pair: one such
+    /// query would fail the whole minute's flush, every minute. Nobody types a control character either.</summary>
+    private static bool IsStorable(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsControl(text[i])) return false;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return false;
+        }
+        return true;
     }
 
     private static bool IsSingleSpaced(string text)
