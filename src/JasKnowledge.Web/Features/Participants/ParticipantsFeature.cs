@@ -40,7 +40,7 @@ public static partial class ParticipantsFeature
         // language, so the entry page is the helpful answer; anything else stays a 404.
         // The endpoints are complete only once the app runs: read their first segments on first use.
         HashSet<string>? reserved = null;
-        Dictionary<string, string>? fixedPaths = null;
+        Dictionary<string, string[]>? fixedPaths = null;
         endpoints.MapFallback("/{code}/{**rest}", (
             string code, string? rest, HttpContext context, CultureCatalog cultures, EndpointDataSource endpointSource) =>
         {
@@ -48,9 +48,11 @@ public static partial class ParticipantsFeature
             fixedPaths ??= MethodsOfFixedPaths(endpointSource);
             // An endpoint's own address asked with a method it does not take (POST /health/live, DELETE /api/v1/search)
             // comes here, because this route takes every method: 405 with what it does take, as routing would answer.
-            if (fixedPaths.TryGetValue(context.Request.Path.Value!.TrimEnd('/'), out var allowed))
+            // A method it does take came here for another address (GET /api/v1/search//): that address is not found.
+            if (fixedPaths.TryGetValue(context.Request.Path.Value!.TrimEnd('/'), out var allowed)
+                && !allowed.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase))
             {
-                context.Response.Headers.Allow = allowed;
+                context.Response.Headers.Allow = string.Join(", ", allowed);
                 return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
             }
             if (reserved.Contains(code) || cultures.Contains(code)) return Results.NotFound();
@@ -64,7 +66,7 @@ public static partial class ParticipantsFeature
     }
 
     /// <summary>Addresses without parameters (/health/live, /api/v1/search) → the methods their endpoints take, HEAD with GET.</summary>
-    private static Dictionary<string, string> MethodsOfFixedPaths(EndpointDataSource source) =>
+    private static Dictionary<string, string[]> MethodsOfFixedPaths(EndpointDataSource source) =>
         source.Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.Parameters.Count == 0 && e.Metadata.GetMetadata<IHttpMethodMetadata>() is { HttpMethods.Count: > 0 })
             .GroupBy(e => "/" + string.Join('/', e.RoutePattern.PathSegments.Select(s => ((RoutePatternLiteralPart)s.Parts[0]).Content)),
@@ -73,7 +75,7 @@ public static partial class ParticipantsFeature
             {
                 var methods = g.SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 if (methods.Contains(HttpMethods.Get)) methods.Add(HttpMethods.Head);
-                return string.Join(", ", methods.Order(StringComparer.Ordinal));
+                return methods.Order(StringComparer.Ordinal).ToArray();
             }, StringComparer.OrdinalIgnoreCase);
 
     private static HashSet<string> FirstLiteralSegments(EndpointDataSource source) =>
