@@ -111,6 +111,8 @@ public abstract class DownloadTests<TFixture>(TFixture fixture) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, response.StatusCode);
         Assert.Equal($"bytes */{length}", response.Content.Headers.ContentRange!.ToString());
+        Assert.Null(response.Content.Headers.ContentDisposition);
+        Assert.True(response.Headers.CacheControl?.NoStore, response.Headers.CacheControl?.ToString());
     }
 
     [Theory]

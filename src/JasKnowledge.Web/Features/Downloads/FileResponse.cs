@@ -37,7 +37,7 @@ public static class FileResponse
 
         if (PreconditionFails(request, etag, lastModified))
         {
-            response.StatusCode = StatusCodes.Status412PreconditionFailed;
+            WithoutTheFile(response, StatusCodes.Status412PreconditionFailed);
             return;
         }
         if (IsNotModified(request, etag, lastModified))
@@ -51,7 +51,7 @@ public static class FileResponse
             : new RangeDecision.Whole();
         if (decision is RangeDecision.Unsatisfiable)
         {
-            response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
+            WithoutTheFile(response, StatusCodes.Status416RangeNotSatisfiable);
             response.Headers.ContentRange = $"bytes */{revision.Size}";
             response.ContentLength = 0;
             return;
@@ -72,6 +72,16 @@ public static class FileResponse
                 $"The file of {asset.Slug} ({asset.Culture}) {revision.VersionLabel} is missing from the blob store (key {revision.BlobKey}).");
         await content.Stream.CopyToAsync(response.Body, CopyBufferSize, cancellationToken);
         http.RequestServices.GetRequiredService<PortalMetrics>().FileServed(content.Count, range: part is not null);
+    }
+
+    /// <summary>An answer that carries no bytes of the file (412, 416) is not saved under the file's name (the
+    /// error page as a .pdf) and not kept by a cache for the year the file itself may be.</summary>
+    private static void WithoutTheFile(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        response.Headers.Remove(HeaderNames.ContentDisposition);
+        response.Headers.Remove(HeaderNames.ContentLocation);
+        response.Headers.CacheControl = "no-store";
     }
 
     /// <summary>If-Match (strong comparison) wins over If-Unmodified-Since (RFC 9110 §13.1.1, §13.1.4): a
