@@ -189,6 +189,7 @@ public abstract class HttpSurfaceTests<TFixture>(TFixture fixture) : IClassFixtu
     [InlineData("DELETE", "/health/ready")]
     [InlineData("POST", "/api/v1/search")]
     [InlineData("PUT", "/api/v1/languages")]
+    [InlineData("POST", "/health/live//")]
     public async Task A_method_a_page_does_not_handle_gets_405_with_allow(string method, string url)
     {
         var client = fixture.Factory.CreateClient();
@@ -197,6 +198,20 @@ public abstract class HttpSurfaceTests<TFixture>(TFixture fixture) : IClassFixtu
         var allow = response.Content.Headers.Allow.Concat(response.Headers.TryGetValues("Allow", out var values) ? values : []).ToList();
         Assert.Contains("GET", string.Join(",", allow));
         Assert.DoesNotContain(method, string.Join(",", allow));
+    }
+
+    /// <summary>Found by the third attack of 5 December 2026: the last-resort route took the address without its
+    /// trailing slashes for the endpoint's own and answered 405 "use GET" to a GET.</summary>
+    [Theory]
+    [InlineData("GET", "/api/v1/search//")]
+    [InlineData("GET", "/api/v1/municipalities//")]
+    [InlineData("HEAD", "/health/live//")]
+    [InlineData("GET", "/sitemap.xml//")]
+    [InlineData("GET", "/robots.txt///")]
+    public async Task An_address_with_extra_trailing_slashes_is_not_found_with_a_method_it_takes(string method, string url)
+    {
+        using var response = await fixture.Factory.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Theory]
@@ -238,7 +253,11 @@ public abstract class HttpSurfaceTests<TFixture>(TFixture fixture) : IClassFixtu
 
         using var wrongTag = new HttpRequestMessage(HttpMethod.Get, File);
         wrongTag.Headers.IfMatch.Add(new EntityTagHeaderValue("\"ander\""));
-        Assert.Equal(HttpStatusCode.PreconditionFailed, (await client.SendAsync(wrongTag)).StatusCode);
+        using var refused = await client.SendAsync(wrongTag);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, refused.StatusCode);
+        // The error page is not the file: not saved under its name, not cached for its year (the third attack of 5 December 2026).
+        Assert.Null(refused.Content.Headers.ContentDisposition);
+        Assert.True(refused.Headers.CacheControl?.NoStore, refused.Headers.CacheControl?.ToString());
 
         using var rightTag = new HttpRequestMessage(HttpMethod.Get, File);
         rightTag.Headers.IfMatch.Add(etag);
