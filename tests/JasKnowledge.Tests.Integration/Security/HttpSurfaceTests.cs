@@ -31,6 +31,19 @@ public abstract class HttpSurfaceTests<TFixture>(TFixture fixture) : IClassFixtu
         Assert.Equal(expected, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("GET", "/api/v1/bestaat-niet", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/api/v1/search", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("GET", "/api/v1/search?page=groot", HttpStatusCode.BadRequest)]
+    public async Task The_api_answers_its_errors_as_problem_details(string method, string url, HttpStatusCode expected)
+    {
+        using var response = await fixture.Factory.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal((int)expected, problem.RootElement.GetProperty("status").GetInt32());
+    }
+
     [Fact]
     public async Task A_request_the_portal_cannot_handle_is_not_called_an_error_on_our_side()
     {

@@ -35,6 +35,24 @@ public sealed class ErrorModel : PageModel
             : reExecuted?.OriginalStatusCode is >= 400 and <= 599 and var original ? original
             : StatusCodes.Status500InternalServerError;
         Response.StatusCode = Code;
-        return Page();
+        var path = exception?.Path ?? reExecuted?.OriginalPath;
+        return path?.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) == true ? Problem() : Page();
     }
+
+    /// <summary>The API's clients read JSON: its failures are RFC 9457 problem details, as its own refusals are,
+    /// never the HTML page (a search that failed answered its JSON client with the error page).</summary>
+    private ContentResult Problem() => new()
+    {
+        StatusCode = Code,
+        ContentType = "application/problem+json",
+        Content = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            type = $"https://www.rfc-editor.org/rfc/rfc9110#status.{Code}",
+            title = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(Code),
+            status = Code,
+            detail = IsNotFound ? "No such address in the API: see /openapi/v1.json."
+                : IsRequestError ? "The request could not be handled as sent."
+                : "The request failed on the server's side; it has been logged.",
+        }),
+    };
 }
