@@ -17,8 +17,10 @@ public sealed record FollowableFiles(
     Func<IServiceProvider, AssetRevision, AssetRevision, CancellationToken, Task<IReadOnlyList<string>>>? Changes = null);
 
 /// <summary>The form "Houd mij op de hoogte" on a page (the Alerts feature's partial at
-/// <see cref="Partial"/>): what it follows, in the page's language.</summary>
-public sealed record FollowForm(string Topic, string Culture)
+/// <see cref="Partial"/>): what it follows, in the page's language. Shown again after a refusal, it keeps
+/// what the visitor filled in (<see cref="Email"/>, <see cref="Weekly"/>) and points the field at the problem
+/// (<see cref="ProblemId"/>).</summary>
+public sealed record FollowForm(string Topic, string Culture, string? Email = null, bool Weekly = false, string? ProblemId = null)
 {
     public const string Partial = "/Features/Alerts/_FollowForm.cshtml";
     private const string ItemPrefix = "item:";

@@ -249,9 +249,13 @@ public abstract class AlertsTests<TFixture>(TFixture fixture) : IClassFixture<TF
     [Fact]
     public async Task Bad_addresses_get_a_clear_message_and_the_answer_never_tells_who_is_subscribed()
     {
-        var bad = await SubscribeAsync("nl", $"item:{HealthSheet}", "geen-adres");
+        var bad = await SubscribeAsync("nl", $"item:{HealthSheet}", "naam@127.0.0.1", weekly: true);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("Vul een geldig e-mailadres in", await bad.Content.ReadAsStringAsync());
+        var refusal = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("Vul een geldig e-mailadres in", refusal);
+        // The form comes back as it was sent, its field pointing at the message: nothing is typed twice.
+        Assert.Matches("<input id=\"follow-email\"[^>]*value=\"naam@127.0.0.1\"[^>]*aria-invalid=\"true\" aria-describedby=\"follow-problem\"", refusal);
+        Assert.Matches("value=\"wekelijks\" checked", refusal);
         Assert.Equal(HttpStatusCode.NotFound, (await SubscribeAsync("nl", "item:bestaat/niet", Maildev.NewAddress("x"))).StatusCode);
 
         var known = Maildev.NewAddress("known");

@@ -20,6 +20,7 @@ public sealed class SubscribeModel(AlertSubscriptions subscriptions, IStringLoca
     public string? TopicTitle { get; private set; }
     public string? Problem { get; private set; }
     public bool Sent { get; private set; }
+    public const string ProblemId = "follow-problem";
 
     public async Task<IActionResult> OnGetAsync(string culture, CancellationToken cancellationToken)
     {
@@ -58,6 +59,8 @@ public sealed class SubscribeModel(AlertSubscriptions subscriptions, IStringLoca
     {
         if (Topic is null || await subscriptions.TitleAsync(Topic, culture, cancellationToken) is not { } title) return;
         TopicTitle = title;
-        Form = new FollowForm(Topic, culture);
+        // After a refusal the form comes back as the visitor sent it, pointing at the message: nothing to type again.
+        Form = Problem is null ? new FollowForm(Topic, culture)
+            : new FollowForm(Topic, culture, Email?.Trim(), Frequency == "wekelijks", ProblemId);
     }
 }
