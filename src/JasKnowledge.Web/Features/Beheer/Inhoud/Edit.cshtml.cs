@@ -115,7 +115,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             SourceVersion = UpdateToSource && Source is not null ? Source.Number : current.SourceVersion,
         };
         var textSaved = false;
-        return await RunAsync(async () =>
+        try
         {
             var draft = await store.SaveDraftAsync(Item, text, Actor, cancellationToken);
             textSaved = true;
@@ -123,12 +123,17 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             Message = publish ? $"Versie {draft.Number} is gepubliceerd."
                 : $"Opgeslagen als concept (versie {draft.Number}). De publieke pagina is niet veranderd.";
             Base = EditStamp.Of(Item);
-        }, async () =>
+        }
+        catch (ContentRuleException e) when (e.Rule == ContentRule.ChangedMeanwhile && !textSaved)
         {
             // Both forms passed the check above at the same moment, and the database let the other save first.
-            if (textSaved) return null;
             return await LoadAsync(id, cancellationToken) ?? SavedMeanwhile();
-        });
+        }
+        catch (ContentRuleException e)
+        {
+            Refused(e);
+        }
+        return Page();
     }
 
     /// <summary>Someone saved or published since this form was opened: show both, keep both.</summary>
@@ -143,9 +148,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     }
 
     /// <summary>Runs a change; a rule of the content core that refuses it becomes the page's message.</summary>
-    /// <param name="changedMeanwhile">Answers a save the database refused because another began from the
-    /// same state; null leaves it to the refusal's message.</param>
-    private async Task<IActionResult> RunAsync(Func<Task> change, Func<Task<IActionResult?>>? changedMeanwhile = null)
+    private async Task<IActionResult> RunAsync(Func<Task> change)
     {
         try
         {
@@ -153,14 +156,17 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         }
         catch (ContentRuleException e)
         {
-            if (e.Rule == ContentRule.ChangedMeanwhile && changedMeanwhile is not null && await changedMeanwhile() is { } answer)
-                return answer;
-            Problem = e.Rule == ContentRule.MajorChangeNeedsNote
-                ? "Een grote wijziging heeft een toelichting nodig: schrijf wat er veranderde. Het concept is opgeslagen."
-                : e.Message;
-            Response.StatusCode = e.Rule == ContentRule.ChangedMeanwhile ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+            Refused(e);
         }
         return Page();
+    }
+
+    private void Refused(ContentRuleException e)
+    {
+        Problem = e.Rule == ContentRule.MajorChangeNeedsNote
+            ? "Een grote wijziging heeft een toelichting nodig: schrijf wat er veranderde. Het concept is opgeslagen."
+            : e.Message;
+        Response.StatusCode = e.Rule == ContentRule.ChangedMeanwhile ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
