@@ -58,7 +58,7 @@ public sealed class AccountAdministration(
         await using var transaction = await db.Database.BeginTransactionAsync();
         gemeente = string.IsNullOrWhiteSpace(gemeente) ? null : gemeente.Trim();
         var (user, password, problems) = await commands.CreateAsync(email, role, gemeente, null);
-        if (user is null) return (null, problems.Select(p => Dutch(p, gemeente)).ToList());
+        if (user is null) return (null, problems.Select(p => p.Dutch).ToList());
         string? token = null;
         DateTime? expires = null;
         if (byLink)
@@ -115,10 +115,10 @@ public sealed class AccountAdministration(
     {
         var user = await UserAsync(id);
         gemeente = string.IsNullOrWhiteSpace(gemeente) ? null : gemeente.Trim();
-        if (!PortalRoles.All.Contains(role)) throw new AccountRuleException("Kies een van de rollen.");
+        if (!PortalRoles.All.Contains(role)) throw new AccountRuleException(AccountProblem.NotARole(role).Dutch);
         // The form keeps the code field when another role is chosen: that code is dropped, not refused.
         if (role != PortalRoles.MunicipalEditor) gemeente = null;
-        if (await commands.GemeenteProblemAsync(role, gemeente) is { } problem) throw new AccountRuleException(Dutch(problem, gemeente));
+        if (await commands.GemeenteProblemAsync(role, gemeente) is { } problem) throw new AccountRuleException(problem.Dutch);
         await AsAdministratorChangeAsync(async () =>
         {
             var current = await users.GetRolesAsync(user);
@@ -257,18 +257,6 @@ public sealed class AccountAdministration(
         }
     }
 
-    /// <summary>The account commands speak English (they are for operators); the back office speaks Dutch.</summary>
-    private static string Dutch(string problem, string? gemeente) =>
-        problem.Contains("exists already", StringComparison.Ordinal) ? "Er is al een account met dit e-mailadres."
-        : problem.Contains("needs the CBS code", StringComparison.Ordinal)
-            ? "Een gemeentelijke redacteur hoort bij één gemeente: vul de CBS-code in (vier cijfers, bijvoorbeeld 0546)."
-        : problem.StartsWith("No municipality has CBS code", StringComparison.Ordinal)
-            ? $"Geen gemeente in de lijst van het CBS heeft code {gemeente}. Kijk de code na (Leiden is bijvoorbeeld 0546)."
-        : problem.Contains("Only a municipal editor", StringComparison.Ordinal)
-            ? "Alleen een gemeentelijke redacteur hoort bij een gemeente: laat de CBS-code leeg."
-        : problem.Contains("is not a role", StringComparison.Ordinal) ? "Kies een van de rollen."
-        : problem;
-
     private const string ChangedMeanwhile = "Iemand anders veranderde tegelijk dit account of een beheerder. Laad de pagina opnieuw en kijk of uw wijziging nog nodig is.";
 
     /// <summary>Only an administrator who can sign in counts: enabled, invitation accepted, and a password of
@@ -295,7 +283,7 @@ public sealed class AccountAdministration(
         if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.ConcurrencyFailure)
                 or nameof(IdentityErrorDescriber.UserNotInRole) or nameof(IdentityErrorDescriber.UserAlreadyInRole)))
             throw new AccountRuleException(ChangedMeanwhile);
-        throw new AccountRuleException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        throw new AccountRuleException(string.Join(" ", result.Errors.Select(e => AccountProblem.From(e).Dutch)));
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

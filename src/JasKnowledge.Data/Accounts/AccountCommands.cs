@@ -8,13 +8,13 @@ namespace JasKnowledge.Data.Accounts;
 /// and the account must choose its own at the first sign-in.</summary>
 public sealed class AccountCommands(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IEnumerable<IGemeenteNames> gemeenteNames)
 {
-    public async Task<(PortalUser? User, string? Password, IReadOnlyList<string> Problems)> CreateAsync(
+    public async Task<(PortalUser? User, string? Password, IReadOnlyList<AccountProblem> Problems)> CreateAsync(
         string email, string role, string? gemeente, string? password)
     {
-        if (!PortalRoles.All.Contains(role)) return (null, null, [$"'{role}' is not a role. Roles: {string.Join(", ", PortalRoles.All)}."]);
-        if (role != PortalRoles.MunicipalEditor && gemeente is not null) return (null, null, ["Only a municipal editor is bound to a municipality."]);
+        if (!PortalRoles.All.Contains(role)) return (null, null, [AccountProblem.NotARole(role)]);
+        if (role != PortalRoles.MunicipalEditor && gemeente is not null) return (null, null, [AccountProblem.OnlyMunicipalEditorsHaveAGemeente]);
         if (await GemeenteProblemAsync(role, gemeente) is { } problem) return (null, null, [problem]);
-        if (await users.FindByEmailAsync(email) is not null) return (null, null, [$"An account for {email} exists already."]);
+        if (await users.FindByEmailAsync(email) is not null) return (null, null, [AccountProblem.AccountExists(email)]);
         foreach (var name in PortalRoles.All)
         {
             if (!await roles.RoleExistsAsync(name)) await roles.CreateAsync(new IdentityRole(name));
@@ -24,21 +24,20 @@ public sealed class AccountCommands(UserManager<PortalUser> users, RoleManager<I
         var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, Gemeente = gemeente, MustChangePassword = true,
             LockoutEnabled = true };
         var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded) return (null, null, created.Errors.Select(e => e.Description).ToList());
+        if (!created.Succeeded) return (null, null, created.Errors.Select(AccountProblem.From).ToList());
         await users.AddToRoleAsync(user, role);
         return (user, generated ? password : null, []);
     }
 
     /// <summary>Why a municipal editor cannot be bound to <paramref name="gemeente"/>: not four digits, or a
     /// code the published CBS list does not have (such an account could edit nothing). Null when it can, or for other roles.</summary>
-    public async Task<string?> GemeenteProblemAsync(string role, string? gemeente, CancellationToken cancellationToken = default)
+    public async Task<AccountProblem?> GemeenteProblemAsync(string role, string? gemeente, CancellationToken cancellationToken = default)
     {
         if (role != PortalRoles.MunicipalEditor) return null;
-        if (gemeente is not { Length: 4 } || !gemeente.All(char.IsAsciiDigit))
-            return "A municipal editor needs the CBS code of their municipality (four digits, e.g. 0546).";
+        if (gemeente is not { Length: 4 } || !gemeente.All(char.IsAsciiDigit)) return AccountProblem.GemeenteCodeMissing;
         foreach (var source in gemeenteNames)
             if (await source.NamesAsync(cancellationToken) is { Count: > 0 } names && !names.ContainsKey(gemeente))
-                return $"No municipality has CBS code {gemeente}.";
+                return AccountProblem.NoSuchGemeente(gemeente);
         return null;
     }
 

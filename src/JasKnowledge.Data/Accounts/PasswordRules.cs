@@ -12,6 +12,8 @@ namespace JasKnowledge.Data.Accounts;
 public sealed class PasswordRules : IPasswordValidator<PortalUser>
 {
     public const int MinimumLength = 12;
+    public const string CommonCode = "PasswordCommon";
+    public const string IsEmailCode = "PasswordIsEmail";
 
     private static readonly Lazy<HashSet<string>> Common = new(Load);
 
@@ -25,9 +27,9 @@ public sealed class PasswordRules : IPasswordValidator<PortalUser>
         if (string.IsNullOrEmpty(password)) return Task.FromResult(IdentityResult.Success); // Identity's length rule reports it
         var errors = new List<IdentityError>();
         if (IsCommon(password))
-            errors.Add(new IdentityError { Code = "PasswordCommon", Description = "This password is in the list of common passwords." });
+            errors.Add(new IdentityError { Code = CommonCode, Description = "This password is in the list of common passwords." });
         if (Same(password, user.Email) || Same(password, user.UserName))
-            errors.Add(new IdentityError { Code = "PasswordIsEmail", Description = "The password must not be the e-mail address." });
+            errors.Add(new IdentityError { Code = IsEmailCode, Description = "The password must not be the e-mail address." });
         return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
     }
 

@@ -20,7 +20,7 @@ public sealed class GemeentenRegister(IServiceScopeFactory scopes) : IGemeenteNa
     public Task<GemeentenList> GetAsync(CancellationToken cancellationToken = default) => _file.GetAsync(cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(CancellationToken cancellationToken = default) =>
-        (await GetAsync(cancellationToken)).All.ToDictionary(g => g.Code, g => g.Name, StringComparer.Ordinal);
+        (await GetAsync(cancellationToken)).Names;
 
     /// <summary>The upload check (<see cref="Core.Modules.FileCheck"/>): a list the pages can read, each
     /// municipality once with a four-digit code.</summary>
@@ -87,10 +87,14 @@ public sealed class GemeentenList
         _byCode = All.ToDictionary(g => g.Code, StringComparer.Ordinal);
         _bySlug = All.ToDictionary(g => g.Slug, StringComparer.Ordinal);
         Provinces = All.Select(g => g.Province).Distinct().Order(DutchOrder).ToList();
+        Names = All.ToDictionary(g => g.Code, g => g.Name, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<Gemeente> All { get; }
     public IReadOnlyList<string> Provinces { get; }
+
+    /// <summary>Each code's name ("0546" → "Leiden"), for the account pages (<see cref="IGemeenteNames"/>).</summary>
+    public IReadOnlyDictionary<string, string> Names { get; }
 
     /// <summary>By four-digit code ("0546") or with the CBS prefix ("GM0546").</summary>
     public Gemeente? ByCode(string? code)

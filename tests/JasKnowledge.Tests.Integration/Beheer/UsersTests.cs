@@ -127,6 +127,29 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_refused_invitation_is_told_in_Dutch_whether_the_portal_or_Identity_refuses_it()
+    {
+        var admin = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));
+        var taken = await BackOffice.CreateUserAsync(Host, PortalRoles.Editor);
+        (string Email, string Role, string Gemeente, string Told)[] refusals =
+        [
+            // Identity's user-name rule: its English text reached the back office until the problems carried both languages.
+            ($"met spatie-{Guid.NewGuid():N} @example.nl", PortalRoles.Editor, "", "Dat is geen geldig e-mailadres"),
+            (taken, PortalRoles.Editor, "", "Er is al een account met dit e-mailadres."),
+            ($"rol-{Guid.NewGuid():N}@example.nl", "baas", "", "Kies een van de rollen."),
+            ($"code-{Guid.NewGuid():N}@example.nl", PortalRoles.Editor, "0546", "Alleen een gemeentelijke redacteur hoort bij een gemeente"),
+        ];
+        foreach (var (email, role, gemeente, told) in refusals)
+        {
+            var refused = await InviteAsync(admin, email, role, byLink: true, gemeente);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Contains(told, html);
+            Assert.DoesNotContain("is invalid", html);
+        }
+    }
+
+    [Fact]
     public async Task An_administrator_changes_roles_disables_resets_and_deletes_and_every_action_is_audited()
     {
         var adminEmail = await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator);

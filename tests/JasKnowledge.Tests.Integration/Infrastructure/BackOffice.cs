@@ -42,7 +42,7 @@ public static partial class BackOffice
         var email = $"{role}-{Guid.NewGuid():N}@example.nl";
         using var scope = factory.Services.CreateScope();
         var (user, _, problems) = await scope.ServiceProvider.GetRequiredService<AccountCommands>().CreateAsync(email, role, gemeente, Password);
-        Assert.True(user is not null, string.Join("; ", problems));
+        Assert.True(user is not null, string.Join("; ", problems.Select(p => p.English)));
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         if (!mustChangePassword)
         {

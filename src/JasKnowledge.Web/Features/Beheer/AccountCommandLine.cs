@@ -40,7 +40,7 @@ internal static class AccountCommandLine
         await using var scope = context.Services.CreateAsyncScope();
         var (user, generated, problems) = await scope.ServiceProvider.GetRequiredService<AccountCommands>()
             .CreateAsync(email, role, gemeente, string.IsNullOrEmpty(password) ? null : password);
-        foreach (var problem in problems) await context.Error.WriteLineAsync(problem);
+        foreach (var problem in problems) await context.Error.WriteLineAsync(problem.English);
         if (user is null) return 1;
         await context.Output.WriteLineAsync($"Created {role} {email}{(gemeente is null ? "" : $" for municipality {gemeente}")}.");
         if (generated is not null) await context.Output.WriteLineAsync(

@@ -42,7 +42,7 @@ public sealed class InvitationModel(AccountAdministration accounts, SignInManage
         var (user, errors) = await accounts.AcceptInvitationAsync(Token, New);
         if (user is null)
         {
-            Problems = errors.Select(e => PasswordMessages.Dutch(e.Code, e.Description)).ToList();
+            Problems = errors.Select(e => AccountProblem.From(e).Dutch).ToList();
             return Page();
         }
         await signIn.SignInAsync(user, isPersistent: false);

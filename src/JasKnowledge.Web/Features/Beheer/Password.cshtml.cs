@@ -29,17 +29,10 @@ public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<P
         var changed = await accounts.ChangeOwnPasswordAsync(user, Current, New);
         if (!changed.Succeeded)
         {
-            Problems = changed.Errors.Select(e => Dutch(e.Code, e.Description)).ToList();
+            Problems = changed.Errors.Select(e => AccountProblem.From(e).Dutch).ToList();
             return Page();
         }
         await signIn.RefreshSignInAsync(user);
         return Redirect("/beheer");
     }
-
-    private static string Dutch(string code, string english) => code switch
-    {
-        "PasswordMismatch" => "Het huidige wachtwoord klopt niet.",
-        "PasswordTooShort" => "Het nieuwe wachtwoord is te kort: gebruik minstens 12 tekens.",
-        _ => PasswordMessages.Dutch(code, english),
-    };
 }

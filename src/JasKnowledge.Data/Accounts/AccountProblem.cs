@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace JasKnowledge.Data.Accounts;
+
+/// <summary>Why an account cannot be made or changed, said twice: in English for the operator's command line
+/// and in Dutch for the back office. Kept together so that neither has to recognise the other's wording.</summary>
+public sealed record AccountProblem(string English, string Dutch)
+{
+    public static AccountProblem NotARole(string role) => new(
+        $"'{role}' is not a role. Roles: {string.Join(", ", PortalRoles.All)}.", "Kies een van de rollen.");
+
+    public static readonly AccountProblem OnlyMunicipalEditorsHaveAGemeente = new(
+        "Only a municipal editor is bound to a municipality.",
+        "Alleen een gemeentelijke redacteur hoort bij een gemeente: laat de CBS-code leeg.");
+
+    public static readonly AccountProblem GemeenteCodeMissing = new(
+        "A municipal editor needs the CBS code of their municipality (four digits, e.g. 0546).",
+        "Een gemeentelijke redacteur hoort bij één gemeente: vul de CBS-code in (vier cijfers, bijvoorbeeld 0546).");
+
+    public static AccountProblem NoSuchGemeente(string code) => new(
+        $"No municipality has CBS code {code}.",
+        $"Geen gemeente in de lijst van het CBS heeft code {code}. Kijk de code na (Leiden is bijvoorbeeld 0546).");
+
+    public static AccountProblem AccountExists(string email) => new(
+        $"An account for {email} exists already.", "Er is al een account met dit e-mailadres.");
+
+    /// <summary>Identity's refusal: its own English text, and the Dutch one by its code (a code Identity adds later
+    /// keeps its English text in the back office rather than being lost).</summary>
+    public static AccountProblem From(IdentityError error) => new(error.Description, DutchOf(error));
+
+    private static string DutchOf(IdentityError error) => error.Code switch
+    {
+        nameof(IdentityErrorDescriber.PasswordMismatch) => "Het huidige wachtwoord klopt niet.",
+        nameof(IdentityErrorDescriber.PasswordTooShort) => $"Het nieuwe wachtwoord is te kort: gebruik minstens {PasswordRules.MinimumLength} tekens.",
+        PasswordRules.CommonCode => "Dit wachtwoord staat in de lijst van veelgebruikte wachtwoorden: kies een ander.",
+        PasswordRules.IsEmailCode => "Het wachtwoord mag niet uw e-mailadres zijn.",
+        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) =>
+            "Er is al een account met dit e-mailadres.",
+        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) =>
+            "Dat is geen geldig e-mailadres: gebruik alleen letters, cijfers en - . _ @ +, zonder spaties.",
+        _ => error.Description,
+    };
+}
