@@ -151,6 +151,10 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
         Assert.Equal(15, Regex.Matches(html, "<li><time datetime=\"PT[\\d.]+S\" dir=\"ltr\">").Count);
         Assert.Contains("href=\"/ar/video/het-gesprek/offline.zip\"", html);
         Assert.Equal(["offline"], ScriptsOf(html)); // the player needs none; "Bewaar voor offline" is an enhancement
+        // The films have no voice: the page says so, and no longer says the viewer will hear (تسمع) anything.
+        Assert.Contains("<p class=\"video-silent\" lang=\"ar\" dir=\"rtl\">هذا الفيديو بدون صوت.", html);
+        Assert.Contains("تتعلم", Regex.Match(html, "<p class=\"lead\">(.*?)</p>").Groups[1].Value);
+        Assert.DoesNotContain("تسمع", Regex.Match(html, "<p class=\"lead\">(.*?)</p>").Groups[1].Value);
     }
 
     [Fact]
