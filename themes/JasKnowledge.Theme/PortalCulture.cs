@@ -31,6 +31,10 @@ public static class LayoutData
     public const string Title = "Title";
     /// <summary>IReadOnlyList&lt;PageAlternate&gt;: the languages this page exists in.</summary>
     public const string Alternates = "Alternates";
+    /// <summary>IReadOnlyList&lt;PageAlternate&gt;: where the language switcher leads, when that is more than the
+    /// alternates: a page shown in every interface language with its text in fewer (the handbook, with a fallback
+    /// notice), or an error page that exists in no language (each language's home page).</summary>
+    public const string LanguageSwitch = "LanguageSwitch";
     /// <summary>CultureDefinition: the language the content is shown in, when it is a fallback.</summary>
     public const string ShownInstead = "ShownInstead";
     public const string Description = "Description";

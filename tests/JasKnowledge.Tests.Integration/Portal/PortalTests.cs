@@ -96,7 +96,7 @@ public abstract class PortalTests<TFixture>(TFixture fixture) : IClassFixture<TF
         var html = await Client().GetStringAsync("/en/alleen-nederlands");
 
         Assert.Contains("<html lang=\"en\" dir=\"ltr\">", html);
-        Assert.Contains("This page is not yet available in English. You are reading the text in Nederlands.", html);
+        Assert.Contains("This page is not yet available in English. You are reading the text in Dutch.", html);
         Assert.Contains("<article class=\"prose\" lang=\"nl\" dir=\"ltr\">", html);
     }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace JasKnowledge.Web.Features.Handbook;
 
 /// <summary>Every handbook page shows the handbook in the reader's language or the nearest available
-/// one, says so when it falls back, and offers only the languages the handbook exists in.</summary>
+/// one and says so when it falls back; hreflang names only the languages the handbook text exists in.</summary>
 public abstract class HandbookPageModel(HandbookReader reader, CultureCatalog cultures) : PageModel
 {
     public HandbookContents Handbook { get; private set; } = new(null, [], []);
@@ -21,6 +21,10 @@ public abstract class HandbookPageModel(HandbookReader reader, CultureCatalog cu
         if (Text.Code != Ui.Code) ViewData[LayoutData.ShownInstead] = Text;
         ViewData[LayoutData.Alternates] = Handbook.Languages
             .Select(code => new PageAlternate(code, $"/{code}{pathAfterCulture}"))
+            .ToList();
+        // The page exists in every interface language (with the nearest text and a notice): the switcher offers them all.
+        ViewData[LayoutData.LanguageSwitch] = cultures.All
+            .Select(c => new PageAlternate(c.Code, $"/{c.Code}{pathAfterCulture}"))
             .ToList();
     }
 

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using JasKnowledge.Tests.Integration.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace JasKnowledge.Tests.Integration.Portal;
+
+/// <summary>Text in another language inside a page, and the ways to the page in other languages, as a review of
+/// the shipped portal found them on 5 December 2026 (each assertion failed before its fix).</summary>
+public abstract partial class OtherLanguagesTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
+{
+    private HttpClient Client() => fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    private async Task<string> PageAsync(string url)
+    {
+        var response = await Client().GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [GeneratedRegex("<div class=\"language-switcher__wide\">(.*?)</div>", RegexOptions.Singleline)]
+    private static partial Regex WideSwitcher();
+
+    private static string Switcher(string html) => WideSwitcher().Match(html).Groups[1].Value;
+
+    [Fact]
+    public async Task A_file_title_in_another_language_is_isolated_inside_the_button_and_the_link()
+    {
+        var html = await PageAsync("/ar/downloads");
+        var card = html[html.IndexOf("href=\"/files/en/de-zorgverzekering-pdf/latest\">", StringComparison.Ordinal)..][..400];
+
+        // Without the isolation, "(PDF، 45٫1 kB)" after the English title broke apart on the Arabic page.
+        Assert.Matches("^href=\"/files/en/de-zorgverzekering-pdf/latest\">تنزيل <bdi lang=\"en\" dir=\"ltr\">[^<]+</bdi>،", card);
+        Assert.Contains("<a href=\"/ar/downloads/en/de-zorgverzekering-pdf\">كل نسخ <bdi lang=\"en\" dir=\"ltr\">", card);
+        var history = await PageAsync("/ar/downloads/en/de-zorgverzekering-pdf");
+        Assert.Contains("<bdi lang=\"en\" dir=\"ltr\">", history);
+    }
+
+    [Fact]
+    public async Task Dutch_release_notes_on_a_right_to_left_page_run_left_to_right()
+    {
+        var editions = await PageAsync("/ar/handboek/edities");
+        Assert.Matches("<p class=\"release-notes\" lang=\"nl\" dir=\"ltr\">", editions);
+        var file = await PageAsync("/ar/downloads/ar/je-klantmanager-pdf");
+        Assert.Contains("<p class=\"release-notes\" lang=\"nl\" dir=\"ltr\">", file);
+        // On a Dutch page they are simply the page's language.
+        Assert.Contains("<p class=\"release-notes\">", await PageAsync("/nl/downloads/ar/je-klantmanager-pdf"));
+    }
+
+    [Fact]
+    public async Task The_handbook_in_Dutch_can_be_read_with_any_interface_language_and_says_Dutch_in_the_readers_words()
+    {
+        var html = await PageAsync("/ar/handboek");
+
+        var switcher = Switcher(html);
+        foreach (var code in new[] { "nl", "en", "ar", "ti", "so", "uk", "fa", "prs" })
+            Assert.Contains($"href=\"/{code}/handboek\" lang=\"{code}\"", switcher);
+        // Search engines are told only of the text that exists: the Dutch one.
+        Assert.Single(Regex.Matches(html, "<link rel=\"alternate\" hreflang="));
+        Assert.Contains("<link rel=\"alternate\" hreflang=\"nl\"", html);
+        var notice = Regex.Match(html, "<p class=\"notice notice--fallback\"[^>]*>(.*?)</p>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("الهولندية", notice);
+        Assert.DoesNotContain("Nederlands", notice);
+    }
+
+    [Fact]
+    public async Task Another_language_keeps_the_words_of_a_search()
+    {
+        var html = await PageAsync("/nl/zoeken?q=mentor");
+        Assert.Contains("href=\"/ar/zoeken?q=mentor\" lang=\"ar\"", Switcher(html));
+    }
+
+    [Fact]
+    public async Task The_page_not_found_is_no_page_of_the_menu_and_no_page_in_another_language()
+    {
+        var response = await Client().GetAsync("/ar/bestaat-niet");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("aria-current=\"page\"", html);
+        Assert.DoesNotContain("<link rel=\"alternate\"", html);
+        Assert.Contains("href=\"/en\" lang=\"en\"", Switcher(html));
+    }
+}
+
+public sealed class SqliteOtherLanguagesTests(SqlitePortal fixture) : OtherLanguagesTests<SqlitePortal>(fixture);
+
+public sealed class PostgresOtherLanguagesTests(PostgresPortal fixture) : OtherLanguagesTests<PostgresPortal>(fixture);
