@@ -6,8 +6,10 @@ namespace JasKnowledge.Programmes;
 /// how many municipalities run each component, and the outcomes where reported.</summary>
 public sealed class AdoptionOverview
 {
-    /// <summary>"Waar Nederlandse gemeenten gemiddeld een uitstroom bereiken van 16%" (seed 001).</summary>
+    /// <summary>"Waar Nederlandse gemeenten gemiddeld een uitstroom bereiken van 16%, bereikt project JAS een uitstroom van
+    /// 50%" (seed 001): the programme's own comparison, for which the news item names no group or period.</summary>
     public const int NationalOutflowPercent = 16;
+    public const int AnnouncedOutflowPercent = 50;
     public const string NationalOutflowSource = "Gemeente Leiden, nieuwsbericht bij de overdracht van het materiaal van Project JAS aan het " +
         "ministerie van SZW (december 2018)";
 
