@@ -73,6 +73,18 @@ public static class HostingSetup
         app.MapRootRedirect();
         app.MapPortalHealth();
         app.MapSecurityTxt();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            if (PublicAddressWarning(app.Environment, app.Services.GetRequiredService<PublicOrigin>()) is { } warning)
+                app.Logger.LogWarning("{Warning}", warning);
+        });
         return app;
     }
+
+    /// <summary>Absolute links (the feed, the sitemap, hreflang, the alerts' e-mails) carry Jas:PublicBaseUrl, whose
+    /// default is this machine's own address: right for a developer, a dead link for everyone else on a server.</summary>
+    public static string? PublicAddressWarning(IHostEnvironment environment, PublicOrigin origin) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing") || !new Uri(origin.Value).IsLoopback ? null
+        : $"{PublicOrigin.Setting} is {origin.Value}, an address on this machine: links in the feed, the sitemap, hreflang and "
+            + "alert e-mails reach nobody else. Set Jas__PublicBaseUrl to the address visitors use.";
 }
