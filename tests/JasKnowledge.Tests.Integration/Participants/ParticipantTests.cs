@@ -138,6 +138,7 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
         var html = await Client().GetStringAsync("/ar/video/het-gesprek");
 
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html);
+        Assert.Matches("<title>[^<]+ · فيديو · [^<]+</title>", html); // not the title of the sheet on the same topic
         var tracks = Regex.Matches(
             html, "<track kind=\"subtitles\" src=\"([^\"]+)\" srclang=\"([^\"]+)\" label=\"([^\"]+)\"( default=\"default\")?>");
         Assert.Equal(Languages.Length, tracks.Count);

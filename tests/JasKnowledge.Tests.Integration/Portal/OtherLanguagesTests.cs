@@ -37,6 +37,31 @@ public abstract partial class OtherLanguagesTests<TFixture>(TFixture fixture) : 
     }
 
     [Fact]
+    public async Task The_downloads_are_grouped_by_language_with_the_visitors_own_first_and_texts_before_films_and_pictures()
+    {
+        var html = await PageAsync("/ar/downloads");
+
+        var sections = Regex.Matches(html, "<h2 id=\"taal-([a-z]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["ar", "nl"], sections[..2]);
+        Assert.Equal(sections.Count, sections.Distinct().Count());
+        Assert.Matches("<a href=\"#taal-ar\" lang=\"ar\" dir=\"rtl\"\\s+hreflang=\"ar\">", html);
+        var arabic = Section(html, "ar");
+        Assert.All(Regex.Matches(arabic, "<h3 class=\"file-card__title\" lang=\"([a-z]+)\"").Select(m => m.Groups[1].Value), code => Assert.Equal("ar", code));
+        var dutch = Section(html, "nl");
+        int At(string text) => dutch.IndexOf(text, StringComparison.Ordinal) is var at and >= 0 ? at : throw new InvalidOperationException(text);
+        Assert.True(At("Het Gesprek: handboek voor trainers (PDF)") < At("(MP4, 360p, weinig data)"));
+        Assert.True(At("(MP4, 360p, weinig data)") < At("(kleine afbeelding, WebP)"));
+        Assert.True(At("(kleine afbeelding, WebP)") < At("Gemeentelijke indeling op 1 januari 2023"));
+    }
+
+    private static string Section(string html, string code)
+    {
+        var start = html.IndexOf($"<h2 id=\"taal-{code}\"", StringComparison.Ordinal);
+        var end = html.IndexOf("</section>", start, StringComparison.Ordinal);
+        return html[start..end];
+    }
+
+    [Fact]
     public async Task Dutch_release_notes_on_a_right_to_left_page_run_left_to_right()
     {
         var editions = await PageAsync("/ar/handboek/edities");

@@ -1,16 +1,37 @@
 using JasKnowledge.Core.Assets;
+using JasKnowledge.Core.Localization;
 using JasKnowledge.Data.Assets;
 using JasKnowledge.Theme;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JasKnowledge.Web.Features.Downloads;
 
-public sealed class DownloadsIndexModel(PublishedAssets assets) : PageModel
+/// <summary>The files of one language on the downloads page.</summary>
+public sealed record FilesInLanguage(CultureDefinition Language, IReadOnlyList<Asset> Files);
+
+/// <summary>/{culture}/downloads: every file, grouped by language with the visitor's own first and Dutch (the handbook,
+/// the films, the data) next, so that a participant on a phone finds their sheets at the top of a long list.</summary>
+public sealed class DownloadsIndexModel(PublishedAssets assets, CultureCatalog cultures) : PageModel
 {
-    public IReadOnlyList<Asset> Files { get; private set; } = [];
+    public IReadOnlyList<FilesInLanguage> Sections { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Files = (await assets.ListAsync(cancellationToken)).Where(a => a.Latest is not null).ToList();
+        var visitor = PortalCulture.Get(HttpContext).Code;
+        var files = (await assets.ListAsync(cancellationToken)).Where(a => a.Latest is not null).ToList();
+        Sections = cultures.All
+            .OrderBy(c => c.Code == visitor ? 0 : c.Code == cultures.Default.Code ? 1 : 2)
+            .Select(c => new FilesInLanguage(c, files.Where(f => f.Culture == c.Code).OrderBy(f => Kind(f.Latest!.MediaType)).ToList()))
+            .Where(s => s.Files.Count > 0)
+            .ToList();
     }
+
+    /// <summary>Texts to read first, then films, then pictures, then data: what most visitors come for leads.</summary>
+    public static int Kind(string mediaType) => mediaType.Split('/')[0] switch
+    {
+        _ when mediaType.StartsWith("application/pdf", StringComparison.Ordinal) || mediaType.Contains("document", StringComparison.Ordinal) => 0,
+        "video" => 1,
+        "image" => 2,
+        _ => 3,
+    };
 }
