@@ -88,6 +88,20 @@ public abstract partial class OtherLanguagesTests<TFixture>(TFixture fixture) : 
         Assert.DoesNotContain("Nederlands", notice);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    [InlineData("ti")]
+    [InlineData("so")]
+    [InlineData("uk")]
+    [InlineData("fa")]
+    [InlineData("prs")]
+    public async Task Every_home_page_that_promises_the_ministry_its_overview_links_to_it(string code)
+    {
+        // The overview of municipalities is Dutch only (/en/gemeenten is 404); the home pages described it without a way there.
+        Assert.Contains("href=\"/nl/gemeenten\"", await PageAsync($"/{code}"));
+    }
+
     [Fact]
     public async Task Another_language_keeps_the_words_of_a_search()
     {
