@@ -29,7 +29,9 @@ public abstract class SignInTests<TFixture>(TFixture fixture) : IClassFixture<TF
         var token = await BackOffice.TokenAsync(client, "/beheer/wachtwoord");
         var weak = await BackOffice.PostFormAsync(
             client, "/beheer/wachtwoord", token, [new("Current", BackOffice.Password), new("New", "kort"), new("Repeat", "kort")]);
-        Assert.Contains("te kort", await weak.Content.ReadAsStringAsync());
+        var weakHtml = await weak.Content.ReadAsStringAsync();
+        Assert.Contains("te kort", weakHtml);
+        Assert.Contains("<input id=\"new\" aria-describedby=\"password-problems\"", weakHtml);
         var changed = await BackOffice.PostFormAsync(
             client, "/beheer/wachtwoord", token,
             [new("Current", BackOffice.Password), new("New", "Een-Nieuw-Wachtwoord-7"), new("Repeat", "Een-Nieuw-Wachtwoord-7")]);

@@ -146,6 +146,7 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
             var html = await refused.Content.ReadAsStringAsync();
             Assert.Contains(told, html);
             Assert.DoesNotContain("is invalid", html);
+            Assert.Contains("<input id=\"email\" aria-describedby=\"invite-problems\"", html);
         }
     }
 

@@ -84,7 +84,12 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
         var token = await BackOffice.TokenAsync(client, "/beheer");
         var form = await FormAsync(client, "Poging");
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/beheer/gemeenten/{Leiden}")).StatusCode);
+        var other = await client.GetAsync($"/beheer/gemeenten/{Leiden}");
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        // Said as what it is, with the way back into the back office (it said "Er ging iets mis" and led to the public site).
+        var refused = await other.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Geen toegang</h1>", refused);
+        Assert.Contains("<a href=\"/beheer\">Terug naar het beheer</a>", refused);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/beheer/gemeenten")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/beheer/gemeenten/9999")).StatusCode);
         foreach (var handler in Handlers)

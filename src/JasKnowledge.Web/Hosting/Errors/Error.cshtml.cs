@@ -12,6 +12,8 @@ public sealed class ErrorModel : PageModel
     public bool IsNotFound => Code == StatusCodes.Status404NotFound;
     /// <summary>A 4xx other than 404: the request could not be handled, which is not "an error on our side".</summary>
     public bool IsRequestError => Code is >= 400 and < 500 && !IsNotFound;
+    /// <summary>The failed address is in the back office (Dutch only, for accounts): its page says so and leads back there.</summary>
+    public bool InBackOffice { get; private set; }
 
     // The status comes from the failure itself, never from what the client sent: a form field or query
     // value named "code" must not choose it (a POST that failed would otherwise answer 599).
@@ -36,6 +38,8 @@ public sealed class ErrorModel : PageModel
             : StatusCodes.Status500InternalServerError;
         Response.StatusCode = Code;
         var path = exception?.Path ?? reExecuted?.OriginalPath;
+        InBackOffice = path is not null && (path.Equals("/beheer", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith("/beheer/", StringComparison.OrdinalIgnoreCase));
         return path?.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) == true ? Problem() : Page();
     }
 
