@@ -178,7 +178,11 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
         var nowhere = await PostAsync(
             "Role", new KeyValuePair<string, string>("Role", PortalRoles.MunicipalEditor), new KeyValuePair<string, string>("Gemeente", "9999"));
         Assert.Equal(HttpStatusCode.Conflict, nowhere.StatusCode);
-        Assert.Contains("Geen gemeente in de lijst van het CBS heeft code 9999", await nowhere.Content.ReadAsStringAsync());
+        var nowhereHtml = await nowhere.Content.ReadAsStringAsync();
+        Assert.Contains("Geen gemeente in de lijst van het CBS heeft code 9999", nowhereHtml);
+        // The refused choice comes back to be corrected, pointing at the message; the saved one is still listed above it.
+        Assert.Matches("value=\"9999\"\\s+aria-describedby=\"account-problem\"", nowhereHtml);
+        Assert.Matches("<option value=\"municipal-editor\" selected=\"selected\">", nowhereHtml);
         Assert.Contains("0547 (Leiderdorp)", await admin.GetStringAsync(page));
         foreach (var wrong in new[] { "9999", "05a6" })
         {

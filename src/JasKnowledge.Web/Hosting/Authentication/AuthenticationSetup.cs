@@ -131,7 +131,7 @@ public static class AuthenticationSetup
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 context.Response.ContentType = "text/plain; charset=utf-8";
                 await context.Response.WriteAsync(
-                    "Het beheer werkt alleen via https. Open de portal via het https-adres (en, achter een proxy, zet Jas:TrustedProxies).");
+                    "Het beheer werkt alleen via https. Open het portaal via het https-adres (en, achter een proxy, zet Jas:TrustedProxies).");
                 return;
             }
             // Back-office pages carry antiforgery tokens next to what the visitor typed: never compressed

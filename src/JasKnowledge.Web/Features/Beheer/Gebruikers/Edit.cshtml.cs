@@ -16,11 +16,17 @@ public sealed class EditModel(AccountAdministration accounts) : PageModel
     public AccountSummary Account { get; private set; } = null!;
     public string? Done { get; private set; }
     public string? Problem { get; private set; }
+    /// <summary>The role and code of a refused role change, shown again so the administrator can correct them.</summary>
+    public (string Role, string? Gemeente)? Refused { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostRoleAsync(string? role, string? gemeente) =>
-        ActAsync(actor => accounts.SetRoleAsync(actor, Id, role ?? "", gemeente), "De rol is opgeslagen.");
+    public async Task<IActionResult> OnPostRoleAsync(string? role, string? gemeente)
+    {
+        var answer = await ActAsync(actor => accounts.SetRoleAsync(actor, Id, role ?? "", gemeente), "De rol is opgeslagen.");
+        if (Problem is not null) Refused = (role ?? "", gemeente);
+        return answer;
+    }
 
     public Task<IActionResult> OnPostDisableAsync() =>
         ActAsync(actor => accounts.SetDisabledAsync(actor, Id, true), "Het account is uitgeschakeld.");
