@@ -56,6 +56,10 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
         var list = await client.GetStringAsync("/beheer/inhoud?type=page&taal=nl&staat=gepubliceerd");
         Assert.Contains($"href=\"/beheer/inhoud/{id}\"", list);
         Assert.DoesNotContain("lang=\"ar\"", list);
+        // Types and languages in the editors' words, the codes kept as the filter's values.
+        Assert.Contains("<option value=\"page\" selected=\"selected\">Pagina</option>", list);
+        Assert.Contains("<td>Pagina</td>", list);
+        Assert.Contains("<td>Nederlands</td>", list);
         var (token, start) = await OpenAsync(client, id);
 
         var preview = await SubmitAsync(client, id, "Preview", token, start, "Over dit portaal", "Een **nieuwe** alinea over de zeppelin.");
