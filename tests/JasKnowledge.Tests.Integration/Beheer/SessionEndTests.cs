@@ -44,8 +44,16 @@ public abstract class SessionEndTests<TFixture>(TFixture fixture) : IClassFixtur
         var saved = await CookieAsync(a, email);
         Assert.Equal("200", await WithCookieAsync(b, saved));
 
+        // Through the dashboard's own button: its form posted to /beheer itself (action ""), answered 405 and signed
+        // nobody out, while this test posted to /beheer/uitloggen directly (found by the review of 5 December 2026).
+        var dashboard = await client.GetStringAsync("/beheer");
+        var button = System.Text.RegularExpressions.Regex.Match(
+            dashboard, "<form method=\"post\" action=\"([^\"]*)\">(?:(?!</form>).)*>Uitloggen</button>",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(button.Success, "The dashboard has no sign-out form with an action.");
+        Assert.Equal("/beheer/uitloggen", button.Groups[1].Value);
         var token = await BackOffice.TokenAsync(client, "/beheer");
-        Assert.Equal(HttpStatusCode.Redirect, (await BackOffice.PostFormAsync(client, "/beheer/uitloggen", token, [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await BackOffice.PostFormAsync(client, button.Groups[1].Value, token, [])).StatusCode);
         Assert.Equal(SignedOut, await WithCookieAsync(a, saved));
         Assert.Equal(SignedOut, await WithCookieAsync(b, saved));
         Assert.Equal(SignedOut, await WithCookieAsync(b, saved, "/beheer/inhoud"));
