@@ -131,6 +131,9 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         }
         catch (ContentRuleException e)
         {
+            // The draft was saved before the publish was refused (a major change without a note): the form now stands
+            // on that draft, or the corrected publish would be refused as someone else's save.
+            if (textSaved && e.Rule != ContentRule.ChangedMeanwhile) Base = EditStamp.Of(Item);
             Refused(e);
         }
         return Page();
