@@ -124,12 +124,13 @@ public sealed class RecipeImporter(
             throw new RecipeFormatException(
                 new RecipeProblem(path, 1, $"The slug '{file.Slug}' is already used by {slugOwner.LocalizationSet} in {file.Culture}."));
 
+        var text = await WithSourceVersionOfThisDatabaseAsync(file, cancellationToken);
         var item = await store.FindAsync(file.LocalizationSet, file.Culture, cancellationToken);
         if (item is null)
         {
             item = new ContentItem { Type = file.Type, Culture = file.Culture, LocalizationSet = file.LocalizationSet, Slug = file.Slug,
                 CreatedUtc = clock.GetUtcNow().UtcDateTime };
-            await store.PublishNewVersionAsync(item, file.Text, Actor, cancellationToken);
+            await store.PublishNewVersionAsync(item, text, Actor, cancellationToken);
             report.Created++;
             return;
         }
@@ -137,7 +138,11 @@ public sealed class RecipeImporter(
             throw new RecipeFormatException(
                 new RecipeProblem(path, 2, $"This item was imported as type '{item.Type}'; its type cannot change to '{file.Type}'."));
         var current = item.Published ?? item.Latest;
-        if (current is not null && file.Text.SameContentAs(current) && item.Slug == file.Slug)
+        // A translation whose text is unchanged stays as it is even when the folder numbers its source higher: this
+        // database's number is the one that says whether the source moved on since (see below).
+        var sameText = current is not null && (text.SameContentAs(current)
+            || (text.SourceVersion > current.SourceVersion && (text with { SourceVersion = current.SourceVersion }).SameContentAs(current)));
+        if (sameText && item.Slug == file.Slug)
         {
             report.Unchanged++;
             return;
@@ -146,8 +151,20 @@ public sealed class RecipeImporter(
             throw new ContentRuleException($"An editor's draft (version {draft.Number}) is open for this item; "
                 + "publish or discard it before importing a changed file, so that no work is lost.");
         item.Slug = file.Slug;
-        await store.PublishNewVersionAsync(item, file.Text, Actor, cancellationToken);
+        await store.PublishNewVersionAsync(item, text, Actor, cancellationToken);
         report.Updated++;
+    }
+
+    /// <summary>A translation's <c>translatedFrom</c> counts the Dutch file's versions in the folder's history; a database
+    /// filled later holds that text as an earlier number (a first import stores it as version 1). A number beyond the
+    /// source's published version means "made from the source as it is here", so the first change of the source
+    /// still marks the translation outdated (before, a translation "from version 4" stayed current until the Dutch
+    /// text reached version 5, and an export for translators found no version to compare with).</summary>
+    private async Task<VersionText> WithSourceVersionOfThisDatabaseAsync(ContentFile file, CancellationToken cancellationToken)
+    {
+        if (file.Text.SourceVersion is not { } from || file.Culture == cultures.Default.Code) return file.Text;
+        var source = await store.FindAsync(file.LocalizationSet, cultures.Default.Code, cancellationToken);
+        return source?.Published is { } published && from > published.Number ? file.Text with { SourceVersion = published.Number } : file.Text;
     }
 
     private async Task ImportAssetManifestAsync(string folder, string path, RecipeReport report, CancellationToken cancellationToken)
