@@ -31,6 +31,19 @@ public sealed class PasswordRulesTests
         return [.. errors];
     }
 
+    [Theory]
+    [InlineData("wachtwoord123", true)]
+    [InlineData("Welkom123456", true)]
+    [InlineData("Zomer2026!!!!", true)]
+    [InlineData("JasKnowledge2026", true)]
+    [InlineData("wachtwoord123wachtwoord", false)]
+    [InlineData("welkomstwoord-bij-de-rijn", false)]
+    public void A_common_word_with_only_digits_and_signs_after_it_is_common(string password, bool common)
+    {
+        // Found by the review of 5 December 2026: the first two were accepted, the page promising they would not be.
+        Assert.Equal(common, PasswordRules.IsCommon(password));
+    }
+
     [Fact]
     public void The_list_holds_at_least_ten_thousand_common_passwords()
     {

@@ -20,7 +20,25 @@ public sealed class PasswordRules : IPasswordValidator<PortalUser>
     /// <summary>How many common passwords the portal refuses.</summary>
     public static int CommonCount => Common.Value.Count;
 
-    public static bool IsCommon(string password) => Common.Value.Contains(password.Trim());
+    public static bool IsCommon(string password) => Common.Value.Contains(password.Trim()) || IsCommonWordWithDigits(password);
+
+    /// <summary>Words that, with digits or signs after them, make the passwords people pick first here: "wachtwoord123",
+    /// "Welkom123456" (the list above holds only passwords of 12 characters or more, and not these variants).</summary>
+    private static readonly HashSet<string> CommonWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "wachtwoord", "welkom", "welkom01", "geheim", "password", "passw0rd", "welcome", "qwerty", "azerty", "admin", "administrator",
+        "beheer", "beheerder", "jasknowledge", "gemeente", "leiden", "nederland", "holland", "amsterdam", "rotterdam", "zomer", "winter",
+        "lente", "herfst", "voorjaar", "najaar", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+        "zondag", "ajax", "feyenoord", "psv", "iloveyou", "letmein", "monkey", "dragon", "football", "sunshine", "princess",
+    };
+
+    /// <summary>A common word followed only by digits and signs ("Zomer2026!!!!", "wachtwoord123").</summary>
+    private static bool IsCommonWordWithDigits(string password)
+    {
+        var word = password.Trim().TrimEnd("0123456789!@#$%^&*()-_=+.,;:?/\\|~ ".ToCharArray());
+        return word.Length < password.Trim().Length && CommonWords.Contains(word);
+    }
 
     public Task<IdentityResult> ValidateAsync(UserManager<PortalUser> manager, PortalUser user, string? password)
     {
