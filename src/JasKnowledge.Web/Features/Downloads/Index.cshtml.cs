@@ -26,12 +26,10 @@ public sealed class DownloadsIndexModel(PublishedAssets assets, CultureCatalog c
             .ToList();
     }
 
-    /// <summary>Texts to read first, then films, then pictures, then data: what most visitors come for leads.</summary>
-    public static int Kind(string mediaType) => mediaType.Split('/')[0] switch
-    {
-        _ when mediaType.StartsWith("application/pdf", StringComparison.Ordinal) || mediaType.Contains("document", StringComparison.Ordinal) => 0,
-        "video" => 1,
-        "image" => 2,
-        _ => 3,
-    };
+    /// <summary>Texts to read first (PDF, Word, OpenDocument), then films, then pictures, then data: what most visitors come for leads.</summary>
+    private static int Kind(string mediaType) =>
+        mediaType.StartsWith("application/pdf", StringComparison.Ordinal) || mediaType.Contains("document", StringComparison.Ordinal) ? 0
+        : mediaType.StartsWith("video/", StringComparison.Ordinal) ? 1
+        : mediaType.StartsWith("image/", StringComparison.Ordinal) ? 2
+        : 3;
 }
