@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using JasKnowledge.Programmes.Features.Programmes;
 using JasKnowledge.Theme;
+using JasKnowledge.Web.Features.Beheer;
 using JasKnowledge.Web.Hosting;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.FileProviders;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace JasKnowledge.Tests.Unit;
 
 /// <summary>Small rules of what a page says: a name isolated inside a translated sentence, a date as a reader
-/// says it, and the start-up warning for a public address on this machine.</summary>
+/// says it, the start-up warning for a public address on this machine, and the back office's clock.</summary>
 public sealed class PageTextTests
 {
     private sealed class OneSentence(string key, string template) : IStringLocalizer
@@ -75,5 +76,17 @@ public sealed class PageTextTests
 
         Assert.Equal(warned, warning is not null);
         if (warned) Assert.Contains("Jas__PublicBaseUrl", warning);
+    }
+
+    [Theory]
+    [InlineData("2026-12-05T21:30:00Z", "5-12-2026 22:30")] // winter: UTC+1
+    [InlineData("2026-07-01T12:05:00Z", "1-7-2026 14:05")] // summer: UTC+2
+    [InlineData("2026-03-29T00:59:00Z", "29-3-2026 01:59")] // the minute before the clocks go forward
+    [InlineData("2026-03-29T01:00:00Z", "29-3-2026 03:00")]
+    public void The_back_office_shows_a_moment_in_Dutch_time_and_keeps_UTC_for_machines(string utc, string shown)
+    {
+        var moment = DateTime.Parse(utc, null, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        Assert.Equal(shown, DutchTime.Text(moment));
+        Assert.Equal($"<time datetime=\"{utc}\">{shown}</time>", Html(DutchTime.Html(moment)));
     }
 }
