@@ -114,6 +114,10 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var refused = await response.Content.ReadAsStringAsync();
         Assert.Contains("Een grote wijziging heeft een toelichting nodig", refused);
+        // The field the refusal is about points at it; the title, which is fine, does not.
+        Assert.Contains("role=\"alert\" id=\"problem\"", refused);
+        Assert.Matches("id=\"changeNote\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"problem\"", refused);
+        Assert.DoesNotMatch("id=\"title\"[^>]*aria-describedby", refused);
         Assert.DoesNotContain("Helemaal nieuw.", await client.GetStringAsync("/nl/handboek/inleiding"));
 
         // The note added in the form that came back publishes: the draft saved with the refusal is this editor's own,
@@ -122,6 +126,48 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
         var published = await SubmitAsync(client, id, "Publish", token, again, "Inleiding", "Helemaal nieuw.", note: "Nieuwe inleiding", major: true);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Contains("Helemaal nieuw.", await client.GetStringAsync("/nl/handboek/inleiding"));
+    }
+
+    [Fact]
+    public async Task Offline_halen_asks_first_then_takes_the_translation_and_its_link_away()
+    {
+        var client = await EditorAsync();
+        var id = await IdAsync("informatie/de-zorgverzekering", "uk");
+        var (token, start) = await OpenAsync(client, id);
+        var form = await client.GetStringAsync($"/beheer/inhoud/{id}");
+        var publicUrl = WebUtility.HtmlDecode(Regex.Match(form, "<a href=\"([^\"]+)\">bekijk de publieke pagina</a>").Groups[1].Value);
+        Assert.StartsWith("/uk/", publicUrl);
+        var ukrainianTitle = WebUtility.HtmlDecode(Regex.Match(form, "id=\"title\" name=\"Title\" value=\"([^\"]+)\"").Groups[1].Value);
+        Assert.Contains(WebUtility.HtmlEncode(ukrainianTitle), await client.GetStringAsync(publicUrl));
+
+        // The first press only asks, and keeps the text in the form.
+        var asked = await SubmitAsync(client, id, "Unpublish", token, start, "Назва з форми", "Текст, який ще не збережено.");
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var question = await asked.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"confirm-unpublish\"", question);
+        Assert.Contains("name=\"confirmed\" value=\"true\"", question);
+        Assert.Contains("lezen bezoekers dan de Nederlandse tekst", question);
+        Assert.Contains("Текст, який ще не збережено.", question);
+        // The confirming button comes after every other button of the form, so Enter in a field never presses it.
+        Assert.True(question.IndexOf("name=\"confirmed\"", StringComparison.Ordinal) > question.IndexOf(">Offline halen</button>", StringComparison.Ordinal));
+        Assert.Contains(WebUtility.HtmlEncode(ukrainianTitle), await client.GetStringAsync(publicUrl));
+
+        var done = await BackOffice.PostFormAsync(client, $"/beheer/inhoud/{id}?handler=Unpublish", token,
+            [new("Base", start), new("Title", "Назва з форми"), new("Body", "Текст, який ще не збережено."), new("confirmed", "true")]);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        var after = await done.Content.ReadAsStringAsync();
+        Assert.Contains("Offline gehaald", after);
+        Assert.DoesNotContain("bekijk de publieke pagina", after);
+        Assert.DoesNotContain("id=\"confirm-unpublish\"", after);
+        // A translation taken offline: its address shows the Dutch text, with the notice that it is not in Ukrainian.
+        var fallback = await client.GetStringAsync(publicUrl);
+        Assert.DoesNotContain(WebUtility.HtmlEncode(ukrainianTitle), fallback);
+        Assert.Contains("notice--fallback", fallback);
+
+        // Once offline there is nothing to take away, and the page says so instead of failing.
+        var again = await BackOffice.PostFormAsync(client, $"/beheer/inhoud/{id}?handler=Unpublish", token, [new("confirmed", "true")]);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("niet gepubliceerd", await again.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -258,6 +304,11 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
         Assert.Contains("content.draft", log);
         Assert.Contains("handboek/sessie-2-vrijheid-en-gelijkwaardigheid (nl)", log);
         Assert.Contains("1 regels", log);
+        // Shown in Dutch time, UTC kept for machines.
+        var moment = Regex.Match(log, "<time datetime=\"([^\"]+)\">([^<]+)</time>");
+        var utc = DateTime.Parse(moment.Groups[1].Value, null, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        Assert.Equal(JasKnowledge.Web.Features.Beheer.DutchTime.Text(utc, seconds: true), moment.Groups[2].Value);
+        Assert.NotEqual(utc.ToString("d-M-yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), moment.Groups[2].Value);
         var csv = await admin.GetStringAsync($"/beheer/logboek?handler=csv&wie={Uri.EscapeDataString(editorEmail)}");
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("tijd (UTC),wie,actie,onderwerp,toelichting", lines[0]);

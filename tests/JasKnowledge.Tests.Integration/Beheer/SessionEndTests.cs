@@ -53,7 +53,9 @@ public abstract class SessionEndTests<TFixture>(TFixture fixture) : IClassFixtur
         Assert.True(button.Success, "The dashboard has no sign-out form with an action.");
         Assert.Equal("/beheer/uitloggen", button.Groups[1].Value);
         var token = await BackOffice.TokenAsync(client, "/beheer");
-        Assert.Equal(HttpStatusCode.Redirect, (await BackOffice.PostFormAsync(client, button.Groups[1].Value, token, [])).StatusCode);
+        var signedOut = await BackOffice.PostFormAsync(client, button.Groups[1].Value, token, []);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Contains("U bent uitgelogd", await client.GetStringAsync(signedOut.Headers.Location!.OriginalString));
         Assert.Equal(SignedOut, await WithCookieAsync(a, saved));
         Assert.Equal(SignedOut, await WithCookieAsync(b, saved));
         Assert.Equal(SignedOut, await WithCookieAsync(b, saved, "/beheer/inhoud"));
@@ -94,7 +96,7 @@ public abstract class SessionEndTests<TFixture>(TFixture fixture) : IClassFixtur
         var id = await UsersTests.IdOfAsync(a, email);
         var token = await BackOffice.TokenAsync(admin, $"/beheer/gebruikers/{id}");
         var done = await BackOffice.PostFormAsync(
-            admin, $"/beheer/gebruikers/{id}?handler={handler}", token, [new("Role", PortalRoles.Translator), new("Gemeente", "")]);
+            admin, $"/beheer/gebruikers/{id}?handler={handler}", token, [new("Role", PortalRoles.Translator), new("Gemeente", ""), new("confirmed", "true")]);
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         Assert.Equal(SignedOut, await WithCookieAsync(a, onA));
         Assert.Equal(SignedOut, await WithCookieAsync(b, onB));

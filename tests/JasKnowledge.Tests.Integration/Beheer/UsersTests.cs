@@ -17,6 +17,8 @@ namespace JasKnowledge.Tests.Integration.Beheer;
 public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
 {
     private WebApplicationFactory<Program> Host { get; } = BackOffice.WithLoginLimit(fixture.Factory, 1000);
+    /// <summary>The answer of the question asked before disabling an account or resetting its second factor.</summary>
+    private static readonly KeyValuePair<string, string> Confirmed = new("confirmed", "true");
 
     [GeneratedRegex("<code id=\"invitation-link\">[^<]*(/beheer/uitnodiging/[^<]+)</code>")]
     private static partial Regex InvitationLink();
@@ -190,12 +192,22 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
             Assert.Equal(HttpStatusCode.BadRequest, invited9999.StatusCode);
             Assert.Contains(wrong == "9999" ? "heeft code 9999" : "vier cijfers", await invited9999.Content.ReadAsStringAsync());
         }
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync("Disable")).StatusCode);
+        // Disabling locks the user out, so the first press only asks; the account still signs in.
+        var asked = await PostAsync("Disable");
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        var question = await asked.Content.ReadAsStringAsync();
+        Assert.Contains("Account uitschakelen?", question);
+        Assert.Matches("<form method=\"post\" action=\"[^\"]*handler=Disable\"><input type=\"hidden\" name=\"confirmed\" value=\"true\">", question);
+        Assert.Equal(HttpStatusCode.Redirect, (await BackOffice.PasswordStepAsync(BackOffice.Client(Host), email)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync("Disable", Confirmed)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await BackOffice.PasswordStepAsync(BackOffice.Client(Host), email)).StatusCode); // cannot sign in
         Assert.Equal(HttpStatusCode.OK, (await PostAsync("Enable")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await BackOffice.PasswordStepAsync(BackOffice.Client(Host), email)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync("SignOut")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync("ResetTwoFactor")).StatusCode);
+        var resetAsked = await (await PostAsync("ResetTwoFactor")).Content.ReadAsStringAsync();
+        Assert.Contains("Tweestapsverificatie opnieuw laten instellen?", resetAsked);
+        Assert.Contains("<dt>Tweestapsverificatie</dt><dd>aan</dd>", resetAsked);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync("ResetTwoFactor", Confirmed)).StatusCode);
         // After the reset the account signs in with its password alone, and can only enrol again.
         var user = BackOffice.Client(Host);
         Assert.Equal("/beheer", (await BackOffice.PasswordStepAsync(user, email)).Headers.Location!.OriginalString);
@@ -229,7 +241,7 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
         var page = $"/beheer/gebruikers/{await UsersTests.IdOfAsync(Host, email)}";
 
         Assert.Equal(HttpStatusCode.OK,
-            (await BackOffice.PostFormAsync(admin, $"{page}?handler={handler}", await BackOffice.TokenAsync(admin, page), [])).StatusCode);
+            (await BackOffice.PostFormAsync(admin, $"{page}?handler={handler}", await BackOffice.TokenAsync(admin, page), [Confirmed])).StatusCode);
         if (handler == "Disable")
             Assert.Equal(HttpStatusCode.OK,
                 (await BackOffice.PostFormAsync(admin, $"{page}?handler=Enable", await BackOffice.TokenAsync(admin, page), [])).StatusCode);
@@ -331,7 +343,7 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
         var page = $"/beheer/gebruikers/{id}";
         var attempts = new List<(string Handler, KeyValuePair<string, string>[] Fields)>
         {
-            ("Disable", []),
+            ("Disable", [Confirmed]),
             ("Delete", [new KeyValuePair<string, string>("Confirm", adminEmail)]),
             ("Role", [new KeyValuePair<string, string>("Role", PortalRoles.Editor), new KeyValuePair<string, string>("Gemeente", "")]),
         };

@@ -20,7 +20,10 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, AccountAdminist
     [BindProperty] public string? Password { get; set; }
     public string? Problem { get; private set; }
 
-    public void OnGet() { }
+    /// <summary>Arrived here from signing out.</summary>
+    public bool SignedOut { get; private set; }
+
+    public void OnGet(string? uitgelogd) => SignedOut = uitgelogd == "ja";
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {

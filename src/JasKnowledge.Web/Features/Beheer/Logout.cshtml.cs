@@ -18,6 +18,7 @@ public sealed class LogoutModel(SignInManager<PortalUser> signIn, AccountAdminis
         // A new security stamp: a copy of this cookie (saved, stolen, on another node) is dead too.
         if (await signIn.UserManager.GetUserAsync(User) is { } user) await accounts.SignedOutAsync(user);
         await signIn.SignOutAsync();
-        return Redirect("/nl");
+        // The sign-in page then says it worked: a shared computer's next user sees that nobody is signed in.
+        return Redirect($"{BeheerFeature.LoginPath}?uitgelogd=ja");
     }
 }

@@ -8,7 +8,8 @@ namespace JasKnowledge.Web.Features.Beheer.Gebruikers;
 
 /// <summary>/beheer/gebruikers/{id} (administrators): change the role and municipality, disable or
 /// enable, sign out everywhere, reset the second factor, delete. Each is a form post with antiforgery,
-/// audited by <see cref="AccountAdministration"/>, which also refuses to lose the last administrator.</summary>
+/// audited by <see cref="AccountAdministration"/>, which also refuses to lose the last administrator.
+/// Disabling and resetting the second factor lock someone out until they act, so the first press asks.</summary>
 [Authorize(Roles = PortalRoles.Administrator), NotCached]
 public sealed class EditModel(AccountAdministration accounts) : PageModel
 {
@@ -18,6 +19,10 @@ public sealed class EditModel(AccountAdministration accounts) : PageModel
     public string? Problem { get; private set; }
     /// <summary>The role and code of a refused role change, shown again so the administrator can correct them.</summary>
     public (string Role, string? Gemeente)? Refused { get; private set; }
+    /// <summary>The action waiting for the administrator's "ja", with what it will do.</summary>
+    public AccountQuestion? Question { get; private set; }
+
+    public sealed record AccountQuestion(string Handler, string Heading, string Consequence, string Yes);
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -28,8 +33,11 @@ public sealed class EditModel(AccountAdministration accounts) : PageModel
         return answer;
     }
 
-    public Task<IActionResult> OnPostDisableAsync() =>
-        ActAsync(actor => accounts.SetDisabledAsync(actor, Id, true), "Het account is uitgeschakeld.");
+    public Task<IActionResult> OnPostDisableAsync(bool confirmed) => confirmed
+        ? ActAsync(actor => accounts.SetDisabledAsync(actor, Id, true), "Het account is uitgeschakeld.")
+        : AskAsync(new("Disable", "Account uitschakelen?",
+            "De gebruiker kan dan niet meer inloggen, en alle sessies en een open uitnodigingslink vervallen. U kunt het account later weer aanzetten.",
+            "Ja, uitschakelen"));
 
     public Task<IActionResult> OnPostEnableAsync() =>
         ActAsync(actor => accounts.SetDisabledAsync(actor, Id, false), "Het account staat weer aan.");
@@ -37,10 +45,14 @@ public sealed class EditModel(AccountAdministration accounts) : PageModel
     public Task<IActionResult> OnPostSignOutAsync() =>
         ActAsync(actor => accounts.SignOutEverywhereAsync(actor, Id), "Alle sessies van dit account zijn beëindigd.");
 
-    public Task<IActionResult> OnPostResetTwoFactorAsync() =>
-        ActAsync(
+    public Task<IActionResult> OnPostResetTwoFactorAsync(bool confirmed) => confirmed
+        ? ActAsync(
             actor => accounts.ResetTwoFactorAsync(actor, Id),
-            "De tweestapsverificatie is gewist: bij de volgende keer inloggen stelt de gebruiker haar opnieuw in.");
+            "De tweestapsverificatie is gewist: bij de volgende keer inloggen stelt de gebruiker haar opnieuw in.")
+        : AskAsync(new("ResetTwoFactor", "Tweestapsverificatie opnieuw laten instellen?",
+            "De code-app van de gebruiker werkt dan niet meer voor dit account, en alle sessies eindigen. Bij de volgende keer inloggen " +
+            "stelt de gebruiker de tweestapsverificatie opnieuw in. Doe dit alleen als u zeker weet dat u met de gebruiker zelf spreekt.",
+            "Ja, opnieuw laten instellen"));
 
     public async Task<IActionResult> OnPostDeleteAsync(string? confirm)
     {
@@ -62,6 +74,13 @@ public sealed class EditModel(AccountAdministration accounts) : PageModel
             return Page();
         }
         return Redirect(BeheerFeature.UsersPath);
+    }
+
+    private async Task<IActionResult> AskAsync(AccountQuestion question)
+    {
+        if (!await LoadAsync()) return NotFound();
+        Question = question;
+        return Page();
     }
 
     private async Task<IActionResult> ActAsync(Func<string, Task> action, string done)

@@ -35,6 +35,10 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     public string? PreviewHtml { get; private set; }
     public string? Message { get; private set; }
     public string? Problem { get; private set; }
+    /// <summary>The field the problem is about ("title", "changeNote"), so that field points at the message.</summary>
+    public string? ProblemField { get; private set; }
+    /// <summary>"Offline halen" was pressed once: the page asks to confirm before the public page disappears.</summary>
+    public bool ConfirmingUnpublish { get; private set; }
     /// <summary>The draft as someone else saved it, when this save came too late.</summary>
     public ContentVersion? Conflict { get; private set; }
     public (string Url, DateTimeOffset Expires)? ShareLink { get; private set; }
@@ -72,13 +76,28 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
 
     public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) => SaveAsync(id, publish: true, cancellationToken);
 
-    public async Task<IActionResult> OnPostUnpublishAsync(Guid id, CancellationToken cancellationToken)
+    /// <param name="confirmed">Only the confirmation's own button sends it; the first press asks.</param>
+    public async Task<IActionResult> OnPostUnpublishAsync(Guid id, bool confirmed, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
+        if (Item.Published is null)
+        {
+            Message = "Dit item is niet gepubliceerd; er is niets offline te halen.";
+            return Page();
+        }
+        if (!confirmed)
+        {
+            ConfirmingUnpublish = true;
+            return Page();
+        }
         return await RunAsync(async () =>
         {
             await store.UnpublishAsync(Item, Actor, cancellationToken);
-            Message = "Offline gehaald. De versies blijven in de geschiedenis.";
+            PublicUrl = null;
+            Message = (Item.Culture == cultures.Default.Code
+                    ? "Offline gehaald: de publieke pagina en de zoekresultaten tonen dit item niet meer."
+                    : "Offline gehaald: bezoekers lezen op de publieke pagina de Nederlandse tekst, en zoeken toont deze vertaling niet meer.")
+                + " De versies blijven in de geschiedenis; met Publiceren zet u het weer online.";
         });
     }
 
@@ -101,6 +120,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         if (string.IsNullOrWhiteSpace(Title))
         {
             Problem = "Geef het item een titel.";
+            ProblemField = "title";
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
@@ -167,8 +187,9 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     private void Refused(ContentRuleException e)
     {
         Problem = e.Rule == ContentRule.MajorChangeNeedsNote
-            ? "Een grote wijziging heeft een toelichting nodig: schrijf wat er veranderde. Het concept is opgeslagen."
+            ? "Een grote wijziging heeft een toelichting nodig: schrijf bij \"Wat veranderde er?\" wat er veranderde. Het concept is opgeslagen."
             : e.Message;
+        if (e.Rule == ContentRule.MajorChangeNeedsNote) ProblemField = "changeNote";
         Response.StatusCode = e.Rule == ContentRule.ChangedMeanwhile ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
     }
 
