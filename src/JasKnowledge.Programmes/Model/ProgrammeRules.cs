@@ -28,7 +28,7 @@ public static partial class ProgrammeRules
         for (var i = 0; i < programme.Periods.Count; i++)
         {
             var period = programme.Periods[i];
-            var name = programme.PeriodName(i + 1);
+            var name = Short(programme.PeriodName(i + 1));
             if (period.Weeks <= 0)
                 errors.Add(new($"periods[{i}].weeks", $"{name}: het aantal weken moet 1 of meer zijn (nu {period.Weeks})."));
             else if (period.Weeks > MaxWeeksPerPeriod)
@@ -37,7 +37,7 @@ public static partial class ProgrammeRules
                 errors.Add(new($"periods[{i}].hours", $"{name}: het minimum aantal uren per week moet 1 of meer zijn (nu {period.Hours})."));
             else if (period.Hours > MaxHoursPerWeek)
                 errors.Add(new($"periods[{i}].hours", $"{name}: hoogstens {MaxHoursPerWeek} uur per week (nu {period.Hours})."));
-            CheckLength(errors, $"periods[{i}].name", period.Name, 80);
+            CheckLength(errors, $"periods[{i}].name", $"{name}, naam", period.Name, 80);
         }
 
         if (programme.Components.Count > MaxComponents)
@@ -46,10 +46,10 @@ public static partial class ProgrammeRules
         for (var i = 0; i < programme.Components.Count; i++)
         {
             var component = programme.Components[i];
-            var label = string.IsNullOrWhiteSpace(component.Name) ? $"Onderdeel {i + 1}" : component.Name;
+            var label = string.IsNullOrWhiteSpace(component.Name) ? $"Onderdeel {i + 1}" : Short(component.Name);
             if (string.IsNullOrWhiteSpace(component.Name))
                 errors.Add(new($"components[{i}].name", $"{label}: geef het onderdeel een naam."));
-            CheckLength(errors, $"components[{i}].name", component.Name, 120);
+            CheckLength(errors, $"components[{i}].name", $"{label}, naam", component.Name, 120);
             if (!KeyPattern().IsMatch(component.Key ?? ""))
                 errors.Add(new($"components[{i}].key", $"{label}: de sleutel bestaat uit kleine letters, cijfers en '-' (zoals 'het-gesprek')."));
             else if (!keys.Add(component.Key!))
@@ -60,8 +60,8 @@ public static partial class ProgrammeRules
                 errors.Add(
                     new($"components[{i}].periods",
                     $"{label}: periode {number} bestaat niet (het programma heeft {programme.Periods.Count} periodes)."));
-            CheckLength(errors, $"components[{i}].partner", component.Partner, 200);
-            CheckLength(errors, $"components[{i}].note", component.Note, MaxTextLength);
+            CheckLength(errors, $"components[{i}].partner", $"{label}, partner", component.Partner, 200);
+            CheckLength(errors, $"components[{i}].note", $"{label}, toelichting", component.Note, MaxTextLength);
         }
 
         var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -71,19 +71,24 @@ public static partial class ProgrammeRules
                 errors.Add(new($"tracks[{i}].code", $"Spoor {i + 1}: geef het spoor een letter of naam."));
             else if (!codes.Add(programme.Tracks[i].Code.Trim()))
                 errors.Add(new($"tracks[{i}].code", $"Spoor {programme.Tracks[i].Code} komt al eerder voor."));
-            CheckLength(errors, $"tracks[{i}].description", programme.Tracks[i].Description, MaxTextLength);
+            CheckLength(errors, $"tracks[{i}].description", $"Spoor {i + 1}, omschrijving", programme.Tracks[i].Description, MaxTextLength);
         }
         for (var i = 0; i < programme.Partners.Count; i++)
-            CheckLength(errors, $"partners[{i}]", programme.Partners[i], 200);
-        CheckLength(errors, "contact", programme.Contact, MaxTextLength);
-        CheckLength(errors, "under30", programme.Under30, MaxTextLength);
-        CheckLength(errors, "notes", programme.Notes, 4000);
+            CheckLength(errors, $"partners[{i}]", $"Partner {i + 1}", programme.Partners[i], 200);
+        CheckLength(errors, "contact", "Contact met de deelnemer", programme.Contact, MaxTextLength);
+        CheckLength(errors, "under30", "Jongeren onder 30", programme.Under30, MaxTextLength);
+        CheckLength(errors, "notes", "Toelichting bij het programma", programme.Notes, 4000);
         return errors;
     }
 
-    private static void CheckLength(List<FieldError> errors, string field, string? value, int max)
+    /// <summary>A name as a message repeats it: a name that is itself too long is not repeated whole.</summary>
+    private static string Short(string name) =>
+        name.Length <= 60 ? name : name[..(char.IsHighSurrogate(name[56]) ? 56 : 57)] + "…";
+
+    /// <param name="label">The field as the form names it: the message also stands alone in the list above the form.</param>
+    private static void CheckLength(List<FieldError> errors, string field, string label, string? value, int max)
     {
         if (value is { Length: var length } && length > max)
-            errors.Add(new(field, $"Hoogstens {max} tekens (nu {length})."));
+            errors.Add(new(field, $"{label}: hoogstens {max} tekens (nu {length})."));
     }
 }

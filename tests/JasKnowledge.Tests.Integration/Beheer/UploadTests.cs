@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Blobs;
 using JasKnowledge.Data;
@@ -68,6 +69,11 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         Assert.Contains(sha, html);
+        // In words an editor reads, with the way to the public page of this very version.
+        Assert.Contains("Versie 9.1 is gepubliceerd: PDF, 300 kB.", html);
+        var page = Regex.Match(html, "<a href=\"([^\"]+)\">Bekijk de downloadpagina</a>").Groups[1].Value;
+        Assert.Equal("/nl/downloads/nl/het-gesprek-handboek-pdf/9.1", page);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(page)).StatusCode);
         var downloads = await client.GetFromJsonAsync<JsonElement>("/api/v1/downloads");
         var pdf = downloads.EnumerateArray().Single(d => d.GetProperty("slug").GetString() == "het-gesprek-handboek-pdf");
         Assert.Equal("9.1", pdf.GetProperty("latest").GetProperty("version").GetString());
@@ -80,7 +86,10 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
 
         var again = await UploadAsync(client, "9.1", "x.pdf", new ByteArrayContent(PdfBytes(1000)));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
-        Assert.Contains("Versie 9.1 bestaat al", await again.Content.ReadAsStringAsync());
+        var againHtml = await again.Content.ReadAsStringAsync();
+        Assert.Contains("Versie 9.1 bestaat al", againHtml);
+        Assert.Matches("id=\"version\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"upload-problem\"", againHtml);
+        Assert.DoesNotMatch("id=\"file\"[^>]*aria-describedby", againHtml);
     }
 
     [Theory]
@@ -96,7 +105,9 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
         var response = await UploadAsync(client, "8.0", fileName, new ByteArrayContent(bytes));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains(message, await response.Content.ReadAsStringAsync());
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains(message, html);
+        Assert.Matches("id=\"file\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"upload-problem\"", html);
         Assert.Equal(before, await CountAsync());
     }
 

@@ -194,9 +194,9 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
         form.AddRange([
             new("Form.Periods[1].Name", "Periode 2"), new("Form.Periods[1].Weeks", "-4"), new("Form.Periods[1].Hours", "41"),
             new("Form.Periods[5].Name", "Extra"), new("Form.Periods[5].Weeks", "twaalf"), new("Form.Periods[5].Hours", "24"),
-            new("Form.Status", "bijna"),
+            new("Form.Status", "bijna"), new("Form.Contact", new string('c', 501)), new("Form.Partners", "Werkgever\n" + new string('p', 201)),
         ]);
-        form.RemoveAll(f => f.Key == "Form.Status" && f.Value == "actief");
+        form.RemoveAll(f => (f.Key == "Form.Status" && f.Value == "actief") || (f.Key == "Form.Contact" && f.Value.Length < 501));
         using var before = Host.Services.CreateScope();
         var versions = (
             await before.ServiceProvider.GetRequiredService<ContentStore>().FindAsync("programmas/gemeenten/zoeterwoude", "nl"))!.Versions.Count;
@@ -216,6 +216,16 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
             Assert.Contains("aria-invalid=\"true\"", html);
             // What was typed stays in the form.
             Assert.Contains("value=\"twaalf\"", html);
+            // A length refusal names its field, and sits with that field.
+            Assert.Contains("Contact met de deelnemer: hoogstens 500 tekens (nu 501).", html);
+            Assert.Contains("Partner 2: hoogstens 200 tekens (nu 201).", html);
+            Assert.Matches("id=\"f-partners\"[^>]*aria-describedby=\"f-partners-error\"", html);
+            // Every error in the list leads to an element of this page (two led nowhere: found by the review of 5 December 2026).
+            var start = html.IndexOf("id=\"fouten\"", StringComparison.Ordinal);
+            var summary = html[start..html.IndexOf("</ul>", start, StringComparison.Ordinal)];
+            var targets = System.Text.RegularExpressions.Regex.Matches(summary, "href=\"#([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+            Assert.True(targets.Count >= 7, string.Join(", ", targets));
+            Assert.All(targets, target => Assert.Contains($"id=\"{target}\"", html));
         }
         using var after = Host.Services.CreateScope();
         var item = await after.ServiceProvider.GetRequiredService<ContentStore>().FindAsync("programmas/gemeenten/zoeterwoude", "nl");

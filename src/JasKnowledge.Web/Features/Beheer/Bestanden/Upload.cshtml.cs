@@ -4,6 +4,7 @@ using JasKnowledge.Core.Content;
 using JasKnowledge.Data.Accounts;
 using JasKnowledge.Data.Assets;
 using JasKnowledge.Theme;
+using JasKnowledge.Web.Features.Downloads;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
@@ -31,6 +32,10 @@ public sealed class UploadModel(
     public Asset Asset { get; private set; } = null!;
     public string? Problem { get; private set; }
     public string? Message { get; private set; }
+    /// <summary>The field a refusal is about ("version" or "file"), which then points at the message.</summary>
+    public string? ProblemField { get; private set; }
+    /// <summary>The public page of the version just published.</summary>
+    public string? PublishedPage { get; private set; }
     public string? Version { get; private set; }
     public string? ReleaseNotes { get; private set; }
     public long MaxBytes => configuration.GetValue("Jas:Uploads:MaxMegabytes", 1024L) * 1024 * 1024;
@@ -72,29 +77,30 @@ public sealed class UploadModel(
         Version = form["version"].ToString().Trim();
         ReleaseNotes = form["releaseNotes"].ToString().Trim();
         var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0) return Refuse("Kies een bestand om te uploaden.");
+        if (file is null || file.Length == 0) return Refuse("Kies een bestand om te uploaden.", "file");
         if (!Asset.IsValidVersionLabel(Version)) return Refuse(
-            $"'{Version}' kan geen versienummer zijn: gebruik letters, cijfers, '.', '_' en '-', zoals 1.3.");
+            $"'{Version}' kan geen versienummer zijn: gebruik letters, cijfers, '.', '_' en '-', zoals 1.3.", "version");
         if (Asset.Find(Version) is not null) return Refuse(
-            $"Versie {Version} bestaat al. Een gepubliceerd bestand verandert nooit: geef het nieuwe bestand een nieuw versienummer.");
+            $"Versie {Version} bestaat al. Een gepubliceerd bestand verandert nooit: geef het nieuwe bestand een nieuw versienummer.", "version");
         if (UploadRules.ByName(file.FileName) is not { } kind)
             return Refuse(
-                $"Het portaal biedt geen bestanden van dit soort aan ('{Path.GetExtension(file.FileName)}'). Toegestaan: {UploadRules.Allowed}.");
+                $"Het portaal biedt geen bestanden van dit soort aan ('{Path.GetExtension(file.FileName)}'). Toegestaan: {UploadRules.Allowed}.", "file");
         var head = new byte[8192];
         int read;
         await using (var peek = file.OpenReadStream()) read = await peek.ReadAtLeastAsync(
             head, head.Length, throwOnEndOfStream: false, cancellationToken);
         if (!kind.Matches(head.AsMemory(0, read)))
-            return Refuse($"Het bestand heet {kind.Extension}, maar de inhoud is geen {kind.Description}. Controleer of u het goede bestand koos.");
+            return Refuse($"Het bestand heet {kind.Extension}, maar de inhoud is geen {kind.Description}. Controleer of u het goede bestand koos.", "file");
         if (Asset.Latest is { } latest && !string.Equals(Path.GetExtension(latest.FileName), kind.Extension, StringComparison.OrdinalIgnoreCase))
-            return Refuse($"Dit bestand is een {Path.GetExtension(latest.FileName)}-bestand; een nieuwe versie moet dezelfde soort hebben.");
+            return Refuse($"Dit bestand is een {Path.GetExtension(file.FileName)}-bestand, de vorige versies zijn {Path.GetExtension(latest.FileName)}: " +
+                "een nieuwe versie moet dezelfde soort hebben.", "file");
 
         // A family a feature reads (the CBS list, the map's boundaries) takes only a file that feature can read.
         foreach (var check in fileChecks.Where(c => c.Slug == Asset.Slug))
         {
             await using var content = file.OpenReadStream();
             if (await check.ProblemAsync(content, cancellationToken) is { } problem)
-                return Refuse($"Het bestand is niet opgeslagen: {problem}");
+                return Refuse($"Het bestand is niet opgeslagen: {problem}", "file");
         }
 
         StoredFile stored;
@@ -109,14 +115,19 @@ public sealed class UploadModel(
             return Refuse(e.Message);
         }
         Asset = (await assets.FindAsync(Asset.Culture, Asset.Slug, cancellationToken))!;
-        Message = $"Versie {Version} is gepubliceerd ({stored.Size:N0} bytes, SHA-256 {stored.Sha256}).";
+        Message = $"Versie {Version} is gepubliceerd: {kind.Description}, {FileFacts.Size(stored.Size, Dutch)}. " +
+            $"Controlegetal (SHA-256), waarmee wie het downloadt kan nagaan dat het bestand klopt: {stored.Sha256}";
+        PublishedPage = $"/nl/downloads/{Asset.Culture}/{Asset.Slug}/{Version}";
         (Version, ReleaseNotes) = (null, null);
         return Page();
     }
 
-    private PageResult Refuse(string problem)
+    private static readonly System.Globalization.CultureInfo Dutch = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+
+    private PageResult Refuse(string problem, string? field = null)
     {
         Problem = problem;
+        ProblemField = field;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
@@ -136,6 +147,7 @@ public sealed class UploadModel(
     private PageResult TooLarge()
     {
         Problem = $"Het bestand is te groot: het portaal neemt bestanden tot {MaxBytes / 1024 / 1024} MB aan. Er is niets opgeslagen.";
+        ProblemField = "file";
         Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         // The rest of the body is not read: the connection closes after this answer.
         HttpContext.Response.Headers.Connection = "close";
