@@ -52,7 +52,7 @@ public sealed class TranslatorJourneyTests(BrowserPortal portal) : IClassFixture
             r => r.Request.Method == "POST" && r.Url.Contains("/beheer/vertalingen", StringComparison.Ordinal));
         Assert.True(await translator.Locator("#import-report").CountAsync() > 0,
             $"{imported.Status}: {await translator.Locator("main").InnerTextAsync()}");
-        await Assertions.Expect(translator.Locator("#import-report")).ToContainTextAsync("Import: 1 als concept, 0 overgeslagen");
+        await Assertions.Expect(translator.Locator("#import-report")).ToContainTextAsync("Import: 1 item als concept, niets overgeslagen");
         await Axe.AssertNoViolationsAsync(translator, "beheer-translations-imported");
         // Nothing is published by the import.
         await publicPage.ReloadAsync();

@@ -135,6 +135,8 @@ public sealed class XliffTests
 
     [Theory]
     [InlineData("<xliff", "geen geldige XML")]
+    [InlineData("<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"><file original=\"a & b\"/></xliff>",
+        "staat er een & die als &amp; geschreven moet worden")]
     [InlineData("<xliff version=\"2.0\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"/>", "XLIFF 1.2")]
     public void A_file_that_is_not_xliff_1_2_says_so(string xml, string message)
     {

@@ -103,7 +103,7 @@ public static class XliffDocument
         }
         catch (XmlException e)
         {
-            throw new XliffFormatException($"Het bestand is geen geldige XML: {e.Message}", null, e.LineNumber);
+            throw new XliffFormatException(NotXml(xml, e), null, e.LineNumber);
         }
         var root = document.Root!;
         if (root.Name != X + "xliff" || (string?)root.Attribute("version") != "1.2")
@@ -156,6 +156,18 @@ public static class XliffDocument
 
     /// <summary>XLIFF needs no DTD: one is skipped, never read, so no entity is expanded or fetched
     /// (an entity then is an error, at once, instead of up to ten million characters).</summary>
+    /// <summary>What a translator can do about a file the XML reader refused (the line travels with the exception). The
+    /// reader's own words are English and carry no code to translate them by, so they follow as the technical detail.</summary>
+    private static string NotXml(string xml, XmlException e)
+    {
+        var cause = xml.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase)
+            ? "Het bestand heeft een DOCTYPE met eigen entiteiten; een XLIFF-bestand heeft die niet nodig en dit portaal leest ze niet. " +
+              "Exporteer het bestand opnieuw uit uw vertaalprogramma."
+            : "Vaak is een tag niet gesloten, staat er een & die als &amp; geschreven moet worden, of is het bestand niet als UTF-8 " +
+              "bewaard. Exporteer het bestand opnieuw uit uw vertaalprogramma.";
+        return $"Het bestand is geen geldige XML. {cause} Technische melding (Engels): {e.Message}";
+    }
+
     private static XmlReader Reader(string xml) => XmlReader.Create(new StringReader(xml), new XmlReaderSettings
     {
         DtdProcessing = DtdProcessing.Ignore,

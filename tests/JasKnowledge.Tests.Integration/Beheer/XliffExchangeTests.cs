@@ -85,7 +85,7 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
         var response = await ImportAsync(translator, "ar", Fill(xliff, set));
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Import: 1 als concept, 0 overgeslagen", html);
+        Assert.Contains("Import: 1 item als concept, niets overgeslagen", html);
 
         var arabic = (await FindAsync(set, "ar"))!;
         Assert.Null(arabic.Published);
@@ -110,7 +110,7 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
 
         var html = await (await ImportAsync(translator, "ar", xliff)).Content.ReadAsStringAsync();
 
-        Assert.Contains("Import: 0 als concept, 1 overgeslagen", html);
+        Assert.Contains("Import: 0 items als concept, 1 item niet geïmporteerd", html);
         Assert.Contains("er staat een concept open (versie 1, van collega@example.nl)", html);
         Assert.Equal("نص المترجم الآخر.", (await FindAsync(set, "ar"))!.Draft!.Body);
     }
@@ -162,7 +162,7 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
         var response = await ImportAsync(translator, "ar", document.Declaration + document.ToString(SaveOptions.DisableFormatting));
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Import: 0 als concept, 1 overgeslagen", html);
+        Assert.Contains("Import: 0 items als concept, 1 interfacetekst overgeslagen", html);
         Assert.Contains("data-interface=\"1\"", html);
         Assert.Contains("translations import --lang ar --in bestand.xlf --resx themes/JasKnowledge.Theme/Resources", html);
         Assert.Contains($"unit {(string)units[1].Attribute("id")!}: de Nederlandse interfacetekst is veranderd", html);
@@ -210,6 +210,8 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("geen geldige XML", html);
+        Assert.Contains("Regel 1.", html);
+        Assert.Contains("heeft een DOCTYPE met eigen entiteiten", html);
         Assert.Contains("undeclared entity", html);
     }
 
@@ -266,7 +268,7 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
 
             var html = await (await ImportAsync(translator, "ar", await File.ReadAllTextAsync(Path.Combine(folder, "back.xlf"))))
                 .Content.ReadAsStringAsync();
-            Assert.Contains("Import: 1 als concept, 0 overgeslagen", html);
+            Assert.Contains("Import: 1 item als concept, niets overgeslagen", html);
             var draft = (await FindAsync(set, "ar"))!.Draft!;
             var units = MarkdownUnits.Of(Body);
             Assert.Equal(units.Join(units.Units.Select(u => "ع " + u.Text).ToList()), draft.Body);
@@ -313,7 +315,7 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
         await PublishDutchAsync(set, Body.Replace("Vertel waarom.", "Vertel waarom je niet komt."));
 
         var html = await (await ImportAsync(translator, "ar", filled)).Content.ReadAsStringAsync();
-        Assert.Contains("Import: 0 als concept, 1 overgeslagen", html);
+        Assert.Contains("Import: 0 items als concept, 1 item niet geïmporteerd", html);
         Assert.Contains("unit b4: de Nederlandse tekst van deze unit is veranderd", html);
         Assert.Null(await FindAsync(set, "ar"));
     }

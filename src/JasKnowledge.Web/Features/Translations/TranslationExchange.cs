@@ -14,7 +14,26 @@ public sealed record SkippedUnit(string Set, string? Unit, string Reason);
 /// <summary>What an XLIFF import did: the items that became drafts, what was skipped, and the interface
 /// strings that passed the checks (they go into the code's resx files, see <see cref="InterfaceTexts"/>).</summary>
 public sealed record XliffImportReport(
-    IReadOnlyList<string> Imported, IReadOnlyList<SkippedUnit> Skipped, IReadOnlyList<KeyValuePair<string, string>> Interface);
+    IReadOnlyList<string> Imported, IReadOnlyList<SkippedUnit> Skipped, IReadOnlyList<KeyValuePair<string, string>> Interface)
+{
+    /// <summary>"Import: 1 item als concept, 2 items niet geïmporteerd": items and interface texts counted apart, since one
+    /// refused item can have several reasons in the list below it.</summary>
+    public string Headline
+    {
+        get
+        {
+            var notImported = Skipped.Where(s => s.Set != InterfaceTexts.Set).Select(s => s.Set).Distinct().Count();
+            var interfaceSkipped = Skipped.Count(s => s.Set == InterfaceTexts.Set);
+            var parts = new List<string> { $"{Items(Imported.Count)} als concept" };
+            if (notImported > 0) parts.Add($"{Items(notImported)} niet geïmporteerd");
+            if (interfaceSkipped > 0) parts.Add($"{interfaceSkipped} {(interfaceSkipped == 1 ? "interfacetekst" : "interfaceteksten")} overgeslagen");
+            if (Skipped.Count == 0) parts.Add("niets overgeslagen");
+            return "Import: " + string.Join(", ", parts);
+        }
+    }
+
+    private static string Items(int count) => count == 1 ? "1 item" : $"{count} items";
+}
 
 /// <summary>
 /// Translation work in XLIFF 1.2 for translators' own tools. The export holds, per item, the Dutch
