@@ -121,6 +121,35 @@ public sealed class EditorJourneyTests(BrowserPortal portal) : IClassFixture<Bro
     }
 
     /// <summary>A new editor account, signed in through the form on a new page of the context, arrived at /beheer.</summary>
+    [Fact]
+    public async Task An_editor_on_a_phone_takes_a_translation_offline_only_after_confirming_what_it_does()
+    {
+        await using var context = await portal.NewContextAsync("nl-NL");
+        var page = await SignInNewEditorAsync(context, width: 360);
+        Guid id;
+        using (var scope = portal.Services.CreateScope())
+            id = (await scope.ServiceProvider.GetRequiredService<JasKnowledge.Data.Content.ContentStore>().FindAsync("informatie/je-klantmanager", "so"))!.Id;
+        await page.GotoAsync($"/beheer/inhoud/{id}");
+        var publicPage = await page.GetByRole(AriaRole.Link, new() { Name = "bekijk de publieke pagina" }).GetAttributeAsync("href");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Offline halen" }).ClickAsync();
+        var question = page.Locator("#confirm-unpublish");
+        await Assertions.Expect(question).ToContainTextAsync("lezen bezoekers dan de Nederlandse tekst");
+        // The question fits the phone: nothing of it runs off the side.
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await Axe.AssertNoViolationsAsync(page, "beheer-content-unpublish-question");
+        // Asking took nothing offline yet.
+        var visitor = await context.NewPageAsync();
+        await visitor.GotoAsync(publicPage!);
+        await Assertions.Expect(visitor.Locator(".notice--fallback")).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, offline halen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Offline gehaald");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "bekijk de publieke pagina" })).ToHaveCountAsync(0);
+        await visitor.ReloadAsync();
+        await Assertions.Expect(visitor.Locator(".notice--fallback")).ToHaveCountAsync(1);
+    }
+
     private async Task<IPage> SignInNewEditorAsync(IBrowserContext context, int? width = null)
     {
         const string password = "Redactie-Wachtwoord-2026";
