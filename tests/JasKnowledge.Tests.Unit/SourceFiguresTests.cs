@@ -27,6 +27,9 @@ public sealed partial class SourceFiguresTests
             false, "The sum of the source's own cohort columns 1-4, named on the page to show that they do not add up to the source's 391."),
         [("pages/over", "januari 2023")] = (false, "The same CBS open data."),
         [("pages/over", "january 2023")] = (false, "The same CBS open data, in English."),
+        [("pages/open-data", "2023")] = (false, "The CBS municipality list of 1 January 2023 that the API serves, named on the page."),
+        [("pages/open-data", "januari 2023")] = (false, "The same CBS open data."),
+        [("pages/open-data", "january 2023")] = (false, "The same CBS open data, in English."),
     };
 
     // Digits in Arabic-Indic and Persian script count as the same figures.
