@@ -13,7 +13,8 @@ namespace JasKnowledge.Tests.EndToEnd;
 /// wide): nothing may stick out sideways (the page may not be wider than the screen, and no element may
 /// lie outside it, which in a right-to-left page is where the start of every line is), and every link,
 /// button and form control must be a target of at least 24 × 24 px (WCAG 2.2 SC 2.5.8); the header's
-/// controls, the main menu and buttons, the primary targets, at least 44 × 44 px. A screenshot of each
+/// controls, the main menu and buttons, the primary targets, at least 44 × 44 px. A table's caption stays within
+/// the visible width of its scroller. A screenshot of each
 /// page goes to the test artifacts (phone/{width}/...).
 /// </summary>
 public sealed class PhoneLayoutTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
@@ -238,6 +239,16 @@ public sealed class PhoneLayoutTests(BrowserPortal portal) : IClassFixture<Brows
               problems.push(`${describe(e)} lies outside the screen (${Math.round(r.left)}..${Math.round(r.right)} px)`);
               outside++;
             }
+          }
+
+          // A table's caption inside a scroller is read before scrolling: its words stay within the scroller's
+          // visible width (they ran past the edge on /nl/gemeenten, found by the review of 5 December 2026).
+          for (const caption of document.querySelectorAll('.table-scroll caption')) {
+            const box = caption.closest('.table-scroll').getBoundingClientRect();
+            const words = document.createRange();
+            words.selectNodeContents(caption);
+            if ([...words.getClientRects()].some(r => r.right > box.right + 1 || r.left < box.left - 1))
+              problems.push(`the caption "${caption.textContent.trim().slice(0, 40)}" runs past its scroller`);
           }
 
           const inSentence = e => {
