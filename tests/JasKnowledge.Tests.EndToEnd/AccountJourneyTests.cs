@@ -6,7 +6,8 @@ namespace JasKnowledge.Tests.EndToEnd;
 
 /// <summary>An administrator invites a translator with a single-use link; the translator chooses a
 /// password, enrols the authenticator app (the code computed from the key the page shows), keeps the
-/// recovery codes, and signs in again in another browser with password and code. axe checks every page.</summary>
+/// recovery codes, signs in again in another browser with password and code, and signs out. On a phone the
+/// administrator then resets the translator's second factor, asked first. axe checks every page.</summary>
 [Collection(SignInJourneys.Name)]
 public sealed class AccountJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
@@ -71,5 +72,22 @@ public sealed class AccountJourneyTests(BrowserPortal portal) : IClassFixture<Br
         await BrowserPortal.EnterCodeAsync(page, email, key);
         await page.ArrivedAtAsync("**/beheer");
         Assert.Contains(email, await page.Locator("main").InnerTextAsync());
+
+        // Signing out ends on the sign-in page, which says so.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
+        await page.ArrivedAtAsync("**/beheer/inloggen?uitgelogd=ja");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("U bent uitgelogd");
+
+        // On a phone, the administrator resets the translator's second factor: the first press asks, "ja" does it.
+        await admin.SetViewportSizeAsync(360, 800);
+        await admin.ReloadAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Tweestapsverificatie opnieuw laten instellen" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#confirm-action")).ToContainTextAsync("stelt de gebruiker de tweestapsverificatie opnieuw in");
+        Assert.True(await admin.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await Axe.AssertNoViolationsAsync(admin, "beheer-user-question");
+        Assert.Contains("Tweestapsverificatie\naan", await admin.Locator("main dl").InnerTextAsync());
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Ja, opnieuw laten instellen" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status).First).ToContainTextAsync("De tweestapsverificatie is gewist");
+        Assert.Contains("Tweestapsverificatie\nuit", await admin.Locator("main dl").InnerTextAsync());
     }
 }
