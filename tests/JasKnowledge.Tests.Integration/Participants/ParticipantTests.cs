@@ -253,8 +253,8 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
 
         foreach (var code in Languages.Skip(1))
         {
-            // Sheets, films and the four translated pages: home, over, privacy, toegankelijkheid.
-            Assert.Equal(Sheets.Length + Videos.Length + 4, Regex.Matches(html, $"data-language=\"{code}\" data-state=\"current\"").Count);
+            // Sheets, films and the five translated pages: home, over, privacy, toegankelijkheid, open-data.
+            Assert.Equal(Sheets.Length + Videos.Length + 5, Regex.Matches(html, $"data-language=\"{code}\" data-state=\"current\"").Count);
             Assert.Contains($"<td data-language=\"{code}\" data-count=\"TranslationMissing\">0</td>", html);
         }
         Assert.Contains("href=\"/ti/informatie/de-zorgverzekering\"", html);
