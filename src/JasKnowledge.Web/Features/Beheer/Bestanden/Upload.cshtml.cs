@@ -117,7 +117,7 @@ public sealed class UploadModel(
         Asset = (await assets.FindAsync(Asset.Culture, Asset.Slug, cancellationToken))!;
         Message = $"Versie {Version} is gepubliceerd: {kind.Description}, {FileFacts.Size(stored.Size, Dutch)}. " +
             $"Controlegetal (SHA-256), waarmee wie het downloadt kan nagaan dat het bestand klopt: {stored.Sha256}";
-        PublishedPage = $"/nl/downloads/{Asset.Culture}/{Asset.Slug}/{Version}";
+        PublishedPage = Asset.Find(Version) is { } published ? DownloadUrls.Revision("nl", Asset, published) : null;
         (Version, ReleaseNotes) = (null, null);
         return Page();
     }
