@@ -234,6 +234,28 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task An_error_stays_at_the_row_it_was_typed_in_when_a_row_above_it_was_emptied()
+    {
+        // Emptying a row is how the form removes a period; the rules then count the third row as the second, and the
+        // error of the third row stood next to the emptied one.
+        var client = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));
+        var token = await BackOffice.TokenAsync(client, "/beheer");
+        var form = (await FormAsync(client, "Periode weg"))
+            .Where(f => !f.Key.StartsWith("Form.Periods[1].", StringComparison.Ordinal) && f.Key != "Form.Periods[2].Weeks").ToList();
+        form.AddRange([new("Form.Periods[1].Name", ""), new("Form.Periods[1].Weeks", ""), new("Form.Periods[1].Hours", ""),
+            new("Form.Periods[2].Weeks", "veel")]);
+
+        var response = await PostAsync(client, "0638", "Preview", token, form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("het aantal weken is geen heel getal (&#x27;veel&#x27;)", html);
+        Assert.Matches("id=\"f-programme-periods-2-weeks\"[^>]*aria-describedby=\"f-programme-periods-2-weeks-error\"", html);
+        Assert.DoesNotContain("f-programme-periods-1-weeks-error", html);
+        Assert.Contains("href=\"#f-programme-periods-2-weeks\"", html);
+    }
+
+    [Fact]
     public async Task An_administrator_edits_any_municipality_and_a_draft_leaves_the_public_page_alone()
     {
         var client = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));

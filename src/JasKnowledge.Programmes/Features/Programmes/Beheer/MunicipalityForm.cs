@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Programmes.Model;
 
@@ -7,9 +8,10 @@ namespace JasKnowledge.Programmes.Features.Programmes.Beheer;
 /// <summary>
 /// The edit form of a municipality's record as posted: every number arrives as text, so that "twaalf"
 /// or "-4" gets a Dutch message next to its field instead of a binding error. Empty rows (the form
-/// always offers one more) are ignored. Errors use the field names of <see cref="ProgrammeRules"/>.
+/// always offers one more) are ignored. Errors use the field names of <see cref="ProgrammeRules"/>, with
+/// the number of the form's row, which is not the programme's when a row above was left empty or removed.
 /// </summary>
-public sealed class MunicipalityForm
+public sealed partial class MunicipalityForm
 {
     public string? Status { get; set; }
     public string? Since { get; set; }
@@ -101,7 +103,7 @@ public sealed class MunicipalityForm
             foreach (var value in row.Periods)
             {
                 if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var period)) periods.Add(period);
-                else errors.Add(new($"components[{number}].periods", $"'{Short(value)}' is geen periode."));
+                else errors.Add(new($"programme.components[{number}].periods", $"'{Short(value)}' is geen periode."));
             }
             programme.Components.Add(new ProgrammeComponent
             {
@@ -129,7 +131,32 @@ public sealed class MunicipalityForm
             .Where(e => !unreadable.Contains(e.Field)));
         if (!string.IsNullOrEmpty(fields.Blueprint) && blueprint is null)
             errors.Add(new("blueprint", $"De blauwdruk '{Short(fields.Blueprint)}' bestaat niet."));
-        return (fields, programme, errors.DistinctBy(e => (e.Field, e.Message)).ToList());
+        // The rules count the rows that are kept; the form shows every row it was sent, an empty or removed one too.
+        var rows = new Dictionary<string, List<int>>
+        {
+            ["periods"] = KeptRows(Periods, p => !p.IsEmpty),
+            ["components"] = KeptRows(Components, c => !c.IsEmpty && !c.Remove),
+            ["tracks"] = KeptRows(Tracks, t => !t.IsEmpty),
+        };
+        return (fields, programme, errors.DistinctBy(e => (e.Field, e.Message)).Select(e => e with { Field = FormRow(e.Field, rows) }).ToList());
+    }
+
+    private static List<int> KeptRows<T>(List<T> rows, Func<T, bool> kept) =>
+        rows.Select((row, index) => (row, index)).Where(r => kept(r.row)).Select(r => r.index).ToList();
+
+    [GeneratedRegex(@"^programme\.(periods|components|tracks)\[(\d+)\]")]
+    private static partial Regex RowField();
+
+    /// <summary>"programme.periods[1].weeks" of the programme as "programme.periods[2].weeks" of the form, when the
+    /// form's second row was left empty.</summary>
+    private static string FormRow(string field, Dictionary<string, List<int>> rows)
+    {
+        var match = RowField().Match(field);
+        if (!match.Success) return field;
+        var kept = rows[match.Groups[1].Value];
+        return int.TryParse(match.Groups[2].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < kept.Count
+            ? $"programme.{match.Groups[1].Value}[{kept[index].ToString(CultureInfo.InvariantCulture)}]{field[match.Length..]}"
+            : field;
     }
 
     private static int Parse(string? value, string field, string label, List<Core.Content.ContentFieldError> errors)
