@@ -117,8 +117,8 @@ public abstract class TranslationChangeTests<TFixture>(TFixture fixture) : IClas
         Assert.Contains("<td data-language=\"ar\" data-count=\"TranslationMissing\">0</td>", html);
         Assert.Contains("<td data-language=\"prs\" data-count=\"TranslationMissing\">2</td>", html);
         Assert.Contains("<td data-language=\"fa\" data-count=\"TranslationOutdated\">1</td>", html);
-        // Every current Farsi item: the privacy page and the six films included.
-        Assert.Contains("<td data-language=\"fa\" data-count=\"TranslationCurrent\">13</td>", html);
+        // Every current Farsi item: the privacy and open-data pages and the six films included.
+        Assert.Contains("<td data-language=\"fa\" data-count=\"TranslationCurrent\">14</td>", html);
         Assert.Matches("data-language=\"uk\" data-state=\"outdated\">\\s*<a href=\"/uk/informatie/je-klantmanager\">", html);
     }
 
