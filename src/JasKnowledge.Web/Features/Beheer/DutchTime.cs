@@ -13,8 +13,8 @@ public static class DutchTime
 {
     private static readonly TimeZoneInfo? Zone = FindZone();
 
-    /// <summary>What to put after a column heading or a sentence where the zone matters: empty in Dutch time.</summary>
-    public static string ZoneNote => Zone is null ? " (UTC)" : "";
+    /// <summary>Said after a time only when it is not Dutch time.</summary>
+    private static string ZoneNote => Zone is null ? " (UTC)" : "";
 
     public static string Text(DateTime utc, bool seconds = false)
     {

@@ -147,8 +147,7 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
 
     private PageResult Invalid(List<ContentFieldError> errors)
     {
-        // Partners are one text box, one per line: an error about one of them belongs to that box.
-        Errors = errors.Select(e => e.Field.StartsWith("programme.partners[", StringComparison.Ordinal) ? e with { Field = "partners" } : e).ToList();
+        Errors = errors;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }

@@ -9,7 +9,8 @@ namespace JasKnowledge.Programmes.Features.Programmes.Beheer;
 /// The edit form of a municipality's record as posted: every number arrives as text, so that "twaalf"
 /// or "-4" gets a Dutch message next to its field instead of a binding error. Empty rows (the form
 /// always offers one more) are ignored. Errors use the field names of <see cref="ProgrammeRules"/>, with
-/// the number of the form's row, which is not the programme's when a row above was left empty or removed.
+/// the number of the form's row, which is not the programme's when a row above was left empty or removed,
+/// and the partners' one text box for an error about one partner.
 /// </summary>
 public sealed partial class MunicipalityForm
 {
@@ -148,9 +149,10 @@ public sealed partial class MunicipalityForm
     private static partial Regex RowField();
 
     /// <summary>"programme.periods[1].weeks" of the programme as "programme.periods[2].weeks" of the form, when the
-    /// form's second row was left empty.</summary>
+    /// form's second row was left empty; an error about one partner belongs to the one text box that holds them all.</summary>
     private static string FormRow(string field, Dictionary<string, List<int>> rows)
     {
+        if (field.StartsWith("programme.partners[", StringComparison.Ordinal)) return "partners";
         var match = RowField().Match(field);
         if (!match.Success) return field;
         var kept = rows[match.Groups[1].Value];
