@@ -256,6 +256,52 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Emptying_a_period_row_takes_that_period_out_of_every_component_and_moves_the_later_ones_up()
+    {
+        // The ticks name the form's rows. Before 6 December 2026 they were saved as they came, so a component ticked
+        // for the third row ran in the period after it once the second row was emptied.
+        const string oegstgeest = "0579";
+        var client = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));
+        var token = await BackOffice.TokenAsync(client, $"/beheer/gemeenten/{oegstgeest}");
+        var form = (await FormAsync(client, "Periode 2 vervalt")).Where(f => !f.Key.StartsWith("Form.Periods[1].", StringComparison.Ordinal)).ToList();
+        form.AddRange([new("Form.Periods[1].Name", ""), new("Form.Periods[1].Weeks", ""), new("Form.Periods[1].Hours", "")]);
+
+        var published = await PostAsync(client, oegstgeest, "Publish", token, form);
+
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var programme = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/municipalities/{oegstgeest}")).GetProperty("programme");
+        Assert.Equal(["Periode 1", "Periode 3", "Periode 4", "Periode 5"],
+            programme.GetProperty("periods").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        int[] Ticks(string key) => programme.GetProperty("components").EnumerateArray()
+            .Single(c => c.GetProperty("key").GetString() == key).GetProperty("periods").EnumerateArray().Select(p => p.GetInt32()).ToArray();
+        Assert.Equal([1], Ticks("startgroep"));
+        Assert.Equal([2], Ticks("het-gesprek"));
+        Assert.Equal([2], Ticks("participatieverklaring"));
+        Assert.Equal([3, 4], Ticks("arbeidstoeleiding"));
+        Assert.Equal([1, 2, 3, 4], Ticks("klantmanager"));
+    }
+
+    [Fact]
+    public async Task A_message_about_an_unnamed_period_gives_the_number_its_row_has_in_the_table()
+    {
+        var client = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));
+        var token = await BackOffice.TokenAsync(client, "/beheer");
+        var form = (await FormAsync(client, "Naamloos"))
+            .Where(f => !f.Key.StartsWith("Form.Periods[1].", StringComparison.Ordinal) && !f.Key.StartsWith("Form.Periods[2].", StringComparison.Ordinal))
+            .ToList();
+        form.AddRange([new("Form.Periods[1].Name", ""), new("Form.Periods[1].Weeks", ""), new("Form.Periods[1].Hours", ""),
+            new("Form.Periods[2].Name", ""), new("Form.Periods[2].Weeks", "-4"), new("Form.Periods[2].Hours", "uren")]);
+
+        var response = await PostAsync(client, "0638", "Preview", token, form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Periode 3: het aantal weken moet 1 of meer zijn (nu -4).", html);
+        Assert.Contains("Periode 3: het aantal uren per week is geen heel getal (&#x27;uren&#x27;).", html);
+        Assert.DoesNotContain("Periode 2:", html);
+    }
+
+    [Fact]
     public async Task An_administrator_edits_any_municipality_and_a_draft_leaves_the_public_page_alone()
     {
         var client = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));

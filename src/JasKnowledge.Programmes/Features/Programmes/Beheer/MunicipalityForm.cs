@@ -87,24 +87,36 @@ public sealed partial class MunicipalityForm
             Tracks = Tracks.Where(t => !t.IsEmpty)
                 .Select(t => new ProgrammeTrack { Code = (t.Code ?? "").Trim(), Description = (t.Description ?? "").Trim() }).ToList(),
         };
-        foreach (var row in Periods.Where(p => !p.IsEmpty))
+        // The form's rows and the programme's periods are numbered alike until a row is emptied to take its period away.
+        var rows = new Dictionary<string, List<int>>
+        {
+            ["periods"] = KeptRows(Periods, p => !p.IsEmpty),
+            ["components"] = KeptRows(Components, c => !c.IsEmpty && !c.Remove),
+            ["tracks"] = KeptRows(Tracks, t => !t.IsEmpty),
+        };
+        foreach (var row in rows["periods"])
         {
             var number = programme.Periods.Count;
             programme.Periods.Add(new ProgrammePeriod
             {
-                Name = Clean(row.Name),
-                Weeks = Parse(row.Weeks, $"periods[{number}].weeks", $"Periode {number + 1}: het aantal weken", errors),
-                Hours = Parse(row.Hours, $"periods[{number}].hours", $"Periode {number + 1}: het aantal uren per week", errors),
+                Name = Clean(Periods[row].Name),
+                Weeks = Parse(Periods[row].Weeks, $"periods[{number}].weeks", $"Periode {row + 1}: het aantal weken", errors),
+                Hours = Parse(Periods[row].Hours, $"periods[{number}].hours", $"Periode {row + 1}: het aantal uren per week", errors),
             });
         }
-        foreach (var row in Components.Where(c => !c.IsEmpty && !c.Remove))
+        var periodOfRow = rows["periods"].Select((row, index) => (row, index)).ToDictionary(r => r.row + 1, r => r.index + 1);
+        foreach (var row in rows["components"].Select(r => Components[r]))
         {
             var number = programme.Components.Count;
             var periods = new List<int>();
             foreach (var value in row.Periods)
             {
-                if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var period)) periods.Add(period);
-                else errors.Add(new($"programme.components[{number}].periods", $"'{Short(value)}' is geen periode."));
+                // A tick names a row of the form. A tick on an empty row goes with the period that row took away; the
+                // periods after it move up. A number beyond the form's rows is kept, for the rules to refuse.
+                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var tick))
+                    errors.Add(new($"programme.components[{number}].periods", $"'{Short(value)}' is geen periode."));
+                else if (periodOfRow.TryGetValue(tick, out var period)) periods.Add(period);
+                else if (tick < 1 || tick > Periods.Count) periods.Add(tick);
             }
             programme.Components.Add(new ProgrammeComponent
             {
@@ -133,13 +145,7 @@ public sealed partial class MunicipalityForm
         if (!string.IsNullOrEmpty(fields.Blueprint) && blueprint is null)
             errors.Add(new("blueprint", $"De blauwdruk '{Short(fields.Blueprint)}' bestaat niet."));
         // The rules count the rows that are kept; the form shows every row it was sent, an empty or removed one too.
-        var rows = new Dictionary<string, List<int>>
-        {
-            ["periods"] = KeptRows(Periods, p => !p.IsEmpty),
-            ["components"] = KeptRows(Components, c => !c.IsEmpty && !c.Remove),
-            ["tracks"] = KeptRows(Tracks, t => !t.IsEmpty),
-        };
-        return (fields, programme, errors.DistinctBy(e => (e.Field, e.Message)).Select(e => e with { Field = FormRow(e.Field, rows) }).ToList());
+        return (fields, programme, errors.DistinctBy(e => (e.Field, e.Message)).Select(e => AtFormRow(e, rows, programme)).ToList());
     }
 
     private static List<int> KeptRows<T>(List<T> rows, Func<T, bool> kept) =>
@@ -149,16 +155,26 @@ public sealed partial class MunicipalityForm
     private static partial Regex RowField();
 
     /// <summary>"programme.periods[1].weeks" of the programme as "programme.periods[2].weeks" of the form, when the
-    /// form's second row was left empty; an error about one partner belongs to the one text box that holds them all.</summary>
-    private static string FormRow(string field, Dictionary<string, List<int>> rows)
+    /// form's second row was left empty, and an unnamed period called by the number the table shows for its row; an
+    /// error about one partner belongs to the one text box that holds them all.</summary>
+    private static Core.Content.ContentFieldError AtFormRow(
+        Core.Content.ContentFieldError error, Dictionary<string, List<int>> rows, Programme programme)
     {
-        if (field.StartsWith("programme.partners[", StringComparison.Ordinal)) return "partners";
-        var match = RowField().Match(field);
-        if (!match.Success) return field;
-        var kept = rows[match.Groups[1].Value];
-        return int.TryParse(match.Groups[2].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < kept.Count
-            ? $"programme.{match.Groups[1].Value}[{kept[index].ToString(CultureInfo.InvariantCulture)}]{field[match.Length..]}"
-            : field;
+        if (error.Field.StartsWith("programme.partners[", StringComparison.Ordinal)) return error with { Field = "partners" };
+        var match = RowField().Match(error.Field);
+        if (!match.Success) return error;
+        var part = match.Groups[1].Value;
+        var kept = rows[part];
+        if (!int.TryParse(match.Groups[2].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= kept.Count)
+            return error;
+        var row = kept[index];
+        var field = $"programme.{part}[{row.ToString(CultureInfo.InvariantCulture)}]{error.Field[match.Length..]}";
+        var message = error.Message;
+        if (part == "periods" && row != index && index < programme.Periods.Count && string.IsNullOrWhiteSpace(programme.Periods[index].Name)
+            && message.Length > programme.PeriodName(index + 1).Length && message.StartsWith(programme.PeriodName(index + 1), StringComparison.Ordinal)
+            && message[programme.PeriodName(index + 1).Length] is ':' or ',')
+            message = $"Periode {(row + 1).ToString(CultureInfo.InvariantCulture)}{message[programme.PeriodName(index + 1).Length..]}";
+        return error with { Field = field, Message = message };
     }
 
     private static int Parse(string? value, string field, string label, List<Core.Content.ContentFieldError> errors)
