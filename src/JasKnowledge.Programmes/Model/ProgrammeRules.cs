@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using JasKnowledge.Core.Formats;
 
 namespace JasKnowledge.Programmes.Model;
 
@@ -28,7 +29,7 @@ public static partial class ProgrammeRules
         for (var i = 0; i < programme.Periods.Count; i++)
         {
             var period = programme.Periods[i];
-            var name = Short(programme.PeriodName(i + 1));
+            var name = Excerpt.Of(programme.PeriodName(i + 1), 60);
             if (period.Weeks <= 0)
                 errors.Add(new($"periods[{i}].weeks", $"{name}: het aantal weken moet 1 of meer zijn (nu {period.Weeks})."));
             else if (period.Weeks > MaxWeeksPerPeriod)
@@ -46,7 +47,7 @@ public static partial class ProgrammeRules
         for (var i = 0; i < programme.Components.Count; i++)
         {
             var component = programme.Components[i];
-            var label = string.IsNullOrWhiteSpace(component.Name) ? $"Onderdeel {i + 1}" : Short(component.Name);
+            var label = string.IsNullOrWhiteSpace(component.Name) ? $"Onderdeel {i + 1}" : Excerpt.Of(component.Name, 60);
             if (string.IsNullOrWhiteSpace(component.Name))
                 errors.Add(new($"components[{i}].name", $"{label}: geef het onderdeel een naam."));
             CheckLength(errors, $"components[{i}].name", $"{label}, naam", component.Name, 120);
@@ -80,10 +81,6 @@ public static partial class ProgrammeRules
         CheckLength(errors, "notes", "Toelichting bij het programma", programme.Notes, 4000);
         return errors;
     }
-
-    /// <summary>A name as a message repeats it: a name that is itself too long is not repeated whole.</summary>
-    private static string Short(string name) =>
-        name.Length <= 60 ? name : name[..(char.IsHighSurrogate(name[56]) ? 56 : 57)] + "…";
 
     /// <param name="label">The field as the form names it: the message also stands alone in the list above the form.</param>
     private static void CheckLength(List<FieldError> errors, string field, string label, string? value, int max)

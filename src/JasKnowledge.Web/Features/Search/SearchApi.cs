@@ -1,3 +1,4 @@
+using JasKnowledge.Core.Formats;
 using JasKnowledge.Core.Localization;
 
 namespace JasKnowledge.Web.Features.Search;
@@ -14,10 +15,10 @@ public static class SearchApi
         if (lang is not null && !cultures.Contains(lang))
             return Problem(
                 "Unknown language",
-                $"'{Shorten(lang)}' is not a language of this portal. Use one of: {string.Join(", ", cultures.All.Select(c => c.Code))}.");
+                $"'{Excerpt.Of(lang, 20)}' is not a language of this portal. Use one of: {string.Join(", ", cultures.All.Select(c => c.Code))}.");
         if (type is not null && !search.IsType(type))
             return Problem(
-                "Unknown type", $"'{Shorten(type)}' is not a type of material. Use one of: {string.Join(", ", search.Types.Select(t => t.Type))}.");
+                "Unknown type", $"'{Excerpt.Of(type, 20)}' is not a type of material. Use one of: {string.Join(", ", search.Types.Select(t => t.Type))}.");
         var pageNumber = 1;
         if (!string.IsNullOrWhiteSpace(page) && (!int.TryParse(page, out pageNumber) || pageNumber < 1))
             return Problem("Invalid page", $"page must be a whole number from 1 (pages beyond {PortalSearch.MaxPage} are not served).");
@@ -37,7 +38,6 @@ public static class SearchApi
     private static IResult Problem(string title, string detail) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status400BadRequest);
 
-    private static string Shorten(string value) => value.Length > 20 ? value[..20] + "…" : value;
 
     public sealed record SearchResponse(
         string Query, int Total, int Page, int PageCount, SearchFacets Facets, IReadOnlyList<SearchResultDto> Results);

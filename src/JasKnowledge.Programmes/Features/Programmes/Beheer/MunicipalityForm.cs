@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using JasKnowledge.Core.Formats;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Programmes.Model;
 
@@ -114,7 +115,7 @@ public sealed partial class MunicipalityForm
                 // A tick names a row of the form. A tick on an empty row goes with the period that row took away; the
                 // periods after it move up. A number beyond the form's rows is kept, for the rules to refuse.
                 if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var tick))
-                    errors.Add(new($"programme.components[{number}].periods", $"'{Short(value)}' is geen periode."));
+                    errors.Add(new($"programme.components[{number}].periods", $"'{Excerpt.Of(value, 40)}' is geen periode."));
                 else if (periodOfRow.TryGetValue(tick, out var period)) periods.Add(period);
                 else if (tick < 1 || tick > Periods.Count) periods.Add(tick);
             }
@@ -143,7 +144,7 @@ public sealed partial class MunicipalityForm
         errors.AddRange(new MunicipalityFieldRules().Check(new Core.Content.VersionText("check", "", Fields: ProgrammeJson.Write(fields)))
             .Where(e => !unreadable.Contains(e.Field)));
         if (!string.IsNullOrEmpty(fields.Blueprint) && blueprint is null)
-            errors.Add(new("blueprint", $"De blauwdruk '{Short(fields.Blueprint)}' bestaat niet."));
+            errors.Add(new("blueprint", $"De blauwdruk '{Excerpt.Of(fields.Blueprint, 40)}' bestaat niet."));
         // The rules count the rows that are kept; the form shows every row it was sent, an empty or removed one too.
         return (fields, programme, errors.DistinctBy(e => (e.Field, e.Message)).Select(e => AtFormRow(e, rows, programme)).ToList());
     }
@@ -180,12 +181,11 @@ public sealed partial class MunicipalityForm
     private static int Parse(string? value, string field, string label, List<Core.Content.ContentFieldError> errors)
     {
         if (int.TryParse(value?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)) return number;
-        errors.Add(new("programme." + field, $"{label} is geen heel getal ('{Short(value)}')."));
+        errors.Add(new("programme." + field, $"{label} is geen heel getal ('{Excerpt.Of(value, 40)}')."));
         return 0;
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     private static List<string> Lines(string? value) => (value ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-    private static string Short(string? value) => value is { Length: > 40 } ? value[..40] + "…" : value ?? "";
 }

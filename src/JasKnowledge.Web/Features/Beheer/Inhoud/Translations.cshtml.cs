@@ -1,4 +1,5 @@
 using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Formats;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Data;
 using JasKnowledge.Data.Content;
@@ -42,7 +43,7 @@ public sealed class TranslationsModel(
     public async Task<IActionResult> OnPostStartAsync(string set, string culture, CancellationToken cancellationToken)
     {
         if (!cultures.Contains(culture) || culture == cultures.Default.Code)
-            return await RefuseAsync($"'{Short(culture)}' is geen taal om naar te vertalen.", cancellationToken);
+            return await RefuseAsync($"'{Excerpt.Of(culture, 20)}' is geen taal om naar te vertalen.", cancellationToken);
         var source = await store.FindAsync(set ?? "", cultures.Default.Code, cancellationToken);
         if (source?.Published is not { } published)
             return await RefuseAsync("Er is geen gepubliceerde Nederlandse tekst om te vertalen.", cancellationToken);
@@ -78,7 +79,7 @@ public sealed class TranslationsModel(
     public async Task<IActionResult> OnGetXliffAsync(string? lang, bool all, CancellationToken cancellationToken)
     {
         if (lang is null || !cultures.Contains(lang) || lang == cultures.Default.Code)
-            return await RefuseAsync($"'{Short(lang)}' is geen taal om naar te vertalen.", cancellationToken);
+            return await RefuseAsync($"'{Excerpt.Of(lang, 20)}' is geen taal om naar te vertalen.", cancellationToken);
         var xml = await exchange.ExportAsync(lang, all, cancellationToken);
         return File(System.Text.Encoding.UTF8.GetBytes(xml), "application/x-xliff+xml", $"jasknowledge-nl-{lang}{(all ? "-alles" : "")}.xlf");
     }
@@ -87,7 +88,7 @@ public sealed class TranslationsModel(
     public async Task<IActionResult> OnPostXliffAsync(string? lang, IFormFile? file, CancellationToken cancellationToken)
     {
         if (lang is null || !cultures.Contains(lang) || lang == cultures.Default.Code)
-            return await RefuseAsync($"'{Short(lang)}' is geen taal om naar te vertalen.", cancellationToken);
+            return await RefuseAsync($"'{Excerpt.Of(lang, 20)}' is geen taal om naar te vertalen.", cancellationToken);
         if (file is null || file.Length == 0) return await RefuseAsync("Kies een XLIFF-bestand om te importeren.", cancellationToken);
         if (file.Length > MaxXliffBytes)
             return await RefuseAsync("Het bestand is groter dan 10 MB; dat is geen XLIFF-bestand van dit portaal.", cancellationToken);
@@ -132,5 +133,4 @@ public sealed class TranslationsModel(
         ViewData[LayoutData.Title] = "Vertalingen";
     }
 
-    private static string Short(string? value) => value is { Length: > 20 } ? value[..20] + "…" : value ?? "";
 }
