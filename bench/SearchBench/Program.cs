@@ -54,7 +54,7 @@ try
             Console.WriteLine($"Generated {documents} synthetic documents in {fill.Elapsed.TotalSeconds:F1} s.");
             fill.Restart();
             var outbox = new SearchOutbox(db, TimeProvider.System);
-            await new SearchIndexer(db, outbox, searchable, []).RebuildAsync();
+            await new SearchIndexer(db, outbox, searchable, [], []).RebuildAsync();
             Console.WriteLine($"Wrote them to the search outbox in {fill.Elapsed.TotalSeconds:F1} s.");
 
             // The rebuild a node does when its index is missing: every outbox row, in batches, committed with

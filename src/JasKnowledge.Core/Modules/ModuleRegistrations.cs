@@ -59,6 +59,10 @@ public static class ModuleRegistrations
     public static IServiceCollection AddInternalFiles(this IServiceCollection services, string culture, string slug) =>
         services.AddSingleton(new InternalFiles(culture, slug));
 
+    /// <summary>Files offered on an item's page, found in the search through that item (<see cref="FilesOfItem"/>).</summary>
+    public static IServiceCollection AddFilesOfItem(this IServiceCollection services, Func<Assets.Asset, bool> isMember) =>
+        services.AddSingleton(new FilesOfItem(isMember));
+
     /// <summary>The type is edited in the module's own form at <paramref name="path"/> (<see cref="OwnEditor"/>).</summary>
     public static IServiceCollection AddOwnEditor(this IServiceCollection services, string type, string path) =>
         services.AddSingleton(new OwnEditor(type, path));

@@ -12,13 +12,15 @@ namespace JasKnowledge.Data.Search;
 /// versions; each node's index follows the outbox (SearchIndexUpdater).
 /// </summary>
 public sealed class SearchIndexer(
-    JasDbContext db, SearchOutbox outbox, IEnumerable<SearchableType> types, IEnumerable<Core.Modules.InternalFiles> internalFiles)
+    JasDbContext db, SearchOutbox outbox, IEnumerable<SearchableType> types, IEnumerable<Core.Modules.InternalFiles> internalFiles,
+    IEnumerable<Core.Modules.FilesOfItem> filesOfItems)
 {
     /// <summary>The search type of file families (their pages are under /downloads).</summary>
     public const string DownloadType = "download";
 
     private readonly Dictionary<string, SearchableType> _types = types.ToDictionary(t => t.Type);
     private readonly Core.Modules.InternalFiles[] _internal = internalFiles.ToArray();
+    private readonly Core.Modules.FilesOfItem[] _ofItems = filesOfItems.ToArray();
 
     /// <summary>Records the item's published version, or its removal when nothing is published.</summary>
     public Task IndexAsync(ContentItem item, CancellationToken cancellationToken = default) =>
@@ -64,8 +66,7 @@ public sealed class SearchIndexer(
                 join item in db.ContentItems on version.ItemId equals item.Id
                 where version.State == VersionState.Published && searchable.Contains(item.Type)
                 select version.Id).CountAsync(cancellationToken)
-            + (await db.Assets.Select(a => new { a.Culture, a.Slug }).ToListAsync(cancellationToken))
-                .Count(a => !Assets.PublishedAssets.IsInternal(_internal, a.Culture, a.Slug));
+            + (await db.Assets.AsNoTracking().Include(a => a.Revisions).ToListAsync(cancellationToken)).Count(IsSearchable);
         return (await outbox.SearchableSourcesAsync(cancellationToken)).Count == expected;
     }
 
@@ -97,11 +98,14 @@ public sealed class SearchIndexer(
             item.Id, item.Type, item.Culture, item.LocalizationSet, item.Slug, version.Title, version.Summary ?? "", text, sections);
     }
 
-    /// <summary>A file family is found by its title and the release notes of its versions, newest first;
-    /// an internal family is not found at all.</summary>
+    /// <summary>An internal family is not found at all, and a family offered on an item's page is found through that item.</summary>
+    private bool IsSearchable(Asset asset) =>
+        !Assets.PublishedAssets.IsInternal(_internal, asset.Culture, asset.Slug) && !_ofItems.Any(files => files.IsMember(asset));
+
+    /// <summary>A file family is found by its title and the release notes of its versions, newest first.</summary>
     private SearchDocument? Document(Asset asset)
     {
-        if (Assets.PublishedAssets.IsInternal(_internal, asset.Culture, asset.Slug)) return null;
+        if (!IsSearchable(asset)) return null;
         var notes = asset.NewestFirst().Where(r => !string.IsNullOrWhiteSpace(r.ReleaseNotes)).Select(r => $"{r.VersionLabel}: {r.ReleaseNotes}");
         return new SearchDocument(
             asset.Id, DownloadType, asset.Culture, $"{DownloadType}/{asset.Slug}", asset.Slug, asset.Title, "", string.Join("\n\n", notes), []);

@@ -24,6 +24,42 @@ public abstract class ShippedContentSearchTests<TFixture>(TFixture fixture) : IC
         Assert.Contains(url, urls);
     }
 
+    /// <summary>A film's page offers its renditions and pictures. Until 6 December 2026 each was a hit of its own, so
+    /// five of the first ten hits for "participatieverklaring" were one film's files (its posters among them).</summary>
+    [Fact]
+    public async Task A_film_is_one_hit_and_its_files_stay_in_the_downloads()
+    {
+        var client = fixture.Factory.CreateClient();
+        var result = await client.GetFromJsonAsync<JsonElement>("/api/v1/search?q=participatieverklaring&lang=nl");
+        var urls = result.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("url").GetString()!).ToList();
+        var films = (await client.GetFromJsonAsync<JsonElement>("/api/v1/downloads"))
+            .EnumerateArray().Select(d => d.GetProperty("slug").GetString()!).Where(slug => slug.StartsWith("het-gesprek-", StringComparison.Ordinal)
+            && (slug.EndsWith("-video", StringComparison.Ordinal) || slug.Contains("-poster") || slug.EndsWith("-thumbnail-webp", StringComparison.Ordinal)
+            || slug.EndsWith("-video-360p", StringComparison.Ordinal))).ToList();
+
+        Assert.Contains("/nl/video/het-gesprek", urls);
+        Assert.Equal(5, films.Count);
+        Assert.DoesNotContain(urls, url => films.Any(film => url.EndsWith("/" + film, StringComparison.Ordinal)));
+        // The sheet's PDF is not a film's file: it is still found, by its title.
+        Assert.Contains("/nl/downloads/nl/het-gesprek-en-de-participatieverklaring-pdf", urls);
+        Assert.Equal(1, result.GetProperty("facets").GetProperty("type").GetProperty("video").GetInt32());
+    }
+
+    /// <summary>A file's text is the release notes its editors write in Dutch; on the Arabic search page they are marked as
+    /// Dutch, so they run left to right and a screen reader reads them in Dutch.</summary>
+    [Fact]
+    public async Task The_dutch_release_notes_of_an_arabic_file_are_marked_as_dutch()
+    {
+        var html = await fixture.Factory.CreateClient().GetStringAsync(
+            "/ar/zoeken?q=%D8%A7%D9%84%D8%AA%D8%A3%D9%85%D9%8A%D9%86%20%D8%A7%D9%84%D8%B5%D8%AD%D9%8A&type=download");
+
+        var hit = System.Text.RegularExpressions.Regex.Match(
+            html, "<li class=\"search-hit\" lang=\"ar\" dir=\"rtl\">.*?</li>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(hit.Success, "no Arabic file among the hits");
+        Assert.Contains("<p class=\"search-hit__snippet\" lang=\"nl\" dir=\"ltr\">", hit.Value);
+        Assert.Contains("PDF", hit.Value);
+    }
+
     /// <summary>Found by the attack of 5 December 2026: the words of several one-letter prefixes together passed
     /// Lucene's 1,024 clauses in the snippets' marks, and the search answered 500.</summary>
     [Theory]

@@ -27,6 +27,12 @@ public static class FilmMembers
     public static readonly IReadOnlyList<FilmMember> All = [Large, Small, Poster, PosterWebp, Thumbnail];
 
     public static string Slug(string videoSlug, FilmMember member) => videoSlug + member.SlugSuffix;
+
+    /// <summary>A family named like a film's file and holding that kind of file (a printed poster, a PDF named
+    /// "campagne-poster", is not a film's picture).</summary>
+    public static bool IsMember(Asset asset) =>
+        asset.Culture == MediaFeature.FilesCulture && asset.Latest is { } latest
+        && All.Any(member => asset.Slug.EndsWith(member.SlugSuffix, StringComparison.Ordinal) && latest.MediaType == member.MediaType);
 }
 
 /// <summary>The latest revision of each of a film's families (<see cref="FilmMembers"/>), null where a family is missing.</summary>

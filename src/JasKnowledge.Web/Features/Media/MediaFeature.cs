@@ -43,6 +43,8 @@ public static class MediaFeature
     public static IServiceCollection AddMediaFeature(this IServiceCollection services) =>
         services.AddContentUrl(Type, item => VideoUrl(item.Culture, item.Slug))
             .AddCompanionFile(Subtitles)
+            // The film's page offers its renditions and pictures: its hit stands for them in the search.
+            .AddFilesOfItem(FilmMembers.IsMember)
             .AddTranslatedType(Type, 2)
             .AddFollowable(Type)
             .AddCommand<Films.RenderFilmCommand>()
