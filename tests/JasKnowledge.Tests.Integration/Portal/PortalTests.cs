@@ -198,6 +198,9 @@ public abstract class PortalTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.Equal(["q", "lang", "type", "page"], searchParameters);
         Assert.True(
             search.GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("application/json", out _));
+        // What the search page tells a visitor, the API tells its caller: a cut query, corrected words, a suggestion.
+        var answer = document.GetProperty("components").GetProperty("schemas").GetProperty("SearchResponse").GetProperty("properties");
+        Assert.All(["query", "queryCut", "alsoSearchedFor", "suggestion", "total", "facets", "results"], name => Assert.True(answer.TryGetProperty(name, out _), name));
     }
 
     [Fact]

@@ -173,6 +173,15 @@ public abstract class SearchQueryTests<TPortal>(TPortal portal) : IClassFixture<
         var arabic = await client.GetStringAsync("/ar/zoeken?q=kofee&lang=all");
         Assert.Contains("<a href=\"/ar/zoeken?q=koffie&amp;lang=all\">koffie</a>", arabic);
         Assert.DoesNotContain("Bedoelde u", await client.GetStringAsync("/nl/zoeken?q=qqqqqqq"));
+
+        // The API says the same as data.
+        var correctedApi = await SearchAsync("q=gesprk");
+        Assert.Equal(["gesprek"], correctedApi.GetProperty("alsoSearchedFor").EnumerateArray().Select(w => w.GetString()));
+        Assert.Equal(JsonValueKind.Null, correctedApi.GetProperty("suggestion").ValueKind);
+        var nothingApi = await SearchAsync("q=kofee");
+        Assert.Equal(0, nothingApi.GetProperty("total").GetInt32());
+        Assert.Equal("koffie", nothingApi.GetProperty("suggestion").GetString());
+        Assert.Empty(nothingApi.GetProperty("alsoSearchedFor").EnumerateArray());
     }
 
     [Fact]
@@ -186,6 +195,8 @@ public abstract class SearchQueryTests<TPortal>(TPortal portal) : IClassFixture<
         Assert.Contains("href=\"/nl/gesprek\"", html);
         var api = await SearchAsync("q=" + Uri.EscapeDataString(text));
         Assert.InRange(api.GetProperty("query").GetString()!.Length, 190, SearchQueryLimit);
+        Assert.True(api.GetProperty("queryCut").GetBoolean());
+        Assert.False((await SearchAsync("q=gesprek")).GetProperty("queryCut").GetBoolean());
     }
 
     [Theory]

@@ -3,8 +3,9 @@ using JasKnowledge.Core.Localization;
 
 namespace JasKnowledge.Web.Features.Search;
 
-/// <summary>GET /api/v1/search?q=&amp;lang=&amp;type=&amp;page= → {query, total, facets, results}.
-/// Any q gives 200; an unknown language or type is a 400 that names the valid ones.</summary>
+/// <summary>GET /api/v1/search?q=&amp;lang=&amp;type=&amp;page= → {query, queryCut, alsoSearchedFor, suggestion, total,
+/// facets, results}: what the search page shows, as data. Any q gives 200; an unknown language or type is a 400 that
+/// names the valid ones.</summary>
 public static class SearchApi
 {
     public static async Task<IResult> GetAsync(
@@ -26,6 +27,9 @@ public static class SearchApi
         var outcome = await search.SearchAsync(q, lang, type, pageNumber, cancellationToken);
         return TypedResults.Ok(new SearchResponse(
             outcome.Query.Text,
+            outcome.Query.WasCut,
+            outcome.Results.AlsoSearchedFor,
+            outcome.Results.Suggestion,
             outcome.Results.Total,
             outcome.Page,
             outcome.PageCount,
@@ -39,8 +43,15 @@ public static class SearchApi
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status400BadRequest);
 
 
+    /// <param name="Query">What was searched: the text as typed, trimmed, and cut to its first 200 characters.</param>
+    /// <param name="QueryCut">True when the text was longer than 200 characters and only its start was searched.</param>
+    /// <param name="AlsoSearchedFor">Words of the index that were searched in place of typed words that occur nowhere
+    /// (typing mistakes): "gesprk" → "gesprek". Empty when every word was found as typed.</param>
+    /// <param name="Suggestion">When nothing was found: the query with its words replaced by the closest words of the
+    /// index ("did you mean"); null otherwise.</param>
     public sealed record SearchResponse(
-        string Query, int Total, int Page, int PageCount, SearchFacets Facets, IReadOnlyList<SearchResultDto> Results);
+        string Query, bool QueryCut, IReadOnlyList<string> AlsoSearchedFor, string? Suggestion, int Total, int Page, int PageCount,
+        SearchFacets Facets, IReadOnlyList<SearchResultDto> Results);
     /// <summary>Counts per type and per language: what choosing that filter would give.</summary>
     public sealed record SearchFacets(IReadOnlyDictionary<string, int> Type, IReadOnlyDictionary<string, int> Lang);
     /// <param name="Snippet">HTML: escaped text with the matched words in &lt;mark&gt;.</param>
