@@ -35,7 +35,7 @@ public static class ProgrammesApi
         if (data.Gemeenten.ByCode(code) is null || data.Municipality(code) is not { } m)
             return TypedResults.Problem(
                 title: "Unknown municipality",
-                detail: $"There is no municipality with CBS code '{Truncate(code)}' in the CBS list of 2023. Codes have four digits, e.g. 0546.",
+                detail: $"There is no municipality with CBS code '{Excerpt.Of(code, 40)}' in the CBS list of 2023. Codes have four digits, e.g. 0546.",
                 statusCode: StatusCodes.Status404NotFound);
         return TypedResults.Ok(new MunicipalityDetailDto(
             m.Gemeente.Code, m.Gemeente.Name, m.Gemeente.Province,
@@ -90,7 +90,7 @@ public static class ProgrammesApi
 
     private static ProblemHttpResult UnknownBlueprint(string slug) =>
         TypedResults.Problem(
-            title: "Unknown blueprint", detail: $"There is no blueprint '{Truncate(slug)}'. GET /api/v1/blueprints lists them.",
+            title: "Unknown blueprint", detail: $"There is no blueprint '{Excerpt.Of(slug, 40)}'. GET /api/v1/blueprints lists them.",
             statusCode: StatusCodes.Status404NotFound);
 
     private static MunicipalityDto ToDto(MunicipalityView m) =>
@@ -99,8 +99,6 @@ public static class ProgrammesApi
     private static BlueprintRefDto ToRef(Blueprint b) =>
         new(b.Slug, b.Version, b.Title, b.PublishedUtc, ProgrammeUrls.Blueprint(b.Slug), ProgrammeUrls.BlueprintJson(b.Slug),
             ProgrammeUrls.BlueprintCsv(b.Slug));
-
-    private static string Truncate(string value) => value.Length > 40 ? value[..40] + "…" : value;
 
     public sealed record MunicipalityDto(string Code, string Name, string Province, string Status, string? Since, string? Blueprint, bool Fictional);
     public sealed record AdoptionDto(string Status, string? Since, BlueprintRefDto? Blueprint, IReadOnlyList<string> Sources, bool Fictional);

@@ -171,6 +171,25 @@ public abstract partial class ProgrammePagesTests<TFixture>(TFixture fixture) : 
         Assert.DoesNotContain("<x", html);
     }
 
+    /// <summary>Found by the attack of 6 December 2026: a message per value, so 14,000 made-up codes in a 112 KB address
+    /// made a page of 1.6 MB.</summary>
+    [Fact]
+    public async Task Thousands_of_values_get_one_message_per_kind_that_names_a_few()
+    {
+        var codes = string.Join("&", Enumerable.Range(10000, 3000).Select(i => $"g={i}"));
+        var known = "g=0546&g=0547&g=0579&g=0638&g=0363&g=0344&g=0358";
+
+        // The first value's 40th character is the first half of an emoji: the message does not cut it in two.
+        var html = await PageAsync($"/nl/gemeenten/vergelijken?g={new string('a', 39)}%F0%9F%98%80b&{known}&{codes}");
+
+        Assert.Contains(
+            $"&#x27;{new string('a', 39)}…&#x27;, &#x27;10000&#x27;, &#x27;10001&#x27;, &#x27;10002&#x27;, &#x27;10003&#x27; en 2996 andere zijn geen gemeenten uit de CBS-lijst",
+            html);
+        Assert.Contains("U kunt hoogstens 4 gemeenten vergelijken; overgeslagen: Amsterdam, Utrecht en Aalsmeer.", html);
+        Assert.InRange(html.Length, 0, 200_000);
+        Assert.DoesNotContain("&#xFFFD;", html);
+    }
+
     [Fact]
     public async Task The_blueprint_pages_show_both_versions_and_what_changed_between_them()
     {

@@ -257,6 +257,31 @@ public abstract class HttpSurfaceTests<TFixture>(TFixture fixture) : IClassFixtu
         Assert.Empty(await head.Content.ReadAsByteArrayAsync());
     }
 
+    /// <summary>Found by the attack of 6 December 2026: every page carried its whole query into its eight alternate links and
+    /// both language menus, so a 120 KB query made a 2.9 MB answer.</summary>
+    [Theory]
+    [InlineData("/nl/woordenlijst")]
+    [InlineData("/nl/downloads")]
+    [InlineData("/ti/zoeken")]
+    public async Task A_long_made_up_query_does_not_multiply_the_page(string url)
+    {
+        var client = fixture.Factory.CreateClient();
+        var plain = (await client.GetByteArrayAsync(url)).Length;
+
+        var answer = await client.GetByteArrayAsync(url + "?x=" + string.Concat(Enumerable.Repeat("a%26", 5000)));
+
+        Assert.InRange(answer.Length, 0, plain + 25_000);
+    }
+
+    [Fact]
+    public async Task A_search_keeps_its_words_in_the_other_languages_links()
+    {
+        var html = await fixture.Factory.CreateClient().GetStringAsync("/ti/zoeken?q=" + Uri.EscapeDataString(new string('ሰ', 200)));
+
+        Assert.Contains("hreflang=\"ar\" href=\"", html);
+        Assert.Matches("hreflang=\"ar\" href=\"[^\"]*/ar/zoeken\\?q=(%E1%88%B0){200}\"", html);
+    }
+
     [Fact]
     public async Task A_failing_if_match_or_if_unmodified_since_gets_412()
     {

@@ -1,3 +1,4 @@
+using JasKnowledge.Core.Formats;
 using Microsoft.Extensions.Primitives;
 
 namespace JasKnowledge.Programmes.Features.Programmes;
@@ -16,17 +17,24 @@ public sealed class CompareModel(ProgrammeCatalog catalog) : ProgrammePageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Data = await catalog.LoadAsync(cancellationToken);
-        var problems = new List<string>();
+        var unknown = new List<string>();
+        var beyondMax = new List<string>();
         var chosen = new List<MunicipalityView>();
         foreach (var value in Request.Query["g"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct())
         {
             if (Data.Municipality(value) is not { } municipality)
-                problems.Add($"'{(value.Length > 40 ? value[..40] + "…" : value)}' is geen gemeente uit de CBS-lijst; die is overgeslagen.");
+                unknown.Add($"'{Excerpt.Of(value, 40)}'");
             else if (chosen.Count == Max)
-                problems.Add($"U kunt hoogstens {Max} gemeenten vergelijken; {municipality.Gemeente.Name} is overgeslagen.");
+                beyondMax.Add(municipality.Gemeente.Name);
             else if (chosen.All(c => c.Gemeente.Code != municipality.Gemeente.Code))
                 chosen.Add(municipality);
         }
+        // One message per kind, naming a few: a made-up address with thousands of values gets a page of normal size.
+        var problems = new List<string>();
+        if (unknown.Count > 0)
+            problems.Add($"{Few(unknown)} {(unknown.Count == 1 ? "is geen gemeente" : "zijn geen gemeenten")} uit de CBS-lijst en {(unknown.Count == 1 ? "is" : "zijn")} overgeslagen.");
+        if (beyondMax.Count > 0)
+            problems.Add($"U kunt hoogstens {Max} gemeenten vergelijken; overgeslagen: {Few(beyondMax)}.");
         if (chosen.Count < 2) problems.Add("Kies twee tot vier gemeenten om te vergelijken.");
         Chosen = chosen;
         Problems = problems;
@@ -37,6 +45,13 @@ public sealed class CompareModel(ProgrammeCatalog catalog) : ProgrammePageModel
         Describe(chosen.Count >= 2 ? $"Vergelijking: {string.Join(", ", chosen.Select(c => c.Gemeente.Name))}" : "Gemeenten vergelijken",
             "Twee tot vier gemeenten naast elkaar: status, blauwdruk, periodes en onderdelen.");
     }
+
+    private static string Few(IReadOnlyList<string> names) => names.Count switch
+    {
+        1 => names[0],
+        <= 5 => $"{string.Join(", ", names.Take(names.Count - 1))} en {names[^1]}",
+        _ => $"{string.Join(", ", names.Take(5))} en {names.Count - 5} andere",
+    };
 
     /// <summary>The selects offer the municipalities the portal knows something about, and those chosen.</summary>
     public IEnumerable<MunicipalityView> Options => Data.Municipalities.Where(m => m.Record is not null || Chosen.Contains(m));
