@@ -60,12 +60,13 @@ public static class HostingSetup
     public static WebApplication UsePortalHosting(this WebApplication app)
     {
         app.UseHttpLogging();
-        app.UsePortalMetricsEndpoint();
         // Before routing, so that a HEAD finds the GET endpoint (explicit routing: after this, not first).
         app.UseHeadAsGet();
         app.UseRouting();
         app.UseSecurityHeaders();
         app.UsePortalErrors();
+        // After the headers and the error pages: a refused scrape is the portal's own 404 page, with every header.
+        app.UsePortalMetricsEndpoint();
         app.UseCaching();
         app.UseRouteCulture();
         app.MapStaticAssets();

@@ -380,8 +380,11 @@ public abstract class AlertsTests<TFixture>(TFixture fixture) : IClassFixture<TF
         await ConfirmedAsync("nl", "handboek", email);
         using var scope = fixture.Factory.Services.CreateScope();
         var links = scope.ServiceProvider.GetRequiredService<JasKnowledge.Web.Features.Alerts.AlertLinks>();
-        var manage = await Client().GetStringAsync(links.ManagePath("nl", email));
+        using var answer = await Client().GetAsync(links.ManagePath("nl", email));
+        var manage = await answer.Content.ReadAsStringAsync();
         Assert.Contains("Het handboek Het Gesprek", manage);
+        // One person's subscriptions behind a secret link: kept by no proxy and no browser (the attack of 6 December 2026).
+        Assert.True(answer.Headers.CacheControl?.NoStore, $"Cache-Control: {answer.Headers.CacheControl}");
         await scope.ServiceProvider.GetRequiredService<JasKnowledge.Web.Features.Alerts.AlertSubscriptions>().DeleteAsync(email, null, default);
         Assert.False(await scope.ServiceProvider.GetRequiredService<JasDbContext>().AlertSubscriptions.AnyAsync(s => s.Email == email));
     }

@@ -314,6 +314,12 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
         Assert.Equal("tijd (UTC),wie,actie,onderwerp,toelichting", lines[0]);
         Assert.Single(lines[1..]);
         Assert.Contains($",{editorEmail},content.draft,", lines[1]);
+        // Pages without a form (no antiforgery header) are kept by no cache either (the attack of 6 December 2026).
+        foreach (var url in new[] { "/beheer/logboek", "/beheer/logboek?handler=csv", "/beheer/zoekvragen" })
+        {
+            using var answer = await admin.GetAsync(url);
+            Assert.True(answer.Headers.CacheControl?.NoStore, $"{url}: Cache-Control: {answer.Headers.CacheControl}");
+        }
     }
 }
 

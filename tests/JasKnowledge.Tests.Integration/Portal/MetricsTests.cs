@@ -129,6 +129,10 @@ public sealed class MetricsTests(SqlitePortal fixture) : IClassFixture<SqlitePor
         if (expected == HttpStatusCode.OK) Assert.Contains("# TYPE", body);
         else Assert.DoesNotContain("# TYPE", body);
         if (expected == HttpStatusCode.MethodNotAllowed) Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
+        // Found by the attack of 6 December 2026: /metrics answered before the security headers were set.
+        Assert.True(response.Headers.Contains("Content-Security-Policy"), "no Content-Security-Policy");
+        Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+        if (expected == HttpStatusCode.NotFound) Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

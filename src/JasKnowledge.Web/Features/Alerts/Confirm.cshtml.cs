@@ -9,7 +9,7 @@ namespace JasKnowledge.Web.Features.Alerts;
 /// mail, and a subscription must be the mailbox owner's own choice. An unknown, used or expired link gets
 /// 404 with a sentence saying so. No antiforgery token: the secret is the link itself, and a page opened
 /// from a mail may have no cookie yet.</summary>
-[NotCached, IgnoreAntiforgeryToken]
+[NotCached, NoStore, IgnoreAntiforgeryToken]
 public sealed class ConfirmModel(AlertSubscriptions subscriptions, AlertLinks links) : PageModel
 {
     public string? Title { get; private set; }

@@ -9,7 +9,7 @@ namespace JasKnowledge.Web.Features.Alerts;
 /// antiforgery token: the address itself is the secret (a forged form would need the link, and whoever
 /// has the link can post without forging), and the token's Secure cookie made the page fail with 500
 /// wherever a node is reached over plain HTTP.</summary>
-[IgnoreAntiforgeryToken, NotCached]
+[IgnoreAntiforgeryToken, NotCached, NoStore]
 public sealed class ManageModel(AlertSubscriptions subscriptions, AlertLinks links) : PageModel
 {
     public bool Valid { get; private set; }

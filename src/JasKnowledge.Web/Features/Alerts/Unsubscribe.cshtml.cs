@@ -7,7 +7,7 @@ namespace JasKnowledge.Web.Features.Alerts;
 /// <summary>/{culture}/meldingen/afmelden/{token}: GET asks (a mail scanner that follows links must not
 /// unsubscribe anyone), POST does it — from the page's button or as RFC 8058's one-click POST by a mail
 /// program, which carries no antiforgery token and no cookie.</summary>
-[IgnoreAntiforgeryToken, NotCached]
+[IgnoreAntiforgeryToken, NotCached, NoStore]
 public sealed class UnsubscribeModel(AlertSubscriptions subscriptions, AlertLinks links) : PageModel
 {
     public bool Valid { get; private set; }

@@ -42,7 +42,6 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
         var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={issuer}&digits=6";
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
-        Response.Headers.CacheControl = "no-store";
         return File(new PngByteQRCode(data).GetGraphic(6), "image/png");
     }
 

@@ -135,9 +135,18 @@ public static class AuthenticationSetup
                 return;
             }
             // Back-office pages carry antiforgery tokens next to what the visitor typed: never compressed
-            // (BREACH), whether HTTPS ends here or at a proxy in front.
+            // (BREACH), whether HTTPS ends here or at a proxy in front. And no cache keeps them, a page without a
+            // form (the audit log, its CSV) too: they are one account's view, or a draft behind a link.
             if (context.Request.Path.StartsWithSegments("/beheer") || context.Request.Path.StartsWithSegments("/voorbeeld"))
+            {
                 context.Request.Headers.AcceptEncoding = default;
+                context.Response.OnStarting(() =>
+                {
+                    if (!context.Response.Headers.CacheControl.Any(v => v?.Contains("no-store", StringComparison.Ordinal) == true))
+                        context.Response.Headers.CacheControl = "no-store";
+                    return Task.CompletedTask;
+                });
+            }
             // A one-time password opens only the page that replaces it; then, until the account has a
             // second factor, enrolment is all it can do.
             if (context.Request.Path.StartsWithSegments("/beheer") && !context.Request.Path.StartsWithSegments(BeheerFeature.LogoutPath))

@@ -22,8 +22,6 @@ public sealed class PreviewModel(PreviewLinks links, ContentStore store, Culture
     public async Task<IActionResult> OnGetAsync(string? token, CancellationToken cancellationToken)
     {
         ViewData[LayoutData.Title] = "Voorbeeld";
-        // A draft shown to whoever holds the link: kept by no browser or proxy.
-        Response.Headers.CacheControl = "no-store";
         // A token of only spaces binds as null. A text taken offline is not shown by a link made before.
         if (token is null || token.Length > 2000 || links.Read(token) is not { } target
             || await store.FindAsync(target.ItemId, cancellationToken) is not { } item
