@@ -34,6 +34,19 @@ public sealed class AssetRulesTests
     }
 
     [Fact]
+    public void Release_notes_hold_at_most_what_an_alert_notification_keeps()
+    {
+        var asset = new Asset { Slug = "x", Culture = "nl", Title = "X" };
+        asset.AddRevision(File('a'), "1.0", "x.pdf", new string('n', AssetRevision.MaxReleaseNotes), Day);
+
+        var error = Assert.Throws<ContentRuleException>(
+            () => asset.AddRevision(File('b'), "2.0", "x.pdf", new string('n', AssetRevision.MaxReleaseNotes + 1), Day));
+        Assert.Equal(ContentRule.ReleaseNotesTooLong, error.Rule);
+        Assert.Contains("hoogstens 2000 tekens (nu 2001)", error.Message);
+        Assert.Single(asset.Revisions);
+    }
+
+    [Fact]
     public void History_runs_from_the_newest_back_along_the_replaced_by_chain()
     {
         var asset = new Asset { Slug = "x", Culture = "nl", Title = "X" };

@@ -13,7 +13,11 @@ public sealed class AssetRevision
     public long Size { get; init; }
     public required string MediaType { get; init; }
     public required string FileName { get; init; }
+    /// <summary>What changed, in the editors' words: shown on the download page, in the feed and in the alert e-mail,
+    /// whose notification keeps at most <see cref="MaxReleaseNotes"/> characters, as a content version's change note.</summary>
     public string? ReleaseNotes { get; init; }
+
+    public const int MaxReleaseNotes = 2000;
     public DateTime PublishedUtc { get; init; }
     /// <summary>For a file the portal produced from its own content (a handbook edition): a digest of
     /// that content, so the portal can tell whether the web text still matches the file.</summary>

@@ -87,7 +87,10 @@ public abstract class SignInTests<TFixture>(TFixture fixture) : IClassFixture<TF
         {
             var response = await client.SendAsync(request);
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-            Assert.Contains("alleen via https", await response.Content.ReadAsStringAsync());
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.Contains("alleen via https", text);
+            // The switch that makes a proxy's X-Forwarded-Proto count (the message named only the proxy list, found 6 December 2026).
+            Assert.Contains("ASPNETCORE_FORWARDEDHEADERS_ENABLED=true", text);
         }
         // The public site is not affected.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/nl")).StatusCode);

@@ -188,6 +188,83 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.Equal(before, await CountAsync());
     }
 
+    /// <summary>Found by the attack of 6 December 2026: notes of 2,001–4,000 characters passed the form (maxlength 4000)
+    /// and broke the alert notification's column on PostgreSQL (500), while SQLite stored them; longer notes were called
+    /// "Het bestand is te groot".</summary>
+    [Theory]
+    [InlineData(2001, "hoogstens 2000 tekens (nu 2001)")]
+    [InlineData(70 * 1024, "hoogstens 2000 tekens (nu 71680)")]
+    public async Task Release_notes_over_the_limit_are_refused_at_their_field_and_nothing_is_stored(int length, string message)
+    {
+        var client = await EditorAsync();
+        var before = await CountAsync();
+        var token = await BackOffice.TokenAsync(client, Pdf);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("8.4"), "version" },
+            { new StringContent(new string('n', length)), "releaseNotes" },
+            { new ByteArrayContent(PdfBytes(1000)), "file", "klein.pdf" },
+        };
+
+        var response = await client.PostAsync(Pdf, form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains(message, html);
+        Assert.DoesNotContain("te groot", html);
+        Assert.Matches("id=\"releaseNotes\"[^>]*aria-invalid=\"true\"", html);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_form_with_more_fields_than_the_page_sends_is_not_called_a_file_too_large()
+    {
+        var client = await EditorAsync();
+        var before = await CountAsync();
+        var token = await BackOffice.TokenAsync(client, Pdf);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("8.5"), "version" },
+            { new ByteArrayContent(PdfBytes(1000)), "file", "klein.pdf" },
+        };
+        for (var i = 0; i < 1100; i++) form.Add(new StringContent("x"), $"veld{i}");
+
+        var response = await client.PostAsync(Pdf, form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        // Model binding read the form first and, over its limits, left the route's file unbound: 404 until 6 December 2026.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("meer of langere velden dan dit formulier stuurt", html);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_file_over_the_limit_sent_without_a_length_gets_413_with_a_message_and_nothing_is_stored()
+    {
+        var client = await EditorAsync();
+        var before = await CountAsync();
+
+        var response = await UploadAsync(client, "8.6", "groot.pdf", new UnknownLength(PdfBytes(2 * 1024 * 1024)));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Het bestand is te groot", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await CountAsync());
+    }
+
+    /// <summary>A body whose length is not said beforehand (chunked), so only reading it shows its size.</summary>
+    private sealed class UnknownLength(byte[] bytes) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
     [Fact]
     public async Task A_file_over_the_limit_gets_413_with_a_message_and_nothing_is_stored()
     {

@@ -131,7 +131,8 @@ public static class AuthenticationSetup
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 context.Response.ContentType = "text/plain; charset=utf-8";
                 await context.Response.WriteAsync(
-                    "Het beheer werkt alleen via https. Open het portaal via het https-adres (en, achter een proxy, zet Jas:TrustedProxies).");
+                    "Het beheer werkt alleen via https. Open het portaal via het https-adres. Eindigt https bij een proxy ervoor, "
+                    + "zet dan ASPNETCORE_FORWARDEDHEADERS_ENABLED=true, en Jas:TrustedProxies als die proxy niet op deze machine draait.");
                 return;
             }
             // Back-office pages carry antiforgery tokens next to what the visitor typed: never compressed

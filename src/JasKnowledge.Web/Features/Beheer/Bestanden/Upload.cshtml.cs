@@ -23,7 +23,7 @@ namespace JasKnowledge.Web.Features.Beheer.Bestanden;
 /// </summary>
 [Authorize(Roles = PortalRoles.Administrator + "," + PortalRoles.Editor)]
 [IgnoreAntiforgeryToken] // validated in the handler, after the size check
-[DisableRequestSizeLimit, RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
+[DisableRequestSizeLimit, RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue), NoFormBinding]
 public sealed class UploadModel(
     PublishedAssets assets, FileRevisionStore files, IBlobStore blobs, IAntiforgery antiforgery, IConfiguration configuration,
     IEnumerable<JasKnowledge.Core.Modules.FileCheck> fileChecks)
@@ -40,8 +40,8 @@ public sealed class UploadModel(
     public string? ReleaseNotes { get; private set; }
     public long MaxBytes => configuration.GetValue("Jas:Uploads:MaxMegabytes", 1024L) * 1024 * 1024;
 
-    // Culture and slug come from the route only: model binding would otherwise look in the form first,
-    // reading a body of any size before the size check, and let a form field choose another file.
+    // Culture and slug come from the route only, so that no form field chooses another file; the form is read by the
+    // handler alone, after its size check (NoFormBinding).
     public async Task<IActionResult> OnGetAsync([FromRoute] string culture, [FromRoute] string slug, CancellationToken cancellationToken) =>
         await LoadAsync(culture, slug, cancellationToken) ?? Page();
 
@@ -63,9 +63,16 @@ public sealed class UploadModel(
         {
             return TooLarge();
         }
-        catch (InvalidDataException)
+        // The form reader says which of its limits was passed only in its message: the file's size, or one of the
+        // other fields (notes of over 64 kB, thousands of fields) that this page's form never sends.
+        catch (InvalidDataException e) when (e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
         {
             return TooLarge();
+        }
+        catch (InvalidDataException)
+        {
+            return BadForm("Het formulier had meer of langere velden dan dit formulier stuurt; de toelichting mag hoogstens 64 kB zijn. "
+                + "Er is niets opgeslagen.");
         }
         catch (IOException)
         {
@@ -80,6 +87,8 @@ public sealed class UploadModel(
         if (file is null || file.Length == 0) return Refuse("Kies een bestand om te uploaden.", "file");
         if (!Asset.IsValidVersionLabel(Version)) return Refuse(
             $"'{Version}' kan geen versienummer zijn: gebruik letters, cijfers, '.', '_' en '-', zoals 1.3.", "version");
+        if (ReleaseNotes.Length > AssetRevision.MaxReleaseNotes) return Refuse(
+            $"Wat is er nieuw: hoogstens {AssetRevision.MaxReleaseNotes} tekens (nu {ReleaseNotes.Length}). Er is niets opgeslagen.", "releaseNotes");
         if (Asset.Find(Version) is not null) return Refuse(
             $"Versie {Version} bestaat al. Een gepubliceerd bestand verandert nooit: geef het nieuwe bestand een nieuw versienummer.", "version");
         if (UploadRules.ByName(file.FileName) is not { } kind)
