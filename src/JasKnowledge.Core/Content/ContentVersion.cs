@@ -23,6 +23,7 @@ public sealed class ContentVersion
 
     internal void Apply(VersionText text)
     {
+        text.CheckLengths();
         Title = text.Title;
         Summary = text.Summary;
         Body = text.Body;
