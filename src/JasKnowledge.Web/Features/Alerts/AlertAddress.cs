@@ -3,7 +3,8 @@ using MimeKit;
 namespace JasKnowledge.Web.Features.Alerts;
 
 /// <summary>The one check of an address typed into the form: a plain mailbox (no name, no list, no
-/// route, no quoted local part), at a host name with a dot (never an IP address: the mail goes to a domain, not to a machine
+/// route, no quoted local part, a local part in ASCII: one in other letters needs SMTPUTF8 of every relay on the way,
+/// and the confirmation could then fail after the form said it was sent), at a host name with a dot (never an IP address: the mail goes to a domain, not to a machine
 /// chosen by whoever fills in the form), at most 254 characters, compared in lower case.</summary>
 public static class AlertAddress
 {
@@ -17,7 +18,7 @@ public static class AlertAddress
             || !string.IsNullOrEmpty(mailbox.Name))
             return null;
         var at = value.LastIndexOf('@');
-        if (at < 1) return null;
+        if (at < 1 || !System.Text.Ascii.IsValid(value.AsSpan(0, at))) return null;
         return IsHostName(value[(at + 1)..]) ? value.ToLowerInvariant() : null;
     }
 
