@@ -170,11 +170,12 @@ public sealed partial class MunicipalityForm
             return error;
         var row = kept[index];
         var field = $"programme.{part}[{row.ToString(CultureInfo.InvariantCulture)}]{error.Field[match.Length..]}";
-        var message = error.Message;
-        if (part == "periods" && row != index && index < programme.Periods.Count && string.IsNullOrWhiteSpace(programme.Periods[index].Name)
-            && message.Length > programme.PeriodName(index + 1).Length && message.StartsWith(programme.PeriodName(index + 1), StringComparison.Ordinal)
-            && message[programme.PeriodName(index + 1).Length] is ':' or ',')
-            message = $"Periode {(row + 1).ToString(CultureInfo.InvariantCulture)}{message[programme.PeriodName(index + 1).Length..]}";
+        // The kept periods are the programme's periods, one for one.
+        var label = part == "periods" && row != index && string.IsNullOrWhiteSpace(programme.Periods[index].Name) ? programme.PeriodName(index + 1) : null;
+        var message = label is not null && (error.Message.StartsWith(label + ":", StringComparison.Ordinal)
+            || error.Message.StartsWith(label + ",", StringComparison.Ordinal))
+            ? $"Periode {(row + 1).ToString(CultureInfo.InvariantCulture)}{error.Message[label.Length..]}"
+            : error.Message;
         return error with { Field = field, Message = message };
     }
 
