@@ -37,7 +37,11 @@ public static class HostingSetup
         services.AddPortalLocalization();
         // Pages live in Features/ (and Hosting/Errors); every @page names its full route.
         services.AddRazorPages(options => options.RootDirectory = "/")
-            .AddMvcOptions(options => options.Filters.Add(new MethodNotAllowedFilter()));
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add(new MethodNotAllowedFilter());
+                options.ModelBinderProviders.Insert(0, new TextWithoutNullCharacters());
+            });
         builder.Logging.AddBatchedConsole();
         services.AddHttpLogging(options =>
         {
@@ -60,6 +64,7 @@ public static class HostingSetup
     public static WebApplication UsePortalHosting(this WebApplication app)
     {
         app.UseHttpLogging();
+        app.UseFormsWithoutNullCharacters();
         // Before routing, so that a HEAD finds the GET endpoint (explicit routing: after this, not first).
         app.UseHeadAsGet();
         app.UseRouting();

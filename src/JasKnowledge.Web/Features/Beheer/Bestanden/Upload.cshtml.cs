@@ -81,8 +81,9 @@ public sealed class UploadModel(
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
             return BadForm("Het formulier is verlopen of kwam niet van deze pagina. Laad de pagina opnieuw en probeer het nog eens.");
 
-        Version = form["version"].ToString().Trim();
-        ReleaseNotes = form["releaseNotes"].ToString().Trim();
+        // Read here, not bound (NoFormBinding): a NUL is dropped as binding drops it elsewhere (TextWithoutNullCharacters).
+        Version = form["version"].ToString().Replace("\0", "", StringComparison.Ordinal).Trim();
+        ReleaseNotes = form["releaseNotes"].ToString().Replace("\0", "", StringComparison.Ordinal).Trim();
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0) return Refuse("Kies een bestand om te uploaden.", "file");
         if (!Asset.IsValidVersionLabel(Version)) return Refuse(
