@@ -12,6 +12,7 @@ public sealed class AccountCommands(UserManager<PortalUser> users, RoleManager<I
         string email, string role, string? gemeente, string? password)
     {
         if (!PortalRoles.All.Contains(role)) return (null, null, [AccountProblem.NotARole(role)]);
+        if (email.Length > AccountProblem.MaxAddress) return (null, null, [AccountProblem.AddressTooLong(email.Length)]);
         if (role != PortalRoles.MunicipalEditor && gemeente is not null) return (null, null, [AccountProblem.OnlyMunicipalEditorsHaveAGemeente]);
         if (await GemeenteProblemAsync(role, gemeente) is { } problem) return (null, null, [problem]);
         if (await users.FindByEmailAsync(email) is not null) return (null, null, [AccountProblem.AccountExists(email)]);

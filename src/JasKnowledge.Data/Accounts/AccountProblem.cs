@@ -9,6 +9,13 @@ public sealed record AccountProblem(string English, string Dutch)
     public static AccountProblem NotARole(string role) => new(
         $"'{role}' is not a role. Roles: {string.Join(", ", PortalRoles.All)}.", "Kies een van de rollen.");
 
+    /// <summary>RFC 5321 allows 254 characters; the account's columns keep 256 (a longer one answered 500 on PostgreSQL).</summary>
+    public static AccountProblem AddressTooLong(int length) => new(
+        $"An e-mail address has at most {MaxAddress} characters (this one has {length}).",
+        $"Een e-mailadres heeft hoogstens {MaxAddress} tekens (dit heeft er {length}).");
+
+    public const int MaxAddress = 254;
+
     public static readonly AccountProblem OnlyMunicipalEditorsHaveAGemeente = new(
         "Only a municipal editor is bound to a municipality.",
         "Alleen een gemeentelijke redacteur hoort bij een gemeente: laat de CBS-code leeg.");
