@@ -97,6 +97,32 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task An_item_a_rule_refuses_is_reported_by_name_and_the_other_items_are_imported()
+    {
+        // Found by the back-office attack of 6 December 2026: a title of 500 characters stopped the import with "Het importeren
+        // stopte", without naming the item or saying that the item before it had already been saved.
+        const string good = "informatie/xliff-goed", tooLong = "informatie/xliff-te-lang";
+        await PublishDutchAsync(good, Body);
+        await PublishDutchAsync(tooLong, Body);
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        var export = await translator.GetStringAsync($"{Page}?handler=Xliff&lang=ar&all=true");
+        var first = XDocument.Parse(Fill(export, good), LoadOptions.PreserveWhitespace);
+        var second = XDocument.Parse(Fill(export, tooLong), LoadOptions.PreserveWhitespace);
+        second.Descendants(X + "trans-unit").Single(u => (string?)u.Attribute("id") == "title").Element(X + "target")!.Value = new string('ع', 500);
+        first.Root!.Add(second.Root!.Elements(X + "file"));
+
+        var response = await ImportAsync(translator, "ar", first.Declaration + first.ToString(SaveOptions.DisableFormatting));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Import: 1 item als concept, 1 item niet geïmporteerd", html);
+        Assert.Contains(tooLong, html);
+        Assert.Contains("Titel: hoogstens 400 tekens (nu 500).", html);
+        Assert.NotNull((await FindAsync(good, "ar"))!.Draft);
+        Assert.Null(await FindAsync(tooLong, "ar"));
+    }
+
+    [Fact]
     public async Task An_import_never_replaces_a_draft_someone_else_saved_and_says_so()
     {
         // Found by the attack of 5 December 2026: the import edited another translator's saved draft in place.

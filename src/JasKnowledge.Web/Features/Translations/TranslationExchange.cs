@@ -173,8 +173,18 @@ public sealed class TranslationExchange(
                 target[Title].Trim(), body, target.TryGetValue(Summary, out var summary) ? summary.Trim() : null,
                 existing?.Current?.Fields, $"Geïmporteerd uit XLIFF (Nederlandse versie {from.Number}).",
                 IsMajor: false, SourceVersion: from.Number);
-            if (existing is null) await store.CreateAsync(dutch.Type, language, dutch.LocalizationSet, dutch.Slug, text, actor, cancellationToken);
-            else await store.SaveDraftAsync(existing, text, actor, cancellationToken);
+            try
+            {
+                if (existing is null) await store.CreateAsync(dutch.Type, language, dutch.LocalizationSet, dutch.Slug, text, actor, cancellationToken);
+                else await store.SaveDraftAsync(existing, text, actor, cancellationToken);
+            }
+            catch (ContentRuleException e)
+            {
+                // A rule of the item itself (a title longer than a version keeps): this item is left out, as an item with
+                // a unit left out is; the items before it are saved, and the report says which were and which were not.
+                skipped.Add(new(item.Set, null, e.Message));
+                continue;
+            }
             imported.Add(item.Set);
         }
         return new XliffImportReport(imported, skipped, strings.SelectMany(s => s.Ready).ToList());
