@@ -91,6 +91,29 @@ public sealed class XliffTests
             xml.Replace("<target state=\"needs-translation\" />", "<target>اتصل بـ[البلدية](https://kwaad.example).</target>"), "ar"));
     }
 
+    /// <summary>A translation links to the page in its own language, and the export writes its current text as the target:
+    /// re-importing an export unchanged was refused for every translated link (the back-office attack of 6 December 2026).</summary>
+    [Fact]
+    public void A_link_to_the_same_page_in_the_target_language_keeps_its_code_and_any_other_address_does_not()
+    {
+        const string source = "Zie [open data](/nl/open-data) en [de gemeente](/nl/gemeenten/leiden#programma).";
+        string File(string target) => XliffDocument.Write("nl", "en", [new XliffItem("pages/test", "page", 1,
+            [new XliffUnit("b1", source, target, "translated", [])])]);
+
+        var localized = XliffDocument.Read(File("See [open data](/en/open-data) and [the municipality](/en/gemeenten/leiden#programma)."), "en");
+        Assert.Equal("See [open data](/en/open-data) and [the municipality](/en/gemeenten/leiden#programma).", localized[0].Units[0].Target);
+        Assert.Single(XliffDocument.Read(File("See [open data](/nl/open-data) and [the municipality](/nl/gemeenten/leiden#programma)."), "en"));
+
+        // Another language's page, another page, or another address is a changed code.
+        foreach (var changed in new[]
+        {
+            "See [open data](/ar/open-data) and [the municipality](/en/gemeenten/leiden#programma).",
+            "See [open data](/en/downloads) and [the municipality](/en/gemeenten/leiden#programma).",
+            "See [open data](https://evil.example/en/open-data) and [the municipality](/en/gemeenten/leiden#programma).",
+        })
+            Assert.Throws<XliffFormatException>(() => XliffDocument.Read(File(changed), "en"));
+    }
+
     [Fact]
     public void Interface_strings_travel_as_a_resx_file_with_their_names_and_protected_placeholders()
     {

@@ -54,7 +54,8 @@ public static partial class InlineCodes
                     : m.Groups["bold"].Success ? ("**", m.Groups["bold"].Value, "**", "bold")
                     : m.Groups["em"].Success ? ("*", m.Groups["em"].Value, "*", "italic")
                     : ("_", m.Groups["em2"].Value, "_", "italic");
-                var id = idFor($"{ctype} {open}{close}");
+                // A link to the same page in another language is the same code: a translation links to its own language.
+                var id = idFor($"{ctype} {open}{(ctype == "link" ? LanguageOfPage().Replace(close, "](/*") : close)}");
                 add(new XElement(Xliff + "bpt", new XAttribute("id", id), new XAttribute("ctype", ctype), open));
                 Walk(inner, add, idFor);
                 add(new XElement(Xliff + "ept", new XAttribute("id", id), close));
@@ -98,6 +99,9 @@ public static partial class InlineCodes
             }
         }
     }
+
+    [GeneratedRegex(@"^\]\(/[A-Za-z]{2,3}(?:-[A-Za-z]{2})?(?=[/)?#])")]
+    private static partial Regex LanguageOfPage();
 
     [GeneratedRegex(@"(?<code>`[^`\n]+`)|(?<placeholder>\{\d+\})|\[(?<link>[^\]\n]+)\]\((?<url>[^)\s]+)\)|\*\*(?<bold>[^*\n]+?)\*\*"
         + @"|(?<![\w*])\*(?<em>[^*\n]+?)\*(?![\w*])|(?<![\w_])_(?<em2>[^_\n]+?)_(?![\w_])")]

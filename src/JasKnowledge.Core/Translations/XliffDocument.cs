@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
@@ -29,7 +30,7 @@ public sealed class XliffFormatException(string message, string? unit, int line)
 /// the item, jas:source-version = the Dutch version), one &lt;trans-unit&gt; per Markdown block, inline
 /// Markdown as inline codes (<see cref="InlineCodes"/>).
 /// </summary>
-public static class XliffDocument
+public static partial class XliffDocument
 {
     public static readonly XNamespace Jas = "urn:jasknowledge:xliff";
     public const string Markdown = "x-markdown";
@@ -136,8 +137,10 @@ public static class XliffDocument
                 if (targetElement is not null && (targetElement.Nodes().Any()))
                 {
                     var (text, codes) = InlineCodes.FromXliff(targetElement);
-                    if (!codes.SequenceEqual(sourceCodes)
-                        && !(codes.Count == 0 && InlineCodes.Markers(text).SequenceEqual(InlineCodes.Markers(source))))
+                    var sourceLanguage = (string?)file.Attribute("source-language") ?? "";
+                    if (!Linked(codes, targetLanguage, sourceLanguage).SequenceEqual(Linked(sourceCodes, sourceLanguage))
+                        && !(codes.Count == 0 && Linked(InlineCodes.Markers(text), targetLanguage, sourceLanguage)
+                            .SequenceEqual(Linked(InlineCodes.Markers(source), sourceLanguage))))
                         throw new XliffFormatException(
                             $"De vertaling van unit '{id}' in '{set}' houdt de opmaakcodes van de bron (nadruk, links) niet intact: " +
                             $"verwacht [{string.Join(", ", sourceCodes)}], gevonden [{string.Join(", ", codes)}].", id, Line(targetElement));
@@ -180,4 +183,15 @@ public static class XliffDocument
     {
         public override System.Text.Encoding Encoding => new System.Text.UTF8Encoding(false);
     }
+
+    /// <summary>A link's code with the page's language taken out of its address, where it is one of
+    /// <paramref name="languages"/>: a translation links to the page in its own language ("](/en/open-data)" where the
+    /// Dutch has "](/nl/open-data)"), or keeps the Dutch page, and the export writes such a target itself, so either keeps
+    /// its code. Any other change of an address is still a changed code.</summary>
+    private static List<string> Linked(IEnumerable<string> codes, params string[] languages) =>
+        codes.Select(code => LinkLanguage().Replace(code, m => languages.Contains(m.Groups["language"].Value, StringComparer.OrdinalIgnoreCase)
+            ? m.Groups["before"].Value + "{language}" : m.Value)).Order(StringComparer.Ordinal).ToList();
+
+    [GeneratedRegex(@"(?<before>\]\(/)(?<language>[A-Za-z]{2,3}(?:-[A-Za-z]{2})?)(?=[/)?#])")]
+    private static partial Regex LinkLanguage();
 }

@@ -123,6 +123,26 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_full_export_imported_unchanged_is_accepted_with_its_translated_links()
+    {
+        // The English pages link to English pages (/en/open-data where the Dutch has /nl/open-data); the export writes those
+        // texts as targets, and importing it unchanged was refused as broken inline codes (the back-office attack of 6 December 2026).
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        var export = await translator.GetStringAsync($"{Page}?handler=Xliff&lang=en&all=true");
+        Assert.Contains("](/en/open-data)", export);
+
+        var response = await ImportAsync(translator, "en", export);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("opmaakcodes", html);
+        // The same texts back: nothing to review, so no drafts.
+        Assert.Matches("Import: 0 items als concept, \\d+ items ongewijzigd", html);
+        Assert.Contains("<li data-unchanged><code>pages/over</code></li>", html);
+        Assert.Null((await FindAsync("pages/over", "en"))!.Draft);
+    }
+
+    [Fact]
     public async Task An_import_never_replaces_a_draft_someone_else_saved_and_says_so()
     {
         // Found by the attack of 5 December 2026: the import edited another translator's saved draft in place.

@@ -13,8 +13,10 @@ public sealed record SkippedUnit(string Set, string? Unit, string Reason);
 
 /// <summary>What an XLIFF import did: the items that became drafts, what was skipped, and the interface
 /// strings that passed the checks (they go into the code's resx files, see <see cref="InterfaceTexts"/>).</summary>
+/// <param name="Unchanged">Items whose translation in the file is the text the portal already has: no draft is made.</param>
 public sealed record XliffImportReport(
-    IReadOnlyList<string> Imported, IReadOnlyList<SkippedUnit> Skipped, IReadOnlyList<KeyValuePair<string, string>> Interface)
+    IReadOnlyList<string> Imported, IReadOnlyList<SkippedUnit> Skipped, IReadOnlyList<KeyValuePair<string, string>> Interface,
+    IReadOnlyList<string> Unchanged)
 {
     /// <summary>"Import: 1 item als concept, 2 items niet geïmporteerd": items and interface texts counted apart, since one
     /// refused item can have several reasons in the list below it.</summary>
@@ -25,6 +27,7 @@ public sealed record XliffImportReport(
             var notImported = Skipped.Where(s => s.Set != InterfaceTexts.Set).Select(s => s.Set).Distinct().Count();
             var interfaceSkipped = Skipped.Count(s => s.Set == InterfaceTexts.Set);
             var parts = new List<string> { $"{Items(Imported.Count)} als concept" };
+            if (Unchanged.Count > 0) parts.Add($"{Items(Unchanged.Count)} ongewijzigd");
             if (notImported > 0) parts.Add($"{Items(notImported)} niet geïmporteerd");
             if (interfaceSkipped > 0) parts.Add($"{interfaceSkipped} {(interfaceSkipped == 1 ? "interfacetekst" : "interfaceteksten")} overgeslagen");
             if (Skipped.Count == 0) parts.Add("niets overgeslagen");
@@ -127,6 +130,7 @@ public sealed class TranslationExchange(
         }
 
         var imported = new List<string>();
+        var alreadyThere = new List<string>();
         var skipped = strings.SelectMany(s => s.Skipped).ToList();
         foreach (var (item, dutch, from) in plans)
         {
@@ -173,6 +177,12 @@ public sealed class TranslationExchange(
                 target[Title].Trim(), body, target.TryGetValue(Summary, out var summary) ? summary.Trim() : null,
                 existing?.Current?.Fields, $"Geïmporteerd uit XLIFF (Nederlandse versie {from.Number}).",
                 IsMajor: false, SourceVersion: from.Number);
+            // A full export sent back as it was: the same text is no work to review, so no draft.
+            if (existing?.Current is { } now && text.SameContentAs(now))
+            {
+                alreadyThere.Add(item.Set);
+                continue;
+            }
             try
             {
                 if (existing is null) await store.CreateAsync(dutch.Type, language, dutch.LocalizationSet, dutch.Slug, text, actor, cancellationToken);
@@ -187,7 +197,7 @@ public sealed class TranslationExchange(
             }
             imported.Add(item.Set);
         }
-        return new XliffImportReport(imported, skipped, strings.SelectMany(s => s.Ready).ToList());
+        return new XliffImportReport(imported, skipped, strings.SelectMany(s => s.Ready).ToList(), alreadyThere);
     }
 
     /// <summary>One note per glossary term in the Dutch text: the agreed form in the target language, and

@@ -61,10 +61,12 @@ public sealed class TranslationsCommand : IPortalCommand
                     var report = await exchange.ImportAsync(
                         language, await File.ReadAllTextAsync(input, context.CancellationToken), "translations-command", context.CancellationToken);
                     foreach (var set in report.Imported) await context.Output.WriteLineAsync($"draft: {set}");
+                    foreach (var set in report.Unchanged) await context.Output.WriteLineAsync($"unchanged: {set}");
                     foreach (var skip in report.Skipped)
                         await context.Output.WriteLineAsync($"skipped: {skip.Set}{(skip.Unit is null ? "" : $" unit {skip.Unit}")}: {skip.Reason}");
                     await context.Output.WriteLineAsync(
-                        $"{report.Imported.Count} drafts made, {report.Skipped.Count} units skipped; nothing was published.");
+                        $"{report.Imported.Count} drafts made, {report.Unchanged.Count} items unchanged, {report.Skipped.Count} units skipped; "
+                        + "nothing was published.");
                     if (report.Interface.Count == 0) return 0;
                     if (resx is null)
                     {
