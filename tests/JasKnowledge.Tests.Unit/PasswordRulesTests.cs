@@ -68,8 +68,22 @@ public sealed class PasswordRulesTests
     [InlineData("passwordpassword", "PasswordCommon")]
     [InlineData("redactie@gemeente.nl", "PasswordIsEmail")]
     [InlineData("REDACTIE@GEMEENTE.NL", "PasswordIsEmail")]
+    // A repetition of a few characters, whatever its length (NIST SP 800-63B), and a password past the upper bound
+    // (an administrator's one-time password was replaced by 200,000 a's in the back-office attack of 6 December 2026).
+    [InlineData("aaaaaaaaaaaaaaaa", "PasswordRepetitive")]
+    [InlineData("abababababababab", "PasswordRepetitive")]
+    [InlineData("abcabcabcabcabc", "PasswordRepetitive")]
     public async Task Short_common_and_address_passwords_are_refused(string password, string code) =>
         Assert.Contains(code, await ErrorsAsync(password));
+
+    [Fact]
+    public async Task A_password_may_be_a_long_sentence_but_not_longer_than_the_upper_bound()
+    {
+        var sentence = string.Concat(Enumerable.Repeat("een lange zin van woorden ", 10))[..PasswordRules.MaximumLength];
+
+        Assert.Empty(await ErrorsAsync(sentence));
+        Assert.Contains("PasswordTooLong", await ErrorsAsync(sentence + "x"));
+    }
 
     [Fact]
     public async Task Generated_one_time_passwords_pass_the_rules()

@@ -41,6 +41,9 @@ public sealed record AccountProblem(string English, string Dutch)
         nameof(IdentityErrorDescriber.PasswordTooShort) => $"Het nieuwe wachtwoord is te kort: gebruik minstens {PasswordRules.MinimumLength} tekens.",
         PasswordRules.CommonCode => "Dit wachtwoord staat in de lijst van veelgebruikte wachtwoorden: kies een ander.",
         PasswordRules.IsEmailCode => "Het wachtwoord mag niet uw e-mailadres zijn.",
+        PasswordRules.TooLongCode => $"Het nieuwe wachtwoord is te lang: gebruik hoogstens {PasswordRules.MaximumLength} tekens.",
+        PasswordRules.RepetitiveCode =>
+            $"Dit wachtwoord herhaalt te weinig verschillende tekens: gebruik er minstens {PasswordRules.MinimumDifferentCharacters}, liefst een zin.",
         nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) =>
             "Er is al een account met dit e-mailadres.",
         nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) =>

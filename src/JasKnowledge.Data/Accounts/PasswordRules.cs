@@ -4,16 +4,22 @@ using Microsoft.AspNetCore.Identity;
 namespace JasKnowledge.Data.Accounts;
 
 /// <summary>
-/// Passwords as NIST SP 800-63B §3.1.1.2 asks: at least 12 characters (Identity's own length rule), no
-/// composition rules, and refused when the password is in a list of common passwords or equals the
-/// account's e-mail address. The list (<c>common-passwords.txt</c>, with its source in
+/// Passwords as NIST SP 800-63B §3.1.1.2 asks: at least 12 characters (Identity's own length rule) and at most
+/// <see cref="MaximumLength"/> (NIST asks to take at least 64), no composition rules, and refused when the password is
+/// in a list of common passwords, equals the account's e-mail address, or repeats a few characters ("aaaaaaaaaaaa",
+/// "abababababab"). The list (<c>common-passwords.txt</c>, with its source in
 /// <c>common-passwords.README.md</c>) is compared without regard to case.
 /// </summary>
 public sealed class PasswordRules : IPasswordValidator<PortalUser>
 {
     public const int MinimumLength = 12;
+    public const int MaximumLength = 256;
+    /// <summary>Fewer different characters than this is a repetition, whatever the length.</summary>
+    public const int MinimumDifferentCharacters = 4;
     public const string CommonCode = "PasswordCommon";
     public const string IsEmailCode = "PasswordIsEmail";
+    public const string TooLongCode = "PasswordTooLong";
+    public const string RepetitiveCode = "PasswordRepetitive";
 
     private static readonly Lazy<HashSet<string>> Common = new(Load);
 
@@ -48,6 +54,10 @@ public sealed class PasswordRules : IPasswordValidator<PortalUser>
             errors.Add(new IdentityError { Code = CommonCode, Description = "This password is in the list of common passwords." });
         if (Same(password, user.Email) || Same(password, user.UserName))
             errors.Add(new IdentityError { Code = IsEmailCode, Description = "The password must not be the e-mail address." });
+        if (password.Length > MaximumLength)
+            errors.Add(new IdentityError { Code = TooLongCode, Description = $"A password has at most {MaximumLength} characters." });
+        if (password.Distinct().Count() < MinimumDifferentCharacters)
+            errors.Add(new IdentityError { Code = RepetitiveCode, Description = "The password repeats too few different characters." });
         return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
     }
 
