@@ -41,10 +41,18 @@ public sealed partial class MunicipalityFieldRules : IContentFieldRules
 
     public string Type => ProgrammeContentTypes.Municipality;
 
+    public const int MaxSources = 20, MaxSourceLength = 500;
+
     public IReadOnlyList<ContentFieldError> Check(VersionText text) => FieldRules.Guard(() =>
     {
         var fields = ProgrammeJson.Read<MunicipalityFields>(text.Fields);
         var errors = new List<ContentFieldError>();
+        // A source names a report, its date and what it says: a line, not a document (100,000 characters were taken).
+        if (fields.Sources.Count > MaxSources)
+            errors.Add(new("sources", $"Bronnen: hoogstens {MaxSources}, één per regel (nu {fields.Sources.Count})."));
+        for (var i = 0; i < fields.Sources.Count; i++)
+            if (fields.Sources[i].Length > MaxSourceLength)
+                errors.Add(new("sources", $"Bron {i + 1}: hoogstens {MaxSourceLength} tekens (nu {fields.Sources[i].Length})."));
         if (!CodePattern().IsMatch(fields.Code ?? ""))
             errors.Add(new("code", "De CBS-code bestaat uit vier cijfers, zoals 0546."));
         if (!AdoptionStatuses.TryParse(fields.Status, out _))

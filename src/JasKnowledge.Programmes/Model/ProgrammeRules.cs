@@ -14,6 +14,7 @@ public static partial class ProgrammeRules
     public const int MaxWeeksPerPeriod = 156;
     public const int MaxPeriods = 12;
     public const int MaxComponents = 40;
+    public const int MaxPartners = 40;
     public const int MaxTextLength = 500;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,59}$")]
@@ -74,6 +75,8 @@ public static partial class ProgrammeRules
                 errors.Add(new($"tracks[{i}].code", $"Spoor {programme.Tracks[i].Code} komt al eerder voor."));
             CheckLength(errors, $"tracks[{i}].description", $"Spoor {i + 1}, omschrijving", programme.Tracks[i].Description, MaxTextLength);
         }
+        if (programme.Partners.Count > MaxPartners)
+            errors.Add(new("partners", $"Partners: hoogstens {MaxPartners}, één per regel (nu {programme.Partners.Count})."));
         for (var i = 0; i < programme.Partners.Count; i++)
             CheckLength(errors, $"partners[{i}]", $"Partner {i + 1}", programme.Partners[i], 200);
         CheckLength(errors, "contact", "Contact met de deelnemer", programme.Contact, MaxTextLength);

@@ -282,6 +282,25 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Sources_and_partners_are_lines_not_documents()
+    {
+        // The back-office attack of 6 December 2026 saved 100,000 characters of sources and 2,000 partner lines.
+        var client = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));
+        var token = await BackOffice.TokenAsync(client, "/beheer");
+        var form = (await FormAsync(client, "Veel")).Where(f => f.Key != "Form.Sources").ToList();
+        form.AddRange([new("Form.Sources", "Rapport\n" + new string('b', 501)),
+            new("Form.Partners", string.Join("\n", Enumerable.Range(1, 41).Select(i => $"Partner {i}")))]);
+
+        var response = await PostAsync(client, "0638", "Draft", token, form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Bron 2: hoogstens 500 tekens (nu 501).", html);
+        Assert.Contains("Partners: hoogstens 40, één per regel (nu 41).", html);
+        Assert.Matches("id=\"f-sources\"[^>]*aria-invalid=\"true\"", html);
+    }
+
+    [Fact]
     public async Task A_message_about_an_unnamed_period_gives_the_number_its_row_has_in_the_table()
     {
         var client = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));

@@ -161,7 +161,8 @@ public sealed partial class MunicipalityForm
     private static Core.Content.ContentFieldError AtFormRow(
         Core.Content.ContentFieldError error, Dictionary<string, List<int>> rows, Programme programme)
     {
-        if (error.Field.StartsWith("programme.partners[", StringComparison.Ordinal)) return error with { Field = "partners" };
+        if (error.Field is "programme.partners" || error.Field.StartsWith("programme.partners[", StringComparison.Ordinal))
+            return error with { Field = "partners" };
         var match = RowField().Match(error.Field);
         if (!match.Success) return error;
         var part = match.Groups[1].Value;
