@@ -11,8 +11,10 @@ namespace JasKnowledge.Web.Hosting.Http;
 /// </summary>
 public sealed class TextWithoutNullCharacters : IModelBinderProvider
 {
+    /// <summary>Strings from values (query, form, route); a string from the body, a header or the services (greedy
+    /// sources) keeps the binder made for it.</summary>
     public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
-        context.Metadata.ModelType == typeof(string)
+        context.Metadata.ModelType == typeof(string) && context.BindingInfo.BindingSource is not { IsGreedy: true }
             ? new Binder(new SimpleTypeModelBinder(typeof(string), context.Services.GetRequiredService<ILoggerFactory>()))
             : null;
 
