@@ -55,7 +55,7 @@ public static partial class InlineCodes
                     : m.Groups["em"].Success ? ("*", m.Groups["em"].Value, "*", "italic")
                     : ("_", m.Groups["em2"].Value, "_", "italic");
                 // A link to the same page in another language is the same code: a translation links to its own language.
-                var id = idFor($"{ctype} {open}{(ctype == "link" ? LanguageOfPage().Replace(close, "](/*") : close)}");
+                var id = idFor($"{ctype} {open}{(ctype == "link" ? PageLanguage().Replace(close, "](/*") : close)}");
                 add(new XElement(Xliff + "bpt", new XAttribute("id", id), new XAttribute("ctype", ctype), open));
                 Walk(inner, add, idFor);
                 add(new XElement(Xliff + "ept", new XAttribute("id", id), close));
@@ -100,8 +100,9 @@ public static partial class InlineCodes
         }
     }
 
-    [GeneratedRegex(@"^\]\(/[A-Za-z]{2,3}(?:-[A-Za-z]{2})?(?=[/)?#])")]
-    private static partial Regex LanguageOfPage();
+    /// <summary>The language at the start of a link's address on this site: "nl" in "](/nl/open-data)".</summary>
+    [GeneratedRegex(@"\]\(/(?<language>[A-Za-z]{2,3}(?:-[A-Za-z]{2})?)(?=[/)?#])")]
+    internal static partial Regex PageLanguage();
 
     [GeneratedRegex(@"(?<code>`[^`\n]+`)|(?<placeholder>\{\d+\})|\[(?<link>[^\]\n]+)\]\((?<url>[^)\s]+)\)|\*\*(?<bold>[^*\n]+?)\*\*"
         + @"|(?<![\w*])\*(?<em>[^*\n]+?)\*(?![\w*])|(?<![\w_])_(?<em2>[^_\n]+?)_(?![\w_])")]

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
@@ -30,7 +29,7 @@ public sealed class XliffFormatException(string message, string? unit, int line)
 /// the item, jas:source-version = the Dutch version), one &lt;trans-unit&gt; per Markdown block, inline
 /// Markdown as inline codes (<see cref="InlineCodes"/>).
 /// </summary>
-public static partial class XliffDocument
+public static class XliffDocument
 {
     public static readonly XNamespace Jas = "urn:jasknowledge:xliff";
     public const string Markdown = "x-markdown";
@@ -189,9 +188,6 @@ public static partial class XliffDocument
     /// Dutch has "](/nl/open-data)"), or keeps the Dutch page, and the export writes such a target itself, so either keeps
     /// its code. Any other change of an address is still a changed code.</summary>
     private static List<string> Linked(IEnumerable<string> codes, params string[] languages) =>
-        codes.Select(code => LinkLanguage().Replace(code, m => languages.Contains(m.Groups["language"].Value, StringComparer.OrdinalIgnoreCase)
-            ? m.Groups["before"].Value + "{language}" : m.Value)).Order(StringComparer.Ordinal).ToList();
-
-    [GeneratedRegex(@"(?<before>\]\(/)(?<language>[A-Za-z]{2,3}(?:-[A-Za-z]{2})?)(?=[/)?#])")]
-    private static partial Regex LinkLanguage();
+        codes.Select(code => InlineCodes.PageLanguage().Replace(code, m => languages.Contains(m.Groups["language"].Value, StringComparer.OrdinalIgnoreCase)
+            ? "](/{language}" : m.Value)).Order(StringComparer.Ordinal).ToList();
 }
