@@ -25,15 +25,53 @@ public abstract class SessionEndTests<TFixture>(TFixture fixture) : IClassFixtur
     /// <summary>"200", or <see cref="SignedOut"/> when the node sends the cookie's holder to the sign-in page.</summary>
     private static async Task<string> WithCookieAsync(WebApplicationFactory<Program> node, string cookie, string url = "/beheer")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("Cookie", cookie);
-        var response = await BackOffice.Client(node).SendAsync(request);
+        var response = await AnswerAsync(node, cookie, url);
         return response.StatusCode == HttpStatusCode.Redirect
             && response.Headers.Location!.PathAndQuery.StartsWith("/beheer/inloggen?", StringComparison.Ordinal)
             ? SignedOut
             : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    private static async Task<HttpResponseMessage> AnswerAsync(WebApplicationFactory<Program> node, string cookie, string url = "/beheer")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Cookie", cookie);
+        return await BackOffice.Client(node).SendAsync(request);
+    }
+
+    private static bool WritesTheCookie(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("jas-beheer=", StringComparison.Ordinal));
+
+    /// <summary>A browser keeps the cookie of whichever answer arrives last. If checking a session wrote the
+    /// cookie, a late answer to a request sent just before enrolment or a new password (an icon, an image) would
+    /// put the old session back, or delete the new one, and the next page would ask the user to sign in: the
+    /// account journey failed so, now and then.</summary>
+    [Fact]
+    public async Task Checking_a_session_writes_no_cookie_so_a_late_answer_cannot_undo_a_new_one()
+    {
+        var a = Node(1000);
+        var email = await BackOffice.CreateUserAsync(a, PortalRoles.Editor);
+        var browser = BackOffice.Client(a);
+        var signIn = await BackOffice.SignInAsync(browser, email);
+        var before = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("jas-beheer=", StringComparison.Ordinal)).Split(';')[0];
+        var passed = await AnswerAsync(a, before);
+        Assert.Equal(HttpStatusCode.OK, passed.StatusCode);
+        Assert.False(WritesTheCookie(passed), "A session that passed its check was sent a cookie.");
+
+        var token = await BackOffice.TokenAsync(browser, "/beheer/wachtwoord");
+        var changed = await BackOffice.PostFormAsync(
+            browser, "/beheer/wachtwoord", token,
+            [new("Current", BackOffice.Password), new("New", "een heel ander wachtwoord"), new("Repeat", "een heel ander wachtwoord")]);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.True(WritesTheCookie(changed));
+
+        // The answer to a request the browser sent with the cookie from before the change.
+        var late = await AnswerAsync(a, before);
+        Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
+        Assert.StartsWith("/beheer/inloggen?", late.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.False(WritesTheCookie(late), "The late answer deleted the browser's new cookie.");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/beheer")).StatusCode);
+    }
 
     [Fact]
     public async Task A_cookie_saved_before_sign_out_is_dead_on_every_node()

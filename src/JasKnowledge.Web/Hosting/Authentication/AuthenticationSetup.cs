@@ -4,6 +4,7 @@ using JasKnowledge.Data.Accounts;
 using JasKnowledge.Web.Features.Beheer;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace JasKnowledge.Web.Hosting.Authentication;
 
@@ -48,6 +49,7 @@ public static class AuthenticationSetup
         // default 0, at most 60): sign-out, a new password, other roles, a disabled account or "sign out everywhere" change
         // the stamp, and every session of that account on every node ends with the next request, a saved copy of the
         // cookie too. Only signed-in requests pay the look-up (the back office); a public visitor has no cookie.
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionCheck>());
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((options, configuration) =>
             options.ValidationInterval = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Jas:Beheer:SessionCheckSeconds", 0), 0, 60)));
         // Plain HTTP only on a developer's machine and in the tests; everywhere else no cookie travels
