@@ -37,6 +37,20 @@ public sealed class XliffTests
     }
 
     [Fact]
+    public void A_list_item_wrapped_over_lines_is_one_unit_and_its_translation_stays_in_the_item()
+    {
+        const string body = "## Wat u hier vindt\n\n- **Voor trainers:** de bijeenkomsten, met doelen en\n  hand-outs voor uw groep.\n- Kort.\n\nSlot.\n";
+        var units = MarkdownUnits.Of(body);
+
+        Assert.Equal(["heading", "list-item", "list-item", "paragraph"], units.Units.Select(u => u.Kind));
+        Assert.Equal("**Voor trainers:** de bijeenkomsten, met doelen en\nhand-outs voor uw groep.", units.Units[1].Text);
+        Assert.Equal(body, units.Join(units.Units.Select(u => u.Text).ToList()));
+        // Wrapped where the Dutch was, and where it was not: each line stays under its item's text.
+        var translated = units.Join(["What you find here", "**For trainers:** the sessions,\nwith goals.", "Short,\nreally.", "End."]);
+        Assert.Contains("- **For trainers:** the sessions,\n  with goals.\n- Short,\n  really.\n\nEnd.", translated);
+    }
+
+    [Fact]
     public void Emphasis_links_and_code_travel_as_inline_codes_and_come_back_as_markdown()
     {
         var xml = XliffDocument.Write("nl", "ar", [new XliffItem("informatie/test", "info-sheet", 3,

@@ -17,6 +17,7 @@ public sealed partial class MarkdownUnits
 {
     private readonly List<string> _structure = [];
     private readonly List<TextUnit> _units = [];
+    private readonly List<string> _indents = [];
 
     public IReadOnlyList<TextUnit> Units => _units;
 
@@ -54,14 +55,26 @@ public sealed partial class MarkdownUnits
             }
             else if (ListItem().Match(line) is { Success: true } item)
             {
-                Add(item.Groups["mark"].Value, item.Groups["text"].Value, "list-item", end);
+                // An item's wrapped lines belong to it: one sentence is one unit, however the Dutch text was wrapped.
+                var text = new StringBuilder(item.Groups["text"].Value);
+                var mark = item.Groups["mark"].Value;
+                // A translation may wrap where the Dutch did not: its lines go under the item's text (a quote's under its ">").
+                var indent = i + 1 < lines.Length && Continues(lines[i + 1]) ? Indentation(lines[i + 1])
+                    : mark.TrimEnd().EndsWith('>') ? mark : new string(' ', mark.Length);
+                while (i + 1 < lines.Length && Continues(lines[i + 1]))
+                {
+                    var next = lines[++i];
+                    text.Append('\n').Append(next.StartsWith(indent, StringComparison.Ordinal) ? next[indent.Length..] : next.TrimStart());
+                }
+                structure.Append(mark);
+                if (text.Length > 0) result.Add(structure, text.ToString(), "list-item", section, indent);
+                structure.Append(i < lines.Length - 1 ? "\n" : "");
             }
             else
             {
                 // A paragraph: its following lines up to a blank line or another block belong to it.
                 var text = new StringBuilder(line);
-                while (i + 1 < lines.Length && lines[i + 1].Trim().Length > 0 && !Fence().IsMatch(lines[i + 1])
-                       && !Heading().IsMatch(lines[i + 1]) && !ListItem().IsMatch(lines[i + 1]) && !lines[i + 1].TrimStart().StartsWith('|'))
+                while (i + 1 < lines.Length && Continues(lines[i + 1]))
                 {
                     text.Append('\n').Append(lines[++i]);
                 }
@@ -71,6 +84,12 @@ public sealed partial class MarkdownUnits
         result._structure.Add(structure.ToString());
         return result;
 
+        // A line that carries on the block above it rather than starting one of its own.
+        static bool Continues(string line) => line.Trim().Length > 0 && !Fence().IsMatch(line) && !Heading().IsMatch(line)
+            && !ListItem().IsMatch(line) && !line.TrimStart().StartsWith('|');
+
+        static string Indentation(string line) => line[..(line.Length - line.TrimStart().Length)];
+
         void Add(string mark, string text, string kind, string after)
         {
             structure.Append(mark);
@@ -79,11 +98,13 @@ public sealed partial class MarkdownUnits
         }
     }
 
-    private void Add(StringBuilder structure, string text, string kind, string? section)
+    /// <param name="indent">What a list item's wrapped lines start with: kept out of the unit, put back by <see cref="Join"/>.</param>
+    private void Add(StringBuilder structure, string text, string kind, string? section, string indent = "")
     {
         _structure.Add(structure.ToString());
         structure.Clear();
         _units.Add(new TextUnit(text, kind, section));
+        _indents.Add(indent);
     }
 
     /// <summary>The text with each unit replaced by its translation, in order.</summary>
@@ -92,7 +113,8 @@ public sealed partial class MarkdownUnits
         if (translations.Count != _units.Count)
             throw new ArgumentException($"Expected {_units.Count} translations, got {translations.Count}.", nameof(translations));
         var text = new StringBuilder();
-        for (var i = 0; i < _units.Count; i++) text.Append(_structure[i]).Append(translations[i]);
+        for (var i = 0; i < _units.Count; i++)
+            text.Append(_structure[i]).Append(_indents[i].Length == 0 ? translations[i] : translations[i].Replace("\n", "\n" + _indents[i], StringComparison.Ordinal));
         return text.Append(_structure[^1]).ToString();
     }
 

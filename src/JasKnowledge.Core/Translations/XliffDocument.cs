@@ -138,8 +138,7 @@ public static class XliffDocument
                     var (text, codes) = InlineCodes.FromXliff(targetElement);
                     var sourceLanguage = (string?)file.Attribute("source-language") ?? "";
                     if (!Linked(codes, targetLanguage, sourceLanguage).SequenceEqual(Linked(sourceCodes, sourceLanguage))
-                        && !(codes.Count == 0 && Linked(InlineCodes.Markers(text), targetLanguage, sourceLanguage)
-                            .SequenceEqual(Linked(InlineCodes.Markers(source), sourceLanguage))))
+                        && !(codes.Count == 0 && KeepsCodes(source, text, sourceLanguage, targetLanguage)))
                         throw new XliffFormatException(
                             $"De vertaling van unit '{id}' in '{set}' houdt de opmaakcodes van de bron (nadruk, links) niet intact: " +
                             $"verwacht [{string.Join(", ", sourceCodes)}], gevonden [{string.Join(", ", codes)}].", id, Line(targetElement));
@@ -187,6 +186,11 @@ public static class XliffDocument
     /// <paramref name="languages"/>: a translation links to the page in its own language ("](/en/open-data)" where the
     /// Dutch has "](/nl/open-data)"), or keeps the Dutch page, and the export writes such a target itself, so either keeps
     /// its code. Any other change of an address is still a changed code.</summary>
+    /// <summary>Whether a translation in Markdown has the inline codes of its source (emphasis, links, code), a link to
+    /// the same page in its own language counting as the same link.</summary>
+    public static bool KeepsCodes(string source, string translation, string sourceLanguage, string targetLanguage) =>
+        Linked(InlineCodes.Markers(translation), targetLanguage, sourceLanguage).SequenceEqual(Linked(InlineCodes.Markers(source), sourceLanguage));
+
     private static List<string> Linked(IEnumerable<string> codes, params string[] languages) =>
         codes.Select(code => InlineCodes.PageLanguage().Replace(code, m => languages.Contains(m.Groups["language"].Value, StringComparer.OrdinalIgnoreCase)
             ? "](/{language}" : m.Value)).Order(StringComparer.Ordinal).ToList();

@@ -143,6 +143,61 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_translation_with_a_link_the_dutch_lacks_goes_out_as_a_note_so_the_file_comes_back_in()
+    {
+        const string set = "informatie/xliff-eigen-link";
+        var version = await PublishDutchAsync(set, "Kom op tijd.\n\nVertel waarom.");
+        using (var scope = Host.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            await store.PublishNewVersionAsync(new ContentItem { Type = "info-sheet", Culture = "ar", LocalizationSet = set, Slug = "xliff-eigen-link" },
+                new VersionText("ع Afspraken", "ع [Kom](/ar/informatie) op tijd.\n\nع Vertel waarom.", SourceVersion: version), "test");
+        }
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+
+        var export = await translator.GetStringAsync($"{Page}?handler=Xliff&lang=ar&all=true");
+        var file = XDocument.Parse(export).Root!.Elements(X + "file").Single(f => (string?)f.Attribute("original") == set);
+        var units = file.Descendants(X + "trans-unit").ToDictionary(u => (string)u.Attribute("id")!);
+        Assert.Equal("ع Vertel waarom.", units["b2"].Element(X + "target")!.Value);
+        Assert.Empty(units["b1"].Element(X + "target")!.Nodes());
+        Assert.Equal("needs-translation", (string?)units["b1"].Element(X + "target")!.Attribute("state"));
+        Assert.Contains(units["b1"].Elements(X + "note"), n => n.Value == "huidige vertaling, met andere opmaak of links dan de bron: ع [Kom](/ar/informatie) op tijd.");
+
+        // Sent back as it came: the other items go in; this one waits for its first block.
+        var response = await ImportAsync(translator, "ar", export);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"<li data-skipped><code>{set}</code>, unit b1: geen vertaling", html);
+    }
+
+    /// <summary>Every shipped translation comes out of a full export with a target for each unit, and goes back in as it
+    /// is. The home page's list items are wrapped over two lines, and each line had been a unit of its own: the translations'
+    /// blocks did not line up with the Dutch ones, so every unit of the page came out empty, to be translated again.</summary>
+    [Fact]
+    public async Task Every_languages_full_export_imported_unchanged_leaves_out_no_shipped_item()
+    {
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        var shipped = Directory.EnumerateFiles(ContentFolders.Shipped, "*.nl.md", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(ContentFolders.Shipped, f)[..^".nl.md".Length].Replace('\\', '/')).ToHashSet();
+        var problems = new List<string>();
+        foreach (var language in new[] { "en", "ar", "ti", "fa", "prs", "so", "uk" })
+        {
+            var export = await translator.GetStringAsync($"{Page}?handler=Xliff&lang={language}&all=true");
+            var response = await ImportAsync(translator, language, export);
+            var html = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                problems.Add($"{language}: {(int)response.StatusCode} {System.Text.RegularExpressions.Regex.Match(html, "<p class=\"notice\" role=\"alert\">(.*?)</p>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value}");
+                continue;
+            }
+            problems.AddRange(System.Text.RegularExpressions.Regex.Matches(html, "<li data-skipped><code>([^<]*)</code>([^<]*)</li>")
+                .Where(m => shipped.Contains(m.Groups[1].Value)).Select(m => $"{language}: {m.Groups[1].Value}{m.Groups[2].Value}"));
+            if (!html.Contains("<li data-unchanged><code>pages/home</code></li>", StringComparison.Ordinal)) problems.Add($"{language}: pages/home is not unchanged");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
     public async Task An_import_never_replaces_a_draft_someone_else_saved_and_says_so()
     {
         // Found by the attack of 5 December 2026: the import edited another translator's saved draft in place.

@@ -76,10 +76,10 @@ public sealed class TranslationExchange(
             var units = new List<XliffUnit>();
             var context = $"{dutch.Type} · {source.Title} · Nederlandse versie {source.Number}";
             units.Add(Unit(Title, source.Title, translated?.Title, from is null || from.Title != source.Title,
-                [context, "titel", .. GlossaryNotes(source.Title, language)]));
+                [context, "titel", .. GlossaryNotes(source.Title, language)], language));
             if (!string.IsNullOrEmpty(source.Summary))
                 units.Add(Unit(Summary, source.Summary, translated?.Summary, from is null || from.Summary != source.Summary,
-                    [context, "samenvatting", .. GlossaryNotes(source.Summary, language)]));
+                    [context, "samenvatting", .. GlossaryNotes(source.Summary, language)], language));
 
             var now = MarkdownUnits.Of(source.Body).Units;
             // The translation's blocks line up with the Dutch version it was made from only when it kept its structure.
@@ -94,7 +94,7 @@ public sealed class TranslationExchange(
                 var notes = new List<string> { context, now[i].Kind };
                 if (now[i].Section is { } section && now[i].Kind != "heading") notes.Add($"onder: {section}");
                 notes.AddRange(GlossaryNotes(now[i].Text, language));
-                units.Add(Unit(BlockId(i), now[i].Text, was is { } w ? own![w].Text : null, changed, notes));
+                units.Add(Unit(BlockId(i), now[i].Text, was is { } w ? own![w].Text : null, changed, notes, language));
             }
             items.Add((new XliffItem(dutch.LocalizationSet, dutch.Type, source.Number, units), state));
         }
@@ -207,8 +207,14 @@ public sealed class TranslationExchange(
             $"woordenlijst: {term.Term} = {term.In(language)?.Form ?? "?"}"
             + (term.DutchInBrackets ? $" (de eerste keer met \"({term.Term})\" erachter)" : ""));
 
-    private static XliffUnit Unit(string id, string source, string? target, bool changed, IReadOnlyList<string> notes) =>
-        new(id, source, target, target is null ? "needs-translation" : changed ? "needs-review-translation" : "translated", notes);
+    private XliffUnit Unit(string id, string source, string? target, bool changed, IReadOnlyList<string> notes, string language)
+    {
+        // A translation edited apart from its Dutch text can hold a link or emphasis the Dutch lacks. As a target the import
+        // would refuse it, and with it the whole file sent back: it goes along as a note, the unit to be translated again.
+        if (target is not null && !XliffDocument.KeepsCodes(source, target, cultures.Default.Code, language))
+            return new(id, source, null, "needs-translation", [.. notes, $"huidige vertaling, met andere opmaak of links dan de bron: {target}"]);
+        return new(id, source, target, target is null ? "needs-translation" : changed ? "needs-review-translation" : "translated", notes);
+    }
 
     private static HashSet<string> ExpectedIds(ContentVersion version)
     {
