@@ -41,8 +41,21 @@ public sealed class AssetRulesTests
 
         var error = Assert.Throws<ContentRuleException>(
             () => asset.AddRevision(File('b'), "2.0", "x.pdf", new string('n', AssetRevision.MaxReleaseNotes + 1), Day));
-        Assert.Equal(ContentRule.ReleaseNotesTooLong, error.Rule);
+        Assert.Equal(ContentRule.ReleaseNotes, error.Rule);
         Assert.Contains("hoogstens 2000 tekens (nu 2001)", error.Message);
+        Assert.Single(asset.Revisions);
+    }
+
+    [Fact]
+    public void Release_notes_with_a_control_that_turns_the_reading_direction_are_refused()
+    {
+        var asset = new Asset { Slug = "x", Culture = "ar", Title = "X" };
+        var error = Assert.Throws<ContentRuleException>(() => asset.AddRevision(File('a'), "1.0", "x.pdf", "نسخة \u202Efdp.exe", Day));
+        Assert.Equal(ContentRule.ReleaseNotes, error.Rule);
+        Assert.Contains("(U+202E)", error.Message);
+        Assert.Empty(asset.Revisions);
+        // Dutch words in Arabic notes, set apart by isolates, are what a translator writes.
+        asset.AddRevision(File('b'), "1.0", "x.pdf", "نسخة \u2066PDF 1.0\u2069 \u200Fجديدة", Day);
         Assert.Single(asset.Revisions);
     }
 

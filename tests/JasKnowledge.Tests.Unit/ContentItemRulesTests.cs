@@ -112,6 +112,30 @@ public sealed class ContentItemRulesTests
         Assert.Throws<ContentRuleException>(() => item.Unpublish());
     }
 
+    [Theory]
+    [InlineData('\u202A')]
+    [InlineData('\u202B')]
+    [InlineData('\u202C')]
+    [InlineData('\u202D')]
+    [InlineData('\u202E')]
+    public void A_title_or_change_note_with_a_control_that_turns_the_reading_direction_is_refused_at_its_field(char control)
+    {
+        var item = NewItem();
+        var error = Assert.Throws<ContentRuleException>(() =>
+            item.StartDraft(new VersionText($"Afspraken{control}fdp.exe", "Tekst", ChangeNote: $"Nieuw{control}"), "editor", Now));
+        Assert.Equal(["title", "changeNote"], error.Errors.Select(e => e.Field));
+        Assert.Contains($"(U+{(int)control:X4})", error.Errors[0].Message);
+        Assert.Empty(item.Versions);
+    }
+
+    [Fact]
+    public void A_title_that_mixes_directions_with_isolates_and_marks_is_kept()
+    {
+        var item = NewItem();
+        item.StartDraft(new VersionText("ورقة \u2068Het Gesprek\u2069 \u200Fالجديدة", "Tekst"), "translator", Now);
+        Assert.Single(item.Versions);
+    }
+
     [Fact]
     public void A_version_that_does_not_exist_is_a_clear_error()
     {

@@ -49,9 +49,8 @@ public sealed class Asset
             throw new Content.ContentRuleException(Content.ContentRule.VersionLabelTaken,
                 $"'{Slug}' ({Culture}) heeft al een versie {versionLabel}. Een gepubliceerd bestand verandert nooit: "
                 + "geef het nieuwe bestand een nieuw versienummer.");
-        if (releaseNotes is { Length: > AssetRevision.MaxReleaseNotes })
-            throw new Content.ContentRuleException(Content.ContentRule.ReleaseNotesTooLong,
-                $"Wat er nieuw is in versie {versionLabel}: hoogstens {AssetRevision.MaxReleaseNotes} tekens (nu {releaseNotes.Length}).");
+        if (AssetRevision.ReleaseNotesProblem(releaseNotes) is { } problem)
+            throw new Content.ContentRuleException(Content.ContentRule.ReleaseNotes, $"Versie {versionLabel}. {problem}");
         var revision = new AssetRevision
         {
             AssetId = Id,

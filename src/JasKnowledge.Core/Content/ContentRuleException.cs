@@ -20,8 +20,8 @@ public enum ContentRule
     FieldRules,
     /// <summary>Someone else saved a change to the same item at the same moment (a double click, two editors).</summary>
     ChangedMeanwhile,
-    /// <summary>A file version's release notes are longer than <see cref="Assets.AssetRevision.MaxReleaseNotes"/>.</summary>
-    ReleaseNotesTooLong,
+    /// <summary>A file version's release notes cannot be kept (<see cref="Assets.AssetRevision.ReleaseNotesProblem"/>).</summary>
+    ReleaseNotes,
 }
 
 /// <summary>A request that would break a rule of the content core (for example publishing a version

@@ -23,7 +23,7 @@ public sealed class ContentVersion
 
     internal void Apply(VersionText text)
     {
-        text.CheckLengths();
+        text.CheckFields();
         Title = text.Title;
         Summary = text.Summary;
         Body = text.Body;

@@ -16,8 +16,9 @@ public sealed record VersionText(
     /// more, PostgreSQL refuses more, so the rule is here for both).</summary>
     public const int MaxTitle = 400, MaxSummary = 2000, MaxChangeNote = 2000;
 
-    /// <summary>Refuses a text whose title, summary or change note is longer than a version keeps, naming each field.</summary>
-    public void CheckLengths()
+    /// <summary>Refuses a text whose title, summary or change note is longer than a version keeps, or holds a control that
+    /// turns its reading direction (<see cref="Formats.DirectionOverrides"/>), naming each field.</summary>
+    public void CheckFields()
     {
         var errors = new List<ContentFieldError>();
         Check(errors, "title", "Titel", Title, MaxTitle);
@@ -29,6 +30,7 @@ public sealed record VersionText(
     private static void Check(List<ContentFieldError> errors, string field, string label, string? value, int max)
     {
         if (value is { Length: var length } && length > max) errors.Add(new(field, $"{label}: hoogstens {max} tekens (nu {length})."));
+        else if (Formats.DirectionOverrides.First(value) is { } control) errors.Add(new(field, Formats.DirectionOverrides.Problem(label, control)));
     }
 
     /// <summary>True when the text a reader sees is the same (change notes and flags aside).</summary>

@@ -54,6 +54,9 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
     [InlineData(401, 0, 0, "title", "Titel: hoogstens 400 tekens (nu 401).")]
     [InlineData(10, 2001, 0, "summary", "Samenvatting: hoogstens 2000 tekens (nu 2001).")]
     [InlineData(10, 0, 2001, "changeNote", "Wat veranderde er: hoogstens 2000 tekens (nu 2001).")]
+    // A control that turns the reading direction after it (a title that reads "Afsprakenfdp.exe" as "Afsprakenexe.pdf").
+    [InlineData(-1, 0, 0, "title", "Titel: bevat een onzichtbaar teken dat de leesrichting omzet (U+202E).")]
+    [InlineData(10, -1, 0, "summary", "Samenvatting: bevat een onzichtbaar teken dat de leesrichting omzet (U+202B).")]
     public async Task A_title_summary_or_change_note_longer_than_a_version_keeps_is_refused_at_its_field(
         int title, int summary, int note, string field, string message)
     {
@@ -65,12 +68,13 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
 
         foreach (var handler in new[] { "Draft", "Publish" })
         {
-            var response = await SubmitAsync(
-                client, id, handler, token, start, new string('t', title), "Tekst.", new string('n', note), summary: new string('s', summary));
+            var response = await SubmitAsync(client, id, handler, token, start,
+                title < 0 ? "Afspraken\u202Eexe.pdf" : new string('t', title), "Tekst.", new string('n', note),
+                summary: summary < 0 ? "ملخص \u202Bmet\u202C tekst" : new string('s', summary));
             var html = await response.Content.ReadAsStringAsync();
 
             Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-            Assert.Contains(message, html);
+            Assert.Contains(message, WebUtility.HtmlDecode(html));
             Assert.Matches($"id=\"{field}\"[^>]*aria-invalid=\"true\"", html);
         }
         using var after = Host.Services.CreateScope();

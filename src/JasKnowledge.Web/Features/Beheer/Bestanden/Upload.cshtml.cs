@@ -88,8 +88,7 @@ public sealed class UploadModel(
         if (file is null || file.Length == 0) return Refuse("Kies een bestand om te uploaden.", "file");
         if (!Asset.IsValidVersionLabel(Version)) return Refuse(
             $"'{Version}' kan geen versienummer zijn: gebruik letters, cijfers, '.', '_' en '-', zoals 1.3.", "version");
-        if (ReleaseNotes.Length > AssetRevision.MaxReleaseNotes) return Refuse(
-            $"Wat is er nieuw: hoogstens {AssetRevision.MaxReleaseNotes} tekens (nu {ReleaseNotes.Length}). Er is niets opgeslagen.", "releaseNotes");
+        if (AssetRevision.ReleaseNotesProblem(ReleaseNotes) is { } notesProblem) return Refuse($"{notesProblem} Er is niets opgeslagen.", "releaseNotes");
         if (Asset.Find(Version) is not null) return Refuse(
             $"Versie {Version} bestaat al. Een gepubliceerd bestand verandert nooit: geef het nieuwe bestand een nieuw versienummer.", "version");
         if (UploadRules.ByName(file.FileName) is not { } kind)
