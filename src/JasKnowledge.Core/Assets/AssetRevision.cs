@@ -18,15 +18,15 @@ public sealed class AssetRevision
     public string? ReleaseNotes { get; init; }
 
     public const int MaxReleaseNotes = 2000;
+    public DateTime PublishedUtc { get; init; }
+    /// <summary>For a file the portal produced from its own content (a handbook edition): a digest of
+    /// that content, so the portal can tell whether the web text still matches the file.</summary>
+    public string? Source { get; init; }
+    public Guid? ReplacedById { get; internal set; }
 
     /// <summary>Why these release notes cannot be kept ("Wat is er nieuw: …"), or null.</summary>
     public static string? ReleaseNotesProblem(string? notes) =>
         notes is { Length: > MaxReleaseNotes } ? $"Wat is er nieuw: hoogstens {MaxReleaseNotes} tekens (nu {notes.Length})."
         : Formats.DirectionOverrides.First(notes) is { } control ? Formats.DirectionOverrides.Problem("Wat is er nieuw", control)
         : null;
-    public DateTime PublishedUtc { get; init; }
-    /// <summary>For a file the portal produced from its own content (a handbook edition): a digest of
-    /// that content, so the portal can tell whether the web text still matches the file.</summary>
-    public string? Source { get; init; }
-    public Guid? ReplacedById { get; internal set; }
 }

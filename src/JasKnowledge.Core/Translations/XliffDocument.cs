@@ -182,15 +182,15 @@ public static class XliffDocument
         public override System.Text.Encoding Encoding => new System.Text.UTF8Encoding(false);
     }
 
-    /// <summary>A link's code with the page's language taken out of its address, where it is one of
-    /// <paramref name="languages"/>: a translation links to the page in its own language ("](/en/open-data)" where the
-    /// Dutch has "](/nl/open-data)"), or keeps the Dutch page, and the export writes such a target itself, so either keeps
-    /// its code. Any other change of an address is still a changed code.</summary>
     /// <summary>Whether a translation in Markdown has the inline codes of its source (emphasis, links, code), a link to
     /// the same page in its own language counting as the same link.</summary>
     public static bool KeepsCodes(string source, string translation, string sourceLanguage, string targetLanguage) =>
         Linked(InlineCodes.Markers(translation), targetLanguage, sourceLanguage).SequenceEqual(Linked(InlineCodes.Markers(source), sourceLanguage));
 
+    /// <summary>A link's code with the page's language taken out of its address, where it is one of
+    /// <paramref name="languages"/>: a translation links to the page in its own language ("](/en/open-data)" where the
+    /// Dutch has "](/nl/open-data)"), or keeps the Dutch page, and the export writes such a target itself, so either keeps
+    /// its code. Any other change of an address is still a changed code.</summary>
     private static List<string> Linked(IEnumerable<string> codes, params string[] languages) =>
         codes.Select(code => InlineCodes.PageLanguage().Replace(code, m => languages.Contains(m.Groups["language"].Value, StringComparer.OrdinalIgnoreCase)
             ? "](/{language}" : m.Value)).Order(StringComparer.Ordinal).ToList();
