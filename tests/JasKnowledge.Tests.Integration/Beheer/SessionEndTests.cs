@@ -139,6 +139,58 @@ public abstract class SessionEndTests<TFixture>(TFixture fixture) : IClassFixtur
         Assert.Equal(SignedOut, await WithCookieAsync(a, onA));
         Assert.Equal(SignedOut, await WithCookieAsync(b, onB));
     }
+
+    /// <summary>Found by the attack of 6 December 2026: the cookie between the password and the code outlived
+    /// the account's sessions, so a code finished a sign-in whose password came before "sign out everywhere",
+    /// another role or a new password.</summary>
+    [Theory]
+    [InlineData("Role")]
+    [InlineData("SignOut")]
+    [InlineData("Password")]
+    public async Task A_sign_in_half_done_ends_with_the_accounts_sessions(string change)
+    {
+        var (a, b) = (Node(1000), Node(999));
+        var admin = await BackOffice.SignedInAsync(a, await BackOffice.CreateUserAsync(a, PortalRoles.Administrator));
+        var email = await BackOffice.CreateUserAsync(a, PortalRoles.Editor);
+        var halfDone = BackOffice.Client(b);
+        Assert.Equal(BackOffice.SecondStep, (await BackOffice.PasswordStepAsync(halfDone, email)).Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await halfDone.GetAsync(BackOffice.SecondStep)).StatusCode);
+
+        if (change == "Password")
+        {
+            var owner = await BackOffice.SignedInAsync(a, email);
+            var form = await BackOffice.TokenAsync(owner, "/beheer/wachtwoord");
+            Assert.Equal(HttpStatusCode.Redirect, (await BackOffice.PostFormAsync(owner, "/beheer/wachtwoord", form,
+                [new("Current", BackOffice.Password), new("New", "een heel ander wachtwoord"), new("Repeat", "een heel ander wachtwoord")])).StatusCode);
+        }
+        else
+        {
+            var id = await UsersTests.IdOfAsync(a, email);
+            var token = await BackOffice.TokenAsync(admin, $"/beheer/gebruikers/{id}");
+            Assert.Equal(HttpStatusCode.OK, (await BackOffice.PostFormAsync(admin, $"/beheer/gebruikers/{id}?handler={change}", token,
+                [new("Role", PortalRoles.Translator), new("Gemeente", ""), new("confirmed", "true")])).StatusCode);
+        }
+
+        // The code step neither shows nor takes a code any more, on the node where the password was given.
+        var page = await halfDone.GetAsync(BackOffice.SecondStep);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/beheer/inloggen?afgebroken=ja", page.Headers.Location!.OriginalString);
+        Assert.Contains("Het inloggen is afgebroken", await halfDone.GetStringAsync(page.Headers.Location.OriginalString));
+        var code = await Totp.FreshAsync(email, BackOffice.AuthenticatorKey);
+        var antiforgery = await BackOffice.TokenAsync(halfDone, "/beheer/inloggen");
+        var finished = await BackOffice.PostFormAsync(halfDone, BackOffice.SecondStep, antiforgery, [new("Code", code)]);
+        Assert.Equal(HttpStatusCode.Redirect, finished.StatusCode);
+        Assert.StartsWith("/beheer/inloggen", finished.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.False(WritesTheCookie(finished));
+        Assert.Equal(SignedOut, await WithStatusAsync(halfDone));
+    }
+
+    private static async Task<string> WithStatusAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/beheer");
+        return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.PathAndQuery.StartsWith("/beheer/inloggen?", StringComparison.Ordinal)
+            ? SignedOut : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 }
 
 public sealed class SqliteSessionEndTests(SqlitePortal fixture) : SessionEndTests<SqlitePortal>(fixture);

@@ -23,7 +23,14 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, AccountAdminist
     /// <summary>Arrived here from signing out.</summary>
     public bool SignedOut { get; private set; }
 
-    public void OnGet(string? uitgelogd) => SignedOut = uitgelogd == "ja";
+    /// <summary>Arrived here from the second step, whose sign-in ended because the account changed meanwhile.</summary>
+    public bool Interrupted { get; private set; }
+
+    public void OnGet(string? uitgelogd, string? afgebroken)
+    {
+        SignedOut = uitgelogd == "ja";
+        Interrupted = afgebroken == "ja";
+    }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {

@@ -23,7 +23,11 @@ public sealed class SecondStepModel(SignInManager<PortalUser> signIn, AccountAdm
     public string? Problem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect(BeheerFeature.LoginPath) : Page();
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? BackToSignIn() : Page();
+
+    /// <summary>No half-done sign-in (any more): the first step again, saying why when the account's sessions ended meanwhile.</summary>
+    private RedirectResult BackToSignIn() =>
+        Redirect(HttpContext.Items.ContainsKey(HalfDoneSignIn.EndedItem) ? BeheerFeature.LoginPath + "?afgebroken=ja" : BeheerFeature.LoginPath);
 
     public Task<IActionResult> OnPostAsync() =>
         FinishAsync(
@@ -37,7 +41,7 @@ public sealed class SecondStepModel(SignInManager<PortalUser> signIn, AccountAdm
     {
         // Whoever gave the right password, from the short-lived cookie between the two steps.
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null) return Redirect(BeheerFeature.LoginPath);
+        if (user is null) return BackToSignIn();
         if (code.Length == 0)
         {
             Problem = "Vul de code in.";

@@ -69,6 +69,7 @@ public static class AuthenticationSetup
                 options.Cookie.SecurePolicy = plainHttpAllowed ? CookieSecurePolicy.None : CookieSecurePolicy.Always;
             });
         }
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, HalfDoneSignIn.Configure);
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "jas-beheer";
