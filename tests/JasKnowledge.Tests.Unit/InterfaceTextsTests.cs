@@ -58,6 +58,54 @@ public sealed class InterfaceTextsTests
         Assert.Equal(4, error.Line);
     }
 
+    [Theory]
+    [InlineData("Stap {0} van {1}", "الخطوة {0} من {1}", null)]
+    [InlineData("Stap {0} van {1}", "{1} من {0}", null)]
+    [InlineData("Bewaard om {0:HH:mm}", "Saved at {0:HH:mm}", null)]
+    [InlineData("Geen plaatshouder", "Gebruik {{ en }} gewoon", null)]
+    [InlineData("Stap {0} van {1}", "Step {0}", "{0} {1}, niet {0}")]
+    [InlineData("Stap {0}", "Step {0} of {1}", "{0}, niet {0} {1}")]
+    [InlineData("Stap {0}", "Step 1", "{0}, niet geen")]
+    [InlineData("Zonder", "Met {0}", "geen, niet {0}")]
+    [InlineData("Stap {0}", "Step {0} {", "geen plaatshouder is")]
+    [InlineData("Stap {0}", "Step {0} }x", "geen plaatshouder is")]
+    [InlineData("Stap {0}", "Step \u202E{0}", "leesrichting")]
+    public void A_translation_keeps_the_placeholders_of_its_dutch_string_and_formats(string source, string translation, string? problem)
+    {
+        var found = InterfaceTexts.TextProblem(source, translation);
+        if (problem is null) Assert.Null(found);
+        else Assert.Contains(problem, found);
+    }
+
+    [Fact]
+    public void Every_shipped_translation_of_an_interface_string_passes_the_import_rule()
+    {
+        var all = new InterfaceTexts(new CultureCatalog(
+            new[] { "nl", "en", "ar", "ti", "prs", "fa", "so", "uk" }.Select(code => new CultureDefinition { Code = code, DotNetCulture = code == "prs" ? "fa-AF" : "" })
+                .ToList()), Glossary.Load(Path.Combine(AppContext.BaseDirectory, "content"), ["nl"]));
+        var dutch = InterfaceTexts.Dutch().ToDictionary(e => e.Key, e => e.Value);
+        var checkedCount = 0;
+        foreach (var language in new[] { "en", "ar", "ti", "prs", "fa", "so", "uk" })
+            foreach (var (name, text) in all.In(language))
+            {
+                Assert.True(InterfaceTexts.TextProblem(dutch[name], text) is null, $"{language} {name}: {InterfaceTexts.TextProblem(dutch[name], text)}");
+                checkedCount++;
+            }
+        Assert.True(checkedCount > 7 * 200, $"only {checkedCount} strings checked");
+    }
+
+    [Fact]
+    public void An_import_skips_a_translation_with_a_placeholder_lost_and_says_where()
+    {
+        var (name, source) = InterfaceTexts.Dutch().First(e => e.Value.Contains("{0}", StringComparison.Ordinal));
+        var item = new XliffItem(InterfaceTexts.Set, InterfaceTexts.Type, 0,
+            [new XliffUnit(name, source, source.Replace("{0}", "{1}", StringComparison.Ordinal), "translated", [], 7)], DataType: XliffDocument.Resx);
+        var (ready, skipped) = Texts.Check(item);
+        Assert.Empty(ready);
+        Assert.Contains("plaatshouders", Assert.Single(skipped).Reason);
+        Assert.Contains("(regel 7)", skipped[0].Reason);
+    }
+
     [Fact]
     public void The_command_writes_into_the_languages_resx_keeping_every_other_string()
     {

@@ -15,7 +15,7 @@ namespace JasKnowledge.Web.Features.Translations;
 /// them against the Dutch strings of this build; only the command writes them, into a resx folder it is
 /// given, for a developer to review and commit. A running portal cannot change its compiled resources.
 /// </summary>
-public sealed class InterfaceTexts(CultureCatalog cultures, Glossary glossary)
+public sealed partial class InterfaceTexts(CultureCatalog cultures, Glossary glossary)
 {
     /// <summary>The XLIFF &lt;file&gt;'s original: the resource file's name in the theme.</summary>
     public const string Set = "interface/Ui";
@@ -49,7 +49,7 @@ public sealed class InterfaceTexts(CultureCatalog cultures, Glossary glossary)
                 var target = own.GetValueOrDefault(e.Key);
                 IReadOnlyList<string> notes =
                 [
-                    "interfacetekst (Ui.resx)", .. Placeholders(e.Value),
+                    "interfacetekst (Ui.resx)", .. PlaceholderNote(e.Value),
                     .. glossary.TermsIn(e.Value, cultures.Default.Code).Select(t => $"woordenlijst: {t.Term} = {t.In(language)?.Form ?? "?"}"),
                 ];
                 return new XliffUnit(e.Key, e.Value, target, target is null ? "needs-translation" : "translated", notes);
@@ -74,11 +74,47 @@ public sealed class InterfaceTexts(CultureCatalog cultures, Glossary glossary)
                 skipped.Add(new(Set, unit.Id, $"de Nederlandse interfacetekst is veranderd sinds de export (regel {unit.Line}); exporteer opnieuw"));
             else if (unit.Target is null)
                 skipped.Add(new(Set, unit.Id, $"geen vertaling (regel {unit.Line})"));
+            else if (TextProblem(source, unit.Target) is { } problem)
+                skipped.Add(new(Set, unit.Id, $"{problem} (regel {unit.Line})"));
             else
                 ready.Add(new(unit.Id, unit.Target));
         }
         return (ready, skipped);
     }
+
+    /// <summary>Why a translation cannot stand in for its Dutch string, or null. The page fills a string's
+    /// placeholders with <c>string.Format</c>: a placeholder missing, added or renumbered shows the wrong value
+    /// or none, and a lone brace throws there, on every visit of that page in that language. And no
+    /// direction override (see <see cref="JasKnowledge.Core.Formats.DirectionOverrides"/>).</summary>
+    public static string? TextProblem(string source, string translation)
+    {
+        if (JasKnowledge.Core.Formats.DirectionOverrides.First(translation) is { } control)
+            return JasKnowledge.Core.Formats.DirectionOverrides.Problem("De vertaling", control);
+        var wanted = PlaceholdersIn(source);
+        var found = PlaceholdersIn(translation);
+        if (!wanted.SetEquals(found))
+            return $"de vertaling moet dezelfde plaatshouders hebben als de Nederlandse tekst: {Listed(wanted)}, niet {Listed(found)}";
+        if (wanted.Count == 0) return null;
+        try
+        {
+            _ = string.Format(CultureInfo.InvariantCulture, translation, new object[wanted.Max() + 1]);
+            return null;
+        }
+        catch (FormatException)
+        {
+            return "de vertaling heeft een { of } die geen plaatshouder is; schrijf een losse accolade dubbel: {{ of }}";
+        }
+    }
+
+    private static SortedSet<int> PlaceholdersIn(string text) =>
+        new(PlaceholderPattern().Matches(text).Where(m => m.Groups[1].Success).Select(m => int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture)));
+
+    private static string Listed(SortedSet<int> placeholders) =>
+        placeholders.Count == 0 ? "geen" : string.Join(" ", placeholders.Select(p => "{" + p.ToString(CultureInfo.InvariantCulture) + "}"));
+
+    /// <summary>An escaped brace, or a composite-format item: index, optional alignment and format.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{|\}\}|\{([0-9]{1,3})(?:,\s*-?[0-9]+)?(?::[^{}]*)?\}")]
+    private static partial System.Text.RegularExpressions.Regex PlaceholderPattern();
 
     /// <summary>Writes translated strings into the language's resx file in <paramref name="folder"/>
     /// (<c>Ui.ar.resx</c>, <c>Ui.fa-AF.resx</c> for Dari): existing names get the new text, new ones are
@@ -123,7 +159,7 @@ public sealed class InterfaceTexts(CultureCatalog cultures, Glossary glossary)
         return document;
     }
 
-    private static IEnumerable<string> Placeholders(string text) =>
+    private static IEnumerable<string> PlaceholderNote(string text) =>
         System.Text.RegularExpressions.Regex.IsMatch(text, @"\{\d+\}")
             ? ["{0}, {1}…: het portaal vult hier een getal, naam of datum in; laat ze staan en zet ze waar de zin ze nodig heeft"]
             : [];
