@@ -79,7 +79,7 @@ public abstract class SignInTests<TFixture>(TFixture fixture) : IClassFixture<TF
     [Fact]
     public async Task Outside_development_the_back_office_over_plain_http_says_to_use_https_instead_of_failing()
     {
-        var production = BackOffice.WithLoginLimit(fixture.Factory, 1000).WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        var production = BackOffice.WithLoginLimit(fixture.Factory, 1000, builder => builder.UseEnvironment("Production"));
         var client = production.CreateClient(
             new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
         foreach (var request in new[] { new HttpRequestMessage(HttpMethod.Get, "/beheer/inloggen"),
@@ -99,7 +99,7 @@ public abstract class SignInTests<TFixture>(TFixture fixture) : IClassFixture<TF
     [Fact]
     public async Task Outside_development_every_cookie_is_secure()
     {
-        var production = BackOffice.WithLoginLimit(fixture.Factory, 1000).WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        var production = BackOffice.WithLoginLimit(fixture.Factory, 1000, builder => builder.UseEnvironment("Production"));
         var email = await BackOffice.CreateUserAsync(production, PortalRoles.Editor);
         var client = production.CreateClient(
             new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });

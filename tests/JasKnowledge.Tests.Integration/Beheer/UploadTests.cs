@@ -22,8 +22,8 @@ namespace JasKnowledge.Tests.Integration.Beheer;
 public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
 {
     private const string Pdf = "/beheer/bestanden/nl/het-gesprek-handboek-pdf";
-    private WebApplicationFactory<Program> Host => _host ??= BackOffice.WithLoginLimit(fixture.Factory, 1000)
-        .WithWebHostBuilder(builder => builder.UseSetting("Jas:Uploads:MaxMegabytes", "1"));
+    private WebApplicationFactory<Program> Host => _host ??= BackOffice.WithLoginLimit(
+        fixture.Factory, 1000, builder => builder.UseSetting("Jas:Uploads:MaxMegabytes", "1"));
     private WebApplicationFactory<Program>? _host;
 
     private static byte[] PdfBytes(int size)

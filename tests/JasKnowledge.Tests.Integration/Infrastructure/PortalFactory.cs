@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using JasKnowledge.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace JasKnowledge.Tests.Integration.Infrastructure;
 
@@ -35,9 +36,37 @@ public sealed class PortalFactory(
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
+    /// <summary>Every host built from this factory, also through a chain of WithWebHostBuilder calls: the framework
+    /// disposes the hosts of factories derived from this one, but not of factories derived from those, and such a host
+    /// kept polling its deleted database to the end of the run (dozens of them; the CI run of 6 December took 51
+    /// minutes). All their builds come here.</summary>
+    private readonly List<IHost> _hosts = [];
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        lock (_hosts) _hosts.Add(host);
+        return host;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        List<IHost> hosts;
+        lock (_hosts) hosts = [.. _hosts];
+        foreach (var host in hosts)
+        {
+            try
+            {
+                await host.StopAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (ObjectDisposedException)
+            {
+                // Stopped and disposed with its factory already.
+            }
+            if (host is IAsyncDisposable disposable) await disposable.DisposeAsync();
+            else host.Dispose();
+        }
         // The node's search index may still be closing its last commit for a moment after the host stopped.
         for (var attempt = 1; Directory.Exists(DataDirectory); attempt++)
         {

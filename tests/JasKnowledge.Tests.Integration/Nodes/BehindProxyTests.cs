@@ -12,7 +12,7 @@ public sealed class BehindProxyTests(SqlitePortal fixture) : IClassFixture<Sqlit
     [Fact]
     public async Task The_sign_in_limit_counts_per_forwarded_visitor_and_the_cookie_follows_the_forwarded_scheme()
     {
-        var host = BackOffice.WithLoginLimit(fixture.Factory, 2).WithWebHostBuilder(b => b.UseSetting("FORWARDEDHEADERS_ENABLED", "true"));
+        var host = BackOffice.WithLoginLimit(fixture.Factory, 2, b => b.UseSetting("FORWARDEDHEADERS_ENABLED", "true"));
         var email = await BackOffice.CreateUserAsync(host, Data.Accounts.PortalRoles.Editor);
 
         async Task<HttpResponseMessage> SignInFromAsync(string address, string password)
