@@ -128,6 +128,30 @@ public sealed class ContentItemRulesTests
         Assert.Empty(item.Versions);
     }
 
+    [Theory]
+    [InlineData("body", "Tekst met \u202Eexe.pdf", null)]
+    [InlineData("fields", "Tekst", "{\"partners\":[\"Werkbedrijf \u202Eexe\"]}")]
+    [InlineData("fields", "Tekst", "{\"partners\":[\"Werkbedrijf \\u202eexe\"]}")]
+    public void A_body_or_fields_with_a_direction_override_are_refused_also_as_a_json_escape(string field, string body, string? fields)
+    {
+        var item = NewItem();
+        var error = Assert.Throws<ContentRuleException>(() => item.StartDraft(new VersionText("Titel", body, Fields: fields), "editor", Now));
+        Assert.Equal([field], error.Errors.Select(e => e.Field));
+        Assert.Contains("(U+202E)", error.Errors[0].Message);
+        Assert.Empty(item.Versions);
+    }
+
+    [Theory]
+    [InlineData("Afspraken\nen regels")]
+    [InlineData("Afspraken\r\n")]
+    [InlineData("Afspraken\u2028en regels")]
+    public void A_title_of_more_than_one_line_is_refused(string title)
+    {
+        var item = NewItem();
+        var error = Assert.Throws<ContentRuleException>(() => item.StartDraft(new VersionText(title, "Tekst"), "editor", Now));
+        Assert.Equal("Titel: één regel, zonder regeleinde.", Assert.Single(error.Errors).Message);
+    }
+
     [Fact]
     public void A_title_that_mixes_directions_with_isolates_and_marks_is_kept()
     {

@@ -16,16 +16,23 @@ public sealed record VersionText(
     /// more, PostgreSQL refuses more, so the rule is here for both).</summary>
     public const int MaxTitle = 400, MaxSummary = 2000, MaxChangeNote = 2000;
 
-    /// <summary>Refuses a text whose title, summary or change note is longer than a version keeps, or holds a control that
-    /// turns its reading direction (<see cref="Formats.DirectionOverrides"/>), naming each field.</summary>
+    /// <summary>Refuses a text whose title, summary or change note is longer than a version keeps, whose title is more than
+    /// one line, or whose fields hold a control that turns the reading direction (<see cref="Formats.DirectionOverrides"/>),
+    /// naming each field. The type-specific fields are JSON, where such a control may also be written as an escape.</summary>
     public void CheckFields()
     {
         var errors = new List<ContentFieldError>();
         Check(errors, "title", "Titel", Title, MaxTitle);
+        // A title is one line everywhere it appears: a heading, a link, a feed entry, an e-mail's subject.
+        if (Title.AsSpan().IndexOfAny(LineBreaks) >= 0) errors.Add(new("title", "Titel: één regel, zonder regeleinde."));
         Check(errors, "summary", "Samenvatting", Summary, MaxSummary);
         Check(errors, "changeNote", "Wat veranderde er", ChangeNote, MaxChangeNote);
+        Check(errors, "body", "Tekst", Body, int.MaxValue);
+        if (Formats.DirectionOverrides.FirstInJson(Fields) is { } control) errors.Add(new("fields", Formats.DirectionOverrides.Problem("Velden", control)));
         if (errors.Count > 0) throw new ContentRuleException(string.Join(" ", errors.Select(e => e.Message)), errors);
     }
+
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\u0085\u2028\u2029");
 
     private static void Check(List<ContentFieldError> errors, string field, string label, string? value, int max)
     {

@@ -81,6 +81,24 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
         Assert.Equal(versions, (await after.ServiceProvider.GetRequiredService<ContentStore>().FindAsync(id))!.Versions.Count);
     }
 
+    /// <summary>Found by the attack of 6 December 2026: a hand-made post put a direction override in the body and a line
+    /// break in the title.</summary>
+    [Theory]
+    [InlineData("Afspraken\nen regels", "Tekst.", "title", "Titel: één regel, zonder regeleinde.")]
+    [InlineData("Afspraken", "Open \u202Eexe.pdf", "body", "Tekst: bevat een onzichtbaar teken dat de leesrichting omzet (U+202E).")]
+    public async Task A_title_of_two_lines_or_a_body_with_a_direction_override_is_refused_at_its_field(
+        string title, string body, string field, string message)
+    {
+        var client = await EditorAsync();
+        var id = await IdAsync("handboek/sessie-8-samenleven-en-buren", "nl");
+        var (token, start) = await OpenAsync(client, id);
+        var response = await SubmitAsync(client, id, "Draft", token, start, title, body, "");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains(message, WebUtility.HtmlDecode(html));
+        Assert.Matches($"id=\"{field}\"[^>]*aria-invalid=\"true\"", html);
+    }
+
     [Fact]
     public async Task An_editor_previews_saves_a_draft_publishes_and_restores()
     {

@@ -301,6 +301,24 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_partner_with_a_direction_override_is_refused_and_nothing_is_saved()
+    {
+        // The attack of 6 December 2026 put U+202E into a partner's name: stored in the record's JSON, it turned the text around on
+        // the public page and in the comparison with the blueprint.
+        var client = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));
+        var token = await BackOffice.TokenAsync(client, "/beheer");
+        var form = await FormAsync(client, "Partner");
+        form.Add(new("Form.Partners", "Werkbedrijf \u202Eexe.pdf"));
+        var before = await BaseAsync(client, "0638");
+
+        var response = await PostAsync(client, "0638", "Draft", token, form);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("bevat een onzichtbaar teken dat de leesrichting omzet (U+202E)", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(before, await BaseAsync(client, "0638"));
+    }
+
+    [Fact]
     public async Task A_message_about_an_unnamed_period_gives_the_number_its_row_has_in_the_table()
     {
         var client = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));

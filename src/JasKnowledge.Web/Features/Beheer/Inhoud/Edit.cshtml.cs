@@ -190,8 +190,8 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             ? "Een grote wijziging heeft een toelichting nodig: schrijf bij \"Wat veranderde er?\" wat er veranderde. Het concept is opgeslagen."
             : e.Message;
         if (e.Rule == ContentRule.MajorChangeNeedsNote) ProblemField = "changeNote";
-        // A text longer than a version keeps: the first field it is about.
-        if (e.Errors.FirstOrDefault(f => f.Field is "title" or "summary" or "changeNote") is { } field) ProblemField = field.Field;
+        // A field a rule refused (too long, a title of two lines, a direction override): the first one it is about.
+        if (e.Errors.FirstOrDefault(f => f.Field is "title" or "summary" or "changeNote" or "body") is { } field) ProblemField = field.Field;
         Response.StatusCode = e.Rule == ContentRule.ChangedMeanwhile ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
     }
 
