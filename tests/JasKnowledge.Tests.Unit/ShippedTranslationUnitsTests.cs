@@ -29,5 +29,7 @@ public sealed class ShippedTranslationUnitsTests
         var own = MarkdownUnits.Of(Body(translation)).Units;
         Assert.Equal(dutch.Units.Select(u => u.Kind), own.Select(u => u.Kind));
         Assert.Equal(Body(translation), dutch.Join(own.Select(u => u.Text).ToList()));
+        // And each block passes the import's rule for one unit, so the same text sent back through XLIFF is taken.
+        Assert.All(own, unit => Assert.Null(MarkdownUnits.OneBlockProblem(unit.Kind, unit.Text)));
     }
 }

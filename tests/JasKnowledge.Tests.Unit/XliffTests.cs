@@ -105,6 +105,55 @@ public sealed class XliffTests
             xml.Replace("<target state=\"needs-translation\" />", "<target>اتصل بـ[البلدية](https://kwaad.example).</target>"), "ar"));
     }
 
+    /// <summary>Found by the attack of 6 December 2026: with the codes intact, Markdown typed as text between them became a
+    /// real link or emphasis in the draft.</summary>
+    [Theory]
+    [InlineData("[kijk hier](https://kwaad.example) ", "](https://kwaad.example)")]
+    [InlineData("**let op** ", "**")]
+    [InlineData("_let op_ ", "_")]
+    public void Markdown_typed_as_text_next_to_intact_codes_is_refused(string typed, string marker)
+    {
+        var xml = XliffDocument.Write("nl", "ar", [new XliffItem("informatie/test", "info-sheet", 1,
+            [new XliffUnit("b1", "Bel de [gemeente](https://www.example.nl).", "اتصل بـ[البلدية](https://www.example.nl).", "translated", [])])]);
+        Assert.Equal("اتصل بـ[البلدية](https://www.example.nl).", XliffDocument.Read(xml, "ar")[0].Units[0].Target);
+        var typedIn = xml.Replace("<target state=\"translated\">اتصل", $"<target state=\"translated\">{System.Security.SecurityElement.Escape(typed)}اتصل");
+        Assert.NotEqual(xml, typedIn);
+
+        var error = Assert.Throws<XliffFormatException>(() => XliffDocument.Read(typedIn, "ar"));
+        Assert.Equal("b1", error.Unit);
+        Assert.Contains("als tekst getypt", error.Message);
+        Assert.Contains(marker, error.Message);
+    }
+
+    [Theory]
+    [InlineData("paragraph", "Eén zin.\nNog een regel van dezelfde alinea.", null)]
+    [InlineData("list-item", "Een punt dat over\ntwee regels loopt.", null)]
+    [InlineData("heading", "Kun je niet komen?", null)]
+    [InlineData("table-cell", "elke week", null)]
+    [InlineData("title", "Het gesprek", null)]
+    [InlineData("paragraph", "\nMet een regeleinde van het programma eromheen.\n", null)]
+    [InlineData("paragraph", "Eén zin.\n\nEen tweede alinea.", "nieuw blok")]
+    [InlineData("paragraph", "Eén zin.\n- een nieuw punt", "nieuw blok")]
+    [InlineData("list-item", "Een punt\n2. en nog een", "nieuw blok")]
+    [InlineData("paragraph", "Eén zin.\n# Een kop", "nieuw blok")]
+    [InlineData("paragraph", "Eén zin.\n> een citaat", "nieuw blok")]
+    [InlineData("paragraph", "- Een lijst in plaats van een alinea", "nieuw blok")]
+    [InlineData("paragraph", "Eén zin.\n| a | b |", "nieuw blok")]
+    [InlineData("paragraph", "Eén zin.\n```", "nieuw blok")]
+    [InlineData("paragraph", "Een kop van twee regels\n---", "alleen - = * of _")]
+    [InlineData("list-item", "Een punt\n===", "alleen - = * of _")]
+    [InlineData("paragraph", "***", "alleen - = * of _")]
+    [InlineData("paragraph", "Zie de bron.\n[1]: https://kwaad.example", "linkdefinitie")]
+    [InlineData("heading", "Een kop\nover twee regels", "één regel")]
+    [InlineData("title", "Een titel\nover twee regels", "één regel")]
+    [InlineData("table-cell", "een | twee", "geen |")]
+    public void A_translation_stays_one_block_of_its_units_kind(string kind, string translation, string? problem)
+    {
+        var found = MarkdownUnits.OneBlockProblem(kind, translation);
+        if (problem is null) Assert.Null(found);
+        else Assert.Contains(problem, found);
+    }
+
     /// <summary>A translation links to the page in its own language, and the export writes its current text as the target:
     /// re-importing an export unchanged was refused for every translated link (the back-office attack of 6 December 2026).</summary>
     [Fact]

@@ -137,11 +137,20 @@ public static class XliffDocument
                 {
                     var (text, codes) = InlineCodes.FromXliff(targetElement);
                     var sourceLanguage = (string?)file.Attribute("source-language") ?? "";
-                    if (!Linked(codes, targetLanguage, sourceLanguage).SequenceEqual(Linked(sourceCodes, sourceLanguage))
-                        && !(codes.Count == 0 && KeepsCodes(source, text, sourceLanguage, targetLanguage)))
+                    var keepsMarkers = KeepsCodes(source, text, sourceLanguage, targetLanguage);
+                    if (!Linked(codes, targetLanguage, sourceLanguage).SequenceEqual(Linked(sourceCodes, sourceLanguage)) && !(codes.Count == 0 && keepsMarkers))
                         throw new XliffFormatException(
                             $"De vertaling van unit '{id}' in '{set}' houdt de opmaakcodes van de bron (nadruk, links) niet intact: " +
                             $"verwacht [{string.Join(", ", sourceCodes)}], gevonden [{string.Join(", ", codes)}].", id, Line(targetElement));
+                    // The codes are intact, but Markdown typed into the text between them (a link, ** or _) would become real
+                    // emphasis or a link in the draft, past the check on the codes.
+                    if (!keepsMarkers)
+                        throw new XliffFormatException(
+                            Extra(InlineCodes.Markers(text), InlineCodes.Markers(source)).ToList() is { Count: > 0 } extra
+                                ? $"De vertaling van unit '{id}' in '{set}' heeft opmaak of een link als tekst getypt ([{string.Join(", ", extra)}]): " +
+                                  "gebruik daarvoor de codes van de bron, of laat de tekens weg."
+                                : $"De opmaak van unit '{id}' in '{set}' werkt in de vertaling niet meer, bijvoorbeeld door een regeleinde " +
+                                  "binnen een link of nadruk, of door een * of _ direct ernaast.", id, Line(targetElement));
                     if (text.Trim().Length > 0) target = text;
                 }
                 units.Add(new XliffUnit(id, source, target, (string?)targetElement?.Attribute("state") ?? "", [], Line(unit)));
@@ -186,6 +195,13 @@ public static class XliffDocument
     /// the same page in its own language counting as the same link.</summary>
     public static bool KeepsCodes(string source, string translation, string sourceLanguage, string targetLanguage) =>
         Linked(InlineCodes.Markers(translation), targetLanguage, sourceLanguage).SequenceEqual(Linked(InlineCodes.Markers(source), sourceLanguage));
+
+    /// <summary>The markers of a translation that its source lacks (the translation's own links counted by address).</summary>
+    private static IEnumerable<string> Extra(IReadOnlyList<string> translation, IReadOnlyList<string> source)
+    {
+        var left = source.ToList();
+        return translation.Where(marker => !left.Remove(marker)).Distinct();
+    }
 
     /// <summary>A link's code with the page's language taken out of its address, where it is one of
     /// <paramref name="languages"/>: a translation links to the page in its own language ("](/en/open-data)" where the

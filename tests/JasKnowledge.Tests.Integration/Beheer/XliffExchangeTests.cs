@@ -243,6 +243,51 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Null(await FindAsync(set, "fa"));
     }
 
+    /// <summary>Found by the attack of 6 December 2026: Markdown typed into a target as text became layout or a link the Dutch
+    /// text does not have: a new list item, a heading, a link definition, or a link next to the intact codes.</summary>
+    [Theory]
+    [InlineData("b4", "ع Vertel waarom.\n- ع een punt erbij", "één unit is één blok")]
+    [InlineData("b4", "ع Vertel waarom.\n\n# ع Een kop erbij", "één unit is één blok")]
+    [InlineData("b2", "ع Afmelden\n\nع Een alinea erbij", "één regel")]
+    [InlineData("b4", "ع Vertel waarom.\n[1]: https://kwaad.example", "linkdefinitie")]
+    public async Task A_target_that_makes_a_block_of_its_own_leaves_its_item_out_and_says_which_unit(string unit, string target, string message)
+    {
+        const string set = "informatie/xliff-blok-erbij";
+        await PublishDutchAsync(set, Body);
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        var document = XDocument.Parse(Fill(await translator.GetStringAsync($"{Page}?handler=Xliff&lang=ar&all=true"), set), LoadOptions.PreserveWhitespace);
+        document.Descendants(X + "trans-unit").Single(u => (string?)u.Attribute("id") == unit).Element(X + "target")!.Value = target;
+
+        var response = await ImportAsync(translator, "ar", document.Declaration + document.ToString(SaveOptions.DisableFormatting));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("1 item niet geïmporteerd", html);
+        Assert.Contains(message, html);
+        Assert.Matches("\\(regel \\d+\\)", html);
+        Assert.Null(await FindAsync(set, "ar"));
+    }
+
+    [Fact]
+    public async Task A_link_typed_as_text_next_to_the_intact_codes_refuses_the_file()
+    {
+        const string set = "informatie/xliff-link-getypt";
+        await PublishDutchAsync(set, Body);
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        var document = XDocument.Parse(Fill(await translator.GetStringAsync($"{Page}?handler=Xliff&lang=ar&all=true"), set), LoadOptions.PreserveWhitespace);
+        document.Descendants(X + "trans-unit").Single(u => (string?)u.Attribute("id") == "b3").Element(X + "target")!
+            .AddFirst(new XText("[ع hier](https://kwaad.example) "));
+
+        var response = await ImportAsync(translator, "ar", document.Declaration + document.ToString(SaveOptions.DisableFormatting));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("als tekst getypt", html);
+        Assert.Contains("https://kwaad.example", html);
+        Assert.Contains("Unit: b3.", html);
+        Assert.Null(await FindAsync(set, "ar"));
+    }
+
     [Fact]
     public async Task Interface_strings_come_out_of_a_full_export_and_an_import_checks_them_without_changing_the_portal()
     {

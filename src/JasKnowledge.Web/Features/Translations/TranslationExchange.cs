@@ -142,11 +142,11 @@ public sealed class TranslationExchange(
             var problems = new List<SkippedUnit>();
             foreach (var unit in item.Units)
             {
-                var (source, unchanged) = unit.Id switch
+                var (source, kind, unchanged) = unit.Id switch
                 {
-                    Title => (from.Title, from.Title == current.Title),
-                    Summary => (from.Summary ?? "", from.Summary == current.Summary),
-                    _ => (fromUnits.Units[BlockIndex(unit.Id)].Text, stillSame.Contains(BlockIndex(unit.Id))),
+                    Title => (from.Title, "title", from.Title == current.Title),
+                    Summary => (from.Summary ?? "", "summary", from.Summary == current.Summary),
+                    _ => (fromUnits.Units[BlockIndex(unit.Id)].Text, fromUnits.Units[BlockIndex(unit.Id)].Kind, stillSame.Contains(BlockIndex(unit.Id))),
                 };
                 if (unit.Source != source)
                     problems.Add(new(item.Set, unit.Id,
@@ -156,6 +156,8 @@ public sealed class TranslationExchange(
                         $"de Nederlandse tekst van deze unit is veranderd sinds versie {from.Number} (regel {unit.Line}); exporteer opnieuw"));
                 else if (unit.Target is null)
                     problems.Add(new(item.Set, unit.Id, $"geen vertaling (regel {unit.Line})"));
+                else if (MarkdownUnits.OneBlockProblem(kind, unit.Target) is { } layout)
+                    problems.Add(new(item.Set, unit.Id, $"{layout} (regel {unit.Line})"));
             }
             if (problems.Count > 0)
             {
