@@ -117,7 +117,7 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Import: 1 item als concept, 1 item niet geïmporteerd", html);
         Assert.Contains(tooLong, html);
-        Assert.Contains("Titel: hoogstens 400 tekens (nu 500).", html);
+        Assert.Matches("Titel: hoogstens 400 tekens \\(nu 500\\)\\. \\(regel \\d+\\)", html);
         Assert.NotNull((await FindAsync(good, "ar"))!.Draft);
         Assert.Null(await FindAsync(tooLong, "ar"));
     }
@@ -265,6 +265,24 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Contains("1 item niet geïmporteerd", html);
         Assert.Contains(message, html);
         Assert.Matches("\\(regel \\d+\\)", html);
+        Assert.Null(await FindAsync(set, "ar"));
+    }
+
+    [Fact]
+    public async Task A_unit_twice_in_the_file_is_named_as_twice_not_as_missing()
+    {
+        const string set = "informatie/xliff-dubbel";
+        await PublishDutchAsync(set, Body);
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        var document = XDocument.Parse(Fill(await translator.GetStringAsync($"{Page}?handler=Xliff&lang=ar&all=true"), set), LoadOptions.PreserveWhitespace);
+        document.Descendants(X + "trans-unit").Single(u => (string?)u.Attribute("id") == "b4").SetAttributeValue("id", "b3");
+
+        var response = await ImportAsync(translator, "ar", document.Declaration + document.ToString(SaveOptions.DisableFormatting));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Unit 'b3' staat twee keer in 'informatie/xliff-dubbel'.", html);
+        Assert.DoesNotContain("ontbreekt in het bestand", html);
         Assert.Null(await FindAsync(set, "ar"));
     }
 

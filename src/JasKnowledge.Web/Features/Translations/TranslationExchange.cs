@@ -122,10 +122,11 @@ public sealed class TranslationExchange(
             if (ids.FirstOrDefault(id => !expected.Contains(id)) is { } unknown)
                 throw new XliffFormatException($"Unit '{unknown}' hoort niet bij '{item.Set}' versie {item.SourceVersion}.", unknown,
                     item.Units.First(u => u.Id == unknown).Line);
+            // A unit twice is named as such first: its copy may stand where a unit that is missing belongs.
+            if (item.Units.GroupBy(u => u.Id).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                throw new XliffFormatException($"Unit '{twice.Key}' staat twee keer in '{item.Set}'.", twice.Key, twice.ElementAt(1).Line);
             if (expected.FirstOrDefault(id => !ids.Contains(id)) is { } missing)
                 throw new XliffFormatException($"Unit '{missing}' van '{item.Set}' ontbreekt in het bestand.", missing, item.Line);
-            if (ids.Count != ids.Distinct().Count())
-                throw new XliffFormatException($"'{item.Set}' heeft een unit-id dubbel.", null, item.Line);
             plans.Add((item, pair.Dutch, from));
         }
 
@@ -193,8 +194,12 @@ public sealed class TranslationExchange(
             catch (ContentRuleException e)
             {
                 // A rule of the item itself (a title longer than a version keeps): this item is left out, as an item with
-                // a unit left out is; the items before it are saved, and the report says which were and which were not.
-                skipped.Add(new(item.Set, null, e.Message));
+                // a unit left out is; the items before it are saved, and the report says which were and which were not,
+                // with the unit and line of a title or summary a rule refused.
+                var unit = e.Errors.Select(f => f.Field switch { "title" => Title, "summary" => Summary, _ => null })
+                    .FirstOrDefault(id => id is not null);
+                var line = item.Units.FirstOrDefault(u => u.Id == unit)?.Line;
+                skipped.Add(new(item.Set, unit, line is null ? e.Message : $"{e.Message} (regel {line})"));
                 continue;
             }
             imported.Add(item.Set);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Theme;
 using Microsoft.AspNetCore.Diagnostics;
@@ -69,7 +70,9 @@ public static class LocalizationSetup
         {
             context.Response.Headers.Vary = "Accept-Language, Cookie";
             return Results.Redirect("/" + PreferredCulture.Choose(context.Request, catalog).Code);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription()
+            // HEAD is answered as GET (HeadRequests): a 405 for another method says so in Allow.
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         return endpoints;
     }
 
