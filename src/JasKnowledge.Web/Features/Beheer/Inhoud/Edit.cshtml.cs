@@ -69,8 +69,28 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     {
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
         PreviewHtml = MarkdownRenderer.ToHtml(Body ?? "");
+        // The preview says at once what saving would refuse (a title of two lines, a direction override), not after.
+        try
+        {
+            FormText().CheckFields();
+        }
+        catch (ContentRuleException e)
+        {
+            Refused(e);
+        }
         return Page();
     }
+
+    /// <summary>The version the form describes, on the current one's other fields.</summary>
+    private VersionText FormText() => Item.Current!.ToText() with
+    {
+        Title = (Title ?? "").Trim(),
+        Summary = string.IsNullOrWhiteSpace(Summary) ? null : Summary.Trim(),
+        Body = (Body ?? "").Replace("\r\n", "\n").Trim(),
+        ChangeNote = string.IsNullOrWhiteSpace(ChangeNote) ? null : ChangeNote.Trim(),
+        IsMajor = IsMajor,
+        SourceVersion = UpdateToSource && Source is not null ? Source.Number : Item.Current!.SourceVersion,
+    };
 
     public Task<IActionResult> OnPostDraftAsync(Guid id, CancellationToken cancellationToken) => SaveAsync(id, publish: false, cancellationToken);
 
@@ -124,16 +144,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        var current = Item.Current!;
-        var text = current.ToText() with
-        {
-            Title = Title.Trim(),
-            Summary = string.IsNullOrWhiteSpace(Summary) ? null : Summary.Trim(),
-            Body = (Body ?? "").Replace("\r\n", "\n").Trim(),
-            ChangeNote = string.IsNullOrWhiteSpace(ChangeNote) ? null : ChangeNote.Trim(),
-            IsMajor = IsMajor,
-            SourceVersion = UpdateToSource && Source is not null ? Source.Number : current.SourceVersion,
-        };
+        var text = FormText();
         var textSaved = false;
         try
         {
