@@ -138,6 +138,13 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
         Assert.Contains("<del class=\"text-diff__line\">", history);
         Assert.Contains("Nieuwe alinea", history);
 
+        // A hand-made post without a number was answered "Versie 0 bestaat niet" (the attack of 6 December 2026).
+        var noNumber = await BackOffice.PostFormAsync(
+            client, $"/beheer/inhoud/{id}/geschiedenis?handler=Restore", await BackOffice.TokenAsync(client, $"/beheer/inhoud/{id}/geschiedenis"),
+            [new("version", "abc")]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noNumber.StatusCode);
+        Assert.Contains("er kwam geen versienummer mee", await noNumber.Content.ReadAsStringAsync());
+
         var restore = await BackOffice.PostFormAsync(
             client, $"/beheer/inhoud/{id}/geschiedenis?handler=Restore", await BackOffice.TokenAsync(client, $"/beheer/inhoud/{id}/geschiedenis"),
             [new("version", "1")]);

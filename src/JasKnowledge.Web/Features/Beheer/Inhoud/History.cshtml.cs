@@ -32,12 +32,19 @@ public sealed class HistoryModel(ContentStore store, CultureCatalog cultures, IE
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRestoreAsync(Guid id, int version, CancellationToken cancellationToken)
+    /// <param name="version">As text: a number the form did not send ("abc") is answered as such, not as version 0.</param>
+    public async Task<IActionResult> OnPostRestoreAsync(Guid id, string? version, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
+        if (!int.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            Problem = "Kies de versie om te herstellen met de knop bij die versie; er kwam geen versienummer mee.";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         try
         {
-            await store.RestoreAsync(Item, version, User.Identity?.Name ?? "onbekend", cancellationToken);
+            await store.RestoreAsync(Item, number, User.Identity?.Name ?? "onbekend", cancellationToken);
         }
         catch (ContentRuleException e)
         {
