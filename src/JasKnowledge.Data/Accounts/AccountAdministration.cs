@@ -14,7 +14,12 @@ public sealed record AccountSummary(string Id, string Email, IReadOnlyList<strin
 public sealed record Invitation(PortalUser User, string? OneTimePassword, string? LinkToken, DateTime? ExpiresUtc);
 
 /// <summary>An administrator's change that the rules refuse (e.g. removing the last administrator).</summary>
-public sealed class AccountRuleException(string message) : Exception(message);
+/// <param name="isConflict">The account's state or another administrator's change stands in the way (HTTP 409), rather than
+/// what was typed (422).</param>
+public sealed class AccountRuleException(string message, bool isConflict = false) : Exception(message)
+{
+    public bool IsConflict { get; } = isConflict;
+}
 
 /// <summary>
 /// The administration of back-office accounts (/beheer/gebruikers) and the account's own two-factor
@@ -238,7 +243,7 @@ public sealed class AccountAdministration(
     }
 
     private async Task<PortalUser> UserAsync(string id) =>
-        await users.FindByIdAsync(id) ?? throw new AccountRuleException("Dit account bestaat niet (meer).");
+        await users.FindByIdAsync(id) ?? throw new AccountRuleException("Dit account bestaat niet (meer).", isConflict: true);
 
     /// <summary>A change that may take an administrator away: the check and the change in one serializable
     /// transaction, so that two administrators demoting each other at the same moment cannot both succeed
@@ -253,7 +258,7 @@ public sealed class AccountAdministration(
         }
         catch (Exception e) when (e is not AccountRuleException && DatabaseConflicts.IsConflict(e))
         {
-            throw new AccountRuleException(ChangedMeanwhile);
+            throw new AccountRuleException(ChangedMeanwhile, isConflict: true);
         }
     }
 
@@ -266,7 +271,8 @@ public sealed class AccountAdministration(
         var administrators = await users.GetUsersInRoleAsync(PortalRoles.Administrator);
         if (!administrators.Any(a => a.Id != user.Id && !a.Disabled && a.InvitationHash is null && a.PasswordHash is not null && !a.MustChangePassword))
             throw new AccountRuleException(
-                "Dit is de laatste beheerder die kan inloggen: maak eerst een ander account beheerder, en laat die de uitnodiging aannemen en een eigen wachtwoord kiezen.");
+                "Dit is de laatste beheerder die kan inloggen: maak eerst een ander account beheerder, en laat die de uitnodiging aannemen en een eigen wachtwoord kiezen.",
+                isConflict: true);
     }
 
     private async Task AuditAsync(string actor, string action, string subject, string? detail)
@@ -282,7 +288,7 @@ public sealed class AccountAdministration(
         if (result.Succeeded) return;
         if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.ConcurrencyFailure)
                 or nameof(IdentityErrorDescriber.UserNotInRole) or nameof(IdentityErrorDescriber.UserAlreadyInRole)))
-            throw new AccountRuleException(ChangedMeanwhile);
+            throw new AccountRuleException(ChangedMeanwhile, isConflict: true);
         throw new AccountRuleException(string.Join(" ", result.Errors.Select(e => AccountProblem.From(e).Dutch)));
     }
 

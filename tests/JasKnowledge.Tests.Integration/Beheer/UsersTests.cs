@@ -181,7 +181,8 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
         // by the attack of 5 December 2026: such an account could edit nothing, and nobody was told).
         var nowhere = await PostAsync(
             "Role", new KeyValuePair<string, string>("Role", PortalRoles.MunicipalEditor), new KeyValuePair<string, string>("Gemeente", "9999"));
-        Assert.Equal(HttpStatusCode.Conflict, nowhere.StatusCode);
+        // What was typed is wrong, nothing stands in its way: 422, not 409 (the attack of 6 December 2026).
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, nowhere.StatusCode);
         var nowhereHtml = await nowhere.Content.ReadAsStringAsync();
         Assert.Contains("Geen gemeente in de lijst van het CBS heeft code 9999", nowhereHtml);
         // The refused choice comes back to be corrected, pointing at the message; the saved one is still listed above it.

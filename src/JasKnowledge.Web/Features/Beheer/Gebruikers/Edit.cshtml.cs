@@ -70,7 +70,7 @@ public sealed class EditModel(AccountAdministration accounts) : PageModel
         catch (AccountRuleException e)
         {
             Problem = e.Message;
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            Response.StatusCode = e.IsConflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
         return Redirect(BeheerFeature.UsersPath);
@@ -94,7 +94,7 @@ public sealed class EditModel(AccountAdministration accounts) : PageModel
         catch (AccountRuleException e)
         {
             Problem = e.Message;
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            Response.StatusCode = e.IsConflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         }
         await LoadAsync();
         return Page();
