@@ -46,6 +46,20 @@ public sealed class AssetRulesTests
         Assert.Single(asset.Revisions);
     }
 
+    [Theory]
+    [InlineData("Nieuw\fhoofdstuk", "U+000C")]
+    [InlineData("Nieuw\vhoofdstuk", "U+000B")]
+    [InlineData("Nieuw\u001Bhoofdstuk", "U+001B")]
+    [InlineData("Nieuw\u0085hoofdstuk", "U+0085")]
+    public void Release_notes_with_an_invisible_control_character_are_refused_and_line_breaks_and_tabs_are_kept(string notes, string control)
+    {
+        var asset = new Asset { Slug = "x", Culture = "nl", Title = "X" };
+        var error = Assert.Throws<ContentRuleException>(() => asset.AddRevision(File('a'), "1.0", "x.pdf", notes, Day));
+        Assert.Contains($"stuurteken ({control})", error.Message);
+        asset.AddRevision(File('b'), "1.0", "x.pdf", "Nieuw:\r\n\t- hoofdstuk 3\n- 😀 een teken buiten het basisvlak", Day);
+        Assert.Single(asset.Revisions);
+    }
+
     [Fact]
     public void Release_notes_with_a_control_that_turns_the_reading_direction_are_refused()
     {

@@ -142,6 +142,31 @@ public sealed class ContentItemRulesTests
     }
 
     [Theory]
+    [InlineData("title", "Over\vdit portaal", "Tekst", null, "U+000B")]
+    [InlineData("body", "Titel", "Tekst\fmet een form feed", null, "U+000C")]
+    [InlineData("fields", "Titel", "Tekst", "{\"partners\":[\"Werk\\u001bbedrijf\"]}", "U+001B")]
+    [InlineData("fields", "Titel", "Tekst", "{\"partners\":[\"Werk\\ud800\"]}", "U+D800")]
+    public void Invisible_control_characters_are_refused_in_every_field(string field, string title, string body, string? fields, string control)
+    {
+        var item = NewItem();
+        var error = Assert.Throws<ContentRuleException>(() => item.StartDraft(new VersionText(title, body, Fields: fields), "editor", Now));
+        Assert.Equal([field], error.Errors.Select(e => e.Field));
+        Assert.Contains($"stuurteken ({control})", error.Errors[0].Message);
+    }
+
+    [Fact]
+    public void A_field_that_writes_a_backslash_and_u202e_as_text_is_kept_and_its_refusal_names_the_text()
+    {
+        var item = NewItem();
+        // "Pad C:\u202e" as text: an escaped backslash, then the letters; the attack of 6 December 2026 found it refused.
+        item.StartDraft(new VersionText("Titel", "Tekst", Fields: "{\"partners\":[\"Pad C:\\\\u202e\"]}"), "editor", Now);
+        Assert.Single(item.Versions);
+        var error = Assert.Throws<ContentRuleException>(() => NewItem().StartDraft(
+            new VersionText("Titel", "Tekst", Fields: "{\"partners\":[\"Gemeente\",\"Werkbedrijf \\u202Eexe\"]}"), "editor", Now));
+        Assert.Contains("Velden (\"Werkbedrijf exe\")", error.Errors[0].Message);
+    }
+
+    [Theory]
     [InlineData("Afspraken\nen regels")]
     [InlineData("Afspraken\r\n")]
     [InlineData("Afspraken\u2028en regels")]

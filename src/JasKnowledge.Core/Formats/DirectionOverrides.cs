@@ -6,7 +6,7 @@ namespace JasKnowledge.Core.Formats;
 /// feed and in an alert e-mail ("Trojan Source"). Text that mixes directions needs none of them: the isolates
 /// (U+2066–U+2069) and the marks (U+200E, U+200F) stay allowed, and HTML sets each element's direction itself.
 /// </summary>
-public static partial class DirectionOverrides
+public static class DirectionOverrides
 {
     /// <summary>"U+202E" for the first such control in the text, or null when it has none.</summary>
     public static string? First(string? text)
@@ -14,17 +14,6 @@ public static partial class DirectionOverrides
         var at = text is null ? -1 : text.AsSpan().IndexOfAnyInRange('\u202A', '\u202E');
         return at < 0 ? null : $"U+{(int)text![at]:X4}";
     }
-
-    /// <summary>As <see cref="First"/>, for JSON, where the control may also be written as an escape (<c>\u202E</c>).</summary>
-    public static string? FirstInJson(string? json)
-    {
-        if (First(json) is { } raw) return raw;
-        var escaped = json is null ? null : EscapedPattern().Match(json);
-        return escaped is { Success: true } ? $"U+{escaped.Groups[1].Value.ToUpperInvariant()}" : null;
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\\u(202[A-Ea-e])")]
-    private static partial System.Text.RegularExpressions.Regex EscapedPattern();
 
     /// <summary>The refusal for a field, in the editors' words.</summary>
     public static string Problem(string label, string control) =>

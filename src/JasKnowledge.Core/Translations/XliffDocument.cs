@@ -51,11 +51,14 @@ public static class XliffDocument
                     new XAttribute("id", unit.Id),
                     item.IsInterface ? new XAttribute("resname", unit.Id) : null,
                     new XAttribute(XNamespace.Xml + "space", "preserve"),
-                    new XElement(X + "source", InlineCodes.ToXliff(unit.Source)),
+                    // Text saved before the control-character rule gets a replacement mark: XML cannot hold it, and the whole
+                    // export failed with it.
+                    new XElement(X + "source", InlineCodes.ToXliff(Formats.ControlCharacters.ForXml(unit.Source))),
                     unit.Target is null
                         ? new XElement(X + "target", new XAttribute("state", unit.State))
-                        : new XElement(X + "target", new XAttribute("state", unit.State), InlineCodes.ToXliff(unit.Target, unit.Source)),
-                    unit.Notes.Select(n => new XElement(X + "note", n))))))));
+                        : new XElement(X + "target", new XAttribute("state", unit.State),
+                            InlineCodes.ToXliff(Formats.ControlCharacters.ForXml(unit.Target), Formats.ControlCharacters.ForXml(unit.Source))),
+                    unit.Notes.Select(n => new XElement(X + "note", Formats.ControlCharacters.ForXml(n)))))))));
         Indent(root, 0);
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), root);
         using var writer = new Utf8StringWriter();

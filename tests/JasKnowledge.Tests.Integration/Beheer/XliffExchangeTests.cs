@@ -6,6 +6,7 @@ using JasKnowledge.Data.Accounts;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Tests.Integration.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JasKnowledge.Tests.Integration.Beheer;
@@ -266,6 +267,25 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Contains(message, html);
         Assert.Matches("\\(regel \\d+\\)", html);
         Assert.Null(await FindAsync(set, "ar"));
+    }
+
+    /// <summary>A title saved before the control-character rule (a form feed, Word's soft line break) made the whole export
+    /// answer 500: XML cannot hold it (the attack of 6 December 2026). It goes out with a replacement mark.</summary>
+    [Fact]
+    public async Task A_control_character_saved_before_the_rule_does_not_break_the_export()
+    {
+        const string set = "informatie/xliff-stuurteken";
+        await PublishDutchAsync(set, Body);
+        var id = (await FindAsync(set, "nl"))!.Id;
+        using (var scope = Host.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<JasKnowledge.Data.JasDbContext>().ContentVersions.Where(v => v.ItemId == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(v => v.Title, "Afspraken\vvooraf"));
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+
+        var export = await translator.GetAsync($"{Page}?handler=Xliff&lang=ar&all=true");
+
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Contains("<source>Afspraken\uFFFDvooraf</source>", await export.Content.ReadAsStringAsync());
     }
 
     [Fact]

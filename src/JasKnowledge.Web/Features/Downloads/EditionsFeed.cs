@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using JasKnowledge.Core.Assets;
+using JasKnowledge.Core.Formats;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Assets;
@@ -52,7 +53,8 @@ public static class EditionsFeed
                 if (!string.Equals(asset.Culture, ui, StringComparison.OrdinalIgnoreCase))
                     xml.WriteAttributeString("xml", "lang", null, asset.Culture);
                 xml.WriteElementString("id", Atom, $"urn:jasknowledge:file:{asset.Culture}:{asset.Slug}:{revision.VersionLabel}");
-                xml.WriteElementString("title", Atom, $"{asset.Title}, versie {revision.VersionLabel}");
+                // Text saved before the control-character rule: a replacement mark, not a feed that fails as a whole.
+                xml.WriteElementString("title", Atom, ControlCharacters.ForXml($"{asset.Title}, versie {revision.VersionLabel}"));
                 xml.WriteElementString("published", Atom, Timestamp(revision.PublishedUtc));
                 xml.WriteElementString("updated", Atom, Timestamp(revision.PublishedUtc));
                 Link(xml, "alternate", $"{origin}{DownloadUrls.Revision(ui, asset, revision)}", "text/html");
@@ -74,7 +76,7 @@ public static class EditionsFeed
                     xml.WriteEndElement();
                     notes += $"{changed}: {origin}{url}\n\n";
                 }
-                xml.WriteElementString("summary", Atom, $"{notes}SHA-256: {revision.Sha256}");
+                xml.WriteElementString("summary", Atom, ControlCharacters.ForXml($"{notes}SHA-256: {revision.Sha256}"));
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();
