@@ -70,6 +70,14 @@ public sealed class InterfaceTextsTests
     [InlineData("Stap {0}", "Step {0} {", "geen plaatshouder is")]
     [InlineData("Stap {0}", "Step {0} }x", "geen plaatshouder is")]
     [InlineData("Stap {0}", "Step \u202E{0}", "leesrichting")]
+    // A placeholder's format and alignment are the Dutch string's (the attack of 6 December 2026: {0:Z} throws for a number,
+    // {0:X} shows it in hexadecimal, {0,999999} writes a million spaces).
+    [InlineData("Ingekort tot {0} tekens", "Cut to {0:Z} characters", "{0}, niet {0:Z}")]
+    [InlineData("Ingekort tot {0} tekens", "Cut to {0:X} characters", "{0}, niet {0:X}")]
+    [InlineData("Ingekort tot {0} tekens", "Cut to {0,999999} characters", "niet {0,999999}")]
+    [InlineData("Ingekort tot {0} tekens", "Cut to {0 } characters", "niet {0 }")]
+    [InlineData("Bewaard om {0:HH:mm}", "Saved at {0}", "{0:HH:mm}, niet {0}")]
+    [InlineData("Stap {0}", "Step \u000B{0}", "stuurteken")]
     public void A_translation_keeps_the_placeholders_of_its_dutch_string_and_formats(string source, string translation, string? problem)
     {
         var found = InterfaceTexts.TextProblem(source, translation);

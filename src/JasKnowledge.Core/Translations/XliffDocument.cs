@@ -150,7 +150,7 @@ public static class XliffDocument
                     if (!keepsMarkers)
                         throw new XliffFormatException(
                             Extra(InlineCodes.Markers(text), InlineCodes.Markers(source)).ToList() is { Count: > 0 } extra
-                                ? $"De vertaling van unit '{id}' in '{set}' heeft opmaak of een link als tekst getypt ([{string.Join(", ", extra)}]): " +
+                                ? $"De vertaling van unit '{id}' in '{set}' heeft opmaak, een link of een plaatshouder als tekst getypt ([{string.Join(", ", extra)}]): " +
                                   "gebruik daarvoor de codes van de bron, of laat de tekens weg."
                                 : $"De opmaak van unit '{id}' in '{set}' werkt in de vertaling niet meer, bijvoorbeeld door een regeleinde " +
                                   "binnen een link of nadruk, of door een * of _ direct ernaast.", id, Line(targetElement));

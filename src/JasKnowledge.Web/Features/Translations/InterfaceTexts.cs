@@ -83,21 +83,24 @@ public sealed partial class InterfaceTexts(CultureCatalog cultures, Glossary glo
     }
 
     /// <summary>Why a translation cannot stand in for its Dutch string, or null. The page fills a string's
-    /// placeholders with <c>string.Format</c>: a placeholder missing, added or renumbered shows the wrong value
-    /// or none, and a lone brace throws there, on every visit of that page in that language. And no
-    /// direction override (see <see cref="JasKnowledge.Core.Formats.DirectionOverrides"/>).</summary>
+    /// placeholders with <c>string.Format</c>: a placeholder missing, added, renumbered or given another alignment or format
+    /// (<c>{0:X}</c> shows a number in hexadecimal, <c>{0,999999}</c> a million spaces) shows the wrong value or none, and a
+    /// lone brace or an unknown format throws there, on every visit of that page in that language. Each placeholder is
+    /// taken exactly as the Dutch has it. And no direction override (see <see cref="JasKnowledge.Core.Formats.DirectionOverrides"/>).</summary>
     public static string? TextProblem(string source, string translation)
     {
         if (JasKnowledge.Core.Formats.DirectionOverrides.First(translation) is { } control)
             return JasKnowledge.Core.Formats.DirectionOverrides.Problem("De vertaling", control);
+        if (JasKnowledge.Core.Formats.ControlCharacters.First(translation) is { } invisible)
+            return JasKnowledge.Core.Formats.ControlCharacters.Problem("De vertaling", invisible);
         var wanted = PlaceholdersIn(source);
         var found = PlaceholdersIn(translation);
         if (!wanted.SetEquals(found))
-            return $"de vertaling moet dezelfde plaatshouders hebben als de Nederlandse tekst: {Listed(wanted)}, niet {Listed(found)}";
+            return $"de vertaling moet precies de plaatshouders van de Nederlandse tekst hebben: {Listed(wanted)}, niet {Listed(found)}";
         if (wanted.Count == 0) return null;
         try
         {
-            _ = string.Format(CultureInfo.InvariantCulture, translation, new object[wanted.Max() + 1]);
+            _ = string.Format(CultureInfo.InvariantCulture, translation, new object[wanted.Max(Index) + 1]);
             return null;
         }
         catch (FormatException)
@@ -106,14 +109,17 @@ public sealed partial class InterfaceTexts(CultureCatalog cultures, Glossary glo
         }
     }
 
-    private static SortedSet<int> PlaceholdersIn(string text) =>
-        new(PlaceholderPattern().Matches(text).Where(m => m.Groups[1].Success).Select(m => int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture)));
+    /// <summary>Each placeholder as written, alignment and format included ("{0}", "{1:N0}").</summary>
+    private static SortedSet<string> PlaceholdersIn(string text) =>
+        new(PlaceholderPattern().Matches(text).Where(m => m.Groups[1].Success).Select(m => m.Value), StringComparer.Ordinal);
 
-    private static string Listed(SortedSet<int> placeholders) =>
-        placeholders.Count == 0 ? "geen" : string.Join(" ", placeholders.Select(p => "{" + p.ToString(CultureInfo.InvariantCulture) + "}"));
+    private static int Index(string placeholder) =>
+        int.Parse(placeholder.AsSpan(1, placeholder.IndexOfAny([',', ':', '}']) - 1).Trim(), CultureInfo.InvariantCulture);
+
+    private static string Listed(SortedSet<string> placeholders) => placeholders.Count == 0 ? "geen" : string.Join(" ", placeholders);
 
     /// <summary>An escaped brace, or a composite-format item: index, optional alignment and format.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{|\}\}|\{([0-9]{1,3})(?:,\s*-?[0-9]+)?(?::[^{}]*)?\}")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{|\}\}|\{\s*([0-9]{1,3})\s*(?:,\s*-?[0-9]+\s*)?(?::[^{}]*)?\}")]
     private static partial System.Text.RegularExpressions.Regex PlaceholderPattern();
 
     /// <summary>Writes translated strings into the language's resx file in <paramref name="folder"/>
