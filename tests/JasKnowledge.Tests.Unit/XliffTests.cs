@@ -134,22 +134,53 @@ public sealed class XliffTests
     [InlineData("paragraph", "\nMet een regeleinde van het programma eromheen.\n", null)]
     [InlineData("paragraph", "Eén zin.\n\nEen tweede alinea.", "nieuw blok")]
     [InlineData("paragraph", "Eén zin.\n- een nieuw punt", "nieuw blok")]
-    [InlineData("list-item", "Een punt\n2. en nog een", "nieuw blok")]
+    [InlineData("list-item", "Een punt\n1. en nog een", "nieuw blok")]
     [InlineData("paragraph", "Eén zin.\n# Een kop", "nieuw blok")]
+    [InlineData("paragraph", "Eén zin.\r# Een kop na een losse CR", "nieuw blok")]
+    [InlineData("heading", "Wie\r# nog een kop", "één regel")]
     [InlineData("paragraph", "Eén zin.\n> een citaat", "nieuw blok")]
     [InlineData("paragraph", "- Een lijst in plaats van een alinea", "nieuw blok")]
     [InlineData("paragraph", "Eén zin.\n| a | b |", "nieuw blok")]
     [InlineData("paragraph", "Eén zin.\n```", "nieuw blok")]
+    [InlineData("paragraph", "    Een codeblok door vier spaties", "nieuw blok")]
     [InlineData("paragraph", "Een kop van twee regels\n---", "alleen - = * of _")]
-    [InlineData("list-item", "Een punt\n===", "alleen - = * of _")]
+    [InlineData("list-item", "Een punt\r===", "alleen - = * of _")]
     [InlineData("paragraph", "***", "alleen - = * of _")]
-    [InlineData("paragraph", "Zie de bron.\n[1]: https://kwaad.example", "linkdefinitie")]
+    [InlineData("paragraph", "[x]:\nhttps://kwaad.example\nTekst [klik][x]", "linkdefinitie")]
+    [InlineData("paragraph", "[a\\]b]: https://kwaad.example", "linkdefinitie")]
     [InlineData("heading", "Een kop\nover twee regels", "één regel")]
     [InlineData("title", "Een titel\nover twee regels", "één regel")]
     [InlineData("table-cell", "een | twee", "geen |")]
-    public void A_translation_stays_one_block_of_its_units_kind(string kind, string translation, string? problem)
+    // Inline Markdown the codes' own pattern does not know (the attack of 6 December 2026).
+    [InlineData("paragraph", "Tekst [kwaad](https://kwaad.example \"t\") eind.", "link https://kwaad.example \"t\"")]
+    [InlineData("paragraph", "Tekst [kwaad]( https://kwaad.example) eind.", "link https://kwaad.example")]
+    [InlineData("paragraph", "Tekst [a [b] c](https://kwaad.example)", "link https://kwaad.example")]
+    [InlineData("paragraph", "[kwaad\nlink](https://kwaad.example)", "link https://kwaad.example")]
+    [InlineData("paragraph", "Tekst <https://kwaad.example>", "link https://kwaad.example")]
+    [InlineData("paragraph", "Tekst ![](https://kwaad.example/a.png)", "afbeelding https://kwaad.example/a.png")]
+    [InlineData("paragraph", "__sterk__", "nadruk __")]
+    [InlineData("paragraph", "foo*bar*baz", "nadruk *")]
+    [InlineData("paragraph", "~~s~~", "nadruk ~~")]
+    [InlineData("paragraph", "==m==", "nadruk ==")]
+    [InlineData("paragraph", "Tekst  \nnieuwe regel", "harde regelovergang")]
+    [InlineData("paragraph", "Tekst\\\nnieuwe regel", "harde regelovergang")]
+    public void A_translation_keeps_its_units_layout_as_the_portal_renders_it(string kind, string translation, string? problem)
     {
-        var found = MarkdownUnits.OneBlockProblem(kind, translation);
+        var found = TranslatedLayout.Problem(kind, "Een zin van de bron.", translation, "nl", "ar");
+        if (problem is null) Assert.Null(found);
+        else Assert.Contains(problem, found);
+    }
+
+    [Theory]
+    [InlineData("Bel de [gemeente](https://www.example.nl) op tijd.", "اتصل بـ[البلدية](https://www.example.nl) في الوقت.", null)]
+    [InlineData("Lees [open data](/nl/open-data).", "اقرأ [البيانات](/ar/open-data).", null)]
+    [InlineData("Kom **op tijd**.", "تعال **في الوقت**.", null)]
+    [InlineData("Kom **op tijd**.", "تعال في الوقت.", "werkt in de vertaling niet meer (nadruk **)")]
+    [InlineData("Lees [open data](/nl/open-data).", "اقرأ [البيانات](/ar/andere-pagina).", "link /{language}/andere-pagina")]
+    public void Links_and_emphasis_of_the_source_are_kept_and_a_link_to_the_own_languages_page_counts_as_the_same(
+        string source, string translation, string? problem)
+    {
+        var found = TranslatedLayout.Problem("paragraph", source, translation, "nl", "ar");
         if (problem is null) Assert.Null(found);
         else Assert.Contains(problem, found);
     }

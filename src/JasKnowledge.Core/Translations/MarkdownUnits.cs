@@ -118,38 +118,6 @@ public sealed partial class MarkdownUnits
         return text.Append(_structure[^1]).ToString();
     }
 
-    /// <summary>Why a translation cannot take the place of one unit of the given kind ("title", "summary", "heading",
-    /// "table-cell", "paragraph", "list-item"), or null. <see cref="Join"/> puts a translation back as it is, so a line break,
-    /// a blank line, a "- " or "#" at a line's start, a "---" under a line or a link definition typed into a translation
-    /// would become a new list item, heading or link in the draft: layout the Dutch text does not have, past the checks on
-    /// the codes.</summary>
-    public static string? OneBlockProblem(string kind, string translation)
-    {
-        // Line breaks around the whole translation are a tool's, not the translator's: they change no block.
-        var text = translation.Replace("\r\n", "\n").Trim('\n');
-        if (kind is "title" or "heading" or "table-cell" && text.Contains('\n'))
-            return "een titel, kop of tabelcel is één regel; de vertaling heeft er meer";
-        if (kind == "table-cell" && text.Contains('|')) return "een tabelcel kan geen | bevatten; die begint een nieuwe cel";
-        var lines = text.Split('\n');
-        if (lines.Any(line => LinkDefinition().IsMatch(line)))
-            return "de vertaling heeft een linkdefinitie ([naam]: adres); een link gaat met de code van de bron";
-        if (lines.Skip(1).Any(line => Underline().IsMatch(line)) || lines.Any(line => Rule().IsMatch(line)))
-            return "de vertaling heeft een regel van alleen - = * of _; die maakt een kop of een scheidingslijn";
-        if (kind is "title" or "summary") return null;
-        var units = Of(kind == "heading" ? "# " + text : text).Units;
-        return units.Count == 1 && units[0].Kind == (kind == "heading" ? "heading" : "paragraph") && (kind == "heading" || units[0].Text == text)
-            ? null
-            : "de vertaling begint een nieuw blok (een lege regel, of een regel die begint met -, *, +, een nummer, #, > of |); "
-              + "één unit is één blok, zoals in de bron";
-    }
-
-    [GeneratedRegex(@"^\s{0,3}\[[^\]]+\]:\s*\S")]
-    private static partial Regex LinkDefinition();
-    [GeneratedRegex(@"^\s{0,3}(=+|-+)\s*$")]
-    private static partial Regex Underline();
-    [GeneratedRegex(@"^\s{0,3}([-*_])(\s*\1){2,}\s*$")]
-    private static partial Regex Rule();
-
     [GeneratedRegex(@"^\s{0,3}(```|~~~)")]
     private static partial Regex Fence();
     [GeneratedRegex(@"^(?<mark>\s{0,3}#{1,6}\s+)(?<text>.*?)(?<tail>\s*)$")]

@@ -75,10 +75,10 @@ public sealed class TranslationExchange(
                 ? dutch.Versions.FirstOrDefault(v => v.Number == number && v.State != VersionState.Draft) : null;
             var units = new List<XliffUnit>();
             var context = $"{dutch.Type} · {source.Title} · Nederlandse versie {source.Number}";
-            units.Add(Unit(Title, source.Title, translated?.Title, from is null || from.Title != source.Title,
+            units.Add(Unit(Title, "title", source.Title, translated?.Title, from is null || from.Title != source.Title,
                 [context, "titel", .. GlossaryNotes(source.Title, language)], language));
             if (!string.IsNullOrEmpty(source.Summary))
-                units.Add(Unit(Summary, source.Summary, translated?.Summary, from is null || from.Summary != source.Summary,
+                units.Add(Unit(Summary, "summary", source.Summary, translated?.Summary, from is null || from.Summary != source.Summary,
                     [context, "samenvatting", .. GlossaryNotes(source.Summary, language)], language));
 
             var now = MarkdownUnits.Of(source.Body).Units;
@@ -94,7 +94,7 @@ public sealed class TranslationExchange(
                 var notes = new List<string> { context, now[i].Kind };
                 if (now[i].Section is { } section && now[i].Kind != "heading") notes.Add($"onder: {section}");
                 notes.AddRange(GlossaryNotes(now[i].Text, language));
-                units.Add(Unit(BlockId(i), now[i].Text, was is { } w ? own![w].Text : null, changed, notes, language));
+                units.Add(Unit(BlockId(i), now[i].Kind, now[i].Text, was is { } w ? own![w].Text : null, changed, notes, language));
             }
             items.Add((new XliffItem(dutch.LocalizationSet, dutch.Type, source.Number, units), state));
         }
@@ -157,7 +157,7 @@ public sealed class TranslationExchange(
                         $"de Nederlandse tekst van deze unit is veranderd sinds versie {from.Number} (regel {unit.Line}); exporteer opnieuw"));
                 else if (unit.Target is null)
                     problems.Add(new(item.Set, unit.Id, $"geen vertaling (regel {unit.Line})"));
-                else if (MarkdownUnits.OneBlockProblem(kind, unit.Target) is { } layout)
+                else if (TranslatedLayout.Problem(kind, source, unit.Target, cultures.Default.Code, language) is { } layout)
                     problems.Add(new(item.Set, unit.Id, $"{layout} (regel {unit.Line})"));
             }
             if (problems.Count > 0)
@@ -166,7 +166,7 @@ public sealed class TranslationExchange(
                 skipped.AddRange(problems);
                 continue;
             }
-            var target = item.Units.ToDictionary(u => u.Id, u => u.Target!);
+            var target = item.Units.ToDictionary(u => u.Id, u => TranslatedLayout.Lines(u.Target!));
             var body = fromUnits.Join(Enumerable.Range(0, fromUnits.Units.Count).Select(i => target[BlockId(i)]).ToList());
             var existing = await store.FindAsync(dutch.LocalizationSet, language, cancellationToken);
             if (existing?.Draft is { } open && open.Author != actor)
@@ -214,11 +214,12 @@ public sealed class TranslationExchange(
             $"woordenlijst: {term.Term} = {term.In(language)?.Form ?? "?"}"
             + (term.DutchInBrackets ? $" (de eerste keer met \"({term.Term})\" erachter)" : ""));
 
-    private XliffUnit Unit(string id, string source, string? target, bool changed, IReadOnlyList<string> notes, string language)
+    private XliffUnit Unit(string id, string kind, string source, string? target, bool changed, IReadOnlyList<string> notes, string language)
     {
         // A translation edited apart from its Dutch text can hold a link or emphasis the Dutch lacks. As a target the import
-        // would refuse it, and with it the whole file sent back: it goes along as a note, the unit to be translated again.
-        if (target is not null && !XliffDocument.KeepsCodes(source, target, cultures.Default.Code, language))
+        // would refuse it (the whole file, or the item): it goes along as a note, the unit to be translated again.
+        if (target is not null && (!XliffDocument.KeepsCodes(source, target, cultures.Default.Code, language)
+            || TranslatedLayout.Problem(kind, source, target, cultures.Default.Code, language) is not null))
             return new(id, source, null, "needs-translation", [.. notes, $"huidige vertaling, met andere opmaak of links dan de bron: {target}"]);
         return new(id, source, target, target is null ? "needs-translation" : changed ? "needs-review-translation" : "translated", notes);
     }
