@@ -52,6 +52,11 @@ public sealed class InterfaceTextsTests
         Assert.Contains("veranderd sinds de export (regel 9)", skipped[0].Reason);
         Assert.Contains("geen vertaling (regel 12)", skipped[1].Reason);
 
+        var twice = item with { Units = [item.Units[0], item.Units[0] with { Line = 15 }] };
+        var doubled = Assert.Throws<XliffFormatException>(() => Texts.Check(twice));
+        Assert.Contains("staat twee keer in het bestand", doubled.Message);
+        Assert.Equal(15, doubled.Line);
+
         var unknown = item with { Units = [new XliffUnit("BestaatNiet", "x", "y", "translated", [], 4)] };
         var error = Assert.Throws<XliffFormatException>(() => Texts.Check(unknown));
         Assert.Equal("BestaatNiet", error.Unit);

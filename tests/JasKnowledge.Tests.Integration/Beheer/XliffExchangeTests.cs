@@ -308,6 +308,29 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Null(await FindAsync(set, "ar"));
     }
 
+    /// <summary>The attack of 6 December 2026: an item twice in one file was taken silently, and a unit's direction override was
+    /// reported without its unit and line.</summary>
+    [Fact]
+    public async Task An_item_twice_refuses_the_file_and_a_units_invisible_control_is_reported_at_the_unit()
+    {
+        var set = "informatie/xliff-twee-" + Guid.NewGuid().ToString("N")[..8];
+        await PublishDutchAsync(set, Body);
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        var document = XDocument.Parse(Fill(await translator.GetStringAsync($"{Page}?handler=Xliff&lang=ar&all=true"), set), LoadOptions.PreserveWhitespace);
+        var twice = new XDocument(document);
+        twice.Root!.Add(new XElement(twice.Root.Elements(X + "file").Single()));
+
+        var refused = await ImportAsync(translator, "ar", twice.Declaration + twice.ToString(SaveOptions.DisableFormatting));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains($"&#x27;{set}&#x27; staat twee keer in het bestand", await refused.Content.ReadAsStringAsync());
+
+        document.Descendants(X + "trans-unit").Single(u => (string?)u.Attribute("id") == "b4").Element(X + "target")!.Value = "ع Vertel \u202Ewaarom.";
+        var skipped = WebUtility.HtmlDecode(await (await ImportAsync(translator, "ar", document.Declaration + document.ToString(SaveOptions.DisableFormatting)))
+            .Content.ReadAsStringAsync());
+        Assert.Matches("b4.*De vertaling: bevat een onzichtbaar teken dat de leesrichting omzet \\(U\\+202E\\).*\\(regel \\d+\\)", skipped);
+        Assert.Null(await FindAsync(set, "ar"));
+    }
+
     [Fact]
     public async Task A_link_typed_as_text_next_to_the_intact_codes_refuses_the_file()
     {

@@ -66,6 +66,8 @@ public sealed partial class InterfaceTexts(CultureCatalog cultures, Glossary glo
         var dutch = Dutch().ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         var ready = new List<KeyValuePair<string, string>>();
         var skipped = new List<SkippedUnit>();
+        if (item.Units.GroupBy(u => u.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new XliffFormatException($"Interfacetekst '{twice.Key}' staat twee keer in het bestand.", twice.Key, twice.ElementAt(1).Line);
         foreach (var unit in item.Units)
         {
             if (!dutch.TryGetValue(unit.Id, out var source))

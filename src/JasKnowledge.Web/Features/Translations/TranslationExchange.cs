@@ -1,4 +1,5 @@
 using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Formats;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Core.Translations;
@@ -109,6 +110,9 @@ public sealed class TranslationExchange(
         var pairs = (await PairsAsync(language, cancellationToken)).ToDictionary(p => p.Dutch.LocalizationSet, StringComparer.Ordinal);
 
         // First every check that refuses the file, so that a bad file changes nothing.
+        if (file.GroupBy(i => i.Set, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } itemTwice)
+            throw new XliffFormatException($"'{itemTwice.Key}' staat twee keer in het bestand; welke van de twee geldt is niet te zeggen.", null,
+                itemTwice.ElementAt(1).Line);
         var plans = new List<(XliffItem Item, ContentItem Dutch, ContentVersion From)>();
         foreach (var item in file.Where(i => !i.IsInterface))
         {
@@ -157,6 +161,10 @@ public sealed class TranslationExchange(
                         $"de Nederlandse tekst van deze unit is veranderd sinds versie {from.Number} (regel {unit.Line}); exporteer opnieuw"));
                 else if (unit.Target is null)
                     problems.Add(new(item.Set, unit.Id, $"geen vertaling (regel {unit.Line})"));
+                else if (DirectionOverrides.First(unit.Target) is { } control)
+                    problems.Add(new(item.Set, unit.Id, $"{DirectionOverrides.Problem("De vertaling", control)} (regel {unit.Line})"));
+                else if (ControlCharacters.First(unit.Target) is { } invisible)
+                    problems.Add(new(item.Set, unit.Id, $"{ControlCharacters.Problem("De vertaling", invisible)} (regel {unit.Line})"));
                 else if (TranslatedLayout.Problem(kind, source, unit.Target, cultures.Default.Code, language) is { } layout)
                     problems.Add(new(item.Set, unit.Id, $"{layout} (regel {unit.Line})"));
             }
