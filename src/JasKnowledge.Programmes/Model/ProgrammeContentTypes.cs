@@ -50,9 +50,10 @@ public sealed partial class MunicipalityFieldRules : IContentFieldRules
         // A source names a report, its date and what it says: a line, not a document (100,000 characters were taken).
         if (fields.Sources.Count > MaxSources)
             errors.Add(new("sources", $"Bronnen: hoogstens {MaxSources}, één per regel (nu {fields.Sources.Count})."));
+        var sourceErrors = new List<FieldError>();
         for (var i = 0; i < fields.Sources.Count; i++)
-            if (fields.Sources[i].Length > MaxSourceLength)
-                errors.Add(new("sources", $"Bron {i + 1}: hoogstens {MaxSourceLength} tekens (nu {fields.Sources[i].Length})."));
+            ProgrammeRules.CheckLength(sourceErrors, "sources", $"Bron {i + 1}", fields.Sources[i], MaxSourceLength, oneLine: true);
+        errors.AddRange(sourceErrors.Select(e => new ContentFieldError(e.Field, e.Message)));
         if (!CodePattern().IsMatch(fields.Code ?? ""))
             errors.Add(new("code", "De CBS-code bestaat uit vier cijfers, zoals 0546."));
         if (!AdoptionStatuses.TryParse(fields.Status, out _))

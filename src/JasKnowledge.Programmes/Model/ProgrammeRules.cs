@@ -39,7 +39,7 @@ public static partial class ProgrammeRules
                 errors.Add(new($"periods[{i}].hours", $"{name}: het minimum aantal uren per week moet 1 of meer zijn (nu {period.Hours})."));
             else if (period.Hours > MaxHoursPerWeek)
                 errors.Add(new($"periods[{i}].hours", $"{name}: hoogstens {MaxHoursPerWeek} uur per week (nu {period.Hours})."));
-            CheckLength(errors, $"periods[{i}].name", $"{name}, naam", period.Name, 80);
+            CheckLength(errors, $"periods[{i}].name", $"{name}, naam", period.Name, 80, oneLine: true);
         }
 
         if (programme.Components.Count > MaxComponents)
@@ -51,7 +51,7 @@ public static partial class ProgrammeRules
             var label = string.IsNullOrWhiteSpace(component.Name) ? $"Onderdeel {i + 1}" : Excerpt.Of(component.Name, 60);
             if (string.IsNullOrWhiteSpace(component.Name))
                 errors.Add(new($"components[{i}].name", $"{label}: geef het onderdeel een naam."));
-            CheckLength(errors, $"components[{i}].name", $"{label}, naam", component.Name, 120);
+            CheckLength(errors, $"components[{i}].name", $"{label}, naam", component.Name, 120, oneLine: true);
             if (!KeyPattern().IsMatch(component.Key ?? ""))
                 errors.Add(new($"components[{i}].key", $"{label}: de sleutel bestaat uit kleine letters, cijfers en '-' (zoals 'het-gesprek')."));
             else if (!keys.Add(component.Key!))
@@ -62,13 +62,14 @@ public static partial class ProgrammeRules
                 errors.Add(
                     new($"components[{i}].periods",
                     $"{label}: periode {number} bestaat niet (het programma heeft {programme.Periods.Count} periodes)."));
-            CheckLength(errors, $"components[{i}].partner", $"{label}, partner", component.Partner, 200);
+            CheckLength(errors, $"components[{i}].partner", $"{label}, partner", component.Partner, 200, oneLine: true);
             CheckLength(errors, $"components[{i}].note", $"{label}, toelichting", component.Note, MaxTextLength);
         }
 
         var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < programme.Tracks.Count; i++)
         {
+            CheckLength(errors, $"tracks[{i}].code", $"Spoor {i + 1}, letter of naam", programme.Tracks[i].Code, 80, oneLine: true);
             if (string.IsNullOrWhiteSpace(programme.Tracks[i].Code))
                 errors.Add(new($"tracks[{i}].code", $"Spoor {i + 1}: geef het spoor een letter of naam."));
             else if (!codes.Add(programme.Tracks[i].Code.Trim()))
@@ -78,7 +79,7 @@ public static partial class ProgrammeRules
         if (programme.Partners.Count > MaxPartners)
             errors.Add(new("partners", $"Partners: hoogstens {MaxPartners}, één per regel (nu {programme.Partners.Count})."));
         for (var i = 0; i < programme.Partners.Count; i++)
-            CheckLength(errors, $"partners[{i}]", $"Partner {i + 1}", programme.Partners[i], 200);
+            CheckLength(errors, $"partners[{i}]", $"Partner {i + 1}", programme.Partners[i], 200, oneLine: true);
         CheckLength(errors, "contact", "Contact met de deelnemer", programme.Contact, MaxTextLength);
         CheckLength(errors, "under30", "Jongeren onder 30", programme.Under30, MaxTextLength);
         CheckLength(errors, "notes", "Toelichting bij het programma", programme.Notes, 4000);
@@ -86,9 +87,17 @@ public static partial class ProgrammeRules
     }
 
     /// <param name="label">The field as the form names it: the message also stands alone in the list above the form.</param>
-    private static void CheckLength(List<FieldError> errors, string field, string label, string? value, int max)
+    /// <param name="oneLine">A name or a line of a list (a partner): a line break in it would make two of one (typed by hand,
+    /// through the form's list fields one per line, it cannot be).</param>
+    /// <remarks>Also no direction override and no invisible control character, each said at its own field (the attack of 6
+    /// December 2026 found them refused only as "Velden", for the record as a whole).</remarks>
+    public static void CheckLength(List<FieldError> errors, string field, string label, string? value, int max, bool oneLine = false)
     {
         if (value is { Length: var length } && length > max)
             errors.Add(new(field, $"{label}: hoogstens {max} tekens (nu {length})."));
+        else if (DirectionOverrides.First(value) is { } control)
+            errors.Add(new(field, DirectionOverrides.Problem(label, control)));
+        else if (ControlCharacters.First(value, lineBreaks: !oneLine) is { } invisible)
+            errors.Add(new(field, invisible is "U+000A" or "U+000D" ? $"{label}: één regel, zonder regeleinde." : ControlCharacters.Problem(label, invisible)));
     }
 }

@@ -313,9 +313,29 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
 
         var response = await PostAsync(client, "0638", "Draft", token, form);
 
+        var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("bevat een onzichtbaar teken dat de leesrichting omzet (U+202E)", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        // Said at the field it is in, not for the record as a whole.
+        Assert.Contains("Partner 1: bevat een onzichtbaar teken dat de leesrichting omzet (U+202E)", System.Net.WebUtility.HtmlDecode(html));
+        Assert.Matches("id=\"f-partners\"[^>]*aria-invalid=\"true\"", html);
         Assert.Equal(before, await BaseAsync(client, "0638"));
+    }
+
+    [Fact]
+    public async Task A_period_name_with_a_line_break_or_a_control_character_is_refused_at_its_row()
+    {
+        // The attack of 6 December 2026 saved a period name with a line break and one with a form feed.
+        var client = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));
+        var token = await BackOffice.TokenAsync(client, "/beheer");
+        var form = (await FormAsync(client, "Naam")).Where(f => f.Key is not ("Form.Periods[0].Name" or "Form.Periods[1].Name")).ToList();
+        form.AddRange([new("Form.Periods[0].Name", "Eerste\nperiode"), new("Form.Periods[1].Name", "Tweede\fperiode")]);
+
+        var response = await PostAsync(client, "0638", "Draft", token, form);
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("naam: één regel, zonder regeleinde.", html);
+        Assert.Contains("naam: bevat een onzichtbaar stuurteken (U+000C)", html);
     }
 
     [Fact]
