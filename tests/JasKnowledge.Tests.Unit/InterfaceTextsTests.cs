@@ -83,6 +83,8 @@ public sealed class InterfaceTextsTests
     [InlineData("Ingekort tot {0} tekens", "Cut to {0 } characters", "niet {0 }")]
     [InlineData("Bewaard om {0:HH:mm}", "Saved at {0}", "{0:HH:mm}, niet {0}")]
     [InlineData("Stap {0}", "Step \u000B{0}", "stuurteken")]
+    [InlineData("Ingekort tot {0} tekens", "Cut to {0} {0000:Z} characters", "niet {0000:Z} {0}")]
+    [InlineData("Ingekort tot {0} tekens", "Cut to {0000,99999} characters", "niet {0000,99999}")]
     public void A_translation_keeps_the_placeholders_of_its_dutch_string_and_formats(string source, string translation, string? problem)
     {
         var found = InterfaceTexts.TextProblem(source, translation);

@@ -33,5 +33,6 @@ public sealed class ShippedTranslationUnitsTests
         // whose links or emphasis differ from the Dutch would go out as a note instead; none does today.)
         var language = translation.Split('.')[^2];
         Assert.All(own.Zip(dutch.Units), pair => Assert.Null(TranslatedLayout.Problem(pair.First.Kind, pair.Second.Text, pair.First.Text, "nl", language)));
+        Assert.Null(TranslatedLayout.JoinedProblem(Body(translation[..^$".{culture}.md".Length] + ".nl.md"), Body(translation), "nl", language));
     }
 }

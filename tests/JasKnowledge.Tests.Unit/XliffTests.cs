@@ -185,6 +185,43 @@ public sealed class XliffTests
         else Assert.Contains(problem, found);
     }
 
+    private const string Table = "Hoe het portaal ervoor staat:\n\n| Eis | Stand |\n| --- | --- |\n| Kleurcontrast | Voldoet |\n| Toetsenbord | Voldoet |";
+
+    /// <summary>The second attack of 6 December 2026: each cell passed on its own, and joined they made a link to another site
+    /// (a code span over the "|" swallowed the first "]"), or merged two cells.</summary>
+    [Theory]
+    [InlineData("[Report a problem here ` ]", "` ](https://evil.example/login)", "erbij: link https://evil.example/login")]
+    [InlineData("`click", "here` ok", "erbij: code")]
+    public void Units_that_make_layout_only_together_are_refused_when_joined(string first, string second, string problem)
+    {
+        var units = MarkdownUnits.Of(Table);
+        var texts = units.Units.Select(u => u.Text).ToList();
+        Assert.All(texts, text => Assert.Null(TranslatedLayout.Problem("table-cell", text, text, "nl", "en")));
+        var cells = units.Units.Select((u, i) => (u, i)).Where(p => p.u.Kind == "table-cell").Select(p => p.i).ToList();
+        texts[cells[4]] = first;
+        texts[cells[5]] = second;
+        Assert.Null(TranslatedLayout.Problem("table-cell", "Voldoet", first, "nl", "en") ?? TranslatedLayout.Problem("table-cell", "Voldoet", second, "nl", "en"));
+
+        var joined = TranslatedLayout.JoinedProblem(Table, units.Join(texts), "nl", "en");
+
+        Assert.Contains(problem, joined);
+        Assert.Null(TranslatedLayout.JoinedProblem(Table, units.Join(units.Units.Select(u => "ع " + u.Text).ToList()), "nl", "en"));
+    }
+
+    [Fact]
+    public void A_link_definition_is_kept_as_it_is_and_only_the_text_is_a_unit()
+    {
+        const string body = "Lees het beleid [op deze pagina][beleid].\n\n[beleid]: https://www.rijksoverheid.nl\n\nDat is alles.";
+        var units = MarkdownUnits.Of(body);
+        Assert.Equal(["Lees het beleid [op deze pagina][beleid].", "Dat is alles."], units.Units.Select(u => u.Text));
+        var translated = units.Join(["Read the policy [on this page][beleid].", "That is all."]);
+        Assert.Equal("Read the policy [on this page][beleid].\n\n[beleid]: https://www.rijksoverheid.nl\n\nThat is all.", translated);
+        Assert.Null(TranslatedLayout.JoinedProblem(body, translated, "nl", "en"));
+        // A reference link typed into another unit finds the definition: a link the Dutch text does not have there.
+        Assert.Contains("erbij: link https://www.rijksoverheid.nl",
+            TranslatedLayout.JoinedProblem(body, units.Join(["Read the policy [on this page][beleid].", "That is [all][beleid]."]), "nl", "en"));
+    }
+
     /// <summary>A translation links to the page in its own language, and the export writes its current text as the target:
     /// re-importing an export unchanged was refused for every translated link (the back-office attack of 6 December 2026).</summary>
     [Fact]

@@ -24,7 +24,7 @@ public sealed record VersionText(
     {
         var errors = new List<ContentFieldError>();
         // A title is one line everywhere it appears: a heading, a link, a feed entry, an e-mail's subject.
-        if (Title.AsSpan().IndexOfAny(LineBreaks) >= 0) errors.Add(new("title", "Titel: één regel, zonder regeleinde."));
+        if (Formats.ControlCharacters.HasLineBreak(Title)) errors.Add(new("title", "Titel: één regel, zonder regeleinde."));
         else Check(errors, "title", "Titel", Title, MaxTitle);
         Check(errors, "summary", "Samenvatting", Summary, MaxSummary);
         Check(errors, "changeNote", "Wat veranderde er", ChangeNote, MaxChangeNote);
@@ -38,8 +38,6 @@ public sealed record VersionText(
         }
         if (errors.Count > 0) throw new ContentRuleException(string.Join(" ", errors.Select(e => e.Message)), errors);
     }
-
-    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\u0085\u2028\u2029");
 
     private static void Check(List<ContentFieldError> errors, string field, string label, string? value, int max)
     {

@@ -18,6 +18,12 @@ public static class ControlCharacters
         return null;
     }
 
+    /// <summary>Whether the text breaks its line anywhere: CR, LF, NEL and the Unicode line and paragraph separators, which a
+    /// browser breaks at too.</summary>
+    public static bool HasLineBreak(string? text) => text is not null && text.AsSpan().IndexOfAny(LineBreaks) >= 0;
+
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\u0085\u2028\u2029");
+
     /// <summary>The refusal for a field, in the editors' words.</summary>
     public static string Problem(string label, string control) =>
         $"{label}: bevat een onzichtbaar stuurteken ({control}), bijvoorbeeld een zachte regelovergang uit een tekstverwerker. "

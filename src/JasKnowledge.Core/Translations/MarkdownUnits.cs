@@ -78,7 +78,9 @@ public sealed partial class MarkdownUnits
                 {
                     text.Append('\n').Append(lines[++i]);
                 }
-                Add("", text.ToString(), "paragraph", i < lines.Length - 1 ? "\n" : "");
+                // Link definitions ([naam]: adres) are addresses, not text to translate: they stay as they are, as code does.
+                if (OnlyLinkDefinitions(text.ToString())) structure.Append(text).Append(i < lines.Length - 1 ? "\n" : "");
+                else Add("", text.ToString(), "paragraph", i < lines.Length - 1 ? "\n" : "");
             }
         }
         result._structure.Add(structure.ToString());
@@ -97,6 +99,11 @@ public sealed partial class MarkdownUnits
             structure.Append(after);
         }
     }
+
+    private static bool OnlyLinkDefinitions(string text) =>
+        text.TrimStart().StartsWith('[')
+        && Markdig.Markdown.Parse(text, Markdown.MarkdownRenderer.Pipeline) is { Count: > 0 } blocks
+        && blocks.All(block => block is Markdig.Syntax.LinkReferenceDefinitionGroup);
 
     /// <param name="indent">What a list item's wrapped lines start with: kept out of the unit, put back by <see cref="Join"/>.</param>
     private void Add(StringBuilder structure, string text, string kind, string? section, string indent = "")

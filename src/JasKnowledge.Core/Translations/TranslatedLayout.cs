@@ -27,14 +27,14 @@ public static partial class TranslatedLayout
         // Titles and summaries are shown as text, not as Markdown.
         if (kind is "title" or "summary") return null;
 
+        var blocks = Parse(kind == "heading" ? "# " + text : text);
+        if (blocks.OfType<LinkReferenceDefinitionGroup>().Any())
+            return "de vertaling heeft een linkdefinitie ([naam]: adres); een link gaat met de code van de bron";
         // As the next export splits the text: one unit of the same kind, or the units no longer line up with the Dutch.
         var units = MarkdownUnits.Of(kind == "heading" ? "# " + text : text).Units;
         if (units.Count != 1 || units[0].Kind != (kind == "heading" ? "heading" : "paragraph") || (kind != "heading" && units[0].Text != text))
             return NewBlock;
         // As the page renders it: one paragraph (or heading), nothing beside it.
-        var blocks = Parse(kind == "heading" ? "# " + text : text);
-        if (blocks.OfType<LinkReferenceDefinitionGroup>().Any())
-            return "de vertaling heeft een linkdefinitie ([naam]: adres); een link gaat met de code van de bron";
         if (blocks.Any(b => b is ThematicBreakBlock || b is HeadingBlock { IsSetext: true }))
             return "de vertaling heeft een regel van alleen - = * of _; die maakt een kop of een scheidingslijn";
         if (blocks.Count != 1 || blocks[0] is not (ParagraphBlock or HeadingBlock) || (blocks[0] is HeadingBlock) != (kind == "heading"))
@@ -50,6 +50,25 @@ public static partial class TranslatedLayout
             : $"de opmaak of een link van de bron werkt in de vertaling niet meer ({string.Join(", ", missing)}), bijvoorbeeld door een "
               + "regeleinde binnen een link of een * of _ direct ernaast";
     }
+
+    /// <summary>Why a translated text, its units joined, does not keep the layout of the Dutch text it was made from, or null.
+    /// Each unit may pass on its own while two together make layout: a "[" at the end of one table cell and "](…)" in the
+    /// next became a link, a code span over a "|" merged two cells (the second attack of 6 December 2026), and a reference
+    /// link typed into one unit finds the definition the text keeps elsewhere.</summary>
+    public static string? JoinedProblem(string source, string translation, string sourceLanguage, string targetLanguage)
+    {
+        var wanted = Shapes(source, sourceLanguage).Concat(BlockShapes(source)).Order(StringComparer.Ordinal).ToList();
+        var found = Shapes(translation, targetLanguage, sourceLanguage).Concat(BlockShapes(translation)).Order(StringComparer.Ordinal).ToList();
+        if (wanted.SequenceEqual(found)) return null;
+        var differences = Without(found, wanted).Select(shape => "erbij: " + shape).Concat(Without(wanted, found).Select(shape => "weg: " + shape));
+        return "samen maken de units opmaak die de Nederlandse tekst niet heeft (" + string.Join(", ", differences.Take(4)) + "); kijk naar "
+            + "tekens als ` [ ] * _ aan het begin of eind van een unit, vooral in tabelcellen";
+    }
+
+    /// <summary>Every block the text renders as (paragraphs, headings by level, lists, tables with their rows and cells).</summary>
+    private static IEnumerable<string> BlockShapes(string markdown) =>
+        Markdig.Markdown.Parse(Lines(markdown), MarkdownRenderer.Pipeline).Descendants<Block>()
+            .Select(block => block is HeadingBlock heading ? $"kop {heading.Level}" : block.GetType().Name);
 
     private const string NewBlock = "de vertaling begint een nieuw blok (een lege regel, of een regel die begint met -, *, +, een nummer, #, > "
         + "of |); één unit is één blok, zoals in de bron";

@@ -95,9 +95,11 @@ public static partial class ProgrammeRules
     {
         if (value is { Length: var length } && length > max)
             errors.Add(new(field, $"{label}: hoogstens {max} tekens (nu {length})."));
+        else if (oneLine && ControlCharacters.HasLineBreak(value))
+            errors.Add(new(field, $"{label}: één regel, zonder regeleinde."));
         else if (DirectionOverrides.First(value) is { } control)
             errors.Add(new(field, DirectionOverrides.Problem(label, control)));
-        else if (ControlCharacters.First(value, lineBreaks: !oneLine) is { } invisible)
-            errors.Add(new(field, invisible is "U+000A" or "U+000D" ? $"{label}: één regel, zonder regeleinde." : ControlCharacters.Problem(label, invisible)));
+        else if (ControlCharacters.First(value) is { } invisible)
+            errors.Add(new(field, ControlCharacters.Problem(label, invisible)));
     }
 }

@@ -67,6 +67,26 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
         return await client.PostAsync($"{Page}?handler=Xliff", form);
     }
 
+    /// <summary>A new Dutch item (with <see cref="Body"/> unless another is given), a translator, and the full Arabic export cut down to that item and
+    /// filled (<see cref="Fill"/>), for a test to break one unit of.</summary>
+    private async Task<(HttpClient Translator, XDocument File)> FilledExportAsync(string set, string body = Body)
+    {
+        await PublishDutchAsync(set, body);
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        return (translator, XDocument.Parse(Fill(await translator.GetStringAsync($"{Page}?handler=Xliff&lang=ar&all=true"), set),
+            LoadOptions.PreserveWhitespace));
+    }
+
+    private static XElement Target(XDocument file, string unit) =>
+        file.Descendants(X + "trans-unit").Single(u => (string?)u.Attribute("id") == unit).Element(X + "target")!;
+
+    private static async Task<string> ImportedPageAsync(HttpClient client, XDocument file, HttpStatusCode expected)
+    {
+        var response = await ImportAsync(client, "ar", file.Declaration + file.ToString(SaveOptions.DisableFormatting));
+        Assert.Equal(expected, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task An_exported_file_filled_and_imported_becomes_a_draft_with_the_filled_text_and_the_dutch_version()
     {
@@ -256,15 +276,11 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
     {
         // Each case its own item: a case that imported would leave a draft for the next.
         var set = "informatie/xliff-blok-" + Guid.NewGuid().ToString("N")[..8];
-        await PublishDutchAsync(set, Body);
-        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
-        var document = XDocument.Parse(Fill(await translator.GetStringAsync($"{Page}?handler=Xliff&lang=ar&all=true"), set), LoadOptions.PreserveWhitespace);
-        document.Descendants(X + "trans-unit").Single(u => (string?)u.Attribute("id") == unit).Element(X + "target")!.Value = target;
+        var (translator, file) = await FilledExportAsync(set);
+        Target(file, unit).Value = target;
 
-        var response = await ImportAsync(translator, "ar", document.Declaration + document.ToString(SaveOptions.DisableFormatting));
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var html = await ImportedPageAsync(translator, file, HttpStatusCode.OK);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("1 item niet geïmporteerd", html);
         Assert.Contains(message, html);
         Assert.Matches("\\(regel \\d+\\)", html);
@@ -294,15 +310,11 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
     public async Task A_unit_twice_in_the_file_is_named_as_twice_not_as_missing()
     {
         const string set = "informatie/xliff-dubbel";
-        await PublishDutchAsync(set, Body);
-        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
-        var document = XDocument.Parse(Fill(await translator.GetStringAsync($"{Page}?handler=Xliff&lang=ar&all=true"), set), LoadOptions.PreserveWhitespace);
-        document.Descendants(X + "trans-unit").Single(u => (string?)u.Attribute("id") == "b4").SetAttributeValue("id", "b3");
+        var (translator, file) = await FilledExportAsync(set);
+        file.Descendants(X + "trans-unit").Single(u => (string?)u.Attribute("id") == "b4").SetAttributeValue("id", "b3");
 
-        var response = await ImportAsync(translator, "ar", document.Declaration + document.ToString(SaveOptions.DisableFormatting));
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var html = await ImportedPageAsync(translator, file, HttpStatusCode.UnprocessableEntity);
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("Unit 'b3' staat twee keer in 'informatie/xliff-dubbel'.", html);
         Assert.DoesNotContain("ontbreekt in het bestand", html);
         Assert.Null(await FindAsync(set, "ar"));
@@ -314,20 +326,31 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
     public async Task An_item_twice_refuses_the_file_and_a_units_invisible_control_is_reported_at_the_unit()
     {
         var set = "informatie/xliff-twee-" + Guid.NewGuid().ToString("N")[..8];
-        await PublishDutchAsync(set, Body);
-        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
-        var document = XDocument.Parse(Fill(await translator.GetStringAsync($"{Page}?handler=Xliff&lang=ar&all=true"), set), LoadOptions.PreserveWhitespace);
-        var twice = new XDocument(document);
+        var (translator, file) = await FilledExportAsync(set);
+        var twice = new XDocument(file);
         twice.Root!.Add(new XElement(twice.Root.Elements(X + "file").Single()));
 
-        var refused = await ImportAsync(translator, "ar", twice.Declaration + twice.ToString(SaveOptions.DisableFormatting));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains($"&#x27;{set}&#x27; staat twee keer in het bestand", await refused.Content.ReadAsStringAsync());
+        Assert.Contains($"'{set}' staat twee keer in het bestand", await ImportedPageAsync(translator, twice, HttpStatusCode.UnprocessableEntity));
 
-        document.Descendants(X + "trans-unit").Single(u => (string?)u.Attribute("id") == "b4").Element(X + "target")!.Value = "ع Vertel \u202Ewaarom.";
-        var skipped = WebUtility.HtmlDecode(await (await ImportAsync(translator, "ar", document.Declaration + document.ToString(SaveOptions.DisableFormatting)))
-            .Content.ReadAsStringAsync());
-        Assert.Matches("b4.*De vertaling: bevat een onzichtbaar teken dat de leesrichting omzet \\(U\\+202E\\).*\\(regel \\d+\\)", skipped);
+        Target(file, "b4").Value = "ع Vertel \u202Ewaarom.";
+        Assert.Matches("b4.*De vertaling: bevat een onzichtbaar teken dat de leesrichting omzet \\(U\\+202E\\).*\\(regel \\d+\\)",
+            await ImportedPageAsync(translator, file, HttpStatusCode.OK));
+        Assert.Null(await FindAsync(set, "ar"));
+    }
+
+    /// <summary>The second attack of 6 December 2026: two table cells that each passed made a link to another site together.</summary>
+    [Fact]
+    public async Task Two_cells_that_make_a_link_only_together_leave_their_item_out()
+    {
+        var set = "informatie/xliff-cellen-" + Guid.NewGuid().ToString("N")[..8];
+        var (translator, file) = await FilledExportAsync(set, "Stand:\n\n| Eis | Stand |\n| --- | --- |\n| Kleurcontrast | Voldoet |");
+        Target(file, "b4").Value = "[Meld hier een probleem ` ]";
+        Target(file, "b5").Value = "` ](https://kwaad.example/login)";
+
+        var html = await ImportedPageAsync(translator, file, HttpStatusCode.OK);
+
+        Assert.Contains("1 item niet geïmporteerd", html);
+        Assert.Contains("erbij: link https://kwaad.example/login", html);
         Assert.Null(await FindAsync(set, "ar"));
     }
 
@@ -335,16 +358,11 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
     public async Task A_link_typed_as_text_next_to_the_intact_codes_refuses_the_file()
     {
         const string set = "informatie/xliff-link-getypt";
-        await PublishDutchAsync(set, Body);
-        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
-        var document = XDocument.Parse(Fill(await translator.GetStringAsync($"{Page}?handler=Xliff&lang=ar&all=true"), set), LoadOptions.PreserveWhitespace);
-        document.Descendants(X + "trans-unit").Single(u => (string?)u.Attribute("id") == "b3").Element(X + "target")!
-            .AddFirst(new XText("[ع hier](https://kwaad.example) "));
+        var (translator, file) = await FilledExportAsync(set);
+        Target(file, "b3").AddFirst(new XText("[ع hier](https://kwaad.example) "));
 
-        var response = await ImportAsync(translator, "ar", document.Declaration + document.ToString(SaveOptions.DisableFormatting));
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var html = await ImportedPageAsync(translator, file, HttpStatusCode.UnprocessableEntity);
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("als tekst getypt", html);
         Assert.Contains("https://kwaad.example", html);
         Assert.Contains("Unit: b3.", html);

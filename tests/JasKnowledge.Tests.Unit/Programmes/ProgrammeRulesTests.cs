@@ -37,6 +37,28 @@ public sealed class ProgrammeRulesTests
         Assert.Empty(ProgrammeRules.Check(Valid()));
     }
 
+    /// <summary>A browser breaks the line at U+2028 too (the second attack of 6 December 2026 saved names with it).</summary>
+    [Theory]
+    [InlineData("P\u2028x", "één regel")]
+    [InlineData("P\u2029x", "één regel")]
+    [InlineData("P\nx", "één regel")]
+    [InlineData("P\u0085x", "één regel")]
+    [InlineData("P\u202Ex", "leesrichting")]
+    [InlineData("P\u000Cx", "stuurteken (U+000C)")]
+    public void A_name_or_partner_is_one_line_of_visible_text(string name, string problem)
+    {
+        var programme = Valid();
+        programme.Periods[0].Name = name;
+        var error = SingleError(programme);
+        Assert.Equal("periods[0].name", error.Field);
+        Assert.Contains(problem, error.Message);
+        programme = Valid();
+        programme.Partners = [name];
+        error = SingleError(programme);
+        Assert.Equal("partners[0]", error.Field);
+        Assert.Contains(problem, error.Message);
+    }
+
     [Fact]
     public void Forty_hours_a_week_is_still_allowed()
     {

@@ -102,6 +102,7 @@ public sealed partial class InterfaceTexts(CultureCatalog cultures, Glossary glo
         if (wanted.Count == 0) return null;
         try
         {
+            // The Dutch string's own items, so the indexes are small.
             _ = string.Format(CultureInfo.InvariantCulture, translation, new object[wanted.Max(Index) + 1]);
             return null;
         }
@@ -121,7 +122,9 @@ public sealed partial class InterfaceTexts(CultureCatalog cultures, Glossary glo
     private static string Listed(SortedSet<string> placeholders) => placeholders.Count == 0 ? "geen" : string.Join(" ", placeholders);
 
     /// <summary>An escaped brace, or a composite-format item: index, optional alignment and format.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{|\}\}|\{\s*([0-9]{1,3})\s*(?:,\s*-?[0-9]+\s*)?(?::[^{}]*)?\}")]
+    /// <remarks>Any number of digits, as <c>string.Format</c> reads them: <c>{0000:Z}</c> is item 0 with a format, and was
+    /// not seen as a placeholder at all with at most three (the attack of 6 December 2026).</remarks>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{|\}\}|\{\s*([0-9]+)\s*(?:,\s*-?[0-9]+\s*)?(?::[^{}]*)?\}")]
     private static partial System.Text.RegularExpressions.Regex PlaceholderPattern();
 
     /// <summary>Writes translated strings into the language's resx file in <paramref name="folder"/>

@@ -176,6 +176,11 @@ public sealed class TranslationExchange(
             }
             var target = item.Units.ToDictionary(u => u.Id, u => TranslatedLayout.Lines(u.Target!));
             var body = fromUnits.Join(Enumerable.Range(0, fromUnits.Units.Count).Select(i => target[BlockId(i)]).ToList());
+            if (TranslatedLayout.JoinedProblem(from.Body, body, cultures.Default.Code, language) is { } joined)
+            {
+                skipped.Add(new(item.Set, null, joined));
+                continue;
+            }
             var existing = await store.FindAsync(dutch.LocalizationSet, language, cancellationToken);
             if (existing?.Draft is { } open && open.Author != actor)
             {
