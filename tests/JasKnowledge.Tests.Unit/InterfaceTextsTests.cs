@@ -68,6 +68,7 @@ public sealed class InterfaceTextsTests
     [InlineData("Stap {0} van {1}", "{1} من {0}", null)]
     [InlineData("Bewaard om {0:HH:mm}", "Saved at {0:HH:mm}", null)]
     [InlineData("Geen plaatshouder", "Gebruik {{ en }} gewoon", null)]
+    [InlineData("Stap {0}", "{0}, en nog eens {0}", null)]
     [InlineData("Stap {0} van {1}", "Step {0}", "{0} {1}, niet {0}")]
     [InlineData("Stap {0}", "Step {0} of {1}", "{0}, niet {0} {1}")]
     [InlineData("Stap {0}", "Step 1", "{0}, niet geen")]

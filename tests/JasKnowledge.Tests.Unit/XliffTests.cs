@@ -263,11 +263,25 @@ public sealed class XliffTests
         Assert.True(filled[0].IsInterface);
         Assert.Equal("{1} ،الطبعة {0}", filled[0].Units[0].Target);
 
-        // A translation that drops a placeholder would show a sentence without its number: refused.
-        var error = Assert.Throws<XliffFormatException>(() => XliffDocument.Read(
-            xml.Replace("<target state=\"needs-translation\" />",
-                "<target>الطبعة <ph id=\"1\" ctype=\"x-placeholder\">{0}</ph></target>"), "ar"));
-        Assert.Equal("EditionVersion", error.Unit);
+        // A translation that drops a placeholder would show a sentence without its number: that string is refused, on its own.
+        var dropped = XliffDocument.Read(xml.Replace("<target state=\"needs-translation\" />",
+            "<target>الطبعة <ph id=\"1\" ctype=\"x-placeholder\">{0}</ph></target>"), "ar")[0].Units[0];
+        Assert.Contains("{0} {1}, niet {0}", JasKnowledge.Web.Features.Translations.InterfaceTexts.TextProblem(dropped.Source, dropped.Target!));
+    }
+
+    /// <summary>The second attack of 6 December 2026: a placeholder typed without its code refused the whole file with a
+    /// message about formatting codes. An interface string is taken or skipped on its own (InterfaceTexts.Check).</summary>
+    [Fact]
+    public void An_interface_string_with_a_placeholder_typed_as_text_is_read_for_its_own_check()
+    {
+        var xml = XliffDocument.Write("nl", "ar", [new XliffItem("interface/Ui", "interface", 0,
+            [new XliffUnit("SearchQueryCut", "Ingekort tot {0} tekens", null, "needs-translation", [])], DataType: XliffDocument.Resx)]);
+        var typed = xml.Replace("<target state=\"needs-translation\" />", "<target>{0:X} حرف</target>");
+
+        var unit = XliffDocument.Read(typed, "ar")[0].Units[0];
+
+        Assert.Equal("{0:X} حرف", unit.Target);
+        Assert.Contains("plaatshouders", JasKnowledge.Web.Features.Translations.InterfaceTexts.TextProblem(unit.Source, unit.Target!));
     }
 
     [Fact]

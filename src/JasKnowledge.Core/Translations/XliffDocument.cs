@@ -139,21 +139,11 @@ public static class XliffDocument
                 if (targetElement is not null && (targetElement.Nodes().Any()))
                 {
                     var (text, codes) = InlineCodes.FromXliff(targetElement);
-                    var sourceLanguage = (string?)file.Attribute("source-language") ?? "";
-                    var keepsMarkers = KeepsCodes(source, text, sourceLanguage, targetLanguage);
-                    if (!Linked(codes, targetLanguage, sourceLanguage).SequenceEqual(Linked(sourceCodes, sourceLanguage)) && !(codes.Count == 0 && keepsMarkers))
-                        throw new XliffFormatException(
-                            $"De vertaling van unit '{id}' in '{set}' houdt de opmaakcodes van de bron (nadruk, links) niet intact: " +
-                            $"verwacht [{string.Join(", ", sourceCodes)}], gevonden [{string.Join(", ", codes)}].", id, Line(targetElement));
-                    // The codes are intact, but Markdown typed into the text between them (a link, ** or _) would become real
-                    // emphasis or a link in the draft, past the check on the codes.
-                    if (!keepsMarkers)
-                        throw new XliffFormatException(
-                            Extra(InlineCodes.Markers(text), InlineCodes.Markers(source)).ToList() is { Count: > 0 } extra
-                                ? $"De vertaling van unit '{id}' in '{set}' heeft opmaak, een link of een plaatshouder als tekst getypt ([{string.Join(", ", extra)}]): " +
-                                  "gebruik daarvoor de codes van de bron, of laat de tekens weg."
-                                : $"De opmaak van unit '{id}' in '{set}' werkt in de vertaling niet meer, bijvoorbeeld door een regeleinde " +
-                                  "binnen een link of nadruk, of door een * of _ direct ernaast.", id, Line(targetElement));
+                    // An interface string is shown as text, not Markdown, and its placeholders are checked one string at a
+                    // time by whoever takes it (InterfaceTexts.Check): a placeholder typed without its code, or used twice,
+                    // is that string's matter, not a reason to refuse the whole file.
+                    if (dataType != Resx) CheckCodes(id, set, source, sourceCodes, text, codes, (string?)file.Attribute("source-language") ?? "",
+                        targetLanguage, targetElement);
                     if (text.Trim().Length > 0) target = text;
                 }
                 units.Add(new XliffUnit(id, source, target, (string?)targetElement?.Attribute("state") ?? "", [], Line(unit)));
@@ -164,11 +154,29 @@ public static class XliffDocument
         return items;
     }
 
+    /// <summary>Refuses a target whose inline codes are not its source's, or whose Markdown has markers its source lacks.</summary>
+    private static void CheckCodes(string id, string set, string source, IReadOnlyList<string> sourceCodes, string text,
+        IReadOnlyList<string> codes, string sourceLanguage, string targetLanguage, XElement targetElement)
+    {
+        var keepsMarkers = KeepsCodes(source, text, sourceLanguage, targetLanguage);
+        if (!Linked(codes, targetLanguage, sourceLanguage).SequenceEqual(Linked(sourceCodes, sourceLanguage)) && !(codes.Count == 0 && keepsMarkers))
+            throw new XliffFormatException(
+                $"De vertaling van unit '{id}' in '{set}' houdt de opmaakcodes van de bron (nadruk, links) niet intact: " +
+                $"verwacht [{string.Join(", ", sourceCodes)}], gevonden [{string.Join(", ", codes)}].", id, Line(targetElement));
+        // The codes are intact, but Markdown typed into the text between them (a link, ** or _) would become real
+        // emphasis or a link in the draft, past the check on the codes.
+        if (!keepsMarkers)
+            throw new XliffFormatException(
+                Extra(InlineCodes.Markers(text), InlineCodes.Markers(source)).ToList() is { Count: > 0 } extra
+                    ? $"De vertaling van unit '{id}' in '{set}' heeft opmaak, een link of een plaatshouder als tekst getypt ([{string.Join(", ", extra)}]): " +
+                      "gebruik daarvoor de codes van de bron, of laat de tekens weg."
+                    : $"De opmaak van unit '{id}' in '{set}' werkt in de vertaling niet meer, bijvoorbeeld door een regeleinde " +
+                      "binnen een link of nadruk, of door een * of _ direct ernaast.", id, Line(targetElement));
+    }
+
     /// <summary>XLIFF nests a few levels (file, body, group, trans-unit, target, inline codes); this leaves room for any tool.</summary>
     public const int MaxDepth = 64;
 
-    /// <summary>XLIFF needs no DTD: one is skipped, never read, so no entity is expanded or fetched
-    /// (an entity then is an error, at once, instead of up to ten million characters).</summary>
     /// <summary>What a translator can do about a file the XML reader refused (the line travels with the exception). The
     /// reader's own words are English and carry no code to translate them by, so they follow as the technical detail.</summary>
     private static string NotXml(string xml, XmlException e)
@@ -181,6 +189,8 @@ public static class XliffDocument
         return $"Het bestand is geen geldige XML. {cause} Technische melding (Engels): {e.Message}";
     }
 
+    /// <summary>XLIFF needs no DTD: one is skipped, never read, so no entity is expanded or fetched
+    /// (an entity then is an error, at once, instead of up to ten million characters).</summary>
     private static XmlReader Reader(string xml) => XmlReader.Create(new StringReader(xml), new XmlReaderSettings
     {
         DtdProcessing = DtdProcessing.Ignore,
