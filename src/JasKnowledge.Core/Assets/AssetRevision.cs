@@ -27,7 +27,5 @@ public sealed class AssetRevision
     /// <summary>Why these release notes cannot be kept ("Wat is er nieuw: …"), or null.</summary>
     public static string? ReleaseNotesProblem(string? notes) =>
         notes is { Length: > MaxReleaseNotes } ? $"Wat is er nieuw: hoogstens {MaxReleaseNotes} tekens (nu {notes.Length})."
-        : Formats.DirectionOverrides.First(notes) is { } control ? Formats.DirectionOverrides.Problem("Wat is er nieuw", control)
-        : Formats.ControlCharacters.First(notes) is { } invisible ? Formats.ControlCharacters.Problem("Wat is er nieuw", invisible)
-        : null;
+        : Formats.HiddenCharacters.Problem("Wat is er nieuw", notes);
 }

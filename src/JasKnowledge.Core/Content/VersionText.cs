@@ -29,29 +29,21 @@ public sealed record VersionText(
         Check(errors, "summary", "Samenvatting", Summary, MaxSummary);
         Check(errors, "changeNote", "Wat veranderde er", ChangeNote, MaxChangeNote);
         Check(errors, "body", "Tekst", Body, int.MaxValue);
-        foreach (var text in Formats.JsonTexts.Of(Fields))
-        {
-            if (Formats.DirectionOverrides.First(text) is { } control) errors.Add(new("fields", Formats.DirectionOverrides.Problem($"Velden (\"{Excerpt(text)}\")", control)));
-            else if (Formats.ControlCharacters.First(text) is { } invisible) errors.Add(new("fields", Formats.ControlCharacters.Problem($"Velden (\"{Excerpt(text)}\")", invisible)));
-            else continue;
-            break;
-        }
+        if (Formats.JsonTexts.Of(Fields).Select(text => Formats.HiddenCharacters.Problem($"Velden (\"{Visible(text)}\")", text))
+                .FirstOrDefault(problem => problem is not null) is { } hidden)
+            errors.Add(new("fields", hidden));
         if (errors.Count > 0) throw new ContentRuleException(string.Join(" ", errors.Select(e => e.Message)), errors);
     }
 
     private static void Check(List<ContentFieldError> errors, string field, string label, string? value, int max)
     {
         if (value is { Length: var length } && length > max) errors.Add(new(field, $"{label}: hoogstens {max} tekens (nu {length})."));
-        else if (Formats.DirectionOverrides.First(value) is { } control) errors.Add(new(field, Formats.DirectionOverrides.Problem(label, control)));
-        else if (Formats.ControlCharacters.First(value) is { } invisible) errors.Add(new(field, Formats.ControlCharacters.Problem(label, invisible)));
+        else if (Formats.HiddenCharacters.Problem(label, value) is { } hidden) errors.Add(new(field, hidden));
     }
 
     /// <summary>Enough of a field's text to find it in the form, without the characters that are refused.</summary>
-    private static string Excerpt(string text)
-    {
-        var visible = new string(text.Where(c => !char.IsControl(c) && c is < '\u202A' or > '\u202E').ToArray()).Trim();
-        return visible.Length <= 40 ? visible : visible[..40] + "…";
-    }
+    private static string Visible(string text) =>
+        Formats.Excerpt.Of(new string(text.Where(c => !char.IsControl(c) && c is < '\u202A' or > '\u202E').ToArray()).Trim(), 40);
 
     /// <summary>True when the text a reader sees is the same (change notes and flags aside).</summary>
     public bool SameContentAs(ContentVersion version) =>

@@ -97,9 +97,7 @@ public static partial class ProgrammeRules
             errors.Add(new(field, $"{label}: hoogstens {max} tekens (nu {length})."));
         else if (oneLine && ControlCharacters.HasLineBreak(value))
             errors.Add(new(field, $"{label}: één regel, zonder regeleinde."));
-        else if (DirectionOverrides.First(value) is { } control)
-            errors.Add(new(field, DirectionOverrides.Problem(label, control)));
-        else if (ControlCharacters.First(value) is { } invisible)
-            errors.Add(new(field, ControlCharacters.Problem(label, invisible)));
+        else if (HiddenCharacters.Problem(label, value) is { } hidden)
+            errors.Add(new(field, hidden));
     }
 }

@@ -91,10 +91,7 @@ public sealed partial class InterfaceTexts(CultureCatalog cultures, Glossary glo
     /// taken exactly as the Dutch has it. And no direction override (see <see cref="JasKnowledge.Core.Formats.DirectionOverrides"/>).</summary>
     public static string? TextProblem(string source, string translation)
     {
-        if (JasKnowledge.Core.Formats.DirectionOverrides.First(translation) is { } control)
-            return JasKnowledge.Core.Formats.DirectionOverrides.Problem("De vertaling", control);
-        if (JasKnowledge.Core.Formats.ControlCharacters.First(translation) is { } invisible)
-            return JasKnowledge.Core.Formats.ControlCharacters.Problem("De vertaling", invisible);
+        if (JasKnowledge.Core.Formats.HiddenCharacters.Problem("De vertaling", translation) is { } hidden) return hidden;
         var wanted = PlaceholdersIn(source);
         var found = PlaceholdersIn(translation);
         if (!wanted.SetEquals(found))

@@ -161,10 +161,8 @@ public sealed class TranslationExchange(
                         $"de Nederlandse tekst van deze unit is veranderd sinds versie {from.Number} (regel {unit.Line}); exporteer opnieuw"));
                 else if (unit.Target is null)
                     problems.Add(new(item.Set, unit.Id, $"geen vertaling (regel {unit.Line})"));
-                else if (DirectionOverrides.First(unit.Target) is { } control)
-                    problems.Add(new(item.Set, unit.Id, $"{DirectionOverrides.Problem("De vertaling", control)} (regel {unit.Line})"));
-                else if (ControlCharacters.First(unit.Target) is { } invisible)
-                    problems.Add(new(item.Set, unit.Id, $"{ControlCharacters.Problem("De vertaling", invisible)} (regel {unit.Line})"));
+                else if (HiddenCharacters.Problem("De vertaling", unit.Target) is { } hidden)
+                    problems.Add(new(item.Set, unit.Id, $"{hidden} (regel {unit.Line})"));
                 else if (TranslatedLayout.Problem(kind, source, unit.Target, cultures.Default.Code, language) is { } layout)
                     problems.Add(new(item.Set, unit.Id, $"{layout} (regel {unit.Line})"));
             }
