@@ -30,6 +30,12 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
         return (await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync(set, culture))!.Id;
     }
 
+    private async Task<int> VersionCountAsync(string set)
+    {
+        using var scope = Host.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync(set, "nl"))!.Versions.Count;
+    }
+
     private static async Task<(string Token, string Base)> OpenAsync(HttpClient client, Guid id)
     {
         var html = await client.GetStringAsync($"/beheer/inhoud/{id}");
@@ -188,6 +194,31 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
         var published = await SubmitAsync(client, id, "Publish", token, again, "Inleiding", "Helemaal nieuw.", note: "Nieuwe inleiding", major: true);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Contains("Helemaal nieuw.", await client.GetStringAsync("/nl/handboek/inleiding"));
+    }
+
+    /// <summary>A box's value the form cannot send bound as unticked, and a major change was saved as a minor one (noticed 6 December 2026).</summary>
+    [Theory]
+    [InlineData("IsMajor")]
+    [InlineData("UpdateToSource")]
+    public async Task A_choice_with_a_value_the_form_cannot_send_saves_nothing_and_keeps_the_text(string box)
+    {
+        var client = await EditorAsync();
+        var id = await IdAsync("handboek/inleiding", "nl");
+        var (token, start) = await OpenAsync(client, id);
+        var versions = await VersionCountAsync("handboek/inleiding");
+
+        var response = await BackOffice.PostFormAsync(client, $"/beheer/inhoud/{id}?handler=Draft", token,
+        [
+            new("Base", start), new("Title", "Inleiding"), new("Body", "Een tekst die blijft staan."), new("ChangeNote", "Nieuw"),
+            new(box, "banana"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Een keuzevakje kwam met een onbekende waarde aan. Er is niets opgeslagen", page);
+        Assert.Contains("Een tekst die blijft staan.", page);
+        Assert.Matches("name=\"IsMajor\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"problem\"", page);
+        Assert.Equal(versions, await VersionCountAsync("handboek/inleiding"));
     }
 
     [Fact]

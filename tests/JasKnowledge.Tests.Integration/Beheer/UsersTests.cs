@@ -152,6 +152,15 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
             Assert.DoesNotContain("is invalid", html);
             Assert.Contains("<input id=\"email\" aria-describedby=\"invite-problems\"", html);
         }
+
+        // A way to invite the form cannot send bound as the default (a link) instead of being asked for.
+        var unknownWay = $"wijze-{Guid.NewGuid():N}@example.nl";
+        var token = await BackOffice.TokenAsync(admin, "/beheer/gebruikers");
+        var asked = await BackOffice.PostFormAsync(admin, "/beheer/gebruikers", token,
+            [new("Email", unknownWay), new("Role", PortalRoles.Editor), new("ByLink", "banana")]);
+        Assert.Equal(HttpStatusCode.BadRequest, asked.StatusCode);
+        Assert.Contains("Kies hoe de uitnodiging gaat: met een link of met een eenmalig wachtwoord.", await asked.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(unknownWay, await admin.GetStringAsync("/beheer/gebruikers"));
     }
 
     [Fact]

@@ -321,6 +321,32 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
         Assert.Equal(before, await BaseAsync(client, "0638"));
     }
 
+    /// <summary>"Bekijk de verschillen" said nothing of a direction override in the text or the note; only saving refused it
+    /// (noticed 6 December 2026). The preview now says it at the field, and saving says the same.</summary>
+    [Theory]
+    [InlineData("Preview")]
+    [InlineData("Draft")]
+    public async Task A_text_or_note_with_a_hidden_character_is_named_at_its_field_by_the_preview_and_by_saving(string handler)
+    {
+        var client = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));
+        var token = await BackOffice.TokenAsync(client, "/beheer");
+        var form = (await FormAsync(client, "Nieuwe \u202Bnotitie")).Where(f => f.Key != "Form.Body").ToList();
+        form.Add(new("Form.Body", "Open bijlage \u202Eexe.pdf"));
+        var before = await BaseAsync(client, "0638");
+
+        var response = await PostAsync(client, "0638", handler, token, form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var text = System.Net.WebUtility.HtmlDecode(html);
+        Assert.Contains("Tekst: bevat een onzichtbaar teken dat de leesrichting omzet (U+202E)", text);
+        Assert.Contains("Wat veranderde er: bevat een onzichtbaar teken dat de leesrichting omzet (U+202B)", text);
+        Assert.Matches("id=\"f-body\"[^>]*aria-describedby=\"f-body-error\"[^>]*aria-invalid=\"true\"", html);
+        Assert.Matches("id=\"f-changeNote\"[^>]*aria-describedby=\"f-changeNote-error\"[^>]*aria-invalid=\"true\"", html);
+        Assert.DoesNotContain("voorbeeld-tijdlijn", html);
+        Assert.Equal(before, await BaseAsync(client, "0638"));
+    }
+
     [Fact]
     public async Task A_period_name_with_a_line_break_or_a_control_character_is_refused_at_its_row()
     {

@@ -53,6 +53,16 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
     {
         if (await LoadAsync(code, cancellationToken) is { } refused) return refused;
         var (fields, programme, errors) = Read();
+        // The preview says what saving would refuse in the text and the note (a direction override), not only in the fields.
+        try
+        {
+            FormText(fields).CheckFields();
+        }
+        catch (ContentRuleException e)
+        {
+            // The fields' own texts are the form's matter (Read names each field); the rest is the text's and the note's.
+            errors.AddRange(e.Errors.Where(error => error.Field is "body" or "changeNote"));
+        }
         if (errors.Count > 0) return Invalid(errors);
         var blueprint = Data.Blueprint(fields.Blueprint);
         Preview = (programme, blueprint is null ? [] : ProgrammeDiff.Compare(blueprint.Programme, programme), blueprint);
@@ -74,8 +84,7 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
             errors.Add(new("changeNote", "Schrijf bij het publiceren kort wat er veranderde: lezers zien het in de geschiedenis."));
         if (errors.Count > 0) return Invalid(errors);
 
-        var text = new VersionText(
-            $"24x24 in {Gemeente.Name}", (Form.Body ?? "").Trim(), Fields: ProgrammeJson.Write(fields), ChangeNote: Form.ChangeNote?.Trim());
+        var text = FormText(fields);
         var actor = User.Identity?.Name ?? "onbekend";
         var textSaved = false;
         try
@@ -112,6 +121,9 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
         }
         return Page();
     }
+
+    private VersionText FormText(MunicipalityFields fields) => new(
+        $"24x24 in {Gemeente.Name}", (Form.Body ?? "").Trim(), Fields: ProgrammeJson.Write(fields), ChangeNote: Form.ChangeNote?.Trim());
 
     /// <summary>Saved by someone else since this form was opened: nothing is replaced; the form keeps this
     /// editor's values, the saved version is shown beside it, and a second save is a choice.</summary>

@@ -26,6 +26,8 @@ public sealed class IndexModel(AccountAdministration accounts, PublicOrigin orig
     public async Task<IActionResult> OnPostAsync()
     {
         if (string.IsNullOrWhiteSpace(Email)) Problems = ["Vul een e-mailadres in."];
+        // A choice the form cannot send (ByLink=banana) must not quietly become the default way to invite.
+        else if (ModelState[nameof(ByLink)]?.Errors.Count > 0) Problems = ["Kies hoe de uitnodiging gaat: met een link of met een eenmalig wachtwoord."];
         else
         {
             var (invitation, problems) = await accounts.InviteAsync(User.Identity!.Name!, Email, Role, Gemeente, ByLink);

@@ -137,6 +137,15 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     {
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
         if (Base != EditStamp.Of(Item)) return SavedMeanwhile();
+        // A box the form cannot send (IsMajor=banana) binds as unticked: a major change would be saved as minor.
+        if (ModelState[nameof(IsMajor)]?.Errors.Count > 0 || ModelState[nameof(UpdateToSource)]?.Errors.Count > 0)
+        {
+            Problem = "Een keuzevakje kwam met een onbekende waarde aan. Er is niets opgeslagen; uw tekst staat hieronder. " +
+                "Kijk \"Grote wijziging\" na en sla opnieuw op.";
+            ProblemField = "isMajor";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         if (string.IsNullOrWhiteSpace(Title))
         {
             Problem = "Geef het item een titel.";
