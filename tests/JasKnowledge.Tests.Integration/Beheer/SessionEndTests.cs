@@ -131,11 +131,7 @@ public abstract class SessionEndTests<TFixture>(TFixture fixture) : IClassFixtur
         var onB = await CookieAsync(b, email);
         Assert.Equal("200", await WithCookieAsync(b, onB));
 
-        var id = await UsersTests.IdOfAsync(a, email);
-        var token = await BackOffice.TokenAsync(admin, $"/beheer/gebruikers/{id}");
-        var done = await BackOffice.PostFormAsync(
-            admin, $"/beheer/gebruikers/{id}?handler={handler}", token, [new("Role", PortalRoles.Translator), new("Gemeente", ""), new("confirmed", "true")]);
-        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await ChangeAccountAsync(a, admin, email, handler));
         Assert.Equal(SignedOut, await WithCookieAsync(a, onA));
         Assert.Equal(SignedOut, await WithCookieAsync(b, onB));
     }
@@ -165,10 +161,7 @@ public abstract class SessionEndTests<TFixture>(TFixture fixture) : IClassFixtur
         }
         else
         {
-            var id = await UsersTests.IdOfAsync(a, email);
-            var token = await BackOffice.TokenAsync(admin, $"/beheer/gebruikers/{id}");
-            Assert.Equal(HttpStatusCode.OK, (await BackOffice.PostFormAsync(admin, $"/beheer/gebruikers/{id}?handler={change}", token,
-                [new("Role", PortalRoles.Translator), new("Gemeente", ""), new("confirmed", "true")])).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, await ChangeAccountAsync(a, admin, email, change));
         }
 
         // The code step neither shows nor takes a code any more, on the node where the password was given.
@@ -183,6 +176,16 @@ public abstract class SessionEndTests<TFixture>(TFixture fixture) : IClassFixtur
         Assert.StartsWith("/beheer/inloggen", finished.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.False(WritesTheCookie(finished));
         Assert.Equal(SignedOut, await WithStatusAsync(halfDone));
+    }
+
+    /// <summary>An administrator's button on the account's page (the role becomes translator; a question is answered yes).</summary>
+    private static async Task<HttpStatusCode> ChangeAccountAsync(WebApplicationFactory<Program> node, HttpClient admin, string email, string handler)
+    {
+        var id = await UsersTests.IdOfAsync(node, email);
+        var token = await BackOffice.TokenAsync(admin, $"/beheer/gebruikers/{id}");
+        using var done = await BackOffice.PostFormAsync(admin, $"/beheer/gebruikers/{id}?handler={handler}", token,
+            [new("Role", PortalRoles.Translator), new("Gemeente", ""), new("confirmed", "true")]);
+        return done.StatusCode;
     }
 
     private static async Task<string> WithStatusAsync(HttpClient client)
