@@ -43,6 +43,26 @@ public abstract class PortalTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.Equal("/uk", response.Headers.Location!.OriginalString);
     }
 
+    /// <summary>Found by the attack of 6 December 2026: a Dutch film page loads the Arabic subtitles from /ar/…, whose answer set
+    /// the language cookie, so the visitor's next visit to / opened in Arabic.</summary>
+    [Theory]
+    [InlineData("/ar/video/het-gesprek.vtt")]
+    [InlineData("/ar/manifest.webmanifest")]
+    [InlineData("/ar/video/het-gesprek/offline.zip")]
+    public async Task Only_a_page_read_in_a_language_makes_it_the_chosen_language(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Cookie", "jas-lang=nl");
+        using var response = await Client().SendAsync(request);
+        Assert.True((int)response.StatusCode < 500);
+        Assert.False(response.Headers.Contains("Set-Cookie"), $"{url} set {string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var c) ? c : [])}");
+
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/ar/informatie");
+        page.Headers.TryAddWithoutValidation("Cookie", "jas-lang=nl");
+        using var read = await Client().SendAsync(page);
+        Assert.Contains(read.Headers.GetValues("Set-Cookie"), cookie => cookie.StartsWith("jas-lang=ar", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("nl", "ltr")]
     [InlineData("en", "ltr")]

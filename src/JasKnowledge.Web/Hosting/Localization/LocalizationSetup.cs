@@ -45,11 +45,15 @@ public static class LocalizationSetup
         {
             // One address per page: /NL/handboek is found, but said once, as /nl/handboek, so that
             // links, caches and search engines do not count two pages.
-            context.Response.Redirect("/" + culture.Code + EncodedRest(requestPath, segment!) + context.Request.QueryString, permanent: true);
+            context.Response.Redirect("/" + culture.Code + Rest(context, requestPath, segment!) + context.Request.QueryString, permanent: true);
             return;
         }
         PortalCulture.Set(context, culture ?? catalog.Default);
+        // Only a page the visitor reads is a choice of language: a Dutch film page loads the Arabic subtitles
+        // (/ar/video/….vtt) and had made the next visit to / open in Arabic (the attack of 6 December 2026).
         if (culture is not null && !reExecuted && HttpMethods.IsGet(context.Request.Method)
+            && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>()
+                is Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor
             && context.Request.Cookies[PreferenceCookie] != culture.Code)
         {
             context.Response.Cookies.Append(PreferenceCookie, culture.Code, new CookieOptions
@@ -74,6 +78,19 @@ public static class LocalizationSetup
             // HEAD is answered as GET (HeadRequests): a 405 for another method says so in Allow.
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         return endpoints;
+    }
+
+    /// <summary>The path after the language segment as the client sent it (the request line's own bytes): encoding the
+    /// decoded path again turned /NL/a%2Fb, whose %2F the server leaves encoded, into /nl/a%252Fb. A request line in
+    /// absolute form (a proxy's) falls back to encoding the decoded path again.</summary>
+    private static string Rest(HttpContext context, string decodedPath, string segment)
+    {
+        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? "";
+        var query = raw.IndexOf('?');
+        var rawPath = query < 0 ? raw : raw[..query];
+        if (!rawPath.StartsWith('/')) return EncodedRest(decodedPath, segment);
+        var end = rawPath.IndexOf('/', 1);
+        return end < 0 ? "" : rawPath[end..];
     }
 
     /// <summary>The path after the language segment, each segment encoded again. Not PathString's
