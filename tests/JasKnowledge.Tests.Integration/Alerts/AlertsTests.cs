@@ -323,8 +323,10 @@ public abstract class AlertsTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.Equal(8, (await Maildev.MailsToAsync(email)).Count);
     }
 
+    /// <summary>The refusal had been a bare line of text from the rate-limiting middleware, without the page, the way back
+    /// or the address typed (the review of 6 December 2026): now it is the form again, as sent, with the message.</summary>
     [Fact]
-    public async Task The_per_client_limit_refuses_the_next_request_with_a_clear_message()
+    public async Task The_per_client_limit_refuses_the_next_request_with_the_form_as_sent_and_when_to_try_again()
     {
         await using var node = StartOtherNode(("Jas:Alerts:RequestsPerClientPer10Minutes", "3"));
         var client = node.CreateClient(new() { AllowAutoRedirect = false });
@@ -332,15 +334,48 @@ public abstract class AlertsTests<TFixture>(TFixture fixture) : IClassFixture<TF
             Assert.Equal(HttpStatusCode.BadRequest,
                 (await client.PostAsync("/nl/meldingen", Form(("Topic", $"item:{HealthSheet}"), ("Email", "geen-adres")))).StatusCode);
 
-        var refused = await client.PostAsync("/nl/meldingen", Form(("Topic", $"item:{HealthSheet}"), ("Email", Maildev.NewAddress("client"))));
+        var typed = Maildev.NewAddress("client");
+        var refused = await client.PostAsync("/nl/meldingen", Form(("Topic", $"item:{HealthSheet}"), ("Email", typed), ("Frequency", "wekelijks")));
         var arabic = await client.PostAsync("/ar/meldingen", Form(("Topic", $"item:{HealthSheet}"), ("Email", Maildev.NewAddress("client"))));
 
         Assert.Equal((HttpStatusCode)429, refused.StatusCode);
-        Assert.Equal("600", refused.Headers.RetryAfter?.ToString());
-        Assert.Contains("Te veel aanmeldingen", await refused.Content.ReadAsStringAsync());
+        var wait = refused.Headers.RetryAfter?.Delta;
+        Assert.True(wait > TimeSpan.Zero && wait <= TimeSpan.FromMinutes(10), $"Retry-After: {refused.Headers.RetryAfter}");
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Te veel aanmeldingen", page);
+        Assert.Contains("<html", page);
+        Assert.Contains($"value=\"{typed}\"", page);
+        Assert.Matches("value=\"wekelijks\"[^>]*checked", page);
         Assert.Equal((HttpStatusCode)429, arabic.StatusCode);
+        Assert.Contains("عدد كبير جدًا من طلبات الاشتراك", await arabic.Content.ReadAsStringAsync());
+        Assert.Contains("dir=\"rtl\"", await arabic.Content.ReadAsStringAsync());
         // Reading is not limited: the sheet and its form still open.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/nl/informatie/de-zorgverzekering")).StatusCode);
+        Assert.Empty(await Maildev.MailsToAsync(typed));
+    }
+
+    /// <summary>Five mails an hour, hour after hour, were still 120 a day to an address that asked for none (the attack of 6 December 2026).</summary>
+    [Fact]
+    public async Task The_per_address_limit_also_holds_over_a_day()
+    {
+        var email = Maildev.NewAddress("day");
+        await using var node = StartOtherNode(("Jas:Alerts:RequestsPerAddressPerDay", "2"));
+        var client = node.CreateClient(new() { AllowAutoRedirect = false });
+        // Two answers, then moved back three hours (out of the hour's limit, inside the day's), then one request more.
+        foreach (var topic in new[] { $"item:{HealthSheet}", "item:informatie/stages-en-werk" })
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/nl/meldingen", Form(("Topic", topic), ("Email", email)))).StatusCode);
+        using (var scope = node.Services.CreateScope())
+        {
+            var earlier = DateTime.UtcNow.AddHours(-3);
+            Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<JasDbContext>().AlertDeliveries.Where(d => d.Email == email)
+                .ExecuteUpdateAsync(d => d.SetProperty(x => x.CreatedUtc, earlier)));
+        }
+
+        var refused = await client.PostAsync("/nl/meldingen", Form(("Topic", $"item:{HealthSheet}"), ("Email", email)));
+
+        Assert.Equal((HttpStatusCode)429, refused.StatusCode);
+        Assert.Equal("3600", refused.Headers.RetryAfter?.ToString());
+        Assert.Contains("Te veel aanmeldingen", await refused.Content.ReadAsStringAsync());
     }
 
     [Fact]

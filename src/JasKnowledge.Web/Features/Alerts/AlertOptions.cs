@@ -31,6 +31,9 @@ public sealed class AlertOptions
     /// <summary>Mails the form may send one address per hour (confirmations and "already following"
     /// notes), counted in the database: for all nodes together.</summary>
     public int RequestsPerAddressPerHour { get; set; } = 5;
-    /// <summary>Subscription requests per client address per 10 minutes (per node).</summary>
-    public int RequestsPerClientPer10Minutes { get; set; } = 20;
+    /// <summary>The same over a day: five an hour, every hour, would still be 120 unwanted mails a day.</summary>
+    public int RequestsPerAddressPerDay { get; set; } = 10;
+    /// <summary>Subscription requests per client address per 10 minutes (per node): wide enough for a class of participants
+    /// who follow a topic or two together on one Wi-Fi (one address to the portal), narrow enough to stop a script.</summary>
+    public int RequestsPerClientPer10Minutes { get; set; } = 60;
 }

@@ -69,10 +69,10 @@ public sealed class AlertSubscriptions(
         var now = clock.GetUtcNow().UtcDateTime;
         // One address cannot be flooded with mails by someone else: its answers of the last hour,
         // counted in the database, so the limit holds for all nodes together.
-        var hourAgo = now.AddHours(-1);
-        var answered = await db.AlertDeliveries.CountAsync(
-            d => d.NotificationId == null && d.Email == address && d.CreatedUtc > hourAgo, cancellationToken);
-        if (answered >= options.Value.RequestsPerAddressPerHour) return SubscribeOutcome.TooManyRequests;
+        var answers = db.AlertDeliveries.Where(d => d.NotificationId == null && d.Email == address);
+        if (await answers.CountAsync(d => d.CreatedUtc > now.AddHours(-1), cancellationToken) >= options.Value.RequestsPerAddressPerHour
+            || await answers.CountAsync(d => d.CreatedUtc > now.AddDays(-1), cancellationToken) >= options.Value.RequestsPerAddressPerDay)
+            return SubscribeOutcome.TooManyRequests;
 
         var existing = await db.AlertSubscriptions.SingleOrDefaultAsync(
             s => s.Email == address && s.Topic == topic && s.Culture == culture, cancellationToken);

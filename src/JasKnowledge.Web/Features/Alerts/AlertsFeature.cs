@@ -1,10 +1,6 @@
-using System.Threading.RateLimiting;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Data;
 using JasKnowledge.Data.Alerts;
-using JasKnowledge.Theme;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace JasKnowledge.Web.Features.Alerts;
@@ -17,7 +13,6 @@ namespace JasKnowledge.Web.Features.Alerts;
 /// </summary>
 public static class AlertsFeature
 {
-    public const string RateLimit = "alerts";
     /// <summary>The form on followable pages (model: <see cref="FollowForm"/>).</summary>
     public const string FormPartial = FollowForm.Partial;
 
@@ -39,27 +34,7 @@ public static class AlertsFeature
         });
         services.AddSingleton<AlertSender>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertSender>());
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy<string, ClientRateLimit>(RateLimit));
+        services.AddSingleton<ClientSubscribeLimit>();
         return services;
-    }
-
-    /// <summary>Subscription requests per client address, on each node; a refusal says so in the visitor's language.</summary>
-    private sealed class ClientRateLimit(IOptions<AlertOptions> options, IStringLocalizer<Ui> text) : IRateLimiterPolicy<string>
-    {
-        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, cancellationToken) =>
-        {
-            context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            context.HttpContext.Response.Headers.RetryAfter = "600";
-            context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-            await context.HttpContext.Response.WriteAsync(text["AlertsTooMany"], cancellationToken);
-        };
-
-        public RateLimitPartition<string> GetPartition(HttpContext context) => HttpMethods.IsPost(context.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.Value.RequestsPerClientPer10Minutes, Window = TimeSpan.FromMinutes(10), QueueLimit = 0,
-                })
-            : RateLimitPartition.GetNoLimiter("read");
     }
 }

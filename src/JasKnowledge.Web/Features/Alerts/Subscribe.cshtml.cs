@@ -3,15 +3,14 @@ using JasKnowledge.Theme;
 using JasKnowledge.Web.Hosting.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace JasKnowledge.Web.Features.Alerts;
 
 /// <summary>/{culture}/meldingen: where the form on a page posts to (and, with ?onderwerp=, the form
 /// on its own). The answer never says whether the address already follows anything.</summary>
-[IgnoreAntiforgeryToken, NotCached, EnableRateLimiting(AlertsFeature.RateLimit)]
-public sealed class SubscribeModel(AlertSubscriptions subscriptions, IStringLocalizer<Ui> text) : PageModel
+[IgnoreAntiforgeryToken, NotCached]
+public sealed class SubscribeModel(AlertSubscriptions subscriptions, ClientSubscribeLimit clientLimit, IStringLocalizer<Ui> text) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "onderwerp")] public string? Topic { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -32,7 +31,12 @@ public sealed class SubscribeModel(AlertSubscriptions subscriptions, IStringLoca
     public async Task<IActionResult> OnPostAsync(string culture, [FromForm(Name = "Topic")] string? topic, CancellationToken cancellationToken)
     {
         Topic = topic;
-        var outcome = await subscriptions.SubscribeAsync(Email, Topic, culture, Frequency == "wekelijks", cancellationToken);
+        // Many requests from one client (a script; or a whole class on one Wi-Fi, which the limit is set wide enough for):
+        // the form comes back as sent, saying when to try again.
+        var wait = clientLimit.WaitFor(HttpContext);
+        var outcome = wait is null
+            ? await subscriptions.SubscribeAsync(Email, Topic, culture, Frequency == "wekelijks", cancellationToken)
+            : SubscribeOutcome.TooManyRequests;
         if (outcome == SubscribeOutcome.CheckYourMail)
         {
             Sent = true;
@@ -45,6 +49,9 @@ public sealed class SubscribeModel(AlertSubscriptions subscriptions, IStringLoca
             SubscribeOutcome.TooManyPending => text["AlertsTooManyPending"],
             _ => text["AlertsTooMany"],
         };
+        // RFC 6585 §4: when trying again makes sense (the address's own limit counts mails of the last hour).
+        if (outcome == SubscribeOutcome.TooManyRequests)
+            Response.Headers.RetryAfter = ((int)Math.Ceiling((wait ?? TimeSpan.FromHours(1)).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         Response.StatusCode = outcome switch
         {
             SubscribeOutcome.TooManyRequests => StatusCodes.Status429TooManyRequests,
