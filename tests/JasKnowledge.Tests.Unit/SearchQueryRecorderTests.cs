@@ -21,6 +21,8 @@ public sealed class SearchQueryRecorderTests
     [InlineData("postcode 2311 ab", "postcode 2311 ab")]           // four digits: a postcode, a year, a house number
     [InlineData("sessie 3 en 4", "sessie 3 en 4")]
     [InlineData("1234 de", "1234 de")]
+    [InlineData("z.s.m. o.a. werk", "z.s.m. o.a. werk")]            // abbreviations are no host names
+    [InlineData("می\u200Cخواهم کار", "می\u200Cخواهم کار")]          // the Persian zero-width non-joiner stays
     public void Kept_text_is_the_query_with_its_spaces_collapsed_and_in_lower_case(string typed, string kept) =>
         Assert.Equal(kept, SearchQueryRecorder.Recordable(typed));
 
@@ -35,11 +37,20 @@ public sealed class SearchQueryRecorderTests
     [InlineData("jan.jansen@example.nl")]
     [InlineData("https://example.nl/iets")]
     [InlineData("www.example.nl")]
+    // Found by the attack of 6 December 2026: each of these was stored.
+    [InlineData("pii voorbeeld.nl/pad")]
+    [InlineData("pii jan(at)voorbeeld")]
+    [InlineData("pii jan[at]voorbeeld")]
+    [InlineData("pii jan%40voorbeeld")]
+    [InlineData("pii jan＠voorbeeld")]                               // a full-width at sign
+    [InlineData("pii 𝟏𝟐𝟑𝟒𝟓𝟔")]                                     // mathematical digits
+    [InlineData("pii １２３４５")]                                    // full-width digits
     public void Text_that_may_hold_personal_data_is_not_kept(string typed) => Assert.Null(SearchQueryRecorder.Recordable(typed));
 
     [Theory]
     [InlineData("nul\u0000test")]   // PostgreSQL's text cannot hold it: the minute's whole flush would fail
     [InlineData("bel\u0007")]
+    [InlineData("pii\u202Egnp.exe")]   // a direction override turns the text around in the editors' list
     public void Text_the_database_cannot_hold_is_not_kept(string typed) => Assert.Null(SearchQueryRecorder.Recordable(typed));
 
     [Fact]

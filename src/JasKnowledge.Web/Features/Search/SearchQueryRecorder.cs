@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using JasKnowledge.Core.Search;
 using JasKnowledge.Data.Search;
 
@@ -11,7 +13,7 @@ namespace JasKnowledge.Web.Features.Search;
 /// <see cref="MaxLength"/> characters; other searches are counted under <see cref="SearchQueryLog.NotKept"/>,
 /// as are new queries beyond <see cref="MaxDistinct"/> between two flushes (a flood of made-up words).
 /// </summary>
-public sealed class SearchQueryRecorder
+public sealed partial class SearchQueryRecorder
 {
     public const int MaxLength = 80;
     public const int MaxDistinct = 2_000;
@@ -54,14 +56,30 @@ public sealed class SearchQueryRecorder
         var kept = (IsSingleSpaced(text) ? text : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
             .ToLowerInvariant();
         if (kept.Length is 0 or > MaxLength || !IsStorable(kept)) return null;
-        if (kept.Contains('@') || kept.Contains("://", StringComparison.Ordinal) || kept.Contains("www.", StringComparison.Ordinal)) return null;
-        return HasLongNumber(kept) ? null : kept;
+        return MayHoldPersonalData(kept) ? null : kept;
     }
 
+    /// <summary>Judged on the text's compatibility form (NFKC), in which 𝟏𝟐𝟑𝟒𝟓 and １２３４５ are digits and ＠ is an at sign: the
+    /// attack of 6 December 2026 had such a number, a domain without www, an address written as (at) or %40 stored.</summary>
+    private static bool MayHoldPersonalData(string kept)
+    {
+        var plain = kept.IsNormalized(NormalizationForm.FormKC) ? kept : kept.Normalize(NormalizationForm.FormKC);
+        return plain.Contains('@') || plain.Contains("%40", StringComparison.Ordinal) || plain.Contains("(at)", StringComparison.Ordinal)
+            || plain.Contains("[at]", StringComparison.Ordinal) || plain.Contains("://", StringComparison.Ordinal)
+            || plain.Contains("www.", StringComparison.Ordinal) || DomainName().IsMatch(plain) || HasLongNumber(plain);
+    }
+
+    /// <summary>A word, a dot and two letters or more (voorbeeld.nl/pad, gemeente.leiden.nl): a host name, or a file name,
+    /// which is not kept either. Abbreviations (z.s.m., o.a.) have one letter after each dot.</summary>
+    [GeneratedRegex(@"[\p{L}\p{N}]\.\p{L}{2,}")]
+    private static partial Regex DomainName();
+
     /// <summary>PostgreSQL's text holds no null character and Npgsql writes no half surrogate pair: one such
-    /// query would fail the whole minute's flush, every minute. Nobody types a control character either.</summary>
+    /// query would fail the whole minute's flush, every minute. Nobody types a control character either, nor a
+    /// direction override, which would turn the text around in the editors' list.</summary>
     private static bool IsStorable(string text)
     {
+        if (JasKnowledge.Core.Formats.DirectionOverrides.First(text) is not null) return false;
         for (var i = 0; i < text.Length; i++)
         {
             if (char.IsControl(text[i])) return false;
