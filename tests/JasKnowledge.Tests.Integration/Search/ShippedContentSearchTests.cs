@@ -1,3 +1,4 @@
+using JasKnowledge.Web.Features.Search;
 using System.Net.Http.Json;
 using System.Text.Json;
 using JasKnowledge.Tests.Integration.Infrastructure;
@@ -86,6 +87,36 @@ public abstract class ShippedContentSearchTests<TFixture>(TFixture fixture) : IC
         Assert.Empty(HitUrls(first).Intersect(HitUrls(second)));
         Assert.Contains("rel=\"prev\"", second);
         Assert.Contains("href=\"/nl/zoeken?q=gesprek&amp;page=3\" rel=\"next\"", second);
+    }
+
+    /// <summary>Found by the attack of 6 December 2026: ?lang=NL found nothing while the facets said nl had hits; a page past the
+    /// last gave the last page again, so a client paging until a page is empty never stopped; ?type=VIDEO on the content API
+    /// was an empty list where an unknown language is a 400.</summary>
+    [Fact]
+    public async Task The_API_takes_a_language_in_capitals_ends_its_pages_and_names_an_unknown_type()
+    {
+        var client = fixture.Factory.CreateClient();
+        var lower = await client.GetFromJsonAsync<JsonElement>("/api/v1/search?q=gesprek&lang=nl");
+        var upper = await client.GetFromJsonAsync<JsonElement>("/api/v1/search?q=gesprek&lang=NL");
+        Assert.True(lower.GetProperty("total").GetInt32() > 0);
+        Assert.Equal(lower.GetProperty("total").GetInt32(), upper.GetProperty("total").GetInt32());
+        Assert.NotEmpty(await client.GetFromJsonAsync<JsonElement[]>("/api/v1/content?lang=Nl") ?? []);
+
+        var pageCount = lower.GetProperty("pageCount").GetInt32();
+        var past = await client.GetFromJsonAsync<JsonElement>($"/api/v1/search?q=gesprek&lang=nl&page={pageCount + 1}");
+        Assert.Empty(past.GetProperty("results").EnumerateArray());
+        Assert.Equal(pageCount + 1, past.GetProperty("page").GetInt32());
+        Assert.Equal(lower.GetProperty("total").GetInt32(), past.GetProperty("total").GetInt32());
+        var last = await client.GetFromJsonAsync<JsonElement>($"/api/v1/search?q=gesprek&lang=nl&page={pageCount}");
+        Assert.NotEmpty(last.GetProperty("results").EnumerateArray());
+        using var beyond = await client.GetAsync($"/api/v1/search?q=gesprek&page={PortalSearch.MaxPage + 1}");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, beyond.StatusCode);
+        Assert.Contains("from 1 to 100", await beyond.Content.ReadAsStringAsync());
+
+        using var unknownType = await client.GetAsync("/api/v1/content?type=VIDEO");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, unknownType.StatusCode);
+        Assert.Contains("'VIDEO' is not a type of published content. Use one of:", await unknownType.Content.ReadAsStringAsync());
+        Assert.NotEmpty(await client.GetFromJsonAsync<JsonElement[]>("/api/v1/content?type=video") ?? []);
     }
 
     private static List<string> HitUrls(string html) =>

@@ -45,14 +45,23 @@ public static class ApiFeature
     private static async Task<IResult> ListContentAsync(
         string? type, string? lang, PublishedContent content, ContentUrls urls, CultureCatalog cultures, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(lang) && !cultures.Contains(lang))
+        if (!string.IsNullOrEmpty(lang))
         {
-            return TypedResults.Problem(
-                title: "Unknown language",
-                detail: $"'{Truncate(lang)}' is not a language of this portal. Use one of: {string.Join(", ", cultures.All.Select(c => c.Code))}.",
-                statusCode: StatusCodes.Status400BadRequest);
+            if (cultures.Find(lang) is not { } culture)
+                return TypedResults.Problem(
+                    title: "Unknown language",
+                    detail: $"'{Truncate(lang)}' is not a language of this portal. Use one of: {string.Join(", ", cultures.All.Select(c => c.Code))}.",
+                    statusCode: StatusCodes.Status400BadRequest);
+            // ?lang=NL is Dutch, as /NL is: the items carry the code as the catalogue writes it (NL had answered an empty list).
+            lang = culture.Code;
         }
         var rows = await content.ListAsync(type, lang, cancellationToken);
+        // Nothing of that type: a type that exists nowhere (?type=VIDEO) is said to be unknown, not answered with an empty list.
+        if (rows.Count == 0 && !string.IsNullOrEmpty(type) && await content.TypesAsync(cancellationToken) is var types && !types.Contains(type))
+            return TypedResults.Problem(
+                title: "Unknown type",
+                detail: $"'{Truncate(type)}' is not a type of published content. Use one of: {string.Join(", ", types)}.",
+                statusCode: StatusCodes.Status400BadRequest);
         var translations = await content.TranslationsAsync(rows.Select(r => r.Item.LocalizationSet), cancellationToken);
         var result = rows.Select(r => new ContentDto(
             r.Item.Id, r.Item.Type, r.Item.Culture, r.Version.Title, urls.For(r.Item), r.Version.Number,

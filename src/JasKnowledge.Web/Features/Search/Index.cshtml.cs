@@ -27,7 +27,7 @@ public sealed class SearchIndexModel(PortalSearch search, CultureCatalog culture
         string culture, string? q, string? lang, string? type, [FromQuery(Name = "page")] string? page, CancellationToken cancellationToken)
     {
         Text = SearchQuery.Parse(q).Text;
-        LanguageFilter = lang == AllLanguages ? AllLanguages : lang is not null && cultures.Contains(lang) ? lang : culture;
+        LanguageFilter = lang == AllLanguages ? AllLanguages : cultures.Find(lang)?.Code ?? culture;
         TypeFilter = search.IsType(type) ? type : null;
         if (Text.Length == 0) return;
         var pageNumber = int.TryParse(page, out var number) ? number : 1;

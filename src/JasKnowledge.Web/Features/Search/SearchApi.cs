@@ -13,30 +13,38 @@ public static class SearchApi
     {
         lang = string.IsNullOrWhiteSpace(lang) ? null : lang.Trim();
         type = string.IsNullOrWhiteSpace(type) ? null : type.Trim();
-        if (lang is not null && !cultures.Contains(lang))
-            return Problem(
-                "Unknown language",
-                $"'{Excerpt.Of(lang, 20)}' is not a language of this portal. Use one of: {string.Join(", ", cultures.All.Select(c => c.Code))}.");
+        if (lang is not null)
+        {
+            if (cultures.Find(lang) is not { } culture)
+                return Problem(
+                    "Unknown language",
+                    $"'{Excerpt.Of(lang, 20)}' is not a language of this portal. Use one of: {string.Join(", ", cultures.All.Select(c => c.Code))}.");
+            // ?lang=NL is Dutch: the index holds the code as the catalogue writes it (NL had found nothing, facets saying nl: 45).
+            lang = culture.Code;
+        }
         if (type is not null && !search.IsType(type))
             return Problem(
                 "Unknown type", $"'{Excerpt.Of(type, 20)}' is not a type of material. Use one of: {string.Join(", ", search.Types.Select(t => t.Type))}.");
         var pageNumber = 1;
-        if (!string.IsNullOrWhiteSpace(page) && (!int.TryParse(page, out pageNumber) || pageNumber < 1))
-            return Problem("Invalid page", $"page must be a whole number from 1 (pages beyond {PortalSearch.MaxPage} are not served).");
+        if (!string.IsNullOrWhiteSpace(page) && (!int.TryParse(page, out pageNumber) || pageNumber < 1 || pageNumber > PortalSearch.MaxPage))
+            return Problem("Invalid page", $"page must be a whole number from 1 to {PortalSearch.MaxPage} (pages beyond {PortalSearch.MaxPage} are not served).");
 
         var outcome = await search.SearchAsync(q, lang, type, pageNumber, cancellationToken);
+        // Past the last page the search page shows the last one (an old link still leads somewhere); a client of the API that
+        // pages on until a page is empty got that last page again for ever (the attack of 6 December 2026): it gets an empty one.
+        var pastTheEnd = pageNumber > outcome.Page;
         return TypedResults.Ok(new SearchResponse(
             outcome.Query.Text,
             outcome.Query.WasCut,
             outcome.Results.AlsoSearchedFor,
             outcome.Results.Suggestion,
             outcome.Results.Total,
-            outcome.Page,
+            pageNumber,
             outcome.PageCount,
             new SearchFacets(
                 outcome.Results.Types.ToDictionary(f => f.Value, f => f.Count),
                 outcome.Results.Cultures.ToDictionary(f => f.Value, f => f.Count)),
-            outcome.Hits.Select(h => new SearchResultDto(h.Title, h.Url, h.Type, h.Culture, h.SnippetHtml, h.Section)).ToList()));
+            pastTheEnd ? [] : outcome.Hits.Select(h => new SearchResultDto(h.Title, h.Url, h.Type, h.Culture, h.SnippetHtml, h.Section)).ToList()));
     }
 
     private static IResult Problem(string title, string detail) =>
