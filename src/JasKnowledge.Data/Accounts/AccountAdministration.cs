@@ -236,6 +236,11 @@ public sealed class AccountAdministration(
     /// <summary>Sign-out ends this session and every copy of its cookie: a new security stamp.</summary>
     public async Task SignedOutAsync(PortalUser user) => Check(await users.UpdateSecurityStampAsync(user));
 
+    /// <summary>In the audit log: the account is locked for a quarter of an hour after too many wrong passwords or codes at
+    /// <paramref name="step"/> ("wachtwoord", "code"). Written when the lock starts, not for each attempt while it lasts.</summary>
+    public Task LockedOutAsync(PortalUser user, string step) =>
+        AuditAsync("portaal", "account.lockout", user.Email!, $"tijdelijk geblokkeerd na te veel mislukte pogingen ({step})");
+
     public async Task SignedInAsync(PortalUser user)
     {
         user.LastSignInUtc = clock.GetUtcNow().UtcDateTime;

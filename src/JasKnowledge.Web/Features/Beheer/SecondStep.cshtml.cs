@@ -69,6 +69,8 @@ public sealed class SecondStepModel(SignInManager<PortalUser> signIn, AccountAdm
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/beheer");
         }
         metrics.SignInFailed("second-step", result.IsLockedOut);
+        // The lock was checked above: this attempt started it.
+        if (result.IsLockedOut) await accounts.LockedOutAsync(user, "code");
         Problem = result.IsLockedOut ? LockedOut
             : RecoveryCode is not null ? "Deze herstelcode klopt niet, of is al gebruikt. Elke herstelcode werkt één keer."
             : "Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat, en vul de nieuwste code in.";
