@@ -93,6 +93,22 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
         Assert.Matches("fonts-arabic\\.[a-z0-9]+\\.css", html);
     }
 
+    /// <summary>WCAG 3.1.2: a Dutch term in an Arabic or Tigrinya title is marked as Dutch in every list, as it is on the item's own
+    /// page, so that a screen reader reads it with a Dutch voice (the review of 6 December 2026 found it only on the film page).</summary>
+    [Theory]
+    [InlineData("/ar/informatie", "مسؤول ملفك <span lang=\"nl\" dir=\"ltr\">(klantmanager)</span></a>")]
+    [InlineData("/ar/informatie", "<span lang=\"nl\" dir=\"ltr\">(zorgverzekering)</span></a>")]
+    [InlineData("/ar/downloads", "<span lang=\"nl\" dir=\"ltr\">(zorgverzekering)</span>")]
+    [InlineData("/ar/zoeken?q=klantmanager", "<span lang=\"nl\" dir=\"ltr\">(klantmanager)</span> <span lang=\"nl\" dir=\"ltr\">(PDF)</span></a></h2>")]
+    [InlineData("/nl/informatie", "klantmanager</a>")]
+    public async Task A_dutch_term_in_a_title_is_marked_as_dutch_in_the_lists(string path, string marked)
+    {
+        var html = await Client().GetStringAsync(path);
+        Assert.Contains(marked, html);
+        // A Dutch page marks nothing: the whole page is Dutch.
+        if (path.StartsWith("/nl", StringComparison.Ordinal)) Assert.DoesNotContain("<span lang=\"nl\" dir=\"ltr\">", html);
+    }
+
     [Fact]
     public async Task A_sheet_page_in_arabic_is_right_to_left_with_its_pdf_and_no_script_needed()
     {
