@@ -30,6 +30,8 @@ public sealed class SheetFilesCommandTests
         // The shipped revisions stay as they are; the changed text gets the next one.
         Assert.Equal([.. shipped, (shipped.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)], manifest.Revisions.Select(r => r.Version));
         Assert.NotEqual(manifest.Revisions[^2].Source, manifest.Revisions[^1].Source);
+        // The note is in the sheet's language: it is shown on the Somali download page (it had been Dutch).
+        Assert.Equal("PDF cusub oo la sameeyay kadib markii qoraalka la beddelay.", manifest.Revisions[^1].ReleaseNotes);
         Assert.Contains("nuqulka labaad", await CommandLineTool.RunAsync("pdftotext", Path.Combine(files, manifest.Revisions[^1].File), "-"));
 
         var again = await PortalProcess.RunAsync(environment, "sheet-files", folder);

@@ -1,3 +1,7 @@
+using System.Globalization;
+using JasKnowledge.Core.Localization;
+using JasKnowledge.Theme;
+using Microsoft.Extensions.Localization;
 using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Content;
 using JasKnowledge.Core.Recipe;
@@ -37,6 +41,24 @@ public sealed class SheetFilesCommand(IConfiguration configuration) : IPortalCom
         if (!await CleanImport.RunAsync(scope.ServiceProvider, folder, "sheet files are", error, cancellationToken)) return 1;
 
         var sheets = await scope.ServiceProvider.GetRequiredService<PublishedContent>().ListAsync(InfoSheetsFeature.Type, null, cancellationToken);
+        var cultures = scope.ServiceProvider.GetRequiredService<CultureCatalog>();
+        var text = scope.ServiceProvider.GetRequiredService<IStringLocalizer<Ui>>();
+        // In the sheet's own language: the notes are shown on its download page and found by search (they had been Dutch on
+        // the Arabic and Tigrinya pages, the review of 6 December 2026).
+        string ReleaseNote(string culture, string key)
+        {
+            var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = cultures.FormattingCulture(culture);
+            try
+            {
+                return text[key];
+            }
+            finally
+            {
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
+            }
+        }
+
         var assets = scope.ServiceProvider.GetRequiredService<PublishedAssets>();
         var address = context.Address!.TrimEnd('/');
         var printer = new ChromiumPdf(configuration);
@@ -63,8 +85,8 @@ public sealed class SheetFilesCommand(IConfiguration configuration) : IPortalCom
 
             await AssetManifest.AppendAsync(Path.Combine(target, $"{slug}.{item.Culture}{AssetManifest.Extension}"), $"{version.Title} (PDF)",
                 new AssetManifest.Revision(
-                    label, fileName, "application/pdf", published, number == 1 ? "Eerste PDF van dit informatieblad."
-                    : "Nieuwe PDF na een wijziging van de tekst.", 0, digest), cancellationToken);
+                    label, fileName, "application/pdf", published, ReleaseNote(item.Culture, number == 1 ? "SheetPdfFirst" : "SheetPdfNew"), 0,
+                    digest), cancellationToken);
             made++;
             await output.WriteLineAsync($"{item.Culture}/{item.Slug}: {fileName}");
         }
