@@ -49,10 +49,6 @@ public sealed class PublishedContent(JasDbContext db, CultureCatalog cultures)
         return rows.Select(x => (x.Item, x.Version)).ToList();
     }
 
-    /// <summary>The types of which something is published, in order.</summary>
-    public async Task<IReadOnlyList<string>> TypesAsync(CancellationToken cancellationToken = default) =>
-        await PublishedQuery().Select(x => x.Item.Type).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
-
     /// <summary>Every version of an item the public has been shown (the published one and those it
     /// replaced), oldest first; never drafts, nor versions that were withdrawn.</summary>
     public async Task<IReadOnlyList<ContentVersion>> PublishedHistoryAsync(Guid itemId, CancellationToken cancellationToken = default) =>

@@ -53,6 +53,21 @@ public abstract class DownloadTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal($"het-gesprek-handboek-{latest.GetProperty("version").GetString()}.pdf", disposition.FileNameStar);
     }
 
+    /// <summary>A film's poster opened from its address is shown, not saved among a phone's downloads (the review of 6 December
+    /// 2026); a PDF, a subtitle file or anything else is still saved.</summary>
+    [Theory]
+    [InlineData("/files/nl/de-zorgverzekering-poster/latest", "image/jpeg", "inline")]
+    [InlineData("/files/nl/de-zorgverzekering-poster-webp/latest", "image/webp", "inline")]
+    [InlineData("/files/nl/het-gesprek-handboek-pdf/latest", "application/pdf", "attachment")]
+    public async Task A_picture_opens_in_the_browser_and_every_other_file_is_saved(string url, string mediaType, string disposition)
+    {
+        using var response = await Client().GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(disposition, response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
     [Fact]
     public async Task A_version_url_is_immutable_and_keeps_serving_old_editions()
     {

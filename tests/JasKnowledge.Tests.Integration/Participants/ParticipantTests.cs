@@ -57,6 +57,17 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
     }
 
     [Theory]
+    [InlineData("xx", true)]
+    [InlineData("pt-BR", true)]
+    [InlineData("Uw uitkering stopt. Bel 0900-1234", false)]
+    [InlineData("nl\u202Edrab", false)]
+    public async Task The_entry_page_repeats_only_a_code_that_looks_like_a_language_code(string code, bool shown)
+    {
+        var html = System.Net.WebUtility.HtmlDecode(await Client().GetStringAsync($"/talen?onbekend={Uri.EscapeDataString(code)}"));
+        Assert.Equal(shown, html.Contains($"‘{code}’", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("/api/v1/onbekend")]
     [InlineData("/files/xx/iets/1")]
     [InlineData("/nergens-hier/niets")]

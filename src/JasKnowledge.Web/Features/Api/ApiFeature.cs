@@ -56,12 +56,6 @@ public static class ApiFeature
             lang = culture.Code;
         }
         var rows = await content.ListAsync(type, lang, cancellationToken);
-        // Nothing of that type: a type that exists nowhere (?type=VIDEO) is said to be unknown, not answered with an empty list.
-        if (rows.Count == 0 && !string.IsNullOrEmpty(type) && await content.TypesAsync(cancellationToken) is var types && !types.Contains(type))
-            return TypedResults.Problem(
-                title: "Unknown type",
-                detail: $"'{Truncate(type)}' is not a type of published content. Use one of: {string.Join(", ", types)}.",
-                statusCode: StatusCodes.Status400BadRequest);
         var translations = await content.TranslationsAsync(rows.Select(r => r.Item.LocalizationSet), cancellationToken);
         var result = rows.Select(r => new ContentDto(
             r.Item.Id, r.Item.Type, r.Item.Culture, r.Version.Title, urls.For(r.Item), r.Version.Number,

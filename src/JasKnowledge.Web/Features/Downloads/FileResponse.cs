@@ -11,6 +11,9 @@ namespace JasKnowledge.Web.Features.Downloads;
 /// HEAD, and a copy loop with a fixed buffer, so memory does not grow with the file.</summary>
 public static class FileResponse
 {
+    /// <summary>Raster pictures, which hold no script: SVG is not among them.</summary>
+    private static readonly HashSet<string> InlinePictures = new(StringComparer.OrdinalIgnoreCase) { "image/jpeg", "image/png", "image/webp", "image/gif" };
+
     private const int CopyBufferSize = 64 * 1024;
     public const string ImmutableCaching = "public, max-age=31536000, immutable";
     // "latest" may change with the next edition: caches keep it but ask again (cheap with the ETag).
@@ -31,7 +34,9 @@ public static class FileResponse
         response.Headers.AcceptRanges = "bytes";
         response.Headers.XContentTypeOptions = "nosniff";
         if (!immutable) response.Headers.ContentLocation = DownloadUrls.File(asset, revision);
-        var disposition = new ContentDispositionHeaderValue("attachment");
+        // A picture (a film's poster) opens in the browser, as a download it ended up among a phone's files (the review of
+        // 6 December 2026); every other file is saved, never shown as a page: an uploaded HTML or SVG file must not run here.
+        var disposition = new ContentDispositionHeaderValue(InlinePictures.Contains(revision.MediaType) ? "inline" : "attachment");
         disposition.SetHttpFileName(revision.FileName);
         response.Headers.ContentDisposition = disposition.ToString();
 

@@ -6,9 +6,11 @@ namespace JasKnowledge.Web.Features.Participants;
 /// in Dutch and English around the choices, because the visitor has not chosen yet.</summary>
 public sealed class LanguagesModel : PageModel
 {
-    /// <summary>The code a visitor came with that the portal does not know (shown, never trusted).</summary>
+    /// <summary>The code a visitor came with that the portal does not know (shown, never trusted): only when it has the
+    /// shape of a language code. Any text had been shown, so a link could make the page say "Uw uitkering stopt. Bel …"
+    /// in the portal's own voice (the attack of 6 December 2026).</summary>
     public string? Unknown { get; private set; }
 
     public void OnGet(string? onbekend) =>
-        Unknown = string.IsNullOrWhiteSpace(onbekend) || onbekend.Length > 35 ? null : onbekend.Trim();
+        Unknown = onbekend is { Length: <= 35 } code && ParticipantsFeature.LanguageCodeShape().IsMatch(code) ? code : null;
 }

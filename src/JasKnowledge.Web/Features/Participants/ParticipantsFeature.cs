@@ -20,7 +20,7 @@ public static partial class ParticipantsFeature
     private static readonly string[] ParticipantAreas = ["informatie", "video"];
 
     [GeneratedRegex("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$")]
-    private static partial Regex LanguageCodeShape();
+    internal static partial Regex LanguageCodeShape();
 
     public static IServiceCollection AddParticipantsFeature(this IServiceCollection services)
     {
