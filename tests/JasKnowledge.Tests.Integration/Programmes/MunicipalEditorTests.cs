@@ -161,7 +161,7 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
         var preview = await PostAsync(client, Leiderdorp, "Preview", token, await FormAsync(client));
         var previewHtml = await preview.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
-        Assert.Contains("<th scope=\"row\">Periode 1: weken</th>", previewHtml);
+        Assert.Contains("<th scope=\"row\" role=\"rowheader\">Periode 1: weken</th>", previewHtml);
         Assert.Contains("<del>12 weken</del>", previewHtml);
         Assert.Contains("<ins>16 weken</ins>", previewHtml);
         Assert.Contains("handler=Publish", previewHtml);
