@@ -26,12 +26,13 @@ public static class SearchApi
             return Problem(
                 "Unknown type", $"'{Excerpt.Of(type, 20)}' is not a type of material. Use one of: {string.Join(", ", search.Types.Select(t => t.Type))}.");
         var pageNumber = 1;
-        if (!string.IsNullOrWhiteSpace(page) && (!int.TryParse(page, out pageNumber) || pageNumber < 1 || pageNumber > PortalSearch.MaxPage))
-            return Problem("Invalid page", $"page must be a whole number from 1 to {PortalSearch.MaxPage} (pages beyond {PortalSearch.MaxPage} are not served).");
+        if (!string.IsNullOrWhiteSpace(page) && (!int.TryParse(page, out pageNumber) || pageNumber < 1))
+            return Problem("Invalid page", $"page must be a whole number from 1 (pages beyond {PortalSearch.MaxPage} are served empty).");
 
         var outcome = await search.SearchAsync(q, lang, type, pageNumber, cancellationToken);
-        // Past the last page the search page shows the last one (an old link still leads somewhere); a client of the API that
-        // pages on until a page is empty got that last page again for ever (the attack of 6 December 2026): it gets an empty one.
+        // Past the last page (or past 100) the search page shows the last one (an old link still leads somewhere); a client of
+        // the API that pages on until a page is empty got that last page again for ever (the attack of 6 December 2026): it
+        // gets an empty one.
         var pastTheEnd = pageNumber > outcome.Page;
         return TypedResults.Ok(new SearchResponse(
             outcome.Query.Text,
