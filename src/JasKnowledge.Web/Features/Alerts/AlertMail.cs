@@ -1,3 +1,4 @@
+using JasKnowledge.Web.Hosting.Localization;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -102,16 +103,8 @@ public sealed class AlertMail(
     private MimeMessage In(string culture, Func<CultureDefinition, MimeMessage> write)
     {
         var language = cultures.Find(culture) ?? cultures.Default;
-        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = cultures.FormattingCulture(language.Code);
-        try
-        {
-            return write(language);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
-        }
+        using var texts = new TextsIn(cultures, language.Code);
+        return write(language);
     }
 
     /// <summary>The same content as plain text and as simple HTML.</summary>

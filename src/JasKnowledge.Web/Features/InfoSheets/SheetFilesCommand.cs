@@ -1,5 +1,5 @@
-using System.Globalization;
 using JasKnowledge.Core.Localization;
+using JasKnowledge.Web.Hosting.Localization;
 using JasKnowledge.Theme;
 using Microsoft.Extensions.Localization;
 using JasKnowledge.Core.Assets;
@@ -47,16 +47,8 @@ public sealed class SheetFilesCommand(IConfiguration configuration) : IPortalCom
         // the Arabic and Tigrinya pages, the review of 6 December 2026).
         string ReleaseNote(string culture, string key)
         {
-            var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = cultures.FormattingCulture(culture);
-            try
-            {
-                return text[key];
-            }
-            finally
-            {
-                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
-            }
+            using var texts = new TextsIn(cultures, culture);
+            return text[key];
         }
 
         var assets = scope.ServiceProvider.GetRequiredService<PublishedAssets>();
