@@ -79,6 +79,36 @@ public abstract class PageWeightTests<TFixture>(TFixture fixture, ITestOutputHel
             Assert.Contains(response.Headers.CacheControl!.Extensions, e => e.Name == "immutable");
         }
     }
+
+    /// <summary>The fonts are cut to the block their languages write in (subset-fonts.sh), so a first visit on
+    /// prepaid data stays light; a character the pages or the content use outside the cut would silently fall
+    /// back to a system font.</summary>
+    [Theory]
+    [InlineData("/ar/informatie", 0x0600, 0x08FF, 0xFB50, 0xFEFF, 48)]
+    [InlineData("/ti/informatie", 0x1200, 0x139F, 0x2D80, 0xAB2F, 96)]
+    public async Task A_script_font_is_cut_to_its_block_and_covers_every_letter_of_the_portal(
+        string page, int blockFrom, int blockTo, int extraFrom, int extraTo, int kilobytes)
+    {
+        var client = fixture.Factory.CreateClient();
+        var html = await client.GetStringAsync(page);
+        var stylesheet = PageWeight.Links(html, "<link rel=\"stylesheet\" href=\"([^\"]+fonts-[^\"]+)\"").Single();
+        var css = await client.GetStringAsync(stylesheet);
+        var (_, fonts) = await PageWeight.MeasureAsync(client, $"<link rel=\"stylesheet\" href=\"{stylesheet}\">");
+        Assert.True(fonts <= kilobytes * 1024, $"{page}: fonts of {fonts} bytes");
+
+        var ranges = System.Text.RegularExpressions.Regex.Matches(css, @"unicode-range:([^;]+);").Select(m => m.Groups[1].Value).Distinct().Single()
+            .Split(',').Select(r => r.Trim()[2..].Split('-')).Select(r => (From: Convert.ToInt32(r[0], 16), To: Convert.ToInt32(r[^1], 16))).ToList();
+        var texts = Directory.EnumerateFiles(ContentFolders.Shipped, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".md", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".vtt", StringComparison.Ordinal))
+            .Select(File.ReadAllText).ToList();
+        foreach (var language in new[] { "/ar", "/fa", "/prs", "/ti" })
+            texts.Add(await client.GetStringAsync(language + "/informatie/je-mentor"));
+        var letters = texts.SelectMany(t => t.EnumerateRunes()).Select(r => r.Value)
+            .Where(c => (c >= blockFrom && c <= blockTo) || (c >= extraFrom && c <= extraTo)).ToHashSet();
+        Assert.True(letters.Count > 40, $"{page}: only {letters.Count} letters of the script found");
+        var outside = letters.Where(c => !ranges.Any(r => c >= r.From && c <= r.To)).Select(c => $"U+{c:X4}").ToList();
+        Assert.True(outside.Count == 0, $"{page}: the font leaves out {string.Join(", ", outside)}");
+    }
 }
 
 public sealed class SqlitePageWeightTests(SqlitePortal fixture, ITestOutputHelper output) : PageWeightTests<SqlitePortal>(fixture, output);
