@@ -14,12 +14,28 @@ public static class AlertAddress
         if (string.IsNullOrEmpty(value) || value.Length > 254 || value.Any(char.IsWhiteSpace) || value.Contains('<') || value.Contains(',')
             || value.Contains('"'))
             return null;
+        var at = value.LastIndexOf('@');
+        if (at < 1 || !System.Text.Ascii.IsValid(value.AsSpan(0, at)) || InUnicode(value[(at + 1)..]) is not { } domain) return null;
+        value = value[..at] + "@" + domain;
         if (!MailboxAddress.TryParse(ParserOptions.Default, value, out var mailbox) || mailbox.Address != value
             || !string.IsNullOrEmpty(mailbox.Name))
             return null;
-        var at = value.LastIndexOf('@');
-        if (at < 1 || !System.Text.Ascii.IsValid(value.AsSpan(0, at))) return null;
-        return IsHostName(value[(at + 1)..]) ? value.ToLowerInvariant() : null;
+        return IsHostName(domain) ? value.ToLowerInvariant() : null;
+    }
+
+    /// <summary>A domain in one form whether typed in its letters or as the DNS spells it (bücher.de, xn--bcher-kva.de),
+    /// so that one mailbox is one subscriber and its limits count once; null if it is no domain name at all.</summary>
+    private static string? InUnicode(string domain)
+    {
+        var idn = new System.Globalization.IdnMapping();
+        try
+        {
+            return idn.GetUnicode(idn.GetAscii(domain));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Two or more labels of letters, digits and inner hyphens, the last not all digits: so neither
