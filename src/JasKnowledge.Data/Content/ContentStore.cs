@@ -15,7 +15,7 @@ namespace JasKnowledge.Data.Content;
 /// </summary>
 public sealed class ContentStore(
     JasDbContext db, SearchIndexer search, IEnumerable<IPublicationListener> listeners, IEnumerable<IContentFieldRules> fieldRules,
-    TimeProvider clock, PortalMetrics metrics, IEnumerable<Alerts.IPublishingStep> publishingSteps)
+    TimeProvider clock, PortalMetrics metrics, IEnumerable<Alerts.IPublishingStep> publishingSteps, Core.Localization.CultureCatalog cultures)
 {
     private readonly ILookup<string, IContentFieldRules> _rules = fieldRules.ToLookup(r => r.Type);
 
@@ -97,6 +97,13 @@ public sealed class ContentStore(
         ContentItem item, bool publicChange, string actor, string action, string subject, string? detail, CancellationToken cancellationToken,
         ContentVersion? publishedVersion = null)
     {
+        // A new item's language is one of the portal's, written as configured: "NL" or "UK" beside "nl" and "uk" would
+        // be a second Dutch text or a language no visitor can choose, and the sitemap, API and facets would carry it.
+        if (db.Entry(item).State == EntityState.Added && cultures.Find(item.Culture)?.Code != item.Culture)
+        {
+            db.ChangeTracker.Clear();
+            throw new ContentRuleException($"'{item.Culture}' is geen taal van dit portaal.");
+        }
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -4,6 +4,7 @@ using JasKnowledge.Data.Accounts;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Tests.Integration.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JasKnowledge.Tests.Integration.Beheer;
@@ -132,6 +133,9 @@ public abstract class TranslationWorkTests<TFixture>(TFixture fixture) : IClassF
     [Theory]
     [InlineData("informatie/proefblad", "xx")]
     [InlineData("informatie/proefblad", "nl")]
+    // The source language in other letters (the attack of 6 December 2026: a translator published a second Dutch text as "NL").
+    [InlineData("informatie/proefblad", "NL")]
+    [InlineData("informatie/proefblad", "Nl")]
     [InlineData("bestaat/niet", "ar")]
     public async Task A_translation_that_cannot_be_started_says_why(string set, string culture)
     {
@@ -141,6 +145,36 @@ public abstract class TranslationWorkTests<TFixture>(TFixture fixture) : IClassF
         var response = await BackOffice.PostFormAsync(editor, "/beheer/vertalingen?handler=Start", token, [new("set", set), new("culture", culture)]);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("notice", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_language_code_in_other_letters_starts_the_translation_in_that_language_as_the_portal_writes_it()
+    {
+        await PublishDutchAsync("Tekst om te vertalen.");
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        var token = await BackOffice.TokenAsync(translator, "/beheer/vertalingen");
+        var start = await BackOffice.PostFormAsync(
+            translator, "/beheer/vertalingen?handler=Start", token, [new("set", "informatie/proefblad"), new("culture", "UK")]);
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        var ukrainian = (await FindAsync("informatie/proefblad", "uk"))!;
+        Assert.Equal($"/beheer/inhoud/{ukrainian.Id}", start.Headers.Location!.OriginalString);
+        Assert.Null(await FindAsync("informatie/proefblad", "UK"));
+    }
+
+    [Fact]
+    public async Task The_store_creates_no_item_in_a_language_the_portal_does_not_write_so()
+    {
+        using var scope = Host.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+        foreach (var culture in new[] { "NL", "Ar", "xx" })
+        {
+            var refused = await Assert.ThrowsAsync<ContentRuleException>(() => store.CreateAsync(
+                "info-sheet", culture, "informatie/taalcode-" + culture, "taalcode", new VersionText("Titel", "Tekst."), "test"));
+            Assert.Contains("geen taal van dit portaal", refused.Message);
+        }
+        using var check = Host.Services.CreateScope();
+        var db = check.ServiceProvider.GetRequiredService<JasKnowledge.Data.JasDbContext>();
+        Assert.False(await db.ContentItems.AnyAsync(i => i.LocalizationSet.StartsWith("informatie/taalcode-")));
     }
 }
 

@@ -118,6 +118,26 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_language_code_in_other_letters_exports_and_imports_that_language_as_the_portal_writes_it()
+    {
+        // The attack of 6 December 2026: an import with lang=UK made a second set of Ukrainian items, published as "UK".
+        const string set = "informatie/xliff-hoofdletters";
+        await PublishDutchAsync(set, Body);
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        var export = await translator.GetAsync($"{Page}?handler=Xliff&lang=AR");
+        Assert.Equal("jasknowledge-nl-ar.xlf", export.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
+
+        var response = await ImportAsync(translator, "AR", Fill(await export.Content.ReadAsStringAsync(), set));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull((await FindAsync(set, "ar"))?.Draft);
+        Assert.Null(await FindAsync(set, "AR"));
+
+        var dutch = await ImportAsync(translator, "NL", Fill(await export.Content.ReadAsStringAsync(), set));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, dutch.StatusCode);
+        Assert.Null(await FindAsync(set, "NL"));
+    }
+
+    [Fact]
     public async Task An_item_a_rule_refuses_is_reported_by_name_and_the_other_items_are_imported()
     {
         // Found by the back-office attack of 6 December 2026: a title of 500 characters stopped the import with "Het importeren

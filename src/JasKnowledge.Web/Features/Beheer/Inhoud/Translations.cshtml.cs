@@ -42,8 +42,9 @@ public sealed class TranslationsModel(
 
     public async Task<IActionResult> OnPostStartAsync(string set, string culture, CancellationToken cancellationToken)
     {
-        if (!cultures.Contains(culture) || culture == cultures.Default.Code)
+        if (TargetLanguage(culture) is not { } language)
             return await RefuseAsync($"'{Excerpt.Of(culture, 20)}' is geen taal om naar te vertalen.", cancellationToken);
+        culture = language;
         var source = await store.FindAsync(set ?? "", cultures.Default.Code, cancellationToken);
         if (source?.Published is not { } published)
             return await RefuseAsync("Er is geen gepubliceerde Nederlandse tekst om te vertalen.", cancellationToken);
@@ -78,8 +79,9 @@ public sealed class TranslationsModel(
     /// <summary>The XLIFF file of a language: what is missing or outdated, or with <paramref name="all"/> everything.</summary>
     public async Task<IActionResult> OnGetXliffAsync(string? lang, bool all, CancellationToken cancellationToken)
     {
-        if (lang is null || !cultures.Contains(lang) || lang == cultures.Default.Code)
+        if (TargetLanguage(lang) is not { } language)
             return await RefuseAsync($"'{Excerpt.Of(lang, 20)}' is geen taal om naar te vertalen.", cancellationToken);
+        lang = language;
         var xml = await exchange.ExportAsync(lang, all, cancellationToken);
         return File(System.Text.Encoding.UTF8.GetBytes(xml), "application/x-xliff+xml", $"jasknowledge-nl-{lang}{(all ? "-alles" : "")}.xlf");
     }
@@ -87,8 +89,9 @@ public sealed class TranslationsModel(
     /// <summary>Imports a translated XLIFF file as drafts; a bad file is refused whole with the unit and line.</summary>
     public async Task<IActionResult> OnPostXliffAsync(string? lang, IFormFile? file, CancellationToken cancellationToken)
     {
-        if (lang is null || !cultures.Contains(lang) || lang == cultures.Default.Code)
+        if (TargetLanguage(lang) is not { } language)
             return await RefuseAsync($"'{Excerpt.Of(lang, 20)}' is geen taal om naar te vertalen.", cancellationToken);
+        lang = language;
         if (file is null || file.Length == 0) return await RefuseAsync("Kies een XLIFF-bestand om te importeren.", cancellationToken);
         if (file.Length > MaxXliffBytes)
             return await RefuseAsync("Het bestand is groter dan 10 MB; dat is geen XLIFF-bestand van dit portaal.", cancellationToken);
@@ -113,6 +116,10 @@ public sealed class TranslationsModel(
         await LoadAsync(cancellationToken);
         return Page();
     }
+
+    /// <summary>A language to translate into, as the portal writes its code ("UK" is "uk"); never the source language.</summary>
+    private string? TargetLanguage(string? code) =>
+        cultures.Find(code) is { } language && language.Code != cultures.Default.Code ? language.Code : null;
 
     private async Task<IActionResult> RefuseAsync(string problem, CancellationToken cancellationToken)
     {
