@@ -70,7 +70,7 @@ public static class HostingSetup
         app.UseRouting();
         app.UseSecurityHeaders();
         app.UsePortalErrors();
-        app.UseUnreadableFormsRefused();
+        app.UseUnreadableRequestsRefused();
         // After the headers and the error pages: a refused scrape is the portal's own 404 page, with every header.
         app.UsePortalMetricsEndpoint();
         app.UseCaching();

@@ -18,13 +18,15 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 /// translation starts as a draft with the Dutch text and records the Dutch version it was made from.
 /// </summary>
 [Authorize(Roles = ContentAccess.Roles)]
+// The largest import and its form around it; a longer body is a 413 before anything reads it (UnreadableRequests).
+[RequestSizeLimit(MaxXliffBytes + 1024 * 1024)]
 public sealed class TranslationsModel(
     TranslationStatus status, TranslationExchange exchange, WordsLeft words, JasDbContext db, ContentStore store, CultureCatalog cultures,
     IEnumerable<JasKnowledge.Core.Modules.TranslatedType> translatedTypes)
     : PageModel
 {
     /// <summary>Larger than the whole portal's text in one language many times over.</summary>
-    private const long MaxXliffBytes = 10 * 1024 * 1024;
+    public const long MaxXliffBytes = 10 * 1024 * 1024;
 
     public IReadOnlyList<TranslationRow> Rows { get; private set; } = [];
     public IReadOnlyList<CultureDefinition> Languages { get; } = cultures.All.Where(c => c.Code != cultures.Default.Code).ToList();
