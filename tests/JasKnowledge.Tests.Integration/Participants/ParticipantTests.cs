@@ -120,6 +120,40 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
         if (path.StartsWith("/nl", StringComparison.Ordinal)) Assert.DoesNotContain("<span lang=\"nl\" dir=\"ltr\">", html);
     }
 
+    /// <summary>The review of 6 December 2026: the download button and the "all versions" link repeated the title with its Dutch term
+    /// unmarked, and the translation status named Dutch as "Nederlands" unmarked inside an Arabic sentence.</summary>
+    [Theory]
+    [InlineData("/ar/downloads")]
+    [InlineData("/ti/downloads")]
+    [InlineData("/ar/downloads/ar/de-zorgverzekering-pdf")]
+    public async Task The_links_that_repeat_a_title_mark_its_dutch_term_too(string path)
+    {
+        var html = await Client().GetStringAsync(path);
+        var links = Regex.Matches(html, "<a [^>]*>([^<]*<bdi lang=\"(?:ar|ti)\"[^>]*>(?:(?!</bdi>).)*zorgverzekering(?:(?!</bdi>).)*</bdi>[^<]*)</a>", RegexOptions.Singleline)
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.True(links.Count >= 2, $"{path}: {links.Count} links");
+        Assert.All(links, link => Assert.Contains("<span lang=\"nl\" dir=\"ltr\">(zorgverzekering)</span>", link));
+    }
+
+    [Theory]
+    [InlineData("/ar/vertalingen", "الهولندية")]
+    [InlineData("/ti/vertalingen", "ኔዘርላንድ")]
+    public async Task The_translation_status_names_dutch_in_the_readers_language(string path, string dutch)
+    {
+        var lead = Regex.Match(await Client().GetStringAsync(path), "<p class=\"lead\">(.*?)</p>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains(dutch, lead);
+        Assert.DoesNotContain("Nederlands", lead);
+    }
+
+    [Fact]
+    public async Task The_translation_status_names_each_kind_of_text_in_words_not_by_its_code()
+    {
+        var html = await Client().GetStringAsync("/nl/vertalingen");
+        Assert.Contains("<span class=\"code\">Informatieblad · ", html);
+        Assert.Contains("<span class=\"code\">Video · ", html);
+        Assert.DoesNotContain("<span class=\"code\">info-sheet", html);
+    }
+
     [Fact]
     public async Task A_sheet_page_in_arabic_is_right_to_left_with_its_pdf_and_no_script_needed()
     {

@@ -66,7 +66,9 @@ public abstract class TranslationChangeTests<TFixture>(TFixture fixture) : IClas
         Assert.Contains("<html lang=\"prs\" dir=\"rtl\">", html);
         Assert.Contains("notice--fallback", html);
         Assert.Contains("<article class=\"prose\" lang=\"en\" dir=\"ltr\">", html);
-        Assert.Contains("English", Regex.Match(html, "<p class=\"notice notice--fallback\"[^>]*>([^<]+)</p>").Groups[1].Value);
+        // The language shown is named in its own language and marked as such inside the Dari sentence.
+        Assert.Contains("<bdi lang=\"en\" dir=\"ltr\">English</bdi>",
+            Regex.Match(html, "<p class=\"notice notice--fallback\"[^>]*>(.+?)</p>", RegexOptions.Singleline).Groups[1].Value);
     }
 
     [Fact]
