@@ -13,6 +13,12 @@ public sealed record ProgrammeChange(ChangeKind Kind, string Subject, string? Be
 /// </summary>
 public static class ProgrammeDiff
 {
+    private const string NameChange = ": naam";
+
+    /// <summary>Only a period or component called differently: the same programme under another name.</summary>
+    public static bool IsRename(ProgrammeChange change) =>
+        change.Kind == ChangeKind.Changed && change.Subject.EndsWith(NameChange, StringComparison.Ordinal);
+
     public static IReadOnlyList<ProgrammeChange> Compare(Programme before, Programme after)
     {
         var changes = new List<ProgrammeChange>();
@@ -35,7 +41,7 @@ public static class ProgrammeDiff
             if (old.Hours != now.Hours) changes.Add(
                 new(ChangeKind.Changed, $"{subject}: uren per week", $"minstens {old.Hours}", $"minstens {now.Hours}"));
             if (!SameText(before.PeriodName(i + 1), after.PeriodName(i + 1)))
-                changes.Add(new(ChangeKind.Changed, $"{subject}: naam", before.PeriodName(i + 1), after.PeriodName(i + 1)));
+                changes.Add(new(ChangeKind.Changed, subject + NameChange, before.PeriodName(i + 1), after.PeriodName(i + 1)));
         }
 
         // DistinctBy: a record saved before a rule existed must not break the pages that compare it.
@@ -51,7 +57,7 @@ public static class ProgrammeDiff
                 continue;
             }
             var subject = $"Onderdeel: {component.Name}";
-            if (!SameText(old.Name, component.Name)) changes.Add(new(ChangeKind.Changed, $"{subject}: naam", old.Name, component.Name));
+            if (!SameText(old.Name, component.Name)) changes.Add(new(ChangeKind.Changed, subject + NameChange, old.Name, component.Name));
             if (!old.Periods.Order().SequenceEqual(component.Periods.Order()))
                 changes.Add(new(ChangeKind.Changed, $"{subject}: periodes", PeriodList(old.Periods), PeriodList(component.Periods)));
             if (!SameText(old.Partner, component.Partner)) changes.Add(Setting($"{subject}: partner", old.Partner, component.Partner));

@@ -41,6 +41,9 @@ public static class HostingSetup
             {
                 options.Filters.Add(new MethodNotAllowedFilter());
                 options.ModelBinderProviders.Insert(0, new TextWithoutNullCharacters());
+                // A list is bound from the query string and the form together; more items than both may hold never reach it
+                // (UnreadableRequests), so binding never stops at its own limit with a 500.
+                options.MaxModelBindingCollectionSize = UnreadableRequests.MaxQueryValues + UnreadableRequests.MaxFormValues;
             });
         builder.Logging.AddBatchedConsole();
         services.AddHttpLogging(options =>

@@ -159,6 +159,20 @@ public abstract partial class ProgrammePagesTests<TFixture>(TFixture fixture) : 
         Assert.Contains("onbekend", html);
     }
 
+    /// <summary>The review of 6 December 2026: Leiden showed "49" own changes and Leiderdorp "geen" though they run the same programme,
+    /// each counted from a different blueprint that the cell did not name; an unknown start was an empty cell.</summary>
+    [Fact]
+    public async Task Own_changes_name_the_blueprint_they_count_from_and_renames_apart()
+    {
+        var html = await PageAsync("/nl/gemeenten/vergelijken?g=0546&g=0547");
+        var row = System.Text.RegularExpressions.Regex.Match(html, "<th scope=\"row\">Eigen wijzigingen op die blauwdruk</th>(.*?)</tr>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Matches(@"<td>\d+ t\.o\.v\. versie 2016, waarvan \d+ alleen een andere naam</td>", row);
+        Assert.Contains("<td>geen (volgt versie mei 2019)</td>", row);
+        Assert.Contains("begonnen met verschillende blauwdrukken", html);
+        Assert.Matches(@"<th scope=""row"">Sinds</th>\s*<td><time datetime=""2015-10"">oktober 2015</time></td>\s*<td>onbekend</td>", html);
+    }
+
     [Theory]
     [InlineData("/nl/gemeenten/vergelijken", "Kies twee tot vier gemeenten")]
     [InlineData("/nl/gemeenten/vergelijken?g=0546", "Kies twee tot vier gemeenten")]

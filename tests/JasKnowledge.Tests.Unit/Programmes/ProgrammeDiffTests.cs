@@ -124,6 +124,18 @@ public sealed class ProgrammeDiffTests
         Assert.EndsWith(": naam", change.Subject);
         Assert.Equal("Het Gesprek", change.Before);
         Assert.Equal("De training Het Gesprek", change.After);
+        Assert.True(ProgrammeDiff.IsRename(change));
+    }
+
+    [Fact]
+    public void Only_a_change_of_name_counts_as_a_rename()
+    {
+        var after = Base();
+        after.Components[1].Name = "De training Het Gesprek";
+        after.Components[1].Periods = [1];
+        var changes = ProgrammeDiff.Compare(Base(), after);
+        Assert.Equal(2, changes.Count);
+        Assert.Single(changes, ProgrammeDiff.IsRename);
     }
 
     [Fact]

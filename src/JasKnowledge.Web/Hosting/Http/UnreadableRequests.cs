@@ -11,13 +11,17 @@ namespace JasKnowledge.Web.Hosting.Http;
 /// there (413);</item>
 /// <item>a body longer than its page takes (30 MB unless the page says otherwise): the form was read for the antiforgery check
 /// first, and an XLIFF import of 31 MB answered "this request cannot be handled" instead of "too large" (413);</item>
-/// <item>a query string of more than 1,024 values, the most a form may hold: pages bind their forms from the query string as
-/// well, and 1,030 rows of a municipality's periods there answered 500 (binding stops at 1,024 items of a list) (414).</item>
+/// <item>a query string of more than 4,096 values (414): pages bind their forms from the query string as well, and 1,030 rows of a
+/// municipality's periods there answered 500, binding having stopped at its default of 1,024 items of a list. Binding now takes as
+/// many items as the query string and a form may hold together (HostingSetup), and the comparison page still answers a link with
+/// thousands of municipalities by naming a few.</item>
 /// </list>
 /// All three were found by the attacks of 6 December 2026.</summary>
 public static class UnreadableRequests
 {
-    private const int MaxQueryValues = 1024;
+    public const int MaxQueryValues = 4096;
+    /// <summary>ASP.NET Core's limit on a form's fields (FormOptions.ValueCountLimit), URL-encoded or multipart.</summary>
+    public const int MaxFormValues = 1024;
 
     public static IApplicationBuilder UseUnreadableRequestsRefused(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
