@@ -208,9 +208,18 @@ public sealed class AccountAdministration(
         return codes;
     }
 
-    /// <summary>New recovery codes for an enrolled account (the old ones stop working).</summary>
-    public async Task<IReadOnlyList<string>> NewRecoveryCodesAsync(PortalUser user)
+    /// <summary>New recovery codes for an enrolled account (the old ones stop working), for whoever gives the account's password:
+    /// a signed-in browser left alone must not hand out ten second factors. A wrong password is null and counts towards the lock,
+    /// as at sign-in.</summary>
+    public async Task<IReadOnlyList<string>?> NewRecoveryCodesAsync(PortalUser user, string password)
     {
+        if (await users.IsLockedOutAsync(user)) return null;
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            Check(await users.AccessFailedAsync(user));
+            if (await users.IsLockedOutAsync(user)) await LockedOutAsync(user, "herstelcodes");
+            return null;
+        }
         await using var transaction = await db.Database.BeginTransactionAsync();
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
         await AuditAsync(user.Email!, "account.2fa.recovery-codes", user.Email!, null);
@@ -233,18 +242,29 @@ public sealed class AccountAdministration(
         return changed;
     }
 
-    /// <summary>Sign-out ends this session and every copy of its cookie: a new security stamp.</summary>
-    public async Task SignedOutAsync(PortalUser user) => Check(await users.UpdateSecurityStampAsync(user));
+    /// <summary>Sign-out ends this session and every copy of its cookie: a new security stamp. In the audit log, as sign-in is.</summary>
+    public async Task SignedOutAsync(PortalUser user)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        Check(await users.UpdateSecurityStampAsync(user));
+        await AuditAsync(user.Email!, "account.signout", user.Email!, null);
+        await transaction.CommitAsync();
+    }
 
     /// <summary>In the audit log: the account is locked for a quarter of an hour after too many wrong passwords or codes at
     /// <paramref name="step"/> ("wachtwoord", "code"). Written when the lock starts, not for each attempt while it lasts.</summary>
     public Task LockedOutAsync(PortalUser user, string step) =>
         AuditAsync("portaal", "account.lockout", user.Email!, $"tijdelijk geblokkeerd na te veel mislukte pogingen ({step})");
 
-    public async Task SignedInAsync(PortalUser user)
+    /// <summary>A sign-in that succeeded, in the audit log with <paramref name="how"/> ("wachtwoord" before the second factor is set
+    /// up, "code", "herstelcode", "uitnodiging"): who was in the back office when is what an incident asks first.</summary>
+    public async Task SignedInAsync(PortalUser user, string how)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync();
         user.LastSignInUtc = clock.GetUtcNow().UtcDateTime;
         Check(await users.UpdateAsync(user));
+        await AuditAsync(user.Email!, "account.signin", user.Email!, how);
+        await transaction.CommitAsync();
     }
 
     private async Task<PortalUser> UserAsync(string id) =>

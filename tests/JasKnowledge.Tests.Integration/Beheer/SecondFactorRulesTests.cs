@@ -48,7 +48,7 @@ public abstract class SecondFactorRulesTests<TFixture>(TFixture fixture) : IClas
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
             var user = (await users.FindByEmailAsync(email))!;
-            codes = await scope.ServiceProvider.GetRequiredService<AccountAdministration>().NewRecoveryCodesAsync(user);
+            codes = (await scope.ServiceProvider.GetRequiredService<AccountAdministration>().NewRecoveryCodesAsync(user, BackOffice.Password))!;
         }
         var kept = await KeptRecoveryCodesAsync(email);
         Assert.Equal(AccountAdministration.RecoveryCodeCount, kept.Split(';').Length);
@@ -92,7 +92,7 @@ public abstract class SecondFactorRulesTests<TFixture>(TFixture fixture) : IClas
         using (var scope = Host.Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            codes = await scope.ServiceProvider.GetRequiredService<AccountAdministration>().NewRecoveryCodesAsync((await users.FindByEmailAsync(email))!);
+            codes = (await scope.ServiceProvider.GetRequiredService<AccountAdministration>().NewRecoveryCodesAsync((await users.FindByEmailAsync(email))!, BackOffice.Password))!;
         }
         var client = BackOffice.Client(Host);
         Assert.Equal(BackOffice.SecondStep, (await BackOffice.PasswordStepAsync(client, email)).Headers.Location!.OriginalString);
@@ -149,6 +149,55 @@ public abstract class SecondFactorRulesTests<TFixture>(TFixture fixture) : IClas
         Assert.Equal(email, entry.Actor);
         Assert.Equal("eenmalig wachtwoord vervangen", entry.Detail);
         Assert.DoesNotContain("een heel ander wachtwoord", entry.Detail ?? "");
+    }
+
+    /// <summary>The back-office attack of 6 December 2026: a signed-in browser left alone gave ten new recovery codes, second factors
+    /// that outlive the session, on one click.</summary>
+    [Fact]
+    public async Task New_recovery_codes_need_the_password_and_a_wrong_one_keeps_the_old_codes()
+    {
+        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.Translator);
+        var client = await BackOffice.SignedInAsync(Host, email);
+        var before = await KeptRecoveryCodesOrNoneAsync(email);
+
+        var token = await BackOffice.TokenAsync(client, "/beheer/tweestapsverificatie");
+        var without = await BackOffice.PostFormAsync(client, "/beheer/tweestapsverificatie?handler=Codes", token, []);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, without.StatusCode);
+        var wrong = await BackOffice.PostFormAsync(client, "/beheer/tweestapsverificatie?handler=Codes", token, [new("Password", "niet het goede")]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        var page = await wrong.Content.ReadAsStringAsync();
+        Assert.Contains("Dit wachtwoord klopt niet", page);
+        Assert.DoesNotContain("recovery-codes", page);
+        Assert.Equal(before, await KeptRecoveryCodesOrNoneAsync(email));
+
+        var made = await BackOffice.PostFormAsync(client, "/beheer/tweestapsverificatie?handler=Codes", token, [new("Password", BackOffice.Password)]);
+        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        Assert.Equal(10, System.Text.RegularExpressions.Regex.Matches(await made.Content.ReadAsStringAsync(), "<li><code>").Count);
+        Assert.NotEqual(before, await KeptRecoveryCodesOrNoneAsync(email));
+    }
+
+    [Fact]
+    public async Task Signing_in_and_out_is_in_the_audit_log_with_how()
+    {
+        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.Editor);
+        var client = await BackOffice.SignedInAsync(Host, email);
+        var token = await BackOffice.TokenAsync(client, "/beheer");
+        await BackOffice.PostFormAsync(client, "/beheer/uitloggen", token, []);
+
+        using var scope = Host.Services.CreateScope();
+        var entries = await scope.ServiceProvider.GetRequiredService<JasDbContext>().AuditLog
+            .Where(a => a.Subject == email && (a.Action == "account.signin" || a.Action == "account.signout")).OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(["account.signin", "account.signout"], entries.Select(e => e.Action));
+        Assert.Equal("code", entries[0].Detail);
+        Assert.All(entries, e => Assert.Equal(email, e.Actor));
+    }
+
+    private async Task<string?> KeptRecoveryCodesOrNoneAsync(string email)
+    {
+        using var scope = Host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
+        var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        return await db.UserTokens.Where(t => t.UserId == id && t.Name == "RecoveryCodes").Select(t => t.Value).SingleOrDefaultAsync();
     }
 
     private async Task<string> KeptRecoveryCodesAsync(string email)

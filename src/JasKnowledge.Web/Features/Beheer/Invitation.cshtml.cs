@@ -46,7 +46,7 @@ public sealed class InvitationModel(AccountAdministration accounts, SignInManage
             return Page();
         }
         await signIn.SignInAsync(user, isPersistent: false);
-        await accounts.SignedInAsync(user);
+        await accounts.SignedInAsync(user, "uitnodiging");
         return Redirect(BeheerFeature.TwoFactorPath);
     }
 }

@@ -63,7 +63,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, AccountAdminist
         // A disabled account (NotAllowed) hears the same as a wrong password: nothing about the account.
         if (!result.Succeeded) return WrongPassword(lockedOut: false);
         // Not enrolled yet: signed in, and the second factor is the next page it can open.
-        await accounts.SignedInAsync(user);
+        await accounts.SignedInAsync(user, "wachtwoord");
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/beheer");
     }
 

@@ -65,7 +65,7 @@ public sealed class SecondStepModel(SignInManager<PortalUser> signIn, AccountAdm
         var result = await check(code);
         if (result.Succeeded)
         {
-            await accounts.SignedInAsync(user);
+            await accounts.SignedInAsync(user, RecoveryCode is not null ? "herstelcode" : "code");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/beheer");
         }
         metrics.SignInFailed("second-step", result.IsLockedOut);

@@ -20,6 +20,8 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
     public const string Issuer = "JasKnowledge";
 
     [BindProperty] public string? Code { get; set; }
+    /// <summary>The account's password, asked again before new recovery codes are made.</summary>
+    [BindProperty] public string? Password { get; set; }
     public bool Enrolled { get; private set; }
     public string? SharedKey { get; private set; }
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
@@ -69,7 +71,13 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         if (!user.TwoFactorEnabled) return Redirect(BeheerFeature.TwoFactorPath);
-        RecoveryCodes = await accounts.NewRecoveryCodesAsync(user);
+        RecoveryCodes = await accounts.NewRecoveryCodesAsync(user, Password ?? "");
+        if (RecoveryCodes is null)
+        {
+            Enrolled = true;
+            Problem = "Dit wachtwoord klopt niet (of het account is even geblokkeerd na te veel pogingen). Er zijn geen nieuwe herstelcodes gemaakt; de oude werken nog.";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
         return Page();
     }
 
