@@ -83,6 +83,18 @@ public sealed class ContentStore(
         return draft;
     }
 
+    /// <summary>A link to a draft handed out (/voorbeeld/…): nothing changes, but unpublished text leaves the back office, so the
+    /// audit log says who shared which version until when.</summary>
+    public async Task PreviewSharedAsync(ContentItem item, int number, string actor, DateTimeOffset expires, CancellationToken cancellationToken = default)
+    {
+        db.AuditLog.Add(new AuditEntry
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor, Action = "content.preview-link", Subject = $"{item.LocalizationSet} ({item.Culture}) v{number}",
+            Detail = $"geldig tot {expires.UtcDateTime:yyyy-MM-dd HH:mm} UTC",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Refuses a text that breaks its type's field rules, before anything changes.</summary>
     private void Check(string type, VersionText text)
     {

@@ -6,6 +6,7 @@ using JasKnowledge.Data.Content;
 using JasKnowledge.Tests.Integration.Infrastructure;
 using JasKnowledge.Web.Features.Beheer.Inhoud;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JasKnowledge.Tests.Integration.Beheer;
@@ -309,6 +310,34 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
         var gone = await anonymous.GetAsync(expired.Url);
         Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
         Assert.Contains("werkt niet meer", await gone.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The back-office attack of 6 December 2026: a shared link was in no log, and still showed the draft after its maker's
+    /// account had been disabled.</summary>
+    [Fact]
+    public async Task A_shared_link_is_in_the_audit_log_and_ends_when_its_makers_account_is_disabled()
+    {
+        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.Translator);
+        var client = await BackOffice.SignedInAsync(Host, email);
+        var id = await IdAsync("informatie/je-mentor", "ar");
+        var (token, start) = await OpenAsync(client, id);
+        await SubmitAsync(client, id, "Draft", token, start, "مرشدك", "نص المسودة للرابط.");
+        var (_, afterDraft) = await OpenAsync(client, id);
+        var shared = await SubmitAsync(client, id, "Share", token, afterDraft, "x", "x");
+        var link = Regex.Match(await shared.Content.ReadAsStringAsync(), "href=\"(/voorbeeld/[^\"]+)\"").Groups[1].Value;
+        var anonymous = BackOffice.Client(Host);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(link)).StatusCode);
+
+        using (var scope = Host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<JasKnowledge.Data.JasDbContext>();
+            var entry = await db.AuditLog.SingleAsync(a => a.Actor == email && a.Action == "content.preview-link");
+            Assert.StartsWith("informatie/je-mentor (ar) v", entry.Subject);
+            Assert.StartsWith("geldig tot ", entry.Detail);
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            await scope.ServiceProvider.GetRequiredService<JasKnowledge.Data.Accounts.AccountAdministration>().SetDisabledAsync("test", user.Id, true);
+        }
+        Assert.Equal(HttpStatusCode.Gone, (await anonymous.GetAsync(link)).StatusCode);
     }
 
     [Fact]

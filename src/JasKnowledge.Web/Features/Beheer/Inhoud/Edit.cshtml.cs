@@ -129,7 +129,9 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             Problem = "Er is geen concept om te delen: sla eerst een concept op.";
             return Page();
         }
-        ShareLink = previews.Create(Item.Id, draft.Number);
+        // The link carries its maker, so disabling the account ends it; who handed a draft out is in the audit log.
+        ShareLink = previews.Create(Item.Id, draft.Number, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value);
+        await store.PreviewSharedAsync(Item, draft.Number, Actor, ShareLink.Value.Expires, cancellationToken);
         return Page();
     }
 

@@ -12,7 +12,8 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 
 /// <summary>/voorbeeld/{token}: a draft shown to whoever has the link, until it expires (then 410).</summary>
 [AllowAnonymous, NotCached]
-public sealed class PreviewModel(PreviewLinks links, ContentStore store, CultureCatalog cultures) : PageModel
+public sealed class PreviewModel(PreviewLinks links, ContentStore store, CultureCatalog cultures,
+    Microsoft.AspNetCore.Identity.UserManager<JasKnowledge.Data.Accounts.PortalUser> users) : PageModel
 {
     public ContentItem? Item { get; private set; }
     public ContentVersion? Version { get; private set; }
@@ -26,7 +27,8 @@ public sealed class PreviewModel(PreviewLinks links, ContentStore store, Culture
         if (token is null || token.Length > 2000 || links.Read(token) is not { } target
             || await store.FindAsync(target.ItemId, cancellationToken) is not { } item
             || item.Versions.FirstOrDefault(v => v.Number == target.Version) is not { } version
-            || version.State == VersionState.Withdrawn)
+            || version.State == VersionState.Withdrawn
+            || (target.Creator is { } creator && await users.FindByIdAsync(creator) is not { Disabled: false }))
         {
             Response.StatusCode = StatusCodes.Status410Gone;
             return Page();
