@@ -31,6 +31,7 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
         var bytes = new byte[size];
         RandomNumberGenerator.Fill(bytes);
         "%PDF-1.7\n"u8.CopyTo(bytes);
+        "\n%%EOF\n"u8.CopyTo(bytes.AsSpan(size - 7));
         return bytes;
     }
 
@@ -97,6 +98,9 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
     [InlineData("programma.exe", new byte[] { 0x4D, 0x5A, 0x90, 0x00 }, "geen bestanden van dit soort")]
     [InlineData("pagina.html", new byte[] { 0x3C, 0x68, 0x74, 0x6D, 0x6C, 0x3E }, "geen bestanden van dit soort")]
     [InlineData("handboek.docx", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00 }, "dezelfde soort")]
+    // Only the first bytes of a PDF (the attack of 6 December 2026 made one of 5 bytes the latest handbook edition).
+    [InlineData("kort.pdf", new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D }, "het einde van een PDF ontbreekt")]
+    [InlineData("afgebroken.pdf", new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37, 0x0A, 0x3C, 0x68, 0x74, 0x6D, 0x6C, 0x3E }, "het einde van een PDF ontbreekt")]
     public async Task A_file_that_is_not_what_it_claims_or_not_served_here_is_refused(string fileName, byte[] bytes, string message)
     {
         var client = await EditorAsync();
@@ -109,6 +113,33 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.Contains(message, html);
         Assert.Matches("id=\"file\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"upload-problem\"", html);
         Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_word_file_must_be_a_readable_zip_with_a_document_in_it()
+    {
+        const string docx = "/beheer/bestanden/nl/het-gesprek-handboek-docx";
+        var client = await EditorAsync();
+        var before = await CountAsync();
+        static byte[] Zip(params string[] names)
+        {
+            var stream = new MemoryStream();
+            using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+                foreach (var name in names)
+                    using (var writer = new StreamWriter(zip.CreateEntry(name).Open())) writer.Write("<x/>");
+            return stream.ToArray();
+        }
+
+        var cut = await UploadAsync(client, "8.1", "h.docx", new ByteArrayContent(Zip("[Content_Types].xml", "word/document.xml")[..40]), docx);
+        Assert.Contains("onvolledig of beschadigd", await cut.Content.ReadAsStringAsync());
+        var other = await UploadAsync(client, "8.1", "h.docx", new ByteArrayContent(Zip("iets.txt")), docx);
+        Assert.Contains("geen Word-document", await other.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Equal(before, await CountAsync());
+
+        var word = await UploadAsync(client, "8.1", "h.docx", new ByteArrayContent(Zip("[Content_Types].xml", "word/document.xml")), docx);
+        Assert.Equal(HttpStatusCode.OK, word.StatusCode);
+        Assert.Contains("Versie 8.1 is gepubliceerd", await word.Content.ReadAsStringAsync());
     }
 
     [Theory]

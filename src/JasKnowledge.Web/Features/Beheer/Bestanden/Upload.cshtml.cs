@@ -104,6 +104,12 @@ public sealed class UploadModel(
             return Refuse($"Dit bestand is een {Path.GetExtension(file.FileName)}-bestand, de vorige versies zijn {Path.GetExtension(latest.FileName)}: " +
                 "een nieuwe versie moet dezelfde soort hebben.", "file");
 
+        await using (var whole = file.OpenReadStream())
+        {
+            if (await UploadRules.StructureProblemAsync(kind, whole, cancellationToken) is { } broken)
+                return Refuse($"Het bestand is niet opgeslagen: {broken}", "file");
+        }
+
         // A family a feature reads (the CBS list, the map's boundaries) takes only a file that feature can read.
         foreach (var check in fileChecks.Where(c => c.Slug == Asset.Slug))
         {

@@ -27,6 +27,38 @@ public static class UploadRules
 
     public static string Allowed => string.Join(", ", Kinds.Select(k => k.Extension));
 
+    /// <summary>What is wrong with the whole file of a kind whose structure can be checked cheaply, or null. The first bytes alone
+    /// let a 5-byte "%PDF-" become the latest handbook edition (the attack of 6 December 2026): a PDF must end with its end-of-file
+    /// marker, as readers expect in its last kilobyte, and a ZIP or Word file must have a readable table of contents (a Word file
+    /// with its document in it).</summary>
+    public static async Task<string?> StructureProblemAsync(FileKind kind, Stream content, CancellationToken cancellationToken)
+    {
+        switch (kind.Extension)
+        {
+            case ".pdf":
+                var tail = new byte[Math.Min(1024, content.Length)];
+                content.Seek(-tail.Length, SeekOrigin.End);
+                await content.ReadExactlyAsync(tail, cancellationToken);
+                return tail.AsSpan().IndexOf("%%EOF"u8) >= 0 ? null
+                    : "het bestand begint als een PDF maar houdt er halverwege mee op (het einde van een PDF ontbreekt). Sla het opnieuw op als PDF.";
+            case ".zip" or ".docx":
+                try
+                {
+                    using var zip = new System.IO.Compression.ZipArchive(content, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+                    if (zip.Entries.Count == 0) return "het ZIP-bestand is leeg.";
+                    if (kind.Extension == ".docx" && (zip.GetEntry("[Content_Types].xml") is null || zip.GetEntry("word/document.xml") is null))
+                        return "dit is een ZIP-bestand, maar geen Word-document. Sla het opnieuw op als .docx.";
+                    return null;
+                }
+                catch (InvalidDataException)
+                {
+                    return $"het bestand begint als een {kind.Description}-bestand maar is onvolledig of beschadigd. Sla het opnieuw op.";
+                }
+            default:
+                return null;
+        }
+    }
+
     /// <summary>The kind of a file by its name, or null when the portal does not serve that type.</summary>
     public static FileKind? ByName(string fileName) =>
         Kinds.FirstOrDefault(k => string.Equals(Path.GetExtension(fileName), k.Extension, StringComparison.OrdinalIgnoreCase));
