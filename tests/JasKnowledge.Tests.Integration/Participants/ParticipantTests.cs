@@ -298,6 +298,11 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
         Assert.Contains("Hand-out voor deelnemers", await ReadAsync(zip, $"sessie/{session}-hand-out.html"));
         Assert.DoesNotContain("Stappenplan", await ReadAsync(zip, $"sessie/{session}-hand-out.html"));
         AssertChecksums(zip);
+        // The read-me names every file of the pack, and says how to use subtitles with a film that has no spoken text
+        // (the review of 6 December 2026: it named only the session, the films and the checksums).
+        var readMe = await ReadAsync(zip, "LEESMIJ.txt");
+        Assert.All(names.Where(n => n != "LEESMIJ.txt"), name => Assert.Contains(name + " —", readMe));
+        Assert.Contains("geen gesproken tekst", readMe);
     }
 
     [Fact]

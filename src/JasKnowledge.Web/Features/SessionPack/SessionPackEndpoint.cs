@@ -66,7 +66,9 @@ public static class SessionPackEndpoint
                 && await assets.FindAsync(MediaFeature.FilesCulture, MediaFeature.FilmSlug(material.Slug), cancellationToken) is { Latest: { } film })
             {
                 parts.Add(ZipPart.File($"video/{material.Slug}.mp4", blobs, film));
-                notes.Add($"video/{material.Slug}.mp4 — film: {material.Page.Version.Title}");
+                notes.Add($"video/{material.Slug}.mp4 — film: {material.Page.Version.Title}. De film heeft geen gesproken tekst: de "
+                    + "ondertitels vertellen het verhaal. Open hem in een videospeler (bijvoorbeeld VLC) en voeg het .vtt-bestand in de taal "
+                    + "van de groep toe als ondertiteling.");
             }
             foreach (var language in languages)
             {
@@ -79,18 +81,24 @@ public static class SessionPackEndpoint
                 if (material.Type == MediaFeature.Type && VideoSubtitles.Of(page.Version) is { } vtt)
                 {
                     parts.Add(ZipPart.Text($"video/{material.Slug}.{language.Code}.vtt", vtt));
+                    notes.Add($"video/{material.Slug}.{language.Code}.vtt — ondertitels in {language.NativeName} ({language.Code}) bij de film.");
                 }
                 else if (material.Type == InfoSheetsFeature.Type)
                 {
                     if (await SheetPdf.FindAsync(assets, page.Item, page.Version, cancellationToken) is { } pdf)
+                    {
                         parts.Add(ZipPart.File($"informatie/{language.Code}/{material.Slug}.pdf", blobs, pdf.Revision));
+                        notes.Add($"informatie/{language.Code}/{material.Slug}.pdf — informatieblad '{material.Page.Version.Title}' in "
+                            + $"{language.NativeName} ({language.Code}), om af te drukken of door te sturen.");
+                    }
                     else
                         notes.Add($"Nog geen PDF van de huidige tekst in {language.NativeName} ({language.Code}): {material.Page.Version.Title}");
                 }
             }
         }
         notes.Add("");
-        notes.Add($"{ZipDownload.ChecksumFile} — de SHA-256 van elk bestand; controleer met: sha256sum -c {ZipDownload.ChecksumFile}");
+        notes.Add($"{ZipDownload.ChecksumFile} — de SHA-256 van elk bestand; controleer met: sha256sum -c {ZipDownload.ChecksumFile} "
+            + "(op Windows per bestand: certutil -hashfile BESTAND SHA256, en vergelijk met de regel in {ZipDownload.ChecksumFile})");
         parts.Insert(0, ZipPart.Text("LEESMIJ.txt", string.Join("\n", notes) + "\n"));
 
         await ZipDownload.WriteAsync(http, $"het-gesprek-{slug}-{string.Join("-", languages.Select(l => l.Code))}.zip", parts, cancellationToken);
