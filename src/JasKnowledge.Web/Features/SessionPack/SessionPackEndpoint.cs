@@ -98,7 +98,7 @@ public static class SessionPackEndpoint
         }
         notes.Add("");
         notes.Add($"{ZipDownload.ChecksumFile} — de SHA-256 van elk bestand; controleer met: sha256sum -c {ZipDownload.ChecksumFile} "
-            + "(op Windows per bestand: certutil -hashfile BESTAND SHA256, en vergelijk met de regel in {ZipDownload.ChecksumFile})");
+            + $"(op Windows per bestand: certutil -hashfile BESTAND SHA256, en vergelijk met de regel in {ZipDownload.ChecksumFile})");
         parts.Insert(0, ZipPart.Text("LEESMIJ.txt", string.Join("\n", notes) + "\n"));
 
         await ZipDownload.WriteAsync(http, $"het-gesprek-{slug}-{string.Join("-", languages.Select(l => l.Code))}.zip", parts, cancellationToken);
