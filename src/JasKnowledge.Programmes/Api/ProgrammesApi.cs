@@ -17,13 +17,15 @@ public static class ProgrammesApi
     {
         var data = await catalog.LoadAsync(cancellationToken);
         var bytes = Csv.Export(
-            ["code", "naam", "provincie", "status", "sinds", "blauwdruk", "blauwdrukversie", "fictief", "bron"],
+            ["code", "naam", "provincie", "status", "sinds", "blauwdruk", "blauwdrukversie", "fictief", "bron", "status_afgeleid", "blauwdruk_afgeleid"],
             data.Municipalities.Select(m => new[]
             {
                 m.Gemeente.Code, m.Gemeente.Name, m.Gemeente.Province, m.Status.Code(), m.Record?.Fields.Since,
                 m.Blueprint?.Slug, m.Blueprint?.Version,
                 m.Fictional ? "ja" : "nee",
                 m.Fictional ? "verzonnen demodata (demo-data)" : string.Join("; ", m.Record?.Fields.Sources ?? []),
+                m.Record?.Fields.StatusInferred == true ? "ja" : "nee",
+                m.Record?.Fields.BlueprintInferred == true ? "ja" : "nee",
             }));
         return TypedResults.File(bytes, "text/csv; charset=utf-8", "gemeenten-24x24.csv");
     }
@@ -41,7 +43,7 @@ public static class ProgrammesApi
             m.Gemeente.Code, m.Gemeente.Name, m.Gemeente.Province,
             new AdoptionDto(
                 m.Status.Code(), m.Record?.Fields.Since, m.Blueprint is null ? null : ToRef(m.Blueprint), m.Record?.Fields.Sources ?? [],
-                m.Fictional),
+                m.Fictional, m.Record?.Fields.Inferred ?? []),
             m.Programme,
             m.FollowsBlueprint,
             m.Diff.Select(c => new ChangeDto(c.Kind.ToString().ToLowerInvariant(), c.Subject, c.Before, c.After)).ToList(),
@@ -94,14 +96,19 @@ public static class ProgrammesApi
             statusCode: StatusCodes.Status404NotFound);
 
     private static MunicipalityDto ToDto(MunicipalityView m) =>
-        new(m.Gemeente.Code, m.Gemeente.Name, m.Gemeente.Province, m.Status.Code(), m.Record?.Fields.Since, m.Blueprint?.Slug, m.Fictional);
+        new(m.Gemeente.Code, m.Gemeente.Name, m.Gemeente.Province, m.Status.Code(), m.Record?.Fields.Since, m.Blueprint?.Slug, m.Fictional,
+            m.Record?.Fields.Inferred ?? []);
 
     private static BlueprintRefDto ToRef(Blueprint b) =>
         new(b.Slug, b.Version, b.Title, b.PublishedUtc, ProgrammeUrls.Blueprint(b.Slug), ProgrammeUrls.BlueprintJson(b.Slug),
             ProgrammeUrls.BlueprintCsv(b.Slug));
 
-    public sealed record MunicipalityDto(string Code, string Name, string Province, string Status, string? Since, string? Blueprint, bool Fictional);
-    public sealed record AdoptionDto(string Status, string? Since, BlueprintRefDto? Blueprint, IReadOnlyList<string> Sources, bool Fictional);
+    /// <param name="Inferred">Which of "status" and "blueprint" the portal inferred: no source says it for this municipality itself.</param>
+    public sealed record MunicipalityDto(
+        string Code, string Name, string Province, string Status, string? Since, string? Blueprint, bool Fictional, IReadOnlyList<string> Inferred);
+    /// <param name="Inferred">Which of "status" and "blueprint" the portal inferred: no source says it for this municipality itself.</param>
+    public sealed record AdoptionDto(
+        string Status, string? Since, BlueprintRefDto? Blueprint, IReadOnlyList<string> Sources, bool Fictional, IReadOnlyList<string> Inferred);
     public sealed record ChangeDto(string Kind, string Subject, string? Before, string? After);
     public sealed record OutcomesDto(
         string Title, string Scope, string Source, bool Fictional, IReadOnlyList<string> Municipalities, IReadOnlyList<Cohort> Cohorts,

@@ -17,6 +17,24 @@ public sealed class MunicipalityFields
     public List<string> Sources { get; set; } = [];
     /// <summary>Made up by the demo-data generator: every page and export says so.</summary>
     public bool Fictional { get; set; }
+    /// <summary>Which of <see cref="StatusField"/> and <see cref="BlueprintField"/> the portal inferred because no source says it
+    /// for this municipality itself: every table, comparison and export marks them, not only the record's own text.</summary>
+    public List<string> Inferred { get; set; } = [];
+
+    public const string StatusField = "status", BlueprintField = "blueprint";
+
+    public bool StatusInferred => Inferred.Contains(StatusField);
+    public bool BlueprintInferred => Inferred.Contains(BlueprintField);
+
+    /// <summary>What stays an inference after an edit: a value the municipality's editor kept as it was. One they set is theirs.</summary>
+    public static List<string> InferredAfterEdit(MunicipalityFields? before, MunicipalityFields after) =>
+        before is null ? []
+        : before.Inferred.Where(field => field switch
+        {
+            StatusField => before.Status == after.Status,
+            BlueprintField => before.Blueprint == after.Blueprint,
+            _ => false,
+        }).ToList();
 }
 
 /// <summary>A published municipality record with its content version (for history and change notes).</summary>

@@ -62,6 +62,8 @@ public sealed partial class MunicipalityFieldRules : IContentFieldRules
             errors.Add(new("since", "Schrijf 'sinds' als jaar, jaar-maand of datum: 2016, 2016-01 of 2016-01-01."));
         if (fields.Programme is { } programme)
             errors.AddRange(FieldRules.Programme("programme.", programme));
+        if (fields.Inferred.FirstOrDefault(f => f is not (MunicipalityFields.StatusField or MunicipalityFields.BlueprintField)) is { } unknown)
+            errors.Add(new("inferred", $"'{Core.Formats.Excerpt.Of(unknown, 40)}' kan niet afgeleid zijn: alleen '{MunicipalityFields.StatusField}' en '{MunicipalityFields.BlueprintField}'."));
         return errors;
     });
 }

@@ -89,7 +89,7 @@ public abstract class ProgrammeChangesTests<TFixture>(TFixture fixture) : IClass
         Assert.Equal(338, byCode.Values.Count(m => m.GetProperty("fictional").GetBoolean()));
 
         var csv = (await Client().GetStringAsync("/api/v1/municipalities.csv")).Split("\r\n");
-        Assert.Equal(338, csv.Count(l => l.EndsWith(",ja,verzonnen demodata (demo-data)", StringComparison.Ordinal)));
+        Assert.Equal(338, csv.Count(l => l.EndsWith(",ja,verzonnen demodata (demo-data),nee,nee", StringComparison.Ordinal)));
         Assert.Contains(",nee,", csv.Single(l => l.StartsWith("0546,", StringComparison.Ordinal)));
 
         var adoption = await Client().GetStringAsync("/nl/gemeenten");

@@ -43,11 +43,34 @@ public abstract class ProgrammesApiTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(343, lines.Length);
-        Assert.Equal("code,naam,provincie,status,sinds,blauwdruk,blauwdrukversie,fictief,bron", lines[0]);
+        Assert.Equal("code,naam,provincie,status,sinds,blauwdruk,blauwdrukversie,fictief,bron,status_afgeleid,blauwdruk_afgeleid", lines[0]);
         Assert.StartsWith(
             "0546,Leiden,Zuid-Holland,actief,2015-10,24x24-2016,2016,nee,", lines.Single(l => l.StartsWith("0546,", StringComparison.Ordinal)));
+        // What the portal inferred for a municipality of the region is marked in the open data too (the review of 6 December 2026).
+        Assert.EndsWith(",nee,nee", lines.Single(l => l.StartsWith("0546,", StringComparison.Ordinal)));
+        Assert.EndsWith(",ja,ja", lines.Single(l => l.StartsWith("0547,", StringComparison.Ordinal)));
         Assert.Contains("\"Nuenen, Gerwen en Nederwetten\"", lines.Single(l => l.Contains("Nuenen", StringComparison.Ordinal)));
         Assert.Contains("Fryslân", string.Join("\n", lines));
+    }
+
+    [Fact]
+    public async Task What_the_portal_inferred_is_said_in_the_json_and_on_the_pages()
+    {
+        var leiderdorp = await Client().GetFromJsonAsync<JsonElement>("/api/v1/municipalities/0547");
+        Assert.Equal(["status", "blueprint"], leiderdorp.GetProperty("adoption").GetProperty("inferred").EnumerateArray().Select(e => e.GetString()));
+        var listed = (await Client().GetFromJsonAsync<JsonElement>("/api/v1/municipalities")).EnumerateArray()
+            .Single(m => m.GetProperty("code").GetString() == "0579");
+        Assert.Equal(2, listed.GetProperty("inferred").GetArrayLength());
+
+        var table = await Client().GetStringAsync("/nl/gemeenten");
+        var row = System.Text.RegularExpressions.Regex.Match(table, "<tr>\\s*<td><input[^>]*value=\"0547\".*?</tr>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("Actief (afgeleid)", row);
+        Assert.Contains("versie mei 2019 (afgeleid)", row);
+        Assert.Contains("(afgeleid): geen bron zegt dit voor deze gemeente zelf", table);
+        var compare = await Client().GetStringAsync("/nl/gemeenten/vergelijken?g=0546&g=0547");
+        Assert.Contains("<td>versie mei 2019 (afgeleid)</td>", compare);
+        Assert.Contains("<td>versie 2016</td>", compare);
     }
 
     [Theory]
@@ -61,6 +84,7 @@ public abstract class ProgrammesApiTests<TFixture>(TFixture fixture) : IClassFix
         var adoption = leiden.GetProperty("adoption");
         Assert.Equal("actief", adoption.GetProperty("status").GetString());
         Assert.Equal("2016", adoption.GetProperty("blueprint").GetProperty("version").GetString());
+        Assert.Equal(0, adoption.GetProperty("inferred").GetArrayLength());
         Assert.True(adoption.GetProperty("sources").GetArrayLength() >= 2);
         Assert.Equal(
             [12, 12, 24, 48, 48],

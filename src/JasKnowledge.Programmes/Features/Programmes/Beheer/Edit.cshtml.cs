@@ -147,6 +147,7 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
         Gemeente = gemeente;
         var record = Data.Municipality(code)?.Record;
         Fictional = record?.Fields.Fictional == true;
+        _published = record?.Fields;
         _item = await store.FindAsync(SetOf(gemeente), ProgrammeContentTypes.Culture, cancellationToken);
         HasDraft = _item?.Draft is not null;
         ViewData[Theme.LayoutData.Title] = $"{gemeente.Name} bewerken";
@@ -154,8 +155,14 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
         return null;
     }
 
-    private (MunicipalityFields Fields, Programme Programme, List<ContentFieldError> Errors) Read() =>
-        Form.ToFields(Gemeente.Code, Data.Blueprint(Form.Blueprint?.Trim()), Fictional);
+    private MunicipalityFields? _published;
+
+    private (MunicipalityFields Fields, Programme Programme, List<ContentFieldError> Errors) Read()
+    {
+        var read = Form.ToFields(Gemeente.Code, Data.Blueprint(Form.Blueprint?.Trim()), Fictional);
+        read.Fields.Inferred = MunicipalityFields.InferredAfterEdit(_published, read.Fields);
+        return read;
+    }
 
     private PageResult Invalid(List<ContentFieldError> errors)
     {
