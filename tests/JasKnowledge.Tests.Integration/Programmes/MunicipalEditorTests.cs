@@ -181,6 +181,9 @@ public abstract class MunicipalEditorTests<TFixture>(TFixture fixture) : IClassF
         Assert.Contains(
             audit, e => e.Action == "content.publish" && e.Subject.StartsWith("programmas/gemeenten/leiderdorp", StringComparison.Ordinal)
             && e.Actor.StartsWith("municipal-editor-", StringComparison.Ordinal));
+        // The editor kept the status and the blueprint the portal had inferred: they stay marked as inferred.
+        var adoption = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/municipalities/{Leiderdorp}")).GetProperty("adoption");
+        Assert.Equal(["status", "blueprint"], adoption.GetProperty("inferred").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]
