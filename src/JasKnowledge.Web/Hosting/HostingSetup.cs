@@ -43,7 +43,7 @@ public static class HostingSetup
                 options.ModelBinderProviders.Insert(0, new TextWithoutNullCharacters());
                 // A list is bound from the query string and the form together; more items than both may hold never reach it
                 // (UnreadableRequests), so binding never stops at its own limit with a 500.
-                options.MaxModelBindingCollectionSize = UnreadableRequests.MaxQueryValues + UnreadableRequests.MaxFormValues;
+                options.MaxModelBindingCollectionSize = UnreadableRequests.MaxQueryValues + Microsoft.AspNetCore.WebUtilities.FormReader.DefaultValueCountLimit;
             });
         builder.Logging.AddBatchedConsole();
         services.AddHttpLogging(options =>

@@ -20,8 +20,6 @@ namespace JasKnowledge.Web.Hosting.Http;
 public static class UnreadableRequests
 {
     public const int MaxQueryValues = 4096;
-    /// <summary>ASP.NET Core's limit on a form's fields (FormOptions.ValueCountLimit), URL-encoded or multipart.</summary>
-    public const int MaxFormValues = 1024;
 
     public static IApplicationBuilder UseUnreadableRequestsRefused(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
