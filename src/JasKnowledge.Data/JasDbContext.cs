@@ -42,6 +42,7 @@ public class JasDbContext(DbContextOptions<JasDbContext> options) : IdentityDbCo
         model.Entity<PortalUser>(user =>
         {
             user.Property(u => u.Gemeente).HasMaxLength(4);
+            user.Property(u => u.Languages).HasMaxLength(TranslatorLanguages.MaxStored);
             user.Property(u => u.InvitationHash).HasMaxLength(64);
             user.HasIndex(u => u.InvitationHash);
         });

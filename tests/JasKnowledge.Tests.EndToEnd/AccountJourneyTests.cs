@@ -28,11 +28,13 @@ public sealed class AccountJourneyTests(BrowserPortal portal) : IClassFixture<Br
         var email = $"vertaler-{Guid.NewGuid():N}@example.nl";
         await admin.GetByLabel("E-mailadres").FillAsync(email);
         await admin.GetByLabel("Rol").SelectOptionAsync(PortalRoles.Translator);
+        await admin.GetByRole(AriaRole.Checkbox, new() { Name = "ትግርኛ (ti)" }).CheckAsync(); // an agency for Tigrinya
         await admin.GetByLabel("Met een uitnodigingslink").CheckAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Uitnodigen" }).ClickAsync();
         var link = (await admin.Locator("#invitation-link").InnerTextAsync()).Trim();
         Assert.Contains("/beheer/uitnodiging/", link);
         await Axe.AssertNoViolationsAsync(admin, "beheer-users-invited");
+        Assert.Contains("vertaler: ti", await admin.GetByRole(AriaRole.Row, new() { Name = email }).InnerTextAsync());
         await admin.GetByRole(AriaRole.Link, new() { Name = email }).ClickAsync();
         await admin.ArrivedAtAsync("**/beheer/gebruikers/*");
         await Axe.AssertNoViolationsAsync(admin, "beheer-user");
@@ -73,7 +75,13 @@ public sealed class AccountJourneyTests(BrowserPortal portal) : IClassFixture<Br
         await page.ArrivedAtAsync("**/beheer");
         Assert.Contains(email, await page.Locator("main").InnerTextAsync());
 
-        // Signing out ends on the sign-in page, which says so.
+        // The translator's work is Tigrinya: the page says so and offers only Tigrinya to import.
+        await page.GotoAsync("/beheer/vertalingen");
+        await Assertions.Expect(page.Locator("#own-languages")).ToContainTextAsync("U vertaalt naar ትግርኛ (ti).");
+        Assert.Equal(["ti"], await page.Locator("#xliff-lang option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)"));
+        await Axe.AssertNoViolationsAsync(page, "beheer-translations-own-languages");
+
+        // Signing out, from the header of the page they are on, ends on the sign-in page, which says so.
         await page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
         await page.ArrivedAtAsync("**/beheer/inloggen?uitgelogd=ja");
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("U bent uitgelogd");

@@ -40,6 +40,9 @@ public static class LayoutData
     public const string Description = "Description";
     /// <summary>OutdatedTranslation: the shown translation was made from an older source text.</summary>
     public const string Outdated = "Outdated";
+    /// <summary>string: where a signed-in user of this page signs out (the back office), so that every one of its pages
+    /// offers it in the header, not only the dashboard.</summary>
+    public const string SignOut = "SignOut";
 }
 
 /// <summary>A translation made from version <paramref name="TranslatedFrom"/> of the source text, which

@@ -1,14 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
 using JasKnowledge.Core.Audit;
+using JasKnowledge.Core.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace JasKnowledge.Data.Accounts;
 
 /// <summary>One account as the administrators' list shows it.</summary>
+/// <param name="Languages">For a translator: the languages they translate into; empty for every language.</param>
 public sealed record AccountSummary(string Id, string Email, IReadOnlyList<string> Roles, string? Gemeente, DateTime? LastSignInUtc,
-    bool TwoFactor, bool LockedOut, bool Disabled, bool InvitationOpen, string? GemeenteName = null);
+    bool TwoFactor, bool LockedOut, bool Disabled, bool InvitationOpen, string? GemeenteName = null, IReadOnlyList<string>? Languages = null);
 
 /// <summary>What an invitation hands out, shown once: a one-time password or a link token.</summary>
 public sealed record Invitation(PortalUser User, string? OneTimePassword, string? LinkToken, DateTime? ExpiresUtc);
@@ -29,7 +31,8 @@ public sealed class AccountRuleException(string message, bool isConflict = false
 /// validation interval. There is always one enabled administrator left.
 /// </summary>
 public sealed class AccountAdministration(
-    JasDbContext db, UserManager<PortalUser> users, AccountCommands commands, IEnumerable<IGemeenteNames> gemeenteNames, TimeProvider clock)
+    JasDbContext db, UserManager<PortalUser> users, AccountCommands commands, IEnumerable<IGemeenteNames> gemeenteNames, CultureCatalog cultures,
+    TimeProvider clock)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromHours(72);
     public const int RecoveryCodeCount = 10;
@@ -46,7 +49,7 @@ public sealed class AccountAdministration(
         return all.OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase).Select(u => new AccountSummary(u.Id, u.Email ?? u.UserName ?? u.Id,
                 roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order(StringComparer.Ordinal).ToList(), u.Gemeente, u.LastSignInUtc,
                 u.TwoFactorEnabled, u.LockoutEnd > now, u.Disabled, u.InvitationHash is not null && u.InvitationExpiresUtc > now.UtcDateTime,
-                u.Gemeente is null ? null : names.GetValueOrDefault(u.Gemeente)))
+                u.Gemeente is null ? null : names.GetValueOrDefault(u.Gemeente), TranslatorLanguages.Of(u.Languages)))
             .ToList();
     }
 
@@ -56,13 +59,13 @@ public sealed class AccountAdministration(
     /// single-use link valid for 72 hours (its random password is never shown); otherwise a one-time
     /// password that must be replaced at the first sign-in.</summary>
     public async Task<(Invitation? Invitation, IReadOnlyList<string> Problems)> InviteAsync(
-        string actor, string email, string role, string? gemeente, bool byLink)
+        string actor, string email, string role, string? gemeente, bool byLink, IEnumerable<string?>? languages = null)
     {
         email = email.Trim();
         if (!email.Contains('@', StringComparison.Ordinal)) return (null, ["Dat is geen e-mailadres."]);
         await using var transaction = await db.Database.BeginTransactionAsync();
         gemeente = string.IsNullOrWhiteSpace(gemeente) ? null : gemeente.Trim();
-        var (user, password, problems) = await commands.CreateAsync(email, role, gemeente, null);
+        var (user, password, problems) = await commands.CreateAsync(email, role, gemeente, null, languages);
         if (user is null) return (null, problems.Select(p => p.Dutch).ToList());
         string? token = null;
         DateTime? expires = null;
@@ -76,7 +79,7 @@ public sealed class AccountAdministration(
         }
         await AuditAsync(
             actor, "account.invite", email,
-            $"{role}{(user.Gemeente is null ? "" : $" {user.Gemeente}")}, {(byLink ? "uitnodigingslink" : "eenmalig wachtwoord")}");
+            $"{Described(role, user)}, {(byLink ? "uitnodigingslink" : "eenmalig wachtwoord")}");
         await transaction.CommitAsync();
         return (new Invitation(user, byLink ? null : password, token, expires), []);
     }
@@ -115,8 +118,8 @@ public sealed class AccountAdministration(
     }
 
     /// <summary>Sets the account's role (one of <see cref="PortalRoles.All"/>) and, for a municipal
-    /// editor, its municipality.</summary>
-    public async Task SetRoleAsync(string actor, string id, string role, string? gemeente)
+    /// editor, its municipality; for a translator, their languages.</summary>
+    public async Task SetRoleAsync(string actor, string id, string role, string? gemeente, IEnumerable<string?>? languages = null)
     {
         var user = await UserAsync(id);
         gemeente = string.IsNullOrWhiteSpace(gemeente) ? null : gemeente.Trim();
@@ -124,16 +127,19 @@ public sealed class AccountAdministration(
         // The form keeps the code field when another role is chosen: that code is dropped, not refused.
         if (role != PortalRoles.MunicipalEditor) gemeente = null;
         if (await commands.GemeenteProblemAsync(role, gemeente) is { } problem) throw new AccountRuleException(problem.Dutch);
+        var (stored, languageProblem) = TranslatorLanguages.Check(role, languages, cultures);
+        if (languageProblem is not null) throw new AccountRuleException(languageProblem.Dutch);
         await AsAdministratorChangeAsync(async () =>
         {
             var current = await users.GetRolesAsync(user);
             if (current.Contains(PortalRoles.Administrator) && role != PortalRoles.Administrator) await EnsureAnotherAdministratorAsync(user);
             Check(await users.RemoveFromRolesAsync(user, current));
             Check(await users.AddToRoleAsync(user, role));
-            user.Gemeente = gemeente;
+            var before = Described(string.Join(", ", current), user);
+            (user.Gemeente, user.Languages) = (gemeente, stored);
             Check(await users.UpdateAsync(user));
             Check(await users.UpdateSecurityStampAsync(user));
-            await AuditAsync(actor, "account.role", user.Email!, $"{string.Join(", ", current)} → {role}{(gemeente is null ? "" : $" {gemeente}")}");
+            await AuditAsync(actor, "account.role", user.Email!, $"{before} → {Described(role, user)}");
         });
     }
 
@@ -308,6 +314,10 @@ public sealed class AccountAdministration(
 
     /// <summary>Identity's refusals in the back office's language: the ones two administrators acting on one
     /// account at once produce are said as such, not as Identity's English text.</summary>
+    /// <summary>A role as the audit log writes it: with the municipality or the languages it is bound to.</summary>
+    private static string Described(string role, PortalUser user) =>
+        $"{role}{(user.Gemeente is null ? "" : $" {user.Gemeente}")}{(user.Languages is null ? "" : $" ({user.Languages})")}";
+
     private static void Check(IdentityResult result)
     {
         if (result.Succeeded) return;

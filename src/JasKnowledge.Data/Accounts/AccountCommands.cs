@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using JasKnowledge.Core.Localization;
 using Microsoft.AspNetCore.Identity;
 
 namespace JasKnowledge.Data.Accounts;
@@ -6,15 +7,19 @@ namespace JasKnowledge.Data.Accounts;
 /// <summary>Creates accounts from the command line: the first administrator, and later others. There is
 /// never a default password: the command makes a random one-time password (or takes one from stdin),
 /// and the account must choose its own at the first sign-in.</summary>
-public sealed class AccountCommands(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IEnumerable<IGemeenteNames> gemeenteNames)
+public sealed class AccountCommands(
+    UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IEnumerable<IGemeenteNames> gemeenteNames, CultureCatalog cultures)
 {
+    /// <param name="languages">For a translator: the languages they translate into (none: every language).</param>
     public async Task<(PortalUser? User, string? Password, IReadOnlyList<AccountProblem> Problems)> CreateAsync(
-        string email, string role, string? gemeente, string? password)
+        string email, string role, string? gemeente, string? password, IEnumerable<string?>? languages = null)
     {
         if (!PortalRoles.All.Contains(role)) return (null, null, [AccountProblem.NotARole(role)]);
         if (email.Length > AccountProblem.MaxAddress) return (null, null, [AccountProblem.AddressTooLong(email.Length)]);
         if (role != PortalRoles.MunicipalEditor && gemeente is not null) return (null, null, [AccountProblem.OnlyMunicipalEditorsHaveAGemeente]);
         if (await GemeenteProblemAsync(role, gemeente) is { } problem) return (null, null, [problem]);
+        var (stored, languageProblem) = TranslatorLanguages.Check(role, languages, cultures);
+        if (languageProblem is not null) return (null, null, [languageProblem]);
         if (await users.FindByEmailAsync(email) is not null) return (null, null, [AccountProblem.AccountExists(email)]);
         foreach (var name in PortalRoles.All)
         {
@@ -22,8 +27,8 @@ public sealed class AccountCommands(UserManager<PortalUser> users, RoleManager<I
         }
         var generated = password is null;
         password ??= NewPassword();
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, Gemeente = gemeente, MustChangePassword = true,
-            LockoutEnabled = true };
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, Gemeente = gemeente, Languages = stored,
+            MustChangePassword = true, LockoutEnabled = true };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) return (null, null, created.Errors.Select(AccountProblem.From).ToList());
         await users.AddToRoleAsync(user, role);

@@ -28,6 +28,16 @@ public sealed record AccountProblem(string English, string Dutch)
         $"No municipality has CBS code {code}.",
         $"Geen gemeente in de lijst van het CBS heeft code {code}. Kijk de code na (Leiden is bijvoorbeeld 0546).");
 
+    /// <summary>A code that is not one of the portal's languages, or is Dutch, which is written, not translated.</summary>
+    public static AccountProblem NotATranslationLanguage(string code, JasKnowledge.Core.Localization.CultureCatalog cultures)
+    {
+        var shown = code.Length > 20 ? code[..20] + "…" : code;
+        var codes = string.Join(", ", cultures.All.Where(c => c.Code != cultures.Default.Code).Select(c => c.Code));
+        return new(
+            $"'{shown}' is not a language to translate into. Languages: {codes}.",
+            $"'{shown}' is geen taal van het portaal om naar te vertalen. Talen: {codes}.");
+    }
+
     public static AccountProblem AccountExists(string email) => new(
         $"An account for {email} exists already.", "Er is al een account met dit e-mailadres.");
 

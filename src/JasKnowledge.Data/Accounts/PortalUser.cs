@@ -8,6 +8,10 @@ public sealed class PortalUser : IdentityUser
     /// <summary>For a municipal editor: the CBS code of the one municipality they may edit.</summary>
     public string? Gemeente { get; set; }
 
+    /// <summary>For a translator: the codes of the languages they translate into, separated by spaces
+    /// (<see cref="TranslatorLanguages"/>). None means every language but Dutch.</summary>
+    public string? Languages { get; set; }
+
     /// <summary>Set for a password handed out by a command: it works once, to choose a new one.</summary>
     public bool MustChangePassword { get; set; }
 
@@ -39,6 +43,8 @@ public static class PortalRoles
 public static class PortalClaims
 {
     public const string Gemeente = "jas:gemeente";
+    /// <summary>One per language a translator translates into; a translator without one translates into every language.</summary>
+    public const string Language = "jas:taal";
     public const string MustChangePassword = "jas:must-change-password";
     /// <summary>Set while the account has no second factor yet: enrolment is all it may do.</summary>
     public const string MustEnrol = "jas:must-enrol";

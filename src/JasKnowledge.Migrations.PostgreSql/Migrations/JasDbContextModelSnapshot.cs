@@ -285,6 +285,10 @@ namespace JasKnowledge.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Languages")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime?>("LastSignInUtc")
                         .HasColumnType("timestamp with time zone");
 

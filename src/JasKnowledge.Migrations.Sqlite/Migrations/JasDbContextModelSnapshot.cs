@@ -279,6 +279,10 @@ namespace JasKnowledge.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Languages")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastSignInUtc")
                         .HasColumnType("TEXT");
 

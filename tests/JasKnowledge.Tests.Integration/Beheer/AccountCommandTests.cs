@@ -5,7 +5,7 @@ namespace JasKnowledge.Tests.Integration.Beheer;
 
 /// <summary>The account commands as an operator runs them: create-admin prints a random one-time
 /// password (there is no default password), refuses an address that exists, and add-user checks its
-/// role and municipality.</summary>
+/// role and municipality, or a translator's languages.</summary>
 public sealed class AccountCommandTests
 {
     [Fact]
@@ -28,6 +28,12 @@ public sealed class AccountCommandTests
             var (other, otherOutput, _) = await PortalProcess.RunAsync(environment, "create-admin", "tweede@example.nl");
             Assert.Equal(0, other);
             Assert.DoesNotContain(password.Groups[1].Value, otherOutput);
+
+            // A translator's languages, written as the operator likes: stored and told as the portal writes them.
+            var (translator, translatorOutput, translatorError) =
+                await PortalProcess.RunAsync(environment, "add-user", "bureau@vertalers.nl", "translator", "TI, so");
+            Assert.True(translator == 0, translatorError);
+            Assert.Contains("Created translator bureau@vertalers.nl translating into ti,so.", translatorOutput);
         }
         finally
         {
@@ -39,7 +45,8 @@ public sealed class AccountCommandTests
     [InlineData("redactie@gemeente.nl", "municipal-editor", null, "needs the CBS code")]
     [InlineData("redactie@gemeente.nl", "baas", null, "is not a role")]
     [InlineData("redactie@gemeente.nl", "editor", "0546", "Only a municipal editor is bound to a municipality")]
-    public async Task Add_user_refuses_a_wrong_role_or_municipality(string email, string role, string? gemeente, string message)
+    [InlineData("bureau@vertalers.nl", "translator", "ti,nl", "'nl' is not a language to translate into. Languages: en, ar, ti, fa, prs, so, uk.")]
+    public async Task Add_user_refuses_a_wrong_role_municipality_or_language(string email, string role, string? gemeente, string message)
     {
         string[] arguments = gemeente is null ? ["add-user", email, role] : ["add-user", email, role, gemeente];
         var (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(), arguments);

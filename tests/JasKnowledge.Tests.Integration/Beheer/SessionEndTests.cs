@@ -32,6 +32,32 @@ public abstract class SessionEndTests<TFixture>(TFixture fixture) : IClassFixtur
             : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    [Fact]
+    public async Task Every_back_office_page_offers_sign_out_in_its_header_and_a_public_page_never_does()
+    {
+        var node = Node(1000);
+        var client = await BackOffice.SignedInAsync(node, await BackOffice.CreateUserAsync(node, PortalRoles.Administrator));
+        const string headerButton = "<div class=\"site-header__account\">";
+        // The content list, the translations, a module's own pages (the municipalities) and the user administration.
+        foreach (var url in new[] { "/beheer", "/beheer/inhoud", "/beheer/vertalingen", "/beheer/gemeenten", "/beheer/gemeenten/0546",
+            "/beheer/gebruikers", "/beheer/logboek" })
+        {
+            var html = await client.GetStringAsync(url);
+            var header = html[..html.IndexOf("<main", StringComparison.Ordinal)];
+            Assert.True(header.Contains(headerButton, StringComparison.Ordinal), url);
+            Assert.Matches("<form method=\"post\" action=\"/beheer/uitloggen\"><button type=\"submit\">Uitloggen</button>"
+                + "<input name=\"__RequestVerificationToken\" type=\"hidden\"", header);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, ">Uitloggen</button>"));
+        }
+        // A public page is the same for everyone (and cached): the signed-in editor gets no header of their own there.
+        foreach (var url in new[] { "/nl", "/nl/handboek", "/ar/informatie" })
+            Assert.DoesNotContain(headerButton, await client.GetStringAsync(url));
+        // The header's button signs out.
+        var token = await BackOffice.TokenAsync(client, "/beheer/vertalingen");
+        Assert.Equal(HttpStatusCode.Redirect, (await BackOffice.PostFormAsync(client, "/beheer/uitloggen", token, [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/beheer/vertalingen")).StatusCode);
+    }
+
     private static async Task<HttpResponseMessage> AnswerAsync(WebApplicationFactory<Program> node, string cookie, string url = "/beheer")
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);

@@ -41,12 +41,15 @@ public static partial class BackOffice
 
     /// <summary>Creates an account with a known password that need not be changed, enrolled in two-factor
     /// sign-in with <see cref="AuthenticatorKey"/> (unless <paramref name="enrolled"/> is false).</summary>
+    /// <param name="languages">For a translator: the languages they translate into (none: every one).</param>
     public static async Task<string> CreateUserAsync(
-        WebApplicationFactory<Program> factory, string role, string? gemeente = null, bool mustChangePassword = false, bool enrolled = true)
+        WebApplicationFactory<Program> factory, string role, string? gemeente = null, bool mustChangePassword = false, bool enrolled = true,
+        string[]? languages = null)
     {
         var email = $"{role}-{Guid.NewGuid():N}@example.nl";
         using var scope = factory.Services.CreateScope();
-        var (user, _, problems) = await scope.ServiceProvider.GetRequiredService<AccountCommands>().CreateAsync(email, role, gemeente, Password);
+        var (user, _, problems) = await scope.ServiceProvider.GetRequiredService<AccountCommands>()
+            .CreateAsync(email, role, gemeente, Password, languages);
         Assert.True(user is not null, string.Join("; ", problems.Select(p => p.English)));
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         if (!mustChangePassword)

@@ -24,6 +24,8 @@ public static class BeheerFeature
         services.AddSingleton<Inhoud.PreviewLinks>();
         services.AddCommand<CreateAdminCommand>();
         services.AddCommand<AddUserCommand>();
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(
+            options => options.Conventions.ConfigureFilter(new BackOfficeHeader()));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using JasKnowledge.Core.Localization;
 using JasKnowledge.Data.Accounts;
 using JasKnowledge.Web.Hosting.Caching;
 using Microsoft.AspNetCore.Authorization;
@@ -6,19 +7,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JasKnowledge.Web.Features.Beheer.Gebruikers;
 
-/// <summary>/beheer/gebruikers/{id} (administrators): change the role and municipality, disable or
+/// <summary>/beheer/gebruikers/{id} (administrators): change the role and municipality or languages, disable or
 /// enable, sign out everywhere, reset the second factor, delete. Each is a form post with antiforgery,
 /// audited by <see cref="AccountAdministration"/>, which also refuses to lose the last administrator.
 /// Disabling and resetting the second factor lock someone out until they act, so the first press asks.</summary>
 [Authorize(Roles = PortalRoles.Administrator), NotCached]
-public sealed class EditModel(AccountAdministration accounts) : PageModel
+public sealed class EditModel(AccountAdministration accounts, CultureCatalog cultures) : PageModel
 {
     [FromRoute] public string Id { get; set; } = "";
     public AccountSummary Account { get; private set; } = null!;
     public string? Done { get; private set; }
     public string? Problem { get; private set; }
-    /// <summary>The role and code of a refused role change, shown again so the administrator can correct them.</summary>
-    public (string Role, string? Gemeente)? Refused { get; private set; }
+    /// <summary>The role, code and languages of a refused role change, shown again so the administrator can correct them.</summary>
+    public (string Role, string? Gemeente, IReadOnlyList<string> Languages)? Refused { get; private set; }
+    public IReadOnlyList<CultureDefinition> TranslationLanguages => AccountLabels.TranslationLanguages(cultures);
+    /// <summary>The ticked languages: those just refused, else the account's own.</summary>
+    public IReadOnlyList<string> ChosenLanguages => Refused?.Languages ?? Account.Languages ?? [];
     /// <summary>The action waiting for the administrator's "ja", with what it will do.</summary>
     public AccountQuestion? Question { get; private set; }
 
@@ -26,10 +30,10 @@ public sealed class EditModel(AccountAdministration accounts) : PageModel
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostRoleAsync(string? role, string? gemeente)
+    public async Task<IActionResult> OnPostRoleAsync(string? role, string? gemeente, string[]? languages)
     {
-        var answer = await ActAsync(actor => accounts.SetRoleAsync(actor, Id, role ?? "", gemeente), "De rol is opgeslagen.");
-        if (Problem is not null) Refused = (role ?? "", gemeente);
+        var answer = await ActAsync(actor => accounts.SetRoleAsync(actor, Id, role ?? "", gemeente, languages ?? []), "De rol is opgeslagen.");
+        if (Problem is not null) Refused = (role ?? "", gemeente, languages ?? []);
         return answer;
     }
 

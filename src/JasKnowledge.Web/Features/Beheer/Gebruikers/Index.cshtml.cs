@@ -1,3 +1,4 @@
+using JasKnowledge.Core.Localization;
 using JasKnowledge.Data.Accounts;
 using JasKnowledge.Theme;
 using JasKnowledge.Web.Hosting.Caching;
@@ -11,12 +12,15 @@ namespace JasKnowledge.Web.Features.Beheer.Gebruikers;
 /// sign-in, second factor and state, and the form that invites someone: the account is made at once,
 /// with a single-use link valid for 72 hours or a one-time password, shown once on the answer.</summary>
 [Authorize(Roles = PortalRoles.Administrator), NotCached]
-public sealed class IndexModel(AccountAdministration accounts, PublicOrigin origin) : PageModel
+public sealed class IndexModel(AccountAdministration accounts, PublicOrigin origin, CultureCatalog cultures) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string Role { get; set; } = PortalRoles.Editor;
     [BindProperty] public string? Gemeente { get; set; }
     [BindProperty] public bool ByLink { get; set; } = true;
+    /// <summary>For a translator: the languages they translate into (none: every language).</summary>
+    [BindProperty] public List<string> Languages { get; set; } = [];
+    public IReadOnlyList<CultureDefinition> TranslationLanguages => AccountLabels.TranslationLanguages(cultures);
     public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
     public Invitation? Invited { get; private set; }
     public IReadOnlyList<string> Problems { get; private set; } = [];
@@ -30,10 +34,10 @@ public sealed class IndexModel(AccountAdministration accounts, PublicOrigin orig
         else if (ModelState[nameof(ByLink)]?.Errors.Count > 0) Problems = ["Kies hoe de uitnodiging gaat: met een link of met een eenmalig wachtwoord."];
         else
         {
-            var (invitation, problems) = await accounts.InviteAsync(User.Identity!.Name!, Email, Role, Gemeente, ByLink);
+            var (invitation, problems) = await accounts.InviteAsync(User.Identity!.Name!, Email, Role, Gemeente, ByLink, Languages);
             Problems = problems;
             Invited = invitation;
-            if (invitation is not null) (Email, Gemeente) = (null, null);
+            if (invitation is not null) (Email, Gemeente, Languages) = (null, null, []);
         }
         if (Problems.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
         Accounts = await accounts.ListAsync();
@@ -49,6 +53,17 @@ public sealed class IndexModel(AccountAdministration accounts, PublicOrigin orig
 /// <summary>How the user pages name roles and states, in Dutch.</summary>
 public static class AccountLabels
 {
+    /// <summary>The roles, a translator's with their languages ("vertaler: ar, ti").</summary>
+    public static string Roles(AccountSummary account) => string.Join(", ", account.Roles.Select(role =>
+        role == PortalRoles.Translator ? $"{RoleName(role)}: {LanguagesOf(account)}" : RoleName(role)));
+
+    public static string LanguagesOf(AccountSummary account) =>
+        account.Languages is { Count: > 0 } codes ? string.Join(", ", codes) : "alle talen";
+
+    /// <summary>The languages a translator can be given: all but the source language.</summary>
+    public static IReadOnlyList<CultureDefinition> TranslationLanguages(CultureCatalog cultures) =>
+        cultures.All.Where(c => c.Code != cultures.Default.Code).ToList();
+
     public static string RoleName(string role) => role switch
     {
         PortalRoles.Administrator => "beheerder",

@@ -7,8 +7,9 @@ using JasKnowledge.Data.Accounts;
 namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 
 /// <summary>Who may edit which content: editors and administrators everything; translators the
-/// translations (every language but the source language). A type with its own editor (<see cref="OwnEditor"/>,
-/// a municipality's record) is edited there by whom its module allows; here only by administrators.</summary>
+/// translations into their own languages (every language but the source language when none were given).
+/// A type with its own editor (<see cref="OwnEditor"/>, a municipality's record) is edited there by whom its
+/// module allows; here only by administrators.</summary>
 public static class ContentAccess
 {
     public const string Roles = PortalRoles.Administrator + "," + PortalRoles.Editor + "," + PortalRoles.Translator;
@@ -16,5 +17,16 @@ public static class ContentAccess
     public static bool MayEdit(ClaimsPrincipal user, ContentItem item, CultureCatalog cultures, IEnumerable<OwnEditor> ownEditors) =>
         user.IsInRole(PortalRoles.Administrator)
         || (!ownEditors.Any(o => o.Type == item.Type)
-            && (user.IsInRole(PortalRoles.Editor) || (user.IsInRole(PortalRoles.Translator) && item.Culture != cultures.Default.Code)));
+            && (user.IsInRole(PortalRoles.Editor) || (user.IsInRole(PortalRoles.Translator) && MayTranslateInto(user, item.Culture, cultures))));
+
+    /// <summary>Whether <paramref name="user"/> may begin, import or edit translations into <paramref name="culture"/>
+    /// (a code as the portal writes it).</summary>
+    public static bool MayTranslateInto(ClaimsPrincipal user, string culture, CultureCatalog cultures)
+    {
+        if (culture == cultures.Default.Code) return false;
+        if (user.IsInRole(PortalRoles.Administrator) || user.IsInRole(PortalRoles.Editor)) return true;
+        if (!user.IsInRole(PortalRoles.Translator)) return false;
+        var own = user.FindAll(PortalClaims.Language).Select(c => c.Value).ToList();
+        return own.Count == 0 || own.Contains(culture, StringComparer.Ordinal);
+    }
 }

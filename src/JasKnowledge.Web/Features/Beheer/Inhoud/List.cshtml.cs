@@ -21,6 +21,8 @@ public sealed class ListModel(JasDbContext db, CultureCatalog cultures, IEnumera
     public string? Language { get; private set; }
     public string? State { get; private set; }
 
+    public bool MayEdit(ContentItem item) => ContentAccess.MayEdit(User, item, cultures, ownEditors);
+
     public async Task OnGetAsync(string? type, string? taal, string? staat, CancellationToken cancellationToken)
     {
         Types = await db.ContentItems.Select(i => i.Type).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);

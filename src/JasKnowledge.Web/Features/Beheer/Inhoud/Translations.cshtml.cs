@@ -30,6 +30,8 @@ public sealed class TranslationsModel(
 
     public IReadOnlyList<TranslationRow> Rows { get; private set; } = [];
     public IReadOnlyList<CultureDefinition> Languages { get; } = cultures.All.Where(c => c.Code != cultures.Default.Code).ToList();
+    /// <summary>The languages this user may translate into: a translator's own, for editors every one.</summary>
+    public IReadOnlyList<CultureDefinition> OwnLanguages => Languages.Where(l => ContentAccess.MayTranslateInto(User, l.Code, cultures)).ToList();
     /// <summary>Items by localization set and culture, drafts included.</summary>
     public IReadOnlyDictionary<(string Set, string Culture), ContentItem> Items { get; private set; } = new Dictionary<(string, string),
         ContentItem>();
@@ -46,6 +48,7 @@ public sealed class TranslationsModel(
     {
         if (TargetLanguage(culture) is not { } language)
             return await RefuseAsync($"'{Excerpt.Of(culture, 20)}' is geen taal om naar te vertalen.", cancellationToken);
+        if (NotOwn(language) is { } notOwn) return await RefuseAsync(notOwn, cancellationToken, StatusCodes.Status403Forbidden);
         culture = language;
         var source = await store.FindAsync(set ?? "", cultures.Default.Code, cancellationToken);
         if (source?.Published is not { } published)
@@ -93,6 +96,7 @@ public sealed class TranslationsModel(
     {
         if (TargetLanguage(lang) is not { } language)
             return await RefuseAsync($"'{Excerpt.Of(lang, 20)}' is geen taal om naar te vertalen.", cancellationToken);
+        if (NotOwn(language) is { } notOwn) return await RefuseAsync(notOwn, cancellationToken, StatusCodes.Status403Forbidden);
         lang = language;
         if (file is null || file.Length == 0) return await RefuseAsync("Kies een XLIFF-bestand om te importeren.", cancellationToken);
         if (file.Length > MaxXliffBytes)
@@ -123,10 +127,17 @@ public sealed class TranslationsModel(
     private string? TargetLanguage(string? code) =>
         cultures.Find(code) is { } language && language.Code != cultures.Default.Code ? language.Code : null;
 
-    private async Task<IActionResult> RefuseAsync(string problem, CancellationToken cancellationToken)
+    /// <summary>Why this user may not translate into <paramref name="code"/>, or null when they may.</summary>
+    private string? NotOwn(string code) => ContentAccess.MayTranslateInto(User, code, cultures)
+        ? null
+        : $"Vertalen naar '{code}' is niet aan u toegewezen; u vertaalt naar {string.Join(", ", OwnLanguages.Select(l => $"'{l.Code}'"))}."
+          + " Een beheerder kan uw talen veranderen.";
+
+    private async Task<IActionResult> RefuseAsync(
+        string problem, CancellationToken cancellationToken, int status = StatusCodes.Status422UnprocessableEntity)
     {
         Problem = problem;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = status;
         await LoadAsync(cancellationToken);
         return Page();
     }
