@@ -93,18 +93,28 @@ public sealed class AccountAdministration(
         return user is not null && user.InvitationExpiresUtc > clock.GetUtcNow().UtcDateTime && !user.Disabled ? user : null;
     }
 
+    private static readonly IdentityError InvitationSpent = new()
+    {
+        Code = "InvitationInvalid", Description = "Deze uitnodiging is verlopen of al gebruikt.",
+    };
+
     /// <summary>Accepts an invitation: the account's own password replaces the unknown one, and the link
-    /// is spent. Returns Identity's password errors, if any.</summary>
+    /// is spent, once, also when it is used twice at the same moment. Returns Identity's password errors, if any.</summary>
     public async Task<(PortalUser? User, IReadOnlyList<IdentityError> Errors)> AcceptInvitationAsync(string token, string password)
     {
         var user = await FindInvitationAsync(token);
-        if (user is null) return (
-            null, [new IdentityError { Code = "InvitationInvalid", Description = "Deze uitnodiging is verlopen of al gebruikt." }]);
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (user is null) return (null, [InvitationSpent]);
         var errors = new List<IdentityError>();
         foreach (var validator in users.PasswordValidators)
             errors.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
         if (errors.Count > 0) return (null, errors);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        // The link is spent first, in the database, where a second acceptance at the same moment waits for this one and then
+        // finds nothing to spend: both requests had found the open link before either changed it, and both set a password.
+        var hash = Hash(token);
+        if (await db.Users.Where(u => u.Id == user.Id && u.InvitationHash == hash)
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.InvitationHash, (string?)null)) == 0)
+            return (null, [InvitationSpent]);
         var removed = await users.RemovePasswordAsync(user);
         var added = removed.Succeeded ? await users.AddPasswordAsync(user, password) : removed;
         if (!added.Succeeded) return (null, added.Errors.ToList());

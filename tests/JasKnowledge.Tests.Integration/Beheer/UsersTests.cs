@@ -263,6 +263,38 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, (await BackOffice.Client(Host).GetAsync(link)).StatusCode);
     }
 
+    [Fact]
+    public async Task An_invitation_link_used_twice_at_the_same_moment_sets_one_password()
+    {
+        // Suspected by the attack of 6 December 2026: both acceptances found the open link before either spent it, so a leaked
+        // link used at the moment its owner used it gave both a password and a session.
+        var admin = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Administrator));
+        for (var round = 0; round < 4; round++)
+        {
+            var email = $"tweemaal-{Guid.NewGuid():N}@example.nl";
+            var link = WebUtility.HtmlDecode(InvitationLink().Match(
+                await (await InviteAsync(admin, email, PortalRoles.Editor, byLink: true)).Content.ReadAsStringAsync()).Groups[1].Value);
+            var (owner, other) = (BackOffice.Client(Host), BackOffice.Client(Host));
+            var (ownerToken, otherToken) = (await BackOffice.TokenAsync(owner, link), await BackOffice.TokenAsync(other, link));
+            string[] passwords = ["de eigenaar kiest deze zin", "iemand anders kiest deze zin"];
+            var answers = await Task.WhenAll(
+                BackOffice.PostFormAsync(owner, link, ownerToken, [new("New", passwords[0]), new("Repeat", passwords[0])]),
+                BackOffice.PostFormAsync(other, link, otherToken, [new("New", passwords[1]), new("Repeat", passwords[1])]));
+
+            var winner = Assert.Single(Enumerable.Range(0, 2), i => answers[i].StatusCode == HttpStatusCode.Redirect);
+            var loser = answers[1 - winner];
+            Assert.Equal(HttpStatusCode.OK, loser.StatusCode);
+            Assert.Contains("Deze uitnodiging is verlopen of al gebruikt.", await loser.Content.ReadAsStringAsync());
+            Assert.Single(await AuditAsync(email), a => a.Action == "account.invitation.accept");
+            using var scope = Host.Services.CreateScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            Assert.True(await users.CheckPasswordAsync(user, passwords[winner]));
+            Assert.False(await users.CheckPasswordAsync(user, passwords[1 - winner]));
+            Assert.Null(user.InvitationHash);
+        }
+    }
+
     /// <summary>Makes <paramref name="keep"/> the only administrators who can sign in: every other one is disabled.</summary>
     private async Task OnlyAdministratorsAsync(params string[] keep)
     {
