@@ -283,8 +283,12 @@ public abstract partial class UsersTests<TFixture>(TFixture fixture) : IClassFix
 
             var winner = Assert.Single(Enumerable.Range(0, 2), i => answers[i].StatusCode == HttpStatusCode.Redirect);
             var loser = answers[1 - winner];
-            Assert.Equal(HttpStatusCode.OK, loser.StatusCode);
-            Assert.Contains("Deze uitnodiging is verlopen of al gebruikt.", await loser.Content.ReadAsStringAsync());
+            // Spent while its request was on the way (the message), or before it came in at all (404, as any spent link).
+            if (loser.StatusCode != HttpStatusCode.NotFound)
+            {
+                Assert.Equal(HttpStatusCode.OK, loser.StatusCode);
+                Assert.Contains("Deze uitnodiging is verlopen of al gebruikt.", await loser.Content.ReadAsStringAsync());
+            }
             Assert.Single(await AuditAsync(email), a => a.Action == "account.invitation.accept");
             using var scope = Host.Services.CreateScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
