@@ -102,5 +102,14 @@ public sealed class HandbookJourneyTests(BrowserPortal portal) : IClassFixture<B
             Assert.Equal(200, response!.Status);
             await Axe.AssertNoViolationsAsync(page, name);
         }
+
+        // A trainer looking for a film's poster unfolds the pictures, without JavaScript's help (a details element).
+        await page.GotoAsync("/nl/downloads");
+        var pictures = page.Locator("#taal-nl ~ details.file-pictures");
+        var poster = pictures.GetByRole(AriaRole.Link, new() { Name = "Download Film: Je mentor (afbeelding), versie" }).First;
+        await Assertions.Expect(poster).ToBeHiddenAsync();
+        await pictures.Locator("summary").ClickAsync();
+        await Assertions.Expect(poster).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page, "downloads-nl-pictures");
     }
 }

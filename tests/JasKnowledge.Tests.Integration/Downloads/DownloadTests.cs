@@ -279,6 +279,29 @@ public abstract class DownloadTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_languages_pictures_are_folded_under_their_count_after_the_texts_films_and_data()
+    {
+        // Three pictures for each film made most of the Dutch list (a review by trainers, 6 December 2026).
+        var list = await Client().GetStringAsync("/en/downloads");
+        var dutch = list[list.IndexOf("<section class=\"file-section\" aria-labelledby=\"taal-nl\">", StringComparison.Ordinal)..];
+        dutch = dutch[..dutch.IndexOf("</section>", StringComparison.Ordinal)];
+        var folded = dutch.IndexOf("<details class=\"file-pictures\">", StringComparison.Ordinal);
+        Assert.True(folded > 0, "The Dutch files have no folded pictures.");
+        var (open, pictures) = (dutch[..folded], dutch[folded..]);
+        Assert.Contains("href=\"/files/nl/het-gesprek-handboek-pdf/latest\"", open);
+        Assert.Contains("href=\"/files/nl/gemeentelijke-indeling-2023/latest\"", open);
+        Assert.Contains("(MP4", open);
+        Assert.DoesNotContain("afbeelding", open);
+        var count = System.Text.RegularExpressions.Regex.Matches(pictures, "<li class=\"file-card\">").Count;
+        Assert.True(count >= 3, pictures);
+        Assert.Contains($"<summary>Pictures ({count})</summary>", pictures);
+        Assert.Equal(count, System.Text.RegularExpressions.Regex.Matches(pictures, "<h3 class=\"file-card__title\"[^>]*>[^<]*afbeelding").Count);
+        // The language menu counts every file, pictures too.
+        var all = System.Text.RegularExpressions.Regex.Matches(dutch, "<li class=\"file-card\">").Count;
+        Assert.Contains($"hreflang=\"nl\">Nederlands</a> ({all})", list);
+    }
+
+    [Fact]
     public async Task An_unknown_version_page_is_404_and_lists_the_versions()
     {
         var response = await Client().GetAsync("/en/downloads/nl/het-gesprek-handboek-pdf/7.7");

@@ -37,7 +37,7 @@ public abstract partial class OtherLanguagesTests<TFixture>(TFixture fixture) : 
     }
 
     [Fact]
-    public async Task The_downloads_are_grouped_by_language_with_the_visitors_own_first_and_texts_before_films_and_pictures()
+    public async Task The_downloads_are_grouped_by_language_with_the_visitors_own_first_and_texts_films_and_data_before_the_pictures()
     {
         var html = await PageAsync("/ar/downloads");
 
@@ -50,8 +50,9 @@ public abstract partial class OtherLanguagesTests<TFixture>(TFixture fixture) : 
         var dutch = Section(html, "nl");
         int At(string text) => dutch.IndexOf(text, StringComparison.Ordinal) is var at and >= 0 ? at : throw new InvalidOperationException(text);
         Assert.True(At("Het Gesprek: handboek voor trainers (PDF)") < At("(MP4, 360p, weinig data)"));
-        Assert.True(At("(MP4, 360p, weinig data)") < At("(kleine afbeelding, WebP)"));
-        Assert.True(At("(kleine afbeelding, WebP)") < At("Gemeentelijke indeling op 1 januari 2023"));
+        Assert.True(At("(MP4, 360p, weinig data)") < At("Gemeentelijke indeling op 1 januari 2023"));
+        Assert.True(At("Gemeentelijke indeling op 1 januari 2023") < At("<details class=\"file-pictures\">"));
+        Assert.True(At("<details class=\"file-pictures\">") < At("(kleine afbeelding, WebP)"));
     }
 
     private static string Section(string html, string code)
