@@ -19,6 +19,8 @@ public sealed class HandbookJourneyTests(BrowserPortal portal) : IClassFixture<B
         await page.ArrivedAtAsync("**/nl/handboek");
         await Axe.AssertNoViolationsAsync(page, "handbook-home");
 
+        // The page says how to check a download, where it shows the codes.
+        await Assertions.Expect(page.Locator(".edition-box .hint")).ToContainTextAsync("sha256sum of Get-FileHash");
         var pdf = page.Locator(".edition-box li").Filter(new() { Has = page.Locator("a[data-format='PDF']") });
         var shown = (await pdf.Locator("code[data-sha256]").InnerTextAsync()).Trim();
         var download = await page.RunAndWaitForDownloadAsync(() => pdf.GetByRole(AriaRole.Link).ClickAsync());
