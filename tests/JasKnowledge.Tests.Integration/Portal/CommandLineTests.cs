@@ -37,7 +37,7 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("Usage: create-admin EMAIL", "create-admin")]
     [InlineData("Usage: export FOLDER", "export", "a", "b")]
-    [InlineData("Usage: add-user EMAIL ROLE [GEMEENTE]", "add-user", "redactie@gemeente.nl")]
+    [InlineData("Usage: add-user EMAIL ROLE [GEMEENTE|TALEN]", "add-user", "redactie@gemeente.nl")]
     public async Task A_wrong_number_of_arguments_exits_with_2_and_the_usage(string usage, params string[] arguments)
     {
         var (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string>(), arguments);

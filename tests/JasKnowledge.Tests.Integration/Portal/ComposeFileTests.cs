@@ -6,7 +6,7 @@ namespace JasKnowledge.Tests.Integration.Portal;
 /// nginx the proxy configuration it would load.</summary>
 public sealed class ComposeFileTests
 {
-    private static string Repository()
+    internal static string Repository()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "JasKnowledge.sln"))) folder = folder.Parent;
@@ -50,20 +50,13 @@ public sealed class ComposeFileTests
     [Fact]
     public async Task The_proxy_configuration_is_valid_nginx()
     {
-        // Docker's names and DNS do not exist here: the same file with loopback upstreams.
         var folder = Path.Combine(Path.GetTempPath(), $"jas-nginx-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         try
         {
-            var text = (await File.ReadAllTextAsync(Path.Combine(Repository(), "deploy", "nginx.conf")))
-                .Replace("web-a:8080", $"127.0.0.1:{LoopbackPort.Free()}").Replace("web-b:8080", $"127.0.0.1:{LoopbackPort.Free()}")
-                .Replace(" resolve;", ";").Replace("resolver 127.0.0.11", "# resolver")
-                .Replace("/var/log/nginx/", folder + "/").Replace("/var/run/nginx.pid", Path.Combine(folder, "nginx.pid"));
-            Assert.Contains("proxy_request_buffering off", text);
-            var config = Path.Combine(folder, "nginx.conf");
-            await File.WriteAllTextAsync(config, text);
-            var (exitCode, output, error) = await RunAsync(
-                Environment.GetEnvironmentVariable("JAS_TEST_NGINX") is { Length: > 0 } nginx ? nginx : "nginx", "-t", "-q", "-e",
+            var config = await LoopbackProxy.WriteConfigAsync(Repository(), folder, LoopbackPort.Free(), LoopbackPort.Free());
+            Assert.Contains("proxy_request_buffering off", await File.ReadAllTextAsync(config));
+            var (exitCode, output, error) = await RunAsync(LoopbackProxy.Nginx, "-t", "-q", "-e",
                 Path.Combine(folder, "error.log"), "-c", config);
             Assert.True(exitCode == 0, $"nginx -t: {output}{error}");
         }
