@@ -21,6 +21,7 @@ namespace JasKnowledge.Web.Hosting;
 public static class HostingSetup
 {
     public const int MaxRequestLine = 128 * 1024;
+    public const int MaxRequestHeaders = 4 * 128 * 1024;
 
     public static WebApplicationBuilder AddPortalHosting(this WebApplicationBuilder builder)
     {
@@ -30,7 +31,13 @@ public static class HostingSetup
         // A search is a GET: a query of 10 KB must reach the page, which cuts it with a notice (issue 18). Kestrel's 8 KB
         // request line refused it with an empty 414, and in Ethiopic or Arabic script a letter is 6–9 characters once
         // percent-encoded: 10,000 Ethiopic letters are 90 KB. Beyond 128 KB Kestrel still refuses (deploy/nginx.conf alike).
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = MaxRequestLine);
+        // The headers as large as deploy/nginx.conf forwards (large_client_header_buffers 4 128k): with Kestrel's 32 KB, a
+        // request nginx took was refused behind it with an empty 431 (attack of 6 December 2026, night).
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestLineSize = MaxRequestLine;
+            kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestHeaders;
+        });
         var services = builder.Services;
         services.AddJasData();
         services.AddSingleton(sp => PublicOrigin.From(sp.GetRequiredService<IConfiguration>()));

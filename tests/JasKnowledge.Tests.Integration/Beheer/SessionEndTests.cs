@@ -49,9 +49,16 @@ public abstract class SessionEndTests<TFixture>(TFixture fixture) : IClassFixtur
                 + "<input name=\"__RequestVerificationToken\" type=\"hidden\"", header);
             Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, ">Uitloggen</button>"));
         }
+        // A back-office address that does not exist, or is not this account's, answers with the error page: sign-out stays.
+        var missing = await client.GetAsync("/beheer/inhoud/00000000-0000-0000-0000-000000000000");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains(headerButton, await missing.Content.ReadAsStringAsync());
         // A public page is the same for everyone (and cached): the signed-in editor gets no header of their own there.
         foreach (var url in new[] { "/nl", "/nl/handboek", "/ar/informatie" })
             Assert.DoesNotContain(headerButton, await client.GetStringAsync(url));
+        var publicMissing = await client.GetAsync("/nl/bestaat-niet");
+        Assert.Equal(HttpStatusCode.NotFound, publicMissing.StatusCode);
+        Assert.DoesNotContain(headerButton, await publicMissing.Content.ReadAsStringAsync());
         // The header's button signs out.
         var token = await BackOffice.TokenAsync(client, "/beheer/vertalingen");
         Assert.Equal(HttpStatusCode.Redirect, (await BackOffice.PostFormAsync(client, "/beheer/uitloggen", token, [])).StatusCode);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using JasKnowledge.Tests.Integration.Infrastructure;
@@ -11,57 +10,14 @@ namespace JasKnowledge.Tests.Integration.Portal;
 /// nodes are ports where nothing listens.</summary>
 public sealed class ProxyAnswersTests : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"jas-proxy-{Guid.NewGuid():N}");
-    private readonly int _port = LoopbackPort.Free();
-    private Process? _nginx;
+    private LoopbackProxy _proxy = null!;
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        var config = await LoopbackProxy.WriteConfigAsync(ComposeFileTests.Repository(), _folder, LoopbackPort.Free(), LoopbackPort.Free(), _port);
-        var start = new ProcessStartInfo(LoopbackProxy.Nginx) { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var argument in new[] { "-e", Path.Combine(_folder, "error.log"), "-c", config, "-g", "daemon off;" }) start.ArgumentList.Add(argument);
-        _nginx = Process.Start(start)!;
-        for (var waited = 0; ; waited += 100)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync("127.0.0.1", _port);
-                return;
-            }
-            catch (SocketException) when (waited < 10_000 && !_nginx.HasExited)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
+    public async Task InitializeAsync() =>
+        _proxy = await LoopbackProxy.StartAsync(ComposeFileTests.Repository(), LoopbackPort.Free(), LoopbackPort.Free());
 
-    public async Task DisposeAsync()
-    {
-        if (_nginx is { HasExited: false })
-        {
-            _nginx.Kill();
-            await _nginx.WaitForExitAsync();
-        }
-        _nginx?.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _proxy.DisposeAsync();
 
-    /// <summary>Sends <paramref name="head"/> as written (request line and headers) and reads the whole answer.</summary>
-    private async Task<(int Status, string Headers, string Body)> SendAsync(string head)
-    {
-        using var client = new TcpClient();
-        await client.ConnectAsync("127.0.0.1", _port);
-        var stream = client.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head + "\r\n"));
-        using var answer = new MemoryStream();
-        await stream.CopyToAsync(answer);
-        var text = Encoding.UTF8.GetString(answer.ToArray());
-        var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        Assert.True(split > 0, text);
-        return (int.Parse(text.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), text[..split], text[(split + 4)..]);
-    }
+    private Task<(int Status, string Headers, string Body)> SendAsync(string head) => _proxy.SendAsync(head);
 
     [Theory]
     [InlineData("GET /nl HTTP/2.0")]   // HTTP/2 written as text: nginx's own answer was 505
@@ -70,6 +26,7 @@ public sealed class ProxyAnswersTests : IAsyncLifetime
     [InlineData("GET /nl FOO/1.1")]
     [InlineData("GET /nl HTTP/1.1x")]
     [InlineData("GET nl HTTP/1.1")]
+    [InlineData("POST /nl/zoeken HTTP/1.1\r\nTransfer-Encoding: gzip")]   // a transfer coding nginx does not speak: was 501
     public async Task A_request_nginx_cannot_read_is_a_400_in_the_portals_words_never_a_5xx(string requestLine)
     {
         var (status, headers, body) = await SendAsync($"{requestLine}\r\nHost: portaal.example\r\nConnection: close\r\n");
@@ -80,6 +37,15 @@ public sealed class ProxyAnswersTests : IAsyncLifetime
             Assert.Contains("<h1>Dit verzoek is niet te lezen</h1>", body);
             Assert.Contains("<p lang=\"en\">The server could not read this request.", body);
         }
+    }
+
+    [Fact]
+    public async Task A_trace_which_nginx_refuses_itself_is_told_in_the_portals_words()
+    {
+        var (status, headers, body) = await SendAsync("TRACE /nl HTTP/1.1\r\nHost: portaal.example\r\nConnection: close\r\n");
+        Assert.Equal(405, status);
+        Assert.Contains("Allow: GET, HEAD, POST", headers);
+        Assert.Contains("<h1>Zo kan dit adres niet gevraagd worden</h1>", body);
     }
 
     [Fact]
@@ -112,5 +78,86 @@ public sealed class ProxyAnswersTests : IAsyncLifetime
 
         var direct = await SendAsync("GET /_nginx/unreadable HTTP/1.1\r\nHost: portaal.example\r\nConnection: close\r\n");
         Assert.Equal(404, direct.Status);
+    }
+}
+
+/// <summary>What nginx passes on to a node: the test is the node, and answers with the request it was given.</summary>
+public sealed class ProxyForwardingTests
+{
+    [Theory]
+    [InlineData("https", "https")]
+    [InlineData("http", "http")]
+    [InlineData("javascript", "http")]   // became the scheme of the portal's redirects (attack of 6 December 2026, night)
+    [InlineData("https, http", "http")]
+    [InlineData(null, "http")]
+    public async Task Only_http_or_https_is_passed_on_as_the_visitors_scheme(string? sent, string forwarded)
+    {
+        using var node = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        node.Start();
+        var nodePort = ((System.Net.IPEndPoint)node.LocalEndpoint).Port;
+        await using var proxy = await LoopbackProxy.StartAsync(ComposeFileTests.Repository(), nodePort, nodePort);
+        var answered = EchoOnceAsync(node);
+        var (status, _, body) = await proxy.SendAsync(
+            $"GET /nl HTTP/1.1\r\nHost: portaal.example\r\n{(sent is null ? "" : $"X-Forwarded-Proto: {sent}\r\n")}Connection: close\r\n");
+        await answered;
+        Assert.Equal(200, status);
+        Assert.Contains($"\r\nX-Forwarded-Proto: {forwarded}\r\n", body);
+        Assert.Contains("\r\nHost: portaal.example\r\n", body);
+    }
+
+    /// <summary>Accepts one connection, reads the request's head and answers 200 with that head as the body.</summary>
+    private static async Task EchoOnceAsync(TcpListener node)
+    {
+        using var connection = await node.AcceptTcpClientAsync();
+        var stream = connection.GetStream();
+        var head = new StringBuilder();
+        var buffer = new byte[4096];
+        while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+        {
+            var read = await stream.ReadAsync(buffer);
+            if (read == 0) break;
+            head.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
+        var body = Encoding.ASCII.GetBytes(head.ToString());
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n"));
+        await stream.WriteAsync(body);
+    }
+}
+
+/// <summary>nginx in front of a real portal process (Kestrel, with no content): what nginx forwards, Kestrel takes.</summary>
+[Collection(PortalProcessCollection.Name)]
+public sealed class ProxyInFrontOfAPortalTests
+{
+    [Fact]
+    public async Task Headers_nginx_forwards_are_never_refused_behind_it_with_an_empty_431()
+    {
+        var folder = ContentFolders.NewEmpty();
+        try
+        {
+            await using var portal = await PortalProcess.StartAsync(
+                new Dictionary<string, string> { ["Jas__ContentDirectory"] = folder }, TimeSpan.FromMinutes(2));
+            await using var proxy = await LoopbackProxy.StartAsync(ComposeFileTests.Repository(), portal.Address.Port, portal.Address.Port);
+
+            // 40 KB of cookies and headers: over Kestrel's default of 32 KB, well within nginx's 4 × 128 KB.
+            var large = $"Cookie: a={new string('c', 20_000)}\r\nX-Lang: {new string('y', 20_000)}\r\n";
+            var behind = await proxy.SendAsync($"GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n{large}Connection: close\r\n");
+            Assert.True(behind.Status == 200, behind.Headers + "\n" + behind.Body[..Math.Min(400, behind.Body.Length)]);
+            using (var direct = new HttpClient { BaseAddress = portal.Address })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+                request.Headers.TryAddWithoutValidation("X-Lang", new string('y', 40_000));
+                Assert.Equal(System.Net.HttpStatusCode.OK, (await direct.SendAsync(request)).StatusCode);
+            }
+
+            // Past nginx's buffers: nginx's own 400 page, never Kestrel's empty answer.
+            var tooMuch = string.Concat(Enumerable.Range(0, 5).Select(i => $"X-Part-{i}: {new string('z', 120_000)}\r\n"));
+            var refused = await proxy.SendAsync($"GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n{tooMuch}Connection: close\r\n");
+            Assert.Equal(400, refused.Status);
+            Assert.Contains("Dit verzoek is niet te lezen", refused.Body);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
