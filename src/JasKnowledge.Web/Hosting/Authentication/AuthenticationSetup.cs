@@ -18,6 +18,9 @@ namespace JasKnowledge.Web.Hosting.Authentication;
 /// </summary>
 public static class AuthenticationSetup
 {
+    /// <summary>The back office's sign-in cookie.</summary>
+    public const string SessionCookie = "jas-beheer";
+
     public const string LoginRateLimit = "login";
 
     public static IServiceCollection AddPortalAuthentication(this IServiceCollection services, IHostEnvironment environment)
@@ -72,7 +75,7 @@ public static class AuthenticationSetup
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, HalfDoneSignIn.Configure);
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "jas-beheer";
+            options.Cookie.Name = SessionCookie;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             // Plain HTTP only on a developer's machine and in the tests; everywhere else the cookie

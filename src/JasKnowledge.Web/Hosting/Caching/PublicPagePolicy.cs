@@ -31,7 +31,9 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
             && !http.Request.Headers.ContainsKey("Authorization");
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
-        context.AllowCacheStorage = cacheable;
+        // A signed-in editor gets the public page from the cache, but what their request renders is never stored: its
+        // answer may renew their session cookie (sliding expiry), which the cache would then hand to every visitor.
+        context.AllowCacheStorage = cacheable && !http.Request.Cookies.ContainsKey(Authentication.AuthenticationSetup.SessionCookie);
         // No coalescing: with locking, visitors asking for a page being rendered waited for that rendering,
         // and got a 500 when its visitor went away (ASP.NET Core 10 hands the first one's cancellation to all
         // of them; dotnet/aspnetcore#52310). A page renders in milliseconds: each renders its own on a miss.
@@ -50,7 +52,12 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        if (context.HttpContext.Response.StatusCode != StatusCodes.Status200OK) context.AllowCacheStorage = false;
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK) context.AllowCacheStorage = false;
+        // Only the language cookie is the same for every visitor of a path; any other cookie is someone's own.
+        if (response.Headers.SetCookie.Any(cookie => cookie is not null
+                && !cookie.StartsWith(Localization.LocalizationSetup.PreferenceCookie + "=", StringComparison.Ordinal)))
+            context.AllowCacheStorage = false;
         return ValueTask.CompletedTask;
     }
 }
