@@ -80,7 +80,9 @@ public abstract partial class TranslatorLanguagesTests<TFixture>(TFixture fixtur
         Assert.Contains("Vertalen naar &#x27;so&#x27; is niet aan u toegewezen; u vertaalt naar &#x27;ti&#x27;.",
             await somali.Content.ReadAsStringAsync());
         Assert.Null(await FindAsync(set, "so"));
-        Assert.Equal(HttpStatusCode.Forbidden, (await translator.GetAsync($"/beheer/inhoud/{arabic.Id}")).StatusCode);
+        var arabicRefused = await translator.GetAsync($"/beheer/inhoud/{arabic.Id}");
+        Assert.Equal(HttpStatusCode.Forbidden, arabicRefused.StatusCode);
+        Assert.Contains("Als vertaler werkt u in ti; een vertaling in een andere taal opent u niet.", await arabicRefused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await translator.GetAsync($"/beheer/inhoud/{arabic.Id}/geschiedenis")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await translator.GetAsync($"/beheer/inhoud/{dutch.Id}")).StatusCode);
         var export = await translator.GetStringAsync($"{Page}?handler=Xliff&lang=ar&all=true"); // reading another language is allowed
