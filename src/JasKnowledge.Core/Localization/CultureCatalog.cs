@@ -15,6 +15,7 @@ public sealed class CultureCatalog
         var duplicate = All.GroupBy(c => c.Code, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidOperationException($"Jas:Cultures lists '{duplicate.Key}' twice.");
         _byCode = All.ToDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
+        Translated = All.Skip(1).ToList();
         foreach (var culture in All)
         {
             var unknown = culture.Fallback.FirstOrDefault(f => !_byCode.ContainsKey(f));
@@ -26,6 +27,8 @@ public sealed class CultureCatalog
 
     public IReadOnlyList<CultureDefinition> All { get; }
     public CultureDefinition Default => All[0];
+    /// <summary>Every language but the default, which is written, not translated: the languages of the translation work.</summary>
+    public IReadOnlyList<CultureDefinition> Translated { get; }
 
     public CultureDefinition? Find(string? code) =>
         code is not null && _byCode.TryGetValue(code, out var culture) ? culture : null;

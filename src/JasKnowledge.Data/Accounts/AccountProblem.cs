@@ -32,7 +32,7 @@ public sealed record AccountProblem(string English, string Dutch)
     public static AccountProblem NotATranslationLanguage(string code, JasKnowledge.Core.Localization.CultureCatalog cultures)
     {
         var shown = code.Length > 20 ? code[..20] + "…" : code;
-        var codes = string.Join(", ", cultures.All.Where(c => c.Code != cultures.Default.Code).Select(c => c.Code));
+        var codes = string.Join(", ", cultures.Translated.Select(c => c.Code));
         return new(
             $"'{shown}' is not a language to translate into. Languages: {codes}.",
             $"'{shown}' is geen taal van het portaal om naar te vertalen. Talen: {codes}.");

@@ -12,7 +12,7 @@ public sealed class TranslationStatusModel(TranslationStatus status, CultureCata
     public string? TypeLabelKey(string type) => _typeLabels.GetValueOrDefault(type);
 
     public IReadOnlyList<TranslationRow> Rows { get; private set; } = [];
-    public IReadOnlyList<CultureDefinition> Languages { get; } = cultures.All.Where(c => c.Code != cultures.Default.Code).ToList();
+    public IReadOnlyList<CultureDefinition> Languages { get; } = cultures.Translated;
     public IReadOnlyDictionary<string, LanguageCount> Counts { get; private set; } = new Dictionary<string, LanguageCount>();
 
     public async Task OnGetAsync(CancellationToken cancellationToken)

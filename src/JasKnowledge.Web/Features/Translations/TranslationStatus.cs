@@ -31,7 +31,7 @@ public sealed class TranslationStatus(PublishedContent content, ContentUrls urls
             {
                 var source = set.FirstOrDefault(p => p.Item.Culture == cultures.Default.Code);
                 if (source.Item is null) continue;
-                var cells = cultures.All.Where(c => c.Code != cultures.Default.Code).ToDictionary(c => c.Code, c =>
+                var cells = cultures.Translated.ToDictionary(c => c.Code, c =>
                 {
                     var translation = set.FirstOrDefault(p => p.Item.Culture == c.Code);
                     return translation.Item is null

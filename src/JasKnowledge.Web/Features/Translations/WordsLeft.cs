@@ -21,7 +21,7 @@ public sealed partial class WordsLeft(TranslationExchange exchange, InterfaceTex
     public async Task<IReadOnlyList<LanguageWords>> CountAsync(CancellationToken cancellationToken = default)
     {
         var result = new List<LanguageWords>();
-        foreach (var language in cultures.All.Where(c => c.Code != cultures.Default.Code))
+        foreach (var language in cultures.Translated)
         {
             var items = await exchange.ItemsAsync(language.Code, everything: false, cancellationToken);
             int Words(TranslationState state) => items.Where(i => i.State == state)

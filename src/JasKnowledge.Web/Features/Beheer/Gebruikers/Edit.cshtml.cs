@@ -20,7 +20,7 @@ public sealed class EditModel(AccountAdministration accounts, CultureCatalog cul
     public string? Problem { get; private set; }
     /// <summary>The role, code and languages of a refused role change, shown again so the administrator can correct them.</summary>
     public (string Role, string? Gemeente, IReadOnlyList<string> Languages)? Refused { get; private set; }
-    public IReadOnlyList<CultureDefinition> TranslationLanguages => AccountLabels.TranslationLanguages(cultures);
+    public IReadOnlyList<CultureDefinition> TranslationLanguages => cultures.Translated;
     /// <summary>The ticked languages: those just refused, else the account's own.</summary>
     public IReadOnlyList<string> ChosenLanguages => Refused?.Languages ?? Account.Languages ?? [];
     /// <summary>The action waiting for the administrator's "ja", with what it will do.</summary>

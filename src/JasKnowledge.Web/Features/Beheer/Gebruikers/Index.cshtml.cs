@@ -20,7 +20,7 @@ public sealed class IndexModel(AccountAdministration accounts, PublicOrigin orig
     [BindProperty] public bool ByLink { get; set; } = true;
     /// <summary>For a translator: the languages they translate into (none: every language).</summary>
     [BindProperty] public List<string> Languages { get; set; } = [];
-    public IReadOnlyList<CultureDefinition> TranslationLanguages => AccountLabels.TranslationLanguages(cultures);
+    public IReadOnlyList<CultureDefinition> TranslationLanguages => cultures.Translated;
     public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
     public Invitation? Invited { get; private set; }
     public IReadOnlyList<string> Problems { get; private set; } = [];
@@ -59,10 +59,6 @@ public static class AccountLabels
 
     public static string LanguagesOf(AccountSummary account) =>
         account.Languages is { Count: > 0 } codes ? string.Join(", ", codes) : "alle talen";
-
-    /// <summary>The languages a translator can be given: all but the source language.</summary>
-    public static IReadOnlyList<CultureDefinition> TranslationLanguages(CultureCatalog cultures) =>
-        cultures.All.Where(c => c.Code != cultures.Default.Code).ToList();
 
     public static string RoleName(string role) => role switch
     {

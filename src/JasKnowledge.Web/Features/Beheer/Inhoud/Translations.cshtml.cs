@@ -29,7 +29,7 @@ public sealed class TranslationsModel(
     public const long MaxXliffBytes = 10 * 1024 * 1024;
 
     public IReadOnlyList<TranslationRow> Rows { get; private set; } = [];
-    public IReadOnlyList<CultureDefinition> Languages { get; } = cultures.All.Where(c => c.Code != cultures.Default.Code).ToList();
+    public IReadOnlyList<CultureDefinition> Languages { get; } = cultures.Translated;
     /// <summary>The languages this user may translate into: a translator's own, for editors every one.</summary>
     public IReadOnlyList<CultureDefinition> OwnLanguages => Languages.Where(l => ContentAccess.MayTranslateInto(User, l.Code, cultures)).ToList();
     /// <summary>Items by localization set and culture, drafts included.</summary>
