@@ -75,7 +75,7 @@ public sealed class LoopbackProxy : IAsyncDisposable
     {
         if (!_nginx.HasExited)
         {
-            _nginx.Kill();
+            _nginx.Kill(entireProcessTree: true);   // the workers too: killed alone, the master left them running, orphaned
             await _nginx.WaitForExitAsync();
         }
         _nginx.Dispose();
