@@ -61,6 +61,7 @@ public static class HostingSetup
         });
         services.AddRouteConstraints();
         services.AddTrustedProxies(builder.Configuration);
+        services.AddUnknownHostsRefused();
         services.AddPortalAuthentication(builder.Environment);
         services.AddSecurityHeaders();
         services.AddCaching();
@@ -79,6 +80,7 @@ public static class HostingSetup
         app.UseHeadAsGet();
         app.UseRouting();
         app.UseSecurityHeaders();
+        app.UseUnknownHostsRefused();
         app.UsePortalErrors();
         app.UseUnreadableRequestsRefused();
         // After the headers and the error pages: a refused scrape is the portal's own 404 page, with every header.

@@ -40,6 +40,22 @@ public sealed class ProxyAnswersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_without_a_host_is_told_in_the_portals_words_and_never_passed_on()
+    {
+        // HTTP/1.0 allows it; passed on, Kestrel answered with an empty 400 (attack of 6 December 2026, night). The nodes here
+        // are down, so a request that was passed on would be a 503.
+        var page = await SendAsync("GET /nl HTTP/1.0\r\n");
+        Assert.Equal(400, page.Status);
+        Assert.Contains("<h1>Dit verzoek is niet te lezen</h1>", page.Body);
+        var upload = await SendAsync("POST /beheer/bestanden/nl/het-gesprek-handboek-pdf HTTP/1.0\r\nContent-Length: 0\r\n");
+        Assert.Equal(400, upload.Status);
+        Assert.Contains("<h1>Dit verzoek is niet te lezen</h1>", upload.Body);
+        var empty = await SendAsync("GET /nl HTTP/1.1\r\nHost:\r\nConnection: close\r\n");
+        Assert.Equal(400, empty.Status);
+        Assert.Contains("<h1>Dit verzoek is niet te lezen</h1>", empty.Body);
+    }
+
+    [Fact]
     public async Task A_trace_which_nginx_refuses_itself_is_told_in_the_portals_words()
     {
         var (status, headers, body) = await SendAsync("TRACE /nl HTTP/1.1\r\nHost: portaal.example\r\nConnection: close\r\n");
@@ -128,6 +144,32 @@ public sealed class ProxyForwardingTests
 [Collection(PortalProcessCollection.Name)]
 public sealed class ProxyInFrontOfAPortalTests
 {
+    [Fact]
+    public async Task Behind_nginx_a_host_the_portal_does_not_serve_is_told_where_the_portal_is()
+    {
+        var folder = ContentFolders.NewEmpty();
+        try
+        {
+            await using var portal = await PortalProcess.StartAsync(
+                new Dictionary<string, string> { ["Jas__ContentDirectory"] = folder }, TimeSpan.FromMinutes(2));
+            await using var proxy = await LoopbackProxy.StartAsync(ComposeFileTests.Repository(), portal.Address.Port, portal.Address.Port);
+
+            // The server's bare address or an alias not in AllowedHosts: ASP.NET Core's English "Invalid Hostname" was all it said.
+            var unknown = await proxy.SendAsync("GET /nl HTTP/1.1\r\nHost: 192.0.2.10\r\nConnection: close\r\n");
+            Assert.Equal(400, unknown.Status);
+            Assert.Contains("<h1>Dit adres hoort niet bij dit portaal</h1>", unknown.Body);
+            Assert.Contains("Content-Security-Policy:", unknown.Headers);
+            Assert.DoesNotContain("Invalid Hostname", unknown.Body);
+
+            var known = await proxy.SendAsync("GET /health/live HTTP/1.0\r\nHost: 127.0.0.1\r\n");
+            Assert.Equal(200, known.Status);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Headers_nginx_forwards_are_never_refused_behind_it_with_an_empty_431()
     {

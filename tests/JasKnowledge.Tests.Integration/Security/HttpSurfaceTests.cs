@@ -56,6 +56,40 @@ public abstract class HttpSurfaceTests<TFixture>(TFixture fixture) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("GET", "jas.onbekend.example")]
+    [InlineData("POST", "jas.onbekend.example:8080")]
+    [InlineData("HEAD", "10.1.2.3")]
+    [InlineData("GET", "[::2]:5080")]
+    public async Task A_host_name_the_portal_does_not_serve_is_told_where_the_portal_is(string method, string host)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/nl");
+        request.Headers.Host = host;
+        using var response = await fixture.Factory.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(response.Headers.Contains("Content-Security-Policy"));
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        if (method == "HEAD") return;
+        var page = await response.Content.ReadAsStringAsync();
+        var origin = fixture.Factory.Services.GetRequiredService<JasKnowledge.Theme.PublicOrigin>().Value;
+        Assert.Contains("<h1>Dit adres hoort niet bij dit portaal</h1>", page);
+        Assert.Contains($"JasKnowledge staat op <a href=\"{origin}/\">{origin}</a>", page);
+        Assert.Contains("<p lang=\"en\">This server does not serve the host name in this address.", page);
+        Assert.DoesNotContain("Invalid Hostname", page);
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("LOCALHOST:5080")]
+    [InlineData("127.0.0.1:8080")]
+    public async Task A_host_name_in_AllowedHosts_is_served_whatever_its_port_or_case(string host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/nl");
+        request.Headers.Host = host;
+        using var response = await fixture.Factory.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("GET", "/beheer/vertalingen?handler=Bestaatniet")]
     [InlineData("POST", "/beheer/vertalingen?handler=Bestaatniet")]
     [InlineData("GET", "/nl?handler=Xliff")]
