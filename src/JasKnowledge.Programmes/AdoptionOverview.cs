@@ -16,7 +16,11 @@ public sealed class AdoptionOverview
     public AdoptionOverview(ProgrammeData data)
     {
         PerStatus = AdoptionStatuses.All.ToDictionary(s => s, s => data.Municipalities.Count(m => m.Status == s));
-        PerBlueprint = data.Blueprints.Select(b => (b, data.Municipalities.Count(m => m.Blueprint == b))).ToList();
+        InferredPerStatus = AdoptionStatuses.All.ToDictionary(
+            s => s, s => data.Municipalities.Count(m => m.Status == s && m.Record?.Fields.StatusInferred == true));
+        PerBlueprint = data.Blueprints.Select(b => new BlueprintStarts(b,
+            data.Municipalities.Count(m => m.Blueprint == b),
+            data.Municipalities.Count(m => m.Blueprint == b && m.Record?.Fields.BlueprintInferred == true))).ToList();
         var withProgramme = data.Municipalities.Where(m => m.Programme is not null && m.Status != AdoptionStatus.Gestopt).ToList();
         MunicipalitiesWithProgramme = withProgramme.Count;
         ComponentUsage = withProgramme
@@ -32,7 +36,11 @@ public sealed class AdoptionOverview
     }
 
     public IReadOnlyDictionary<AdoptionStatus, int> PerStatus { get; }
-    public IReadOnlyList<(Blueprint Blueprint, int Municipalities)> PerBlueprint { get; }
+    /// <summary>Of <see cref="PerStatus"/>, the municipalities whose status the portal inferred: a total must not state as fact
+    /// what the table beside it marks "(afgeleid)" (fact check of 6 December 2026).</summary>
+    public IReadOnlyDictionary<AdoptionStatus, int> InferredPerStatus { get; }
+    public IReadOnlyList<BlueprintStarts> PerBlueprint { get; }
+    public bool AnyInferred => InferredPerStatus.Values.Any(n => n > 0) || PerBlueprint.Any(b => b.Inferred > 0);
     public int MunicipalitiesWithProgramme { get; }
     public IReadOnlyList<ComponentUse> ComponentUsage { get; }
     /// <summary>Each report counted once, however many municipalities it covers.</summary>
@@ -44,5 +52,8 @@ public sealed class AdoptionOverview
     /// <summary>Outflow as a whole percentage of participants, rounded as the sources round.</summary>
     public int? OutflowPercent => Participants == 0 ? null : (int)Math.Round(100.0 * Outflow / Participants, MidpointRounding.AwayFromZero);
 }
+
+/// <summary>How many municipalities began with a blueprint version, and of those how many by the portal's inference.</summary>
+public sealed record BlueprintStarts(Blueprint Blueprint, int Municipalities, int Inferred);
 
 public sealed record ComponentUse(string Key, string Name, int Municipalities);

@@ -39,7 +39,7 @@ public sealed class MinistryJourneyTests(BrowserPortal portal) : IClassFixture<B
         await page.ArrivedAtAsync("**/nl/gemeenten/leiden");
         var timeline = page.GetByRole(AriaRole.Table, new() { Name = "Het programma van Leiden: periodes en onderdelen" });
         Assert.True(await timeline.IsVisibleAsync());
-        Assert.Equal(11, await timeline.Locator("tbody tr").CountAsync());
+        Assert.Equal(12, await timeline.Locator("tbody tr").CountAsync());
         var diff = page.Locator("table.diff");
         Assert.Contains("Periode 5", await diff.InnerTextAsync());
         Assert.True(await diff.Locator("ins", new() { HasTextString = "12 weken" }).CountAsync() > 0);

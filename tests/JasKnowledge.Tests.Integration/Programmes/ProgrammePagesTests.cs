@@ -85,13 +85,31 @@ public abstract partial class ProgrammePagesTests<TFixture>(TFixture fixture) : 
         Assert.Contains("Sorteren op &#x27;kleur&#x27; kan niet", html);
     }
 
+    /// <summary>No source says when or with which version Leiderdorp, Oegstgeest and Zoeterwoude began: the table marked that
+    /// "(afgeleid)", while the totals and the blueprint's page stated it as fact (fact check of 6 December 2026).</summary>
+    [Fact]
+    public async Task Totals_and_the_blueprints_page_say_how_many_of_their_municipalities_are_inferred()
+    {
+        var overview = await PageAsync("/nl/gemeenten");
+        Assert.Matches(@"3 gemeenten begonnen met deze versie <a class=""inferred"" href=""#afgeleid"">\(3 afgeleid\)</a>\.", overview);
+        Assert.Matches(@"</span>Actief</dt><dd>4 <a class=""inferred"" href=""#afgeleid"">\(3 afgeleid\)</a></dd>", overview);
+        Assert.Contains("id=\"afgeleid\"", overview);
+
+        var blueprint = await PageAsync("/nl/blauwdrukken/leidse-inburgering-2019");
+        foreach (var name in new[] { "Leiderdorp", "Oegstgeest", "Zoeterwoude" })
+            Assert.Matches($@">{name}</a> \(afgeleid\)</li>", blueprint);
+        Assert.Contains("het portaal leidde het af uit wat de bronnen over de regio zeggen", blueprint);
+        // Leiden's start with the 2016 version is in its sources: no mark.
+        Assert.Matches(@">Leiden</a></li>", await PageAsync("/nl/blauwdrukken/24x24-2016"));
+    }
+
     [Fact]
     public async Task Leiden_shows_its_timeline_its_diff_against_the_2016_blueprint_and_the_regional_outcomes_with_their_scope()
     {
         var html = await PageAsync("/nl/gemeenten/leiden");
 
         Assert.Contains("<dt>Sinds</dt><dd><time datetime=\"2015-10\">oktober 2015</time></dd>", html);
-        Assert.Equal(11, TableRows(html, "timeline"));
+        Assert.Equal(12, TableRows(html, "timeline"));
         Assert.Equal(5, Regex.Matches(html, "<th scope=\"col\">Periode \\d").Count);
         Assert.Contains("144 weken", html);
         // The diff: four blocks of 24 weeks became 12, 12, 24, 48, 48.
@@ -100,7 +118,10 @@ public abstract partial class ProgrammePagesTests<TFixture>(TFixture fixture) : 
         Assert.Contains("<td role=\"cell\" data-label=\"Nu\"> <ins>12 weken</ins>", html);
         Assert.Contains("<th scope=\"row\" role=\"rowheader\">Periode 5</th>", html);
         Assert.Contains("toegevoegd", html);
-        Assert.Contains("Onderdeel: Individueel trajectplan", html);
+        // The plan of 2016 lives on as the maatwerkprogramma (seed 002): renamed, never "weggehaald".
+        Assert.Contains("<del>Individueel trajectplan</del>", html);
+        Assert.Contains("<ins>Maatwerkprogramma met de klantmanager</ins>", html);
+        Assert.DoesNotMatch("Onderdeel: Individueel trajectplan</th>\\s*<td[^>]*>weggehaald", html);
         // Outcomes of the four together, with the source named.
         Assert.Contains("De vier gemeenten Leiden, Leiderdorp, Oegstgeest en Zoeterwoude samen", html);
         Assert.Contains("<td>694 (100%)</td>", html);
@@ -165,7 +186,7 @@ public abstract partial class ProgrammePagesTests<TFixture>(TFixture fixture) : 
     public async Task Own_changes_name_the_blueprint_they_count_from_and_renames_apart()
     {
         var html = await PageAsync("/nl/gemeenten/vergelijken?g=0546&g=0547");
-        var row = System.Text.RegularExpressions.Regex.Match(html, "<th scope=\"row\">Eigen wijzigingen op die blauwdruk</th>(.*?)</tr>",
+        var row = System.Text.RegularExpressions.Regex.Match(html, "<th scope=\"row\">Verschillen met die blauwdruk</th>(.*?)</tr>",
             System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
         Assert.Matches(@"<td>\d+ t\.o\.v\. versie 2016, waarvan \d+ alleen een andere naam</td>", row);
         Assert.Contains("<td>geen (volgt versie mei 2019)</td>", row);
@@ -212,7 +233,7 @@ public abstract partial class ProgrammePagesTests<TFixture>(TFixture fixture) : 
         Assert.Contains("href=\"/nl/blauwdrukken/leidse-inburgering-2019\"", list);
 
         var latest = await PageAsync("/nl/blauwdrukken/leidse-inburgering-2019");
-        Assert.Equal(11, TableRows(latest, "timeline"));
+        Assert.Equal(12, TableRows(latest, "timeline"));
         Assert.Contains("Wat veranderde sinds versie 2016", latest);
         Assert.Contains("Spoor A", latest);
         Assert.Contains("href=\"/api/v1/blueprints/leidse-inburgering-2019.csv\"", latest);

@@ -142,7 +142,7 @@ public abstract class ProgrammesApiTests<TFixture>(TFixture fixture) : IClassFix
 
         var csv = await Client().GetStringAsync("/api/v1/blueprints/leidse-inburgering-2019.csv");
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(12, lines.Length);
+        Assert.Equal(13, lines.Length);
         Assert.StartsWith("onderdeel,Periode 1 (12 weken, minstens 24 uur per week)", lines[0].Replace("\"", ""));
         Assert.Equal("Het Gesprek,,ja,ja,,,,", lines.Single(l => l.StartsWith("Het Gesprek,", StringComparison.Ordinal)));
     }

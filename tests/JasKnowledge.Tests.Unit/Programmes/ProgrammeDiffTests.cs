@@ -214,19 +214,22 @@ public sealed class ProgrammeDiffTests
         return ProgrammeJson.Read<BlueprintFields>(file.Text.Fields).Programme;
     }
 
+    /// <summary>The 2019 text makes the plan as a "maatwerkprogramma" beside the basic programme (seed 002); the diff showed the
+    /// trajectplan of 2016 as removed, which no source says (fact check of 6 December 2026).</summary>
     [Fact]
-    public void The_2019_blueprint_adds_a_fifth_period_and_drops_the_trajectplan_of_2016()
+    public void The_2019_blueprint_adds_a_fifth_period_and_keeps_the_trajectplan_as_the_maatwerkprogramma()
     {
         var before = ShippedBlueprint("24x24-2016");
         var after = ShippedBlueprint("leidse-inburgering-2019");
         var trajectplan = Assert.Single(before.Components, c => c.Key == "trajectplan");
+        var maatwerk = Assert.Single(after.Components, c => c.Key == "trajectplan");
 
         var changes = ProgrammeDiff.Compare(before, after);
 
         Assert.Contains(changes, c => c is { Kind: ChangeKind.Added, Subject: "Periode 5", Before: null });
-        Assert.Contains(
-            changes, c => c.Kind == ChangeKind.Removed && c.Subject == $"Onderdeel: {trajectplan.Name}"
+        Assert.DoesNotContain(changes, c => c.Kind == ChangeKind.Removed && c.Subject.Contains(trajectplan.Name, StringComparison.Ordinal));
+        Assert.Contains(changes, c => c.Kind == ChangeKind.Changed && c.Before == trajectplan.Name && c.After == maatwerk.Name);
+        Assert.Contains(changes, c => c.Kind == ChangeKind.Changed && c.Subject == $"Onderdeel: {maatwerk.Name}: periodes"
             && c.Before == ProgrammeDiff.PeriodList(trajectplan.Periods));
-        Assert.DoesNotContain(after.Components, c => c.Key == "trajectplan");
     }
 }
