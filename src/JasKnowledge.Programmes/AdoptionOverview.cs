@@ -10,8 +10,10 @@ public sealed class AdoptionOverview
     /// 50%" (seed 001): the programme's own comparison, for which the news item names no group or period.</summary>
     public const int NationalOutflowPercent = 16;
     public const int AnnouncedOutflowPercent = 50;
+    /// <remarks>The item gives "woensdag 19 december" without a year; it follows from the item (after July 2018), and the page
+    /// says so rather than state a year the source does not (fact check of 6 December 2026).</remarks>
     public const string NationalOutflowSource = "Gemeente Leiden, nieuwsbericht bij de overdracht van het materiaal van Project JAS aan het " +
-        "ministerie van SZW (december 2018)";
+        "ministerie van SZW (19 december, zonder jaartal; uit het bericht volgt 2018)";
 
     public AdoptionOverview(ProgrammeData data)
     {

@@ -94,6 +94,8 @@ public abstract partial class ProgrammePagesTests<TFixture>(TFixture fixture) : 
         Assert.Matches(@"3 gemeenten begonnen met deze versie <a class=""inferred"" href=""#afgeleid"">\(3 afgeleid\)</a>\.", overview);
         Assert.Matches(@"</span>Actief</dt><dd>4 <a class=""inferred"" href=""#afgeleid"">\(3 afgeleid\)</a></dd>", overview);
         Assert.Contains("id=\"afgeleid\"", overview);
+        // The news item gives "19 december" without a year.
+        Assert.Contains("(19 december, zonder jaartal; uit het bericht volgt 2018)", overview);
 
         var blueprint = await PageAsync("/nl/blauwdrukken/leidse-inburgering-2019");
         foreach (var name in new[] { "Leiderdorp", "Oegstgeest", "Zoeterwoude" })
