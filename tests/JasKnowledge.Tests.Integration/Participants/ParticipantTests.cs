@@ -211,7 +211,8 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
         Assert.Contains("<source src=\"/files/nl/het-gesprek-video-360p/1\" type=\"video/mp4\" media=\"(max-width: 40em)\">", html);
         Assert.Contains("<source src=\"/files/nl/het-gesprek-video/2\" type=\"video/mp4\">", html);
         Assert.Equal(15, Regex.Matches(html, "<li><time datetime=\"PT[\\d.]+S\" dir=\"ltr\">").Count);
-        Assert.Contains("href=\"/ar/video/het-gesprek/offline.zip\"", html);
+        // The offer meant for prepaid data says what it costs, as the MP4 links beside it do (phone review of 6 December 2026).
+        Assert.Matches("href=\"/ar/video/het-gesprek/offline.zip\">[^<]*<bdi[^>]*>[^<]+</bdi> \\(ZIP، حوالي [\\d.,]+ kB\\)</a>", html);
         Assert.Equal(["offline"], ScriptsOf(html)); // the player needs none; "Bewaar voor offline" is an enhancement
         // The films have no voice: the page says so, and no longer says the viewer will hear (تسمع) anything.
         Assert.Contains("<p class=\"video-silent\" lang=\"ar\" dir=\"rtl\">هذا الفيديو بدون صوت.", html);
@@ -259,8 +260,19 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
     {
         var response = await Client().GetAsync("/so/video/welkom-in-het-programma/offline.zip");
         Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        // Sent with its length, so that a phone shows the total and the progress.
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+        using var head = await Client().SendAsync(new HttpRequestMessage(HttpMethod.Head, "/so/video/welkom-in-het-programma/offline.zip"));
+        Assert.Equal(bytes.Length, head.Content.Headers.ContentLength);
+        // The page said about this much: the film and its subtitles, within a few kB of the archive.
+        var page = await Client().GetStringAsync("/so/video/welkom-in-het-programma");
+        var said = Regex.Match(page, @"offline\.zip"">[^<]*<bdi[^>]*>[^<]+</bdi>[^<]*\(ZIP, qiyaastii ([\d.,]+) kB\)</a>");
+        Assert.True(said.Success, "no size on the offline link");
+        var kilobytes = double.Parse(said.Groups[1].Value.Replace(",", "."), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(bytes.Length / 1000.0 - kilobytes, -0.5, 10);
 
-        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        using var zip = new ZipArchive(new MemoryStream(bytes));
         Assert.Equal(
             ["SHA256SUMS", "welkom-in-het-programma.mp4", "welkom-in-het-programma.nl.vtt", "welkom-in-het-programma.so.vtt"],
             zip.Entries.Select(e => e.FullName).Order());

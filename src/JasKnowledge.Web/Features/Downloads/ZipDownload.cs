@@ -32,21 +32,40 @@ public static class ZipDownload
 {
     public const string ChecksumFile = "SHA256SUMS";
 
-    public static async Task WriteAsync(HttpContext http, string fileName, IEnumerable<ZipPart> parts, CancellationToken cancellationToken)
+    /// <param name="withLength">Build the archive in a temporary file first and send it with its Content-Length, so that a
+    /// phone's download manager shows the total and the progress. For small archives only (a film's offline copy, about
+    /// 350 kB); a session pack streams as it is written.</param>
+    public static async Task WriteAsync(
+        HttpContext http, string fileName, IEnumerable<ZipPart> parts, CancellationToken cancellationToken, bool withLength = false)
     {
         var response = http.Response;
         response.ContentType = "application/zip";
         response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = fileName,
             DispositionType = "attachment" }.ToString();
         response.Headers.CacheControl = "no-store";
+        if (withLength)
+        {
+            await using var file = new FileStream(Path.Combine(Path.GetTempPath(), $"jas-{Guid.NewGuid():N}.zip"), FileMode.CreateNew,
+                FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            await WriteArchiveAsync(file, parts, cancellationToken);
+            response.ContentLength = file.Length;
+            file.Position = 0;
+            await file.CopyToAsync(response.Body, 64 * 1024, cancellationToken);
+            return;
+        }
         // ZipArchive closes each entry's deflate stream synchronously even on the async path (.NET 10),
         // a small final write per entry; everything else in the pack is written asynchronously.
         if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>() is { } bodyControl)
             bodyControl.AllowSynchronousIO = true;
+        await WriteArchiveAsync(response.Body, parts, cancellationToken);
+    }
+
+    private static async Task WriteArchiveAsync(Stream target, IEnumerable<ZipPart> parts, CancellationToken cancellationToken)
+    {
         var checksums = new StringBuilder();
         var now = DateTimeOffset.UtcNow;
         await using (var zip = await ZipArchive.CreateAsync(
-            response.Body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, cancellationToken))
+            target, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8, cancellationToken))
         {
             foreach (var part in parts)
             {

@@ -25,7 +25,8 @@ public static class OfflineDownload
             if (translation is { IsFallback: false } && VideoSubtitles.Of(translation.Version) is { } vtt)
                 parts.Add(ZipPart.Text($"{slug}.{code}.vtt", vtt));
         }
-        await ZipDownload.WriteAsync(http, $"{slug}-{page.Item.Culture}.zip", parts, cancellationToken);
+        // With its length: a phone's download manager then shows the total and the progress (phone review of 6 December 2026).
+        await ZipDownload.WriteAsync(http, $"{slug}-{page.Item.Culture}.zip", parts, cancellationToken, withLength: true);
         return Results.Empty;
     }
 }

@@ -24,6 +24,8 @@ public sealed class VideoModel(PublishedContent content, PublishedAssets assets,
     public bool SaveData { get; private set; }
     /// <summary>"Bewaar voor offline": this page, the small film, its poster and the subtitles shown by default.</summary>
     public OfflineCopy? OfflineCopy { get; private set; }
+    /// <summary>About the size of the offline ZIP: the small film and the subtitles.</summary>
+    public long OfflineZipSize { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string culture, string slug, CancellationToken cancellationToken)
     {
@@ -41,11 +43,14 @@ public sealed class VideoModel(PublishedContent content, PublishedAssets assets,
         Response.Headers.Append("Vary", SaveDataRequest.Header);
         if (Films.Smallest is { } film)
         {
+            var subtitleBytes = (long)System.Text.Encoding.UTF8.GetByteCount(VideoSubtitles.Of(Shown.Version) ?? "");
+            // The ZIP holds the small film and the subtitles (a Dutch file beside a translation's adds a few kB): the
+            // offer meant for prepaid data says what it costs, as the MP4 links do.
+            OfflineZipSize = film.Revision.Size + subtitleBytes;
             var files = new List<(string, long)> { (DownloadUrls.File(film.File, film.Revision), film.Revision.Size) };
             if ((Films.PosterWebp ?? Films.Poster) is { } poster) files.Add((DownloadUrls.File(poster.File, poster.Revision), poster.Revision.Size));
             // The subtitles are the version's own text, so its id already stands for them.
-            files.AddRange(Tracks.Where(t => t.IsDefault)
-                .Select(t => (t.Url, (long)System.Text.Encoding.UTF8.GetByteCount(VideoSubtitles.Of(Shown.Version) ?? ""))));
+            files.AddRange(Tracks.Where(t => t.IsDefault).Select(t => (t.Url, subtitleBytes)));
             OfflineCopy = Offline.OfflineCopy.Of(
                 MediaFeature.VideoUrl(culture, slug), [], files,
                 [Shown.Version.Id.ToString(), .. files.Select(f => f.Item1)]);
