@@ -34,6 +34,42 @@ public abstract class OutputCacheTests<TPortal>(TPortal portal) : IClassFixture<
         Assert.Contains("thee in de kantine", await after.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Participants on prepaid data fetched the whole page on every repeat visit (phone review of 6 December 2026).</summary>
+    [Fact]
+    public async Task A_repeat_visit_gets_304_without_the_page_until_a_publication()
+    {
+        var client = portal.Factory.CreateClient();
+        using var first = await client.GetAsync("/nl/pauze");
+        var tag = first.Headers.ETag;
+        Assert.NotNull(tag);
+        Assert.True(first.Headers.CacheControl?.NoCache, "the browser must ask again before it shows a stored page");
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/nl/pauze");
+        again.Headers.IfNoneMatch.Add(tag);
+        using var notModified = await client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+
+        using (var scope = portal.Factory.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            var item = (await store.FindAsync("pages/pauze", "nl"))!;
+            await store.PublishNewVersionAsync(item, new VersionText("Pauze", "In de pauze is er koffie en thee voor alle deelnemers, en ook soep."), "test");
+        }
+        using var afterPublication = new HttpRequestMessage(HttpMethod.Get, "/nl/pauze");
+        afterPublication.Headers.IfNoneMatch.Add(tag);
+        using var changed = await client.SendAsync(afterPublication);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Contains("en ook soep", await changed.Content.ReadAsStringAsync());
+        Assert.NotEqual(tag, changed.Headers.ETag);
+
+        // What the cache does not keep carries no tag to ask about.
+        using var missing = await client.GetAsync("/nl/bestaat-niet");
+        Assert.Null(missing.Headers.ETag);
+        using var search = await client.GetAsync("/nl/zoeken?q=thee");
+        Assert.Null(search.Headers.ETag);
+    }
+
     [Theory]
     [InlineData("/nl/zoeken?q=koffie")]
     [InlineData("/nl/bestaat-niet")]

@@ -44,8 +44,30 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
             context.ResponseExpirationTimeSpan = Lifetime;
             // Save-Data: the video page offers a data-saving visitor only the small film.
             context.CacheVaryByRules.HeaderNames = new Microsoft.Extensions.Primitives.StringValues(["Accept-Encoding", "Save-Data"]);
+            if (context.AllowCacheStorage && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+                TagForRevalidation(http.Response);
         }
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Repeat visits on prepaid data: the browser asks again with If-None-Match and the cache answers 304 without the
+    /// page (phone review of 6 December 2026). The tag names this rendering, set before the page renders so that the cache
+    /// stores it with the page; a publication evicts the page and the next rendering has a new one. A page served from the
+    /// cache carries its stored tag instead. An answer other than 200 is never stored, so it keeps no tag to ask about.</summary>
+    private static void TagForRevalidation(HttpResponse response)
+    {
+        var tag = $"\"{Guid.NewGuid():N}\"";
+        response.Headers.ETag = tag;
+        response.Headers.CacheControl = "no-cache";
+        response.OnStarting(() =>
+        {
+            if (response.StatusCode != StatusCodes.Status200OK && response.Headers.ETag == tag)
+            {
+                response.Headers.Remove("ETag");
+                if (response.Headers.CacheControl == "no-cache") response.Headers.Remove("Cache-Control");
+            }
+            return Task.CompletedTask;
+        });
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
