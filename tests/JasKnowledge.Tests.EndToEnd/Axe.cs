@@ -8,7 +8,7 @@ public static class Axe
     /// <summary>Saves a screenshot for the test report, then fails on any axe violation, naming each.</summary>
     public static async Task AssertNoViolationsAsync(IPage page, string name)
     {
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserPortal.Artifacts, $"{name}.png"), FullPage = true });
+        await Screenshots.SaveAsync(page, Path.Combine(BrowserPortal.Artifacts, $"{name}.png"), fullPage: true);
         var result = await page.RunAxe();
         var violations = string.Join(
             "\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})"));

@@ -22,7 +22,7 @@ public sealed class FilmRenditionJourneyTests(BrowserPortal portal) : IClassFixt
         await page.EvaluateAsync("() => { const v = document.querySelector('video'); v.muted = true; return v.play(); }");
         await page.WaitForFunctionAsync("() => document.querySelector('video').currentTime > 0.5");
         Assert.Equal(640, await page.EvaluateAsync<int>("() => document.querySelector('video').videoWidth"));
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserPortal.Artifacts, "film-360p-phone.png") });
+        await Screenshots.SaveAsync(page, Path.Combine(BrowserPortal.Artifacts, "film-360p-phone.png"));
 
         var wide = await context.NewPageAsync();
         await wide.SetViewportSizeAsync(1280, 800);
@@ -47,6 +47,6 @@ public sealed class FilmRenditionJourneyTests(BrowserPortal portal) : IClassFixt
             await page.WaitForFunctionAsync("(img) => img.complete && img.naturalWidth > 0", await image.ElementHandleAsync());
             Assert.Contains("-webp/", await image.EvaluateAsync<string>("img => img.currentSrc"));
         }
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserPortal.Artifacts, "participants-thumbnails-ar.png"), FullPage = true });
+        await Screenshots.SaveAsync(page, Path.Combine(BrowserPortal.Artifacts, "participants-thumbnails-ar.png"), fullPage: true);
     }
 }

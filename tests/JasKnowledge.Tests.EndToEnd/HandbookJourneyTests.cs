@@ -72,7 +72,7 @@ public sealed class HandbookJourneyTests(BrowserPortal portal) : IClassFixture<B
         Assert.False(await page.Locator(".main-menu").IsVisibleAsync());
         Assert.False(await page.Locator("button[data-print]").IsVisibleAsync());
         Assert.Equal("page", await page.Locator(".handout").EvaluateAsync<string>("e => getComputedStyle(e).breakBefore"));
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserPortal.Artifacts, "session-sheet-print.png"), FullPage = true });
+        await Screenshots.SaveAsync(page, Path.Combine(BrowserPortal.Artifacts, "session-sheet-print.png"), fullPage: true);
     }
 
     [Fact]

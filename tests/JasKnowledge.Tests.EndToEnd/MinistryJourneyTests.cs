@@ -44,7 +44,7 @@ public sealed class MinistryJourneyTests(BrowserPortal portal) : IClassFixture<B
         Assert.Contains("Periode 5", await diff.InnerTextAsync());
         Assert.True(await diff.Locator("ins", new() { HasTextString = "12 weken" }).CountAsync() > 0);
         Assert.Contains("samen", await page.Locator(".outcomes__scope").First.InnerTextAsync());
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserPortal.Artifacts, "ministry-leiden.png"), FullPage = true });
+        await Screenshots.SaveAsync(page, Path.Combine(BrowserPortal.Artifacts, "ministry-leiden.png"), fullPage: true);
         await Axe.AssertNoViolationsAsync(page, "municipality-leiden");
     }
 

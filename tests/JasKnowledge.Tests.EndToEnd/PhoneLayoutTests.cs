@@ -78,7 +78,7 @@ public sealed class PhoneLayoutTests(BrowserPortal portal) : IClassFixture<Brows
                 $"{path} answered {response?.Status}");
             await page.EvaluateAsync("() => document.fonts.ready");
             problems.AddRange((await MeasureAsync(page)).Select(p => $"{width} px {path}: {p}"));
-            await SaveScreenshotAsync(page, Path.Combine(folder, FileName(path)));
+            await Screenshots.SaveAsync(page, Path.Combine(folder, FileName(path)));
         }
 
         Assert.True(problems.Count == 0, $"{problems.Count} problems at {width} px:\n{string.Join("\n", problems)}");
@@ -106,25 +106,6 @@ public sealed class PhoneLayoutTests(BrowserPortal portal) : IClassFixture<Brows
             if (wide > 180) problems.Add($"{path} is {wide} px wide on a 180 px screen");
         }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    /// <summary>The page as a person would look at it, saved for review; the measurements are the test. Chromium
-    /// now and then answers "Unable to capture screenshot" on a busy machine (seen once in ~80 captures of a
-    /// run), so a capture is tried up to three times before the test fails on it.</summary>
-    private static async Task SaveScreenshotAsync(IPage page, string file)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = file });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 3)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(500));
-            }
-        }
     }
 
     [Theory]
@@ -158,8 +139,7 @@ public sealed class PhoneLayoutTests(BrowserPortal portal) : IClassFixture<Brows
             Assert.Equal(code, await link.GetAttributeAsync("lang"));
         }
         Assert.Empty(await MeasureAsync(page));
-        await page.ScreenshotAsync(
-            new PageScreenshotOptions { Path = Path.Combine(BrowserPortal.Artifacts, $"phone-language-switcher-{language}.png") });
+        await Screenshots.SaveAsync(page, Path.Combine(BrowserPortal.Artifacts, $"phone-language-switcher-{language}.png"));
 
         await switcher.Locator("details a[hreflang='nl']").ClickAsync();
         await page.ArrivedAtAsync("**/nl/video/het-gesprek");
@@ -189,8 +169,7 @@ public sealed class PhoneLayoutTests(BrowserPortal portal) : IClassFixture<Brows
             Assert.Equal("ltr", facts.GetProperty("direction").GetString());
             if (text.StartsWith('(') && !text.Contains(' ')) Assert.True(facts.GetProperty("boxes").GetInt32() == 1, $"{text} breaks across lines");
         }
-        await page.ScreenshotAsync(
-            new PageScreenshotOptions { Path = Path.Combine(BrowserPortal.Artifacts, "phone-ar-sheet-dutch-terms.png"), FullPage = true });
+        await Screenshots.SaveAsync(page, Path.Combine(BrowserPortal.Artifacts, "phone-ar-sheet-dutch-terms.png"), fullPage: true);
     }
 
     /// <summary>The shipped sheets have one version each: publish a second Arabic one (a sentence added),
