@@ -21,6 +21,9 @@ public sealed class SheetFilesCommandTests
         var manifestPath = Path.Combine(files, "je-mentor-pdf.so.asset.yml");
         var shipped = AssetManifest.Parse("je-mentor-pdf.so.asset.yml", await File.ReadAllTextAsync(manifestPath)).Revisions.Select(r => r.Version).ToList();
         await File.AppendAllTextAsync(sheet, "\nJumlad tijaabo ah oo keliya ku jirta nuqulka labaad.\n");
+        var text = await File.ReadAllTextAsync(sheet);
+        await File.WriteAllTextAsync(sheet, System.Text.RegularExpressions.Regex.Replace(
+            text, "^changeNote: .*$", "changeNote: \"Jumlad tijaabo ah ayaa lagu daray.\"", System.Text.RegularExpressions.RegexOptions.Multiline));
 
         var (exitCode, output, error) = await PortalProcess.RunAsync(environment, "sheet-files", folder);
 
@@ -30,8 +33,9 @@ public sealed class SheetFilesCommandTests
         // The shipped revisions stay as they are; the changed text gets the next one.
         Assert.Equal([.. shipped, (shipped.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)], manifest.Revisions.Select(r => r.Version));
         Assert.NotEqual(manifest.Revisions[^2].Source, manifest.Revisions[^1].Source);
-        // The note is in the sheet's language: it is shown on the Somali download page (it had been Dutch).
-        Assert.Equal("PDF cusub oo la sameeyay kadib markii qoraalka la beddelay.", manifest.Revisions[^1].ReleaseNotes);
+        // The note is in the sheet's language: it is shown on the Somali download page (it had been Dutch). It says what changed,
+        // in the text's own change note.
+        Assert.Equal("PDF cusub oo la sameeyay kadib markii qoraalka la beddelay. Jumlad tijaabo ah ayaa lagu daray.", manifest.Revisions[^1].ReleaseNotes);
         Assert.Contains("nuqulka labaad", await CommandLineTool.RunAsync("pdftotext", Path.Combine(files, manifest.Revisions[^1].File), "-"));
 
         var again = await PortalProcess.RunAsync(environment, "sheet-files", folder);

@@ -51,6 +51,11 @@ public sealed class SheetFilesCommand(IConfiguration configuration) : IPortalCom
             return text[key];
         }
 
+        // A new file says what changed in the text's own words, its change note, so that a trainer holding the old PDF sees why
+        // there is a new one ("Nieuwe PDF na een wijziging van de tekst." alone said nothing; fact check of 6 December 2026).
+        string NewFileNote(string culture, ContentVersion version) => string.IsNullOrWhiteSpace(version.ChangeNote)
+            ? ReleaseNote(culture, "SheetPdfNew") : $"{ReleaseNote(culture, "SheetPdfNew")} {version.ChangeNote.Trim()}";
+
         var assets = scope.ServiceProvider.GetRequiredService<PublishedAssets>();
         var address = context.Address!.TrimEnd('/');
         var printer = new ChromiumPdf(configuration);
@@ -77,7 +82,7 @@ public sealed class SheetFilesCommand(IConfiguration configuration) : IPortalCom
 
             await AssetManifest.AppendAsync(Path.Combine(target, $"{slug}.{item.Culture}{AssetManifest.Extension}"), $"{version.Title} (PDF)",
                 new AssetManifest.Revision(
-                    label, fileName, "application/pdf", published, ReleaseNote(item.Culture, number == 1 ? "SheetPdfFirst" : "SheetPdfNew"), 0,
+                    label, fileName, "application/pdf", published, number == 1 ? ReleaseNote(item.Culture, "SheetPdfFirst") : NewFileNote(item.Culture, version), 0,
                     digest), cancellationToken);
             made++;
             await output.WriteLineAsync($"{item.Culture}/{item.Slug}: {fileName}");
