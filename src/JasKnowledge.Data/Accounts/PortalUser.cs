@@ -48,4 +48,8 @@ public static class PortalClaims
     public const string MustChangePassword = "jas:must-change-password";
     /// <summary>Set while the account has no second factor yet: enrolment is all it may do.</summary>
     public const string MustEnrol = "jas:must-enrol";
+
+    /// <summary>The languages a translator is bound to, from the sign-in; none means every language.</summary>
+    public static IReadOnlyList<string> LanguagesOf(System.Security.Claims.ClaimsPrincipal user) =>
+        user.FindAll(Language).Select(c => c.Value).ToList();
 }

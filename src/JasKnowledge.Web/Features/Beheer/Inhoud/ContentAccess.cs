@@ -26,7 +26,7 @@ public static class ContentAccess
         if (culture == cultures.Default.Code) return false;
         if (user.IsInRole(PortalRoles.Administrator) || user.IsInRole(PortalRoles.Editor)) return true;
         if (!user.IsInRole(PortalRoles.Translator)) return false;
-        var own = user.FindAll(PortalClaims.Language).Select(c => c.Value).ToList();
+        var own = PortalClaims.LanguagesOf(user);
         return own.Count == 0 || own.Contains(culture, StringComparer.Ordinal);
     }
 }
