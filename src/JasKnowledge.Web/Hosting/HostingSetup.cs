@@ -37,6 +37,7 @@ public static class HostingSetup
         {
             kestrel.Limits.MaxRequestLineSize = MaxRequestLine;
             kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestHeaders;
+            kestrel.RefuseForeignHttpVersions();
         });
         var services = builder.Services;
         services.AddJasData();

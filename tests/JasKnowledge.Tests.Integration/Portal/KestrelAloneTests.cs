@@ -1,0 +1,78 @@
+using System.Net.Sockets;
+using System.Text;
+using JasKnowledge.Tests.Integration.Infrastructure;
+
+namespace JasKnowledge.Tests.Integration.Portal;
+
+/// <summary>The embedded default: a real portal process with Kestrel facing visitors, no nginx in front, spoken to over a
+/// raw connection as a scanner or a broken client would.</summary>
+[Collection(PortalProcessCollection.Name)]
+public sealed class KestrelAloneTests
+{
+    [Fact]
+    public async Task A_foreign_HTTP_version_is_a_400_in_the_portals_words_and_every_ordinary_request_still_passes()
+    {
+        var folder = ContentFolders.NewEmpty();
+        try
+        {
+            await using var portal = await PortalProcess.StartAsync(
+                new Dictionary<string, string> { ["Jas__ContentDirectory"] = folder }, TimeSpan.FromMinutes(2));
+            var port = portal.Address.Port;
+
+            // Kestrel answered each of these with an empty 505 before any of the portal's code ran.
+            foreach (var version in new[] { "HTTP/1.2", "HTTP/2.0", "HTTX/1.1", "HTTP/0.9" })
+            {
+                var answer = await ConverseAsync(port, $"GET /nl {version}\r\nHost: 127.0.0.1\r\n\r\n");
+                Assert.StartsWith("HTTP/1.1 400 Bad Request\r\n", answer);
+                Assert.Contains("<h1>Dit verzoek is niet te lezen</h1>", answer);
+                Assert.Contains("\r\nConnection: close\r\n", answer);
+            }
+            // Sent a few bytes at a time, the first line is waited for and then left to Kestrel whole.
+            var slow = await ConverseAsync(port, "GE", "T /health/li", "ve HTTP/1.", "1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            Assert.StartsWith("HTTP/1.1 200 OK\r\n", slow);
+            var foreignSlowly = await ConverseAsync(port, "GET /nl HTTP/1.", "2\r\nHost: 127.0.0.1\r\n\r\n");
+            Assert.StartsWith("HTTP/1.1 400 Bad Request\r\n", foreignSlowly);
+            // Two requests in one write, and HTTP/1.0: both answered as before.
+            var pipelined = await ConverseAsync(port,
+                "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+            Assert.Equal(2, pipelined.Split("HTTP/1.1 200 OK\r\n").Length - 1);
+            Assert.StartsWith("HTTP/1.1 200 OK\r\n", await ConverseAsync(port, "GET /health/live HTTP/1.0\r\n\r\n"));
+            // HTTP/2 from the first byte is still Kestrel's, which answers in HTTP/2 (a frame, not a line of text).
+            var preface = await ConverseAsync(port, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+            Assert.DoesNotContain("HTTP/1.1 5", preface);
+            Assert.DoesNotContain("HTTP/1.1 400", preface);
+
+            using var client = new HttpClient { BaseAddress = portal.Address };
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Writes the pieces with a pause between them and reads until the portal closes the connection.</summary>
+    private static async Task<string> ConverseAsync(int port, params string[] pieces)
+    {
+        using var connection = new TcpClient();
+        await connection.ConnectAsync(System.Net.IPAddress.Loopback, port);
+        var stream = connection.GetStream();
+        foreach (var piece in pieces)
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(piece));
+            await stream.FlushAsync();
+            if (pieces.Length > 1) await Task.Delay(200);
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var received = new MemoryStream();
+        var buffer = new byte[8192];
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer, timeout.Token)) > 0) received.Write(buffer, 0, read);
+        }
+        catch (OperationCanceledException) { }
+        catch (IOException) { }
+        return Encoding.Latin1.GetString(received.ToArray());
+    }
+}
