@@ -38,8 +38,9 @@ public sealed partial class HandbookContentTests
         Assert.Equal(orders.Count, orders.Distinct().Count());
         var sessions = chapters.Where(c => Field(c, "session") is not null).OrderBy(c => Field(c, "order")).ToList();
         Assert.Equal(Enumerable.Range(1, sessions.Count), sessions.Select(s => Field(s, "session")!.Value));
-        // Het Gesprek runs from week 12 to week 24 and ends with the Participatieverklaring.
-        Assert.Equal(12, Field(sessions[0], "week"));
+        // Het Gesprek begins after the first twelve weeks, runs to week 24 and ends with the Participatieverklaring
+        // (the 2017 description: "Na de eerste 12 weken starten vergunninghouders met de training").
+        Assert.Equal(13, Field(sessions[0], "week"));
         Assert.Equal(24, Field(sessions[^1], "week"));
         Assert.Contains("Participatieverklaring", sessions[^1].Text.Title);
     }
