@@ -42,6 +42,19 @@ public sealed class KestrelAloneTests
             Assert.DoesNotContain("HTTP/1.1 5", preface);
             Assert.DoesNotContain("HTTP/1.1 400", preface);
 
+            // A scan of request lines put together from pieces, on fresh connections: whatever Kestrel cannot read is a 4xx.
+            var random = new Random(6122026);
+            var lines = Enumerable.Range(0, 600).Select(_ => string.Concat(
+                Enumerable.Range(0, random.Next(0, 7)).Select(_ => LinePieces[random.Next(LinePieces.Length)]))).ToList();
+            var fives = new List<string>();
+            foreach (var batch in lines.Chunk(8))
+            {
+                var answers = await Task.WhenAll(batch.Select(line => ConverseAsync(port, $"{line}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")));
+                fives.AddRange(batch.Zip(answers).Where(pair => pair.Second.StartsWith("HTTP/1.1 5", StringComparison.Ordinal))
+                    .Select(pair => pair.First));
+            }
+            Assert.True(fives.Count == 0, "5xx for: " + string.Join(" | ", fives.Take(10).Select(l => l.ReplaceLineEndings("\\r"))));
+
             using var client = new HttpClient { BaseAddress = portal.Address };
             Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         }
@@ -51,6 +64,12 @@ public sealed class KestrelAloneTests
         }
     }
 
+    private static readonly string[] LinePieces =
+    [
+        "GET", "POST", "OPTIONS", "M-SEARCH", "*", "/", "/nl", "?q=a", " ", "  ", "\t", "HTTP/1.1", "HTTP/1.0", "HTTP/", "1.1",
+        "HTTP/2.0", "HTTX", "x", "\u007f", "\u00e9", "%", "#", ":", "\0",
+    ];
+
     /// <summary>Writes the pieces with a pause between them and reads until the portal closes the connection.</summary>
     private static async Task<string> ConverseAsync(int port, params string[] pieces)
     {
@@ -59,7 +78,7 @@ public sealed class KestrelAloneTests
         var stream = connection.GetStream();
         foreach (var piece in pieces)
         {
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(piece));
+            await stream.WriteAsync(Encoding.Latin1.GetBytes(piece));
             await stream.FlushAsync();
             if (pieces.Length > 1) await Task.Delay(200);
         }

@@ -7,12 +7,12 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace JasKnowledge.Web.Hosting.Http;
 
 /// <summary>
-/// A request line naming an HTTP version Kestrel does not speak ("HTTP/1.2", "HTTP/2.0" written as text, "HTTX/1.1") got
-/// Kestrel's empty 505 before any middleware ran: a 5xx for something a client sent, which the portal answers nowhere else.
-/// nginx turns it into its 400 page (deploy/nginx.conf), but the embedded default has Kestrel facing visitors alone. So each
-/// new connection's first request line is read here, without consuming it, and a foreign version gets a 400 with a short
-/// page in Dutch and English; everything else goes on to Kestrel untouched: HTTP/1.0 and 1.1, HTTP/2's preface, TLS, and a
-/// line Kestrel refuses for another reason. A later request on a kept-alive connection still meets Kestrel's own answer:
+/// A request line naming an HTTP version Kestrel does not speak ("HTTP/1.2", "HTTP/2.0" written as text, "HTTX/1.1") or none
+/// at all got Kestrel's empty 505 before any middleware ran: a 5xx for something a client sent, which the portal
+/// answers nowhere else. nginx turns it into its 400 page (deploy/nginx.conf), but the embedded default has Kestrel facing
+/// visitors alone. So each new connection's first request line is read here, without consuming it, and a line Kestrel would
+/// refuse for its version gets a 400 with a short page in Dutch and English. Everything else goes on to Kestrel untouched:
+/// HTTP/1.0 and 1.1, HTTP/2's preface, TLS. A later request on a kept-alive connection still meets Kestrel's own answer:
 /// telling where it begins would mean reading every body's framing, and behind nginx no such request reaches a node.
 /// </summary>
 public static class ForeignHttpVersions
@@ -21,9 +21,9 @@ public static class ForeignHttpVersions
     {
         /// <summary>The line is not complete yet.</summary>
         NeedMore,
-        /// <summary>Kestrel's to answer: a version it speaks, no HTTP/1 request line at all, or one wrong for another reason.</summary>
+        /// <summary>Kestrel's to answer: a version it speaks, HTTP/2's preface, or something that does not begin with a method.</summary>
         Kestrels,
-        /// <summary>An HTTP/1 request line whose version is not HTTP/1.0 or HTTP/1.1.</summary>
+        /// <summary>A method followed by a line whose version is missing or not exactly HTTP/1.0 or HTTP/1.1: Kestrel would refuse it.</summary>
         Foreign,
     }
 
@@ -68,52 +68,55 @@ public static class ForeignHttpVersions
         await input.CompleteAsync();
     }
 
-    /// <summary>What the start of a connection holds, judged on its first line alone.</summary>
+    /// <summary>What the start of a connection holds, judged on its first line alone, split as Kestrel splits it: the method
+    /// up to the first space, the target up to the next, the version after that. Kestrel takes a line only when that version
+    /// is exactly HTTP/1.0 or HTTP/1.1 (whatever else is wrong with the line, it checks the version first and answers 505),
+    /// so every other line it would refuse anyway: answering it here takes nothing from a client.</summary>
     public static Verdict Judge(ReadOnlySequence<byte> start, int maxLine)
     {
         var reader = new SequenceReader<byte>(start);
         if (!reader.TryReadTo(out ReadOnlySequence<byte> found, (byte)'\n'))
-            return start.Length > maxLine || !IsText(start) ? Verdict.Kestrels : Verdict.NeedMore;
+        {
+            // A method being written waits for its line; anything else (a TLS handshake, HTTP/2's binary) is Kestrel's at once.
+            if (start.Length > maxLine) return Verdict.Kestrels;
+            var partial = start.Length <= 64 ? start.ToArray() : start.Slice(0, 64).ToArray();
+            var space = Array.IndexOf(partial, (byte)' ');
+            return IsMethod(space < 0 ? partial : partial.AsSpan(0, space), allowEmpty: true) ? Verdict.NeedMore : Verdict.Kestrels;
+        }
         if (found.Length > maxLine) return Verdict.Kestrels;
         var line = found.ToArray().AsSpan();
         if (line.Length > 0 && line[^1] == (byte)'\r') line = line[..^1];
-        if (!IsText(line)) return Verdict.Kestrels;
 
-        // METHOD SP target SP version: exactly two single spaces, none of the three parts empty.
         var first = line.IndexOf((byte)' ');
-        var last = line.LastIndexOf((byte)' ');
-        if (first <= 0 || last == first || last == line.Length - 1 || line[(first + 1)..last].Contains((byte)' ')) return Verdict.Kestrels;
+        if (first < 0 || !IsMethod(line[..first], allowEmpty: false)) return Verdict.Kestrels;
+        var rest = line[(first + 1)..];
+        var second = rest.IndexOf((byte)' ');
+        // No version at all (HTTP/0.9's "GET /nl"): Kestrel refuses that too, with a 400 or, as for "OPTIONS* HTTP/1.1x",
+        // its 505 (scan of 6 December).
+        if (second < 0) return Verdict.Foreign;
         var method = line[..first];
-        var target = line[(first + 1)..last];
-        var version = line[(last + 1)..];
+        var target = rest[..second];
+        var version = rest[(second + 1)..];
         if (version.SequenceEqual("HTTP/1.1"u8) || version.SequenceEqual("HTTP/1.0"u8)) return Verdict.Kestrels;
         // HTTP/2 spoken from the first byte: Kestrel answers it in HTTP/2.
         if (method.SequenceEqual("PRI"u8) && target.SequenceEqual("*"u8) && version.SequenceEqual("HTTP/2.0"u8)) return Verdict.Kestrels;
         return Verdict.Foreign;
     }
 
-    /// <summary>Printable ASCII only: a TLS handshake or other binary protocol is never judged as a request line.</summary>
-    private static bool IsText(ReadOnlySpan<byte> bytes) => !bytes.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E);
+    /// <summary>A method is a token (RFC 9110): letters, digits and a few signs. A TLS handshake begins with 0x16, which is not.</summary>
+    private static bool IsMethod(ReadOnlySpan<byte> method, bool allowEmpty) =>
+        (allowEmpty || method.Length > 0) && !method.ContainsAnyExcept(TokenCharacters);
 
-    private static bool IsText(ReadOnlySequence<byte> bytes)
-    {
-        foreach (var segment in bytes)
-        {
-            // A request line's ending may already be half there.
-            var span = segment.Span;
-            foreach (var b in span)
-                if ((b < 0x20 || b > 0x7E) && b != (byte)'\r') return false;
-        }
-        return true;
-    }
+    private static readonly SearchValues<byte> TokenCharacters = SearchValues.Create(
+        "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8);
 
     private const string Page =
         "<!DOCTYPE html><html lang=\"nl\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
         + "<title>Verzoek niet te lezen</title><h1>Dit verzoek is niet te lezen</h1>"
-        + "<p>Uw browser of programma vroeg om een versie van HTTP die dit portaal niet spreekt. Het portaal spreekt HTTP/1.1. "
-        + "Open <a href=\"/\">de startpagina</a> in een gewone browser.</p>"
-        + "<p lang=\"en\">This request names an HTTP version the portal does not speak; it speaks HTTP/1.1. Open "
-        + "<a href=\"/\">the home page</a> in an ordinary browser.</p></html>\n";
+        + "<p>Uw browser of programma stuurde een verzoek dat dit portaal niet kan lezen, bijvoorbeeld met een versie van HTTP "
+        + "die het niet spreekt (het spreekt HTTP/1.1). Open <a href=\"/\">de startpagina</a> in een gewone browser.</p>"
+        + "<p lang=\"en\">The portal cannot read this request, for example because it names an HTTP version the portal does "
+        + "not speak (it speaks HTTP/1.1). Open <a href=\"/\">the home page</a> in an ordinary browser.</p></html>\n";
 
     /// <summary>The whole answer, head and page, as Kestrel would have framed it: the connection closes after it.</summary>
     public static byte[] Answer(DateTimeOffset now)
