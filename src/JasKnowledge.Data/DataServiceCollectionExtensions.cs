@@ -48,6 +48,7 @@ public static class DataServiceCollectionExtensions
         // Search: the outbox in the database, this node's Lucene index on its disk, and what keeps them in step.
         services.AddScoped<SearchOutbox>();
         services.AddScoped<SearchQueryLog>();
+        services.AddScoped<Feedback.PageFeedbackLog>();
         services.AddScoped<SearchIndexer>();
         services.AddSingleton<ISearchIndex>(sp => LuceneSearchIndex.OpenFolder(
             sp.GetRequiredService<Storage>().SearchIndexFolder, sp.GetRequiredService<ILoggerFactory>().CreateLogger<LuceneSearchIndex>()));

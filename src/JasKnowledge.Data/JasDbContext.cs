@@ -28,6 +28,8 @@ public class JasDbContext(DbContextOptions<JasDbContext> options) : IdentityDbCo
     public DbSet<Alerts.AlertNotification> AlertNotifications => Set<Alerts.AlertNotification>();
     public DbSet<Alerts.AlertDelivery> AlertDeliveries => Set<Alerts.AlertDelivery>();
     public DbSet<Search.SearchQueryCount> SearchQueryCounts => Set<Search.SearchQueryCount>();
+    public DbSet<Feedback.PageFeedbackCount> PageFeedbackCounts => Set<Feedback.PageFeedbackCount>();
+    public DbSet<Feedback.PageComment> PageComments => Set<Feedback.PageComment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -173,6 +175,23 @@ public class JasDbContext(DbContextOptions<JasDbContext> options) : IdentityDbCo
             count.Property(c => c.Day).HasMaxLength(10);
             count.Property(c => c.Culture).HasMaxLength(16);
             count.Property(c => c.Query).HasMaxLength(Search.SearchQueryLog.MaxQueryLength);
+        });
+        model.Entity<Feedback.PageFeedbackCount>(count =>
+        {
+            count.ToTable("PageFeedbackCounts");
+            // One row per day and page: PageFeedbackLog adds to it (INSERT … ON CONFLICT on this key).
+            count.HasKey(c => new { c.Day, c.Path });
+            count.Property(c => c.Day).HasMaxLength(10);
+            count.Property(c => c.Path).HasMaxLength(Feedback.PageFeedbackLog.MaxPathLength);
+            count.Property(c => c.Culture).HasMaxLength(16);
+        });
+        model.Entity<Feedback.PageComment>(comment =>
+        {
+            comment.ToTable("PageComments");
+            comment.Property(c => c.Path).HasMaxLength(Feedback.PageFeedbackLog.MaxPathLength);
+            comment.Property(c => c.Culture).HasMaxLength(16);
+            comment.Property(c => c.Text).HasMaxLength(Feedback.PageFeedbackLog.MaxCommentLength);
+            comment.HasIndex(c => c.CreatedUtc);
         });
     }
 

@@ -3,6 +3,7 @@ using JasKnowledge.Web.Features.Alerts;
 using JasKnowledge.Web.Features.Api;
 using JasKnowledge.Web.Features.Beheer;
 using JasKnowledge.Web.Features.Downloads;
+using JasKnowledge.Web.Features.Feedback;
 using JasKnowledge.Web.Features.Handbook;
 using JasKnowledge.Web.Features.InfoSheets;
 using JasKnowledge.Web.Features.Media;
@@ -37,6 +38,7 @@ builder.Services.AddSitemapFeature();
 builder.Services.AddApiFeature();
 builder.Services.AddBeheerFeature();
 builder.Services.AddAlertsFeature();
+builder.Services.AddFeedbackFeature();
 builder.Services.AddProgrammesModule();
 
 var app = builder.Build();

@@ -509,6 +509,65 @@ namespace JasKnowledge.Migrations.PostgreSql.Migrations
                     b.ToTable("AlertSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("JasKnowledge.Data.Feedback.PageComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("PageComments", (string)null);
+                });
+
+            modelBuilder.Entity("JasKnowledge.Data.Feedback.PageFeedbackCount", b =>
+                {
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("NotUseful")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Useful")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "Path");
+
+                    b.ToTable("PageFeedbackCounts", (string)null);
+                });
+
             modelBuilder.Entity("JasKnowledge.Data.Search.SearchOutboxRow", b =>
                 {
                     b.Property<long>("Sequence")

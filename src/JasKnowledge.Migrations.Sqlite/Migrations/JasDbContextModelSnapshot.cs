@@ -499,6 +499,63 @@ namespace JasKnowledge.Migrations.Sqlite.Migrations
                     b.ToTable("AlertSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("JasKnowledge.Data.Feedback.PageComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("PageComments", (string)null);
+                });
+
+            modelBuilder.Entity("JasKnowledge.Data.Feedback.PageFeedbackCount", b =>
+                {
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NotUseful")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Useful")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Path");
+
+                    b.ToTable("PageFeedbackCounts", (string)null);
+                });
+
             modelBuilder.Entity("JasKnowledge.Data.Search.SearchOutboxRow", b =>
                 {
                     b.Property<long>("Sequence")

@@ -36,6 +36,7 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture fixture) : ICl
         ["beheer/logboek"] = [SignIn, No, No, No, Ok],
         ["beheer/vertalingen"] = [SignIn, Ok, Ok, No, Ok],
         ["beheer/zoekvragen"] = [SignIn, Ok, Ok, No, Ok],
+        ["beheer/reacties"] = [SignIn, Ok, Ok, No, Ok],
         ["beheer/bestanden"] = [SignIn, Ok, No, No, Ok],
         ["beheer/bestanden/{culture:culture}/{slug:slug}"] = [SignIn, Ok, No, No, Ok],
         // The second step of signing in without a password step first goes back to the first.

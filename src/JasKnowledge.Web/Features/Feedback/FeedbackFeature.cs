@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+using JasKnowledge.Web.Hosting.Http;
+
+namespace JasKnowledge.Web.Features.Feedback;
+
+/// <summary>
+/// "Heb je iets aan deze pagina?" under every sheet, film, handbook chapter and page, as GOV.UK asks it: two buttons in a
+/// plain form (no JavaScript, no account, no cookie), then a page that thanks the visitor and offers room for a remark.
+/// The answers are counted per page and day and the remarks kept for 90 days (<see cref="Data.Feedback.PageFeedbackLog"/>);
+/// editors read both on /beheer/reacties.
+/// </summary>
+public static partial class FeedbackFeature
+{
+    public const string Partial = "/Features/Feedback/_PageFeedback.cshtml";
+
+    public static string Url(string culture) => $"/{culture}/reactie";
+
+    public static IServiceCollection AddFeedbackFeature(this IServiceCollection services) => services.AddSingleton<FeedbackLimit>();
+
+    /// <summary>Whether a form's page is one of this portal's pages in that language: its language first, then up to four
+    /// slugs (/ar/informatie/je-mentor, /nl/handboek/sessie-1-nederland-en-jij). Anything else would only fill the report.</summary>
+    public static bool IsPortalPage(string? path, string culture) =>
+        path is { Length: <= Data.Feedback.PageFeedbackLog.MaxPathLength } && PortalPath().Match(path) is { Success: true } match
+        && match.Groups["culture"].Value == culture;
+
+    [GeneratedRegex("^/(?<culture>[a-z]{2,3})(/[a-z0-9][a-z0-9-]{0,119}){0,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PortalPath();
+}
+
+/// <summary>Answers and remarks per client address (Jas:Feedback:RequestsPerClientPer10Minutes, 60): enough for a class on one
+/// Wi-Fi, not for a script.</summary>
+public sealed class FeedbackLimit(IConfiguration configuration)
+    : ClientRequestLimit(configuration.GetValue(Setting, 60), TimeSpan.FromMinutes(10))
+{
+    public const string Setting = "Jas:Feedback:RequestsPerClientPer10Minutes";
+}
