@@ -6,7 +6,7 @@ namespace JasKnowledge.Core.Blobs;
 /// works on the folder store works on Azure and can never walk out of the folder.</summary>
 public static partial class BlobKeys
 {
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,199}$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,199}\\z")]
     private static partial Regex Allowed();
 
     public static bool IsValid(string? key) => key is not null && Allowed().IsMatch(key) && !key.Contains("..");

@@ -21,7 +21,7 @@ public sealed partial record AssetManifest(string Path, string Slug, string Cult
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex SafeFileName();
 
-    [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
+    [GeneratedRegex("^sha256:[0-9a-f]{64}\\z")]
     private static partial Regex SourceDigest();
 
     public static AssetManifest Parse(string path, string text)

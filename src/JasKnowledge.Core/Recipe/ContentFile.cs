@@ -20,7 +20,7 @@ public sealed partial record ContentFile(string Path, string Type, string Cultur
     [GeneratedRegex(@"^(?<name>[a-z0-9][a-z0-9-]*)\.(?<culture>[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)\.md$")]
     private static partial Regex FileName();
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\\z")]
     private static partial Regex Key();
 
     /// <summary>Parses a file; <paramref name="path"/> is relative to the content folder, with '/'.</summary>

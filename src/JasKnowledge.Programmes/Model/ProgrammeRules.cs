@@ -17,7 +17,7 @@ public static partial class ProgrammeRules
     public const int MaxPartners = 40;
     public const int MaxTextLength = 500;
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,59}$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,59}\\z")]
     private static partial Regex KeyPattern();
 
     public static IReadOnlyList<FieldError> Check(Programme programme)

@@ -130,11 +130,13 @@ public sealed class ProgrammeRulesTests
         Assert.Equal("components[1].key", SingleError(programme).Field);
     }
 
-    [Fact]
-    public void A_key_with_capitals_and_a_space_is_an_error_on_the_key()
+    [Theory]
+    [InlineData("Het Gesprek")]
+    [InlineData("het-gesprek\n")]   // a final line feed passed the key's pattern while it ended in $ rather than \z
+    public void A_key_with_capitals_a_space_or_a_line_feed_is_an_error_on_the_key(string key)
     {
         var programme = Valid();
-        programme.Components[1].Key = "Het Gesprek";
+        programme.Components[1].Key = key;
 
         Assert.Equal("components[1].key", SingleError(programme).Field);
     }

@@ -19,7 +19,7 @@ public static partial class ParticipantsFeature
     /// wrong prefix they are sent to the entry page rather than a dead end.</summary>
     private static readonly string[] ParticipantAreas = ["informatie", "video"];
 
-    [GeneratedRegex("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$")]
+    [GeneratedRegex("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*\\z")]
     internal static partial Regex LanguageCodeShape();
 
     public static IServiceCollection AddParticipantsFeature(this IServiceCollection services)
