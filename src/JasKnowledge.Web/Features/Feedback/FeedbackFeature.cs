@@ -23,7 +23,8 @@ public static partial class FeedbackFeature
         path is { Length: <= Data.Feedback.PageFeedbackLog.MaxPathLength } && PortalPath().Match(path) is { Success: true } match
         && match.Groups["culture"].Value == culture;
 
-    [GeneratedRegex("^/(?<culture>[a-z]{2,3})(/[a-z0-9][a-z0-9-]{0,119}){0,4}$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final line feed, which a form field can carry.
+    [GeneratedRegex("^/(?<culture>[a-z]{2,3})(/[a-z0-9][a-z0-9-]{0,119}){0,4}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex PortalPath();
 }
 
