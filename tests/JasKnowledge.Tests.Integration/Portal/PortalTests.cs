@@ -133,6 +133,25 @@ public abstract class PortalTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.Contains("Pagina niet gevonden", html);
     }
 
+    [Theory]
+    [InlineData("/ar/informatie/je-mentr", "/ar/zoeken", "mentr")]
+    [InlineData("/nl/programmas", "/nl/zoeken", "programmas")]
+    [InlineData("/ti/video/ኣማኻሪ", "/ti/zoeken", "ኣማኻሪ")]
+    [InlineData("/nl/%3Cscript%3Ealert(1)%3C", "/nl/zoeken", "script alert 1")]
+    public async Task A_missing_page_offers_a_search_for_the_words_of_its_address(string url, string action, string words)
+    {
+        var response = await Client().GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains($"<form class=\"search-form\" method=\"get\" action=\"{action}\" role=\"search\">", html);
+        Assert.Contains($"name=\"q\" type=\"search\" value=\"{words}\"", html);
+        Assert.DoesNotContain("<script>alert", html);
+        // What the box finds is an ordinary search; a mistyped sheet is found in the page's language.
+        var search = await Client().GetStringAsync($"{action}?q={Uri.EscapeDataString(words)}");
+        if (url == "/ar/informatie/je-mentr") Assert.Contains("href=\"/ar/informatie/je-mentor\"", search);
+    }
+
     [Fact]
     public async Task An_unknown_page_is_a_404_page_in_the_visitors_language()
     {

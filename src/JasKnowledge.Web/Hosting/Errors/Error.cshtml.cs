@@ -14,6 +14,9 @@ public sealed class ErrorModel : PageModel
     public bool IsRequestError => Code is >= 400 and < 500 && !IsNotFound;
     /// <summary>The failed address is in the back office (Dutch only, for accounts): its page says so and leads back there.</summary>
     public bool InBackOffice { get; private set; }
+    /// <summary>On a public 404: the words of the missing address, put in a search box of the page's language, so that a
+    /// mistyped or old link is one tap from what it meant ("/ar/informatie/je-mentr" → "mentr", which finds مرشدك).</summary>
+    public string? SearchWords { get; private set; }
 
     // The status comes from the failure itself, never from what the client sent: a form field or query
     // value named "code" must not choose it (a POST that failed would otherwise answer 599).
@@ -40,7 +43,32 @@ public sealed class ErrorModel : PageModel
         var path = exception?.Path ?? reExecuted?.OriginalPath;
         InBackOffice = path is not null && (path.Equals("/beheer", StringComparison.OrdinalIgnoreCase)
             || path.StartsWith("/beheer/", StringComparison.OrdinalIgnoreCase));
+        if (IsNotFound && !InBackOffice && path is not null) SearchWords = WordsOf(path);
         return path?.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) == true ? Problem() : Page();
+    }
+
+    /// <summary>The last segment of a path as words: letters and digits of any script, at most five words of 40 characters,
+    /// without a slug's small Latin words. The segments before it are a language and a section, which say nothing about
+    /// what was sought.</summary>
+    public static string WordsOf(string path)
+    {
+        var last = path.TrimEnd('/').Split('/').LastOrDefault() ?? "";
+        var words = new List<string>();
+        var word = new System.Text.StringBuilder();
+        foreach (var c in last.Append(' '))
+        {
+            if (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+                or System.Globalization.UnicodeCategory.SpacingCombiningMark)
+            {
+                if (word.Length < 40) word.Append(c);
+                continue;
+            }
+            if (word.Length > 0 && words.Count < 5) words.Add(word.ToString());
+            word.Clear();
+        }
+        // A slug's small Dutch words (je, de, het, en): the search wants every word, and in a translation they are not there.
+        var telling = words.Where(w => w.Length >= 4 || !w.All(char.IsAsciiLetter)).ToList();
+        return string.Join(' ', telling.Count > 0 ? telling : words);
     }
 
     /// <summary>The API's clients read JSON: its failures are RFC 9457 problem details, as its own refusals are,
