@@ -29,6 +29,8 @@ public sealed class ForeignHttpVersionsTests
     [InlineData("M-SEARCH * HTTP/11\r\n")]
     [InlineData("GET /nl\r\n")]                     // no version at all
     [InlineData("OPTIONS* HTTP/1.1x\r\n")]
+    [InlineData("\r\nGET /nl HTTP/1.2\r\n")]           // empty lines first: Kestrel skips them, then answered 505
+    [InlineData("\n\r\n\r\nGET /nl HTTP/2.0\r\n")]
     public void A_request_line_Kestrel_would_refuse_for_its_version_is_foreign(string start) =>
         Assert.Equal(Verdict.Foreign, Judge(Bytes(start), MaxLine));
 
@@ -39,7 +41,7 @@ public sealed class ForeignHttpVersionsTests
     [InlineData("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")]   // HTTP/2 from the first byte: Kestrel answers it in HTTP/2
     [InlineData(" /nl HTTP/1.2\r\n")]                  // no method
     [InlineData("G\tET /nl HTTP/1.2\r\n")]            // a method is a token
-    [InlineData("\r\n")]
+    [InlineData("\r\nGET /nl HTTP/1.1\r\n")]
     public void Everything_else_is_left_to_Kestrel(string start) =>
         Assert.Equal(Verdict.Kestrels, Judge(Bytes(start), MaxLine));
 
@@ -55,6 +57,8 @@ public sealed class ForeignHttpVersionsTests
     [InlineData("GE")]
     [InlineData("GET /nl HTTP/1.")]
     [InlineData("GET /nl HTTP/1.2\r")]
+    [InlineData("\r\n")]
+    [InlineData("\r\n\r\nGE")]
     public void An_unfinished_line_waits_for_more(string start) =>
         Assert.Equal(Verdict.NeedMore, Judge(Bytes(start), MaxLine));
 

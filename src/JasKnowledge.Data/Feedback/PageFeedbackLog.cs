@@ -10,6 +10,8 @@ public sealed record PageFeedbackLine(string Path, string Culture, int Useful, i
 public sealed record PageFeedbackReport(
     int Days, string? Culture, int Useful, int NotUseful, IReadOnlyList<PageFeedbackLine> Pages, IReadOnlyList<PageComment> Comments);
 
+public enum RemarkRemoval { Removed, AlreadyGone, NotYourLanguage }
+
 /// <summary>
 /// Visitors' answers to "Heb je iets aan deze pagina?" and what they wrote after it, as GOV.UK asks on every page: editors
 /// and translators see which pages do not help and why (/beheer/reacties). Each answer is counted at once, in its own
@@ -53,12 +55,14 @@ public sealed class PageFeedbackLog(JasDbContext db, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Removes a comment, with who removed it in the audit log (not what it said). False when it was already gone.</summary>
-    public async Task<bool> RemoveCommentAsync(long id, string actor, CancellationToken cancellationToken = default)
+    /// <summary>Removes a comment, with who removed it in the audit log (not what it said), when it is in one of
+    /// <paramref name="cultures"/> (null: any).</summary>
+    public async Task<RemarkRemoval> RemoveCommentAsync(long id, string actor, IReadOnlyCollection<string>? cultures, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var comment = await db.PageComments.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (comment is null) return false;
+        if (comment is null) return RemarkRemoval.AlreadyGone;
+        if (cultures is not null && !cultures.Contains(comment.Culture)) return RemarkRemoval.NotYourLanguage;
         db.PageComments.Remove(comment);
         db.AuditLog.Add(new AuditEntry
         {
@@ -67,16 +71,18 @@ public sealed class PageFeedbackLog(JasDbContext db, TimeProvider clock)
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return RemarkRemoval.Removed;
     }
 
-    /// <summary>The last <paramref name="days"/> days up to today, in one language or (null) all.</summary>
-    public async Task<PageFeedbackReport> ReportAsync(int days, string? culture, CancellationToken cancellationToken = default)
+    /// <summary>The last <paramref name="days"/> days up to today, in one language, or else in <paramref name="cultures"/>
+    /// (null: all).</summary>
+    public async Task<PageFeedbackReport> ReportAsync(int days, string? culture, IReadOnlyCollection<string>? cultures = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var from = DayKey(DateOnly.FromDateTime(now).AddDays(1 - days));
         var counts = db.PageFeedbackCounts.AsNoTracking().Where(c => string.Compare(c.Day, from) >= 0);
         if (culture is not null) counts = counts.Where(c => c.Culture == culture);
+        else if (cultures is not null) counts = counts.Where(c => cultures.Contains(c.Culture));
         var useful = await counts.SumAsync(c => c.Useful, cancellationToken);
         var notUseful = await counts.SumAsync(c => c.NotUseful, cancellationToken);
         var pages = await counts.GroupBy(c => new { c.Path, c.Culture })
@@ -86,6 +92,7 @@ public sealed class PageFeedbackLog(JasDbContext db, TimeProvider clock)
         var since = DateOnly.FromDateTime(now).AddDays(1 - days).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var comments = db.PageComments.AsNoTracking().Where(c => c.CreatedUtc >= since);
         if (culture is not null) comments = comments.Where(c => c.Culture == culture);
+        else if (cultures is not null) comments = comments.Where(c => cultures.Contains(c.Culture));
         var shown = await comments.OrderByDescending(c => c.Id).Take(CommentsShown).ToListAsync(cancellationToken);
         return new PageFeedbackReport(days, culture, useful, notUseful,
             pages.Select(p => new PageFeedbackLine(p.Path, p.Culture, p.Useful, p.NotUseful)).ToList(), shown);

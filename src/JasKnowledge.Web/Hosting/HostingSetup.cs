@@ -37,6 +37,9 @@ public static class HostingSetup
         {
             kestrel.Limits.MaxRequestLineSize = MaxRequestLine;
             kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestHeaders;
+            // An operator may still set any limit (Kestrel__Limits__KeepAliveTimeout=00:01:00): ASP.NET Core binds the
+            // Kestrel section's endpoints, not its limits.
+            builder.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits);
             kestrel.RefuseForeignHttpVersions();
         });
         var services = builder.Services;

@@ -22,27 +22,30 @@ public abstract class PageFeedbackTests<TPortal>(TPortal portal) : IClassFixture
         var sheet = await visitor.GetStringAsync("/ar/informatie/je-mentor");
         Assert.Contains("action=\"/ar/reactie\"", sheet);
         Assert.Contains("name=\"pagina\" value=\"/ar/informatie/je-mentor\"", sheet);
+        Assert.Matches("name=\"zegel\" value=\"[^\"]{40,}\"", sheet);
         Assert.Contains("name=\"antwoord\" value=\"nee\"", sheet);
 
         // A page of its own per test run, so that the counts below are this test's alone.
+        // (Sealed here as the page's form would seal it: the portal renders no page at this path.)
         var page = $"/ar/informatie/proef-{Guid.NewGuid():N}"[..40];
-        var answered = await PostAsync(visitor, "/ar/reactie", ("pagina", page), ("antwoord", "nee"));
+        var seal = host.Services.GetRequiredService<FeedbackPages>().Seal(page);
+        var answered = await PostAsync(visitor, "/ar/reactie", ("pagina", page), ("zegel", seal), ("antwoord", "nee"));
         Assert.Equal(HttpStatusCode.SeeOther, answered.StatusCode);
         var thanks = answered.Headers.Location!.OriginalString;
-        Assert.Equal($"/ar/reactie?pagina={Uri.EscapeDataString(page)}&antwoord=nee", thanks);
+        Assert.Equal($"/ar/reactie?pagina={Uri.EscapeDataString(page)}&zegel={Uri.EscapeDataString(seal)}&antwoord=nee", thanks);
         var thanksPage = await visitor.GetStringAsync(thanks);
         Assert.Contains("id=\"reactie-bedankt\"", thanksPage);
         Assert.Contains("<textarea id=\"opmerking\"", thanksPage);
         Assert.Contains($"href=\"{page}\"", thanksPage);
-        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(visitor, "/ar/reactie", ("pagina", page), ("antwoord", "ja"))).StatusCode);
-        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(visitor, "/ar/reactie", ("pagina", page), ("antwoord", "nee"))).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(visitor, "/ar/reactie", ("pagina", page), ("zegel", seal), ("antwoord", "ja"))).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(visitor, "/ar/reactie", ("pagina", page), ("zegel", seal), ("antwoord", "nee"))).StatusCode);
 
         // An empty remark and one too long come back as typed, with the reason.
-        var empty = await PostAsync(visitor, "/ar/reactie?handler=opmerking", ("pagina", page), ("opmerking", "   "));
+        var empty = await PostAsync(visitor, "/ar/reactie?handler=opmerking", ("pagina", page), ("zegel", seal), ("opmerking", "   "));
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("id=\"reactie-probleem\"", await empty.Content.ReadAsStringAsync());
         var tooLong = new string('ب', 1001);
-        var refused = await PostAsync(visitor, "/ar/reactie?handler=opmerking", ("pagina", page), ("opmerking", tooLong));
+        var refused = await PostAsync(visitor, "/ar/reactie?handler=opmerking", ("pagina", page), ("zegel", seal), ("opmerking", tooLong));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var refusedPage = await refused.Content.ReadAsStringAsync();
         Assert.Contains("1000", refusedPage);
@@ -50,7 +53,7 @@ public abstract class PageFeedbackTests<TPortal>(TPortal portal) : IClassFixture
         Assert.Contains("aria-invalid=\"true\"", refusedPage);
 
         const string remark = "لم أفهم كلمة <script>mentor</script>";
-        var sent = await PostAsync(visitor, "/ar/reactie?handler=opmerking", ("pagina", page), ("opmerking", $"  {remark}\n"));
+        var sent = await PostAsync(visitor, "/ar/reactie?handler=opmerking", ("pagina", page), ("zegel", seal), ("opmerking", $"  {remark}\n"));
         Assert.Equal(HttpStatusCode.SeeOther, sent.StatusCode);
         Assert.Contains("id=\"reactie-verstuurd\"", await visitor.GetStringAsync(sent.Headers.Location!.OriginalString));
 
@@ -88,11 +91,14 @@ public abstract class PageFeedbackTests<TPortal>(TPortal portal) : IClassFixture
     [InlineData("/ar/informatie/je-mentor?x=1", "nee")]
     [InlineData("/ar/informatie/je-mentor", "misschien")]
     [InlineData("/ar/informatie/je-mentor", null)]
+    [InlineData("/ar/zzz/yyy/xxx", "nee")]                  // the right shape, but no page of the portal sealed it
     public async Task An_answer_for_no_page_of_this_portal_is_refused_with_a_message_and_counts_nothing(string? path, string? answer)
     {
         var client = BackOffice.Client(portal.Factory);
         var fields = new List<(string, string)>();
         if (path is not null) fields.Add(("pagina", path));
+        // A seal the portal made, but for another page.
+        fields.Add(("zegel", portal.Factory.Services.GetRequiredService<FeedbackPages>().Seal("/ar/over")));
         if (answer is not null) fields.Add(("antwoord", answer));
         var response = await PostAsync(client, "/ar/reactie", [.. fields]);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -102,13 +108,15 @@ public abstract class PageFeedbackTests<TPortal>(TPortal portal) : IClassFixture
         Assert.DoesNotContain("evil.example", html);
         using var scope = portal.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
-        Assert.False(await db.PageFeedbackCounts.AnyAsync(c => c.Path.Contains("evil") || c.Path.Contains("..") || c.Path.Contains("?")));
+        Assert.False(await db.PageFeedbackCounts.AnyAsync(c => c.Path.Contains("evil") || c.Path.Contains("..") || c.Path.Contains("?")
+            || c.Path.Contains("zzz")));
     }
 
     [Theory]
     [InlineData("/nl/reactie")]
     [InlineData("/nl/reactie?pagina=%2F%2Fevil.example%2Fnl")]
     [InlineData("/nl/reactie?pagina=%2Far%2Finformatie")]
+    [InlineData("/nl/reactie?pagina=%2Fnl%2Fover&zegel=nep")]
     public async Task The_thanks_page_for_no_page_of_this_portal_is_not_found(string url) =>
         Assert.Equal(HttpStatusCode.NotFound, (await portal.Factory.CreateClient().GetAsync(url)).StatusCode);
 
@@ -117,9 +125,10 @@ public abstract class PageFeedbackTests<TPortal>(TPortal portal) : IClassFixture
     {
         await using var host = portal.Factory.WithWebHostBuilder(builder => builder.UseSetting(FeedbackLimit.Setting, "2"));
         var client = BackOffice.Client(host);
-        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(client, "/so/reactie", ("pagina", "/so/informatie/je-mentor"), ("antwoord", "ja"))).StatusCode);
-        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(client, "/so/reactie", ("pagina", "/so/informatie/je-mentor"), ("antwoord", "ja"))).StatusCode);
-        var third = await PostAsync(client, "/so/reactie?handler=opmerking", ("pagina", "/so/informatie/je-mentor"), ("opmerking", "Aad baad u mahadsantahay"));
+        var (page, seal) = await FormOfAsync(client, "/so/informatie/je-mentor");
+        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(client, "/so/reactie", ("pagina", page), ("zegel", seal), ("antwoord", "ja"))).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(client, "/so/reactie", ("pagina", page), ("zegel", seal), ("antwoord", "ja"))).StatusCode);
+        var third = await PostAsync(client, "/so/reactie?handler=opmerking", ("pagina", page), ("zegel", seal), ("opmerking", "Aad baad u mahadsantahay"));
         Assert.Equal((HttpStatusCode)429, third.StatusCode);
         Assert.True(third.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         var html = await third.Content.ReadAsStringAsync();
@@ -140,6 +149,71 @@ public abstract class PageFeedbackTests<TPortal>(TPortal portal) : IClassFixture
         }
         Assert.DoesNotContain("name=\"antwoord\"", await client.GetStringAsync("/nl/zoeken?q=gesprek"));
         Assert.DoesNotContain("name=\"antwoord\"", await (await client.GetAsync("/nl/bestaat-niet-echt")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_page_with_a_final_slash_asks_about_the_page_itself_and_a_remark_with_line_breaks_counts_each_as_one()
+    {
+        var client = BackOffice.Client(portal.Factory);
+        var (page, seal) = await FormOfAsync(client, "/uk/over/");
+        Assert.Equal("/uk/over", page);
+        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(client, "/uk/reactie", ("pagina", page), ("zegel", seal), ("antwoord", "nee"))).StatusCode);
+        // 1,000 characters as the text box counts them; a browser sends each break as CR LF (1,009 on the wire).
+        var remark = string.Join("\r\n", Enumerable.Repeat(new string('ж', 99), 10));
+        var sent = await PostAsync(client, "/uk/reactie?handler=opmerking", ("pagina", page), ("zegel", seal), ("opmerking", remark));
+        Assert.Equal(HttpStatusCode.SeeOther, sent.StatusCode);
+        // The thanks page belongs to one page: its language links lead to the home pages, with no alternates.
+        var thanks = await client.GetStringAsync(sent.Headers.Location!.OriginalString);
+        Assert.DoesNotContain("hreflang=\"nl\" href=\"http", thanks);
+        Assert.Contains("href=\"/nl\" lang=\"nl\"", thanks);
+    }
+
+    [Fact]
+    public async Task A_translator_reads_and_removes_remarks_in_their_own_languages_only()
+    {
+        var host = BackOffice.WithLoginLimit(portal.Factory, 1000);
+        var visitor = BackOffice.Client(host);
+        var marker = Guid.NewGuid().ToString("N")[..10];
+        foreach (var url in new[] { "/ti/informatie/je-mentor", "/nl/informatie/je-mentor" })
+        {
+            var (page, seal) = await FormOfAsync(visitor, url);
+            var culture = url[1..3];
+            Assert.Equal(HttpStatusCode.SeeOther,
+                (await PostAsync(visitor, $"/{culture}/reactie?handler=opmerking", ("pagina", page), ("zegel", seal), ("opmerking", $"{culture} {marker}"))).StatusCode);
+        }
+        var editor = await BackOffice.SignedInAsync(host, await BackOffice.CreateUserAsync(host, PortalRoles.Editor));
+        var all = await editor.GetStringAsync("/beheer/reacties?periode=7");
+        var dutch = RemarkOf(all, "/nl/informatie/je-mentor", $"nl {marker}");
+        var email = await BackOffice.CreateUserAsync(host, PortalRoles.Translator, languages: ["ti"]);
+        var translator = await BackOffice.SignedInAsync(host, email);
+        var own = await translator.GetStringAsync("/beheer/reacties?periode=7&taal=NL");   // a language not theirs: their own
+        Assert.Contains($"ti {marker}", own);
+        Assert.DoesNotContain($"nl {marker}", own);
+        Assert.DoesNotContain("<option value=\"nl\"", own);
+        var token = await BackOffice.TokenAsync(translator, "/beheer/reacties");
+        var refused = await BackOffice.PostFormAsync(translator, $"/beheer/reacties?handler=verwijderen&id={dutch}", token, []);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("een taal die u niet beheert", await translator.GetStringAsync(refused.Headers.Location!.OriginalString));
+        Assert.Contains($"nl {marker}", await editor.GetStringAsync("/beheer/reacties?periode=7&taal=NL"));   // still there
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await BackOffice.PostFormAsync(translator, "/beheer/reacties?handler=verwijderen&id=abc", token, [])).StatusCode);
+    }
+
+    /// <summary>The path and seal a page's form carries.</summary>
+    private static async Task<(string Page, string Seal)> FormOfAsync(HttpClient client, string url)
+    {
+        var html = await client.GetStringAsync(url);
+        var page = Regex.Match(html, "name=\"pagina\" value=\"([^\"]+)\"").Groups[1].Value;
+        var seal = Regex.Match(html, "name=\"zegel\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(page) || string.IsNullOrEmpty(seal), url);
+        return (System.Net.WebUtility.HtmlDecode(page), System.Net.WebUtility.HtmlDecode(seal));
+    }
+
+    private static string RemarkOf(string report, string page, string text)
+    {
+        var match = Regex.Match(report, $"<li id=\"reactie-(\\d+)\">\\s*<p class=\"remarks__meta\">.*?<a href=\"{Regex.Escape(page)}\".*?{Regex.Escape(text)}", RegexOptions.Singleline);
+        Assert.True(match.Success, report);
+        return match.Groups[1].Value;
     }
 
     private static string RemarkOf(string report, string page)

@@ -16,7 +16,13 @@ public sealed class KestrelAloneTests
         try
         {
             await using var portal = await PortalProcess.StartAsync(
-                new Dictionary<string, string> { ["Jas__ContentDirectory"] = folder }, TimeSpan.FromMinutes(2));
+                new Dictionary<string, string>
+                {
+                    ["Jas__ContentDirectory"] = folder,
+                    // Short, so that the waits below are seconds: what counts is that the first line's check keeps them.
+                    ["Kestrel__Limits__RequestHeadersTimeout"] = "00:00:03",
+                    ["Kestrel__Limits__KeepAliveTimeout"] = "00:00:04",
+                }, TimeSpan.FromMinutes(2));
             var port = portal.Address.Port;
 
             // Kestrel answered each of these with an empty 505 before any of the portal's code ran.
@@ -27,6 +33,9 @@ public sealed class KestrelAloneTests
                 Assert.Contains("<h1>Dit verzoek is niet te lezen</h1>", answer);
                 Assert.Contains("\r\nConnection: close\r\n", answer);
             }
+            // Empty lines before the request line, which Kestrel skips (attack of 7 December).
+            Assert.StartsWith("HTTP/1.1 400 Bad Request\r\n", await ConverseAsync(port, "\r\n\r\nGET /nl HTTP/1.2\r\nHost: 127.0.0.1\r\n\r\n"));
+            Assert.StartsWith("HTTP/1.1 200 OK\r\n", await ConverseAsync(port, "\r\nGET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
             // Sent a few bytes at a time, the first line is waited for and then left to Kestrel whole.
             var slow = await ConverseAsync(port, "GE", "T /health/li", "ve HTTP/1.", "1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
             Assert.StartsWith("HTTP/1.1 200 OK\r\n", slow);
@@ -55,6 +64,15 @@ public sealed class KestrelAloneTests
             }
             Assert.True(fives.Count == 0, "5xx for: " + string.Join(" | ", fives.Take(10).Select(l => l.ReplaceLineEndings("\\r"))));
 
+            // Half a request line and then nothing, or nothing at all: closed once Kestrel's own time is up, not after that
+            // time twice (the check used to hand the connection on after waiting, and Kestrel's clock then began again).
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            Assert.Equal("", await ConverseAsync(port, "GET /nl"));
+            Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(12));
+            clock.Restart();
+            Assert.Equal("", await ConverseAsync(port));
+            Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(14));
+
             using var client = new HttpClient { BaseAddress = portal.Address };
             Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         }
@@ -67,7 +85,7 @@ public sealed class KestrelAloneTests
     private static readonly string[] LinePieces =
     [
         "GET", "POST", "OPTIONS", "M-SEARCH", "*", "/", "/nl", "?q=a", " ", "  ", "\t", "HTTP/1.1", "HTTP/1.0", "HTTP/", "1.1",
-        "HTTP/2.0", "HTTX", "x", "\u007f", "\u00e9", "%", "#", ":", "\0",
+        "HTTP/2.0", "HTTX", "x", "\u007f", "\u00e9", "%", "#", ":", "\0", "\r\n",
     ];
 
     /// <summary>Writes the pieces with a pause between them and reads until the portal closes the connection.</summary>

@@ -1,4 +1,5 @@
 using JasKnowledge.Core.Localization;
+using JasKnowledge.Data.Accounts;
 using JasKnowledge.Data.Feedback;
 using JasKnowledge.Theme;
 using JasKnowledge.Web.Features.Beheer.Inhoud;
@@ -19,25 +20,41 @@ public sealed class ReactiesModel(PageFeedbackLog log, CultureCatalog cultures) 
     [BindProperty(SupportsGet = true, Name = "periode")] public string? Period { get; set; }
     [BindProperty(SupportsGet = true, Name = "taal")] public string? Language { get; set; }
     public PageFeedbackReport Report { get; private set; } = null!;
-    public IReadOnlyList<CultureDefinition> Languages => cultures.All;
+    /// <summary>The languages this account reads remarks in: every one for editors and administrators, a translator's own
+    /// (as for translations: not the source language, and only the bound ones where the account has them).</summary>
+    public IReadOnlyList<CultureDefinition> Languages => cultures.All.Where(c => MayRead(c.Code)).ToList();
     /// <summary>Said after a removal (or an attempt on one already gone), on the page it returns to.</summary>
     [TempData] public string? Outcome { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var days = int.TryParse(Period, out var chosen) && PageFeedbackLog.Periods.Contains(chosen) ? chosen : DefaultPeriod;
-        var culture = Language is not null && cultures.Contains(Language) ? Language : null;
-        Report = await log.ReportAsync(days, culture, cancellationToken);
+        var language = Language?.Trim().ToLowerInvariant();
+        var culture = language is not null && cultures.Contains(language) && MayRead(language) ? language : null;
+        Report = await log.ReportAsync(days, culture, Readable(), cancellationToken);
         ViewData[LayoutData.Title] = "Reacties op pagina's";
     }
 
     /// <summary>Removes one remark (personal data, abuse) and returns to the same view.</summary>
-    public async Task<IActionResult> OnPostVerwijderenAsync(long id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostVerwijderenAsync(long? id, CancellationToken cancellationToken)
     {
-        var removed = await log.RemoveCommentAsync(id, User.Identity?.Name ?? "onbekend", cancellationToken);
-        Outcome = removed ? "De reactie is verwijderd." : "Die reactie was al verwijderd.";
+        if (id is not > 0) return BadRequest();
+        var outcome = await log.RemoveCommentAsync(id.Value, User.Identity?.Name ?? "onbekend", Readable(), cancellationToken);
+        Outcome = outcome switch
+        {
+            RemarkRemoval.Removed => "De reactie is verwijderd.",
+            RemarkRemoval.NotYourLanguage => "Die reactie is in een taal die u niet beheert; een redacteur kan haar verwijderen.",
+            _ => "Die reactie was al verwijderd.",
+        };
         return RedirectToPage(new { periode = Period, taal = Language });
     }
+
+    private bool MayRead(string culture) =>
+        User.IsInRole(PortalRoles.Administrator) || User.IsInRole(PortalRoles.Editor) || ContentAccess.MayTranslateInto(User, culture, cultures);
+
+    /// <summary>Null for every language; else the ones this account may read.</summary>
+    private IReadOnlyCollection<string>? Readable() =>
+        User.IsInRole(PortalRoles.Administrator) || User.IsInRole(PortalRoles.Editor) ? null : Languages.Select(c => c.Code).ToList();
 
     public string LanguageName(string code) => cultures.Find(code) is { } culture ? $"{culture.NativeName} ({code})" : code;
 }

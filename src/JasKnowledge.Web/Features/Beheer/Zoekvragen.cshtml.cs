@@ -25,7 +25,8 @@ public sealed class ZoekvragenModel(SearchQueryLog log, CultureCatalog cultures)
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var days = int.TryParse(Period, out var chosen) && SearchQueryLog.Periods.Contains(chosen) ? chosen : DefaultPeriod;
-        var culture = Language is not null && cultures.Contains(Language) ? Language : null;
+        var language = Language?.Trim().ToLowerInvariant();
+        var culture = language is not null && cultures.Contains(language) ? language : null;
         Report = await log.ReportAsync(days, culture, cancellationToken);
         ViewData[LayoutData.Title] = "Zoekvragen";
     }

@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using JasKnowledge.Web.Hosting.Http;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace JasKnowledge.Web.Features.Feedback;
 
@@ -15,7 +17,13 @@ public static partial class FeedbackFeature
 
     public static string Url(string culture) => $"/{culture}/reactie";
 
-    public static IServiceCollection AddFeedbackFeature(this IServiceCollection services) => services.AddSingleton<FeedbackLimit>();
+    public static IServiceCollection AddFeedbackFeature(this IServiceCollection services) =>
+        services.AddSingleton<FeedbackLimit>().AddSingleton<FeedbackPages>();
+
+    /// <summary>The path a page's form names: without a final slash and in lower case, as the portal's own links write it
+    /// (/nl/over/ asked the same question as /nl/over, and its answer was refused).</summary>
+    public static string PathOf(HttpRequest request) =>
+        request.Path.Value is { Length: > 1 } path ? path.TrimEnd('/').ToLowerInvariant() : "/";
 
     /// <summary>Whether a form's page is one of this portal's pages in that language: its language first, then up to four
     /// slugs (/ar/informatie/je-mentor, /nl/handboek/sessie-1-nederland-en-jij). Anything else would only fill the report.</summary>
@@ -26,6 +34,32 @@ public static partial class FeedbackFeature
     // \z, not $: $ also matches before a final line feed, which a form field can carry.
     [GeneratedRegex("^/(?<culture>[a-z]{2,3})(/[a-z0-9][a-z0-9-]{0,119}){0,4}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex PortalPath();
+}
+
+/// <summary>
+/// A page's form carries its path and a seal on it (ASP.NET Core data protection, whose keys every node shares): only a page
+/// the portal rendered can be answered. The path's shape alone let a script count made-up pages, 60 every 10 minutes, until
+/// they filled the report and hid the real ones (attack of 7 December). The seal differs per rendering; any of them holds.
+/// </summary>
+public sealed class FeedbackPages(IDataProtectionProvider protection)
+{
+    private readonly IDataProtector _protector = protection.CreateProtector("JasKnowledge.Feedback.Page");
+
+    public string Seal(string path) => _protector.Protect(path);
+
+    /// <summary>Whether <paramref name="seal"/> was made by this portal for <paramref name="path"/>, a page in <paramref name="culture"/>.</summary>
+    public bool Rendered(string? path, string? seal, string culture)
+    {
+        if (!FeedbackFeature.IsPortalPage(path, culture) || string.IsNullOrEmpty(seal) || seal.Length > 1000) return false;
+        try
+        {
+            return _protector.Unprotect(seal) == path;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
 }
 
 /// <summary>Answers and remarks per client address (Jas:Feedback:RequestsPerClientPer10Minutes, 60): enough for a class on one

@@ -11,11 +11,13 @@ namespace JasKnowledge.Web.Features.Feedback;
 /// a remark: ?pagina=&amp;antwoord=), and where that remark is sent (?handler=opmerking). A refused remark comes back as it
 /// was typed, with the reason beside it.</summary>
 [IgnoreAntiforgeryToken, NotCached]
-public sealed class ReactieModel(PageFeedbackLog log, FeedbackLimit limit, IStringLocalizer<Ui> text) : PageModel
+public sealed class ReactieModel(PageFeedbackLog log, FeedbackLimit limit, FeedbackPages pages, IStringLocalizer<Ui> text) : PageModel
 {
     public const string ProblemId = "reactie-probleem";
 
     [BindProperty(SupportsGet = true, Name = "pagina")] public string? PagePath { get; set; }
+    /// <summary>The seal the page's form carried (<see cref="FeedbackPages"/>), passed on to the thanks page and its form.</summary>
+    [BindProperty(SupportsGet = true, Name = "zegel")] public string? Seal { get; set; }
     [BindProperty(SupportsGet = true, Name = "antwoord")] public string? Answer { get; set; }
     [BindProperty(SupportsGet = true, Name = "verstuurd")] public bool Sent { get; set; }
     [BindProperty(Name = "opmerking")] public string? Remark { get; set; }
@@ -23,33 +25,37 @@ public sealed class ReactieModel(PageFeedbackLog log, FeedbackLimit limit, IStri
 
     public IActionResult OnGet(string culture)
     {
-        if (!FeedbackFeature.IsPortalPage(PagePath, culture)) return NotFound();
+        if (!pages.Rendered(PagePath, Seal, culture)) return NotFound();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string culture, CancellationToken cancellationToken)
     {
-        if (!FeedbackFeature.IsPortalPage(PagePath, culture) || Answer is not ("ja" or "nee")) return Refused(StatusCodes.Status400BadRequest, "FeedbackWrongPage");
+        if (!pages.Rendered(PagePath, Seal, culture) || Answer is not ("ja" or "nee")) return Refused(StatusCodes.Status400BadRequest, "FeedbackWrongPage");
         if (limit.WaitFor(HttpContext) is { } wait) return TooMany(wait);
         await log.AnswerAsync(PagePath!, culture, Answer == "ja", cancellationToken);
         // After the post, a page of its own: reloading it counts nothing twice.
-        return SeeOther($"{FeedbackFeature.Url(culture)}?pagina={Uri.EscapeDataString(PagePath!)}&antwoord={Answer}");
+        return SeeOther($"{ThanksUrl(culture)}&antwoord={Answer}");
     }
 
     public async Task<IActionResult> OnPostOpmerkingAsync(string culture, CancellationToken cancellationToken)
     {
-        if (!FeedbackFeature.IsPortalPage(PagePath, culture)) return Refused(StatusCodes.Status400BadRequest, "FeedbackWrongPage");
-        var remark = Remark?.Trim() ?? "";
+        if (!pages.Rendered(PagePath, Seal, culture)) return Refused(StatusCodes.Status400BadRequest, "FeedbackWrongPage");
+        // A browser sends a line break as CR LF, while the text box's maxlength counts it as one character.
+        var remark = Remark?.ReplaceLineEndings("\n").Trim() ?? "";
         if (remark.Length == 0) return Refused(StatusCodes.Status400BadRequest, "FeedbackCommentEmpty");
         if (remark.Length > PageFeedbackLog.MaxCommentLength)
             return Refused(StatusCodes.Status400BadRequest, "FeedbackCommentTooLong", PageFeedbackLog.MaxCommentLength);
         if (limit.WaitFor(HttpContext) is { } wait) return TooMany(wait);
         await log.CommentAsync(PagePath!, culture, remark, cancellationToken);
-        return SeeOther($"{FeedbackFeature.Url(culture)}?pagina={Uri.EscapeDataString(PagePath!)}&verstuurd=true");
+        return SeeOther($"{ThanksUrl(culture)}&verstuurd=true");
     }
 
     /// <summary>Whether the page may link back: only to a path the rule accepts, never to what a client made up.</summary>
-    public bool KnowsPage => FeedbackFeature.IsPortalPage(PagePath, PortalCulture.Get(HttpContext).Code);
+    public bool KnowsPage => pages.Rendered(PagePath, Seal, PortalCulture.Get(HttpContext).Code);
+
+    private string ThanksUrl(string culture) =>
+        $"{FeedbackFeature.Url(culture)}?pagina={Uri.EscapeDataString(PagePath!)}&zegel={Uri.EscapeDataString(Seal!)}";
 
     private PageResult Refused(int status, string key, params object[] arguments)
     {

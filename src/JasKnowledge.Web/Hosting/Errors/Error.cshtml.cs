@@ -52,6 +52,9 @@ public sealed class ErrorModel : PageModel
     /// what was sought.</summary>
     public static string WordsOf(string path)
     {
+        // A slash written as %2F still ends a segment; any other escape left in the path (%FF) is no part of a word.
+        path = System.Text.RegularExpressions.Regex.Replace(path, "%2[Ff]", "/");
+        path = System.Text.RegularExpressions.Regex.Replace(path, "%[0-9A-Fa-f]{2}", " ");
         var last = path.TrimEnd('/').Split('/').LastOrDefault() ?? "";
         var words = new List<string>();
         var word = new System.Text.StringBuilder();

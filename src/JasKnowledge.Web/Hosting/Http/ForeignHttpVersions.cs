@@ -36,15 +36,24 @@ public static class ForeignHttpVersions
     {
         var input = connection.Transport.Input;
         var verdict = Verdict.NeedMore;
-        // Kestrel's own clock for a request's head starts only once the connection is handed on: wait no longer than it would.
+        var timedOut = false;
+        // Kestrel's clocks start only once the connection is handed on, so this wait keeps them: the keep-alive time for a
+        // connection that sends nothing, the request-head time from its first byte. Past either, the connection is closed, as
+        // Kestrel would close it; handing it on would have given the client both waits over again (attack of 7 December).
         using (var patience = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed))
         {
-            patience.CancelAfter(limits.RequestHeadersTimeout);
+            patience.CancelAfter(limits.KeepAliveTimeout);
+            var started = false;
             try
             {
                 while (verdict == Verdict.NeedMore)
                 {
                     var read = await input.ReadAsync(patience.Token);
+                    if (!started && !read.Buffer.IsEmpty)
+                    {
+                        started = true;
+                        patience.CancelAfter(limits.RequestHeadersTimeout);
+                    }
                     verdict = Judge(read.Buffer, (int)Math.Min(limits.MaxRequestLineSize, int.MaxValue));
                     if (verdict == Verdict.NeedMore && (read.IsCompleted || read.IsCanceled)) verdict = Verdict.Kestrels;
                     // Nothing consumed: Kestrel reads the same bytes. Examined to the end only while waiting for more.
@@ -53,8 +62,15 @@ public static class ForeignHttpVersions
             }
             catch (OperationCanceledException)
             {
+                timedOut = !connection.ConnectionClosed.IsCancellationRequested;
                 verdict = Verdict.Kestrels;
             }
+        }
+        if (timedOut)
+        {
+            await input.CompleteAsync();
+            await connection.Transport.Output.CompleteAsync();
+            return;
         }
         if (verdict != Verdict.Foreign)
         {
@@ -74,6 +90,17 @@ public static class ForeignHttpVersions
     /// so every other line it would refuse anyway: answering it here takes nothing from a client.</summary>
     public static Verdict Judge(ReadOnlySequence<byte> start, int maxLine)
     {
+        // Kestrel skips empty lines before a request line, as RFC 9112 allows: so does the judge.
+        var blank = 0L;
+        foreach (var segment in start)
+        {
+            var span = segment.Span;
+            var index = span.IndexOfAnyExcept((byte)'\r', (byte)'\n');
+            if (index >= 0) { blank += index; break; }
+            blank += span.Length;
+        }
+        if (blank > maxLine) return Verdict.Kestrels;
+        start = start.Slice(blank);
         var reader = new SequenceReader<byte>(start);
         if (!reader.TryReadTo(out ReadOnlySequence<byte> found, (byte)'\n'))
         {
