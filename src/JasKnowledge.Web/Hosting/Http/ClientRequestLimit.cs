@@ -20,9 +20,20 @@ public abstract class ClientRequestLimit : IDisposable
     /// <summary>Null when this client may send another request now; otherwise how long until it may.</summary>
     public TimeSpan? WaitFor(HttpContext http)
     {
-        using var lease = _limiter.AttemptAcquire(http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        using var lease = _limiter.AttemptAcquire(ClientOf(http.Connection.RemoteIpAddress));
         if (lease.IsAcquired) return null;
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : _window;
+    }
+
+    /// <summary>Who counts as one client: an IPv4 address, or an IPv6 network of 64 bits, which one home or phone gets whole
+    /// (counted per address, one connection had 2^64 clients' worth of requests: attack of 7 December).</summary>
+    public static string ClientOf(System.Net.IPAddress? address)
+    {
+        if (address is null) return "unknown";
+        if (address.IsIPv4MappedToIPv6) return address.MapToIPv4().ToString();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return address.ToString();
+        var bytes = address.GetAddressBytes();
+        return Convert.ToHexStringLower(bytes, 0, 8) + "::/64";
     }
 
     public void Dispose()
