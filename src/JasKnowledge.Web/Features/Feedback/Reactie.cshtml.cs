@@ -52,7 +52,9 @@ public sealed class ReactieModel(PageFeedbackLog log, FeedbackLimit limit, Feedb
     }
 
     /// <summary>Whether the page may link back: only to a path the rule accepts, never to what a client made up.</summary>
-    public bool KnowsPage => pages.Rendered(PagePath, Seal, PortalCulture.Get(HttpContext).Code);
+    public bool KnowsPage => _knowsPage ??= pages.Rendered(PagePath, Seal, PortalCulture.Get(HttpContext).Code);
+    // Asked twice by the page: the seal is opened once.
+    private bool? _knowsPage;
 
     private string ThanksUrl(string culture) =>
         $"{FeedbackFeature.Url(culture)}?pagina={Uri.EscapeDataString(PagePath!)}&zegel={Uri.EscapeDataString(Seal!)}";
