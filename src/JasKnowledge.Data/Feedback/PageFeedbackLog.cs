@@ -7,8 +7,11 @@ namespace JasKnowledge.Data.Feedback;
 /// <summary>A page as the report shows it: its answers in the period, the pages most often found of no use first.</summary>
 public sealed record PageFeedbackLine(string Path, string Culture, int Useful, int NotUseful);
 
+/// <summary>The period's answers and pages, and its remarks: <see cref="CommentCount"/> of them, the newest
+/// <see cref="PageFeedbackLog.CommentsShown"/> in <see cref="Comments"/>.</summary>
 public sealed record PageFeedbackReport(
-    int Days, string? Culture, int Useful, int NotUseful, IReadOnlyList<PageFeedbackLine> Pages, IReadOnlyList<PageComment> Comments);
+    int Days, string? Culture, int Useful, int NotUseful, IReadOnlyList<PageFeedbackLine> Pages,
+    int CommentCount, IReadOnlyList<PageComment> Comments);
 
 public enum RemarkRemoval { Removed, AlreadyGone, NotYourLanguage }
 
@@ -93,9 +96,10 @@ public sealed class PageFeedbackLog(JasDbContext db, TimeProvider clock)
         var comments = db.PageComments.AsNoTracking().Where(c => c.CreatedUtc >= since);
         if (culture is not null) comments = comments.Where(c => c.Culture == culture);
         else if (cultures is not null) comments = comments.Where(c => cultures.Contains(c.Culture));
+        var commentCount = await comments.CountAsync(cancellationToken);
         var shown = await comments.OrderByDescending(c => c.Id).Take(CommentsShown).ToListAsync(cancellationToken);
         return new PageFeedbackReport(days, culture, useful, notUseful,
-            pages.Select(p => new PageFeedbackLine(p.Path, p.Culture, p.Useful, p.NotUseful)).ToList(), shown);
+            pages.Select(p => new PageFeedbackLine(p.Path, p.Culture, p.Useful, p.NotUseful)).ToList(), commentCount, shown);
     }
 
     private static string DayKey(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

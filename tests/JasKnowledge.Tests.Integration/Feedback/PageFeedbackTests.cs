@@ -199,6 +199,50 @@ public abstract class PageFeedbackTests<TPortal>(TPortal portal) : IClassFixture
             (await BackOffice.PostFormAsync(translator, "/beheer/reacties?handler=verwijderen&id=abc", token, [])).StatusCode);
     }
 
+    [Fact]
+    public async Task A_signed_in_editors_answer_and_remark_are_not_kept_and_they_are_told_why()
+    {
+        var host = BackOffice.WithLoginLimit(portal.Factory, 1000);
+        var editor = await BackOffice.SignedInAsync(host, await BackOffice.CreateUserAsync(host, PortalRoles.Editor));
+        var page = $"/fa/informatie/proef-{Guid.NewGuid():N}"[..40];
+        var seal = host.Services.GetRequiredService<FeedbackPages>().Seal(page);
+        var answered = await PostAsync(editor, "/fa/reactie", ("pagina", page), ("zegel", seal), ("antwoord", "nee"));
+        Assert.Equal(HttpStatusCode.SeeOther, answered.StatusCode);
+        var thanks = await editor.GetStringAsync(answered.Headers.Location!.OriginalString);
+        Assert.Contains("id=\"reactie-medewerker\"", thanks);
+        Assert.DoesNotContain("<textarea", thanks);
+        Assert.Equal(HttpStatusCode.SeeOther,
+            (await PostAsync(editor, "/fa/reactie?handler=opmerking", ("pagina", page), ("zegel", seal), ("opmerking", "van de redactie"))).StatusCode);
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
+        Assert.False(await db.PageFeedbackCounts.AnyAsync(c => c.Path == page));
+        Assert.False(await db.PageComments.AnyAsync(c => c.Path == page));
+        // A visitor's answer to the same page counts.
+        var visitor = BackOffice.Client(host);
+        Assert.Equal(HttpStatusCode.SeeOther, (await PostAsync(visitor, "/fa/reactie", ("pagina", page), ("zegel", seal), ("antwoord", "nee"))).StatusCode);
+        Assert.True(await db.PageFeedbackCounts.AnyAsync(c => c.Path == page && c.NotUseful == 1));
+    }
+
+    [Fact]
+    public async Task The_status_line_counts_every_remark_of_the_period_when_only_the_newest_are_shown()
+    {
+        var host = BackOffice.WithLoginLimit(portal.Factory, 1000);
+        var page = $"/uk/informatie/proef-{Guid.NewGuid():N}"[..40];
+        using (var scope = host.Services.CreateScope())
+        {
+            var log = scope.ServiceProvider.GetRequiredService<JasKnowledge.Data.Feedback.PageFeedbackLog>();
+            for (var i = 0; i < JasKnowledge.Data.Feedback.PageFeedbackLog.CommentsShown + 5; i++) await log.CommentAsync(page, "uk", $"reactie {i}");
+        }
+        int kept;
+        using (var scope = host.Services.CreateScope())
+            kept = await scope.ServiceProvider.GetRequiredService<JasDbContext>().PageComments.CountAsync(c => c.Culture == "uk");
+        var editor = await BackOffice.SignedInAsync(host, await BackOffice.CreateUserAsync(host, PortalRoles.Editor));
+        var report = await editor.GetStringAsync("/beheer/reacties?taal=uk&periode=7");
+        Assert.Contains($"{kept} reacties, de nieuwste 200 hieronder.", report);   // fewer than 1,000: no separator
+        Assert.Equal(JasKnowledge.Data.Feedback.PageFeedbackLog.CommentsShown, Regex.Matches(report, "<li id=\"reactie-").Count);
+        Assert.Contains($"reactie {JasKnowledge.Data.Feedback.PageFeedbackLog.CommentsShown + 4}<", report);
+    }
+
     /// <summary>The path and seal a page's form carries.</summary>
     private static async Task<(string Page, string Seal)> FormOfAsync(HttpClient client, string url)
     {

@@ -33,7 +33,7 @@ public sealed class ReactieModel(PageFeedbackLog log, FeedbackLimit limit, Feedb
     {
         if (!pages.Rendered(PagePath, Seal, culture) || Answer is not ("ja" or "nee")) return Refused(StatusCodes.Status400BadRequest, "FeedbackWrongPage");
         if (limit.WaitFor(HttpContext) is { } wait) return TooMany(wait);
-        await log.AnswerAsync(PagePath!, culture, Answer == "ja", cancellationToken);
+        if (!Staff) await log.AnswerAsync(PagePath!, culture, Answer == "ja", cancellationToken);
         // After the post, a page of its own: reloading it counts nothing twice.
         return SeeOther($"{ThanksUrl(culture)}&antwoord={Answer}");
     }
@@ -47,9 +47,13 @@ public sealed class ReactieModel(PageFeedbackLog log, FeedbackLimit limit, Feedb
         if (remark.Length > PageFeedbackLog.MaxCommentLength)
             return Refused(StatusCodes.Status400BadRequest, "FeedbackCommentTooLong", PageFeedbackLog.MaxCommentLength);
         if (limit.WaitFor(HttpContext) is { } wait) return TooMany(wait);
-        await log.CommentAsync(PagePath!, culture, remark, cancellationToken);
+        if (!Staff) await log.CommentAsync(PagePath!, culture, remark, cancellationToken);
         return SeeOther($"{ThanksUrl(culture)}&verstuurd=true");
     }
+
+    /// <summary>Whether a signed-in editor, translator or administrator asks: their answers and remarks are not kept, as
+    /// their searches are not counted, so that /beheer/reacties shows what visitors think (review of 7 December).</summary>
+    public bool Staff => User.Identity?.IsAuthenticated == true;
 
     /// <summary>Whether the page may link back: only to a path the rule accepts, never to what a client made up.</summary>
     public bool KnowsPage => _knowsPage ??= pages.Rendered(PagePath, Seal, PortalCulture.Get(HttpContext).Code);
