@@ -77,6 +77,30 @@ public sealed partial class HandbookContentTests
         Assert.Contains("### Belangrijke woorden", handout);
     }
 
+    /// <summary>A session's text, its <c>week</c> and the example planning's table say the same week: after the planning moved
+    /// one week later, six sessions' opening lines still named the old weeks, in edition 1.7 too (fact check of 7 December).</summary>
+    [Fact]
+    public void Every_week_a_session_names_is_the_week_of_the_example_planning()
+    {
+        var planning = Read("plaats-in-het-programma.nl.md").Text.Body;
+        var table = PlanningRow().Matches(planning).ToDictionary(m => int.Parse(m.Groups[1].Value), m => int.Parse(m.Groups[2].Value));
+        var sessions = Directory.EnumerateFiles(Folder, "sessie-*.md").Select(f => Read(Path.GetFileName(f))).ToList();
+        Assert.Equal(sessions.Count, table.Count);
+        foreach (var session in sessions)
+        {
+            var week = Field(session, "week");
+            Assert.Equal(table[Field(session, "session")!.Value], week);
+            foreach (Match named in WeekNamed().Matches(session.Text.Body))
+                Assert.True(int.Parse(named.Groups[1].Value) == week, $"{session.Path}: \"{named.Value}\", but its week is {week}.");
+        }
+    }
+
+    [GeneratedRegex(@"^\|\s*(\d+)\s*\|\s*(\d+)\s*\|", RegexOptions.Multiline)]
+    private static partial Regex PlanningRow();
+
+    [GeneratedRegex(@"\bweek (\d+)\b")]
+    private static partial Regex WeekNamed();
+
     [GeneratedRegex(@"^\|\s*(\d+)[–-](\d+)\s*\|", RegexOptions.Multiline)]
     private static partial Regex TimeSlot();
 }
