@@ -168,6 +168,10 @@ public sealed class MarkdownRendererTests
             "دورة &lt;b&gt; <span lang=\"nl\" dir=\"ltr\">(Het Gesprek)</span> و<span lang=\"nl\" dir=\"ltr\">Participatie-verklaring</span>",
             LatinRuns.ToHtml("دورة <b> (Het Gesprek) وParticipatie-verklaring", "Arab"));
         Assert.Equal("Het Gesprek &amp; meer", LatinRuns.ToHtml("Het Gesprek & meer", "Latn"));
+        // A span of years stays inside the run: in right-to-left text it came out as "2019–Resultaten Project JAS 2016".
+        Assert.Equal("در گزارش <span lang=\"nl\" dir=\"ltr\">Resultaten Project JAS 2016–2019</span> آمده است",
+            LatinRuns.ToHtml("در گزارش Resultaten Project JAS 2016–2019 آمده است", "Arab"));
+        Assert.Equal("<span lang=\"nl\" dir=\"ltr\">(JAS 2016–2019)</span> –", LatinRuns.ToHtml("(JAS 2016–2019) –", "Arab"));
     }
 }
 

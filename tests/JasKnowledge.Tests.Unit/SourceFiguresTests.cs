@@ -284,7 +284,7 @@ public sealed partial class SourceFiguresTests
         // Seed 002 ("versie mei 2019"): "een educatief programma van 6 periodes van 24 weken".
         var sheets = ContentFiles().Where(f => f.Set == "informatie/het-24x24-programma").ToList();
         Assert.Equal(8, sheets.Count);
-        Assert.Contains("beschrijving van mei 2019. Daarin zijn het zes periodes van 24 weken", Body(sheets.Single(s => s.Culture == "nl").Text));
+        Assert.Contains("regio Leiden uit mei 2019. Daarin zijn het zes periodes van 24 weken", Body(sheets.Single(s => s.Culture == "nl").Text));
         foreach (var (_, culture, text) in sheets)
             Assert.True(Body(text).Contains("2019", StringComparison.Ordinal),
                 $"het-24x24-programma.{culture}: the sheet names the May 2019 version and its six periods of 24 weeks, as the Dutch text does.");

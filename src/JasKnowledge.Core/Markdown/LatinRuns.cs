@@ -41,8 +41,8 @@ public static class LatinRuns
 
     /// <summary>
     /// The runs of Latin words in the text, as (start, length): from the first Latin letter (with
-    /// digits written against it, "24x24") through words joined by spaces, hyphens, apostrophes, dots
-    /// or slashes, to the last Latin letter or digit. A run that fills a pair of brackets takes the
+    /// digits written against it, "24x24") through words joined by spaces, hyphens, en dashes, apostrophes,
+    /// dots or slashes, to the last Latin letter or digit. A run that fills a pair of brackets takes the
     /// brackets along. Runs of fewer than two letters are left alone.
     /// </summary>
     public static IReadOnlyList<(int Start, int Length)> Find(string text)
@@ -63,7 +63,8 @@ public static class LatinRuns
                 if (IsLatinLetter(c)) { letters++; j++; end = j; continue; }
                 if (char.IsAsciiDigit(c)) { j++; end = j; continue; }
                 // A joiner or space continues the run only when a Latin letter or digit follows it.
-                if (c is ' ' or '-' or '\'' or '’' or '.' or '/' or '&' && j + 1 < text.Length
+                // The en dash of a span of years ("JAS 2016–2019"), which in right-to-left text came out as "2019–… 2016".
+                if (c is ' ' or '-' or '–' or '\'' or '’' or '.' or '/' or '&' && j + 1 < text.Length
                     && (IsLatinLetter(text[j + 1]) || char.IsAsciiDigit(text[j + 1])))
                 {
                     j++;
