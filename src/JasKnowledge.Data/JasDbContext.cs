@@ -98,6 +98,9 @@ public class JasDbContext(DbContextOptions<JasDbContext> options) : IdentityDbCo
             revision.Property(r => r.MediaType).HasMaxLength(200);
             revision.Property(r => r.FileName).HasMaxLength(255);
             revision.Property(r => r.Source).HasMaxLength(100);
+            // Two uploads at the same moment both read the same newest revision and would both mark it replaced, leaving two
+            // newest revisions and a broken history (attack of 7 December): the second one's update finds it replaced and fails.
+            revision.Property(r => r.ReplacedById).IsConcurrencyToken();
             revision.HasIndex(r => new { r.AssetId, r.VersionLabel }).IsUnique();
             revision.HasIndex(r => r.Sha256);
         });

@@ -53,12 +53,20 @@ public sealed class FileRevisionStore(JasDbContext db, SearchIndexer search, IEn
         {
             await CommitOnceAsync(asset, added, actor, action, now, cancellationToken);
         }
-        catch (DbUpdateException e) when (DatabaseConflicts.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DatabaseConflicts.IsUniqueViolation(e))
         {
-            // The same version label, uploaded by someone else (or a double click) at the same moment.
-            throw new ContentRuleException(ContentRule.VersionLabelTaken,
-                $"'{asset.Slug}' ({asset.Culture}) heeft al een versie {string.Join(", ", added.Select(r => r.VersionLabel))}: die werd op hetzelfde "
-                + "moment opgeladen. Kijk in de lijst van versies of het uw bestand is; anders geeft u het een nieuw versienummer.");
+            // Another new version of the same file was saved first (two editors, or a double click): the same label hits the
+            // unique index, any other label finds the newest revision already replaced (ReplacedById is a concurrency token),
+            // which would otherwise leave two "newest" revisions and a broken history (attack of 7 December).
+            db.ChangeTracker.Clear();
+            var labels = added.Select(r => r.VersionLabel.ToLowerInvariant()).ToList();
+            if (await db.AssetRevisions.AnyAsync(r => r.AssetId == asset.Id && labels.Contains(r.VersionLabel.ToLower()), cancellationToken))
+                throw new ContentRuleException(ContentRule.VersionLabelTaken,
+                    $"'{asset.Slug}' ({asset.Culture}) heeft al een versie {string.Join(", ", added.Select(r => r.VersionLabel))}: die werd op hetzelfde "
+                    + "moment opgeladen. Kijk in de lijst van versies of het uw bestand is; anders geeft u het een nieuw versienummer.");
+            throw new ContentRuleException(ContentRule.ChangedMeanwhile,
+                $"Op hetzelfde moment werd er een andere nieuwe versie van '{asset.Slug}' ({asset.Culture}) opgeladen, en die ging voor. "
+                + "Er is niets van uw bestand bewaard. Kijk in de lijst van versies; is uw bestand nog nodig, laad het dan opnieuw op.");
         }
         foreach (var listener in listeners) await listener.PublishedAsync(cancellationToken);
     }

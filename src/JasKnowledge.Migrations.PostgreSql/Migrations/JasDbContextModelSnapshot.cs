@@ -83,6 +83,7 @@ namespace JasKnowledge.Migrations.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<Guid?>("ReplacedById")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Sha256")

@@ -137,6 +137,36 @@ public abstract class SameMomentTests<TFixture>(TFixture fixture) : IClassFixtur
         Assert.Equal(ContentRule.VersionLabelTaken, refusal.Rule);
         Assert.Contains($"heeft al een versie {label}", refusal.Message);
     }
+
+    /// <summary>Two new versions of one file with different labels, or labels that differ only in case, from the same state:
+    /// both had been accepted, leaving two "newest" revisions, a history cut short on every page and a label that served the
+    /// other upload's file (attack of 7 December).</summary>
+    [Theory]
+    [InlineData("x", "y")]
+    [InlineData("r0A", "r0a")]
+    public async Task A_second_upload_of_another_version_from_the_same_state_is_refused_and_the_history_stays_whole(string first, string second)
+    {
+        var stem = $"8.{Random.Shared.Next(1000, 9999)}";
+        var labels = new Queue<string>([stem + first, stem + second]);
+        var refusal = await SecondAsync(async services =>
+        {
+            var store = services.GetRequiredService<FileRevisionStore>();
+            var asset = (await store.FindAsync("nl", "het-gesprek-handboek-pdf"))!;
+            var label = labels.Dequeue();
+            await using var content = new MemoryStream(System.Text.Encoding.ASCII.GetBytes($"%PDF-1.7\n {label}"));
+            var stored = await StoredFile.StoreAsync(services.GetRequiredService<IBlobStore>(), content, "application/pdf");
+            return () => store.UploadAsync(asset.Id, stored, label, ".pdf", "Uit de test.", "test");
+        });
+
+        var sameLabel = string.Equals(first, second, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(sameLabel ? ContentRule.VersionLabelTaken : ContentRule.ChangedMeanwhile, refusal.Rule);
+        using var scope = fixture.Factory.Services.CreateScope();
+        var asset = (await scope.ServiceProvider.GetRequiredService<FileRevisionStore>().FindAsync("nl", "het-gesprek-handboek-pdf"))!;
+        Assert.Single(asset.Revisions, r => r.ReplacedById is null);
+        Assert.Equal(stem + first, asset.Latest!.VersionLabel);
+        Assert.Equal(asset.Revisions.Count, asset.NewestFirst().Count);
+        Assert.DoesNotContain(asset.Revisions, r => r.VersionLabel == stem + second);
+    }
 }
 
 public sealed class SqliteSameMomentTests(SqlitePortal fixture) : SameMomentTests<SqlitePortal>(fixture);

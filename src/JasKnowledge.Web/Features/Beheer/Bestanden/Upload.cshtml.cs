@@ -127,6 +127,8 @@ public sealed class UploadModel(
         }
         catch (ContentRuleException e)
         {
+            // The list of versions shows what was saved meanwhile.
+            Asset = await assets.FindAsync(Asset.Culture, Asset.Slug, cancellationToken) ?? Asset;
             return Refuse(e.Message);
         }
         Asset = (await assets.FindAsync(Asset.Culture, Asset.Slug, cancellationToken))!;
