@@ -244,12 +244,21 @@ public sealed class AccountAdministration(
     }
 
     /// <summary>The account's own new password, with its audit entry; a one-time password is then
-    /// replaced. The new security stamp ends the account's other sessions.</summary>
+    /// replaced. The new security stamp ends the account's other sessions. A wrong current password counts towards the lock,
+    /// as at sign-in: a session left open must not let anyone guess the password here without end (attack of 7 December).</summary>
     public async Task<IdentityResult> ChangeOwnPasswordAsync(PortalUser user, string current, string replacement)
     {
+        if (await users.IsLockedOutAsync(user)) return IdentityResult.Failed(AccountProblem.LockedOutError);
+        if (!await users.CheckPasswordAsync(user, current))
+        {
+            Check(await users.AccessFailedAsync(user));
+            if (await users.IsLockedOutAsync(user)) await LockedOutAsync(user, "wachtwoord wijzigen");
+            return IdentityResult.Failed(users.ErrorDescriber.PasswordMismatch());
+        }
         await using var transaction = await db.Database.BeginTransactionAsync();
         var changed = await users.ChangePasswordAsync(user, current, replacement);
         if (!changed.Succeeded) return changed;
+        Check(await users.ResetAccessFailedCountAsync(user));
         var wasOneTime = user.MustChangePassword;
         user.MustChangePassword = false;
         Check(await users.UpdateAsync(user));

@@ -41,6 +41,12 @@ public sealed record AccountProblem(string English, string Dutch)
     public static AccountProblem AccountExists(string email) => new(
         $"An account for {email} exists already.", "Er is al een account met dit e-mailadres.");
 
+    /// <summary>Too many wrong passwords or codes: the account is locked for a while (Identity's lockout).</summary>
+    public static readonly IdentityError LockedOutError = new()
+    {
+        Code = "LockedOut", Description = "Too many wrong passwords or codes: the account is locked for a while. Try again later.",
+    };
+
     /// <summary>Identity's refusal: its own English text, and the Dutch one by its code (a code Identity adds later
     /// keeps its English text in the back office rather than being lost).</summary>
     public static AccountProblem From(IdentityError error) => new(error.Description, DutchOf(error));
@@ -48,6 +54,7 @@ public sealed record AccountProblem(string English, string Dutch)
     private static string DutchOf(IdentityError error) => error.Code switch
     {
         nameof(IdentityErrorDescriber.PasswordMismatch) => "Het huidige wachtwoord klopt niet.",
+        "LockedOut" => "Te vaak een verkeerd wachtwoord of verkeerde code: uw account is tijdelijk geblokkeerd. Probeer het over een kwartier opnieuw.",
         nameof(IdentityErrorDescriber.PasswordTooShort) => $"Het nieuwe wachtwoord is te kort: gebruik minstens {PasswordRules.MinimumLength} tekens.",
         PasswordRules.CommonCode => "Dit wachtwoord staat in de lijst van veelgebruikte wachtwoorden: kies een ander.",
         PasswordRules.IsEmailCode => "Het wachtwoord mag niet uw e-mailadres zijn.",

@@ -67,12 +67,14 @@ public sealed class SearchQueryLog(JasDbContext db, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The last <paramref name="days"/> days up to today, in one language or (null) all.</summary>
-    public async Task<SearchQueryReport> ReportAsync(int days, string? culture, CancellationToken cancellationToken = default)
+    /// <summary>The last <paramref name="days"/> days up to today, in one language, or else in <paramref name="cultures"/> (null: all).</summary>
+    public async Task<SearchQueryReport> ReportAsync(
+        int days, string? culture, IReadOnlyCollection<string>? cultures = null, CancellationToken cancellationToken = default)
     {
         var from = DayKey(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1 - days));
         var rows = db.SearchQueryCounts.AsNoTracking().Where(c => string.Compare(c.Day, from) >= 0);
         if (culture is not null) rows = rows.Where(c => c.Culture == culture);
+        else if (cultures is not null) rows = rows.Where(c => cultures.Contains(c.Culture));
         var searches = await rows.SumAsync(c => c.Searches, cancellationToken);
         var withoutResults = await rows.SumAsync(c => c.WithoutResults, cancellationToken);
         var notKept = await rows.Where(c => c.Query == NotKept).SumAsync(c => c.Searches, cancellationToken);

@@ -151,6 +151,33 @@ public abstract class SecondFactorRulesTests<TFixture>(TFixture fixture) : IClas
         Assert.DoesNotContain("een heel ander wachtwoord", entry.Detail ?? "");
     }
 
+    /// <summary>The attack of 7 December 2026: with a session, the password form let anyone guess the account's password without
+    /// end. Wrong current passwords now count towards the lock, as at sign-in, and the lock is in the audit log.</summary>
+    [Fact]
+    public async Task Wrong_current_passwords_lock_the_account_as_at_sign_in()
+    {
+        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.Editor);
+        var client = await BackOffice.SignedInAsync(Host, email);
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var token = await BackOffice.TokenAsync(client, "/beheer/wachtwoord");
+            var wrong = await BackOffice.PostFormAsync(client, "/beheer/wachtwoord", token,
+                [new("Current", $"geraden-{attempt}"), new("New", "een heel ander wachtwoord"), new("Repeat", "een heel ander wachtwoord")]);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+            Assert.Contains("Het huidige wachtwoord klopt niet.", await wrong.Content.ReadAsStringAsync());
+        }
+        // Locked: even the right password changes nothing now, and signing in elsewhere is refused.
+        var locked = await BackOffice.PostFormAsync(client, "/beheer/wachtwoord", await BackOffice.TokenAsync(client, "/beheer/wachtwoord"),
+            [new("Current", BackOffice.Password), new("New", "een heel ander wachtwoord"), new("Repeat", "een heel ander wachtwoord")]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, locked.StatusCode);
+        Assert.Contains("tijdelijk geblokkeerd", await locked.Content.ReadAsStringAsync());
+        Assert.Empty(await PasswordChangesAsync(email));
+        Assert.Contains("tijdelijk geblokkeerd", await (await BackOffice.PasswordStepAsync(BackOffice.Client(Host), email)).Content.ReadAsStringAsync());
+        using var scope = Host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
+        Assert.True(await db.AuditLog.AnyAsync(e => e.Action == "account.lockout" && e.Subject == email && e.Detail!.Contains("wachtwoord wijzigen")));
+    }
+
     /// <summary>The back-office attack of 6 December 2026: a signed-in browser left alone gave ten new recovery codes, second factors
     /// that outlive the session, on one click.</summary>
     [Fact]

@@ -66,6 +66,17 @@ public abstract partial class SearchQueryReportTests<TPortal>(TPortal portal) : 
         var odd = await editor.GetAsync("/beheer/zoekvragen?taal=xx&periode=-5%27");
         Assert.Equal(HttpStatusCode.OK, odd.StatusCode);
         Assert.Contains("De laatste 30 dagen:", await odd.Content.ReadAsStringAsync());
+
+        // A translator bound to Tigrinya reads the Tigrinya queries only, also when asking for Dutch (attack of 7 December).
+        var translator = await BackOffice.SignedInAsync(host, await BackOffice.CreateUserAsync(host, PortalRoles.Translator, languages: ["ti"]));
+        foreach (var url in new[] { "/beheer/zoekvragen", "/beheer/zoekvragen?taal=nl" })
+        {
+            var own = await translator.GetStringAsync(url);
+            Assert.Contains(("ስራሕ", "ትግርኛ (ti)", 3, 0), Lines(own, "meest-gezocht"));
+            Assert.DoesNotContain(Lines(own, "meest-gezocht"), l => l.Query is "koffie");
+            Assert.Empty(Lines(own, "niets-gevonden"));
+            Assert.DoesNotContain("<option value=\"nl\"", own);
+        }
     }
 
     [Fact]

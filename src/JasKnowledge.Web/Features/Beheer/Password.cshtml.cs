@@ -24,12 +24,14 @@ public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<P
         if (string.IsNullOrEmpty(Current) || string.IsNullOrEmpty(New) || New != Repeat)
         {
             Problems = ["Vul uw huidige wachtwoord in, en twee keer hetzelfde nieuwe wachtwoord."];
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
         var changed = await accounts.ChangeOwnPasswordAsync(user, Current, New);
         if (!changed.Succeeded)
         {
             Problems = changed.Errors.Select(e => AccountProblem.From(e).Dutch).ToList();
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
         await signIn.RefreshSignInAsync(user);

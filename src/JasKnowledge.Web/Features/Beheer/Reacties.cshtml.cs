@@ -1,5 +1,4 @@
 using JasKnowledge.Core.Localization;
-using JasKnowledge.Data.Accounts;
 using JasKnowledge.Data.Feedback;
 using JasKnowledge.Theme;
 using JasKnowledge.Web.Features.Beheer.Inhoud;
@@ -49,12 +48,10 @@ public sealed class ReactiesModel(PageFeedbackLog log, CultureCatalog cultures) 
         return RedirectToPage(new { periode = Period, taal = Language });
     }
 
-    private bool MayRead(string culture) =>
-        User.IsInRole(PortalRoles.Administrator) || User.IsInRole(PortalRoles.Editor) || ContentAccess.MayTranslateInto(User, culture, cultures);
+    private bool MayRead(string culture) => Readable() is not { } own || own.Contains(culture);
 
     /// <summary>Null for every language; else the ones this account may read.</summary>
-    private IReadOnlyCollection<string>? Readable() =>
-        User.IsInRole(PortalRoles.Administrator) || User.IsInRole(PortalRoles.Editor) ? null : Languages.Select(c => c.Code).ToList();
+    private IReadOnlyList<string>? Readable() => ContentAccess.ReportLanguages(User, cultures);
 
     public string LanguageName(string code) => cultures.Find(code) is { } culture ? $"{culture.NativeName} ({code})" : code;
 }

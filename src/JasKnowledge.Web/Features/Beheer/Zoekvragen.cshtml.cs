@@ -11,7 +11,8 @@ namespace JasKnowledge.Web.Features.Beheer;
 
 /// <summary>/beheer/zoekvragen?periode=&amp;taal=: what visitors searched in the last 7, 30 or 90 days, in one
 /// language or all: the queries that found nothing (work for editors and for the glossary) and the most asked.
-/// A period or language the page does not offer shows the last 30 days in all languages.</summary>
+/// A period or language the page does not offer shows the last 30 days in all languages; a translator bound to languages
+/// sees those, as on /beheer/reacties.</summary>
 [Authorize(Roles = ContentAccess.Roles)]
 public sealed class ZoekvragenModel(SearchQueryLog log, CultureCatalog cultures) : PageModel
 {
@@ -20,14 +21,16 @@ public sealed class ZoekvragenModel(SearchQueryLog log, CultureCatalog cultures)
     [BindProperty(SupportsGet = true, Name = "periode")] public string? Period { get; set; }
     [BindProperty(SupportsGet = true, Name = "taal")] public string? Language { get; set; }
     public SearchQueryReport Report { get; private set; } = null!;
-    public IReadOnlyList<CultureDefinition> Languages => cultures.All;
+    public IReadOnlyList<CultureDefinition> Languages =>
+        ContentAccess.ReportLanguages(User, cultures) is { } own ? cultures.All.Where(c => own.Contains(c.Code)).ToList() : cultures.All;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var days = int.TryParse(Period, out var chosen) && SearchQueryLog.Periods.Contains(chosen) ? chosen : DefaultPeriod;
         var language = Language?.Trim().ToLowerInvariant();
-        var culture = language is not null && cultures.Contains(language) ? language : null;
-        Report = await log.ReportAsync(days, culture, cancellationToken);
+        var own = ContentAccess.ReportLanguages(User, cultures);
+        var culture = language is not null && cultures.Contains(language) && (own is null || own.Contains(language)) ? language : null;
+        Report = await log.ReportAsync(days, culture, own, cancellationToken);
         ViewData[LayoutData.Title] = "Zoekvragen";
     }
 

@@ -19,6 +19,13 @@ public static class ContentAccess
         || (!ownEditors.Any(o => o.Type == item.Type)
             && (user.IsInRole(PortalRoles.Editor) || (user.IsInRole(PortalRoles.Translator) && MayTranslateInto(user, item.Culture, cultures))));
 
+    /// <summary>The languages whose visitors' reports (page remarks, search queries) <paramref name="user"/> reads: null for every
+    /// language (editors and administrators), else a translator's own, as for translations.</summary>
+    public static IReadOnlyList<string>? ReportLanguages(ClaimsPrincipal user, CultureCatalog cultures) =>
+        user.IsInRole(PortalRoles.Administrator) || user.IsInRole(PortalRoles.Editor)
+            ? null
+            : cultures.All.Where(c => MayTranslateInto(user, c.Code, cultures)).Select(c => c.Code).ToList();
+
     /// <summary>Whether <paramref name="user"/> may begin, import or edit translations into <paramref name="culture"/>
     /// (a code as the portal writes it).</summary>
     public static bool MayTranslateInto(ClaimsPrincipal user, string culture, CultureCatalog cultures)
