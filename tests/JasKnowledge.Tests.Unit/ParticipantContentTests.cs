@@ -19,6 +19,18 @@ public sealed class ParticipantContentTests
     private static ContentFile Read(string set, string culture) =>
         ContentFile.Parse($"{set}.{culture}.md", File.ReadAllText(Path.Combine(Content, $"{set}.{culture}.md")));
 
+    /// <summary>Each film names the sheet on its topic, which exists: the two pages link to each other.</summary>
+    [Fact]
+    public void Every_film_names_an_existing_sheet_on_its_topic()
+    {
+        foreach (var film in SetNames().Where(s => s.StartsWith("video/", StringComparison.Ordinal)))
+        {
+            var fields = System.Text.Json.JsonDocument.Parse(Read(film, "nl").Text.Fields!).RootElement;
+            Assert.True(fields.TryGetProperty("sheet", out var sheet), $"{film} names no sheet.");
+            Assert.True(File.Exists(Path.Combine(Content, "informatie", $"{sheet.GetString()}.nl.md")), $"{film}: no sheet {sheet}.");
+        }
+    }
+
     [Fact]
     public void There_are_at_least_six_sheets_and_three_videos()
     {

@@ -95,6 +95,34 @@ public static partial class WebVtt
         return cues;
     }
 
+    /// <summary>
+    /// Subtitles in a right-to-left script as players must get them: every cue line begins with a right-to-left mark (U+200F).
+    /// A player lays out each cue line as a paragraph of its own, whose direction its first strong letter decides, so a line
+    /// that began with a Dutch term ("(zorgverzekering). هذا هو القانون.") was laid out left to right and read out of order
+    /// (review on a phone, 7 December). Text mostly in Latin or Ethiopic script is returned as it is.
+    /// </summary>
+    public static string ForPlayers(string text)
+    {
+        int rightToLeft = 0, other = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (!System.Text.Rune.IsLetter(rune)) continue;
+            if (rune.Value is >= 0x0590 and <= 0x08FF or >= 0xFB1D and <= 0xFDFF or >= 0xFE70 and <= 0xFEFF) rightToLeft++;
+            else other++;
+        }
+        if (rightToLeft <= other) return text;
+        var lines = text.Split('\n');
+        var inCue = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Length == 0) inCue = false;
+            else if (line.Contains("-->", StringComparison.Ordinal)) inCue = true;
+            else if (inCue && !line.StartsWith('\u200F')) lines[i] = "\u200F" + lines[i];
+        }
+        return string.Join('\n', lines);
+    }
+
     /// <summary>The cue text as readers see it: tags like &lt;i&gt; removed, entities decoded.</summary>
     public static string PlainText(WebVttCue cue) =>
         System.Net.WebUtility.HtmlDecode(Tag().Replace(cue.Text, "")).Replace('\n', ' ').Trim();

@@ -212,12 +212,35 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
         Assert.Contains("<source src=\"/files/nl/het-gesprek-video/2\" type=\"video/mp4\">", html);
         Assert.Equal(15, Regex.Matches(html, "<li><time datetime=\"PT[\\d.]+S\" dir=\"ltr\">").Count);
         // The offer meant for prepaid data says what it costs, as the MP4 links beside it do (phone review of 6 December 2026).
-        Assert.Matches("href=\"/ar/video/het-gesprek/offline.zip\">[^<]*<bdi[^>]*>[^<]+</bdi> \\(ZIP، حوالي [\\d.,]+ kB\\)</a>", html);
+        Assert.Matches("href=\"/ar/video/het-gesprek/offline.zip\">[^<]*<bdi[^>]*>[^<]+</bdi> \\(ZIP، حوالي [\\d.,٫]+ kB\\)</a>", html);
         Assert.Equal(["offline"], ScriptsOf(html)); // the player needs none; "Bewaar voor offline" is an enhancement
         // The films have no voice: the page says so, and no longer says the viewer will hear (تسمع) anything.
         Assert.Contains("<p class=\"video-silent\" lang=\"ar\" dir=\"rtl\">هذا الفيديو بدون صوت.", html);
         Assert.Contains("تتعلم", Regex.Match(html, "<p class=\"lead\">(.*?)</p>").Groups[1].Value);
         Assert.DoesNotContain("تسمع", Regex.Match(html, "<p class=\"lead\">(.*?)</p>").Groups[1].Value);
+    }
+
+    /// <summary>A film leads to the sheet on its topic and the sheet to its film, in the visitor's language, and both to the
+    /// word list; the home page leads participants to both before its story (review on a phone, 7 December).</summary>
+    [Fact]
+    public async Task A_film_and_its_sheet_lead_to_each_other_and_the_home_page_leads_to_both()
+    {
+        var client = Client();
+        var film = await client.GetStringAsync("/ar/video/je-mentor");
+        Assert.Matches("<nav class=\"related-material[^>]*>.*href=\"/ar/informatie/je-mentor\".*href=\"/ar/woordenlijst\"",
+            film.ReplaceLineEndings(" "));
+        var sheet = await client.GetStringAsync("/ti/informatie/het-gesprek-en-de-participatieverklaring");
+        Assert.Matches("<nav class=\"related-material[^>]*>.*href=\"/ti/video/het-gesprek\"", sheet.ReplaceLineEndings(" "));
+        Assert.DoesNotContain("href=\"/ti/video/je-mentor\"", sheet);
+        var home = (await client.GetStringAsync("/so")).ReplaceLineEndings(" ");
+        var start = home.IndexOf("class=\"start-links", StringComparison.Ordinal);
+        // Right under the title and lead, before the page's own sections.
+        var end = home.IndexOf("</nav>", start, StringComparison.Ordinal);
+        Assert.True(home.IndexOf("class=\"lead\"", StringComparison.Ordinal) is var lead && lead > 0 && lead < start);
+        Assert.True(end > start && home.IndexOf("<h2", end, StringComparison.Ordinal) > end);
+        Assert.Contains("href=\"/so/informatie#videos\"", home);
+        Assert.Contains("href=\"/so/informatie#sheets\"", home);
+        Assert.Contains("href=\"/so/woordenlijst\"", home);
     }
 
     [Fact]
@@ -231,6 +254,12 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
             Assert.Equal("text/vtt", response.Content.Headers.ContentType!.MediaType);
             Assert.StartsWith("WEBVTT", await response.Content.ReadAsStringAsync());
         }
+
+        // A player makes each cue line a paragraph of its own: an Arabic line that began with a Dutch term read out of order.
+        var arabic = JasKnowledge.Core.Media.WebVtt.Parse(await client.GetStringAsync("/ar/video/de-zorgverzekering.vtt"));
+        Assert.All(arabic.SelectMany(c => c.Text.Split('\n')), line => Assert.StartsWith("\u200F", line));
+        Assert.Contains(arabic, c => c.Text.Contains("\n\u200F(zorgverzekering)", StringComparison.Ordinal));
+        Assert.DoesNotContain('\u200F', await client.GetStringAsync("/ti/video/de-zorgverzekering.vtt"));
 
         var first = await client.GetAsync("/ti/video/je-klantmanager.vtt");
         using var again = new HttpRequestMessage(HttpMethod.Get, "/ti/video/je-klantmanager.vtt");

@@ -11,9 +11,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace JasKnowledge.Web.Features.InfoSheets;
 
-public sealed class SheetModel(PublishedContent content, PublishedAssets assets, ContentUrls urls, CultureCatalog cultures)
+public sealed class SheetModel(
+    PublishedContent content, PublishedAssets assets, ContentUrls urls, CultureCatalog cultures, Participants.ParticipantMaterials materials)
     : PublishedPageModel(content, urls, cultures)
 {
+    /// <summary>The films on the sheet's topic.</summary>
+    public IReadOnlyList<Participants.ParticipantMaterial> Related { get; private set; } = [];
     /// <summary>The PDF of the shown translation, when one was made from exactly this text.</summary>
     public (Asset File, AssetRevision Revision)? Pdf { get; private set; }
     /// <summary>"Bewaar voor offline": this page and its PDF.</summary>
@@ -27,6 +30,7 @@ public sealed class SheetModel(PublishedContent content, PublishedAssets assets,
             return NotFound();
         PublishedVersions = (await Published.PublishedHistoryAsync(Shown!.Item.Id, cancellationToken)).Count;
         Pdf = await SheetPdf.FindAsync(assets, Shown!.Item, Shown.Version, cancellationToken);
+        Related = await materials.RelatedAsync(InfoSheetsFeature.Type, slug, culture, cancellationToken);
         OfflineCopy = Offline.OfflineCopy.Of(
             InfoSheetsFeature.SheetUrl(culture, slug), [],
             Pdf is { } pdf ? [(DownloadUrls.File(pdf.File, pdf.Revision), pdf.Revision.Size)] : [],

@@ -22,7 +22,7 @@ public static class OfflineDownload
         foreach (var code in new[] { page.Item.Culture, MediaFeature.FilesCulture }.Distinct())
         {
             var translation = code == page.Item.Culture ? page : await content.FindBySlugAsync(MediaFeature.Type, slug, code, cancellationToken);
-            if (translation is { IsFallback: false } && VideoSubtitles.Of(translation.Version) is { } vtt)
+            if (translation is { IsFallback: false } && VideoSubtitles.ForPlayers(translation.Version) is { } vtt)
                 parts.Add(ZipPart.Text($"{slug}.{code}.vtt", vtt));
         }
         // With its length: a phone's download manager then shows the total and the progress (phone review of 6 December 2026).

@@ -14,7 +14,7 @@ public static class SubtitlesEndpoint
         string culture, string slug, string? download, HttpContext http, PublishedContent content, CancellationToken cancellationToken)
     {
         var page = await content.FindBySlugAsync(MediaFeature.Type, slug, culture, cancellationToken);
-        if (page is null || page.IsFallback || VideoSubtitles.Of(page.Version) is not { } text)
+        if (page is null || page.IsFallback || VideoSubtitles.ForPlayers(page.Version) is not { } text)
             return Results.NotFound();
         var bytes = Encoding.UTF8.GetBytes(text);
         var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"");

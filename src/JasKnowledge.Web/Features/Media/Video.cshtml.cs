@@ -12,9 +12,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace JasKnowledge.Web.Features.Media;
 
-public sealed class VideoModel(PublishedContent content, PublishedAssets assets, ContentUrls urls, CultureCatalog cultures)
+public sealed class VideoModel(
+    PublishedContent content, PublishedAssets assets, ContentUrls urls, CultureCatalog cultures, Participants.ParticipantMaterials materials)
     : PublishedPageModel(content, urls, cultures)
 {
+    /// <summary>The information sheet on the film's topic.</summary>
+    public IReadOnlyList<Participants.ParticipantMaterial> Related { get; private set; } = [];
     /// <summary>One subtitle track per language the video exists in; the visitor's language (or the
     /// language shown instead) is the default track.</summary>
     public IReadOnlyList<(CultureDefinition Language, string Url, bool IsDefault)> Tracks { get; private set; } = [];
@@ -38,12 +41,13 @@ public sealed class VideoModel(PublishedContent content, PublishedAssets assets,
             .Select(c => (c, MediaFeature.SubtitlesUrl(c.Code, slug), c.Code == Shown.Item.Culture))
             .ToList();
         Films = await FilmFamily.FindAsync(assets, slug, cancellationToken);
+        Related = await materials.RelatedAsync(MediaFeature.Type, slug, culture, cancellationToken);
         SaveData = SaveDataRequest.IsOn(Request);
         // The player's sources differ with the header, so caches must keep both answers apart.
         Response.Headers.Append("Vary", SaveDataRequest.Header);
         if (Films.Smallest is { } film)
         {
-            var subtitleBytes = (long)System.Text.Encoding.UTF8.GetByteCount(VideoSubtitles.Of(Shown.Version) ?? "");
+            var subtitleBytes = (long)System.Text.Encoding.UTF8.GetByteCount(VideoSubtitles.ForPlayers(Shown.Version) ?? "");
             // The ZIP holds the small film and the subtitles (a Dutch file beside a translation's adds a few kB): the
             // offer meant for prepaid data says what it costs, as the MP4 links do.
             OfflineZipSize = film.Revision.Size + subtitleBytes;

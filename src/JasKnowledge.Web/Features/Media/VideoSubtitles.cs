@@ -9,6 +9,10 @@ public static class VideoSubtitles
 {
     public static string? Of(ContentVersion version) => Text(version, MediaFeature.SubtitlesField);
 
+    /// <summary>The subtitles as a file for a player (the track, the offline download, the session pack): right-to-left
+    /// cue lines marked as such (<see cref="WebVtt.ForPlayers"/>).</summary>
+    public static string? ForPlayers(ContentVersion version) => Of(version) is { } text ? WebVtt.ForPlayers(text) : null;
+
     /// <summary>The one sentence, in the version's language, saying what the film shows, for whoever
     /// cannot see it (field <c>shows</c> of each translation; the picture has no words to translate).</summary>
     public static string? Shows(ContentVersion version) => Text(version, MediaFeature.ShowsField);

@@ -21,6 +21,9 @@ public abstract class PublishedPageModel(PublishedContent content, ContentUrls u
     public CultureDefinition ContentCulture { get; private set; } = cultures.Default;
     /// <summary>The item's published translations (the shown one included), in the catalog's order.</summary>
     public IReadOnlyList<ContentItem> Translations { get; private set; } = [];
+    /// <summary>A partial the article shows under its title and lead, before the text (the home page's way in for
+    /// participants); none by default.</summary>
+    public virtual string? UnderLead => null;
 
     protected async Task<bool> ShowAsync(PublishedPage? page, CancellationToken cancellationToken)
     {

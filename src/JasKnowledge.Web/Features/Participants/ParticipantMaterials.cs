@@ -10,7 +10,8 @@ namespace JasKnowledge.Web.Features.Participants;
 /// chain, with the facts every translation shares (order, duration, the handbook sessions it belongs
 /// to), which are read from the source-language text so translators never have to repeat them.</summary>
 public sealed record ParticipantMaterial(
-    PublishedPage Page, string Url, int Order, int? DurationSeconds, IReadOnlyList<string> Sessions, IReadOnlyList<string> Languages)
+    PublishedPage Page, string Url, int Order, int? DurationSeconds, IReadOnlyList<string> Sessions, IReadOnlyList<string> Languages,
+    string? Sheet = null)
 {
     public string Type => Page.Item.Type;
     public string Set => Page.Item.LocalizationSet;
@@ -38,7 +39,8 @@ public sealed class ParticipantMaterials(PublishedContent content, ContentUrls u
                 var fields = Fields.Read((source.Version ?? shown.Version).Fields);
                 var page = new PublishedPage(shown.Item, shown.Version, culture);
                 var languages = cultures.All.Where(c => set.Any(p => p.Item.Culture == c.Code)).Select(c => c.Code).ToList();
-                materials.Add(new ParticipantMaterial(page, urls.For(shown.Item) ?? "", fields.Order, fields.Duration, fields.Sessions, languages));
+                materials.Add(new ParticipantMaterial(
+                    page, urls.For(shown.Item) ?? "", fields.Order, fields.Duration, fields.Sessions, languages, fields.Sheet));
             }
         }
         return materials.OrderBy(m => Array.IndexOf(Types, m.Type)).ThenBy(m => m.Order).ThenBy(m => m.Set, StringComparer.Ordinal).ToList();
@@ -49,8 +51,22 @@ public sealed class ParticipantMaterials(PublishedContent content, ContentUrls u
         string sessionSlug, string culture, CancellationToken cancellationToken = default) =>
         (await ListAsync(culture, null, cancellationToken)).Where(m => m.Sessions.Contains(sessionSlug, StringComparer.Ordinal)).ToList();
 
+    /// <summary>The film's sheet and the sheet's films (a film's field <c>sheet</c>, the slug of the sheet on its topic): a
+    /// participant who watched one is led to the other, in their language. The film had said "read more on the sheet" without
+    /// a link (review on a phone, 7 December).</summary>
+    public async Task<IReadOnlyList<ParticipantMaterial>> RelatedAsync(
+        string type, string slug, string culture, CancellationToken cancellationToken = default)
+    {
+        var all = await ListAsync(culture, null, cancellationToken);
+        if (type == Media.MediaFeature.Type)
+            return all.FirstOrDefault(m => m.Type == type && m.Slug == slug)?.Sheet is { } sheet
+                ? all.Where(m => m.Type == InfoSheets.InfoSheetsFeature.Type && m.Slug == sheet).ToList()
+                : [];
+        return all.Where(m => m.Type == Media.MediaFeature.Type && m.Sheet == slug).ToList();
+    }
+
     /// <summary>The fields shared by all translations of a sheet or video.</summary>
-    private sealed record Fields(int Order, int? Duration, IReadOnlyList<string> Sessions)
+    private sealed record Fields(int Order, int? Duration, IReadOnlyList<string> Sessions, string? Sheet = null)
     {
         public static Fields Read(string? json)
         {
@@ -62,7 +78,8 @@ public sealed class ParticipantMaterials(PublishedContent content, ContentUrls u
                 Number(root, "duration"),
                 root.TryGetProperty("sessions", out var sessions) && sessions.ValueKind == JsonValueKind.Array
                     ? sessions.EnumerateArray().Select(s => s.GetString()).OfType<string>().ToList()
-                    : []);
+                    : [],
+                root.TryGetProperty("sheet", out var sheet) && sheet.ValueKind == JsonValueKind.String ? sheet.GetString() : null);
         }
 
         // Front matter scalars arrive as JSON strings.

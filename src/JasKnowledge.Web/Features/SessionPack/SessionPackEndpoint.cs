@@ -78,7 +78,7 @@ public static class SessionPackEndpoint
                     notes.Add($"Ontbreekt in {language.NativeName} ({language.Code}): {material.Page.Version.Title}");
                     continue;
                 }
-                if (material.Type == MediaFeature.Type && VideoSubtitles.Of(page.Version) is { } vtt)
+                if (material.Type == MediaFeature.Type && VideoSubtitles.ForPlayers(page.Version) is { } vtt)
                 {
                     parts.Add(ZipPart.Text($"video/{material.Slug}.{language.Code}.vtt", vtt));
                     notes.Add($"video/{material.Slug}.{language.Code}.vtt — ondertitels in {language.NativeName} ({language.Code}) bij de film.");
