@@ -173,6 +173,19 @@ public sealed class MarkdownRendererTests
             LatinRuns.ToHtml("در گزارش Resultaten Project JAS 2016–2019 آمده است", "Arab"));
         Assert.Equal("<span lang=\"nl\" dir=\"ltr\">(JAS 2016–2019)</span> –", LatinRuns.ToHtml("(JAS 2016–2019) –", "Arab"));
     }
+
+    /// <summary>A search snippet keeps its marks and gets the isolation its page gives: "de trainer: الشخص" came out as
+    /// ": de trainer" in Arabic results.</summary>
+    [Theory]
+    [InlineData("… كلمات مهمة de trainer: <mark>الشخص</mark> …", "Arab",
+        "… كلمات مهمة <span lang=\"nl\" dir=\"ltr\">de trainer</span>: <mark>الشخص</mark> …")]
+    [InlineData("مرشدك (<mark>mentor</mark>) &amp; <mark>x</mark>", "Arab",
+        "مرشدك <span lang=\"nl\" dir=\"ltr\">(<mark>mentor</mark>)</span> &amp; <mark>x</mark>")]
+    [InlineData("de <mark>trainer</mark> &lt;b&gt;", "Latn", "de <mark>trainer</mark> &lt;b&gt;")]
+    [InlineData("<mark>Het Gesp</mark>rek ብጉጅለ", "Ethi", "<span lang=\"nl\" dir=\"ltr\"><mark>Het Gesp</mark>rek</span> ብጉጅለ")]
+    [InlineData("<b>niet van ons</b>", "Arab", "<b>niet van ons</b>")]
+    public void A_snippet_keeps_its_marks_inside_the_isolated_dutch_runs(string snippet, string script, string expected) =>
+        Assert.Equal(expected, LatinRuns.MarkedToHtml(snippet, script));
 }
 
 /// <summary>The plain text search indexes, with where each heading starts in it (a hit leads to its section).</summary>
