@@ -14,7 +14,7 @@ public sealed class FilmRenditionJourneyTests(BrowserPortal portal) : IClassFixt
         var page = await context.NewPageAsync();
         await page.GotoAsync("/so/video/het-gesprek");
         await page.WaitForFunctionAsync("() => document.querySelector('video').currentSrc !== ''");
-        Assert.EndsWith("/files/nl/het-gesprek-video-360p/1", await page.EvaluateAsync<string>("() => document.querySelector('video').currentSrc"));
+        Assert.EndsWith("/files/nl/het-gesprek-video-360p/2", await page.EvaluateAsync<string>("() => document.querySelector('video').currentSrc"));
         // The film a phone plays is the one "Bewaar voor offline" keeps.
         Assert.Contains(new Uri(await page.EvaluateAsync<string>("() => document.querySelector('video').currentSrc")).AbsolutePath,
             (await page.GetAttributeAsync("[data-offline-save]", "data-offline-files"))!.Split(' '));
@@ -28,7 +28,7 @@ public sealed class FilmRenditionJourneyTests(BrowserPortal portal) : IClassFixt
         await wide.SetViewportSizeAsync(1280, 800);
         await wide.GotoAsync("/so/video/het-gesprek");
         await wide.WaitForFunctionAsync("() => document.querySelector('video').currentSrc !== ''");
-        Assert.EndsWith("/files/nl/het-gesprek-video/2", await wide.EvaluateAsync<string>("() => document.querySelector('video').currentSrc"));
+        Assert.EndsWith("/files/nl/het-gesprek-video/3", await wide.EvaluateAsync<string>("() => document.querySelector('video').currentSrc"));
     }
 
     [Fact]

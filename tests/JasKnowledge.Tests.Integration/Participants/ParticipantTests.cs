@@ -208,8 +208,8 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
         Assert.Equal("/ar/video/het-gesprek.vtt", defaults[0].Groups[1].Value);
         Assert.Contains("preload=\"none\"", html);
         Assert.Matches("poster=\"/files/nl/het-gesprek-poster-webp/1\"", html);
-        Assert.Contains("<source src=\"/files/nl/het-gesprek-video-360p/1\" type=\"video/mp4\" media=\"(max-width: 40em)\">", html);
-        Assert.Contains("<source src=\"/files/nl/het-gesprek-video/2\" type=\"video/mp4\">", html);
+        Assert.Contains("<source src=\"/files/nl/het-gesprek-video-360p/2\" type=\"video/mp4\" media=\"(max-width: 40em)\">", html);
+        Assert.Contains("<source src=\"/files/nl/het-gesprek-video/3\" type=\"video/mp4\">", html);
         Assert.Equal(15, Regex.Matches(html, "<li><time datetime=\"PT[\\d.]+S\" dir=\"ltr\">").Count);
         // The offer meant for prepaid data says what it costs, as the MP4 links beside it do (phone review of 6 December 2026).
         Assert.Matches("href=\"/ar/video/het-gesprek/offline.zip\">[^<]*<bdi[^>]*>[^<]+</bdi> \\(ZIP، حوالي [\\d.,٫]+ kB\\)</a>", html);
