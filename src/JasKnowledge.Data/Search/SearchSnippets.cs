@@ -227,10 +227,9 @@ public static partial class SearchSnippets
             {
                 if (starts[i] < at || ends[i] > to) continue; // outside the window, or inside a mark already written
                 if (firstMark < 0) firstMark = starts[i];
-                // Two marks that touch are one ("24x24" is two tokens): written apart they showed as "24 x24".
-                if (starts[i] == at && at > from && html.Length >= "</mark>".Length
-                    && html.ToString(html.Length - "</mark>".Length, "</mark>".Length) == "</mark>")
-                    html.Length -= "</mark>".Length;
+                // Two marks that touch are one ("24x24" is two tokens): written apart they showed as "24 x24". Past the
+                // window's start, 'at' is always where the last mark closed.
+                if (starts[i] == at && at > from) html.Length -= "</mark>".Length;
                 else
                     Escaper.Append(html, content[at..starts[i]]).Append("<mark>");
                 Escaper.Append(html, content[starts[i]..ends[i]]).Append("</mark>");
