@@ -25,7 +25,7 @@ public sealed class OfflineJourneyTests(BrowserPortal portal) : IClassFixture<Br
         await WaitForWorkerAsync(page);
         var saveSheet = page.Locator("[data-offline-action=save]");
         // The size is shown before the visitor agrees, in their language.
-        Assert.Matches(@"\(حوالي [\d٫,.]+ kB\)", await saveSheet.InnerTextAsync());
+        Assert.Matches(@"\(حوالي \u2066[\d٫,.]+\skB\u2069\)", await saveSheet.InnerTextAsync());
         await SaveAsync(page);
         await Axe.AssertNoViolationsAsync(page, "offline-ar-sheet-saved");
         var sheetTitle = await page.Locator("h1").InnerTextAsync();

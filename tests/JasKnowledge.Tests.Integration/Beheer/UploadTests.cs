@@ -71,7 +71,7 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         Assert.Contains(sha, html);
         // In words an editor reads, with the way to the public page of this very version.
-        Assert.Contains("Versie 9.1 is gepubliceerd: PDF, 300 kB.", html);
+        Assert.Contains("Versie 9.1 is gepubliceerd: PDF, 300\u00A0kB.", System.Net.WebUtility.HtmlDecode(html));
         var page = Regex.Match(html, "<a href=\"([^\"]+)\">Bekijk de downloadpagina</a>").Groups[1].Value;
         Assert.Equal("/nl/downloads/nl/het-gesprek-handboek-pdf/9.1", page);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(page)).StatusCode);
