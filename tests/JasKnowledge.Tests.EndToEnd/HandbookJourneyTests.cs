@@ -113,5 +113,13 @@ public sealed class HandbookJourneyTests(BrowserPortal portal) : IClassFixture<B
         await pictures.Locator("summary").ClickAsync();
         await Assertions.Expect(poster).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(page, "downloads-nl-pictures");
+
+        // A language other than the page's is folded; its files appear when it is unfolded, also without JavaScript.
+        var arabic = page.Locator("#taal-ar ~ details.file-fold");
+        var arabicSheet = arabic.Locator(".file-card").First;
+        await Assertions.Expect(arabicSheet).ToBeHiddenAsync();
+        await arabic.Locator("summary").ClickAsync();
+        await Assertions.Expect(arabicSheet).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page, "downloads-nl-arabic-unfolded");
     }
 }

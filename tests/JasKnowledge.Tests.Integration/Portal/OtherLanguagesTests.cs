@@ -55,6 +55,27 @@ public abstract partial class OtherLanguagesTests<TFixture>(TFixture fixture) : 
         Assert.True(At("<details class=\"file-pictures\">") < At("(kleine afbeelding, WebP)"));
     }
 
+    [Fact]
+    public async Task Only_the_visitors_own_language_is_unfolded_on_the_downloads_page()
+    {
+        var html = await PageAsync("/ar/downloads");
+
+        // The Arabic files are open; every other language is one line to unfold, with how many files it has
+        // (the page was 32,000 pixels on a phone with every language open: phone review of 7 December 2026).
+        Assert.DoesNotContain("file-fold", Section(html, "ar"));
+        var dutch = Section(html, "nl");
+        var folded = Regex.Match(dutch, "<details class=\"file-fold\">\\s*<summary>الملفات \\((\\d+)\\)</summary>");
+        Assert.True(folded.Success, "the Dutch files are not folded");
+        Assert.Equal(Regex.Matches(dutch, "<li class=\"file-card\">").Count, int.Parse(folded.Groups[1].Value));
+        Assert.True(dutch.IndexOf("file-fold", StringComparison.Ordinal) < dutch.IndexOf("Het Gesprek: handboek voor trainers (PDF)", StringComparison.Ordinal));
+        Assert.Equal(Regex.Matches(html, "<h2 id=\"taal-").Count - 1, Regex.Matches(html, "<details class=\"file-fold\">").Count);
+
+        // A Dutch visitor sees the Dutch files open and the Arabic ones folded.
+        var forDutch = await PageAsync("/nl/downloads");
+        Assert.DoesNotContain("file-fold", Section(forDutch, "nl"));
+        Assert.Matches("<details class=\"file-fold\">\\s*<summary>Bestanden \\(\\d+\\)</summary>", Section(forDutch, "ar"));
+    }
+
     private static string Section(string html, string code)
     {
         var start = html.IndexOf($"<h2 id=\"taal-{code}\"", StringComparison.Ordinal);

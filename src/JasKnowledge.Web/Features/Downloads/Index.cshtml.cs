@@ -13,7 +13,8 @@ public sealed record FilesInLanguage(CultureDefinition Language, IReadOnlyList<A
 }
 
 /// <summary>/{culture}/downloads: every file, grouped by language with the visitor's own first and Dutch (the handbook,
-/// the films, the data) next, so that a participant on a phone finds their sheets at the top of a long list.</summary>
+/// the films, the data) next. Only the visitor's own language is unfolded: with every language open the page was 32,000
+/// pixels on a phone, mostly Dutch data files a participant never needs (phone review of 7 December 2026).</summary>
 public sealed class DownloadsIndexModel(PublishedAssets assets, CultureCatalog cultures) : PageModel
 {
     public IReadOnlyList<FilesInLanguage> Sections { get; private set; } = [];
