@@ -31,5 +31,13 @@ public sealed class BehindProxyTests(SqlitePortal fixture) : IClassFixture<Sqlit
         Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
         var cookie = other.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("jas-beheer=", StringComparison.Ordinal));
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+
+        // One IPv6 home network is one visitor: new addresses from its /64 do not buy new attempts (review of 7 December
+        // 2026; the other limits already counted so), while the next network is someone else.
+        var sameHome = new List<HttpStatusCode>();
+        foreach (var address in new[] { "2001:db8:1:2::1", "2001:db8:1:2::2", "2001:db8:1:2:ffff::3" })
+            sameHome.Add((await SignInFromAsync(address, "Fout-wachtwoord-1")).StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], sameHome);
+        Assert.Equal(HttpStatusCode.OK, (await SignInFromAsync("2001:db8:1:3::1", "Fout-wachtwoord-1")).StatusCode);
     }
 }

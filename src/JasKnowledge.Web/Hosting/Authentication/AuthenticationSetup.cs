@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using JasKnowledge.Data;
 using JasKnowledge.Data.Accounts;
 using JasKnowledge.Web.Features.Beheer;
+using JasKnowledge.Web.Hosting.Http;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -105,10 +106,10 @@ public static class AuthenticationSetup
                 await context.HttpContext.Response.WriteAsync(
                     "Te veel pogingen om in te loggen. Wacht een minuut en probeer het dan opnieuw.", cancellationToken);
             };
-            // Only sign-in attempts count, per client address: 10 a minute (Jas:Beheer:LoginAttemptsPerMinute)
-            // slows guessing down long before lockout and never bothers a person who mistypes.
+            // Only sign-in attempts count, per client (an IPv6 /64 is one, as for every other limit): 10 a minute
+            // (Jas:Beheer:LoginAttemptsPerMinute) slows guessing down long before lockout and never bothers a person who mistypes.
             options.AddPolicy(LoginRateLimit, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ? RateLimitPartition.GetFixedWindowLimiter(ClientRequestLimit.ClientOf(context.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue("Jas:Beheer:LoginAttemptsPerMinute", 10),
