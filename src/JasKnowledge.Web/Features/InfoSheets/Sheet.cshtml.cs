@@ -17,8 +17,8 @@ public sealed class SheetModel(
 {
     /// <summary>The films on the sheet's topic.</summary>
     public IReadOnlyList<Participants.ParticipantMaterial> Related { get; private set; } = [];
-    /// <summary>The PDF of the shown translation, when one was made from exactly this text.</summary>
-    public (Asset File, AssetRevision Revision)? Pdf { get; private set; }
+    /// <summary>The PDF of the shown translation, when one was made from this text or from one with only minor changes since.</summary>
+    public SheetPdfFile? Pdf { get; private set; }
     /// <summary>"Bewaar voor offline": this page and its PDF.</summary>
     public OfflineCopy? OfflineCopy { get; private set; }
     /// <summary>How many versions of this translation were published: two or more can be compared.</summary>
@@ -29,7 +29,7 @@ public sealed class SheetModel(
         if (!await ShowAsync(await Published.FindBySlugAsync(InfoSheetsFeature.Type, slug, culture, cancellationToken), cancellationToken))
             return NotFound();
         PublishedVersions = (await Published.PublishedHistoryAsync(Shown!.Item.Id, cancellationToken)).Count;
-        Pdf = await SheetPdf.FindAsync(assets, Shown!.Item, Shown.Version, cancellationToken);
+        Pdf = await SheetPdf.FindAsync(assets, Published, Shown!.Item, Shown.Version, cancellationToken);
         Related = await materials.RelatedAsync(InfoSheetsFeature.Type, slug, culture, cancellationToken);
         OfflineCopy = Offline.OfflineCopy.Of(
             InfoSheetsFeature.SheetUrl(culture, slug), [],

@@ -1,6 +1,7 @@
 using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Data.Assets;
+using JasKnowledge.Data.Content;
 using JasKnowledge.Theme;
 using JasKnowledge.Web.Features.Downloads;
 using JasKnowledge.Web.Features.Media;
@@ -9,7 +10,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JasKnowledge.Web.Features.Participants;
 
-public sealed class ParticipantsIndexModel(ParticipantMaterials materials, PublishedAssets assets, CultureCatalog cultures) : PageModel
+public sealed class ParticipantsIndexModel(
+    ParticipantMaterials materials, PublishedAssets assets, PublishedContent content, CultureCatalog cultures) : PageModel
 {
     public IReadOnlyList<ParticipantMaterial> Videos { get; private set; } = [];
     public IReadOnlyList<ParticipantMaterial> Sheets { get; private set; } = [];
@@ -37,7 +39,7 @@ public sealed class ParticipantsIndexModel(ParticipantMaterials materials, Publi
         foreach (var sheet in Sheets)
         {
             versions.Add(sheet.Page.Version.Id.ToString());
-            if (await InfoSheets.SheetPdf.FindAsync(assets, sheet.Page.Item, sheet.Page.Version, cancellationToken) is { } pdf)
+            if (await InfoSheets.SheetPdf.FindAsync(assets, content, sheet.Page.Item, sheet.Page.Version, cancellationToken) is { } pdf)
             {
                 files.Add((DownloadUrls.File(pdf.File, pdf.Revision), pdf.Revision.Size));
                 versions.Add(pdf.Revision.Id.ToString());

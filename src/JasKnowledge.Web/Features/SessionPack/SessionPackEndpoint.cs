@@ -85,7 +85,7 @@ public static class SessionPackEndpoint
                 }
                 else if (material.Type == InfoSheetsFeature.Type)
                 {
-                    if (await SheetPdf.FindAsync(assets, page.Item, page.Version, cancellationToken) is { } pdf)
+                    if (await SheetPdf.FindAsync(assets, content, page.Item, page.Version, cancellationToken) is { } pdf)
                     {
                         parts.Add(ZipPart.File($"informatie/{language.Code}/{material.Slug}.pdf", blobs, pdf.Revision));
                         notes.Add($"informatie/{language.Code}/{material.Slug}.pdf — informatieblad '{material.Page.Version.Title}' in "
