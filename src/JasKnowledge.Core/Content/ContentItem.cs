@@ -76,14 +76,21 @@ public sealed class ContentItem : IContentAddress
             throw new ContentRuleException(
                 ContentRule.NotADraft,
                 $"Versie {number} is geen concept meer (iemand heeft die intussen gepubliceerd of vervangen): alleen een concept kan worden gepubliceerd. Laad de pagina opnieuw.");
-        if (version.IsMajor && string.IsNullOrWhiteSpace(version.ChangeNote))
-            throw new ContentRuleException(ContentRule.MajorChangeNeedsNote, "Een grote wijziging heeft een toelichting nodig: schrijf wat er veranderde.");
-        if (string.IsNullOrWhiteSpace(version.Title))
-            throw new ContentRuleException(ContentRule.TitleRequired, "Een versie heeft een titel nodig voordat die kan worden gepubliceerd.");
+        CheckPublishable(version.ToText());
         if (Published is { } current) current.State = VersionState.Superseded;
         version.State = VersionState.Published;
         version.PublishedUtc = nowUtc;
         return version;
+    }
+
+    /// <summary>What any text must have before it is published; checked before anything changes, so a refusal leaves the item
+    /// as it was.</summary>
+    public static void CheckPublishable(VersionText text)
+    {
+        if (text.IsMajor && string.IsNullOrWhiteSpace(text.ChangeNote))
+            throw new ContentRuleException(ContentRule.MajorChangeNeedsNote, "Een grote wijziging heeft een toelichting nodig: schrijf wat er veranderde.");
+        if (string.IsNullOrWhiteSpace(text.Title))
+            throw new ContentRuleException(ContentRule.TitleRequired, "Een versie heeft een titel nodig voordat die kan worden gepubliceerd.");
     }
 
     /// <summary>Takes the item offline. Its versions stay as history and can be restored.</summary>

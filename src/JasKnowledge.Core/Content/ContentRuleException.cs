@@ -22,6 +22,8 @@ public enum ContentRule
     ChangedMeanwhile,
     /// <summary>A file version's release notes cannot be kept (<see cref="Assets.AssetRevision.ReleaseNotesProblem"/>).</summary>
     ReleaseNotes,
+    /// <summary>A text to publish that is the published text itself: no new version is made.</summary>
+    Unchanged,
 }
 
 /// <summary>A request that would break a rule of the content core (for example publishing a version

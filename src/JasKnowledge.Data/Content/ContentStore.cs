@@ -49,6 +49,7 @@ public sealed class ContentStore(
         return draft;
     }
 
+    /// <summary>Publishes a saved draft as it is.</summary>
     public async Task<ContentVersion> PublishAsync(ContentItem item, int number, string actor, CancellationToken cancellationToken = default)
     {
         var version = item.Publish(number, clock.GetUtcNow().UtcDateTime);
@@ -56,8 +57,33 @@ public sealed class ContentStore(
         return version;
     }
 
-    /// <summary>A new version made public at once (import, or an editor's "save and publish"); a new
-    /// item is created in the same transaction.</summary>
+    /// <summary>An editor's "Publiceren", in one transaction: the form's text becomes the draft (the open one, or a new one; a
+    /// new item is created with it) and is published at once. Refused before anything changes when it breaks a publishing rule or
+    /// is the published text itself (pressing "Publiceren" on an unchanged form made a new, identical version: review of
+    /// 7 December 2026).</summary>
+    public async Task<ContentVersion> SaveAndPublishAsync(ContentItem item, VersionText text, string actor, CancellationToken cancellationToken = default)
+    {
+        Check(item.Type, text);
+        ContentItem.CheckPublishable(text);
+        if (item.Published is { } published && published.ToText() with { ChangeNote = text.ChangeNote, IsMajor = text.IsMajor } == text)
+            throw new ContentRuleException(ContentRule.Unchanged,
+                $"De tekst is dezelfde als die van de gepubliceerde versie {published.Number}: er is geen nieuwe versie gemaakt.");
+        if (db.Entry(item).State == EntityState.Detached) db.ContentItems.Add(item);
+        var now = clock.GetUtcNow().UtcDateTime;
+        ContentVersion version;
+        if (item.Draft is { } open)
+        {
+            item.EditDraft(text);
+            version = open;
+        }
+        else version = item.StartDraft(text, actor, now);
+        item.Publish(version.Number, now);
+        await CommitAsync(item, true, actor, "content.publish", Describe(item, version), version.ChangeNote, cancellationToken, version);
+        return version;
+    }
+
+    /// <summary>A new version made public at once, by the import and the demo data; a new item is created in the same
+    /// transaction.</summary>
     public async Task<ContentVersion> PublishNewVersionAsync(
         ContentItem item, VersionText text, string actor, CancellationToken cancellationToken = default)
     {

@@ -197,6 +197,39 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
         Assert.Contains("Helemaal nieuw.", await client.GetStringAsync("/nl/handboek/inleiding"));
     }
 
+    /// <summary>"Publiceren" on a form whose text is the published one made a new, identical version (its diff marked nothing;
+    /// review of 7 December 2026). Now nothing is saved, and the editor reads why.</summary>
+    [Fact]
+    public async Task Publishing_the_published_text_again_makes_no_new_version()
+    {
+        var client = await EditorAsync();
+        var id = await IdAsync("handboek/sessie-3-solidariteit-en-meedoen", "nl");
+        var before = await VersionCountAsync("handboek/sessie-3-solidariteit-en-meedoen");
+        Item current;
+        using (var scope = Host.Services.CreateScope())
+        {
+            var published = (await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync(id))!.Published!;
+            current = new Item(published.Title, published.Summary ?? "", published.Body, published.Number);
+        }
+        var (token, start) = await OpenAsync(client, id);
+
+        // The body with a trailing space and Windows line ends is the same text: the form trims and normalizes it.
+        var response = await SubmitAsync(client, id, "Publish", token, start, current.Title, current.Body.Replace("\n", "\r\n") + " ",
+            "Niets veranderd.", major: true, summary: current.Summary);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains($"De tekst is dezelfde als die van de gepubliceerde versie {current.Number}: er is geen nieuwe versie gemaakt.",
+            WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(before, await VersionCountAsync("handboek/sessie-3-solidariteit-en-meedoen"));
+
+        // One changed word publishes.
+        var changed = await SubmitAsync(client, id, "Publish", token, start, current.Title, current.Body + "\n\nEen nieuwe zin.", "Een zin erbij.",
+            major: true, summary: current.Summary);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(before + 1, await VersionCountAsync("handboek/sessie-3-solidariteit-en-meedoen"));
+    }
+
+    private sealed record Item(string Title, string Summary, string Body, int Number);
+
     /// <summary>A box's value the form cannot send bound as unticked, and a major change was saved as a minor one (noticed 6 December 2026).</summary>
     [Theory]
     [InlineData("IsMajor")]

@@ -80,6 +80,7 @@ public abstract class SameMomentTests<TFixture>(TFixture fixture) : IClassFixtur
     [Theory]
     [InlineData("edit")]
     [InlineData("publish")]
+    [InlineData("save-and-publish")]   // the editor's "Publiceren": the form's text saved and published in one transaction
     [InlineData("unpublish")]
     public async Task A_second_change_from_the_same_state_is_refused_and_the_first_is_what_happened(string how)
     {
@@ -94,6 +95,7 @@ public abstract class SameMomentTests<TFixture>(TFixture fixture) : IClassFixtur
             {
                 "edit" => () => store.SaveDraftAsync(item, Text with { Body = $"Tekst van aanvraag {mine}." }, $"editor{mine}"),
                 "publish" => () => store.PublishAsync(item, 2, $"editor{mine}"),
+                "save-and-publish" => () => store.SaveAndPublishAsync(item, Text with { Body = $"Tekst van aanvraag {mine}." }, $"editor{mine}"),
                 _ => () => store.UnpublishAsync(item, $"editor{mine}"),
             };
         });
@@ -109,6 +111,11 @@ public abstract class SameMomentTests<TFixture>(TFixture fixture) : IClassFixtur
             case "edit":
                 Assert.Equal("Tekst van aanvraag 1.", versions[1].Body);
                 Assert.Equal(["editor1 content.draft"], actions.Where(a => a.StartsWith("editor")));
+                break;
+            case "save-and-publish":
+                Assert.Equal([VersionState.Superseded, VersionState.Published], versions.Select(v => v.State));
+                Assert.Equal("Tekst van aanvraag 1.", versions[1].Body);
+                Assert.Equal(["editor1 content.publish"], actions.Where(a => a.StartsWith("editor")));
                 break;
             case "publish":
                 Assert.Equal([VersionState.Superseded, VersionState.Published], versions.Select(v => v.State));

@@ -17,7 +17,7 @@ namespace JasKnowledge.Programmes.Features.Programmes.Beheer;
 /// a change note. A form that breaks the model is shown again with a message per field, nothing saved.
 /// </summary>
 [Authorize]
-public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : PageModel
+public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store, TimeProvider clock) : PageModel
 {
     [BindProperty] public MunicipalityForm Form { get; set; } = new();
     /// <summary>The record as it was when the form was opened (<see cref="EditStamp"/>).</summary>
@@ -86,30 +86,33 @@ public sealed class EditModel(ProgrammeCatalog catalog, ContentStore store) : Pa
 
         var text = FormText(fields);
         var actor = User.Identity?.Name ?? "onbekend";
-        var textSaved = false;
         try
         {
             var item = _item;
-            ContentVersion draft;
-            if (item is null)
+            ContentVersion saved;
+            if (publish)
+            {
+                item ??= new ContentItem
+                {
+                    Type = ProgrammeContentTypes.Municipality, Culture = ProgrammeContentTypes.Culture, LocalizationSet = SetOf(Gemeente),
+                    Slug = Gemeente.Slug, CreatedUtc = clock.GetUtcNow().UtcDateTime,
+                };
+                saved = await store.SaveAndPublishAsync(item, text, actor, cancellationToken);
+            }
+            else if (item is null)
             {
                 item = await store.CreateAsync(
                     ProgrammeContentTypes.Municipality, ProgrammeContentTypes.Culture, SetOf(Gemeente), Gemeente.Slug, text, actor,
                     cancellationToken);
-                draft = item.Draft!;
+                saved = item.Draft!;
             }
-            else
-            {
-                draft = await store.SaveDraftAsync(item, text, actor, cancellationToken);
-            }
-            textSaved = true;
-            if (publish) await store.PublishAsync(item, draft.Number, actor, cancellationToken);
-            Saved = publish ? $"Gepubliceerd als versie {draft.Number}."
-                : $"Opgeslagen als concept (versie {draft.Number}); de publieke pagina is niet veranderd.";
+            else saved = await store.SaveDraftAsync(item, text, actor, cancellationToken);
+            Saved = publish ? $"Gepubliceerd als versie {saved.Number}."
+                : $"Opgeslagen als concept (versie {saved.Number}); de publieke pagina is niet veranderd.";
             HasDraft = !publish;
             Base = EditStamp.Of(item);
         }
-        catch (ContentRuleException e) when (e.Rule == ContentRule.ChangedMeanwhile && !textSaved)
+        catch (ContentRuleException e) when (e.Rule == ContentRule.ChangedMeanwhile)
         {
             // Both forms passed the check above at the same moment, and the database let the other save first.
             if (await LoadAsync(code, cancellationToken) is { } gone) return gone;

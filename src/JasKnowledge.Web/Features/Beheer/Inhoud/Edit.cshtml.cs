@@ -156,27 +156,23 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             return Page();
         }
         var text = FormText();
-        var textSaved = false;
         try
         {
-            var draft = await store.SaveDraftAsync(Item, text, Actor, cancellationToken);
-            textSaved = true;
-            if (publish) await store.PublishAsync(Item, draft.Number, Actor, cancellationToken);
-            Message = publish ? $"Versie {draft.Number} is gepubliceerd."
-                : $"Opgeslagen als concept (versie {draft.Number}). De publieke pagina is niet veranderd.";
+            var saved = publish
+                ? await store.SaveAndPublishAsync(Item, text, Actor, cancellationToken)
+                : await store.SaveDraftAsync(Item, text, Actor, cancellationToken);
+            Message = publish ? $"Versie {saved.Number} is gepubliceerd."
+                : $"Opgeslagen als concept (versie {saved.Number}). De publieke pagina is niet veranderd.";
             Base = EditStamp.Of(Item);
         }
-        catch (ContentRuleException e) when (e.Rule == ContentRule.ChangedMeanwhile && !textSaved)
+        catch (ContentRuleException e) when (e.Rule == ContentRule.ChangedMeanwhile)
         {
             // Both forms passed the check above at the same moment, and the database let the other save first.
             return await LoadAsync(id, cancellationToken) ?? SavedMeanwhile();
         }
         catch (ContentRuleException e)
         {
-            // The draft was saved before the publish was refused (a major change without a note): the form now stands
-            // on that draft, or the corrected publish would be refused as someone else's save.
-            if (textSaved && e.Rule != ContentRule.ChangedMeanwhile) Base = EditStamp.Of(Item);
-            Refused(e);
+            Refused(e);   // nothing was saved: the store checks every rule before it changes anything
         }
         return Page();
     }
@@ -209,7 +205,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     private void Refused(ContentRuleException e)
     {
         Problem = e.Rule == ContentRule.MajorChangeNeedsNote
-            ? "Een grote wijziging heeft een toelichting nodig: schrijf bij \"Wat veranderde er?\" wat er veranderde. Het concept is opgeslagen."
+            ? "Een grote wijziging heeft een toelichting nodig: schrijf bij \"Wat veranderde er?\" wat er veranderde. Er is niets opgeslagen; uw tekst staat hieronder."
             : e.Message;
         if (e.Rule == ContentRule.MajorChangeNeedsNote) ProblemField = "changeNote";
         // A field a rule refused (too long, a title of two lines, a direction override): the first one it is about.
