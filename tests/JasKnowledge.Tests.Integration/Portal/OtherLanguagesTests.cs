@@ -76,6 +76,25 @@ public abstract partial class OtherLanguagesTests<TFixture>(TFixture fixture) : 
         Assert.Matches("<details class=\"file-fold\">\\s*<summary>Bestanden \\(\\d+\\)</summary>", Section(forDutch, "ar"));
     }
 
+    [Theory]
+    [InlineData("/ar/informatie/je-mentor", "ar", "rtl", "آخر تحديث:")]
+    [InlineData("/ti/video/je-mentor", "ti", "ltr", "ዝተሓደሰሉ ዕለት፦")]
+    [InlineData("/nl/over", "nl", "ltr", "Bijgewerkt op")]
+    [InlineData("/prs/informatie/de-zorgverzekering", "prs", "rtl", "آخرین به‌روزرسانی:")]
+    public async Task A_text_says_when_it_was_last_updated_in_the_visitors_language_and_calendar(
+        string url, string language, string direction, string label)
+    {
+        var html = await PageAsync(url);
+        var line = Regex.Match(html, $"<p class=\"last-updated\" lang=\"{language}\" dir=\"{direction}\">{Regex.Escape(label)} " +
+            "<time datetime=\"(\\d{4})-(\\d{2})-(\\d{2})\">([^<]+)</time></p>");
+        Assert.True(line.Success, $"no last-updated line on {url}");
+        // The shipped content was published when this portal started; the date is shown in the Gregorian calendar (the
+        // Persian one would say 1405 on a Dari page).
+        Assert.Equal(DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), line.Groups[1].Value);
+        Assert.EndsWith(line.Groups[1].Value, line.Groups[4].Value);
+        Assert.DoesNotContain("last-updated", await PageAsync($"/{language}"));   // not on the home page
+    }
+
     private static string Section(string html, string code)
     {
         var start = html.IndexOf($"<h2 id=\"taal-{code}\"", StringComparison.Ordinal);

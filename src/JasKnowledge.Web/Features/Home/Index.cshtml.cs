@@ -14,6 +14,7 @@ public sealed class IndexModel(PublishedContent content, ContentUrls urls, Cultu
     /// <summary>Participants come first: the home page in their language opened with four screens about the project before a
     /// way to the films and sheets (review on a phone, 7 December).</summary>
     public override string? UnderLead => "/Features/Home/_StartLinks.cshtml";
+    public override bool ShowsLastUpdated => false;
 
     public async Task<IActionResult> OnGetAsync(string culture, CancellationToken cancellationToken) =>
         await ShowAsync(await _content.FindAsync(PagesFeature.HomeSet, culture, cancellationToken), cancellationToken)

@@ -21,14 +21,11 @@ public sealed class SheetModel(
     public SheetPdfFile? Pdf { get; private set; }
     /// <summary>"Bewaar voor offline": this page and its PDF.</summary>
     public OfflineCopy? OfflineCopy { get; private set; }
-    /// <summary>How many versions of this translation were published: two or more can be compared.</summary>
-    public int PublishedVersions { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string culture, string slug, CancellationToken cancellationToken)
     {
         if (!await ShowAsync(await Published.FindBySlugAsync(InfoSheetsFeature.Type, slug, culture, cancellationToken), cancellationToken))
             return NotFound();
-        PublishedVersions = (await Published.PublishedHistoryAsync(Shown!.Item.Id, cancellationToken)).Count;
         Pdf = await SheetPdf.FindAsync(assets, Published, Shown!.Item, Shown.Version, cancellationToken);
         Related = await materials.RelatedAsync(InfoSheetsFeature.Type, slug, culture, cancellationToken);
         OfflineCopy = Offline.OfflineCopy.Of(

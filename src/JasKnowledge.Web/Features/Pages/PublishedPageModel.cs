@@ -21,6 +21,17 @@ public abstract class PublishedPageModel(PublishedContent content, ContentUrls u
     public CultureDefinition ContentCulture { get; private set; } = cultures.Default;
     /// <summary>The item's published translations (the shown one included), in the catalog's order.</summary>
     public IReadOnlyList<ContentItem> Translations { get; private set; } = [];
+    /// <summary>Every published version of the shown item, oldest first.</summary>
+    public IReadOnlyList<ContentVersion> PublishedHistory { get; private set; } = [];
+    /// <summary>"Bijgewerkt op": when the newest major version of the shown text went public (a correction does not count,
+    /// as on GOV.UK), or its first version. A participant holding a sheet about this year's health insurance can tell how
+    /// current it is (peer review of 7 December 2026).</summary>
+    public DateTime? LastUpdatedUtc => LastUpdate(PublishedHistory);
+
+    public static DateTime? LastUpdate(IReadOnlyList<ContentVersion> publishedHistory) =>
+        (publishedHistory.LastOrDefault(v => v.IsMajor) ?? publishedHistory.FirstOrDefault())?.PublishedUtc;
+    /// <summary>Whether the page says when its text was last updated; not the home page.</summary>
+    public virtual bool ShowsLastUpdated => true;
     /// <summary>A partial the article shows under its title and lead, before the text (the home page's way in for
     /// participants); none by default.</summary>
     public virtual string? UnderLead => null;
@@ -50,6 +61,7 @@ public abstract class PublishedPageModel(PublishedContent content, ContentUrls u
                 page.Version.SourceVersion, source.Version.Number, sourceUrl, Languages.Default, changed);
         }
 
+        PublishedHistory = await Published.PublishedHistoryAsync(page.Item.Id, cancellationToken);
         var translations = (await Published.TranslationsAsync([page.Item.LocalizationSet], cancellationToken))[page.Item.LocalizationSet];
         Translations = Languages.All
             .Select(c => translations.FirstOrDefault(i => i.Culture == c.Code))
