@@ -90,13 +90,15 @@ public abstract partial class OfflineCopyTests<TFixture>(TFixture fixture) : ICl
     }
 
     [Fact]
-    public async Task The_participants_index_keeps_every_sheet_it_lists_with_its_pdf()
+    public async Task The_participants_index_keeps_every_sheet_it_lists_with_its_pdf_and_the_word_list()
     {
         var client = Client();
         var html = await client.GetStringAsync("/so/informatie");
         var block = Block(html);
         var listed = Regex.Matches(html, "<a href=\"(/[a-z]+/informatie/[^\"]+)\"").Select(m => m.Groups[1].Value).ToHashSet();
-        Assert.Equal(listed, block["pages"].Split(' ').ToHashSet());
+        // The sheets link to the word list; a participant offline found it missing (peer review of 7 December 2026).
+        Assert.Equal([.. listed, "/so/woordenlijst"], block["pages"].Split(' ').ToHashSet());
+        Assert.Contains("iyo liiska erayada", html);
         foreach (var sheet in listed)
         {
             var pdf = Regex.Match(await client.GetStringAsync(sheet), "href=\"(/files/[^\"]+-pdf/[^\"]+)\"").Groups[1].Value;

@@ -1,5 +1,6 @@
 using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Localization;
+using JasKnowledge.Core.Translations;
 using JasKnowledge.Data.Assets;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Theme;
@@ -11,7 +12,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace JasKnowledge.Web.Features.Participants;
 
 public sealed class ParticipantsIndexModel(
-    ParticipantMaterials materials, PublishedAssets assets, PublishedContent content, CultureCatalog cultures) : PageModel
+    ParticipantMaterials materials, PublishedAssets assets, PublishedContent content, CultureCatalog cultures, Glossary glossary)
+    : PageModel
 {
     public IReadOnlyList<ParticipantMaterial> Videos { get; private set; } = [];
     public IReadOnlyList<ParticipantMaterial> Sheets { get; private set; } = [];
@@ -45,6 +47,10 @@ public sealed class ParticipantsIndexModel(
                 versions.Add(pdf.Revision.Id.ToString());
             }
         }
-        OfflineCopy = Offline.OfflineCopy.Of(ParticipantsFeature.IndexUrl(culture), Sheets.Select(s => s.Url), files, versions);
+        // The sheets link to the word list: without it a participant offline met a missing page (peer review of 7 December
+        // 2026). Its terms are part of the version, so a saved copy renews when they change.
+        versions.AddRange(glossary.Terms.Select(t => t.In(culture) is { } entry ? $"{t.Key}:{entry.Form}:{entry.Explanation}" : t.Key));
+        OfflineCopy = Offline.OfflineCopy.Of(
+            ParticipantsFeature.IndexUrl(culture), [.. Sheets.Select(s => s.Url), Woordenlijst.WoordenlijstFeature.Url(culture)], files, versions);
     }
 }
