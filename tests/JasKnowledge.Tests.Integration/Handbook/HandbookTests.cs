@@ -190,6 +190,43 @@ public abstract partial class HandbookTests<TFixture>(TFixture fixture) : IClass
         Assert.Contains(">Previous:</span>", html);
     }
 
+    /// <summary>An edition's chapters are readable on the web as that edition printed them, and an address to the newest
+    /// edition does not age (peer review of 7 December 2026: Read the Docs keeps every version readable).</summary>
+    [Fact]
+    public async Task A_chapter_of_an_older_edition_is_readable_with_its_own_text_and_links_to_now_and_to_what_changed()
+    {
+        var editions = await EditionsAsync();
+        var (latest, oldest) = (editions[0], editions[^1]);
+        var client = Client();
+
+        var newest = await client.GetAsync("/nl/handboek/edities/nieuwste");
+        Assert.Equal(HttpStatusCode.Redirect, newest.StatusCode);
+        Assert.Equal($"/nl/handboek/edities/{latest.Version}", newest.Headers.Location!.OriginalString);
+
+        var edition = await client.GetStringAsync($"/nl/handboek/edities/{oldest.Version}");
+        Assert.Contains($"<a href=\"/nl/handboek/edities/{oldest.Version}/inleiding\">", edition);
+
+        // Edition 1.0 said "binnen de 24x24-aanpak" in its first sentence; the text of that edition is what is shown.
+        var response = await client.GetAsync($"/nl/handboek/edities/{oldest.Version}/inleiding");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Dit handboek is bedoeld voor trainers die Het Gesprek geven aan vergunninghouders binnen de", html);
+        Assert.Contains("<meta name=\"robots\" content=\"noindex, follow\">", html);
+        Assert.Contains("notice--outdated", html);
+        Assert.Contains("<a href=\"/nl/handboek/inleiding\">Dit hoofdstuk zoals het nu is</a>", html);
+        Assert.Contains($"href=\"/nl/handboek/edities/{oldest.Version}...{latest.Version}#hoofdstuk-inleiding\"", html);
+        AssertUniqueIds(html);
+
+        // The newest edition's chapter has no warning; in Arabic the interface is Arabic and the text Dutch, marked so.
+        Assert.DoesNotContain("notice--outdated", await client.GetStringAsync($"/nl/handboek/edities/{latest.Version}/inleiding"));
+        var arabic = await client.GetStringAsync($"/ar/handboek/edities/{oldest.Version}/inleiding");
+        Assert.Contains("<article class=\"prose chapter\" lang=\"nl\" dir=\"ltr\">", arabic);
+        Assert.Contains("هذا الفصل كما هو الآن", arabic);
+
+        foreach (var missing in new[] { $"/nl/handboek/edities/{oldest.Version}/bestaat-niet", "/nl/handboek/edities/0.9/inleiding" })
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(missing)).StatusCode);
+    }
+
     private static void AssertUniqueIds(string html)
     {
         var ids = Regex.Matches(html, " id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();

@@ -34,6 +34,9 @@ public static class HandbookFeature
     public static string PrintUrl(string culture) => $"/{culture}/handboek/afdrukken";
     public static string EditionsUrl(string culture) => $"/{culture}/handboek/edities";
     public static string EditionUrl(string culture, string version) => $"/{culture}/handboek/edities/{Uri.EscapeDataString(version)}";
+    public static string EditionChapterUrl(string culture, string version, string slug) => $"{EditionUrl(culture, version)}/{slug}";
+    /// <summary>Always the newest edition, an address to cite that does not age (302 to it).</summary>
+    public const string NewestEdition = "nieuwste";
 
     /// <summary>Two editions compared, the older one first: /nl/handboek/edities/1.0...1.1.</summary>
     public static string CompareUrl(string culture, string older, string newer) =>
