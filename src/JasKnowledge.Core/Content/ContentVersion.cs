@@ -33,5 +33,10 @@ public sealed class ContentVersion
         SourceVersion = text.SourceVersion;
     }
 
+    /// <summary>What a reader compares between two versions: the title as a heading, the summary and the text. The public
+    /// versions page and the back office's history show the same changes (the history once left out the summary).</summary>
+    public string ComparableText() =>
+        string.IsNullOrWhiteSpace(Summary) ? $"# {Title}\n\n{Body}" : $"# {Title}\n\n{Summary}\n\n{Body}";
+
     public VersionText ToText() => new(Title, Body, Summary, Fields, ChangeNote, IsMajor, SourceVersion);
 }

@@ -1,11 +1,12 @@
 using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Content;
 
-namespace JasKnowledge.Data.Alerts;
+namespace JasKnowledge.Core.Modules;
 
-/// <summary>Runs inside the publishing transaction, before it commits, so what it adds to the
-/// context (an outbox row) commits or rolls back with the publication. Registered scoped; it shares
-/// the store's context.</summary>
+/// <summary>Runs inside the publishing transaction of content and files, before it commits, so what it adds to the
+/// database context (an outbox row) commits or rolls back with the publication. Registered scoped with
+/// <see cref="ModuleRegistrations.AddPublishingStep{TStep}"/>; it shares the store's context. Its twin after the commit is
+/// <see cref="IPublicationListener"/>.</summary>
 public interface IPublishingStep
 {
     /// <summary>A version of <paramref name="item"/> became public.</summary>

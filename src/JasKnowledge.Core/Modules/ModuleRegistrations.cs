@@ -43,6 +43,10 @@ public static class ModuleRegistrations
         IPublicationListener =>
         services.AddSingleton<IPublicationListener, TListener>();
 
+    /// <summary>Work that must commit or roll back with every publication (the alerts' outbox).</summary>
+    public static IServiceCollection AddPublishingStep<TStep>(this IServiceCollection services) where TStep : class, IPublishingStep =>
+        services.AddScoped<IPublishingStep, TStep>();
+
     /// <summary>Lets visitors follow major publications of this type by e-mail (the Alerts feature).</summary>
     public static IServiceCollection AddFollowable(this IServiceCollection services, string type, string? sharedTopic = null) =>
         services.AddSingleton(new FollowableType(type, sharedTopic));

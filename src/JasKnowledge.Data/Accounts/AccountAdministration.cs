@@ -331,12 +331,12 @@ public sealed class AccountAdministration(
         await db.SaveChangesAsync();
     }
 
-    /// <summary>Identity's refusals in the back office's language: the ones two administrators acting on one
-    /// account at once produce are said as such, not as Identity's English text.</summary>
     /// <summary>A role as the audit log writes it: with the municipality or the languages it is bound to.</summary>
     private static string Described(string role, PortalUser user) =>
         $"{role}{(user.Gemeente is null ? "" : $" {user.Gemeente}")}{(user.Languages is null ? "" : $" ({user.Languages})")}";
 
+    /// <summary>Identity's refusals in the back office's language: the ones two administrators acting on one
+    /// account at once produce are said as such, not as Identity's English text.</summary>
     private static void Check(IdentityResult result)
     {
         if (result.Succeeded) return;

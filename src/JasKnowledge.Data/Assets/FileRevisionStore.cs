@@ -14,7 +14,7 @@ namespace JasKnowledge.Data.Assets;
 /// stored before (content-addressed), so a transaction that rolls back leaves only an unreferenced blob.
 /// </summary>
 public sealed class FileRevisionStore(JasDbContext db, SearchIndexer search, IEnumerable<IPublicationListener> listeners, TimeProvider clock,
-    IEnumerable<Alerts.IPublishingStep> publishingSteps)
+    IEnumerable<Core.Modules.IPublishingStep> publishingSteps)
 {
     /// <summary>A file family with its revisions, tracked for a change.</summary>
     public Task<Asset?> FindAsync(string culture, string slug, CancellationToken cancellationToken = default) =>

@@ -15,7 +15,7 @@ namespace JasKnowledge.Data.Content;
 /// </summary>
 public sealed class ContentStore(
     JasDbContext db, SearchIndexer search, IEnumerable<IPublicationListener> listeners, IEnumerable<IContentFieldRules> fieldRules,
-    TimeProvider clock, PortalMetrics metrics, IEnumerable<Alerts.IPublishingStep> publishingSteps, Core.Localization.CultureCatalog cultures)
+    TimeProvider clock, PortalMetrics metrics, IEnumerable<Core.Modules.IPublishingStep> publishingSteps, Core.Localization.CultureCatalog cultures)
 {
     private readonly ILookup<string, IContentFieldRules> _rules = fieldRules.ToLookup(r => r.Type);
 

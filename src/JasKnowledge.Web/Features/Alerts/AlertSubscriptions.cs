@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using JasKnowledge.Core.Content;
+using JasKnowledge.Core.Modules;
 using JasKnowledge.Data;
 using JasKnowledge.Data.Alerts;
 using Microsoft.EntityFrameworkCore;
@@ -164,7 +165,7 @@ public sealed class AlertSubscriptions(
             return label.ResourceNotFound ? topic : label.Value;
         }
         // PostgreSQL text cannot hold NUL: such a topic is none, rather than a failing query.
-        if (AlertTopics.LocalizationSetOf(topic) is not { } set || set.Contains('\0')) return null;
+        if (FollowForm.LocalizationSetOf(topic) is not { } set || set.Contains('\0')) return null;
         var versions = await db.ContentItems.AsNoTracking().Where(i => i.LocalizationSet == set)
             .SelectMany(i => i.Versions.Where(v => v.State == VersionState.Published), (i, v) => new { i.Type, i.Culture, v.Title })
             .ToListAsync(cancellationToken);

@@ -11,14 +11,10 @@ public sealed class AlertTopics(IEnumerable<FollowableType> types, IEnumerable<F
     private readonly Dictionary<string, FollowableType> _types = types.ToDictionary(t => t.Type);
     public IReadOnlyList<FollowableFiles> Files { get; } = files.ToList();
 
-    public static string Item(string localizationSet) => FollowForm.ItemTopic(localizationSet);
-
-    public static string? LocalizationSetOf(string topic) => FollowForm.LocalizationSetOf(topic);
-
     /// <summary>The topic and language a publication of this item concerns; null when its type is not followed.</summary>
     public (string Topic, string? Culture)? Of(ContentItem item) =>
         _types.TryGetValue(item.Type, out var type)
-            ? type.SharedTopic is { } shared ? (shared, null) : (Item(item.LocalizationSet), item.Culture)
+            ? type.SharedTopic is { } shared ? (shared, null) : (FollowForm.ItemTopic(item.LocalizationSet), item.Culture)
             : null;
 
     public bool IsFollowedType(string type) => _types.ContainsKey(type);

@@ -14,7 +14,6 @@ namespace JasKnowledge.Web.Features.Alerts;
 public static class AlertsFeature
 {
     /// <summary>The form on followable pages (model: <see cref="FollowForm"/>).</summary>
-    public const string FormPartial = FollowForm.Partial;
 
     public static IServiceCollection AddAlertsFeature(this IServiceCollection services)
     {
@@ -23,7 +22,7 @@ public static class AlertsFeature
         services.AddSingleton<AlertLinks>();
         services.AddScoped<AlertMail>();
         services.AddScoped<AlertSubscriptions>();
-        services.AddScoped<IPublishingStep, AlertOutboxStep>();
+        services.AddPublishingStep<AlertOutboxStep>();
         services.AddSingleton<IMailDrop>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<AlertOptions>>().Value;

@@ -10,12 +10,10 @@ namespace JasKnowledge.Web.Features.Beheer;
 /// pages are never cached, so no signed-in header reaches a public page.</summary>
 internal sealed class BackOfficeHeader : IAsyncPageFilter
 {
-    private static readonly PathString BackOffice = "/beheer";
-
     /// <summary>The page is under /beheer, or is the error page shown for a back-office address (a 403 or 404 there).</summary>
     private static bool InBackOffice(HttpContext context) =>
-        context.Request.Path.StartsWithSegments(BackOffice)
-        || (context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } failed && new PathString(failed).StartsWithSegments(BackOffice));
+        BeheerFeature.IsBackOffice(context.Request.Path)
+        || (context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } failed && BeheerFeature.IsBackOffice(new PathString(failed)));
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 

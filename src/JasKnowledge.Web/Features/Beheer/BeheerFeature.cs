@@ -17,6 +17,13 @@ public static class BeheerFeature
     public const string UsersPath = "/beheer/gebruikers";
     public const string InvitationPath = "/beheer/uitnodiging";
 
+    /// <summary>A back-office address: Dutch pages with "Uitloggen" in their header, for signed-in staff.</summary>
+    public static bool IsBackOffice(PathString path) => path.StartsWithSegments("/beheer");
+
+    /// <summary>An address whose answer belongs to one person: the back office, and a draft behind a preview link
+    /// (/voorbeeld). Never compressed next to a secret, never cached, HTTPS only, and isolated from its opener.</summary>
+    public static bool IsPrivate(PathString path) => IsBackOffice(path) || path.StartsWithSegments("/voorbeeld");
+
     public static IServiceCollection AddBeheerFeature(this IServiceCollection services)
     {
         services.AddScoped<AccountCommands>();

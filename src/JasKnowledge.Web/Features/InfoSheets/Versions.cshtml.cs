@@ -44,15 +44,9 @@ public sealed class SheetVersionsModel(PublishedContent content, CultureCatalog 
         if (older != first)
             return RedirectPermanent(InfoSheetsFeature.VersionsUrl(culture, slug, older.Number, newer.Number));
         (Older, Newer) = (older, newer);
-        if (older != newer) Words = WordDiff.Compare(Text(older), Text(newer));
+        if (older != newer) Words = WordDiff.Compare(older.ComparableText(), newer.ComparableText());
         return Page();
     }
-
-    /// <summary>What a reader compares: title, summary and text of the version.</summary>
-    public static string Text(ContentVersion version) =>
-        string.IsNullOrWhiteSpace(version.Summary)
-            ? $"# {version.Title}\n\n{version.Body}"
-            : $"# {version.Title}\n\n{version.Summary}\n\n{version.Body}";
 
     private ContentVersion? Find(string? number) =>
         int.TryParse(number?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Versions.FirstOrDefault(v => v.Number == n) : null;

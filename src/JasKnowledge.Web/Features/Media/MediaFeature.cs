@@ -1,4 +1,5 @@
-using JasKnowledge.Core.Media;
+using JasKnowledge.Web.Features.Media;
+using JasKnowledge.Web.Features.Media.Films;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Data.Search;
@@ -24,7 +25,6 @@ public static class MediaFeature
     public static string SubtitlesUrl(string culture, string slug) => $"/{culture}/video/{slug}.vtt";
     public static string OfflineUrl(string culture, string slug) => $"/{culture}/video/{slug}/offline.zip";
     public static string FilmSlug(string videoSlug) => FilmMembers.Slug(videoSlug, FilmMembers.Large);
-    public static string PosterSlug(string videoSlug) => FilmMembers.Slug(videoSlug, FilmMembers.Poster);
 
     /// <summary>The subtitles: <c>name.culture.vtt</c> next to the video's file, checked as WebVTT.</summary>
     public static readonly CompanionFile Subtitles = new(".vtt", SubtitlesField, text =>

@@ -6,8 +6,6 @@ namespace JasKnowledge.Web.Features.Translations;
 /// every language, each cell current, out of date or missing.</summary>
 public static class TranslationsFeature
 {
-    public static string StatusUrl(string culture) => $"/{culture}/vertalingen";
-
     public static IServiceCollection AddTranslationsFeature(this IServiceCollection services) =>
         services.AddScoped<TranslationStatus>().AddScoped<TranslationExchange>().AddScoped<WordsLeft>().AddSingleton<InterfaceTexts>()
             .AddCommand<TranslationsCommand>().AddSitemapPath("vertalingen");

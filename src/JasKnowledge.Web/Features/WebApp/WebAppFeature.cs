@@ -17,7 +17,6 @@ namespace JasKnowledge.Web.Features.WebApp;
 public static class WebAppFeature
 {
     public const string IconFolder = "/_content/JasKnowledge.Theme/icons";
-    public static string ManifestUrl(string culture) => $"/{culture}/manifest.webmanifest";
 
     /// <summary>The brand colour of the header: the title bar of the installed app.</summary>
     public const string ThemeColor = "#154273";

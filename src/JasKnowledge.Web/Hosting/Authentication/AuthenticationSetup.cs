@@ -133,7 +133,7 @@ public static class AuthenticationSetup
             // Outside development the back office's cookies are Secure: over plain HTTP (a node reached
             // without the proxy that ends HTTPS) they could not be set, so say why instead of failing.
             if (!plainHttpAllowed && !context.Request.IsHttps
-                && (context.Request.Path.StartsWithSegments("/beheer") || context.Request.Path.StartsWithSegments("/voorbeeld")))
+                && BeheerFeature.IsPrivate(context.Request.Path))
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 context.Response.ContentType = "text/plain; charset=utf-8";
@@ -145,7 +145,7 @@ public static class AuthenticationSetup
             // Back-office pages carry antiforgery tokens next to what the visitor typed: never compressed
             // (BREACH), whether HTTPS ends here or at a proxy in front. And no cache keeps them, a page without a
             // form (the audit log, its CSV) too: they are one account's view, or a draft behind a link.
-            if (context.Request.Path.StartsWithSegments("/beheer") || context.Request.Path.StartsWithSegments("/voorbeeld"))
+            if (BeheerFeature.IsPrivate(context.Request.Path))
             {
                 context.Request.Headers.AcceptEncoding = default;
                 context.Response.OnStarting(() =>
@@ -157,7 +157,7 @@ public static class AuthenticationSetup
             }
             // A one-time password opens only the page that replaces it; then, until the account has a
             // second factor, enrolment is all it can do.
-            if (context.Request.Path.StartsWithSegments("/beheer") && !context.Request.Path.StartsWithSegments(BeheerFeature.LogoutPath))
+            if (BeheerFeature.IsBackOffice(context.Request.Path) && !context.Request.Path.StartsWithSegments(BeheerFeature.LogoutPath))
             {
                 if (context.User.HasClaim(PortalClaims.MustChangePassword, "true"))
                 {

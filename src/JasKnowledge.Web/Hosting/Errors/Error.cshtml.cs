@@ -41,8 +41,7 @@ public sealed class ErrorModel : PageModel
             : StatusCodes.Status500InternalServerError;
         Response.StatusCode = Code;
         var path = exception?.Path ?? reExecuted?.OriginalPath;
-        InBackOffice = path is not null && (path.Equals("/beheer", StringComparison.OrdinalIgnoreCase)
-            || path.StartsWith("/beheer/", StringComparison.OrdinalIgnoreCase));
+        InBackOffice = path is not null && path.StartsWith('/') && Features.Beheer.BeheerFeature.IsBackOffice(new PathString(path));
         if (IsNotFound && !InBackOffice && path is not null) SearchWords = WordsOf(path);
         return path?.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) == true ? Problem() : Page();
     }

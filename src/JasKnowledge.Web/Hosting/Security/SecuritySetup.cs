@@ -49,8 +49,7 @@ public static class SecuritySetup
     /// policy's switch of browsing context group cost about 300 ms of main-thread time per page in
     /// Lighthouse's phone profile (measured with bench/lighthouse.sh; see the README).</summary>
     private static bool HoldsASession(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/beheer") || context.Request.Path.StartsWithSegments("/voorbeeld")
-        || context.User.Identity?.IsAuthenticated == true;
+        Features.Beheer.BeheerFeature.IsPrivate(context.Request.Path) || context.User.Identity?.IsAuthenticated == true;
 
     public static IEndpointRouteBuilder MapSecurityTxt(this IEndpointRouteBuilder endpoints)
     {

@@ -28,7 +28,7 @@ public sealed class HistoryModel(ContentStore store, CultureCatalog cultures, IE
         if ((van is not null && ordered.All(v => v.Number != van)) || (naar is not null && ordered.All(v => v.Number != naar)))
             Problem = "Die versie bestaat niet; de nieuwste versies worden vergeleken.";
         if (From is not null && To is not null)
-            Diff = TextDiff.Lines($"# {From.Title}\n\n{From.Body}", $"# {To.Title}\n\n{To.Body}");
+            Diff = TextDiff.Lines(From.ComparableText(), To.ComparableText());
         return Page();
     }
 
