@@ -42,11 +42,8 @@ builder.Services.AddFeedbackFeature();
 builder.Services.AddProgrammesModule();
 
 var app = builder.Build();
-var contentFolder = app.Configuration["Jas:ContentDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "content");
-var command = commandLine?.Find(app.Services, Console.Out, Console.Error);
-if (commandLine is not null && command is null) return commandLine.Name == CommandLine.Help ? 0 : CommandLine.WrongUse;
-
-if (!await DatabaseStartup.RunAsync(app.Services, command is null ? contentFolder : null, Console.Error)) return 1;
+var start = await PortalStart.PrepareAsync(app, commandLine);
+if (start.ExitCode is { } exitCode) return exitCode;
 
 app.UsePortalHosting();
 app.MapApiFeature();
@@ -59,12 +56,8 @@ app.MapOfflineFeature();
 app.MapSearchFeature();
 app.MapProgrammesModule();
 app.MapRazorPages().WithStaticAssets();
-// Last: its fallback sends a wrong language prefix to the language choice.
 app.MapParticipantsFeature();
-
-if (command is not null) return await commandLine!.RunAsync(app, command, contentFolder, Console.Out, Console.Error);
-await app.RunAsync();
-return 0;
+return await start.RunAsync(app);
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,6 +1,6 @@
-using JasKnowledge.Core.Media;
-using JasKnowledge.Core.Recipe;
+using JasKnowledge.Web.Features.Media;
 using JasKnowledge.Web.Features.Media.Films;
+using JasKnowledge.Core.Recipe;
 
 namespace JasKnowledge.Tests.Unit;
 

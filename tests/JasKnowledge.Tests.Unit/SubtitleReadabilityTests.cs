@@ -1,4 +1,5 @@
-using JasKnowledge.Core.Media;
+using JasKnowledge.Web.Features.Media;
+using JasKnowledge.Web.Features.Media.Films;
 
 namespace JasKnowledge.Tests.Unit;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using JasKnowledge.Core.Media;
+using JasKnowledge.Web.Features.Media;
+using JasKnowledge.Web.Features.Media.Films;
 using JasKnowledge.Core.Recipe;
 
 namespace JasKnowledge.Tests.Unit;

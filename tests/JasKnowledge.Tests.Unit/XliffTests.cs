@@ -1,3 +1,4 @@
+using JasKnowledge.Web.Features.Translations;
 using JasKnowledge.Core.Translations;
 
 namespace JasKnowledge.Tests.Unit;

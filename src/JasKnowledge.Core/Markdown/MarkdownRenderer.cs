@@ -16,7 +16,8 @@ public sealed record MarkdownPlainText(string Text, IReadOnlyList<(MarkdownHeadi
 /// <see cref="SafeHtml"/> as a second layer.</summary>
 public static partial class MarkdownRenderer
 {
-    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    /// <summary>The one pipeline, also for reading Markdown apart (the XLIFF units), so every reader parses it alike.</summary>
+    public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
         .UsePipeTables()

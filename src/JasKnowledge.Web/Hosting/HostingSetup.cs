@@ -64,6 +64,7 @@ public static class HostingSetup
             options.CombineLogs = true;
         });
         services.AddRouteConstraints();
+        services.AddSingleton<Http.EndpointMethods>();
         services.AddTrustedProxies(builder.Configuration);
         services.AddUnknownHostsRefused();
         services.AddPortalAuthentication(builder.Environment);

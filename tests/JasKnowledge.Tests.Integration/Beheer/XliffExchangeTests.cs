@@ -1,3 +1,4 @@
+using JasKnowledge.Web.Features.Translations;
 using System.Net;
 using System.Xml.Linq;
 using JasKnowledge.Core.Content;

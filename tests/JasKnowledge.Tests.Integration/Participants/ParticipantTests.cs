@@ -258,7 +258,7 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
         }
 
         // A player makes each cue line a paragraph of its own: an Arabic line that began with a Dutch term read out of order.
-        var arabic = JasKnowledge.Core.Media.WebVtt.Parse(await client.GetStringAsync("/ar/video/de-zorgverzekering.vtt"));
+        var arabic = JasKnowledge.Web.Features.Media.WebVtt.Parse(await client.GetStringAsync("/ar/video/de-zorgverzekering.vtt"));
         Assert.All(arabic.SelectMany(c => c.Text.Split('\n')), line => Assert.StartsWith("\u200F", line));
         Assert.Contains(arabic, c => c.Text.Contains("\n\u200F(zorgverzekering)", StringComparison.Ordinal));
         Assert.DoesNotContain('\u200F', await client.GetStringAsync("/ti/video/de-zorgverzekering.vtt"));

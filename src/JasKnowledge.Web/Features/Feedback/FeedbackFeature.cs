@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using JasKnowledge.Web.Hosting.Http;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace JasKnowledge.Web.Features.Feedback;
 
@@ -34,38 +31,4 @@ public static partial class FeedbackFeature
     // \z, not $: $ also matches before a final line feed, which a form field can carry.
     [GeneratedRegex("^/(?<culture>[a-z]{2,3})(/[a-z0-9][a-z0-9-]{0,119}){0,4}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex PortalPath();
-}
-
-/// <summary>
-/// A page's form carries its path and a seal on it (ASP.NET Core data protection, whose keys every node shares): only a page
-/// the portal rendered can be answered. The path's shape alone let a script count made-up pages, 60 every 10 minutes, until
-/// they filled the report and hid the real ones (attack of 7 December). The seal differs per rendering; any of them holds.
-/// </summary>
-public sealed class FeedbackPages(IDataProtectionProvider protection)
-{
-    private readonly IDataProtector _protector = protection.CreateProtector("JasKnowledge.Feedback.Page");
-
-    public string Seal(string path) => _protector.Protect(path);
-
-    /// <summary>Whether <paramref name="seal"/> was made by this portal for <paramref name="path"/>, a page in <paramref name="culture"/>.</summary>
-    public bool Rendered(string? path, string? seal, string culture)
-    {
-        if (!FeedbackFeature.IsPortalPage(path, culture) || string.IsNullOrEmpty(seal) || seal.Length > 1000) return false;
-        try
-        {
-            return _protector.Unprotect(seal) == path;
-        }
-        catch (CryptographicException)
-        {
-            return false;
-        }
-    }
-}
-
-/// <summary>Answers and remarks per client address (Jas:Feedback:RequestsPerClientPer10Minutes, 60): enough for a class on one
-/// Wi-Fi, not for a script.</summary>
-public sealed class FeedbackLimit(IConfiguration configuration)
-    : ClientRequestLimit(configuration.GetValue(Setting, 60), TimeSpan.FromMinutes(10))
-{
-    public const string Setting = "Jas:Feedback:RequestsPerClientPer10Minutes";
 }

@@ -26,29 +26,3 @@ public sealed record HandbookContents(PublishedPage? Home, IReadOnlyList<Handboo
     /// text it was made from, so the portal can say whether the web text still matches it.</summary>
     public string SourceDigest() => EditionSource.Digest(Chapters.Select(c => (c.Slug, c.Title, c.Version.Body)));
 }
-
-public sealed class HandbookReader(PublishedContent content, CultureCatalog cultures)
-{
-    public async Task<HandbookContents> LoadAsync(string culture, CancellationToken cancellationToken = default)
-    {
-        var home = await content.FindAsync(HandbookFeature.HomeSet, culture, cancellationToken);
-        var chain = cultures.FallbackChain(culture);
-        var all = await content.ListAsync(HandbookFeature.ChapterType, null, cancellationToken);
-        var chapters = all
-            .GroupBy(x => x.Item.LocalizationSet)
-            .Select(set => set.OrderBy(x => Rank(chain, x.Item.Culture)).First())
-            .Where(x => Rank(chain, x.Item.Culture) < int.MaxValue)
-            .Select(x => HandbookChapter.From(x.Item, x.Version))
-            .OrderBy(c => c.Order).ThenBy(c => c.Slug, StringComparer.Ordinal)
-            .ToList();
-        var languages = cultures.All.Select(c => c.Code).Where(code => all.Any(x => x.Item.Culture == code)).ToList();
-        return new HandbookContents(home, chapters, languages);
-    }
-
-    private static int Rank(IReadOnlyList<string> chain, string culture)
-    {
-        for (var i = 0; i < chain.Count; i++)
-            if (string.Equals(chain[i], culture, StringComparison.OrdinalIgnoreCase)) return i;
-        return int.MaxValue;
-    }
-}

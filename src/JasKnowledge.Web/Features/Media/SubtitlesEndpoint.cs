@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using JasKnowledge.Core.Media;
+using JasKnowledge.Web.Features.Media;
+using JasKnowledge.Web.Features.Media.Films;
 using JasKnowledge.Data.Content;
 using Microsoft.Net.Http.Headers;
 

@@ -1,6 +1,7 @@
 using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Localization;
-using JasKnowledge.Core.Media;
+using JasKnowledge.Web.Features.Media;
+using JasKnowledge.Web.Features.Media.Films;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Assets;
 using JasKnowledge.Data.Content;

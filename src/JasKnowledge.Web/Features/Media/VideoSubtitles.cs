@@ -1,6 +1,7 @@
 using System.Text.Json;
 using JasKnowledge.Core.Content;
-using JasKnowledge.Core.Media;
+using JasKnowledge.Web.Features.Media;
+using JasKnowledge.Web.Features.Media.Films;
 
 namespace JasKnowledge.Web.Features.Media;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace JasKnowledge.Core.Media;
+namespace JasKnowledge.Web.Features.Media;
 
 /// <summary>One subtitle cue: when it shows and what it says.</summary>
 public sealed record WebVttCue(string? Id, TimeSpan Start, TimeSpan End, string Text);

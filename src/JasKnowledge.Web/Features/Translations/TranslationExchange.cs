@@ -53,6 +53,31 @@ public sealed class TranslationExchange(
     public const string Summary = "summary";
 
     /// <param name="everything">Also items and interface strings whose translation is current (to re-check all of them).</param>
+    /// <summary>Starts a missing translation into <paramref name="language"/> as a draft with the Dutch text, recording the Dutch
+    /// version it starts from (type-specific fields stay with the Dutch item). Only for what the portal offers in every language
+    /// and has published in Dutch; a translation that exists, or that someone began at the same moment, is the one to work on.
+    /// </summary>
+    /// <returns>The translation's item, or why there is none.</returns>
+    public async Task<(ContentItem? Item, string? Refusal)> StartAsync(
+        string? localizationSet, string language, string actor, CancellationToken cancellationToken = default)
+    {
+        var source = await store.FindAsync(localizationSet ?? "", cultures.Default.Code, cancellationToken);
+        if (source?.Published is not { } published) return (null, "Er is geen gepubliceerde Nederlandse tekst om te vertalen.");
+        // The handbook and the programmes' records are Dutch only: a translation would be published nowhere it belongs.
+        if (!types.Any(t => t.Type == source.Type)) return (null, "Deze tekst is er alleen in het Nederlands; die wordt niet vertaald.");
+        if (await store.FindAsync(source.LocalizationSet, language, cancellationToken) is { } existing) return (existing, null);
+        var text = new VersionText(published.Title, published.Body, published.Summary, null,
+            $"Vertaling begonnen van de Nederlandse versie {published.Number}.", SourceVersion: published.Number);
+        try
+        {
+            return (await store.CreateAsync(source.Type, language, source.LocalizationSet, source.Slug, text, actor, cancellationToken), null);
+        }
+        catch (ContentRuleException e) when (e.Rule == ContentRule.ChangedMeanwhile)
+        {
+            return await store.FindAsync(source.LocalizationSet, language, cancellationToken) is { } begun ? (begun, null) : (null, e.Message);
+        }
+    }
+
     public async Task<string> ExportAsync(string language, bool everything, CancellationToken cancellationToken = default)
     {
         var items = (await ItemsAsync(language, everything, cancellationToken)).Select(i => i.Item).ToList();

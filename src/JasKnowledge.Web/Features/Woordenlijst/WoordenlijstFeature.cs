@@ -19,7 +19,7 @@ public static class WoordenlijstFeature
     {
         services.AddSingleton(provider =>
         {
-            var folder = provider.GetRequiredService<IConfiguration>()["Jas:ContentDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "content");
+            var folder = Hosting.Startup.ContentFolder.Of(provider.GetRequiredService<IConfiguration>());
             var glossary = Glossary.Load(folder, provider.GetRequiredService<CultureCatalog>().All.Select(c => c.Code).ToList());
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WoordenlijstFeature));
             foreach (var problem in glossary.Problems) logger.LogWarning("Glossary file left out: {Problem}", problem.ToString());

@@ -47,15 +47,3 @@ public static class CachingSetup
         return app;
     }
 }
-
-/// <summary>Drops every cached page once a publication has been committed.</summary>
-public sealed class OutputCacheInvalidation(IOutputCacheStore store) : IPublicationListener
-{
-    public Task PublishedAsync(CancellationToken cancellationToken) =>
-        store.EvictByTagAsync(CachingSetup.ContentTag, cancellationToken).AsTask();
-}
-
-/// <summary>Marks a page that must be rendered for every request (it shows state that is not
-/// published content).</summary>
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class NotCachedAttribute : Attribute;

@@ -21,9 +21,7 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 // The largest import and its form around it; a longer body is a 413 before anything reads it (UnreadableRequests).
 [RequestSizeLimit(MaxXliffBytes + 1024 * 1024)]
 public sealed class TranslationsModel(
-    TranslationStatus status, TranslationExchange exchange, WordsLeft words, JasDbContext db, ContentStore store, CultureCatalog cultures,
-    IEnumerable<JasKnowledge.Core.Modules.TranslatedType> translatedTypes)
-    : PageModel
+    TranslationStatus status, TranslationExchange exchange, WordsLeft words, JasDbContext db, CultureCatalog cultures) : PageModel
 {
     /// <summary>Larger than the whole portal's text in one language many times over.</summary>
     public const long MaxXliffBytes = 10 * 1024 * 1024;
@@ -49,32 +47,8 @@ public sealed class TranslationsModel(
         if (TargetLanguage(culture) is not { } language)
             return await RefuseAsync($"'{Excerpt.Of(culture, 20)}' is geen taal om naar te vertalen.", cancellationToken);
         if (NotOwn(language) is { } notOwn) return await RefuseAsync(notOwn, cancellationToken, StatusCodes.Status403Forbidden);
-        culture = language;
-        var source = await store.FindAsync(set ?? "", cultures.Default.Code, cancellationToken);
-        if (source?.Published is not { } published)
-            return await RefuseAsync("Er is geen gepubliceerde Nederlandse tekst om te vertalen.", cancellationToken);
-        // Only what the portal offers in every language (pages, sheets, films); the handbook and the
-        // programmes' records are Dutch only, and a translation of them would be published nowhere it belongs.
-        if (!translatedTypes.Any(t => t.Type == source.Type))
-            return await RefuseAsync("Deze tekst is er alleen in het Nederlands; die wordt niet vertaald.", cancellationToken);
-        if (await store.FindAsync(source.LocalizationSet, culture, cancellationToken) is { } existing)
-            return Redirect($"/beheer/inhoud/{existing.Id}");
-        // The Dutch text is the starting point; type-specific fields stay with the Dutch item.
-        var text = new VersionText(published.Title, published.Body, published.Summary, null,
-            $"Vertaling begonnen van de Nederlandse versie {published.Number}.", SourceVersion: published.Number);
-        try
-        {
-            var item = await store.CreateAsync(
-                source.Type, culture, source.LocalizationSet, source.Slug, text, User.Identity?.Name ?? "onbekend", cancellationToken);
-            return Redirect($"/beheer/inhoud/{item.Id}");
-        }
-        catch (ContentRuleException e) when (e.Rule == ContentRule.ChangedMeanwhile)
-        {
-            // Begun by someone else (or a double click) at the same moment: theirs is the one to work on.
-            return await store.FindAsync(source.LocalizationSet, culture, cancellationToken) is { } begun
-                ? Redirect($"/beheer/inhoud/{begun.Id}")
-                : await RefuseAsync(e.Message, cancellationToken);
-        }
+        var (item, refusal) = await exchange.StartAsync(set, language, User.Identity?.Name ?? "onbekend", cancellationToken);
+        return item is not null ? Redirect($"/beheer/inhoud/{item.Id}") : await RefuseAsync(refusal!, cancellationToken);
     }
 
     /// <summary>The words left per language as CSV, to check an agency's quote.</summary>
@@ -108,7 +82,7 @@ public sealed class TranslationsModel(
             Report = await exchange.ImportAsync(lang, xml, User.Identity?.Name ?? "onbekend", cancellationToken);
             ImportedLanguage = lang;
         }
-        catch (JasKnowledge.Core.Translations.XliffFormatException e)
+        catch (JasKnowledge.Web.Features.Translations.XliffFormatException e)
         {
             return await RefuseAsync(
                 $"Het bestand is niet geïmporteerd (er is niets veranderd). {e.Message}"

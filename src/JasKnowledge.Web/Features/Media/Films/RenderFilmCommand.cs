@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using JasKnowledge.Core.Media;
+using JasKnowledge.Web.Features.Media;
+using JasKnowledge.Web.Features.Media.Films;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Core.Recipe;
 

@@ -3,7 +3,7 @@ using JasKnowledge.Core.Recipe;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace JasKnowledge.Core.Media;
+namespace JasKnowledge.Web.Features.Media.Films;
 
 /// <summary>How a picture enters or changes during its scene.</summary>
 public enum Motion

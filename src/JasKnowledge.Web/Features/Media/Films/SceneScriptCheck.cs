@@ -1,4 +1,5 @@
-using JasKnowledge.Core.Media;
+using JasKnowledge.Web.Features.Media;
+using JasKnowledge.Web.Features.Media.Films;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Core.Recipe;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
-namespace JasKnowledge.Core.Translations;
+namespace JasKnowledge.Web.Features.Translations;
 
 /// <summary>
 /// Inline Markdown (emphasis, links, code) as XLIFF 1.2 inline codes: the Markdown markers travel inside

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace JasKnowledge.Core.Translations;
+namespace JasKnowledge.Web.Features.Translations;
 
 /// <summary>One translatable block of a Markdown text (a heading, paragraph, list item or table cell),
 /// with the heading it stands under, for the translator's context.</summary>
@@ -102,7 +102,7 @@ public sealed partial class MarkdownUnits
 
     private static bool OnlyLinkDefinitions(string text) =>
         text.TrimStart().StartsWith('[')
-        && Markdig.Markdown.Parse(text, Markdown.MarkdownRenderer.Pipeline) is { Count: > 0 } blocks
+        && Markdig.Markdown.Parse(text, JasKnowledge.Core.Markdown.MarkdownRenderer.Pipeline) is { Count: > 0 } blocks
         && blocks.All(block => block is Markdig.Syntax.LinkReferenceDefinitionGroup);
 
     /// <param name="indent">What a list item's wrapped lines start with: kept out of the unit, put back by <see cref="Join"/>.</param>

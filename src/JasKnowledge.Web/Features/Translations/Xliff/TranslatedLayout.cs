@@ -3,7 +3,7 @@ using JasKnowledge.Core.Markdown;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace JasKnowledge.Core.Translations;
+namespace JasKnowledge.Web.Features.Translations;
 
 /// <summary>
 /// Whether the translation of one unit keeps its source's layout, as the portal renders it. <see cref="MarkdownUnits.Join"/>

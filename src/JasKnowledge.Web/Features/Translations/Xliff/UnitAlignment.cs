@@ -1,6 +1,6 @@
 using JasKnowledge.Core.Content;
 
-namespace JasKnowledge.Core.Translations;
+namespace JasKnowledge.Web.Features.Translations;
 
 /// <summary>Where each unit of a new text came from in an older one: the older unit's index, and
 /// whether its text changed. Unchanged units keep their translation as it is; a changed unit keeps the

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace JasKnowledge.Core.Translations;
+namespace JasKnowledge.Web.Features.Translations;
 
 /// <summary>One unit to translate: the Dutch Markdown, the translation where one exists, its XLIFF state
 /// (needs-translation, needs-review-translation, translated) and notes for context.</summary>
@@ -53,12 +53,12 @@ public static class XliffDocument
                     new XAttribute(XNamespace.Xml + "space", "preserve"),
                     // Text saved before the control-character rule gets a replacement mark: XML cannot hold it, and the whole
                     // export failed with it.
-                    new XElement(X + "source", InlineCodes.ToXliff(Formats.ControlCharacters.ForXml(unit.Source))),
+                    new XElement(X + "source", InlineCodes.ToXliff(JasKnowledge.Core.Formats.ControlCharacters.ForXml(unit.Source))),
                     unit.Target is null
                         ? new XElement(X + "target", new XAttribute("state", unit.State))
                         : new XElement(X + "target", new XAttribute("state", unit.State),
-                            InlineCodes.ToXliff(Formats.ControlCharacters.ForXml(unit.Target), Formats.ControlCharacters.ForXml(unit.Source))),
-                    unit.Notes.Select(n => new XElement(X + "note", Formats.ControlCharacters.ForXml(n)))))))));
+                            InlineCodes.ToXliff(JasKnowledge.Core.Formats.ControlCharacters.ForXml(unit.Target), JasKnowledge.Core.Formats.ControlCharacters.ForXml(unit.Source))),
+                    unit.Notes.Select(n => new XElement(X + "note", JasKnowledge.Core.Formats.ControlCharacters.ForXml(n)))))))));
         Indent(root, 0);
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), root);
         using var writer = new Utf8StringWriter();
