@@ -85,17 +85,17 @@ public abstract class FilmRenditionTests<TFixture>(TFixture fixture, ITestOutput
 
         var sources = Regex.Matches(html, "<source src=\"([^\"]+)\" type=\"video/mp4\"( media=\"([^\"]+)\")?>").ToList();
         Assert.Equal(2, sources.Count);
-        Assert.Equal("/files/nl/je-klantmanager-video-360p/1", sources[0].Groups[1].Value);
+        Assert.Equal("/files/nl/je-klantmanager-video-360p/2", sources[0].Groups[1].Value);
         Assert.Equal("(max-width: 40em)", sources[0].Groups[3].Value);
-        Assert.Equal("/files/nl/je-klantmanager-video/2", sources[1].Groups[1].Value);
+        Assert.Equal("/files/nl/je-klantmanager-video/3", sources[1].Groups[1].Value);
         Assert.False(sources[1].Groups[2].Success);
 
         // "Bewaar voor offline" keeps the small film, and counts its size.
         var kept = Regex.Match(html, "data-offline-files=\"([^\"]+)\" data-offline-bytes=\"(\\d+)\"");
         Assert.True(kept.Success, "the offline block names the files it keeps");
-        Assert.Contains("/files/nl/je-klantmanager-video-360p/1", kept.Groups[1].Value.Split(' '));
-        Assert.DoesNotContain("/files/nl/je-klantmanager-video/2", kept.Groups[1].Value.Split(' '));
-        var small = await client.GetByteArrayAsync("/files/nl/je-klantmanager-video-360p/1");
+        Assert.Contains("/files/nl/je-klantmanager-video-360p/2", kept.Groups[1].Value.Split(' '));
+        Assert.DoesNotContain("/files/nl/je-klantmanager-video/3", kept.Groups[1].Value.Split(' '));
+        var small = await client.GetByteArrayAsync("/files/nl/je-klantmanager-video-360p/2");
         Assert.True(long.Parse(kept.Groups[2].Value) > small.Length);
         var large = await client.GetByteArrayAsync(sources[1].Groups[1].Value);
         Assert.True(small.Length < large.Length, $"360p {small.Length} bytes, 720p {large.Length}");
