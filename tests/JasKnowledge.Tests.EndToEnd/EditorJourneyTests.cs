@@ -69,7 +69,7 @@ public sealed class EditorJourneyTests(BrowserPortal portal) : IClassFixture<Bro
 
         var pdf = new byte[200_000];
         "%PDF-1.7\n"u8.CopyTo(pdf);
-        "\n%%EOF\n"u8.CopyTo(pdf.AsSpan(pdf.Length - 7));
+        "\nstartxref\n9\n%%EOF\n"u8.CopyTo(pdf.AsSpan(pdf.Length - 19));
         await page.GetByLabel("Versienummer").FillAsync("7.7");
         await page.GetByLabel("Wat is er nieuw?").FillAsync("Proefeditie uit de browsertest.");
         await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "editie.pdf", MimeType = "application/pdf", Buffer = pdf });

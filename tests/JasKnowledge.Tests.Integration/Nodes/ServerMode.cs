@@ -83,7 +83,7 @@ public static partial class ServerMode
         var bytes = new byte[size];
         System.Security.Cryptography.RandomNumberGenerator.Fill(bytes);
         "%PDF-1.7\n"u8.CopyTo(bytes);
-        "\n%%EOF\n"u8.CopyTo(bytes.AsSpan(size - 7));
+        "\nstartxref\n9\n%%EOF\n"u8.CopyTo(bytes.AsSpan(size - 19));
         return bytes;
     }
 

@@ -107,7 +107,7 @@ public abstract class NullCharacterTests<TFixture>(TFixture fixture) : IClassFix
         var pdf = new byte[2000];
         RandomNumberGenerator.Fill(pdf);
         "%PDF-1.7\n"u8.CopyTo(pdf);
-        "\n%%EOF\n"u8.CopyTo(pdf.AsSpan(pdf.Length - 7));
+        "\nstartxref\n9\n%%EOF\n"u8.CopyTo(pdf.AsSpan(pdf.Length - 19));
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("9.1"), "version" },

@@ -28,9 +28,10 @@ public static class UploadRules
     public static string Allowed => string.Join(", ", Kinds.Select(k => k.Extension));
 
     /// <summary>What is wrong with the whole file of a kind whose structure can be checked cheaply, or null. The first bytes alone
-    /// let a 5-byte "%PDF-" become the latest handbook edition (the attack of 6 December 2026): a PDF must end with its end-of-file
-    /// marker, as readers expect in its last kilobyte, and a ZIP or Word file must have a readable table of contents (a Word file
-    /// with its document in it).</summary>
+    /// let a 5-byte "%PDF-" become the latest handbook edition (the attack of 6 December 2026): a PDF must end as every PDF writer
+    /// ends one, with the pointer to its table of contents and the end-of-file marker in its last kilobyte ("startxref" … "%%EOF";
+    /// an 18-byte "%PDF-1.4 abc %%EOF" still passed on 7 December), and a ZIP or Word file must have a readable table of contents
+    /// (a Word file with its document in it).</summary>
     public static async Task<string?> StructureProblemAsync(FileKind kind, Stream content, CancellationToken cancellationToken)
     {
         switch (kind.Extension)
@@ -39,7 +40,8 @@ public static class UploadRules
                 var tail = new byte[Math.Min(1024, content.Length)];
                 content.Seek(-tail.Length, SeekOrigin.End);
                 await content.ReadExactlyAsync(tail, cancellationToken);
-                return tail.AsSpan().IndexOf("%%EOF"u8) >= 0 ? null
+                var end = tail.AsSpan().LastIndexOf("%%EOF"u8);
+                return end >= 0 && tail.AsSpan(0, end).LastIndexOf("startxref"u8) >= 0 ? null
                     : "het bestand begint als een PDF maar houdt er halverwege mee op (het einde van een PDF ontbreekt). Sla het opnieuw op als PDF.";
             case ".zip" or ".docx":
                 try
