@@ -48,6 +48,29 @@ public abstract class UploadTests<TFixture>(TFixture fixture) : IClassFixture<TF
         return await client.PostAsync(page, form);
     }
 
+    /// <summary>A part header broken by a line break in the file name was answered as if the form had too many fields (attack
+    /// of 7 December 2026); it is now told as what it is, and nothing is kept.</summary>
+    [Fact]
+    public async Task A_file_name_with_a_line_break_gets_its_own_message_and_keeps_nothing()
+    {
+        var client = await EditorAsync();
+        var before = await CountAsync();
+        const string boundary = "grens";
+        var body = $"--{boundary}\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n9.7\r\n"
+            + $"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\nX-Injected: 1\r\n.pdf\"\r\n"
+            + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\r\n"
+            + $"--{boundary}--\r\n";
+        using var content = new StringContent(body);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={boundary}");
+        var response = await client.PostAsync(Pdf, content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("bijvoorbeeld een bestandsnaam met een regeleinde erin", html);
+        Assert.DoesNotContain("meer of langere velden", html);
+        Assert.Equal(before, await CountAsync());
+    }
+
     private async Task<(int Revisions, int Blobs)> CountAsync()
     {
         using var scope = Host.Services.CreateScope();

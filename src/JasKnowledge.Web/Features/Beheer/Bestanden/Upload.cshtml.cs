@@ -69,10 +69,16 @@ public sealed class UploadModel(
         {
             return TooLarge();
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
         {
             return BadForm("Het formulier had meer of langere velden dan dit formulier stuurt; de toelichting mag hoogstens 64 kB zijn. "
                 + "Er is niets opgeslagen.");
+        }
+        catch (InvalidDataException)
+        {
+            // A part whose headers cannot be read (a file name with a line break in it): not a limit (attack of 7 December).
+            return BadForm("Een deel van het formulier kon niet gelezen worden, bijvoorbeeld een bestandsnaam met een regeleinde erin. "
+                + "Er is niets opgeslagen; geef het bestand een gewone naam en kies het opnieuw.");
         }
         catch (IOException)
         {
