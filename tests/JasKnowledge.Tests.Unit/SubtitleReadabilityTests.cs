@@ -3,16 +3,12 @@ using JasKnowledge.Web.Features.Media.Films;
 
 namespace JasKnowledge.Tests.Unit;
 
-/// <summary>Subtitles that people who read slowly can follow: every cue of every shipped .vtt shows at
-/// most 17 characters a second (its text as readers see it, divided by how long it shows) on at most
-/// two lines of at most 42 characters; and the languages of one film share the same cue times.</summary>
+/// <summary>Subtitles that people who read slowly can follow: every cue of every shipped .vtt keeps the rules the back office
+/// and the XLIFF import hold a translator to (<see cref="SubtitleRules"/>: at most 17 characters a second, two lines of at
+/// most 42 characters); and the languages of one film share the same cue times.</summary>
 public sealed class SubtitleReadabilityTests
 {
     private static readonly string Content = Path.Combine(AppContext.BaseDirectory, "content");
-    public const double MaxCharactersPerSecond = 17;
-    public const int MaxLines = 2;
-    public const int MaxLineLength = 42;
-
     public static TheoryData<string> Files() => new(Directory.EnumerateFiles(Content, "*.vtt", SearchOption.AllDirectories)
         .Select(f => Path.GetRelativePath(Content, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
 
@@ -26,21 +22,9 @@ public sealed class SubtitleReadabilityTests
     [MemberData(nameof(Files))]
     public void Every_cue_is_slow_enough_and_fits_two_short_lines(string file)
     {
-        var problems = new List<string>();
-        foreach (var (cue, number) in WebVtt.Parse(File.ReadAllText(Path.Combine(Content, file))).Select((c, i) => (c, i + 1)))
-        {
-            var text = WebVtt.PlainText(cue);
-            var seconds = (cue.End - cue.Start).TotalSeconds;
-            var speed = text.Length / seconds;
-            if (speed > MaxCharactersPerSecond)
-                problems.Add($"cue {number}: {text.Length} characters in {seconds:0.0} s is {speed:0.0} a second (at most {MaxCharactersPerSecond}): "
-                    + "shorten the text, not the meaning, or give the cue more time in every language of the film");
-            var lines = cue.Text.Split('\n');
-            if (lines.Length > MaxLines) problems.Add($"cue {number}: {lines.Length} lines (at most {MaxLines})");
-            problems.AddRange(
-                lines.Where(l => l.Length > MaxLineLength)
-                .Select(l => $"cue {number}: a line of {l.Length} characters (at most {MaxLineLength}): {l}"));
-        }
+        var problems = WebVtt.Parse(File.ReadAllText(Path.Combine(Content, file)))
+            .SelectMany((cue, i) => SubtitleRules.Problems(cue.End - cue.Start, cue.Text).Select(problem => $"cue {i + 1}: {problem}"))
+            .ToList();
         Assert.True(problems.Count == 0, $"{file}:\n" + string.Join("\n", problems));
     }
 

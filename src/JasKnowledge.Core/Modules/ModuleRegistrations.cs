@@ -84,6 +84,10 @@ public static class ModuleRegistrations
     public static IServiceCollection AddTranslatedType(this IServiceCollection services, string type, int order) =>
         services.AddSingleton(new TranslatedType(type, order));
 
+    /// <summary>A field of the type translated with its text, part by part (<see cref="TranslatedField"/>).</summary>
+    public static IServiceCollection AddTranslatedField(this IServiceCollection services, TranslatedField field) =>
+        services.AddSingleton(field);
+
     /// <summary>An entry of the main menu.</summary>
     public static IServiceCollection AddMenuItem(this IServiceCollection services, string labelKey, string path, int order, string? culture = null) =>
         services.AddSingleton(new MainMenuItem(labelKey, path, order, culture));

@@ -46,6 +46,9 @@ public static class MediaFeature
             // The film's page offers its renditions and pictures: its hit stands for them in the search.
             .AddFilesOfItem(FilmMembers.IsMember)
             .AddTranslatedType(Type, 2)
+            // The only words of a silent film, and the sentence for whoever cannot see it: translated with its text.
+            .AddTranslatedField(new SubtitleCues())
+            .AddTranslatedField(new OneLineField(Type, ShowsField, "Wat de film laat zien", 800))
             .AddFollowable(Type)
             .AddCommand<Films.RenderFilmCommand>()
             .AddContentFolderCheck<Films.SceneScriptCheck>()

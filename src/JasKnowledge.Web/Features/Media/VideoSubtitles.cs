@@ -1,4 +1,3 @@
-using System.Text.Json;
 using JasKnowledge.Core.Content;
 using JasKnowledge.Web.Features.Media;
 using JasKnowledge.Web.Features.Media.Films;
@@ -18,13 +17,7 @@ public static class VideoSubtitles
     /// cannot see it (field <c>shows</c> of each translation; the picture has no words to translate).</summary>
     public static string? Shows(ContentVersion version) => Text(version, MediaFeature.ShowsField);
 
-    private static string? Text(ContentVersion version, string field)
-    {
-        if (string.IsNullOrEmpty(version.Fields)) return null;
-        using var document = JsonDocument.Parse(version.Fields);
-        return document.RootElement.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString() : null;
-    }
+    private static string? Text(ContentVersion version, string field) => VersionFields.Text(version.Fields, field);
 
     /// <summary>The cues for the transcript; none when the stored text is not valid WebVTT (the
     /// import refuses such files, so this only guards against edits made elsewhere).</summary>

@@ -47,14 +47,15 @@ public sealed record XliffImportReport(
 /// </summary>
 public sealed class TranslationExchange(
     JasDbContext db, ContentStore store, CultureCatalog cultures, IEnumerable<TranslatedType> types, Glossary glossary,
-    InterfaceTexts interfaceTexts)
+    InterfaceTexts interfaceTexts, IEnumerable<TranslatedField> translatedFields)
 {
     public const string Title = "title";
     public const string Summary = "summary";
 
     /// <param name="everything">Also items and interface strings whose translation is current (to re-check all of them).</param>
     /// <summary>Starts a missing translation into <paramref name="language"/> as a draft with the Dutch text, recording the Dutch
-    /// version it starts from (type-specific fields stay with the Dutch item). Only for what the portal offers in every language
+    /// version it starts from. Of the type-specific fields only the translated ones come along (a film's subtitles, to be
+    /// written over cue by cue); the others stay with the Dutch item. Only for what the portal offers in every language
     /// and has published in Dutch; a translation that exists, or that someone began at the same moment, is the one to work on.
     /// </summary>
     /// <returns>The translation's item, or why there is none.</returns>
@@ -66,7 +67,10 @@ public sealed class TranslationExchange(
         // The handbook and the programmes' records are Dutch only: a translation would be published nowhere it belongs.
         if (!types.Any(t => t.Type == source.Type)) return (null, "Deze tekst is er alleen in het Nederlands; die wordt niet vertaald.");
         if (await store.FindAsync(source.LocalizationSet, language, cancellationToken) is { } existing) return (existing, null);
-        var text = new VersionText(published.Title, published.Body, published.Summary, null,
+        string? fields = null;
+        foreach (var field in FieldsOf(source.Type))
+            if (VersionFields.Text(published.Fields, field.Name) is { } dutch) fields = VersionFields.With(fields, field.Name, dutch);
+        var text = new VersionText(published.Title, published.Body, published.Summary, fields,
             $"Vertaling begonnen van de Nederlandse versie {published.Number}.", SourceVersion: published.Number);
         try
         {
@@ -122,6 +126,22 @@ public sealed class TranslationExchange(
                 notes.AddRange(GlossaryNotes(now[i].Text, language));
                 units.Add(Unit(BlockId(i), now[i].Kind, now[i].Text, was is { } w ? own![w].Text : null, changed, notes, language));
             }
+            foreach (var field in FieldsOf(dutch.Type))
+            {
+                if (VersionFields.Text(source.Fields, field.Name) is not { } dutchText) continue;
+                var parts = field.Parts(dutchText);
+                var wasParts = from is not null && VersionFields.Text(from.Fields, field.Name) is { } fromText ? field.Parts(fromText) : null;
+                var ownParts = translated is not null && VersionFields.Text(translated.Fields, field.Name) is { } ownText ? field.Parts(ownText) : null;
+                for (var i = 0; i < parts.Count; i++)
+                {
+                    var changed = wasParts is null || wasParts.Count != parts.Count || wasParts[i].Text != parts[i].Text;
+                    var target = ownParts?.Count == parts.Count ? ownParts[i].Text : null;
+                    var index = i;
+                    units.Add(Unit(FieldId(field, i), "field", parts[i].Text, target, changed,
+                        [context, field.Label, parts[i].Context, .. GlossaryNotes(parts[i].Text, language)], language,
+                        translation => field.Problem(dutchText, index, translation)));
+                }
+            }
             items.Add((new XliffItem(dutch.LocalizationSet, dutch.Type, source.Number, units), state));
         }
         return items;
@@ -146,7 +166,7 @@ public sealed class TranslationExchange(
                     $"Onbekend item '{item.Set}': er is geen gepubliceerde Nederlandse tekst met die naam.", null, item.Line);
             var from = pair.Dutch.Versions.FirstOrDefault(v => v.Number == item.SourceVersion && v.State != VersionState.Draft)
                 ?? throw new XliffFormatException($"'{item.Set}' heeft geen gepubliceerde Nederlandse versie {item.SourceVersion}.", null, item.Line);
-            var expected = ExpectedIds(from);
+            var expected = ExpectedIds(pair.Dutch.Type, from);
             var ids = item.Units.Select(u => u.Id).ToList();
             if (ids.FirstOrDefault(id => !expected.Contains(id)) is { } unknown)
                 throw new XliffFormatException($"Unit '{unknown}' hoort niet bij '{item.Set}' versie {item.SourceVersion}.", unknown,
@@ -172,10 +192,12 @@ public sealed class TranslationExchange(
             var problems = new List<SkippedUnit>();
             foreach (var unit in item.Units)
             {
-                var (source, kind, unchanged) = unit.Id switch
+                var part = FieldPartOf(dutch.Type, unit.Id);
+                var (source, kind, unchanged) = (unit.Id, part) switch
                 {
-                    Title => (from.Title, "title", from.Title == current.Title),
-                    Summary => (from.Summary ?? "", "summary", from.Summary == current.Summary),
+                    (Title, _) => (from.Title, "title", from.Title == current.Title),
+                    (Summary, _) => (from.Summary ?? "", "summary", from.Summary == current.Summary),
+                    (_, ({ } field, var index)) => FieldUnit(field, index, from, current),
                     _ => (fromUnits.Units[BlockIndex(unit.Id)].Text, fromUnits.Units[BlockIndex(unit.Id)].Kind, stillSame.Contains(BlockIndex(unit.Id))),
                 };
                 if (unit.Source != source)
@@ -188,7 +210,9 @@ public sealed class TranslationExchange(
                     problems.Add(new(item.Set, unit.Id, $"geen vertaling (regel {unit.Line})"));
                 else if (HiddenCharacters.Problem("De vertaling", unit.Target) is { } hidden)
                     problems.Add(new(item.Set, unit.Id, $"{hidden} (regel {unit.Line})"));
-                else if (TranslatedLayout.Problem(kind, source, unit.Target, cultures.Default.Code, language) is { } layout)
+                else if ((part is ({ } field, var index)
+                        ? field.Problem(VersionFields.Text(current.Fields, field.Name)!, index, unit.Target)
+                        : TranslatedLayout.Problem(kind, source, unit.Target, cultures.Default.Code, language)) is { } layout)
                     problems.Add(new(item.Set, unit.Id, $"{layout} (regel {unit.Line})"));
             }
             if (problems.Count > 0)
@@ -197,7 +221,8 @@ public sealed class TranslationExchange(
                 skipped.AddRange(problems);
                 continue;
             }
-            var target = item.Units.ToDictionary(u => u.Id, u => TranslatedLayout.Lines(u.Target!));
+            var target = item.Units.Where(u => FieldPartOf(dutch.Type, u.Id).Field is null)
+                .ToDictionary(u => u.Id, u => TranslatedLayout.Lines(u.Target!));
             var body = fromUnits.Join(Enumerable.Range(0, fromUnits.Units.Count).Select(i => target[BlockId(i)]).ToList());
             if (TranslatedLayout.JoinedProblem(from.Body, body, cultures.Default.Code, language) is { } joined)
             {
@@ -212,9 +237,21 @@ public sealed class TranslationExchange(
                     $"er staat een concept open (versie {open.Number}, van {open.Author}); publiceer of verwijder dat eerst en importeer dan opnieuw"));
                 continue;
             }
+            var fields = existing?.Current?.Fields;
+            foreach (var field in FieldsOf(dutch.Type))
+            {
+                var parts = item.Units.Where(u => FieldPartOf(dutch.Type, u.Id).Field == field).OrderBy(u => FieldPartOf(dutch.Type, u.Id).Index)
+                    .Select(u => u.Target!).ToList();
+                // Put together on the Dutch field as published now: its parts are the ones translated (checked above), and a
+                // subtitle takes the film's times of now.
+                if (parts.Count == 0) continue;
+                var whole = field.Join(VersionFields.Text(current.Fields, field.Name)!, parts);
+                // Written only when it changed: a full export sent back as it was is no work to review.
+                if (whole != VersionFields.Text(fields, field.Name)) fields = VersionFields.With(fields, field.Name, whole);
+            }
             var text = new VersionText(
                 target[Title].Trim(), body, target.TryGetValue(Summary, out var summary) ? summary.Trim() : null,
-                existing?.Current?.Fields, $"Geïmporteerd uit XLIFF (Nederlandse versie {from.Number}).",
+                fields, $"Geïmporteerd uit XLIFF (Nederlandse versie {from.Number}).",
                 IsMajor: false, SourceVersion: from.Number);
             // A full export sent back as it was: the same text is no work to review, so no draft.
             if (existing?.Current is { } now && text.SameContentAs(now))
@@ -250,22 +287,51 @@ public sealed class TranslationExchange(
             $"woordenlijst: {term.Term} = {term.In(language)?.Form ?? "?"}"
             + (term.DutchInBrackets ? $" (de eerste keer met \"({term.Term})\" erachter)" : ""));
 
-    private XliffUnit Unit(string id, string kind, string source, string? target, bool changed, IReadOnlyList<string> notes, string language)
+    private XliffUnit Unit(string id, string kind, string source, string? target, bool changed, IReadOnlyList<string> notes, string language,
+        Func<string, string?>? problem = null)
     {
         // A translation edited apart from its Dutch text can hold a link or emphasis the Dutch lacks. As a target the import
         // would refuse it (the whole file, or the item): it goes along as a note, the unit to be translated again.
         if (target is not null && (!XliffDocument.KeepsCodes(source, target, cultures.Default.Code, language)
-            || TranslatedLayout.Problem(kind, source, target, cultures.Default.Code, language) is not null))
+            || (problem ?? (t => TranslatedLayout.Problem(kind, source, t, cultures.Default.Code, language)))(target) is not null))
             return new(id, source, null, "needs-translation", [.. notes, $"huidige vertaling, met andere opmaak of links dan de bron: {target}"]);
         return new(id, source, target, target is null ? "needs-translation" : changed ? "needs-review-translation" : "translated", notes);
     }
 
-    private static HashSet<string> ExpectedIds(ContentVersion version)
+    private HashSet<string> ExpectedIds(string type, ContentVersion version)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal) { Title };
         if (!string.IsNullOrEmpty(version.Summary)) ids.Add(Summary);
         for (var i = 0; i < MarkdownUnits.Of(version.Body).Units.Count; i++) ids.Add(BlockId(i));
+        foreach (var field in FieldsOf(type))
+            if (VersionFields.Text(version.Fields, field.Name) is { } text)
+                for (var i = 0; i < field.Parts(text).Count; i++) ids.Add(FieldId(field, i));
         return ids;
+    }
+
+    private IEnumerable<TranslatedField> FieldsOf(string type) => translatedFields.Where(f => f.Type == type);
+
+    /// <summary>A field's part as a unit: "subtitles.3" is the third cue.</summary>
+    private static string FieldId(TranslatedField field, int index) => $"{field.Name}.{index + 1}";
+
+    /// <summary>The field and part a unit id stands for, or none (a block, the title, the summary).</summary>
+    private (TranslatedField? Field, int Index) FieldPartOf(string type, string id)
+    {
+        var dot = id.LastIndexOf('.');
+        if (dot <= 0 || !int.TryParse(id.AsSpan(dot + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+                out var number) || number < 1)
+            return (null, -1);
+        var name = id[..dot];
+        return FieldsOf(type).FirstOrDefault(f => f.Name == name) is { } field ? (field, number - 1) : (null, -1);
+    }
+
+    /// <summary>A field part's Dutch text in the version translated from, and whether the Dutch field is still the same there: as
+    /// many parts, this one's text unchanged.</summary>
+    private static (string Source, string Kind, bool Unchanged) FieldUnit(TranslatedField field, int index, ContentVersion from, ContentVersion current)
+    {
+        var was = field.Parts(VersionFields.Text(from.Fields, field.Name) ?? "");
+        var now = VersionFields.Text(current.Fields, field.Name) is { } text ? field.Parts(text) : [];
+        return (was[index].Text, "field", now.Count == was.Count && now[index].Text == was[index].Text);
     }
 
     private static string BlockId(int index) => $"b{index + 1}";

@@ -18,7 +18,8 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 /// the draft in between, the second save is refused with both texts shown, and nothing is overwritten.
 /// </summary>
 [Authorize(Roles = ContentAccess.Roles)]
-public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatalog cultures, PreviewLinks previews, Glossary glossary, IEnumerable<JasKnowledge.Core.Modules.OwnEditor> ownEditors) : PageModel
+public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatalog cultures, PreviewLinks previews, Glossary glossary, IEnumerable<JasKnowledge.Core.Modules.OwnEditor> ownEditors,
+    IEnumerable<TranslatedField> translatedFields) : PageModel
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Summary { get; set; }
@@ -29,6 +30,31 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     [BindProperty] public string? Base { get; set; }
     /// <summary>For a translation: the translator brought it up to the Dutch version published now.</summary>
     [BindProperty] public bool UpdateToSource { get; set; }
+    /// <summary>The parts of the type's translated fields as the form sends them (a film's subtitles, cue by cue).</summary>
+    [BindProperty] public List<FieldForm> Parts { get; set; } = [];
+
+    /// <summary>One translated field as the form sends it.</summary>
+    public sealed class FieldForm
+    {
+        public string? Name { get; set; }
+        public List<string?> Texts { get; set; } = [];
+    }
+
+    /// <summary>A translated field in the form: the Dutch text it is shaped on (for a translation, the Dutch version published
+    /// now), its parts, and what each box holds.</summary>
+    /// <param name="Reshaped">The translation's field has other parts than the Dutch one now (a cue added): its boxes start empty,
+    /// and the field stays as it was until they are filled.</param>
+    /// <param name="Sent">The form sent this field's boxes; a post without them (an older form, a script) leaves the field alone.</param>
+    public sealed record FieldEdit(
+        TranslatedField Field, string Dutch, IReadOnlyList<FieldPart> DutchParts, IReadOnlyList<string> Values, bool Reshaped, bool Sent)
+    {
+        /// <summary>Whether saving puts this field together from the boxes: they were sent and not all left empty.</summary>
+        public bool Filled => Sent && Values.Any(v => v.Trim().Length > 0);
+    }
+
+    public IReadOnlyList<FieldEdit> FieldEdits { get; private set; } = [];
+    /// <summary>The box a problem is about ("subtitles.3"), so it points at the message.</summary>
+    public string? ProblemPart { get; private set; }
 
     public ContentItem Item { get; private set; } = null!;
     public string? PublicUrl { get; private set; }
@@ -70,6 +96,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
         PreviewHtml = MarkdownRenderer.ToHtml(Body ?? "");
         // The preview says at once what saving would refuse (a title of two lines, a direction override), not after.
+        if (PartsRefused()) return Page();
         try
         {
             FormText().CheckFields();
@@ -84,6 +111,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     /// <summary>The version the form describes, on the current one's other fields.</summary>
     private VersionText FormText() => Item.Current!.ToText() with
     {
+        Fields = FormFields(),
         Title = (Title ?? "").Trim(),
         Summary = string.IsNullOrWhiteSpace(Summary) ? null : Summary.Trim(),
         Body = (Body ?? "").Replace("\r\n", "\n").Trim(),
@@ -155,6 +183,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
+        if (PartsRefused()) return Page();
         var text = FormText();
         try
         {
@@ -175,6 +204,37 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             Refused(e);   // nothing was saved: the store checks every rule before it changes anything
         }
         return Page();
+    }
+
+    /// <summary>The current fields with each translated field the form filled put together on its Dutch shape. A field whose boxes
+    /// are all empty stays as it was: a translation that has no subtitles yet keeps none until someone writes them.</summary>
+    private string? FormFields()
+    {
+        var fields = Item.Current!.Fields;
+        foreach (var edit in FieldEdits.Where(e => e.Filled))
+        {
+            // Written only when it changed: the same text sent back is no new version.
+            var text = edit.Field.Join(edit.Dutch, edit.Values);
+            if (text != VersionFields.Text(fields, edit.Field.Name)) fields = VersionFields.With(fields, edit.Field.Name, text);
+        }
+        return fields;
+    }
+
+    /// <summary>Refuses the form when a box of a translated field cannot stand for its part (a cue too long to read, an empty one
+    /// among filled ones), naming the field and the part; nothing is saved and every box keeps what was typed.</summary>
+    private bool PartsRefused()
+    {
+        foreach (var edit in FieldEdits.Where(e => e.Filled))
+            for (var i = 0; i < edit.Values.Count; i++)
+                if (edit.Field.Problem(edit.Dutch, i, edit.Values[i]) is { } problem)
+                {
+                    Problem = $"{edit.Field.Label}, deel {i + 1}: {problem}. Er is niets opgeslagen; uw tekst staat hieronder.";
+                    ProblemField = "parts";
+                    ProblemPart = $"{edit.Field.Name}.{i + 1}";
+                    Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                    return true;
+                }
+        return false;
     }
 
     /// <summary>Someone saved or published since this form was opened: show both, keep both.</summary>
@@ -236,8 +296,28 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
                     .ToList();
             }
         }
+        FieldEdits = FieldEditsOf(item);
         ViewData[LayoutData.Title] = $"Bewerken: {item.Current?.Title}";
         return null;
+    }
+
+    /// <summary>The type's translated fields that the Dutch text has, each box holding what was sent, or else the item's own part.</summary>
+    private List<FieldEdit> FieldEditsOf(ContentItem item)
+    {
+        var edits = new List<FieldEdit>();
+        var shape = item.Culture == cultures.Default.Code ? item.Current : Source;
+        foreach (var field in translatedFields.Where(f => f.Type == item.Type))
+        {
+            if (VersionFields.Text(shape?.Fields, field.Name) is not { } dutch) continue;
+            var parts = field.Parts(dutch);
+            var own = VersionFields.Text(item.Current?.Fields, field.Name) is { } text ? field.Parts(text) : null;
+            var reshaped = own is not null && own.Count != parts.Count;
+            var values = Parts.FirstOrDefault(p => p.Name == field.Name) is { } sent
+                ? parts.Select((_, i) => i < sent.Texts.Count ? sent.Texts[i] ?? "" : "").ToList()
+                : parts.Select((_, i) => own is not null && !reshaped ? own[i].Text : "").ToList();
+            edits.Add(new FieldEdit(field, dutch, parts, values, reshaped, Parts.Any(p => p.Name == field.Name)));
+        }
+        return edits;
     }
 
     private string Actor => User.Identity?.Name ?? "onbekend";
