@@ -77,6 +77,42 @@ public sealed class TranslatorJourneyTests(BrowserPortal portal) : IClassFixture
         await Axe.AssertNoViolationsAsync(publicPage, "sheet-ar-updated");
     }
 
+    [Fact]
+    public async Task A_translator_corrects_one_Tigrinya_cue_of_a_film_in_the_editor_and_the_player_shows_it()
+    {
+        const string password = "Vertaal-Wachtwoord-2026";
+        var translatorEmail = await portal.CreateAccountAsync(PortalRoles.Translator, password, mustChangePassword: false);
+        Guid id;
+        using (var scope = portal.Services.CreateScope())
+            id = (await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync("video/je-mentor", "ti"))!.Id;
+
+        await using var translatorContext = await portal.NewContextAsync("nl-NL");
+        var translator = await translatorContext.NewPageAsync();
+        await BrowserPortal.SignInAsync(translator, translatorEmail, password);
+        await translator.ArrivedAtAsync("**/beheer");
+        await translator.GotoAsync($"/beheer/inhoud/{id}");
+        var cue = translator.Locator("li[data-field-part='subtitles.2'] textarea");
+        // Each box shows the Dutch cue above it and is labelled with its time and room.
+        await Assertions.Expect(translator.Locator("li[data-field-part='subtitles.2'] .field-parts__dutch")).ToContainTextAsync("mentor");
+        await Assertions.Expect(translator.GetByLabel("ondertitel 2, ", new() { Exact = false })).ToHaveCountAsync(1);
+        await Axe.AssertNoViolationsAsync(translator, "beheer-film-cues-ti");
+
+        // The cue shortened to its first line: a correction a translator makes after reading it on a phone.
+        var firstLine = (await cue.InputValueAsync()).Split('\n')[0].Trim();
+        await cue.FillAsync(firstLine);
+        await translator.GetByLabel("Wat veranderde er?").FillAsync("Ondertitel 2 ingekort.");
+        await translator.GetByRole(AriaRole.Button, new() { Name = "Publiceren" }).ClickAsync();
+        Assert.Contains("is gepubliceerd", await translator.GetByRole(AriaRole.Status).First.InnerTextAsync());
+
+        await using var visitor = await portal.NewContextAsync("ti");
+        var film = await visitor.NewPageAsync();
+        var track = await film.APIRequest.GetAsync("/ti/video/je-mentor.vtt");
+        var cues = JasKnowledge.Web.Features.Media.WebVtt.Parse(await track.TextAsync());
+        Assert.Equal(firstLine, cues[1].Text);
+        await film.GotoAsync("/ti/video/je-mentor");
+        Assert.Contains(firstLine, await film.Locator("main").InnerTextAsync());
+    }
+
     /// <summary>Major changes to the Dutch sheet, as an editor would publish them, until the Arabic translation
     /// is of an older Dutch version (a fresh import numbers the Dutch text from 1; the Arabic file may name a later one).</summary>
     private async Task ChangeDutchSheetAsync()

@@ -224,6 +224,18 @@ public sealed class AccountAdministration(
         return codes;
     }
 
+    /// <summary>The account's own choice whether to get a mail when a Dutch text it translated changes, with its audit entry.
+    /// Choosing what is already set changes nothing and writes nothing.</summary>
+    public async Task SetDutchChangeMailAsync(PortalUser user, bool on)
+    {
+        if (user.DutchChangeMail == on) return;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        user.DutchChangeMail = on;
+        Check(await users.UpdateAsync(user));
+        await AuditAsync(user.Email!, "account.dutch-change-mail", user.Email!, on ? "aan" : "uit");
+        await transaction.CommitAsync();
+    }
+
     /// <summary>New recovery codes for an enrolled account (the old ones stop working), for whoever gives the account's password:
     /// a signed-in browser left alone must not hand out ten second factors. A wrong password is null and counts towards the lock,
     /// as at sign-in.</summary>

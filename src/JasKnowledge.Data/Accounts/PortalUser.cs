@@ -12,6 +12,10 @@ public sealed class PortalUser : IdentityUser
     /// (<see cref="TranslatorLanguages"/>). None means every language but Dutch.</summary>
     public string? Languages { get; set; }
 
+    /// <summary>For a translator: a mail when a major change to a Dutch text makes one of their translations outdated. On unless
+    /// they switch it off (<c>/beheer/vertalingen</c>); accounts that existed before the setting have it on too.</summary>
+    public bool DutchChangeMail { get; set; } = true;
+
     /// <summary>Set for a password handed out by a command: it works once, to choose a new one.</summary>
     public bool MustChangePassword { get; set; }
 

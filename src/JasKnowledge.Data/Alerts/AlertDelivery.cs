@@ -17,7 +17,8 @@ public sealed class AlertDelivery
     public string? Title { get; init; }
     /// <summary>When the row was written: the form's answers of the last hour are what the per-address limit counts.</summary>
     public DateTime CreatedUtc { get; init; }
-    public Guid SubscriptionId { get; init; }
+    /// <summary>The subscription it is for; null for staff, who hear of a topic by their role (<c>IAlertAudience</c>).</summary>
+    public Guid? SubscriptionId { get; init; }
     public required string Email { get; init; }
     public required string Culture { get; init; }
     /// <summary>Part of the weekly digest rather than a mail of its own.</summary>

@@ -268,6 +268,9 @@ namespace JasKnowledge.Migrations.PostgreSql.Migrations
                     b.Property<bool>("Disabled")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("DutchChangeMail")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -390,7 +393,7 @@ namespace JasKnowledge.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("SentUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("SubscriptionId")
+                    b.Property<Guid?>("SubscriptionId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Title")
@@ -837,8 +840,7 @@ namespace JasKnowledge.Migrations.PostgreSql.Migrations
                     b.HasOne("JasKnowledge.Data.Alerts.AlertSubscription", null)
                         .WithMany()
                         .HasForeignKey("SubscriptionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -262,6 +262,9 @@ namespace JasKnowledge.Migrations.Sqlite.Migrations
                     b.Property<bool>("Disabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("DutchChangeMail")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -382,7 +385,7 @@ namespace JasKnowledge.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("SentUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("SubscriptionId")
+                    b.Property<Guid?>("SubscriptionId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -818,8 +821,7 @@ namespace JasKnowledge.Migrations.Sqlite.Migrations
                     b.HasOne("JasKnowledge.Data.Alerts.AlertSubscription", null)
                         .WithMany()
                         .HasForeignKey("SubscriptionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -45,7 +45,7 @@ public sealed class AlertMail(
     {
         var body = new Body(language);
         Describe(body, notification);
-        var unsubscribe = origin.Value + links.UnsubscribePath(language.Code, delivery.SubscriptionId);
+        var unsubscribe = origin.Value + links.UnsubscribePath(language.Code, delivery.SubscriptionId!.Value);
         Footer(body, delivery.Email, language, unsubscribe);
         return Message(delivery.Email, text["AlertsMailNewVersion", notification.Title], body, unsubscribe);
     });
@@ -58,6 +58,15 @@ public sealed class AlertMail(
         var unsubscribe = origin.Value + links.UnsubscribeDigestPath(language.Code, email);
         Footer(body, email, language, unsubscribe);
         return Message(email, text["AlertsMailDigestSubject", notifications.Count], body, unsubscribe);
+    });
+
+    /// <summary>A mail to staff, in the back office's language, without a mailing list's unsubscribe header: they switch it off
+    /// in the back office, and <paramref name="write"/> says where.</summary>
+    public MimeMessage Staff(string email, string subject, Action<Body> write) => In(cultures.Default.Code, language =>
+    {
+        var body = new Body(language);
+        write(body);
+        return Message(email, subject, body, null);
     });
 
     private void Describe(Body body, AlertNotification notification)
@@ -108,7 +117,7 @@ public sealed class AlertMail(
     }
 
     /// <summary>The same content as plain text and as simple HTML.</summary>
-    private sealed class Body(CultureDefinition language)
+    public sealed class Body(CultureDefinition language)
     {
         private readonly StringBuilder _text = new();
         private readonly StringBuilder _html = new();

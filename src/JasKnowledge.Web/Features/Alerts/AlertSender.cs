@@ -60,8 +60,9 @@ public sealed class AlertSender(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
         var mail = scope.ServiceProvider.GetRequiredService<AlertMail>();
-        await FanOutAsync(db, cancellationToken);
-        await SendDueAsync(db, mail, cancellationToken);
+        var audiences = scope.ServiceProvider.GetServices<IAlertAudience>().ToDictionary(a => a.Topic, StringComparer.Ordinal);
+        await FanOutAsync(db, audiences, cancellationToken);
+        await SendDueAsync(db, mail, audiences, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         await db.AlertSubscriptions.Where(s => s.ConfirmedUtc == null && s.ConfirmationExpiresUtc < now).ExecuteDeleteAsync(cancellationToken);
         var hourAgo = now.AddHours(-1);
@@ -83,12 +84,24 @@ public sealed class AlertSender(
         if (count > 0) log.LogWarning("{Count} alert deliveries were interrupted by a stopped sender and are not sent again", count);
     }
 
-    private async Task FanOutAsync(JasDbContext db, CancellationToken cancellationToken)
+    private async Task FanOutAsync(JasDbContext db, IReadOnlyDictionary<string, IAlertAudience> audiences, CancellationToken cancellationToken)
     {
         var notifications = await db.AlertNotifications.Where(n => n.FannedOutUtc == null).OrderBy(n => n.Id).Take(20).ToListAsync(cancellationToken);
         foreach (var notification in notifications)
         {
             var now = clock.GetUtcNow().UtcDateTime;
+            if (audiences.TryGetValue(notification.Topic, out var audience))
+            {
+                // Staff: no subscription and no digest; the mail is in the back office's language.
+                foreach (var email in (await audience.RecipientsAsync(notification, cancellationToken)).Distinct(StringComparer.OrdinalIgnoreCase))
+                    db.AlertDeliveries.Add(new AlertDelivery
+                    {
+                        NotificationId = notification.Id, Email = email, Culture = "nl", DueUtc = now, CreatedUtc = now,
+                    });
+                notification.FannedOutUtc = now;
+                await db.SaveChangesAsync(cancellationToken);
+                continue;
+            }
             var subscribers = await db.AlertSubscriptions.AsNoTracking()
                 .Where(s => s.ConfirmedUtc != null && s.Topic == notification.Topic
                     && (notification.Culture == null || s.Culture == notification.Culture))
@@ -110,7 +123,8 @@ public sealed class AlertSender(
         return DigestAnchor.AddTicks(((now - DigestAnchor).Ticks / period + 1) * period);
     }
 
-    private async Task SendDueAsync(JasDbContext db, AlertMail mail, CancellationToken cancellationToken)
+    private async Task SendDueAsync(
+        JasDbContext db, AlertMail mail, IReadOnlyDictionary<string, IAlertAudience> audiences, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.AlertDeliveries
@@ -126,13 +140,22 @@ public sealed class AlertSender(
         {
             cancellationToken.ThrowIfCancellationRequested();
             var first = group[0];
-            var message = first switch
+            var staff = first.NotificationId is { } id && audiences.TryGetValue(notifications[id].Topic, out var audience) ? audience : null;
+            var message = staff is not null ? await staff.MailAsync(first.Email, notifications[first.NotificationId!.Value], cancellationToken) : first switch
             {
                 { NotificationId: null, ConfirmationToken: { } token } => mail.Confirmation(first.Email, first.Culture, first.Title ?? "", token),
                 { NotificationId: null } => mail.AlreadyFollowing(first.Email, first.Culture, first.Title ?? ""),
                 { Weekly: true } => mail.Digest(first.Email, first.Culture, group.Select(d => notifications[d.NotificationId!.Value]).ToList()),
                 _ => mail.Alert(first, notifications[first.NotificationId!.Value]),
             };
+            if (message is null)
+            {
+                // It no longer concerns them: given up, with the reason, rather than sent.
+                first.AbandonedUtc = clock.GetUtcNow().UtcDateTime;
+                first.LastError = "Niet meer voor dit adres (account uit, andere talen, of het bericht uitgezet).";
+                await db.SaveChangesAsync(CancellationToken.None);
+                continue;
+            }
             foreach (var delivery in group)
             {
                 delivery.ClaimedUtc = clock.GetUtcNow().UtcDateTime;

@@ -2,7 +2,9 @@ using JasKnowledge.Core.Content;
 using JasKnowledge.Core.Formats;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Data;
+using JasKnowledge.Data.Accounts;
 using JasKnowledge.Data.Content;
+using Microsoft.AspNetCore.Identity;
 using JasKnowledge.Theme;
 using JasKnowledge.Web.Features.Translations;
 using Microsoft.AspNetCore.Authorization;
@@ -21,7 +23,8 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 // The largest import and its form around it; a longer body is a 413 before anything reads it (UnreadableRequests).
 [RequestSizeLimit(MaxXliffBytes + 1024 * 1024)]
 public sealed class TranslationsModel(
-    TranslationStatus status, TranslationExchange exchange, WordsLeft words, JasDbContext db, CultureCatalog cultures) : PageModel
+    TranslationStatus status, TranslationExchange exchange, WordsLeft words, JasDbContext db, CultureCatalog cultures,
+    UserManager<PortalUser> users, AccountAdministration accounts) : PageModel
 {
     /// <summary>Larger than the whole portal's text in one language many times over.</summary>
     public const long MaxXliffBytes = 10 * 1024 * 1024;
@@ -37,6 +40,9 @@ public sealed class TranslationsModel(
     public XliffImportReport? Report { get; private set; }
     /// <summary>The language of the imported file, for the command that puts its interface strings in the code.</summary>
     public string? ImportedLanguage { get; private set; }
+    /// <summary>For a translator: whether they get a mail when a Dutch text they translated changes; null for other roles.</summary>
+    public bool? DutchChangeMail { get; private set; }
+    public string? Done { get; private set; }
     /// <summary>Words left per language (missing, changed, interface strings).</summary>
     public IReadOnlyList<LanguageWords> Words { get; private set; } = [];
 
@@ -49,6 +55,21 @@ public sealed class TranslationsModel(
         if (NotOwn(language) is { } notOwn) return await RefuseAsync(notOwn, cancellationToken, StatusCodes.Status403Forbidden);
         var (item, refusal) = await exchange.StartAsync(set, language, User.Identity?.Name ?? "onbekend", cancellationToken);
         return item is not null ? Redirect($"/beheer/inhoud/{item.Id}") : await RefuseAsync(refusal!, cancellationToken);
+    }
+
+    /// <summary>A translator switches the mail about changed Dutch texts on ("aan") or off ("uit"), for their own account.</summary>
+    public async Task<IActionResult> OnPostMailAsync(string? mail, CancellationToken cancellationToken)
+    {
+        if (!User.IsInRole(PortalRoles.Translator))
+            return await RefuseAsync("Deze mail is voor vertalers; uw account krijgt hem niet.", cancellationToken, StatusCodes.Status403Forbidden);
+        if (mail is not ("aan" or "uit")) return await RefuseAsync("Kies ja of nee bij \"Deze mail krijgen\".", cancellationToken);
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        await accounts.SetDutchChangeMailAsync(user, mail == "aan");
+        Done = mail == "aan"
+            ? "Opgeslagen: u krijgt een mail als een Nederlandse tekst die u vertaald hebt verandert."
+            : "Opgeslagen: u krijgt geen mail meer als een Nederlandse tekst verandert. Deze pagina blijft tonen wat verouderd is.";
+        await LoadAsync(cancellationToken);
+        return Page();
     }
 
     /// <summary>The words left per language as CSV, to check an agency's quote.</summary>
@@ -124,6 +145,7 @@ public sealed class TranslationsModel(
         Items = (
             await db.ContentItems.AsNoTracking().Include(i => i.Versions).Where(i => sets.Contains(i.LocalizationSet)).ToListAsync(cancellationToken))
             .ToDictionary(i => (i.LocalizationSet, i.Culture));
+        if (User.IsInRole(PortalRoles.Translator) && await users.GetUserAsync(User) is { } account) DutchChangeMail = account.DutchChangeMail;
         ViewData[LayoutData.Title] = "Vertalingen";
     }
 
