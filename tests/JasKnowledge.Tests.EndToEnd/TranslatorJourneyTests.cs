@@ -96,6 +96,12 @@ public sealed class TranslatorJourneyTests(BrowserPortal portal) : IClassFixture
         await Assertions.Expect(translator.Locator("li[data-field-part='subtitles.2'] .field-parts__dutch")).ToContainTextAsync("mentor");
         await Assertions.Expect(translator.GetByLabel("ondertitel 2, ", new() { Exact = false })).ToHaveCountAsync(1);
         await Axe.AssertNoViolationsAsync(translator, "beheer-film-cues-ti");
+        // A translator checks a cue on a phone too: the boxes fit the screen, nothing runs off the side.
+        await translator.SetViewportSizeAsync(360, 800);
+        await cue.ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(translator, Path.Combine(BrowserPortal.Artifacts, "beheer-film-cues-ti-360.png"));
+        Assert.True(await translator.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await translator.SetViewportSizeAsync(1280, 900);
 
         // The cue shortened to its first line: a correction a translator makes after reading it on a phone.
         var firstLine = (await cue.InputValueAsync()).Split('\n')[0].Trim();

@@ -84,6 +84,10 @@ public static class ModuleRegistrations
     public static IServiceCollection AddTranslatedType(this IServiceCollection services, string type, int order) =>
         services.AddSingleton(new TranslatedType(type, order));
 
+    /// <summary>Editors may start new items of the type in the back office (<see cref="CreatableType"/>).</summary>
+    public static IServiceCollection AddCreatableType(this IServiceCollection services, string type, string folder) =>
+        services.AddSingleton(new CreatableType(type, folder));
+
     /// <summary>A field of the type translated with its text, part by part (<see cref="TranslatedField"/>).</summary>
     public static IServiceCollection AddTranslatedField(this IServiceCollection services, TranslatedField field) =>
         services.AddSingleton(field);

@@ -26,6 +26,8 @@ public static class InfoSheetsFeature
     public static IServiceCollection AddInfoSheetsFeature(this IServiceCollection services) =>
         services.AddContentUrl(Type, item => SheetUrl(item.Culture, item.Slug))
             .AddTranslatedType(Type, 1)
+            // A new sheet ("Je huisarts") is an editor's work, not a developer's.
+            .AddCreatableType(Type, "informatie")
             .AddFollowable(Type)
             .AddSearchable(Type, "SearchTypeSheet", 20)
             .AddSitemapSource<SheetVersionsSitemap>()

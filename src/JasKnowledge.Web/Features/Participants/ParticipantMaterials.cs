@@ -70,11 +70,12 @@ public sealed class ParticipantMaterials(PublishedContent content, ContentUrls u
     {
         public static Fields Read(string? json)
         {
-            if (string.IsNullOrEmpty(json)) return new Fields(0, null, []);
+            if (string.IsNullOrEmpty(json)) return new Fields(int.MaxValue, null, []);
             using var document = JsonDocument.Parse(json);
             var root = document.RootElement;
             return new Fields(
-                Number(root, "order") ?? 0,
+                // A sheet made in the back office has no place in the list yet: it comes after the others.
+                Number(root, "order") ?? int.MaxValue,
                 Number(root, "duration"),
                 root.TryGetProperty("sessions", out var sessions) && sessions.ValueKind == JsonValueKind.Array
                     ? sessions.EnumerateArray().Select(s => s.GetString()).OfType<string>().ToList()

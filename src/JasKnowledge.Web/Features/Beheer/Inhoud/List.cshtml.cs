@@ -11,7 +11,9 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 
 /// <summary>/beheer/inhoud?type=&amp;taal=&amp;staat=: every content item, filtered by type, language and state.</summary>
 [Authorize(Roles = ContentAccess.Roles)]
-public sealed class ListModel(JasDbContext db, CultureCatalog cultures, IEnumerable<JasKnowledge.Core.Modules.OwnEditor> ownEditors) : PageModel
+public sealed class ListModel(
+    JasDbContext db, CultureCatalog cultures, IEnumerable<JasKnowledge.Core.Modules.OwnEditor> ownEditors,
+    IEnumerable<JasKnowledge.Core.Modules.CreatableType> creatable) : PageModel
 {
     public static readonly string[] States = ["gepubliceerd", "concept", "offline"];
 
@@ -22,6 +24,8 @@ public sealed class ListModel(JasDbContext db, CultureCatalog cultures, IEnumera
     public string? State { get; private set; }
 
     public bool MayEdit(ContentItem item) => ContentAccess.MayEdit(User, item, cultures, ownEditors);
+    /// <summary>Editors and administrators start new items (<see cref="NewModel"/>) of the types a module lets them make.</summary>
+    public bool MayCreate => creatable.Any() && (User.IsInRole(PortalRoles.Administrator) || User.IsInRole(PortalRoles.Editor));
 
     public async Task OnGetAsync(string? type, string? taal, string? staat, CancellationToken cancellationToken)
     {

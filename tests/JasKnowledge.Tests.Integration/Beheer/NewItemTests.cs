@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using JasKnowledge.Core.Content;
+using JasKnowledge.Data;
+using JasKnowledge.Data.Accounts;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Tests.Integration.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JasKnowledge.Tests.Integration.Beheer;
+
+/// <summary>An editor starts a new information sheet in the back office, on both databases: a Dutch draft at an address made
+/// from its title, opened in the editor, public only once published, and then last in the participants' list. An address in
+/// use, a bad address, an unknown type and a role that may not create are each refused with a message, and nothing is made.</summary>
+public abstract partial class NewItemTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
+{
+    private const string Page = "/beheer/inhoud/nieuw";
+    private WebApplicationFactory<Program> Host => _host ??= BackOffice.WithLoginLimit(fixture.Factory, 1000);
+    private WebApplicationFactory<Program>? _host;
+
+    private async Task<HttpResponseMessage> CreateAsync(HttpClient client, string title, string slug = "", string type = "info-sheet") =>
+        await BackOffice.PostFormAsync(client, Page, await BackOffice.TokenAsync(client, Page),
+            [new("Type", type), new("Title", title), new("Slug", slug), new("Summary", "")]);
+
+    private async Task<int> CountAsync(string set)
+    {
+        using var scope = Host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<JasDbContext>().ContentItems.CountAsync(i => i.LocalizationSet == set);
+    }
+
+    [Fact]
+    public async Task An_editor_starts_a_sheet_writes_it_and_publishes_it_and_participants_find_it_after_the_others()
+    {
+        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.Editor);
+        var editor = await BackOffice.SignedInAsync(Host, email);
+        Assert.Contains("href=\"/beheer/inhoud/nieuw\"", await editor.GetStringAsync("/beheer/inhoud"));
+
+        var made = await CreateAsync(editor, "Je huisarts & de apotheek");
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        ContentItem item;
+        using (var scope = Host.Services.CreateScope())
+        {
+            item = (await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync("informatie/je-huisarts-de-apotheek", "nl"))!;
+            Assert.Equal("info-sheet", item.Type);
+            Assert.Equal("je-huisarts-de-apotheek", item.Slug);
+            Assert.Null(item.Published);
+            Assert.Equal("Je huisarts & de apotheek", item.Draft!.Title);
+            Assert.True(await scope.ServiceProvider.GetRequiredService<JasDbContext>().AuditLog
+                .AnyAsync(e => e.Actor == email && e.Action == "content.create" && e.Subject.StartsWith("informatie/je-huisarts-de-apotheek")));
+        }
+        Assert.Equal($"/beheer/inhoud/{item.Id}", made.Headers.Location!.OriginalString);
+        var visitor = fixture.Factory.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/nl/informatie/je-huisarts-de-apotheek")).StatusCode);
+
+        var form = await editor.GetStringAsync($"/beheer/inhoud/{item.Id}");
+        var stamp = WebUtility.HtmlDecode(BaseField().Match(form).Groups[1].Value);
+        var published = await BackOffice.PostFormAsync(editor, $"/beheer/inhoud/{item.Id}?handler=Publish",
+            await BackOffice.TokenAsync(editor, $"/beheer/inhoud/{item.Id}"),
+            [new("Base", stamp), new("Title", "Je huisarts en de apotheek"), new("Summary", "Wat een huisarts doet."),
+                new("Body", "Een huisarts helpt je als je ziek bent."), new("ChangeNote", "Eerste versie."), new("IsMajor", "true")]);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+
+        Assert.Contains("Een huisarts helpt je als je ziek bent.", await visitor.GetStringAsync("/nl/informatie/je-huisarts-de-apotheek"));
+        var index = await visitor.GetStringAsync("/nl/informatie");
+        var sheets = index[index.IndexOf("id=\"sheets\"", StringComparison.Ordinal)..];
+        Assert.True(sheets.IndexOf("Je mentor", StringComparison.Ordinal) < sheets.IndexOf("Je huisarts en de apotheek", StringComparison.Ordinal),
+            "A sheet without a place in the list comes after the others.");
+    }
+
+    [Fact]
+    public async Task An_address_in_use_is_refused_with_a_link_to_the_item_that_has_it()
+    {
+        var editor = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Editor));
+        var response = await CreateAsync(editor, "Mentor", "je-mentor");
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Er is al een item met dit adres", html);
+        Assert.Matches("<a href=\"/beheer/inhoud/[0-9a-f-]{36}\">Open \"Je mentor\"</a>", html);
+        Assert.Equal(8, await CountAsync("informatie/je-mentor"));
+    }
+
+    [Theory]
+    [InlineData("Je huisarts", "Je Huisarts!", "info-sheet", "Een adres heeft alleen kleine letters")]
+    [InlineData("Je huisarts", "-je-huisarts", "info-sheet", "Een adres heeft alleen kleine letters")]
+    [InlineData("طبيب العائلة", "", "info-sheet", "Uit deze titel is geen adres te maken")]
+    [InlineData("  ", "je-huisarts-leeg", "info-sheet", "Geef het item een titel.")]
+    [InlineData("Leiden", "leiden-nieuw", "gemeente", "Kies een soort uit de lijst.")]
+    [InlineData("Sessie 10", "sessie-10", "handbook-chapter", "Kies een soort uit de lijst.")]
+    [InlineData("Twee\nregels", "twee-regels", "info-sheet", "Titel: één regel")]
+    public async Task What_cannot_become_an_item_is_refused_with_the_reason_and_the_form_keeps_what_was_typed(
+        string title, string slug, string type, string expected)
+    {
+        var editor = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Editor));
+        var before = await AllCountAsync();
+        var response = await CreateAsync(editor, title, slug, type);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains(expected, html);
+        Assert.Contains("aria-invalid=\"true\"", html);
+        Assert.Equal(before, await AllCountAsync());
+    }
+
+    [Fact]
+    public async Task Translators_and_municipal_editors_cannot_start_items()
+    {
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
+        Assert.Equal(HttpStatusCode.Forbidden, (await translator.GetAsync(Page)).StatusCode);
+        Assert.DoesNotContain("/beheer/inhoud/nieuw", await translator.GetStringAsync("/beheer/inhoud"));
+        var token = await BackOffice.TokenAsync(translator, "/beheer/inhoud");
+        var posted = await BackOffice.PostFormAsync(translator, Page, token, [new("Type", "info-sheet"), new("Title", "Vertalersblad")]);
+        Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
+        var municipal = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.MunicipalEditor, gemeente: "0546"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await municipal.GetAsync(Page)).StatusCode);
+        Assert.Equal(0, await CountAsync("informatie/vertalersblad"));
+    }
+
+    private async Task<int> AllCountAsync()
+    {
+        using var scope = Host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<JasDbContext>().ContentItems.CountAsync();
+    }
+
+    [GeneratedRegex("name=\"Base\" value=\"([^\"]*)\"")]
+    private static partial Regex BaseField();
+}
+
+public sealed class SqliteNewItemTests(SqlitePortal fixture) : NewItemTests<SqlitePortal>(fixture);
+
+public sealed class PostgresNewItemTests(PostgresPortal fixture) : NewItemTests<PostgresPortal>(fixture);
