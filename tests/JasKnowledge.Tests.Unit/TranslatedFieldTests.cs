@@ -56,9 +56,22 @@ public sealed class TranslatedFieldTests
     [InlineData("Eerst\n\nDan", "geen lege regel")]
     [InlineData("Nu --> straks", "-->")]
     [InlineData("  \n ", "leeg")]
+    [InlineData("\u200B", "leeg")]
+    [InlineData("\u2066\u2069", "leeg")]
+    [InlineData("Daarom\n\u200B", "geen lege regel")]
+    [InlineData("Daarom \u202Ekrijg je", "U+202E")]
+    [InlineData("Een\u2028twee\u2029drie", "3 regels, hoogstens 2")]
     public void A_cue_that_a_reader_cannot_follow_or_a_player_would_misread_is_refused(string translation, string expected)
     {
         Assert.Contains(expected, Cues.Problem(Dutch, 1, translation));
+    }
+
+    [Fact]
+    public void A_line_too_long_is_quoted_in_part_so_a_huge_one_does_not_fill_the_report()
+    {
+        var problem = Cues.Problem(Dutch, 0, new string('a', 100_000))!;
+        Assert.Contains("een regel van 100000 tekens, hoogstens 42", problem);
+        Assert.True(problem.Length < 400, problem.Length.ToString());
     }
 
     [Fact]
@@ -77,6 +90,8 @@ public sealed class TranslatedFieldTests
         Assert.Contains("één regel", shows.Problem("x", 0, "Een\nhart"));
         Assert.Contains("hoogstens 20 tekens (nu 21)", shows.Problem("x", 0, new string('a', 21)));
         Assert.Contains("leeg", shows.Problem("x", 0, " "));
+        Assert.Contains("leeg", shows.Problem("x", 0, "\u200B\u2066"));
+        Assert.Contains("U+202E", shows.Problem("x", 0, "Een \u202Ehart"));
     }
 
     [Fact]

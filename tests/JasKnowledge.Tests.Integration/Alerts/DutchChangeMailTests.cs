@@ -85,6 +85,30 @@ public abstract class DutchChangeMailTests<TFixture>(TFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task An_address_the_mail_library_cannot_read_is_given_up_and_holds_up_nobody_else()
+    {
+        // The attack of 7 December: an account "x@ti..example" (Identity accepts it) made every sending round fail on its
+        // delivery, and every mail after it waited.
+        const string set = "informatie/mailproef-adres";
+        await SheetWithArabicAsync(set);
+        var unreadable = $"x{Guid.NewGuid():N}@ti..example";
+        using (var scope = Host.Services.CreateScope())
+        {
+            var (user, _, problems) = await scope.ServiceProvider.GetRequiredService<AccountCommands>()
+                .CreateAsync(unreadable, PortalRoles.Translator, null, BackOffice.Password, ["ar"]);
+            Assert.True(user is not null, string.Join("; ", problems.Select(p => p.English)));
+            user!.MustChangePassword = false;
+            await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PortalUser>>().UpdateAsync(user);
+        }
+        var readable = await BackOffice.CreateUserAsync(Host, PortalRoles.Translator, languages: ["ar"]);
+
+        await PublishDutchAsync(set, "Begin.\n\n## Afspraken\n\nKom op tijd en neem je brief mee.", major: true, note: "Brief meenemen.");
+
+        Assert.Contains("Brief meenemen.", Maildev.Text((await Maildev.WaitForAsync(readable, 1))[0]));
+        Assert.DoesNotContain(unreadable, await DeliveredToAsync("Mailproef"));
+    }
+
+    [Fact]
     public async Task A_minor_dutch_change_or_a_first_publication_tells_no_translator()
     {
         const string set = "informatie/mailproef-klein";

@@ -30,6 +30,8 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture fixture) : ICl
         ["beheer/gemeenten"] = [SignIn, No, No, No, Ok],
         ["beheer/gemeenten/{code:length(4)}"] = [SignIn, No, No, No, Ok],
         ["beheer/inhoud"] = [SignIn, Ok, Ok, No, Ok],
+        // New items: editors and administrators only.
+        ["beheer/inhoud/nieuw"] = [SignIn, Ok, No, No, Ok],
         // {id} is a Dutch handbook chapter: translators edit translations only.
         ["beheer/inhoud/{id:guid}"] = [SignIn, Ok, No, No, Ok],
         ["beheer/inhoud/{id:guid}/geschiedenis"] = [SignIn, Ok, No, No, Ok],

@@ -3,11 +3,13 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using JasKnowledge.Core.Content;
+using JasKnowledge.Data;
 using JasKnowledge.Data.Accounts;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Tests.Integration.Infrastructure;
 using JasKnowledge.Web.Features.Translations;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JasKnowledge.Tests.Integration.Beheer;
@@ -141,6 +143,14 @@ public abstract partial class SubtitleTranslationTests<TFixture>(TFixture fixtur
         }
         await PublishDutchFilmAsync(set, DutchCues.Replace("Daarom krijg je een mentor.", "Daarom krijg je een maatje."), "Ondertitel 2.");
 
+        // The translators' mail names the cue that changed, as the only change to the film.
+        using (var scope = Host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
+            var dutchId = (await FindAsync(set, "nl"))!.Id;
+            var notification = await db.AlertNotifications.OrderBy(n => n.Id).LastAsync(n => n.Topic == DutchChangeMail.Topic && n.Path.EndsWith(dutchId.ToString()));
+            Assert.Equal("Ondertitels: 2", notification.Changes);
+        }
         var again = XDocument.Parse(await translator.GetStringAsync($"{Page}?handler=Xliff&lang=ar"), LoadOptions.PreserveWhitespace);
         Assert.Equal("translated", (string?)Unit(again, set, "subtitles.1").Element(X + "target")!.Attribute("state"));
         Assert.Equal("في بلد جديد\nتعرف أناسًا قليلين.", Unit(again, set, "subtitles.1").Element(X + "target")!.Value);

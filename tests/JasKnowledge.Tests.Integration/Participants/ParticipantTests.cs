@@ -222,6 +222,23 @@ public abstract partial class ParticipantTests<TFixture>(TFixture fixture) : ICl
         Assert.DoesNotContain("تسمع", Regex.Match(html, "<p class=\"lead\">(.*?)</p>").Groups[1].Value);
     }
 
+    /// <summary>A sheet leads on to the sheet before and after it in the participants' list, a film to the films, in the
+    /// visitor's language; the first has no "previous" (GOV.UK's step by step, for a participant on a phone).</summary>
+    [Fact]
+    public async Task A_sheet_and_a_film_lead_on_to_the_one_before_and_after_them_in_the_list()
+    {
+        var client = Client();
+        var sheet = (await client.GetStringAsync("/ar/informatie/je-klantmanager")).ReplaceLineEndings(" ");
+        Assert.Matches("<li class=\"pager__previous\"><a href=\"/ar/informatie/het-24x24-programma\" rel=\"prev\"><span class=\"pager__label\">السابق:</span>", sheet);
+        Assert.Matches("<li class=\"pager__next\"><a href=\"/ar/informatie/het-gesprek-en-de-participatieverklaring\" rel=\"next\">", sheet);
+        var first = await client.GetStringAsync("/ti/informatie/het-24x24-programma");
+        Assert.DoesNotContain("rel=\"prev\"", first);
+        Assert.Contains("href=\"/ti/informatie/je-klantmanager\" rel=\"next\"", first);
+        var film = await client.GetStringAsync("/so/video/je-mentor");
+        Assert.Contains("href=\"/so/video/stages-en-werk\" rel=\"prev\"", film);
+        Assert.DoesNotContain("href=\"/so/informatie/stages-en-werk\" rel=\"prev\"", film);
+    }
+
     /// <summary>A film leads to the sheet on its topic and the sheet to its film, in the visitor's language, and both to the
     /// word list; the home page leads participants to both before its story (review on a phone, 7 December).</summary>
     [Fact]

@@ -141,13 +141,30 @@ public sealed class AlertSender(
             cancellationToken.ThrowIfCancellationRequested();
             var first = group[0];
             var staff = first.NotificationId is { } id && audiences.TryGetValue(notifications[id].Topic, out var audience) ? audience : null;
-            var message = staff is not null ? await staff.MailAsync(first.Email, notifications[first.NotificationId!.Value], cancellationToken) : first switch
+            MimeKit.MimeMessage? message;
+            try
             {
-                { NotificationId: null, ConfirmationToken: { } token } => mail.Confirmation(first.Email, first.Culture, first.Title ?? "", token),
-                { NotificationId: null } => mail.AlreadyFollowing(first.Email, first.Culture, first.Title ?? ""),
-                { Weekly: true } => mail.Digest(first.Email, first.Culture, group.Select(d => notifications[d.NotificationId!.Value]).ToList()),
-                _ => mail.Alert(first, notifications[first.NotificationId!.Value]),
-            };
+                message = staff is not null ? await staff.MailAsync(first.Email, notifications[first.NotificationId!.Value], cancellationToken) : first switch
+                {
+                    { NotificationId: null, ConfirmationToken: { } token } => mail.Confirmation(first.Email, first.Culture, first.Title ?? "", token),
+                    { NotificationId: null } => mail.AlreadyFollowing(first.Email, first.Culture, first.Title ?? ""),
+                    { Weekly: true } => mail.Digest(first.Email, first.Culture, group.Select(d => notifications[d.NotificationId!.Value]).ToList()),
+                    _ => mail.Alert(first, notifications[first.NotificationId!.Value]),
+                };
+            }
+            catch (MimeKit.ParseException e)
+            {
+                // An address the mail library cannot read (an account's "x@ti..example") is given up with the reason: left due,
+                // it failed every round and held up every mail after it (attack of 7 December).
+                foreach (var delivery in group)
+                {
+                    (delivery.AbandonedUtc, delivery.ConfirmationToken) = (clock.GetUtcNow().UtcDateTime, null);
+                    delivery.LastError = $"Het adres is niet als e-mailadres te lezen: {e.Message}";
+                }
+                await db.SaveChangesAsync(CancellationToken.None);
+                log.LogWarning(e, "An alert could not be written for its address and is given up");
+                continue;
+            }
             if (message is null)
             {
                 // It no longer concerns them: given up, with the reason, rather than sent.

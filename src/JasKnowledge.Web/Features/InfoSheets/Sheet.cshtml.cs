@@ -16,7 +16,7 @@ public sealed class SheetModel(
     : PublishedPageModel(content, urls, cultures)
 {
     /// <summary>The films on the sheet's topic.</summary>
-    public IReadOnlyList<Participants.ParticipantMaterial> Related { get; private set; } = [];
+    public Participants.RelatedMaterial Related { get; private set; } = new([], null, null);
     /// <summary>The PDF of the shown translation, when one was made from this text or from one with only minor changes since.</summary>
     public SheetPdfFile? Pdf { get; private set; }
     /// <summary>"Bewaar voor offline": this page and its PDF.</summary>

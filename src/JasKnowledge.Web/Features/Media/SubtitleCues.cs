@@ -34,16 +34,18 @@ public sealed class SubtitleCues() : TranslatedField(MediaFeature.Type, MediaFea
         var cues = Cues(dutch);
         if (index < 0 || index >= cues.Count) return "deze ondertitel heeft geen plaats in de Nederlandse film";
         var text = Tidy(translation);
-        if (text.Length == 0) return "de ondertitel is leeg";
+        // A cue of only invisible characters (a zero-width space, an isolate) shows nothing: a line of the story lost.
+        if (!SubtitleRules.HasVisibleText(text)) return "de ondertitel is leeg";
+        if (JasKnowledge.Core.Formats.HiddenCharacters.Problem("De ondertitel", text) is { } hidden) return hidden;
         var problems = SubtitleRules.Problems(cues[index].End - cues[index].Start, text).ToList();
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 
-    /// <summary>A cue's text as a translator's tool or a form sends it: lines ended by LF, without spaces around them, and no
-    /// line breaks around the whole.</summary>
+    /// <summary>A cue's text as a translator's tool or a form sends it: lines ended by LF (also a Unicode line or paragraph
+    /// separator, which a player would break at too), without spaces around them, and no line breaks around the whole.</summary>
     public static string Tidy(string text) =>
-        string.Join('\n', text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim('\n', ' ', '\t')
-            .Split('\n').Select(line => line.Trim(' ', '\t')));
+        string.Join('\n', text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n')
+            .Replace('\u0085', '\n').Trim('\n', ' ', '\t').Split('\n').Select(line => line.Trim(' ', '\t')));
 
     private static IReadOnlyList<WebVttCue> Cues(string text)
     {

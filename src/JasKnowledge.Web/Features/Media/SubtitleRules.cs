@@ -14,11 +14,16 @@ public static class SubtitleRules
     /// <summary>The most characters a cue shown this long may hold.</summary>
     public static int MaxCharacters(TimeSpan shows) => (int)Math.Floor(shows.TotalSeconds * MaxCharactersPerSecond);
 
+    /// <summary>Whether the text has a character a reader sees: not only spaces, zero-width characters or direction marks.</summary>
+    public static bool HasVisibleText(string text) => text.Any(c => !char.IsWhiteSpace(c)
+        && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.Format
+            or System.Globalization.UnicodeCategory.Control));
+
     /// <summary>What is wrong with a cue's text, shown this long, in the editors' words; none when it can be shown.</summary>
     public static IEnumerable<string> Problems(TimeSpan shows, string text)
     {
         var lines = text.Split('\n');
-        if (lines.Any(l => l.Trim().Length == 0))
+        if (lines.Any(l => !HasVisibleText(l)))
             yield return "een ondertitel heeft geen lege regel; die beëindigt hem in de speler";
         if (text.Contains("-->", StringComparison.Ordinal))
             yield return "een ondertitel kan geen --> bevatten; zo begint de tijd van de volgende";
@@ -27,7 +32,7 @@ public static class SubtitleRules
         if (lines.Length > MaxLines)
             yield return $"{lines.Length} regels, hoogstens {MaxLines}";
         foreach (var line in lines.Where(l => l.Length > MaxLineLength))
-            yield return $"een regel van {line.Length} tekens, hoogstens {MaxLineLength}: \"{line}\"";
+            yield return $"een regel van {line.Length} tekens, hoogstens {MaxLineLength}: \"{JasKnowledge.Core.Formats.Excerpt.Of(line, 60)}\"";
         var characters = WebVtt.PlainText(new WebVttCue(null, TimeSpan.Zero, shows, text)).Length;
         if (characters > MaxCharacters(shows))
             yield return $"{characters} tekens in {shows.TotalSeconds.ToString("0.0", Dutch)} seconden; hier passen er hoogstens {MaxCharacters(shows)} "

@@ -18,7 +18,7 @@ public sealed class VideoModel(
     : PublishedPageModel(content, urls, cultures)
 {
     /// <summary>The information sheet on the film's topic.</summary>
-    public IReadOnlyList<Participants.ParticipantMaterial> Related { get; private set; } = [];
+    public Participants.RelatedMaterial Related { get; private set; } = new([], null, null);
     /// <summary>One subtitle track per language the video exists in; the visitor's language (or the
     /// language shown instead) is the default track.</summary>
     public IReadOnlyList<(CultureDefinition Language, string Url, bool IsDefault)> Tracks { get; private set; } = [];

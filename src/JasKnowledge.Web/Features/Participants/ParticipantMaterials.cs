@@ -9,6 +9,10 @@ namespace JasKnowledge.Web.Features.Participants;
 /// <summary>A sheet or video as a participant sees it: in their language or the nearest one of its
 /// chain, with the facts every translation shares (order, duration, the handbook sessions it belongs
 /// to), which are read from the source-language text so translators never have to repeat them.</summary>
+/// <summary>What a sheet or film page leads on to: the other kind on the same topic, and the one of its own kind before and
+/// after it in the participants' list (none at either end).</summary>
+public sealed record RelatedMaterial(IReadOnlyList<ParticipantMaterial> Others, ParticipantMaterial? Previous, ParticipantMaterial? Next);
+
 public sealed record ParticipantMaterial(
     PublishedPage Page, string Url, int Order, int? DurationSeconds, IReadOnlyList<string> Sessions, IReadOnlyList<string> Languages,
     string? Sheet = null)
@@ -53,16 +57,22 @@ public sealed class ParticipantMaterials(PublishedContent content, ContentUrls u
 
     /// <summary>The film's sheet and the sheet's films (a film's field <c>sheet</c>, the slug of the sheet on its topic): a
     /// participant who watched one is led to the other, in their language. The film had said "read more on the sheet" without
-    /// a link (review on a phone, 7 December).</summary>
-    public async Task<IReadOnlyList<ParticipantMaterial>> RelatedAsync(
+    /// a link (review on a phone, 7 December). With them the sheet or film before and after this one in the participants'
+    /// list, so a participant on a phone reads on without going back to the list (GOV.UK's step by step).</summary>
+    public async Task<RelatedMaterial> RelatedAsync(
         string type, string slug, string culture, CancellationToken cancellationToken = default)
     {
         var all = await ListAsync(culture, null, cancellationToken);
-        if (type == Media.MediaFeature.Type)
-            return all.FirstOrDefault(m => m.Type == type && m.Slug == slug)?.Sheet is { } sheet
+        var others = type == Media.MediaFeature.Type
+            ? all.FirstOrDefault(m => m.Type == type && m.Slug == slug)?.Sheet is { } sheet
                 ? all.Where(m => m.Type == InfoSheets.InfoSheetsFeature.Type && m.Slug == sheet).ToList()
-                : [];
-        return all.Where(m => m.Type == Media.MediaFeature.Type && m.Sheet == slug).ToList();
+                : []
+            : all.Where(m => m.Type == Media.MediaFeature.Type && m.Sheet == slug).ToList();
+        var sameType = all.Where(m => m.Type == type).ToList();
+        var index = sameType.FindIndex(m => m.Slug == slug);
+        return new RelatedMaterial(others,
+            index > 0 ? sameType[index - 1] : null,
+            index >= 0 && index < sameType.Count - 1 ? sameType[index + 1] : null);
     }
 
     /// <summary>The fields shared by all translations of a sheet or video.</summary>

@@ -72,7 +72,9 @@ public sealed class DutchChangeMail(JasDbContext db, CultureCatalog cultures, Al
             .Where(u => !u.Disabled && u.DutchChangeMail && u.Email != null && u.InvitationHash == null
                 && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == role))
             .Select(u => new { u.Email, u.Languages }).ToListAsync(cancellationToken);
-        return accounts.Select(a => new Translator(a.Email!, TranslatorLanguages.Of(a.Languages))).ToList();
+        // An address the mail library cannot read is nobody to write to.
+        return accounts.Where(a => MailboxAddress.TryParse(a.Email!, out _))
+            .Select(a => new Translator(a.Email!, TranslatorLanguages.Of(a.Languages))).ToList();
     }
 
     /// <summary>The published translations of the notification's Dutch item: their language and their item.</summary>
