@@ -102,6 +102,8 @@ public sealed class TranslatorJourneyTests(BrowserPortal portal) : IClassFixture
         await Screenshots.SaveAsync(translator, Path.Combine(BrowserPortal.Artifacts, "beheer-film-cues-ti-360.png"));
         Assert.True(await translator.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
         await translator.SetViewportSizeAsync(1280, 900);
+        await cue.ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(translator, Path.Combine(BrowserPortal.Artifacts, "beheer-film-cues-ti-1280.png"));
 
         // The cue shortened to its first line: a correction a translator makes after reading it on a phone.
         var firstLine = (await cue.InputValueAsync()).Split('\n')[0].Trim();
