@@ -10,9 +10,7 @@ public sealed class OneLineField(string type, string name, string label, int max
     public override string? Problem(string dutch, int index, string translation)
     {
         var text = translation.Trim();
-        if (!text.Any(c => !char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.Format
-                or System.Globalization.UnicodeCategory.Control)))
-            return $"{Label} is leeg";
+        if (!Formats.HiddenCharacters.HasVisible(text)) return $"{Label} is leeg";
         if (Formats.HiddenCharacters.Problem(Label, text) is { } hidden) return hidden;
         if (Formats.ControlCharacters.HasLineBreak(text)) return $"{Label}: één regel, zonder regeleinde";
         return text.Length > maxLength ? $"{Label}: hoogstens {maxLength} tekens (nu {text.Length})" : null;

@@ -35,7 +35,7 @@ public sealed class SubtitleCues() : TranslatedField(MediaFeature.Type, MediaFea
         if (index < 0 || index >= cues.Count) return "deze ondertitel heeft geen plaats in de Nederlandse film";
         var text = Tidy(translation);
         // A cue of only invisible characters (a zero-width space, an isolate) shows nothing: a line of the story lost.
-        if (!SubtitleRules.HasVisibleText(text)) return "de ondertitel is leeg";
+        if (!JasKnowledge.Core.Formats.HiddenCharacters.HasVisible(text)) return "de ondertitel is leeg";
         if (JasKnowledge.Core.Formats.HiddenCharacters.Problem("De ondertitel", text) is { } hidden) return hidden;
         var problems = SubtitleRules.Problems(cues[index].End - cues[index].Start, text).ToList();
         return problems.Count == 0 ? null : string.Join("; ", problems);

@@ -14,16 +14,11 @@ public static class SubtitleRules
     /// <summary>The most characters a cue shown this long may hold.</summary>
     public static int MaxCharacters(TimeSpan shows) => (int)Math.Floor(shows.TotalSeconds * MaxCharactersPerSecond);
 
-    /// <summary>Whether the text has a character a reader sees: not only spaces, zero-width characters or direction marks.</summary>
-    public static bool HasVisibleText(string text) => text.Any(c => !char.IsWhiteSpace(c)
-        && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.Format
-            or System.Globalization.UnicodeCategory.Control));
-
     /// <summary>What is wrong with a cue's text, shown this long, in the editors' words; none when it can be shown.</summary>
     public static IEnumerable<string> Problems(TimeSpan shows, string text)
     {
         var lines = text.Split('\n');
-        if (lines.Any(l => !HasVisibleText(l)))
+        if (lines.Any(l => !JasKnowledge.Core.Formats.HiddenCharacters.HasVisible(l)))
             yield return "een ondertitel heeft geen lege regel; die beëindigt hem in de speler";
         if (text.Contains("-->", StringComparison.Ordinal))
             yield return "een ondertitel kan geen --> bevatten; zo begint de tijd van de volgende";

@@ -7,7 +7,7 @@ namespace JasKnowledge.Web.Features.Media;
 /// <summary>The WebVTT text stored with a video version, and the sentence describing its pictures.</summary>
 public static class VideoSubtitles
 {
-    public static string? Of(ContentVersion version) => Text(version, MediaFeature.SubtitlesField);
+    public static string? Of(ContentVersion version) => VersionFields.Text(version.Fields, MediaFeature.SubtitlesField);
 
     /// <summary>The subtitles as a file for a player (the track, the offline download, the session pack): right-to-left
     /// cue lines marked as such (<see cref="WebVtt.ForPlayers"/>).</summary>
@@ -15,9 +15,7 @@ public static class VideoSubtitles
 
     /// <summary>The one sentence, in the version's language, saying what the film shows, for whoever
     /// cannot see it (field <c>shows</c> of each translation; the picture has no words to translate).</summary>
-    public static string? Shows(ContentVersion version) => Text(version, MediaFeature.ShowsField);
-
-    private static string? Text(ContentVersion version, string field) => VersionFields.Text(version.Fields, field);
+    public static string? Shows(ContentVersion version) => VersionFields.Text(version.Fields, MediaFeature.ShowsField);
 
     /// <summary>The cues for the transcript; none when the stored text is not valid WebVTT (the
     /// import refuses such files, so this only guards against edits made elsewhere).</summary>

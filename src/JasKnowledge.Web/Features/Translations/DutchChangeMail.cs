@@ -39,7 +39,7 @@ public sealed class DutchChangeMail(JasDbContext db, CultureCatalog cultures, Al
     public async Task<MimeMessage?> MailAsync(string email, AlertNotification notification, CancellationToken cancellationToken)
     {
         // Read again when sending: an account disabled or a language taken away since the fan-out gets nothing.
-        var translator = (await TranslatorsAsync(cancellationToken)).FirstOrDefault(t => string.Equals(t.Email, email, StringComparison.OrdinalIgnoreCase));
+        var translator = (await TranslatorsAsync(cancellationToken, email)).FirstOrDefault();
         if (translator is null) return null;
         var theirs = (await TranslationsAsync(notification, cancellationToken))
             .Where(c => translator.Languages.Count == 0 || translator.Languages.Contains(c.Culture)).ToList();
@@ -64,13 +64,15 @@ public sealed class DutchChangeMail(JasDbContext db, CultureCatalog cultures, Al
 
     private sealed record Translator(string Email, IReadOnlyList<string> Languages);
 
-    private async Task<List<Translator>> TranslatorsAsync(CancellationToken cancellationToken)
+    /// <param name="email">Only this account (the one a mail is written for).</param>
+    private async Task<List<Translator>> TranslatorsAsync(CancellationToken cancellationToken, string? email = null)
     {
         var role = await db.Roles.Where(r => r.Name == PortalRoles.Translator).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         if (role is null) return [];
         var accounts = await db.Users.AsNoTracking()
             .Where(u => !u.Disabled && u.DutchChangeMail && u.Email != null && u.InvitationHash == null
-                && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == role))
+                && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == role)
+                && (email == null || u.NormalizedEmail == email.ToUpperInvariant()))
             .Select(u => new { u.Email, u.Languages }).ToListAsync(cancellationToken);
         // An address the mail library cannot read is nobody to write to.
         return accounts.Where(a => MailboxAddress.TryParse(a.Email!, out _))
@@ -84,10 +86,10 @@ public sealed class DutchChangeMail(JasDbContext db, CultureCatalog cultures, Al
             || !Guid.TryParse(notification.Path.AsSpan(ItemPrefix.Length), out var dutchId)) return [];
         var set = await db.ContentItems.AsNoTracking().Where(i => i.Id == dutchId).Select(i => i.LocalizationSet).FirstOrDefaultAsync(cancellationToken);
         if (set is null) return [];
-        var items = await db.ContentItems.AsNoTracking().Include(i => i.Versions)
-            .Where(i => i.LocalizationSet == set && i.Culture != cultures.Default.Code).ToListAsync(cancellationToken);
-        return items.Where(i => i.Published is not null)
-            .OrderBy(i => cultures.All.ToList().FindIndex(c => c.Code == i.Culture))
-            .Select(i => (i.Culture, i.Id)).ToList();
+        var items = await db.ContentItems.AsNoTracking()
+            .Where(i => i.LocalizationSet == set && i.Culture != cultures.Default.Code && i.Versions.Any(v => v.State == VersionState.Published))
+            .Select(i => new { i.Culture, i.Id }).ToListAsync(cancellationToken);
+        var order = cultures.All.Select(c => c.Code).ToList();
+        return items.OrderBy(i => order.IndexOf(i.Culture)).Select(i => (i.Culture, i.Id)).ToList();
     }
 }

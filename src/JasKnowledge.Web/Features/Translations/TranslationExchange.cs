@@ -240,8 +240,8 @@ public sealed class TranslationExchange(
             var fields = existing?.Current?.Fields;
             foreach (var field in FieldsOf(dutch.Type))
             {
-                var parts = item.Units.Where(u => FieldPartOf(dutch.Type, u.Id).Field == field).OrderBy(u => FieldPartOf(dutch.Type, u.Id).Index)
-                    .Select(u => u.Target!).ToList();
+                var parts = item.Units.Select(u => (Unit: u, Part: FieldPartOf(dutch.Type, u.Id))).Where(u => u.Part.Field == field)
+                    .OrderBy(u => u.Part.Index).Select(u => u.Unit.Target!).ToList();
                 // Put together on the Dutch field as published now: its parts are the ones translated (checked above), and a
                 // subtitle takes the film's times of now.
                 if (parts.Count == 0) continue;

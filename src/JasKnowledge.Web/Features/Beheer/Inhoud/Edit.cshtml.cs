@@ -312,10 +312,11 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             var parts = field.Parts(dutch);
             var own = VersionFields.Text(item.Current?.Fields, field.Name) is { } text ? field.Parts(text) : null;
             var reshaped = own is not null && own.Count != parts.Count;
-            var values = Parts.FirstOrDefault(p => p.Name == field.Name) is { } sent
+            var sent = Parts.FirstOrDefault(p => p.Name == field.Name);
+            var values = sent is not null
                 ? parts.Select((_, i) => i < sent.Texts.Count ? sent.Texts[i] ?? "" : "").ToList()
                 : parts.Select((_, i) => own is not null && !reshaped ? own[i].Text : "").ToList();
-            edits.Add(new FieldEdit(field, dutch, parts, values, reshaped, Parts.Any(p => p.Name == field.Name)));
+            edits.Add(new FieldEdit(field, dutch, parts, values, reshaped, sent is not null));
         }
         return edits;
     }
