@@ -85,8 +85,16 @@ public static class ModuleRegistrations
         services.AddSingleton(new TranslatedType(type, order));
 
     /// <summary>Editors may start new items of the type in the back office (<see cref="CreatableType"/>).</summary>
-    public static IServiceCollection AddCreatableType(this IServiceCollection services, string type, string folder) =>
-        services.AddSingleton(new CreatableType(type, folder));
+    public static IServiceCollection AddCreatableType(this IServiceCollection services, string type, string folder, string example) =>
+        services.AddSingleton(new CreatableType(type, folder, example));
+
+    /// <summary>Lets people in one more role edit some items of the type (<see cref="IItemEditor"/>).</summary>
+    public static IServiceCollection AddItemEditor<TEditor>(this IServiceCollection services) where TEditor : class, IItemEditor =>
+        services.AddSingleton<IItemEditor, TEditor>();
+
+    /// <summary>A rule for the addresses of new items of one type (<see cref="IAddressRule"/>).</summary>
+    public static IServiceCollection AddAddressRule<TRule>(this IServiceCollection services) where TRule : class, IAddressRule =>
+        services.AddSingleton<IAddressRule, TRule>();
 
     /// <summary>A field of the type translated with its text, part by part (<see cref="TranslatedField"/>).</summary>
     public static IServiceCollection AddTranslatedField(this IServiceCollection services, TranslatedField field) =>

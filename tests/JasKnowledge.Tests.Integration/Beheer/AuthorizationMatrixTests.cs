@@ -29,9 +29,11 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture fixture) : ICl
         ["beheer/wachtwoord"] = [SignIn, Ok, Ok, Ok, Ok],
         ["beheer/gemeenten"] = [SignIn, No, No, No, Ok],
         ["beheer/gemeenten/{code:length(4)}"] = [SignIn, No, No, No, Ok],
-        ["beheer/inhoud"] = [SignIn, Ok, Ok, No, Ok],
-        // New items: editors and administrators only.
-        ["beheer/inhoud/nieuw"] = [SignIn, Ok, No, No, Ok],
+        // A municipal editor sees only their municipality's information for participants (none yet: an empty list).
+        ["beheer/inhoud"] = [SignIn, Ok, Ok, Ok, Ok],
+        // New items: editors and administrators; a municipal editor only their municipality's information (NewItemTests,
+        // GemeenteInfoTests say where).
+        ["beheer/inhoud/nieuw"] = [SignIn, Ok, No, Ok, Ok],
         // {id} is a Dutch handbook chapter: translators edit translations only.
         ["beheer/inhoud/{id:guid}"] = [SignIn, Ok, No, No, Ok],
         ["beheer/inhoud/{id:guid}/geschiedenis"] = [SignIn, Ok, No, No, Ok],

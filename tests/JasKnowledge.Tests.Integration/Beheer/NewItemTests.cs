@@ -13,7 +13,8 @@ namespace JasKnowledge.Tests.Integration.Beheer;
 
 /// <summary>An editor starts a new information sheet in the back office, on both databases: a Dutch draft at an address made
 /// from its title, opened in the editor, public only once published, and then last in the participants' list. An address in
-/// use, a bad address, an unknown type and a role that may not create are each refused with a message, and nothing is made.</summary>
+/// use, a bad address, an unknown type and a role that may not create are each refused with a message, and nothing is made.
+/// A municipality's information for participants: <see cref="Participants.GemeenteInfoTests{TFixture}"/>.</summary>
 public abstract partial class NewItemTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
 {
     private const string Page = "/beheer/inhoud/nieuw";
@@ -103,7 +104,7 @@ public abstract partial class NewItemTests<TFixture>(TFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task Translators_and_municipal_editors_cannot_start_items()
+    public async Task Translators_cannot_start_items_and_a_municipal_editor_no_sheet()
     {
         var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator));
         Assert.Equal(HttpStatusCode.Forbidden, (await translator.GetAsync(Page)).StatusCode);
@@ -112,8 +113,15 @@ public abstract partial class NewItemTests<TFixture>(TFixture fixture) : IClassF
         var posted = await BackOffice.PostFormAsync(translator, Page, token, [new("Type", "info-sheet"), new("Title", "Vertalersblad")]);
         Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
         var municipal = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.MunicipalEditor, gemeente: "0546"));
-        Assert.Equal(HttpStatusCode.Forbidden, (await municipal.GetAsync(Page)).StatusCode);
+        // Their municipality's information is the only type they are offered; a sheet is not among them.
+        var form = await municipal.GetStringAsync(Page);
+        Assert.DoesNotContain("value=\"info-sheet\"", form);
+        var sheet = await BackOffice.PostFormAsync(municipal, Page, await BackOffice.TokenAsync(municipal, Page),
+            [new("Type", "info-sheet"), new("Title", "Gemeenteblad"), new("Slug", "")]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, sheet.StatusCode);
+        Assert.Contains("Kies een soort uit de lijst.", WebUtility.HtmlDecode(await sheet.Content.ReadAsStringAsync()));
         Assert.Equal(0, await CountAsync("informatie/vertalersblad"));
+        Assert.Equal(0, await CountAsync("informatie/gemeenteblad"));
     }
 
     private async Task<int> AllCountAsync()

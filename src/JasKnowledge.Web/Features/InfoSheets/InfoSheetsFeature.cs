@@ -27,7 +27,7 @@ public static class InfoSheetsFeature
         services.AddContentUrl(Type, item => SheetUrl(item.Culture, item.Slug))
             .AddTranslatedType(Type, 1)
             // A new sheet ("Je huisarts") is an editor's work, not a developer's.
-            .AddCreatableType(Type, "informatie")
+            .AddCreatableType(Type, "informatie", "je-huisarts")
             .AddFollowable(Type)
             .AddSearchable(Type, "SearchTypeSheet", 20)
             .AddSitemapSource<SheetVersionsSitemap>()

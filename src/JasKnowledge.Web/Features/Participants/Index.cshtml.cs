@@ -12,9 +12,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace JasKnowledge.Web.Features.Participants;
 
 public sealed class ParticipantsIndexModel(
-    ParticipantMaterials materials, PublishedAssets assets, PublishedContent content, CultureCatalog cultures, Glossary glossary)
+    ParticipantMaterials materials, PublishedAssets assets, PublishedContent content, CultureCatalog cultures, Glossary glossary,
+    GemeenteInfo.GemeenteInfoPages gemeenteInfo)
     : PageModel
 {
+    /// <summary>The municipalities that wrote their own information for participants (none, until one does).</summary>
+    public IReadOnlyList<GemeenteInfo.GemeentePage> Gemeenten { get; private set; } = [];
     public IReadOnlyList<ParticipantMaterial> Videos { get; private set; } = [];
     public IReadOnlyList<ParticipantMaterial> Sheets { get; private set; } = [];
     public IReadOnlyDictionary<string, FilmFamily> Films { get; private set; } = new Dictionary<string, FilmFamily>();
@@ -33,6 +36,7 @@ public sealed class ParticipantsIndexModel(
         var films = new Dictionary<string, FilmFamily>();
         foreach (var video in Videos) films[video.Slug] = await FilmFamily.FindAsync(assets, video.Slug, cancellationToken);
         Films = films;
+        Gemeenten = await gemeenteInfo.ListAsync(culture, cancellationToken);
 
         // The index offline: its thumbnails (the browser that keeps pages reads WebP), every sheet and its PDF.
         var files = films.Values.SelectMany(f => new[] { f.Thumbnail, f.PosterWebp }).OfType<(Asset File, AssetRevision Revision)>()

@@ -17,7 +17,7 @@ public static partial class ParticipantsFeature
 
     /// <summary>Pages below a language prefix that participants reach from posters and links; with a
     /// wrong prefix they are sent to the entry page rather than a dead end.</summary>
-    private static readonly string[] ParticipantAreas = ["informatie", "video"];
+    private static readonly string[] ParticipantAreas = ["informatie", "video", "gemeente"];
 
     [GeneratedRegex("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*\\z")]
     internal static partial Regex LanguageCodeShape();

@@ -9,15 +9,28 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 /// <summary>Who may edit which content: editors and administrators everything; translators the
 /// translations into their own languages (every language but the source language when none were given).
 /// A type with its own editor (<see cref="OwnEditor"/>, a municipality's record) is edited there by whom its
-/// module allows; here only by administrators.</summary>
+/// module allows; here only by administrators. A module may let one more role edit some items of its type here
+/// (<see cref="IItemEditor"/>: a municipal editor their municipality's information).</summary>
 public static class ContentAccess
 {
     public const string Roles = PortalRoles.Administrator + "," + PortalRoles.Editor + "," + PortalRoles.Translator;
 
-    public static bool MayEdit(ClaimsPrincipal user, ContentItem item, CultureCatalog cultures, IEnumerable<OwnEditor> ownEditors) =>
-        user.IsInRole(PortalRoles.Administrator)
-        || (!ownEditors.Any(o => o.Type == item.Type)
-            && (user.IsInRole(PortalRoles.Editor) || (user.IsInRole(PortalRoles.Translator) && MayTranslateInto(user, item.Culture, cultures))));
+    /// <summary>The roles admitted to the item pages (list, editor, history): those of <see cref="Roles"/> and the municipal editors,
+    /// whom a module may give items of their own (<see cref="IItemEditor"/>); each page then asks <see cref="MayEditAsync"/>.</summary>
+    public const string ItemRoles = Roles + "," + PortalRoles.MunicipalEditor;
+
+    public static async Task<bool> MayEditAsync(
+        ClaimsPrincipal user, IContentAddress item, CultureCatalog cultures, IEnumerable<OwnEditor> ownEditors, IEnumerable<IItemEditor> itemEditors,
+        CancellationToken cancellationToken)
+    {
+        if (user.IsInRole(PortalRoles.Administrator)) return true;
+        if (ownEditors.Any(o => o.Type == item.Type)) return false;
+        if (user.IsInRole(PortalRoles.Editor) || (user.IsInRole(PortalRoles.Translator) && MayTranslateInto(user, item.Culture, cultures)))
+            return true;
+        foreach (var editor in itemEditors.Where(e => e.Type == item.Type && user.IsInRole(e.Role)))
+            if (await editor.MayEditAsync(user, item, cancellationToken)) return true;
+        return false;
+    }
 
     /// <summary>The languages whose visitors' reports (page remarks, search queries) <paramref name="user"/> reads: null for every
     /// language (editors and administrators), else a translator's own, as for translations.</summary>

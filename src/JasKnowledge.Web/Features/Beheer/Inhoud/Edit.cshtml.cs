@@ -17,9 +17,9 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 /// change needs a change note). The form remembers the state it started from: when someone else saved
 /// the draft in between, the second save is refused with both texts shown, and nothing is overwritten.
 /// </summary>
-[Authorize(Roles = ContentAccess.Roles)]
+[Authorize(Roles = ContentAccess.ItemRoles)]
 public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatalog cultures, PreviewLinks previews, Glossary glossary, IEnumerable<JasKnowledge.Core.Modules.OwnEditor> ownEditors,
-    IEnumerable<TranslatedField> translatedFields) : PageModel
+    IEnumerable<IItemEditor> itemEditors, IEnumerable<TranslatedField> translatedFields) : PageModel
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Summary { get; set; }
@@ -276,7 +276,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, cancellationToken) is not { } item) return NotFound();
-        if (!ContentAccess.MayEdit(User, item, cultures, ownEditors)) return Forbid();
+        if (!await ContentAccess.MayEditAsync(User, item, cultures, ownEditors, itemEditors, cancellationToken)) return Forbid();
         Item = item;
         PublicUrl = item.Published is null ? null : urls.For(item);
         if (item.Culture != cultures.Default.Code)

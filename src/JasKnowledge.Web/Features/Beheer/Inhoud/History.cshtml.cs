@@ -10,8 +10,9 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 
 /// <summary>/beheer/inhoud/{id}/geschiedenis?van=&amp;naar=: every version with its author, date and
 /// change note, a line-by-line comparison of any two, and restore (which makes a new draft).</summary>
-[Authorize(Roles = ContentAccess.Roles)]
-public sealed class HistoryModel(ContentStore store, CultureCatalog cultures, IEnumerable<JasKnowledge.Core.Modules.OwnEditor> ownEditors) : PageModel
+[Authorize(Roles = ContentAccess.ItemRoles)]
+public sealed class HistoryModel(ContentStore store, CultureCatalog cultures, IEnumerable<JasKnowledge.Core.Modules.OwnEditor> ownEditors,
+    IEnumerable<JasKnowledge.Core.Modules.IItemEditor> itemEditors) : PageModel
 {
     public ContentItem Item { get; private set; } = null!;
     public ContentVersion? From { get; private set; }
@@ -60,7 +61,7 @@ public sealed class HistoryModel(ContentStore store, CultureCatalog cultures, IE
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, cancellationToken) is not { } item) return NotFound();
-        if (!ContentAccess.MayEdit(User, item, cultures, ownEditors)) return Forbid();
+        if (!await ContentAccess.MayEditAsync(User, item, cultures, ownEditors, itemEditors, cancellationToken)) return Forbid();
         Item = item;
         ViewData[LayoutData.Title] = $"Geschiedenis: {item.Current?.Title}";
         return null;

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using JasKnowledge.Core.Content;
+using JasKnowledge.Data;
+using JasKnowledge.Data.Accounts;
+using JasKnowledge.Data.Content;
+using JasKnowledge.Tests.Integration.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JasKnowledge.Tests.Integration.Participants;
+
+/// <summary>A municipality's own information for participants, on both databases: started in the back office at the
+/// municipality's address only, public once published, read in the participant's language (or the nearest one it has) with the
+/// municipality named as its source, listed on the participants' page and found by search. A municipal editor starts, writes and
+/// publishes their own municipality's page and no other item.</summary>
+public abstract partial class GemeenteInfoTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : PortalFixture
+{
+    private const string New = "/beheer/inhoud/nieuw";
+    private WebApplicationFactory<Program> Host => _host ??= BackOffice.WithLoginLimit(fixture.Factory, 1000);
+    private WebApplicationFactory<Program>? _host;
+
+    private static async Task<HttpResponseMessage> StartAsync(HttpClient client, string title, string slug) =>
+        await BackOffice.PostFormAsync(client, New, await BackOffice.TokenAsync(client, New),
+            [new("Type", "gemeente-info"), new("Title", title), new("Slug", slug), new("Summary", "")]);
+
+    private static async Task<HttpResponseMessage> PublishAsync(HttpClient client, Guid id, string title, string body)
+    {
+        var form = await client.GetStringAsync($"/beheer/inhoud/{id}");
+        var stamp = WebUtility.HtmlDecode(BaseField().Match(form).Groups[1].Value);
+        return await BackOffice.PostFormAsync(client, $"/beheer/inhoud/{id}?handler=Publish", await BackOffice.TokenAsync(client, $"/beheer/inhoud/{id}"),
+            [new("Base", stamp), new("Title", title), new("Summary", "Waar je heen gaat en wie je helpt."), new("Body", body),
+                new("ChangeNote", "Eerste versie."), new("IsMajor", "true")]);
+    }
+
+    private async Task<ContentItem?> FindAsync(string slug)
+    {
+        using var scope = Host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync($"gemeente-informatie/{slug}", "nl");
+    }
+
+    private async Task<int> CountAsync()
+    {
+        using var scope = Host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<JasDbContext>().ContentItems.CountAsync();
+    }
+
+    [Fact]
+    public async Task An_editor_publishes_a_municipalitys_information_and_participants_read_it_in_their_language_with_its_source()
+    {
+        var editor = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Editor));
+        var visitor = fixture.Factory.CreateClient();
+
+        // The title made into an address is not a municipality's: refused, with the name it ends in offered.
+        var fromTitle = await StartAsync(editor, "Informatie van de gemeente Katwijk", "");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, fromTitle.StatusCode);
+        Assert.Contains("Bedoelt u katwijk?", WebUtility.HtmlDecode(await fromTitle.Content.ReadAsStringAsync()));
+
+        var made = await StartAsync(editor, "Informatie van de gemeente Katwijk", "katwijk");
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var item = (await FindAsync("katwijk"))!;
+        Assert.Equal("gemeente-info", item.Type);
+        Assert.Null(item.Published);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/nl/gemeente/katwijk")).StatusCode);
+        Assert.DoesNotContain("/ar/gemeente/katwijk", await visitor.GetStringAsync("/ar/informatie"));
+
+        Assert.Equal(HttpStatusCode.OK,
+            (await PublishAsync(editor, item.Id, "Informatie van de gemeente Katwijk", "Het Werkplein Katwijk helpt je met werk en taal.")).StatusCode);
+
+        var dutch = await visitor.GetStringAsync("/nl/gemeente/katwijk");
+        Assert.Contains("Het Werkplein Katwijk helpt je met werk en taal.", dutch);
+        Assert.Contains("Deze informatie komt van de gemeente <bdi lang=\"nl\" dir=\"ltr\">Katwijk</bdi>.", dutch);
+
+        // Not yet in Arabic: the Dutch text, marked as Dutch, under an Arabic sentence naming its source.
+        var arabic = await visitor.GetAsync("/ar/gemeente/katwijk");
+        Assert.Equal(HttpStatusCode.OK, arabic.StatusCode);
+        var arabicHtml = await arabic.Content.ReadAsStringAsync();
+        Assert.Contains("<article class=\"prose\" lang=\"nl\" dir=\"ltr\">", arabicHtml);
+        Assert.Contains("هذه المعلومات من بلدية <bdi lang=\"nl\" dir=\"ltr\">Katwijk</bdi>", WebUtility.HtmlDecode(arabicHtml));
+
+        // Listed for participants in every language, the name isolated as Dutch, with the language it is in until translated.
+        var index = WebUtility.HtmlDecode(await visitor.GetStringAsync("/ti/informatie"));
+        Assert.Contains("<h2 id=\"gemeente\">", index);
+        Assert.Contains("<a href=\"/ti/gemeente/katwijk\"><bdi lang=\"nl\" dir=\"ltr\">Katwijk</bdi></a>", index);
+        var entry = index[index.IndexOf("/ti/gemeente/katwijk", StringComparison.Ordinal)..];
+        Assert.Contains("card__meta", entry[..entry.IndexOf("</li>", StringComparison.Ordinal)]);
+
+        var search = await visitor.GetFromJsonAsync<JsonElement>("/api/v1/search?q=werkplein%20katwijk&lang=nl");
+        Assert.Contains("/nl/gemeente/katwijk",
+            search.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("url").GetString()));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/nl/gemeente/oegstgeest")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/nl/gemeente/atlantis")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("informatie-van-de-gemeente-bergen-nh", "Bedoelt u bergen-nh?")]
+    [InlineData("atlantis", "Geen gemeente van de CBS-lijst heeft dit adres.")]
+    [InlineData("leiden-centrum", "Geen gemeente van de CBS-lijst heeft dit adres.")]
+    public async Task An_address_that_is_not_a_municipalitys_name_is_refused_and_nothing_is_made(string slug, string expected)
+    {
+        var editor = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Editor));
+        var before = await CountAsync();
+        var response = await StartAsync(editor, "Informatie van een gemeente", slug);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Het adres van informatie van een gemeente is de naam van die gemeente", html);
+        Assert.Contains(expected, html);
+        Assert.Contains("aria-invalid=\"true\"", html);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_municipal_editor_starts_writes_and_publishes_their_own_municipalitys_information_and_nothing_else()
+    {
+        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.MunicipalEditor, gemeente: "0546");
+        var municipal = await BackOffice.SignedInAsync(Host, email);
+        Assert.Contains("Informatie van uw gemeente voor deelnemers", await municipal.GetStringAsync("/beheer"));
+
+        // The form offers their municipality's information only, at its address.
+        var form = await municipal.GetStringAsync(New);
+        Assert.Contains("value=\"gemeente-info\"", form);
+        Assert.DoesNotContain("value=\"info-sheet\"", form);
+        Assert.Contains("name=\"Slug\" value=\"leiden\"", form);
+
+        var before = await CountAsync();
+        var elsewhere = await StartAsync(municipal, "Informatie van de gemeente Leiderdorp", "leiderdorp");
+        Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
+        Assert.Contains("alleen de informatie van de eigen gemeente", WebUtility.HtmlDecode(await elsewhere.Content.ReadAsStringAsync()));
+        Assert.Equal(before, await CountAsync());
+
+        var made = await StartAsync(municipal, "Informatie van de gemeente Leiden", "leiden");
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var own = (await FindAsync("leiden"))!;
+        Assert.Equal(HttpStatusCode.OK, (await PublishAsync(municipal, own.Id, "Informatie van de gemeente Leiden", "Kom naar het Werkplein.")).StatusCode);
+        Assert.Contains("Kom naar het Werkplein.", await fixture.Factory.CreateClient().GetStringAsync("/so/gemeente/leiden"));
+        Assert.Equal(HttpStatusCode.OK, (await municipal.GetAsync($"/beheer/inhoud/{own.Id}/geschiedenis")).StatusCode);
+        using (var scope = Host.Services.CreateScope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<JasDbContext>().AuditLog
+                .AnyAsync(e => e.Actor == email && e.Action == "content.create" && e.Subject.StartsWith("gemeente-informatie/leiden")));
+
+        // Their list holds their own page only; a sheet and another municipality's page are refused.
+        var list = await municipal.GetStringAsync("/beheer/inhoud");
+        Assert.Contains($"/beheer/inhoud/{own.Id}", list);
+        Assert.DoesNotContain("Je mentor", list);
+        ContentItem sheet;
+        using (var scope = Host.Services.CreateScope())
+            sheet = (await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync("informatie/je-mentor", "nl"))!;
+        Assert.Equal(HttpStatusCode.Forbidden, (await municipal.GetAsync($"/beheer/inhoud/{sheet.Id}")).StatusCode);
+        var editor = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Editor));
+        Assert.Equal(HttpStatusCode.Redirect, (await StartAsync(editor, "Informatie van de gemeente Oegstgeest", "oegstgeest")).StatusCode);
+        var other = (await FindAsync("oegstgeest"))!;
+        Assert.Equal(HttpStatusCode.Forbidden, (await municipal.GetAsync($"/beheer/inhoud/{other.Id}")).StatusCode);
+        Assert.DoesNotContain($"/beheer/inhoud/{other.Id}", await municipal.GetStringAsync("/beheer/inhoud"));
+    }
+
+    [GeneratedRegex("name=\"Base\" value=\"([^\"]*)\"")]
+    private static partial Regex BaseField();
+}
+
+public sealed class SqliteGemeenteInfoTests(SqlitePortal fixture) : GemeenteInfoTests<SqlitePortal>(fixture);
+
+public sealed class PostgresGemeenteInfoTests(PostgresPortal fixture) : GemeenteInfoTests<PostgresPortal>(fixture);
