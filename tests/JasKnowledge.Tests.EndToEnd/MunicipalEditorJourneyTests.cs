@@ -6,7 +6,8 @@ namespace JasKnowledge.Tests.EndToEnd;
 /// <summary>A municipal editor of Oegstgeest: first sign-in with a one-time password and the code of the
 /// authenticator app, a new password,
 /// the municipality's programme edited, the differences previewed, published with a change note, and
-/// the public page changed. axe checks every back-office page on the way.</summary>
+/// the public page changed. axe checks every back-office page on the way. A municipal editor of Katwijk writes the
+/// municipality's own information for participants, and an Arabic participant on a phone finds and reads it.</summary>
 public sealed class MunicipalEditorJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
     [Fact]
@@ -55,5 +56,49 @@ public sealed class MunicipalEditorJourneyTests(BrowserPortal portal) : IClassFi
         await page.GotoAsync("/nl/gemeenten/oegstgeest");
         Assert.Contains("14 weken", await page.Locator("table.diff").InnerTextAsync());
         Assert.Contains("Eerste periode twee weken langer", await page.Locator("#geschiedenis + ol").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task A_municipal_editor_publishes_their_municipalitys_information_and_a_participant_reads_it_on_a_phone()
+    {
+        const string password = "Katwijk-Wachtwoord-2026";
+        var email = await portal.CreateAccountAsync(PortalRoles.MunicipalEditor, password, gemeente: "0537", mustChangePassword: false);
+        await using var context = await portal.NewContextAsync("nl-NL");
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 900);
+        await BrowserPortal.SignInAsync(page, email, password);
+        await page.ArrivedAtAsync("**/beheer");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Informatie van uw gemeente voor deelnemers" }).ClickAsync();
+        await page.ArrivedAtAsync("**/beheer/inhoud");
+        await Axe.AssertNoViolationsAsync(page, "beheer-gemeente-info-list");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nieuw item" }).ClickAsync();
+        await page.ArrivedAtAsync("**/beheer/inhoud/nieuw");
+        // The form starts at the municipality's own address; the municipal editor only gives a title.
+        Assert.Equal("katwijk", await page.GetByLabel("Adres", new() { Exact = false }).InputValueAsync());
+        await Axe.AssertNoViolationsAsync(page, "beheer-gemeente-info-new");
+        await page.GetByLabel("Titel", new() { Exact = true }).FillAsync("Informatie van de gemeente Katwijk");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Concept maken" }).ClickAsync();
+        await page.ArrivedAtAsync("**/beheer/inhoud/*-*-*-*-*"); // the new draft (a GUID), not the form
+        await page.GetByLabel("Tekst", new() { Exact = false }).FillAsync("## Waar ga je heen?\n\nJe klantmanager werkt op het Werkplein.");
+        await page.GetByLabel("Wat veranderde er?").FillAsync("Eerste versie.");
+        await Axe.AssertNoViolationsAsync(page, "beheer-gemeente-info-edit");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publiceren" }).ClickAsync();
+        Assert.Contains("is gepubliceerd", await page.GetByRole(AriaRole.Status).First.InnerTextAsync());
+
+        await using var phone = await portal.NewContextAsync("ar");
+        var participant = await phone.NewPageAsync();
+        await participant.SetViewportSizeAsync(360, 800);
+        await participant.GotoAsync("/ar/informatie");
+        await participant.Locator("#gemeente ~ ul").GetByRole(AriaRole.Link, new() { Name = "Katwijk" }).ClickAsync();
+        await participant.ArrivedAtAsync("**/ar/gemeente/katwijk");
+        Assert.Contains("Je klantmanager werkt op het Werkplein.", await participant.Locator("main").InnerTextAsync());
+        // The source in the reader's language, marked as Arabic inside the Dutch text it vouches for.
+        var source = participant.Locator(".local-source");
+        Assert.Equal("ar", await source.GetAttributeAsync("lang"));
+        Assert.Contains("Katwijk", await source.InnerTextAsync());
+        Assert.True(await participant.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await Axe.AssertNoViolationsAsync(participant, "gemeente-info-ar");
+        await Screenshots.SaveAsync(participant, Path.Combine(BrowserPortal.Artifacts, "gemeente-info-ar-360.png"));
     }
 }

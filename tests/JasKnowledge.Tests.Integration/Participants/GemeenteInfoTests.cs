@@ -79,7 +79,10 @@ public abstract partial class GemeenteInfoTests<TFixture>(TFixture fixture) : IC
         Assert.Equal(HttpStatusCode.OK, arabic.StatusCode);
         var arabicHtml = await arabic.Content.ReadAsStringAsync();
         Assert.Contains("<article class=\"prose\" lang=\"nl\" dir=\"ltr\">", arabicHtml);
-        Assert.Contains("هذه المعلومات من بلدية <bdi lang=\"nl\" dir=\"ltr\">Katwijk</bdi>", WebUtility.HtmlDecode(arabicHtml));
+        Assert.Contains("<p class=\"local-source\" lang=\"ar\" dir=\"rtl\">هذه المعلومات من بلدية <bdi lang=\"nl\" dir=\"ltr\">Katwijk</bdi>",
+            WebUtility.HtmlDecode(arabicHtml));
+        // The page can be kept for the way to an appointment without mobile data.
+        Assert.Contains("data-offline-page=\"/ar/gemeente/katwijk\"", arabicHtml);
 
         // Listed for participants in every language, the name isolated as Dutch, with the language it is in until translated.
         var index = WebUtility.HtmlDecode(await visitor.GetStringAsync("/ti/informatie"));

@@ -2,6 +2,7 @@ using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Content;
 using JasKnowledge.Programmes.Gemeenten;
+using JasKnowledge.Web.Features.Offline;
 using JasKnowledge.Web.Features.Pages;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,12 +19,15 @@ public sealed class GemeenteInfoModel(PublishedContent content, ContentUrls urls
     public string Gemeente { get; private set; } = "";
 
     public override string? UnderLead => SourcePartial;
+    /// <summary>"Bewaar voor offline": the address of the Werkplein read on the way to an appointment, without mobile data.</summary>
+    public OfflineCopy? OfflineCopy { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string culture, string slug, CancellationToken cancellationToken)
     {
         if (!await ShowAsync(await Published.FindBySlugAsync(GemeenteInfoFeature.Type, slug, culture, cancellationToken), cancellationToken))
             return NotFound();
         Gemeente = (await register.GetAsync(cancellationToken)).BySlug(slug)?.Name ?? slug;
+        OfflineCopy = Offline.OfflineCopy.Of(GemeenteInfoFeature.PageUrl(culture, slug), [], [], [Shown!.Version.Id.ToString()]);
         return Page();
     }
 }
