@@ -232,4 +232,30 @@ public sealed class MarkdownPlainTextTests
         }
         Assert.True(headings > 200, $"{headings} headings");
     }
+
+    public static TheoryData<string> TooDeep => new()
+    {
+        new string('[', 128) + "x",
+        string.Concat(Enumerable.Repeat("- ", 64)) + "x",
+        new string('>', 128) + "x",
+        "Tekst\n\n" + new string('>', 200) + "x",
+    };
+
+    [Theory]
+    [MemberData(nameof(TooDeep))]
+    public void A_text_nested_beyond_markdigs_limit_is_refused_on_saving_and_a_kept_one_still_shows_its_words(string markdown)
+    {
+        Assert.StartsWith("Tekst: de opmaak is te diep genest", MarkdownRenderer.NestingProblem(markdown));
+        var text = new JasKnowledge.Core.Content.VersionText("Titel", markdown, null, null, "Nieuw.", IsMajor: true);
+        var refused = Assert.Throws<JasKnowledge.Core.Content.ContentRuleException>(text.CheckFields);
+        Assert.Equal("body", Assert.Single(refused.Errors).Field);
+        // One stored before the rule: its words, encoded, instead of an exception for every reader.
+        Assert.Contains("x</p>", MarkdownRenderer.ToHtml(markdown));
+        Assert.EndsWith("x", MarkdownRenderer.ToPlainText(markdown).Text.Trim());
+    }
+
+    [Theory]
+    [InlineData("## Kop\n\n- een\n  - twee\n    - drie\n\n> citaat [link](https://example.nl)")]
+    [InlineData("")]
+    public void Ordinary_nesting_is_no_problem(string markdown) => Assert.Null(MarkdownRenderer.NestingProblem(markdown));
 }

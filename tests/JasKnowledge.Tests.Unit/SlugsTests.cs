@@ -13,6 +13,10 @@ public sealed class SlugsTests
     [InlineData("Sessie 10: de buurt", "sessie-10-de-buurt")]
     [InlineData("طبيب العائلة", "")]
     [InlineData("ሓኪም", "")]
+    [InlineData("ﬁle", "file")]
+    [InlineData("Straße Æbleskiver Øst", "strasse-aebleskiver-ost")]
+    [InlineData("İstanbul", "istanbul")]
+    [InlineData("Ｗerk", "werk")]
     public void A_title_becomes_lower_case_letters_digits_and_single_hyphens(string title, string expected)
     {
         var slug = Slugs.From(title);

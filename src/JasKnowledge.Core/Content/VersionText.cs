@@ -29,6 +29,7 @@ public sealed record VersionText(
         Check(errors, "summary", "Samenvatting", Summary, MaxSummary);
         Check(errors, "changeNote", "Wat veranderde er", ChangeNote, MaxChangeNote);
         Check(errors, "body", "Tekst", Body, int.MaxValue);
+        if (!errors.Any(e => e.Field == "body") && Markdown.MarkdownRenderer.NestingProblem(Body) is { } nested) errors.Add(new("body", nested));
         if (Formats.JsonTexts.Of(Fields).Select(text => Formats.HiddenCharacters.Problem($"Velden (\"{Visible(text)}\")", text))
                 .FirstOrDefault(problem => problem is not null) is { } hidden)
             errors.Add(new("fields", hidden));

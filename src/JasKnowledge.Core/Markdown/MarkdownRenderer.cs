@@ -31,6 +31,37 @@ public static partial class MarkdownRenderer
     /// a heading of its own.</param>
     public static string ToHtml(string markdown, string? idPrefix = null, int headingOffset = 0)
     {
+        try
+        {
+            return Render(markdown, idPrefix, headingOffset);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's depth limit (lists, quotes or brackets nested 64 or more deep). The rules refuse such a text when it is saved
+            // (NestingProblem); one kept from before still shows, as its words, rather than failing the page for every reader.
+            return string.Join("", (markdown ?? "").Split("\n\n").Select(p => $"<p>{System.Net.WebUtility.HtmlEncode(p.Trim())}</p>"));
+        }
+    }
+
+    /// <summary>Why Markdig cannot render <paramref name="markdown"/> (elements nested beyond its depth limit: a pasted document
+    /// with lists indented 64 deep, 128 unclosed brackets), in the editors' words; null when it can.</summary>
+    public static string? NestingProblem(string? markdown)
+    {
+        try
+        {
+            Render(markdown ?? "", null, 0);
+            PlainText(markdown ?? "");
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return "Tekst: de opmaak is te diep genest (lijsten, citaten of haken die tientallen keren in elkaar staan). "
+                + "Maak de tekst platter; er is niets opgeslagen.";
+        }
+    }
+
+    private static string Render(string markdown, string? idPrefix, int headingOffset)
+    {
         var document = Parse(markdown);
         string? lastHeadingId = null;
         foreach (var block in document.Descendants())
@@ -104,6 +135,18 @@ public static partial class MarkdownRenderer
     /// The text is what Markdig's plain-text rendering gives; the blocks are rendered one by one only to note
     /// those places.</summary>
     public static MarkdownPlainText ToPlainText(string markdown)
+    {
+        try
+        {
+            return PlainText(markdown);
+        }
+        catch (ArgumentException)
+        {
+            return new MarkdownPlainText(markdown ?? "", []); // too deeply nested to read apart: its words, for search (see ToHtml)
+        }
+    }
+
+    private static MarkdownPlainText PlainText(string markdown)
     {
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };

@@ -102,6 +102,23 @@ public sealed class ContentStore(
         await CommitAsync(item, true, actor, "content.unpublish", Describe(item, version), null, cancellationToken);
     }
 
+    /// <summary>The published translations of <paramref name="item"/>'s text (the other languages of its set), for the question whether
+    /// they go offline with it.</summary>
+    public async Task<IReadOnlyList<ContentItem>> PublishedTranslationsAsync(ContentItem item, CancellationToken cancellationToken = default) =>
+        (await db.ContentItems.Include(i => i.Versions)
+            .Where(i => i.LocalizationSet == item.LocalizationSet && i.Id != item.Id).ToListAsync(cancellationToken))
+        .Where(i => i.Published is not null).ToList();
+
+    /// <summary>Takes the text and the given translations offline together, in one transaction: a municipality pulling a wrong page
+    /// pulls it in every language, or in none.</summary>
+    public async Task UnpublishWithTranslationsAsync(
+        ContentItem item, IReadOnlyList<ContentItem> translations, string actor, CancellationToken cancellationToken = default)
+    {
+        var changes = new[] { item }.Concat(translations.Where(t => t.LocalizationSet == item.LocalizationSet && t.Published is not null))
+            .Select(i => (i, Describe(i, i.Unpublish()))).ToList();
+        await CommitAsync(changes, true, actor, "content.unpublish", null, cancellationToken);
+    }
+
     public async Task<ContentVersion> RestoreAsync(ContentItem item, int number, string actor, CancellationToken cancellationToken = default)
     {
         var draft = item.Restore(number, actor, clock.GetUtcNow().UtcDateTime);
@@ -131,26 +148,36 @@ public sealed class ContentStore(
 
     /// <param name="publicChange">Whether the item's public version changed: then it is re-indexed and the listeners hear of it.</param>
     /// <param name="publishedVersion">The version that became public, for the publishing steps (alerts' outbox).</param>
-    private async Task CommitAsync(
+    private Task CommitAsync(
         ContentItem item, bool publicChange, string actor, string action, string subject, string? detail, CancellationToken cancellationToken,
-        ContentVersion? publishedVersion = null)
+        ContentVersion? publishedVersion = null) =>
+        CommitAsync([(item, subject)], publicChange, actor, action, detail, cancellationToken, publishedVersion);
+
+    /// <param name="publishedVersion">The version just published, of the one item changed (the publishing steps run for it).</param>
+    private async Task CommitAsync(
+        IReadOnlyList<(ContentItem Item, string Subject)> changes, bool publicChange, string actor, string action, string? detail,
+        CancellationToken cancellationToken, ContentVersion? publishedVersion = null)
     {
         // A new item's language is one of the portal's, written as configured: "NL" or "UK" beside "nl" and "uk" would
         // be a second Dutch text or a language no visitor can choose, and the sitemap, API and facets would carry it.
-        if (db.Entry(item).State == EntityState.Added && cultures.Find(item.Culture)?.Code != item.Culture)
+        if (changes.Any(c => db.Entry(c.Item).State == EntityState.Added && cultures.Find(c.Item.Culture)?.Code != c.Item.Culture))
         {
             db.ChangeTracker.Clear();
-            throw new ContentRuleException($"'{item.Culture}' is geen taal van dit portaal.");
+            throw new ContentRuleException($"'{changes[0].Item.Culture}' is geen taal van dit portaal.");
         }
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            item.ChangeCount++;
-            if (publishedVersion is not null)
-                foreach (var step in publishingSteps) step.ContentPublishing(item, publishedVersion);
-            db.AuditLog.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor, Action = action, Subject = subject, Detail = detail });
+            foreach (var (item, subject) in changes)
+            {
+                item.ChangeCount++;
+                if (publishedVersion is not null)
+                    foreach (var step in publishingSteps) step.ContentPublishing(item, publishedVersion);
+                db.AuditLog.Add(new AuditEntry { AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor, Action = action, Subject = subject, Detail = detail });
+            }
             await db.SaveChangesAsync(cancellationToken);
-            if (publicChange) await search.IndexAsync(item, cancellationToken);
+            if (publicChange)
+                foreach (var (item, _) in changes) await search.IndexAsync(item, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DatabaseConflicts.IsUniqueViolation(e))

@@ -132,7 +132,7 @@ public abstract partial class GemeenteInfoTests<TFixture>(TFixture fixture) : IC
         var before = await CountAsync();
         var elsewhere = await StartAsync(municipal, "Informatie van de gemeente Leiderdorp", "leiderdorp");
         Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
-        Assert.Contains("alleen de informatie van de eigen gemeente", WebUtility.HtmlDecode(await elsewhere.Content.ReadAsStringAsync()));
+        Assert.Contains("alleen de informatie van uw eigen gemeente, op het adres leiden.", WebUtility.HtmlDecode(await elsewhere.Content.ReadAsStringAsync()));
         Assert.Equal(before, await CountAsync());
 
         var made = await StartAsync(municipal, "Informatie van de gemeente Leiden", "leiden");
@@ -158,6 +158,56 @@ public abstract partial class GemeenteInfoTests<TFixture>(TFixture fixture) : IC
         var other = (await FindAsync("oegstgeest"))!;
         Assert.Equal(HttpStatusCode.Forbidden, (await municipal.GetAsync($"/beheer/inhoud/{other.Id}")).StatusCode);
         Assert.DoesNotContain($"/beheer/inhoud/{other.Id}", await municipal.GetStringAsync("/beheer/inhoud"));
+    }
+
+    [Fact]
+    public async Task A_municipal_editor_is_told_their_own_address_cannot_publish_a_text_too_deeply_nested_and_takes_the_page_offline_in_every_language()
+    {
+        var municipal = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.MunicipalEditor, gemeente: "0547"));
+        // The address a title makes names another municipality: their own address is named, no other one suggested.
+        var wrong = await StartAsync(municipal, "Informatie van de gemeente Leiden", "");
+        Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
+        var told = WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync());
+        Assert.Contains("op het adres leiderdorp.", told);
+        Assert.DoesNotContain("Bedoelt u", told);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await StartAsync(municipal, "Informatie van de gemeente Leiderdorp", "leiderdorp")).StatusCode);
+        var dutch = (await FindAsync("leiderdorp"))!;
+        // Markdig's depth limit: refused with the reason, nothing published (it had been a 500, or a page failing for every reader).
+        var nested = await PublishAsync(municipal, dutch.Id, "Informatie van de gemeente Leiderdorp", new string('[', 128) + "x");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, nested.StatusCode);
+        Assert.Contains("de opmaak is te diep genest", WebUtility.HtmlDecode(await nested.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Factory.CreateClient().GetAsync("/nl/gemeente/leiderdorp")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await PublishAsync(municipal, dutch.Id, "Informatie van de gemeente Leiderdorp", "Kom naar het gemeentehuis.")).StatusCode);
+        using (var scope = Host.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            var arabic = await store.CreateAsync("gemeente-info", "ar", "gemeente-informatie/leiderdorp", "leiderdorp",
+                new VersionText("معلومات من بلدية Leiderdorp", "تعال إلى مبنى البلدية.", null, null, "ترجمة.", IsMajor: true), "vertaler@example.nl");
+            await store.PublishAsync(arabic, arabic.Draft!.Number, "vertaler@example.nl");
+        }
+        // A visitor of the node that took the page offline (another node's output cache follows within the watcher's 2 s).
+        var visitor = Host.CreateClient();
+        Assert.Contains("تعال إلى مبنى البلدية.", await visitor.GetStringAsync("/ar/gemeente/leiderdorp"));
+
+        // The question names the published translation, ticked: pulling a wrong page pulls it in every language.
+        var page = $"/beheer/inhoud/{dutch.Id}";
+        var asked = await BackOffice.PostFormAsync(municipal, $"{page}?handler=Unpublish", await BackOffice.TokenAsync(municipal, page), []);
+        var question = WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync());
+        Assert.Contains("name=\"withTranslations\" value=\"true\" checked", question);
+        Assert.Contains("العربية", question);
+        var done = await BackOffice.PostFormAsync(municipal, $"{page}?handler=Unpublish", await BackOffice.TokenAsync(municipal, page),
+            [new("confirmed", "true"), new("withTranslations", "true")]);
+        Assert.Contains("Offline gehaald, met 1 vertaling(en)", WebUtility.HtmlDecode(await done.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/nl/gemeente/leiderdorp")).StatusCode);
+        using (var scope = Host.Services.CreateScope())
+            Assert.Null((await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync("gemeente-informatie/leiderdorp", "ar"))!.Published);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/ar/gemeente/leiderdorp")).StatusCode);
+        Assert.DoesNotContain("/ar/gemeente/leiderdorp", await visitor.GetStringAsync("/ar/informatie"));
+        using (var scope = Host.Services.CreateScope())
+            Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<JasDbContext>().AuditLog
+                .CountAsync(e => e.Action == "content.unpublish" && e.Subject.StartsWith("gemeente-informatie/leiderdorp")));
     }
 
     [GeneratedRegex("name=\"Base\" value=\"([^\"]*)\"")]

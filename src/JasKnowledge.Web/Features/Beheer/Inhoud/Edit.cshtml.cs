@@ -65,6 +65,9 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     public string? ProblemField { get; private set; }
     /// <summary>"Offline halen" was pressed once: the page asks to confirm before the public page disappears.</summary>
     public bool ConfirmingUnpublish { get; private set; }
+    /// <summary>When a Dutch text is to go offline: its published translations, which the editor may take offline with it (a municipality
+    /// pulling a wrong page had left the Arabic one public while told the page was gone).</summary>
+    public IReadOnlyList<ContentItem> PublishedTranslations { get; private set; } = [];
     /// <summary>The draft as someone else saved it, when this save came too late.</summary>
     public ContentVersion? Conflict { get; private set; }
     public (string Url, DateTimeOffset Expires)? ShareLink { get; private set; }
@@ -125,7 +128,8 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) => SaveAsync(id, publish: true, cancellationToken);
 
     /// <param name="confirmed">Only the confirmation's own button sends it; the first press asks.</param>
-    public async Task<IActionResult> OnPostUnpublishAsync(Guid id, bool confirmed, CancellationToken cancellationToken)
+    /// <param name="withTranslations">For a Dutch text: its published translations go offline with it (those the user may edit).</param>
+    public async Task<IActionResult> OnPostUnpublishAsync(Guid id, bool confirmed, bool withTranslations, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
         if (Item.Published is null)
@@ -133,18 +137,30 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             Message = "Dit item is niet gepubliceerd; er is niets offline te halen.";
             return Page();
         }
+        if (Item.Culture == cultures.Default.Code)
+        {
+            var translations = new List<ContentItem>();
+            foreach (var translation in await store.PublishedTranslationsAsync(Item, cancellationToken))
+                if (await ContentAccess.MayEditAsync(User, translation, cultures, ownEditors, itemEditors, cancellationToken)) translations.Add(translation);
+            PublishedTranslations = translations;
+        }
         if (!confirmed)
         {
             ConfirmingUnpublish = true;
             return Page();
         }
+        var alsoOffline = withTranslations ? PublishedTranslations : [];
         return await RunAsync(async () =>
         {
-            await store.UnpublishAsync(Item, Actor, cancellationToken);
+            await store.UnpublishWithTranslationsAsync(Item, alsoOffline, Actor, cancellationToken);
             PublicUrl = null;
-            Message = (Item.Culture == cultures.Default.Code
-                    ? "Offline gehaald: de publieke pagina en de zoekresultaten tonen dit item niet meer."
-                    : "Offline gehaald: bezoekers lezen op de publieke pagina de Nederlandse tekst, en zoeken toont deze vertaling niet meer.")
+            Message = (Item.Culture != cultures.Default.Code
+                    ? "Offline gehaald: bezoekers lezen op de publieke pagina de Nederlandse tekst, en zoeken toont deze vertaling niet meer."
+                    : alsoOffline.Count > 0
+                        ? $"Offline gehaald, met {alsoOffline.Count} vertaling(en): de publieke pagina's en de zoekresultaten tonen dit item in geen taal meer."
+                        : PublishedTranslations.Count > 0
+                            ? "Offline gehaald in het Nederlands: de vertalingen staan nog online, en bezoekers in die talen lezen ze nog."
+                            : "Offline gehaald: de publieke pagina en de zoekresultaten tonen dit item niet meer.")
                 + " De versies blijven in de geschiedenis; met Publiceren zet u het weer online.";
         });
     }

@@ -72,6 +72,12 @@ public sealed class NewModel(
                 : "Een adres heeft alleen kleine letters (a tot z), cijfers en losse streepjes, en begint en eindigt niet met een streepje; "
                   + $"bijvoorbeeld {type.Example}.", "slug");
         Slug = slug;
+        // A municipal editor has one address: named, rather than a rule's suggestion of another municipality's that is then refused.
+        if (!User.IsInRole(PortalRoles.Administrator) && !User.IsInRole(PortalRoles.Editor))
+            foreach (var editor in itemEditors.Where(e => e.Type == type.Type && User.IsInRole(e.Role)))
+                if (await editor.AddressForAsync(User, cancellationToken) is { } own && own != slug)
+                    return Refused($"Uw account begint alleen de informatie van uw eigen gemeente, op het adres {own}.", "slug",
+                        StatusCodes.Status403Forbidden);
         foreach (var rule in addressRules.Where(r => r.Type == type.Type))
             if (await rule.ProblemAsync(slug, cancellationToken) is { } problem) return Refused(problem, "slug");
         var set = $"{type.Folder}/{slug}";
