@@ -36,7 +36,11 @@ public sealed class SheetFilesCommandTests
         // The note is in the sheet's language: it is shown on the Somali download page (it had been Dutch). It says what changed,
         // in the text's own change note.
         Assert.Equal("PDF cusub oo la sameeyay kadib markii qoraalka la beddelay. Jumlad tijaabo ah ayaa lagu daray.", manifest.Revisions[^1].ReleaseNotes);
-        Assert.Contains("nuqulka labaad", await CommandLineTool.RunAsync("pdftotext", Path.Combine(files, manifest.Revisions[^1].File), "-"));
+        var printed = await CommandLineTool.RunAsync("pdftotext", Path.Combine(files, manifest.Revisions[^1].File), "-");
+        Assert.Contains("nuqulka labaad", printed);
+        // On paper the sheet names its address and version, beside the code to it in the reader's own language.
+        Assert.Contains("/so/informatie/je-mentor", printed);
+        Assert.Matches(@"Qoraalkan \(nuqulka \d+\)", printed);
 
         var again = await PortalProcess.RunAsync(environment, "sheet-files", folder);
         Assert.True(again.ExitCode == 0, again.Error);

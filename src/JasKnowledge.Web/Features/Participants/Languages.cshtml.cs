@@ -11,6 +11,15 @@ public sealed class LanguagesModel : PageModel
     /// in the portal's own voice (the attack of 6 December 2026).</summary>
     public string? Unknown { get; private set; }
 
-    public void OnGet(string? onbekend) =>
+    /// <summary>The page to open in the chosen language (<c>informatie/je-mentor</c>), from the QR code on a printed text; null for the
+    /// participants' overview. Only a path of the portal's shape, never shown as text.</summary>
+    public string? Pagina { get; private set; }
+
+    public string UrlIn(string culture) => Pagina is null ? ParticipantsFeature.IndexUrl(culture) : $"/{culture}/{Pagina}";
+
+    public void OnGet(string? onbekend, string? pagina)
+    {
         Unknown = onbekend is { Length: <= 35 } code && ParticipantsFeature.LanguageCodeShape().IsMatch(code) ? code : null;
+        Pagina = Print.PrintFeature.IsPortalPath("/" + pagina) ? pagina : null;
+    }
 }
