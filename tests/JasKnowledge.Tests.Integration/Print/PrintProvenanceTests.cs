@@ -75,17 +75,15 @@ public abstract class PrintProvenanceTests<TFixture>(TFixture fixture) : IClassF
         foreach (var code in new[] { "nl", "ar", "ti", "so", "prs" })
             Assert.Contains($"href=\"/{code}/informatie/je-mentor\" hreflang=\"{code}\"", html);
         Assert.Contains("<meta name=\"robots\" content=\"noindex, follow\">", html);
-        // The chooser for everything is as it was; a path of another shape leads to the overview, never elsewhere.
+        // The chooser for everything is as it was; a path no printed code carries is not found, never a link elsewhere.
         var all = await Client().GetStringAsync("/talen");
         Assert.Contains("href=\"/ar/informatie\" hreflang=\"ar\"", all);
         Assert.DoesNotContain("noindex", all);
-        foreach (var odd in new[] { "/talen/INFORMATIE/je-mentor", "/talen/informatie/je%20mentor", "/talen/%2F%2Fevil.example" })
+        foreach (var odd in new[] { "/talen/INFORMATIE/je-mentor", "/talen/informatie/je%20mentor", "/talen/%2F%2Fevil.example", "/talen/a/b/c/d/e/f/g" })
         {
             var response = await Client().GetAsync(odd);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.Contains("href=\"/ar/informatie\" hreflang=\"ar\"", body);
-            Assert.DoesNotContain("evil.example\"", body);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.DoesNotContain("evil.example\"", await response.Content.ReadAsStringAsync());
         }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JasKnowledge.Web.Features.Participants;
@@ -17,9 +18,13 @@ public sealed class LanguagesModel : PageModel
 
     public string UrlIn(string culture) => Pagina is null ? ParticipantsFeature.IndexUrl(culture) : $"/{culture}/{Pagina}";
 
-    public void OnGet(string? onbekend, string? pagina)
+    public IActionResult OnGet(string? onbekend, string? pagina)
     {
         Unknown = onbekend is { Length: <= 35 } code && ParticipantsFeature.LanguageCodeShape().IsMatch(code) ? code : null;
-        Pagina = Print.PrintFeature.IsPortalPath("/" + pagina) ? pagina : null;
+        if (string.IsNullOrEmpty(pagina)) return Page();
+        // A path no printed code carries is no page of its own (the chooser at any address would be indexed as a copy).
+        if (!Print.PrintFeature.IsPortalPath("/" + pagina)) return NotFound();
+        Pagina = pagina;
+        return Page();
     }
 }
