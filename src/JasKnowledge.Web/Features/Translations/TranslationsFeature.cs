@@ -11,5 +11,6 @@ public static class TranslationsFeature
         services.AddScoped<TranslationStatus>().AddScoped<TranslationExchange>().AddScoped<WordsLeft>().AddSingleton<InterfaceTexts>()
             .AddCommand<TranslationsCommand>().AddSitemapPath("vertalingen")
             // Translators hear by mail when a Dutch text they translated changed.
-            .AddPublishingStep<DutchChangeStep>().AddScoped<Alerts.IAlertAudience, DutchChangeMail>();
+            .AddPublishingStep<DutchChangeStep>().AddScoped<Alerts.IAlertAudience, DutchChangeMail>()
+            .AddOptions<TranslationReview>().BindConfiguration("Jas").Services;
 }

@@ -32,6 +32,13 @@ public static class ContentAccess
         return false;
     }
 
+    /// <summary>Whether <paramref name="user"/> may put a text online themselves: everyone who may edit it, unless translations need a
+    /// second reader (<see cref="Translations.TranslationReview"/>) and they only translate; an editor then publishes their draft. A
+    /// municipal editor publishes their municipality's own words.</summary>
+    public static bool MayPublish(ClaimsPrincipal user, bool translationsNeedReview) =>
+        !translationsNeedReview || user.IsInRole(PortalRoles.Administrator) || user.IsInRole(PortalRoles.Editor)
+        || user.IsInRole(PortalRoles.MunicipalEditor);
+
     /// <summary>The languages whose visitors' reports (page remarks, search queries) <paramref name="user"/> reads: null for every
     /// language (editors and administrators), else a translator's own, as for translations.</summary>
     public static IReadOnlyList<string>? ReportLanguages(ClaimsPrincipal user, CultureCatalog cultures) =>

@@ -19,8 +19,12 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 /// </summary>
 [Authorize(Roles = ContentAccess.ItemRoles)]
 public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatalog cultures, PreviewLinks previews, Glossary glossary, IEnumerable<JasKnowledge.Core.Modules.OwnEditor> ownEditors,
-    IEnumerable<IItemEditor> itemEditors, IEnumerable<TranslatedField> translatedFields) : PageModel
+    IEnumerable<IItemEditor> itemEditors, IEnumerable<TranslatedField> translatedFields,
+    Microsoft.Extensions.Options.IOptions<Translations.TranslationReview> review) : PageModel
 {
+    /// <summary>False for a translator when translations need a second reader: their "Publiceren" saves a draft for an editor.</summary>
+    public bool MayPublish => ContentAccess.MayPublish(User, review.Value.TranslationsNeedReview);
+
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Summary { get; set; }
     [BindProperty] public string? Body { get; set; }
@@ -201,12 +205,17 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         }
         if (PartsRefused()) return Page();
         var text = FormText();
+        // A translator's text waits for a second reader: kept as a draft, never lost, and said so.
+        var waits = publish && !MayPublish;
+        if (waits) publish = false;
         try
         {
             var saved = publish
                 ? await store.SaveAndPublishAsync(Item, text, Actor, cancellationToken)
                 : await store.SaveDraftAsync(Item, text, Actor, cancellationToken);
             Message = publish ? $"Versie {saved.Number} is gepubliceerd."
+                : waits ? $"Opgeslagen als concept (versie {saved.Number}). Op dit portaal leest een redacteur elke vertaling voordat die "
+                    + "online gaat; de redacteuren zien uw concept op /beheer/vertalingen. De publieke pagina is niet veranderd."
                 : $"Opgeslagen als concept (versie {saved.Number}). De publieke pagina is niet veranderd.";
             Base = EditStamp.Of(Item);
         }

@@ -24,8 +24,17 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 [RequestSizeLimit(MaxXliffBytes + 1024 * 1024)]
 public sealed class TranslationsModel(
     TranslationStatus status, TranslationExchange exchange, WordsLeft words, JasDbContext db, CultureCatalog cultures,
-    UserManager<PortalUser> users, AccountAdministration accounts) : PageModel
+    UserManager<PortalUser> users, AccountAdministration accounts, Microsoft.Extensions.Options.IOptions<TranslationReview> review) : PageModel
 {
+    /// <summary>Whether translations need a second reader before they go online (<see cref="TranslationReview"/>).</summary>
+    public bool ReviewRequired => review.Value.TranslationsNeedReview;
+
+    /// <summary>Translations with an open draft in the user's languages, oldest first: with a second reader required, the editors' work
+    /// list; otherwise the drafts nobody published yet.</summary>
+    public IReadOnlyList<ContentItem> OpenDrafts => Items.Values
+        .Where(i => i.Culture != cultures.Default.Code && i.Draft is not null && OwnLanguages.Any(l => l.Code == i.Culture))
+        .OrderBy(i => i.Draft!.CreatedUtc).ToList();
+
     /// <summary>Larger than the whole portal's text in one language many times over.</summary>
     public const long MaxXliffBytes = 10 * 1024 * 1024;
 
