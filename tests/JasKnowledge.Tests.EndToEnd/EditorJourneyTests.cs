@@ -12,6 +12,28 @@ namespace JasKnowledge.Tests.EndToEnd;
 public sealed class EditorJourneyTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
     [Fact]
+    public async Task An_editor_moves_a_sheet_in_the_participants_list_on_a_phone_and_a_wrong_session_is_named()
+    {
+        await using var context = await portal.NewContextAsync("nl-NL");
+        var page = await SignInNewEditorAsync(context, width: 360);
+        Guid id;
+        using (var scope = portal.Services.CreateScope())
+            id = (await scope.ServiceProvider.GetRequiredService<JasKnowledge.Data.Content.ContentStore>().FindAsync("informatie/stages-en-werk", "nl"))!.Id;
+        await page.GotoAsync($"/beheer/inhoud/{id}");
+        await page.ArrivedAtAsync($"**/beheer/inhoud/{id}");
+        var sessions = page.GetByLabel("Sessies van het handboek");
+        await sessions.FillAsync((await sessions.InputValueAsync()) + "\nsessie-99");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Voorbeeld", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#problem")).ToContainTextAsync("er is geen item met het adres 'sessie-99'");
+        Assert.Equal("true", await sessions.GetAttributeAsync("aria-invalid"));
+        // The properties fit a phone: nothing runs off the side.
+        await sessions.ScrollIntoViewIfNeededAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await Screenshots.SaveAsync(page, Path.Combine(BrowserPortal.Artifacts, "beheer-type-fields-360.png"));
+        await Axe.AssertNoViolationsAsync(page, "beheer-type-fields");
+    }
+
+    [Fact]
     public async Task An_editor_edits_a_chapter_publishes_it_and_restores_the_old_text()
     {
         await using var context = await portal.NewContextAsync("nl-NL");

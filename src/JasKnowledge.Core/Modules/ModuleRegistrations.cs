@@ -92,6 +92,9 @@ public static class ModuleRegistrations
     public static IServiceCollection AddItemEditor<TEditor>(this IServiceCollection services) where TEditor : class, IItemEditor =>
         services.AddSingleton<IItemEditor, TEditor>();
 
+    /// <summary>A field of the type editors set in the common editor (<see cref="TypeField"/>).</summary>
+    public static IServiceCollection AddTypeField(this IServiceCollection services, TypeField field) => services.AddSingleton(field);
+
     /// <summary>A rule for the addresses of new items of one type (<see cref="IAddressRule"/>).</summary>
     public static IServiceCollection AddAddressRule<TRule>(this IServiceCollection services) where TRule : class, IAddressRule =>
         services.AddSingleton<IAddressRule, TRule>();

@@ -124,6 +124,66 @@ public abstract partial class NewItemTests<TFixture>(TFixture fixture) : IClassF
         Assert.Equal(0, await CountAsync("informatie/gemeenteblad"));
     }
 
+    [Fact]
+    public async Task An_editor_gives_a_new_sheet_its_place_and_sessions_and_participants_and_trainers_find_it_there()
+    {
+        var editor = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Editor));
+        Assert.Equal(HttpStatusCode.Redirect, (await CreateAsync(editor, "De bibliotheek")).StatusCode);
+        Guid id;
+        using (var scope = Host.Services.CreateScope())
+            id = (await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync("informatie/de-bibliotheek", "nl"))!.Id;
+        var page = $"/beheer/inhoud/{id}";
+        Assert.Contains("<legend>Eigenschappen</legend>", await editor.GetStringAsync(page));
+
+        async Task<HttpResponseMessage> PublishAsync(string order, string sessions)
+        {
+            var form = await editor.GetStringAsync(page);
+            return await BackOffice.PostFormAsync(editor, $"{page}?handler=Publish", await BackOffice.TokenAsync(editor, page),
+                [new("Base", WebUtility.HtmlDecode(BaseField().Match(form).Groups[1].Value)), new("Title", "De bibliotheek"), new("Summary", ""),
+                    new("Body", "In de bibliotheek lees je gratis kranten."), new("ChangeNote", "Eerste versie."), new("IsMajor", "true"),
+                    new("TypeFields[order]", order), new("TypeFields[sessions]", sessions)]);
+        }
+
+        // Boxes that cannot be kept are refused with the field named, and nothing is saved.
+        foreach (var (order, sessions, expected) in new[]
+        {
+            ("twee", "", "Plaats in de lijst voor deelnemers: een heel getal van 1 tot 9999"),
+            ("0", "", "Plaats in de lijst voor deelnemers: een heel getal"),
+            ("1", "sessie-99-bestaat-niet", "Sessies van het handboek: er is geen item met het adres 'sessie-99-bestaat-niet'."),
+            ("1", "Sessie 8", "'Sessie 8' is geen adres"),
+            ("1", "sessie-8-samenleven-en-buren\nsessie-8-samenleven-en-buren", "een adres staat er twee keer in."),
+        })
+        {
+            var refused = await PublishAsync(order, sessions);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+            Assert.Contains(expected, html);
+            Assert.Contains("aria-invalid=\"true\"", html);
+        }
+        using (var scope = Host.Services.CreateScope())
+            Assert.Null((await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync(id))!.Published);
+
+        Assert.Equal(HttpStatusCode.OK, (await PublishAsync(" 1 ", "sessie-8-samenleven-en-buren\n")).StatusCode);
+        using (var scope = Host.Services.CreateScope())
+            Assert.Equal("""{"order":"1","sessions":["sessie-8-samenleven-en-buren"]}""",
+                (await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync(id))!.Published!.Fields);
+        var visitor = Host.CreateClient();
+        var index = await visitor.GetStringAsync("/nl/informatie");
+        var sheets = index[index.IndexOf("id=\"sheets\"", StringComparison.Ordinal)..];
+        Assert.True(sheets.IndexOf("De bibliotheek", StringComparison.Ordinal) < sheets.IndexOf("Je mentor", StringComparison.Ordinal),
+            "A sheet given place 1 comes before one with place 6.");
+        Assert.Contains("De bibliotheek", await visitor.GetStringAsync("/nl/handboek/sessie-8-samenleven-en-buren/sessie"));
+
+        // The same boxes sent back are no new version; a translation has none (it takes them from the Dutch text).
+        var again = await PublishAsync("1", "sessie-8-samenleven-en-buren");
+        Assert.Contains("De tekst is dezelfde als die van de gepubliceerde versie", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
+        using (var scope = Host.Services.CreateScope())
+        {
+            var arabic = (await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync("informatie/je-mentor", "ar"))!;
+            Assert.DoesNotContain("Eigenschappen", await editor.GetStringAsync($"/beheer/inhoud/{arabic.Id}"));
+        }
+    }
+
     private async Task<int> AllCountAsync()
     {
         using var scope = Host.Services.CreateScope();

@@ -28,6 +28,11 @@ public static class InfoSheetsFeature
             .AddTranslatedType(Type, 1)
             // A new sheet ("Je huisarts") is an editor's work, not a developer's.
             .AddCreatableType(Type, "informatie", "je-huisarts")
+            .AddTypeField(new TypeField(Type, "order", "Plaats in de lijst voor deelnemers",
+                "Een heel getal: 1 komt eerst. Leeg: na de andere bladen.", TypeFieldKind.Number))
+            .AddTypeField(new TypeField(Type, "sessions", "Sessies van het handboek",
+                "Het adres van elke sessie waar dit blad bij hoort, één per regel, zoals sessie-8-samenleven-en-buren. Trainers krijgen het "
+                + "blad dan in het pakket van die sessie.", TypeFieldKind.Addresses, Handbook.HandbookFeature.ChapterType))
             .AddFollowable(Type)
             .AddSearchable(Type, "SearchTypeSheet", 20)
             .AddSitemapSource<SheetVersionsSitemap>()

@@ -49,6 +49,14 @@ public static class MediaFeature
             // The only words of a silent film, and the sentence for whoever cannot see it: translated with its text.
             .AddTranslatedField(new SubtitleCues())
             .AddTranslatedField(new OneLineField(Type, ShowsField, "Wat de film laat zien", 800))
+            .AddTypeField(new TypeField(Type, "order", "Plaats in de lijst voor deelnemers",
+                "Een heel getal: 1 komt eerst. Leeg: na de andere films.", TypeFieldKind.Number))
+            .AddTypeField(new TypeField(Type, "sheet", "Informatieblad over hetzelfde onderwerp",
+                "Het adres van het blad, zoals je-mentor: de film en het blad wijzen dan naar elkaar.", TypeFieldKind.Address,
+                InfoSheets.InfoSheetsFeature.Type))
+            .AddTypeField(new TypeField(Type, "sessions", "Sessies van het handboek",
+                "Het adres van elke sessie waar deze film bij hoort, één per regel, zoals sessie-8-samenleven-en-buren.",
+                TypeFieldKind.Addresses, Handbook.HandbookFeature.ChapterType))
             .AddFollowable(Type)
             .AddCommand<Films.RenderFilmCommand>()
             .AddContentFolderCheck<Films.SceneScriptCheck>()

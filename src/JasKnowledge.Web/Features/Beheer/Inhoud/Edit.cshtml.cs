@@ -20,8 +20,17 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 [Authorize(Roles = ContentAccess.ItemRoles)]
 public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatalog cultures, PreviewLinks previews, Glossary glossary, IEnumerable<JasKnowledge.Core.Modules.OwnEditor> ownEditors,
     IEnumerable<IItemEditor> itemEditors, IEnumerable<TranslatedField> translatedFields,
-    Microsoft.Extensions.Options.IOptions<Translations.TranslationReview> review) : PageModel
+    Microsoft.Extensions.Options.IOptions<Translations.TranslationReview> review, TypeFieldValues typeFieldValues) : PageModel
 {
+    /// <summary>The boxes of the type's fields (<see cref="TypeField"/>), by field name: shown on the Dutch text to editors.</summary>
+    [BindProperty] public Dictionary<string, string?> TypeFields { get; set; } = [];
+    /// <summary>The type's fields this user sets here: on the Dutch text, for editors and administrators (translations take them from it).</summary>
+    public IReadOnlyList<TypeField> EditableTypeFields =>
+        Item.Culture == cultures.Default.Code && (User.IsInRole(Data.Accounts.PortalRoles.Administrator) || User.IsInRole(Data.Accounts.PortalRoles.Editor))
+            ? typeFieldValues.Of(Item.Type) : [];
+    /// <summary>The current fields with the type fields' boxes written in, once they were checked.</summary>
+    private string? _fieldsWithTypeFields;
+
     /// <summary>False for a translator when translations need a second reader: their "Publiceren" saves a draft for an editor.</summary>
     public bool MayPublish => ContentAccess.MayPublish(User, review.Value.TranslationsNeedReview);
 
@@ -95,6 +104,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         (Title, Summary, Body, IsMajor) = (start.Title, start.Summary, start.Body, true);
         ChangeNote = Item.Draft?.ChangeNote;
         Base = EditStamp.Of(Item);
+        TypeFields = EditableTypeFields.ToDictionary(f => f.Name, f => (string?)TypeFieldValues.FormText(f, start.Fields));
         return Page();
     }
 
@@ -103,7 +113,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
         PreviewHtml = MarkdownRenderer.ToHtml(Body ?? "");
         // The preview says at once what saving would refuse (a title of two lines, a direction override), not after.
-        if (PartsRefused()) return Page();
+        if (PartsRefused() || await TypeFieldsRefusedAsync(cancellationToken)) return Page();
         try
         {
             FormText().CheckFields();
@@ -203,7 +213,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        if (PartsRefused()) return Page();
+        if (PartsRefused() || await TypeFieldsRefusedAsync(cancellationToken)) return Page();
         var text = FormText();
         // A translator's text waits for a second reader: kept as a draft, never lost, and said so.
         var waits = publish && !MayPublish;
@@ -235,7 +245,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     /// are all empty stays as it was: a translation that has no subtitles yet keeps none until someone writes them.</summary>
     private string? FormFields()
     {
-        var fields = Item.Current!.Fields;
+        var fields = _fieldsWithTypeFields ?? Item.Current!.Fields;
         foreach (var edit in FieldEdits.Where(e => e.Filled))
         {
             // Written only when it changed: the same text sent back is no new version.
@@ -260,6 +270,25 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
                     return true;
                 }
         return false;
+    }
+
+    /// <summary>Refuses the form when a box of the type's fields cannot be kept (a place that is no number, a session that does not
+    /// exist), naming the field; nothing is saved and every box keeps what was typed.</summary>
+    private async Task<bool> TypeFieldsRefusedAsync(CancellationToken cancellationToken)
+    {
+        var editable = EditableTypeFields;
+        if (editable.Count == 0) return false;
+        var posted = TypeFields.Where(p => editable.Any(f => f.Name == p.Key)).ToDictionary(p => p.Key, p => p.Value);
+        var (fields, problem) = await typeFieldValues.ApplyAsync(Item.Type, Item.Current!.Fields, posted, cancellationToken);
+        if (problem is null)
+        {
+            _fieldsWithTypeFields = fields;
+            return false;
+        }
+        Problem = $"{problem.Message} Er is niets opgeslagen; uw tekst staat hieronder.";
+        ProblemField = "typefield-" + problem.Field;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return true;
     }
 
     /// <summary>Someone saved or published since this form was opened: show both, keep both.</summary>
