@@ -258,4 +258,19 @@ public sealed class MarkdownPlainTextTests
     [InlineData("## Kop\n\n- een\n  - twee\n    - drie\n\n> citaat [link](https://example.nl)")]
     [InlineData("")]
     public void Ordinary_nesting_is_no_problem(string markdown) => Assert.Null(MarkdownRenderer.NestingProblem(markdown));
+
+    [Fact]
+    public void A_text_too_long_or_with_too_many_headings_is_refused_before_markdig_reads_it()
+    {
+        Assert.StartsWith("Tekst: hoogstens 100000 tekens", JasKnowledge.Core.Content.VersionText.BodyProblem(new string('a', 100_001)));
+        var headings = string.Concat(Enumerable.Repeat("# a\n", 501));
+        Assert.StartsWith("Tekst: hoogstens 500 koppen (nu 501)", JasKnowledge.Core.Content.VersionText.BodyProblem(headings));
+        Assert.StartsWith("Tekst: hoogstens 500 koppen", JasKnowledge.Core.Content.VersionText.BodyProblem(string.Concat(Enumerable.Repeat("a\n=\n", 600))));
+        Assert.Null(JasKnowledge.Core.Content.VersionText.BodyProblem(string.Concat(Enumerable.Repeat("## Kop\n\nTekst.\n\n", 400))));
+    }
+
+    [Fact]
+    public void A_translated_unit_nested_too_deeply_is_a_units_problem_not_an_exception() =>
+        Assert.Contains("te diep genest",
+            JasKnowledge.Web.Features.Translations.TranslatedLayout.Problem("paragraph", "Tekst", string.Concat(Enumerable.Repeat("- ", 64)) + "x", "nl", "ar"));
 }

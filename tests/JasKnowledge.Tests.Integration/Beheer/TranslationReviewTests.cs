@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using JasKnowledge.Core.Content;
 using JasKnowledge.Data;
 using JasKnowledge.Data.Accounts;
 using JasKnowledge.Data.Content;
@@ -80,6 +81,39 @@ public abstract partial class TranslationReviewTests<TFixture>(TFixture fixture)
         using (var scope = Host.Services.CreateScope())
             Assert.True(await scope.ServiceProvider.GetRequiredService<JasDbContext>().AuditLog
                 .AnyAsync(e => e.Actor == translatorEmail && e.Action == "content.draft" && e.Subject.StartsWith("informatie/je-klantmanager (ar)")));
+    }
+
+    [Fact]
+    public async Task A_municipal_editor_cannot_put_a_translators_text_online_unread_and_a_draft_whose_dutch_text_is_offline_is_still_listed()
+    {
+        ContentItem dutch, arabic;
+        using (var scope = Host.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            dutch = await store.CreateAsync("gemeente-info", "nl", "gemeente-informatie/zoeterwoude", "zoeterwoude",
+                new VersionText("Informatie van de gemeente Zoeterwoude", "Kom naar het gemeentehuis.", null, null, "Eerste versie.", IsMajor: true),
+                "redactie@example.nl");
+            await store.PublishAsync(dutch, dutch.Draft!.Number, "redactie@example.nl");
+            arabic = await store.CreateAsync("gemeente-info", "ar", "gemeente-informatie/zoeterwoude", "zoeterwoude",
+                new VersionText("معلومات من بلدية Zoeterwoude", "تعال إلى مبنى البلدية، بلا مراجعة.", null, null, "ترجمة.", IsMajor: true),
+                "vertaler@example.nl");
+        }
+        var municipal = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.MunicipalEditor, gemeente: "0638"));
+        Assert.Contains("id=\"second-reader\"", await municipal.GetStringAsync($"/beheer/inhoud/{arabic.Id}"));
+        var waits = await PublishAsync(municipal, arabic.Id, "تعال إلى مبنى البلدية، بلا مراجعة.");
+        Assert.Contains("Op dit portaal leest een redacteur elke vertaling", WebUtility.HtmlDecode(await waits.Content.ReadAsStringAsync()));
+        Assert.DoesNotContain("بلا مراجعة", await Host.CreateClient().GetStringAsync("/ar/gemeente/zoeterwoude"));
+        // Their own Dutch words they still publish themselves.
+        Assert.DoesNotContain("id=\"second-reader\"", await municipal.GetStringAsync($"/beheer/inhoud/{dutch.Id}"));
+
+        using (var scope = Host.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            await store.UnpublishAsync((await store.FindAsync(dutch.Id))!, "redactie@example.nl");
+        }
+        var editor = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Editor));
+        var open = WebUtility.HtmlDecode(await editor.GetStringAsync("/beheer/vertalingen")).Split("id=\"open-concepten\"")[1].Split("</section>")[0];
+        Assert.Contains($"href=\"/beheer/inhoud/{arabic.Id}\"", open);
     }
 }
 

@@ -293,6 +293,8 @@ public abstract class XliffExchangeTests<TFixture>(TFixture fixture) : IClassFix
     [InlineData("b2", "ع Afmelden\n\nع Een alinea erbij", "één regel")]
     [InlineData("b4", "[1]: https://kwaad.example\nع Vertel [waarom][1].", "linkdefinitie")]
     [InlineData("b4", "ع Vertel [waarom](https://kwaad.example \"titel\").", "die de bron niet heeft")]
+    // Nested past Markdig's depth limit: it had answered 500 (attack h8).
+    [InlineData("b4", ">>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>> x", "te diep genest")]
     public async Task A_target_that_makes_a_block_of_its_own_leaves_its_item_out_and_says_which_unit(string unit, string target, string message)
     {
         // Each case its own item: a case that imported would leave a draft for the next.

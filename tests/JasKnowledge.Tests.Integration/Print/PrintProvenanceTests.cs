@@ -24,6 +24,10 @@ public abstract class PrintProvenanceTests<TFixture>(TFixture fixture) : IClassF
         // A page printed at an address in capitals still names the address its links write.
         Assert.Contains("http://localhost/nl/informatie/je-mentor</bdi>",
             WebUtility.HtmlDecode(await Client().GetStringAsync("/nl/Informatie/je-mentor")));
+        // A final slash prints the address its links write (the footer had been left out).
+        var slash = WebUtility.HtmlDecode(await Client().GetStringAsync("/nl/informatie/je-mentor/"));
+        Assert.Contains("http://localhost/nl/informatie/je-mentor</bdi>", slash);
+        Assert.Contains("/qr.svg?pad=%2Ftalen%2Finformatie%2Fje-mentor", slash);
         // The home page is no printed text.
         Assert.DoesNotContain("print-provenance\"", await Client().GetStringAsync("/nl"));
     }
@@ -79,7 +83,8 @@ public abstract class PrintProvenanceTests<TFixture>(TFixture fixture) : IClassF
         var all = await Client().GetStringAsync("/talen");
         Assert.Contains("href=\"/ar/informatie\" hreflang=\"ar\"", all);
         Assert.DoesNotContain("noindex", all);
-        foreach (var odd in new[] { "/talen/INFORMATIE/je-mentor", "/talen/informatie/je%20mentor", "/talen/%2F%2Fevil.example", "/talen/a/b/c/d/e/f/g" })
+        foreach (var odd in new[] { "/talen/INFORMATIE/je-mentor", "/talen/informatie/je%20mentor", "/talen/%2F%2Fevil.example", "/talen/a/b/c/d/e/f/g",
+                     "/talen/nl/informatie" })
         {
             var response = await Client().GetAsync(odd);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

@@ -5,7 +5,7 @@ namespace JasKnowledge.Web.Features.Participants;
 
 /// <summary>The language-first entry page: every language by its own name, in its own script. It is
 /// in Dutch and English around the choices, because the visitor has not chosen yet.</summary>
-public sealed class LanguagesModel : PageModel
+public sealed class LanguagesModel(JasKnowledge.Core.Localization.CultureCatalog cultures) : PageModel
 {
     /// <summary>The code a visitor came with that the portal does not know (shown, never trusted): only when it has the
     /// shape of a language code. Any text had been shown, so a link could make the page say "Uw uitkering stopt. Bel …"
@@ -23,7 +23,8 @@ public sealed class LanguagesModel : PageModel
         Unknown = onbekend is { Length: <= 35 } code && ParticipantsFeature.LanguageCodeShape().IsMatch(code) ? code : null;
         if (string.IsNullOrEmpty(pagina)) return Page();
         // A path no printed code carries is no page of its own (the chooser at any address would be indexed as a copy).
-        if (!Print.PrintFeature.IsPortalPath("/" + pagina)) return NotFound();
+        // A language prefix in it would lead to /ar/nl/… (attack h8): the page is given without one.
+        if (!Print.PrintFeature.IsPortalPath("/" + pagina) || cultures.Contains(pagina.Split('/')[0])) return NotFound();
         Pagina = pagina;
         return Page();
     }

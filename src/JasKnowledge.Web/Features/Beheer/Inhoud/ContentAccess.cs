@@ -32,12 +32,11 @@ public static class ContentAccess
         return false;
     }
 
-    /// <summary>Whether <paramref name="user"/> may put a text online themselves: everyone who may edit it, unless translations need a
-    /// second reader (<see cref="Translations.TranslationReview"/>) and they only translate; an editor then publishes their draft. A
-    /// municipal editor publishes their municipality's own words.</summary>
-    public static bool MayPublish(ClaimsPrincipal user, bool translationsNeedReview) =>
-        !translationsNeedReview || user.IsInRole(PortalRoles.Administrator) || user.IsInRole(PortalRoles.Editor)
-        || user.IsInRole(PortalRoles.MunicipalEditor);
+    /// <summary>Whether <paramref name="user"/> may put a text online themselves: everyone who may edit it, unless it is a translation
+    /// that needs a second reader (<see cref="Translations.TranslationReview"/>): then only editors and administrators publish it. A
+    /// municipal editor publishes their municipality's Dutch words, not a translator's text unread (attack h8).</summary>
+    public static bool MayPublish(ClaimsPrincipal user, bool translationNeedsReview) =>
+        !translationNeedsReview || user.IsInRole(PortalRoles.Administrator) || user.IsInRole(PortalRoles.Editor);
 
     /// <summary>The languages whose visitors' reports (page remarks, search queries) <paramref name="user"/> reads: null for every
     /// language (editors and administrators), else a translator's own, as for translations.</summary>

@@ -32,7 +32,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     private string? _fieldsWithTypeFields;
 
     /// <summary>False for a translator when translations need a second reader: their "Publiceren" saves a draft for an editor.</summary>
-    public bool MayPublish => ContentAccess.MayPublish(User, review.Value.TranslationsNeedReview);
+    public bool MayPublish => ContentAccess.MayPublish(User, Item.Culture != cultures.Default.Code && review.Value.TranslationsNeedReview);
 
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Summary { get; set; }
@@ -111,6 +111,14 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     public async Task<IActionResult> OnPostPreviewAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
+        // Nothing is rendered that saving would refuse: a text of 80 kB of headings had held a core for a minute (attack h8).
+        if (VersionText.BodyProblem((Body ?? "").Replace("\r\n", "\n").Trim()) is { } body)
+        {
+            Problem = body;
+            ProblemField = "body";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         PreviewHtml = MarkdownRenderer.ToHtml(Body ?? "");
         // The preview says at once what saving would refuse (a title of two lines, a direction override), not after.
         if (PartsRefused() || await TypeFieldsRefusedAsync(cancellationToken)) return Page();

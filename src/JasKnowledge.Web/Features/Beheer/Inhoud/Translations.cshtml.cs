@@ -30,10 +30,8 @@ public sealed class TranslationsModel(
     public bool ReviewRequired => review.Value.TranslationsNeedReview;
 
     /// <summary>Translations with an open draft in the user's languages, oldest first: with a second reader required, the editors' work
-    /// list; otherwise the drafts nobody published yet.</summary>
-    public IReadOnlyList<ContentItem> OpenDrafts => Items.Values
-        .Where(i => i.Culture != cultures.Default.Code && i.Draft is not null && OwnLanguages.Any(l => l.Code == i.Culture))
-        .OrderBy(i => i.Draft!.CreatedUtc).ToList();
+    /// list; otherwise the drafts nobody published yet. Also those whose Dutch text is offline, which the status rows leave out.</summary>
+    public IReadOnlyList<ContentItem> OpenDrafts { get; private set; } = [];
 
     /// <summary>Larger than the whole portal's text in one language many times over.</summary>
     public const long MaxXliffBytes = 10 * 1024 * 1024;
@@ -155,6 +153,10 @@ public sealed class TranslationsModel(
             await db.ContentItems.AsNoTracking().Include(i => i.Versions).Where(i => sets.Contains(i.LocalizationSet)).ToListAsync(cancellationToken))
             .ToDictionary(i => (i.LocalizationSet, i.Culture));
         if (User.IsInRole(PortalRoles.Translator) && await users.GetUserAsync(User) is { } account) DutchChangeMail = account.DutchChangeMail;
+        var own = OwnLanguages.Select(l => l.Code).ToList();
+        OpenDrafts = (await db.ContentItems.AsNoTracking().Include(i => i.Versions)
+                .Where(i => own.Contains(i.Culture) && i.Versions.Any(v => v.State == VersionState.Draft)).ToListAsync(cancellationToken))
+            .OrderBy(i => i.Draft!.CreatedUtc).ToList();
         ViewData[LayoutData.Title] = "Vertalingen";
     }
 

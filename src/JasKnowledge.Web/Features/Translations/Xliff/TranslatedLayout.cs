@@ -26,6 +26,10 @@ public static partial class TranslatedLayout
         if (kind == "table-cell" && text.Contains('|')) return "een tabelcel kan geen | bevatten; die begint een nieuwe cel";
         // Titles and summaries are shown as text, not as Markdown.
         if (kind is "title" or "summary") return null;
+        // Before Markdig reads it here: nested past its depth limit it throws, and the import answered 500 (attack h8).
+        if (text.Length > Core.Content.VersionText.MaxBody) return $"hoogstens {Core.Content.VersionText.MaxBody} tekens";
+        if (Core.Markdown.MarkdownRenderer.NestingProblem(text) is not null)
+            return "de opmaak is te diep genest (lijsten, citaten of haken die tientallen keren in elkaar staan)";
 
         var blocks = Parse(kind == "heading" ? "# " + text : text);
         if (blocks.OfType<LinkReferenceDefinitionGroup>().Any())
