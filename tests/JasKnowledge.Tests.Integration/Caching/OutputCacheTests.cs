@@ -100,7 +100,14 @@ public abstract class OutputCacheTests<TPortal>(TPortal portal) : IClassFixture<
     {
         var client = portal.Factory.CreateClient();
         await client.GetAsync("/ar/interview");
+        // The publication watcher empties the cache once more within its 2 s after a publication (the test before may have made
+        // one): ask again until the page comes from the cache, as a second visitor would find it.
         var cached = await client.GetAsync("/ar/interview");
+        for (var tries = 0; tries < 10 && !cached.Headers.Contains("Age"); tries++)
+        {
+            await Task.Delay(300);
+            cached = await client.GetAsync("/ar/interview");
+        }
         Assert.True(cached.Headers.Contains("Age"));
         Assert.Contains(cached.Headers.GetValues("Set-Cookie"), c => c.StartsWith("jas-lang=ar", StringComparison.Ordinal));
     }
