@@ -51,8 +51,7 @@ public sealed class NewModel(
         Type = Types.Any(t => t.Type == type) ? type : Types.FirstOrDefault()?.Type;
         Slug = adres is { Length: <= 200 } && SlugRouteConstraint.IsSlug(adres) ? adres : null;
         // A municipal editor has one address to start at: their municipality's.
-        foreach (var editor in itemEditors.Where(e => e.Type == Type && User.IsInRole(e.Role)))
-            Slug ??= await editor.AddressForAsync(User, cancellationToken);
+        Slug ??= await OwnAddressAsync(Type, cancellationToken);
         ViewData[LayoutData.Title] = "Nieuw item";
         return Page();
     }
@@ -73,11 +72,10 @@ public sealed class NewModel(
                   + $"bijvoorbeeld {type.Example}.", "slug");
         Slug = slug;
         // A municipal editor has one address: named, rather than a rule's suggestion of another municipality's that is then refused.
-        if (!User.IsInRole(PortalRoles.Administrator) && !User.IsInRole(PortalRoles.Editor))
-            foreach (var editor in itemEditors.Where(e => e.Type == type.Type && User.IsInRole(e.Role)))
-                if (await editor.AddressForAsync(User, cancellationToken) is { } own && own != slug)
-                    return Refused($"Uw account begint alleen de informatie van uw eigen gemeente, op het adres {own}.", "slug",
-                        StatusCodes.Status403Forbidden);
+        if (!User.IsInRole(PortalRoles.Administrator) && !User.IsInRole(PortalRoles.Editor)
+            && await OwnAddressAsync(type.Type, cancellationToken) is { } own && own != slug)
+            return Refused($"Uw account begint alleen de informatie van uw eigen gemeente, op het adres {own}.", "slug",
+                StatusCodes.Status403Forbidden);
         foreach (var rule in addressRules.Where(r => r.Type == type.Type))
             if (await rule.ProblemAsync(slug, cancellationToken) is { } problem) return Refused(problem, "slug");
         var set = $"{type.Folder}/{slug}";
@@ -103,6 +101,14 @@ public sealed class NewModel(
         {
             return Refused(e.Message, e.Errors.FirstOrDefault()?.Field);
         }
+    }
+
+    /// <summary>The one address the user's role starts items of the type at (a municipal editor's municipality), when a module gives one.</summary>
+    private async Task<string?> OwnAddressAsync(string? type, CancellationToken cancellationToken)
+    {
+        foreach (var editor in itemEditors.Where(e => e.Type == type && User.IsInRole(e.Role)))
+            if (await editor.AddressForAsync(User, cancellationToken) is { } own) return own;
+        return null;
     }
 
     private PageResult Taken(ContentItem existing)
