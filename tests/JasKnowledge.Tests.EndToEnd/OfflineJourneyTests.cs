@@ -87,6 +87,80 @@ public sealed class OfflineJourneyTests(BrowserPortal portal) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task A_somali_participant_on_a_phone_keeps_all_films_at_once_beside_the_sheets_and_watches_one_offline()
+    {
+        await using var context = await portal.NewContextAsync("so");
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(360, 740);
+        const string index = "/so/informatie";
+        const string oneFilm = "/so/video/je-klantmanager";
+        // One film kept on its own page first: keeping and dropping all films must leave that one intact.
+        await page.GotoAsync(oneFilm);
+        await WaitForWorkerAsync(page);
+        await SaveAsync(page);
+        var oneFilmFiles = (await page.GetAttributeAsync("[data-offline-save]", "data-offline-files"))!.Split(' ');
+
+        await page.GotoAsync(index);
+        var films = page.Locator("[data-offline-page='/so/informatie#videos']");
+        var sheets = page.Locator("[data-offline-page='/so/informatie']");
+        await films.WaitForAsync();
+        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
+        // Right under the films' list, its size in megabytes on the button, before the sheets' own offer.
+        Assert.Matches(@"MB", await films.Locator("[data-offline-action=save]").InnerTextAsync());
+        await sheets.Locator("[data-offline-action=save]").ClickAsync();
+        await WaitForBlockStatusAsync(sheets, "saved");
+        await films.Locator("[data-offline-action=save]").ClickAsync();
+        await WaitForBlockStatusAsync(films, "saved");
+        Assert.True(await films.Locator("[data-offline-action=remove]").IsVisibleAsync());
+        Assert.True(await sheets.Locator("[data-offline-action=remove]").IsVisibleAsync());
+        await Axe.AssertNoViolationsAsync(page, "offline-so-all-films-saved-360");
+        Assert.Equal(360, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"));
+        var filmPages = (await films.GetAttributeAsync("data-offline-pages"))!.Split(' ');
+        var filmTitle = await page.Locator($"a[href='{filmPages[^1]}']").InnerTextAsync();
+        var copyTitle = await films.GetAttributeAsync("data-offline-title");
+        Assert.Equal("Dhammaan muuqaallada", copyTitle);
+
+        await context.SetOfflineAsync(true);
+        // The last film of the list, never opened before: it plays from the copy, with its subtitles.
+        await page.GotoAsync(filmPages[^1]);
+        Assert.Equal(filmTitle, await page.Locator("h1").InnerTextAsync());
+        var played = await page.EvaluateAsync<double>(@"async () => {
+            const video = document.querySelector('video');
+            video.muted = true;
+            await video.play();
+            const start = Date.now();
+            while (video.currentTime < 1 && Date.now() - start < 20000) await new Promise(r => setTimeout(r, 200));
+            return video.error ? -1 : video.currentTime;
+        }");
+        Assert.True(played >= 1, $"the film should play from the copy; it reached {played} s");
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelector('video').textTracks].some(t => t.mode === 'showing' && t.cues && t.cues.length > 0)");
+
+        // The offline page lists the films' copy under its own title and leads back to the list of films.
+        await page.GotoAsync("/so/gemeenten");
+        var kept = page.Locator("[data-offline-list] a");
+        await kept.First.WaitForAsync();
+        Assert.Equal(3, await kept.CountAsync());
+        var allFilms = page.Locator("[data-offline-list] a[href='/so/informatie#videos']");
+        Assert.Equal(copyTitle, await allFilms.InnerTextAsync());
+        await allFilms.ClickAsync();
+        await page.Locator("#videos").WaitForAsync();
+        Assert.Equal(6, await page.Locator("section[aria-labelledby=videos] .card").CountAsync());
+
+        // Dropping all films keeps the page (the sheets' copy needs it) and the film kept on its own.
+        await context.SetOfflineAsync(false);
+        await page.GotoAsync(index);
+        await films.Locator("[data-offline-action=remove]").ClickAsync();
+        await WaitForBlockStatusAsync(films, "removed");
+        var left = await KeptFilesAsync(page);
+        Assert.Contains(index, left);
+        foreach (var file in oneFilmFiles) Assert.Contains(file, left);
+        Assert.DoesNotContain(left, file => file.Contains("-video-360p/", StringComparison.Ordinal)
+            && !oneFilmFiles.Contains(file));
+        Assert.Equal([index, oneFilm], (await KeptPagesAsync(page)).Order().ToArray());
+    }
+
+    [Fact]
     public async Task A_kept_sheet_is_renewed_on_the_next_visit_after_a_new_version_is_published()
     {
         await using var context = await portal.NewContextAsync("ar");
@@ -207,6 +281,12 @@ public sealed class OfflineJourneyTests(BrowserPortal portal) : IClassFixture<Br
         await WaitForStatusAsync(page, "saved");
         Assert.True(await page.Locator("[data-offline-action=remove]").IsVisibleAsync());
         Assert.Contains(new Uri(page.Url).AbsolutePath, await KeptPagesAsync(page));
+    }
+
+    private static async Task WaitForBlockStatusAsync(ILocator block, string key)
+    {
+        var expected = await block.Locator($"[data-offline-text={key}]").TextContentAsync();
+        await Assertions.Expect(block.Locator("[data-offline-status]")).ToHaveTextAsync(expected!);
     }
 
     private static async Task WaitForStatusAsync(IPage page, string key) =>

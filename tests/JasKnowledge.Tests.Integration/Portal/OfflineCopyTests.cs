@@ -26,6 +26,10 @@ public abstract partial class OfflineCopyTests<TFixture>(TFixture fixture) : ICl
     private static Dictionary<string, string> Block(string html) =>
         OfflineAttribute().Matches(html).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
 
+    /// <summary>Each "Bewaar voor offline" block of a page (the participants' index has two).</summary>
+    private static List<Dictionary<string, string>> Blocks(string html) =>
+        Regex.Matches(html, "<div class=\"offline-save[^>]*>").Select(m => Block(m.Value)).ToList();
+
     [Fact]
     public async Task The_service_worker_is_served_from_the_root_and_never_from_a_stale_cache()
     {
@@ -94,7 +98,7 @@ public abstract partial class OfflineCopyTests<TFixture>(TFixture fixture) : ICl
     {
         var client = Client();
         var html = await client.GetStringAsync("/so/informatie");
-        var block = Block(html);
+        var block = Blocks(html).Single(b => b["page"] == "/so/informatie");
         var listed = Regex.Matches(html, "<a href=\"(/[a-z]+/informatie/[^\"]+)\"").Select(m => m.Groups[1].Value).ToHashSet();
         // The sheets link to the word list; a participant offline found it missing (peer review of 7 December 2026).
         Assert.Equal([.. listed, "/so/woordenlijst"], block["pages"].Split(' ').ToHashSet());
@@ -104,6 +108,40 @@ public abstract partial class OfflineCopyTests<TFixture>(TFixture fixture) : ICl
             var pdf = Regex.Match(await client.GetStringAsync(sheet), "href=\"(/files/[^\"]+-pdf/[^\"]+)\"").Groups[1].Value;
             if (pdf.Length > 0) Assert.Contains(pdf, block["files"].Split(' '));
         }
+    }
+
+    [Fact]
+    public async Task The_participants_index_keeps_all_films_apart_each_with_its_small_film_poster_and_subtitles()
+    {
+        var client = Client();
+        var html = await client.GetStringAsync("/ar/informatie");
+        var blocks = Blocks(html);
+        Assert.Equal(2, blocks.Count);
+        var films = blocks.Single(b => b["page"] == "/ar/informatie#videos");
+        var sheets = blocks.Single(b => b["page"] == "/ar/informatie");
+        // The films' copy comes right after the films' list, before the sheets.
+        Assert.True(html.IndexOf("/ar/informatie#videos", StringComparison.Ordinal) < html.IndexOf("id=\"sheets\"", StringComparison.Ordinal));
+
+        var listed = Regex.Matches(html, "<a href=\"(/[a-z]+/video/[^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(6, listed.Count);
+        Assert.Equal(listed.ToHashSet(), films["pages"].Split(' ').ToHashSet());
+        var kept = films["files"].Split(' ');
+        long expected = (listed.Count + 1) * OfflineCopy.PageAllowance;
+        foreach (var url in listed)
+        {
+            // Exactly what the film's own page keeps, so saving one film and then all of them stores nothing twice.
+            var own = Block(await client.GetStringAsync(url));
+            foreach (var file in own["files"].Split(' ')) Assert.Contains(file, kept);
+            expected += long.Parse(own["bytes"]) - OfflineCopy.PageAllowance;
+        }
+        Assert.Equal(listed.Count * 3, kept.Length);
+        Assert.All(kept.Where(f => f.EndsWith(".mp4", StringComparison.Ordinal) || f.Contains("-video", StringComparison.Ordinal)),
+            f => Assert.Contains("-video-360p/", f));
+        Assert.Equal(expected, long.Parse(films["bytes"]));
+        // Megabytes, where the sheets' copy is kilobytes: the two are offered apart for that reason.
+        Assert.True(long.Parse(films["bytes"]) > 1_000_000, films["bytes"]);
+        Assert.True(long.Parse(sheets["bytes"]) < long.Parse(films["bytes"]));
+        Assert.DoesNotContain(kept, f => sheets["files"].Split(' ').Contains(f) && f.Contains("-video", StringComparison.Ordinal));
     }
 
     [Fact]

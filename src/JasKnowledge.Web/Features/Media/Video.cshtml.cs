@@ -48,17 +48,12 @@ public sealed class VideoModel(
         Response.Headers.Append("Vary", SaveDataRequest.Header);
         if (Films.Smallest is { } film)
         {
-            var subtitleBytes = (long)System.Text.Encoding.UTF8.GetByteCount(VideoSubtitles.ForPlayers(Shown.Version) ?? "");
             // The ZIP holds the small film and the subtitles (a Dutch file beside a translation's adds a few kB): the
             // offer meant for prepaid data says what it costs, as the MP4 links do.
-            OfflineZipSize = film.Revision.Size + subtitleBytes;
-            var files = new List<(string, long)> { (DownloadUrls.File(film.File, film.Revision), film.Revision.Size) };
-            if ((Films.PosterWebp ?? Films.Poster) is { } poster) files.Add((DownloadUrls.File(poster.File, poster.Revision), poster.Revision.Size));
-            // The subtitles are the version's own text, so its id already stands for them.
-            files.AddRange(Tracks.Where(t => t.IsDefault).Select(t => (t.Url, subtitleBytes)));
+            OfflineZipSize = film.Revision.Size + FilmOffline.SubtitleBytes(Shown.Version);
+            var files = FilmOffline.Files(Films, MediaFeature.SubtitlesUrl(Shown.Item.Culture, slug), Shown.Version);
             OfflineCopy = Offline.OfflineCopy.Of(
-                MediaFeature.VideoUrl(culture, slug), [], files,
-                [Shown.Version.Id.ToString(), .. files.Select(f => f.Item1)]);
+                MediaFeature.VideoUrl(culture, slug), [], files, [Shown.Version.Id.ToString(), .. files.Select(f => f.Url)]);
         }
         return Page();
     }

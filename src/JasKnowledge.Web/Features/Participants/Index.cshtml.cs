@@ -25,6 +25,11 @@ public sealed class ParticipantsIndexModel(
     /// <summary>"Bewaar voor offline": this page, every sheet in this language with its PDF, and the posters shown.</summary>
     public OfflineCopy? OfflineCopy { get; private set; }
 
+    /// <summary>"Alle films" offline: each film's page with what it needs to play (<see cref="FilmOffline"/>), saved apart from
+    /// the sheets because it costs megabytes where they cost kilobytes. Its key is the films' place on this page, so the
+    /// offline page leads back to the list.</summary>
+    public OfflineCopy? FilmsCopy { get; private set; }
+
     public CultureDefinition? LanguageOf(ParticipantMaterial material) =>
         material.Page.IsFallback ? cultures.Find(material.Page.Item.Culture) : null;
 
@@ -56,5 +61,13 @@ public sealed class ParticipantsIndexModel(
         versions.AddRange(glossary.Terms.Select(t => t.In(culture) is { } entry ? $"{t.Key}:{entry.Form}:{entry.Explanation}" : t.Key));
         OfflineCopy = Offline.OfflineCopy.Of(
             ParticipantsFeature.IndexUrl(culture), [.. Sheets.Select(s => s.Url), Woordenlijst.WoordenlijstFeature.Url(culture)], files, versions);
+
+        var playable = Videos.Select(video => (Video: video, Files: FilmOffline.Files(
+                films[video.Slug], MediaFeature.SubtitlesUrl(video.Page.Item.Culture, video.Slug), video.Page.Version)))
+            .Where(v => v.Files.Count > 0).ToList();
+        if (playable.Count > 0)
+            FilmsCopy = Offline.OfflineCopy.Of(
+                ParticipantsFeature.FilmsUrl(culture), [.. playable.Select(v => v.Video.Url)], playable.SelectMany(v => v.Files),
+                [.. playable.SelectMany(v => v.Files.Select(f => f.Url).Prepend(v.Video.Page.Version.Id.ToString()))]);
     }
 }

@@ -14,6 +14,8 @@ public static partial class ParticipantsFeature
 {
     public const string EntryUrl = "/talen";
     public static string IndexUrl(string culture) => $"/{culture}/informatie";
+    /// <summary>The films' list on the participants' page, where "Alle films" is saved for offline use.</summary>
+    public static string FilmsUrl(string culture) => IndexUrl(culture) + "#videos";
 
     /// <summary>Pages below a language prefix that participants reach from posters and links; with a
     /// wrong prefix they are sent to the entry page rather than a dead end.</summary>

@@ -12,7 +12,9 @@
 
   const text = (block, key) => block.querySelector(`[data-offline-text="${key}"]`)?.textContent ?? "";
   const words = (value) => (value ?? "").split(" ").filter(Boolean);
-  const urlsOf = (entry) => [...entry.files, ...entry.pages, entry.page];
+  // A copy is known by its page, which may name a place on it ("/ar/informatie#videos": the films' list, kept apart
+  // from the page's own copy); what is stored is the page itself, shared by both.
+  const urlsOf = (entry) => [...entry.files, ...entry.pages, entry.page.split("#")[0]];
 
   if (!("serviceWorker" in navigator) || !("caches" in window)) {
     blocks.forEach(unsupported);
