@@ -157,7 +157,7 @@ public sealed class EditorJourneyTests(BrowserPortal portal) : IClassFixture<Bro
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Offline halen" }).ClickAsync();
         var question = page.Locator("#confirm-unpublish");
-        await Assertions.Expect(question).ToContainTextAsync("lezen bezoekers dan de Nederlandse tekst");
+        await Assertions.Expect(question).ToContainTextAsync("lezen bezoekers in deze taal dan de tekst in de taal English (en)");
         // The question fits the phone: nothing of it runs off the side.
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
         await Axe.AssertNoViolationsAsync(page, "beheer-content-unpublish-question");

@@ -273,7 +273,9 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
         var question = await asked.Content.ReadAsStringAsync();
         Assert.Contains("id=\"confirm-unpublish\"", question);
         Assert.Contains("name=\"confirmed\" value=\"true\"", question);
-        Assert.Contains("lezen bezoekers dan de Nederlandse tekst", question);
+        // Ukrainian falls back to English first: that is the text its readers get, and the question names it.
+        Assert.Contains("lezen bezoekers in deze taal dan de tekst in de taal", question);
+        Assert.Contains("<span lang=\"en\" dir=\"ltr\">English</span> (en)", question);
         Assert.Contains("Текст, який ще не збережено.", question);
         // The confirming button comes after every other button of the form, so Enter in a field never presses it.
         Assert.True(question.IndexOf("name=\"confirmed\"", StringComparison.Ordinal) > question.IndexOf(">Offline halen</button>", StringComparison.Ordinal));
@@ -283,7 +285,7 @@ public abstract partial class ContentEditingTests<TFixture>(TFixture fixture) : 
             [new("Base", start), new("Title", "Назва з форми"), new("Body", "Текст, який ще не збережено."), new("confirmed", "true")]);
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         var after = await done.Content.ReadAsStringAsync();
-        Assert.Contains("Offline gehaald", after);
+        Assert.Contains("Offline gehaald: bezoekers in deze taal lezen op de publieke pagina nu de tekst in de taal English (en)", WebUtility.HtmlDecode(after));
         Assert.DoesNotContain("bekijk de publieke pagina", after);
         Assert.DoesNotContain("id=\"confirm-unpublish\"", after);
         // A translation taken offline: its address shows the Dutch text, with the notice that it is not in Ukrainian.

@@ -161,6 +161,36 @@ public abstract partial class GemeenteInfoTests<TFixture>(TFixture fixture) : IC
     }
 
     [Fact]
+    public async Task A_municipal_editor_sees_their_own_address_in_the_history_and_the_portals_staff_only_as_de_redactie()
+    {
+        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.MunicipalEditor, gemeente: "0575");
+        var municipal = await BackOffice.SignedInAsync(Host, email);
+        Assert.Equal(HttpStatusCode.Redirect, (await StartAsync(municipal, "Informatie van de gemeente Noordwijk", "noordwijk")).StatusCode);
+        var page = (await FindAsync("noordwijk"))!;
+        Assert.Equal(HttpStatusCode.OK, (await PublishAsync(municipal, page.Id, "Informatie van de gemeente Noordwijk", "Kom naar het gemeentehuis.")).StatusCode);
+        var editorEmail = await BackOffice.CreateUserAsync(Host, PortalRoles.Editor);
+        var editor = await BackOffice.SignedInAsync(Host, editorEmail);
+        Assert.Equal(HttpStatusCode.OK, (await PublishAsync(editor, page.Id, "Informatie van de gemeente Noordwijk", "Kom naar het gemeentehuis aan de Voorstraat.")).StatusCode);
+        using (var scope = Host.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            var item = (await store.FindAsync(page.Id))!;
+            await store.SaveDraftAsync(item, new VersionText(item.Current!.Title, item.Current.Body + " Open op maandag.", item.Current.Summary,
+                item.Current.Fields, "Openingstijd.", false, null), editorEmail);
+        }
+
+        var history = WebUtility.HtmlDecode(await municipal.GetStringAsync($"/beheer/inhoud/{page.Id}/geschiedenis"));
+        Assert.Contains(email, history, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(editorEmail, history, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<td>de redactie</td>", history);
+        var form = WebUtility.HtmlDecode(await municipal.GetStringAsync($"/beheer/inhoud/{page.Id}"));
+        Assert.Contains("door de redactie", form);
+        Assert.DoesNotContain(editorEmail, form, StringComparison.OrdinalIgnoreCase);
+        // The portal's own staff still see who wrote what.
+        Assert.Contains(editorEmail, await editor.GetStringAsync($"/beheer/inhoud/{page.Id}/geschiedenis"), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_municipal_editor_is_told_their_own_address_cannot_publish_a_text_too_deeply_nested_and_takes_the_page_offline_in_every_language()
     {
         var municipal = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.MunicipalEditor, gemeente: "0547"));
@@ -195,10 +225,10 @@ public abstract partial class GemeenteInfoTests<TFixture>(TFixture fixture) : IC
         var page = $"/beheer/inhoud/{dutch.Id}";
         var asked = await BackOffice.PostFormAsync(municipal, $"{page}?handler=Unpublish", await BackOffice.TokenAsync(municipal, page), []);
         var question = WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync());
-        Assert.Contains("name=\"withTranslations\" value=\"true\" checked", question);
+        Assert.Contains("name=\"talen\" value=\"ar\" checked", question);
         Assert.Contains("العربية", question);
         var done = await BackOffice.PostFormAsync(municipal, $"{page}?handler=Unpublish", await BackOffice.TokenAsync(municipal, page),
-            [new("confirmed", "true"), new("withTranslations", "true")]);
+            [new("confirmed", "true"), new("talen", "ar")]);
         Assert.Contains("Offline gehaald, met 1 vertaling(en)", WebUtility.HtmlDecode(await done.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/nl/gemeente/leiderdorp")).StatusCode);
         using (var scope = Host.Services.CreateScope())
@@ -208,6 +238,60 @@ public abstract partial class GemeenteInfoTests<TFixture>(TFixture fixture) : IC
         using (var scope = Host.Services.CreateScope())
             Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<JasDbContext>().AuditLog
                 .CountAsync(e => e.Action == "content.unpublish" && e.Subject.StartsWith("gemeente-informatie/leiderdorp")));
+    }
+
+    [Fact]
+    public async Task Only_the_ticked_translations_go_offline_with_the_dutch_text_and_a_translation_taken_offline_names_the_language_shown_instead()
+    {
+        var editor = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Editor));
+        Assert.Equal(HttpStatusCode.Redirect, (await StartAsync(editor, "Informatie van de gemeente Teylingen", "teylingen")).StatusCode);
+        var dutch = (await FindAsync("teylingen"))!;
+        Assert.Equal(HttpStatusCode.OK, (await PublishAsync(editor, dutch.Id, "Informatie van de gemeente Teylingen", "Kom naar het gemeentehuis.")).StatusCode);
+        Guid arabicId, englishId;
+        using (var scope = Host.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            var english = await store.CreateAsync("gemeente-info", "en", "gemeente-informatie/teylingen", "teylingen",
+                new VersionText("Information from Teylingen", "Come to the town hall.", null, null, "Translation.", IsMajor: true), "vertaler@example.nl");
+            await store.PublishAsync(english, english.Draft!.Number, "vertaler@example.nl");
+            var arabic = await store.CreateAsync("gemeente-info", "ar", "gemeente-informatie/teylingen", "teylingen",
+                new VersionText("معلومات من بلدية Teylingen", "تعال إلى مبنى البلدية.", null, null, "ترجمة.", IsMajor: true), "vertaler@example.nl");
+            await store.PublishAsync(arabic, arabic.Draft!.Number, "vertaler@example.nl");
+            (arabicId, englishId) = (arabic.Id, english.Id);
+        }
+
+        // A translation asked to go offline says which language its readers get instead: English, the first of Arabic's fallbacks.
+        var arabicPage = $"/beheer/inhoud/{arabicId}";
+        var asked = WebUtility.HtmlDecode(await (await BackOffice.PostFormAsync(
+            editor, $"{arabicPage}?handler=Unpublish", await BackOffice.TokenAsync(editor, arabicPage), [])).Content.ReadAsStringAsync());
+        Assert.Contains("lezen bezoekers in deze taal dan de tekst in de taal", asked);
+        Assert.Contains("<span lang=\"en\" dir=\"ltr\">English</span> (en)", asked);
+
+        // The Dutch text goes with only the ticked English translation; the Arabic one stays, and so does one published meanwhile.
+        var page = $"/beheer/inhoud/{dutch.Id}";
+        var question = await (await BackOffice.PostFormAsync(editor, $"{page}?handler=Unpublish", await BackOffice.TokenAsync(editor, page), []))
+            .Content.ReadAsStringAsync();
+        Assert.Contains("name=\"talen\" value=\"en\" checked", question);
+        Assert.Contains("name=\"talen\" value=\"ar\" checked", question);
+        var done = WebUtility.HtmlDecode(await (await BackOffice.PostFormAsync(editor, $"{page}?handler=Unpublish",
+            await BackOffice.TokenAsync(editor, page), [new("confirmed", "true"), new("talen", "en"), new("talen", "xx")])).Content.ReadAsStringAsync());
+        Assert.Contains("Offline gehaald in het Nederlands, met 1 vertaling(en): 1 vertaling(en) staan nog online", done);
+        using (var scope = Host.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            Assert.Null((await store.FindAsync(dutch.Id))!.Published);
+            Assert.Null((await store.FindAsync(englishId))!.Published);
+            Assert.NotNull((await store.FindAsync(arabicId))!.Published);
+        }
+        var visitor = Host.CreateClient();
+        Assert.Contains("تعال إلى مبنى البلدية.", await visitor.GetStringAsync("/ar/gemeente/teylingen"));
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/en/gemeente/teylingen")).StatusCode);
+
+        // The Arabic text now has no other language to fall back on: taking it offline says the page goes.
+        var last = WebUtility.HtmlDecode(await (await BackOffice.PostFormAsync(editor, $"{arabicPage}?handler=Unpublish",
+            await BackOffice.TokenAsync(editor, arabicPage), [new("confirmed", "true")])).Content.ReadAsStringAsync());
+        Assert.Contains("de publieke pagina is in deze taal niet meer te lezen, want er is geen andere taal gepubliceerd", last);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/ar/gemeente/teylingen")).StatusCode);
     }
 
     [GeneratedRegex("name=\"Base\" value=\"([^\"]*)\"")]

@@ -38,6 +38,15 @@ public static class ContentAccess
     public static bool MayPublish(ClaimsPrincipal user, bool translationNeedsReview) =>
         !translationNeedsReview || user.IsInRole(PortalRoles.Administrator) || user.IsInRole(PortalRoles.Editor);
 
+    /// <summary>Who wrote a version, as <paramref name="user"/> may see it: the portal's staff see each other's addresses; a municipal
+    /// editor, who works for a municipality and not for the portal, sees only their own, and "de redactie" for everyone else (the
+    /// portal's staff are not theirs to contact; the history showed their e-mail addresses, review of 7 December).</summary>
+    public static string AuthorAsSeenBy(ClaimsPrincipal user, string author) =>
+        user.IsInRole(PortalRoles.Administrator) || user.IsInRole(PortalRoles.Editor) || user.IsInRole(PortalRoles.Translator)
+        || string.Equals(author, user.Identity?.Name, StringComparison.OrdinalIgnoreCase)
+            ? author
+            : "de redactie";
+
     /// <summary>The languages whose visitors' reports (page remarks, search queries) <paramref name="user"/> reads: null for every
     /// language (editors and administrators), else a translator's own, as for translations.</summary>
     public static IReadOnlyList<string>? ReportLanguages(ClaimsPrincipal user, CultureCatalog cultures) =>

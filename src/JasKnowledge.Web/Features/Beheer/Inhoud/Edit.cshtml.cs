@@ -81,6 +81,9 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     /// <summary>When a Dutch text is to go offline: its published translations, which the editor may take offline with it (a municipality
     /// pulling a wrong page had left the Arabic one public while told the page was gone).</summary>
     public IReadOnlyList<ContentItem> PublishedTranslations { get; private set; } = [];
+    /// <summary>When a translation is to go offline: the language its readers get instead (the first published one of its fallback
+    /// chain), or null when none is published and the page goes.</summary>
+    public CultureDefinition? ShownInstead { get; private set; }
     /// <summary>The draft as someone else saved it, when this save came too late.</summary>
     public ContentVersion? Conflict { get; private set; }
     public (string Url, DateTimeOffset Expires)? ShareLink { get; private set; }
@@ -150,8 +153,9 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
     public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) => SaveAsync(id, publish: true, cancellationToken);
 
     /// <param name="confirmed">Only the confirmation's own button sends it; the first press asks.</param>
-    /// <param name="withTranslations">For a Dutch text: its published translations go offline with it (those the user may edit).</param>
-    public async Task<IActionResult> OnPostUnpublishAsync(Guid id, bool confirmed, bool withTranslations, CancellationToken cancellationToken)
+    /// <param name="talen">For a Dutch text: the languages whose published translations go offline with it, as ticked in the question.
+    /// Only those named go: a translation published between the question and the answer was not asked about, and stays.</param>
+    public async Task<IActionResult> OnPostUnpublishAsync(Guid id, bool confirmed, string[]? talen, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused) return refused;
         if (Item.Published is null)
@@ -159,29 +163,39 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             Message = "Dit item is niet gepubliceerd; er is niets offline te halen.";
             return Page();
         }
+        var others = await store.PublishedTranslationsAsync(Item, cancellationToken);
         if (Item.Culture == cultures.Default.Code)
         {
             var translations = new List<ContentItem>();
-            foreach (var translation in await store.PublishedTranslationsAsync(Item, cancellationToken))
+            foreach (var translation in others)
                 if (await ContentAccess.MayEditAsync(User, translation, cultures, ownEditors, itemEditors, cancellationToken)) translations.Add(translation);
             PublishedTranslations = translations;
         }
+        else
+            ShownInstead = cultures.FallbackChain(Item.Culture).Skip(1)
+                .FirstOrDefault(code => others.Any(o => o.Culture == code)) is { } code ? cultures.Find(code) : null;
         if (!confirmed)
         {
             ConfirmingUnpublish = true;
             return Page();
         }
-        var alsoOffline = withTranslations ? PublishedTranslations : [];
+        var ticked = talen ?? [];
+        var alsoOffline = PublishedTranslations.Where(t => ticked.Contains(t.Culture, StringComparer.Ordinal)).ToList();
         return await RunAsync(async () =>
         {
             await store.UnpublishWithTranslationsAsync(Item, alsoOffline, Actor, cancellationToken);
             PublicUrl = null;
+            var stillOnline = PublishedTranslations.Count - alsoOffline.Count;
             Message = (Item.Culture != cultures.Default.Code
-                    ? "Offline gehaald: bezoekers lezen op de publieke pagina de Nederlandse tekst, en zoeken toont deze vertaling niet meer."
-                    : alsoOffline.Count > 0
+                    ? (ShownInstead is { } instead
+                        ? $"Offline gehaald: bezoekers in deze taal lezen op de publieke pagina nu de tekst in de taal {instead.NativeName} ({instead.Code}),"
+                        : "Offline gehaald: de publieke pagina is in deze taal niet meer te lezen, want er is geen andere taal gepubliceerd,")
+                        + " en zoeken toont deze vertaling niet meer."
+                    : stillOnline == 0 && alsoOffline.Count > 0
                         ? $"Offline gehaald, met {alsoOffline.Count} vertaling(en): de publieke pagina's en de zoekresultaten tonen dit item in geen taal meer."
-                        : PublishedTranslations.Count > 0
-                            ? "Offline gehaald in het Nederlands: de vertalingen staan nog online, en bezoekers in die talen lezen ze nog."
+                        : stillOnline > 0
+                            ? $"Offline gehaald in het Nederlands{(alsoOffline.Count > 0 ? $", met {alsoOffline.Count} vertaling(en)" : "")}: "
+                              + $"{stillOnline} vertaling(en) staan nog online, en bezoekers in die talen lezen ze nog."
                             : "Offline gehaald: de publieke pagina en de zoekresultaten tonen dit item niet meer.")
                 + " De versies blijven in de geschiedenis; met Publiceren zet u het weer online.";
         });
