@@ -14,12 +14,19 @@ namespace JasKnowledge.Data.Content;
 /// writes one in its own transaction, so the number moves exactly when such a change commits, on any
 /// node, with no extra write and nothing to miss (unlike a notification sent while this node was not
 /// listening). One indexed query per interval (Jas:PublicationPollMilliseconds, default 1000).
+/// Entries that never change a public page (<see cref="Unseen"/>: sign-ins and other account work, drafts, preview links) are
+/// passed over: each had emptied every node's cache, so an editor saving drafts all morning made every visitor's page render again.
+/// An action not named there counts, so a new kind of change can only empty the cache once too often, never leave a page stale.
 /// </summary>
 public sealed class PublicationWatcher(
     IServiceScopeFactory scopes, IEnumerable<IPublicationListener> listeners, IConfiguration configuration, ILogger<PublicationWatcher> logger)
     : BackgroundService
 {
     public const string IntervalSetting = "Jas:PublicationPollMilliseconds";
+
+    /// <summary>Audit actions (exact, or a prefix ending in a dot) that change nothing a visitor sees.</summary>
+    public static readonly IReadOnlyList<string> Unseen =
+        ["account.", "content.create", "content.draft", "content.restore", "content.preview-link", "feedback.comment.remove", "search.rebuild"];
 
     private long? _seen;
     private bool _failing;
@@ -63,6 +70,12 @@ public sealed class PublicationWatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
-        return await db.AuditLog.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+        var exact = Unseen.Where(a => !a.EndsWith('.')).ToList();
+        var prefixes = Unseen.Where(a => a.EndsWith('.')).ToList();
+        var seen = db.AuditLog.Where(e => !exact.Contains(e.Action));
+        foreach (var prefix in prefixes) seen = seen.Where(e => !e.Action.StartsWith(prefix));
+        // Newest first and the first that counts: both databases walk the key backwards and stop there (a MAX with a filter
+        // would read the whole log on SQLite).
+        return await seen.OrderByDescending(e => e.Id).Select(e => e.Id).FirstOrDefaultAsync(cancellationToken);
     }
 }

@@ -34,6 +34,43 @@ public abstract class OutputCacheTests<TPortal>(TPortal portal) : IClassFixture<
         Assert.Contains("thee in de kantine", await after.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Every audit entry used to empty every node's cache: an editor's drafts and each sign-in made all visitors' pages
+    /// render again. Only what changes a public page does now.</summary>
+    [Fact]
+    public async Task A_draft_and_a_sign_in_leave_the_cached_page_and_a_publication_still_replaces_it()
+    {
+        var client = portal.Factory.CreateClient();
+        // Past the watcher's next look after whatever the test before changed, then a page in the cache.
+        await Task.Delay(1500);
+        await client.GetAsync("/nl/ondertekening");
+        Assert.True((await client.GetAsync("/nl/ondertekening")).Headers.Contains("Age"));
+
+        using (var scope = portal.Factory.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            var item = (await store.FindAsync("pages/ondertekening", "nl"))!;
+            await store.SaveDraftAsync(item, new VersionText("Ondertekening", "Een concept dat niemand ziet."), "test");
+            var db = scope.ServiceProvider.GetRequiredService<JasKnowledge.Data.JasDbContext>();
+            db.AuditLog.Add(new JasKnowledge.Core.Audit.AuditEntry
+                { AtUtc = DateTime.UtcNow, Actor = "redacteur@example.nl", Action = "account.signin", Subject = "redacteur@example.nl" });
+            await db.SaveChangesAsync();
+        }
+        // Two of the watcher's intervals: the same cached page, older now.
+        await Task.Delay(2500);
+        var still = await client.GetAsync("/nl/ondertekening");
+        Assert.True(still.Headers.Age >= TimeSpan.FromSeconds(2), $"the page should still come from the cache; Age {still.Headers.Age}");
+        Assert.DoesNotContain("Een concept dat niemand ziet.", await still.Content.ReadAsStringAsync());
+
+        using (var scope = portal.Factory.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            var item = (await store.FindAsync("pages/ondertekening", "nl"))!;
+            await store.PublishAsync(item, item.Draft!.Number, "test");
+        }
+        var after = await client.GetAsync("/nl/ondertekening");
+        Assert.Contains("Een concept dat niemand ziet.", await after.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Participants on prepaid data fetched the whole page on every repeat visit (phone review of 6 December 2026).</summary>
     [Fact]
     public async Task A_repeat_visit_gets_304_without_the_page_until_a_publication()
