@@ -100,5 +100,22 @@ public sealed class MunicipalEditorJourneyTests(BrowserPortal portal) : IClassFi
         Assert.True(await participant.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
         await Axe.AssertNoViolationsAsync(participant, "gemeente-info-ar");
         await Screenshots.SaveAsync(participant, Path.Combine(BrowserPortal.Artifacts, "gemeente-info-ar-360.png"));
+
+        // The municipality has the page translated and puts the Arabic text in itself, on a phone.
+        await page.SetViewportSizeAsync(360, 800);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Alle talen van deze tekst" }).ClickAsync();
+        await page.ArrivedAtAsync("**/vertalingen");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await Axe.AssertNoViolationsAsync(page, "beheer-item-translations-360");
+        await Screenshots.SaveAsync(page, Path.Combine(BrowserPortal.Artifacts, "beheer-item-translations-360.png"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vertaling beginnen naar العربية" }).ClickAsync();
+        await page.ArrivedAtAsync("**/beheer/inhoud/*-*-*-*-*");
+        await page.GetByLabel("Titel", new() { Exact = true }).FillAsync("معلومات من بلدية كاتفيك");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Tekst (Markdown)" }).FillAsync("## إلى أين تذهب؟\n\nيعمل مسؤول ملفك في مكتب العمل.");
+        await page.GetByLabel("Wat veranderde er?").FillAsync("Arabische vertaling.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publiceren" }).ClickAsync();
+        Assert.Contains("is gepubliceerd", await page.GetByRole(AriaRole.Status).First.InnerTextAsync());
+        await participant.ReloadAsync();
+        Assert.Contains("يعمل مسؤول ملفك في مكتب العمل.", await participant.Locator("main").InnerTextAsync());
     }
 }

@@ -102,12 +102,15 @@ public sealed class ContentStore(
         await CommitAsync(item, true, actor, "content.unpublish", Describe(item, version), null, cancellationToken);
     }
 
+    /// <summary>The other languages of <paramref name="item"/>'s text, published or not, with their versions.</summary>
+    public async Task<IReadOnlyList<ContentItem>> TranslationsAsync(ContentItem item, CancellationToken cancellationToken = default) =>
+        await db.ContentItems.Include(i => i.Versions)
+            .Where(i => i.LocalizationSet == item.LocalizationSet && i.Id != item.Id).ToListAsync(cancellationToken);
+
     /// <summary>The published translations of <paramref name="item"/>'s text (the other languages of its set), for the question whether
     /// they go offline with it.</summary>
     public async Task<IReadOnlyList<ContentItem>> PublishedTranslationsAsync(ContentItem item, CancellationToken cancellationToken = default) =>
-        (await db.ContentItems.Include(i => i.Versions)
-            .Where(i => i.LocalizationSet == item.LocalizationSet && i.Id != item.Id).ToListAsync(cancellationToken))
-        .Where(i => i.Published is not null).ToList();
+        (await TranslationsAsync(item, cancellationToken)).Where(i => i.Published is not null).ToList();
 
     /// <summary>Takes the text and the given translations offline together, in one transaction: a municipality pulling a wrong page
     /// pulls it in every language, or in none.</summary>

@@ -37,6 +37,8 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture fixture) : ICl
         // {id} is a Dutch handbook chapter: translators edit translations only.
         ["beheer/inhoud/{id:guid}"] = [SignIn, Ok, No, No, Ok],
         ["beheer/inhoud/{id:guid}/geschiedenis"] = [SignIn, Ok, No, No, Ok],
+        // The languages of a Dutch-only chapter: nothing a translator or a municipal editor may work on.
+        ["beheer/inhoud/{id:guid}/vertalingen"] = [SignIn, Ok, No, No, Ok],
         ["beheer/logboek"] = [SignIn, No, No, No, Ok],
         ["beheer/vertalingen"] = [SignIn, Ok, Ok, No, Ok],
         ["beheer/zoekvragen"] = [SignIn, Ok, Ok, No, Ok],

@@ -294,6 +294,58 @@ public abstract partial class GemeenteInfoTests<TFixture>(TFixture fixture) : IC
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/ar/gemeente/teylingen")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_municipal_editor_begins_and_publishes_a_translation_of_their_page_and_a_translator_only_in_their_language()
+    {
+        var municipal = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.MunicipalEditor, gemeente: "0534"));
+        Assert.Equal(HttpStatusCode.Redirect, (await StartAsync(municipal, "Informatie van de gemeente Hillegom", "hillegom")).StatusCode);
+        var dutch = (await FindAsync("hillegom"))!;
+        var languages = $"/beheer/inhoud/{dutch.Id}/vertalingen";
+        // Before the Dutch text is online there is nothing to begin from.
+        var early = WebUtility.HtmlDecode(await municipal.GetStringAsync(languages));
+        Assert.Contains("Publiceer eerst de Nederlandse tekst", early);
+        Assert.DoesNotContain("Vertaling beginnen</button>", early);
+        Assert.Equal(HttpStatusCode.OK, (await PublishAsync(municipal, dutch.Id, "Informatie van de gemeente Hillegom", "Kom naar het gemeentehuis.")).StatusCode);
+
+        var page = WebUtility.HtmlDecode(await municipal.GetStringAsync(languages));
+        Assert.Contains($"href=\"{languages}\"", await municipal.GetStringAsync($"/beheer/inhoud/{dutch.Id}"));
+        Assert.Equal(7, Regex.Matches(page, "name=\"taal\" value=\"([a-z]+)\"").Count);
+        var begun = await BackOffice.PostFormAsync(municipal, $"{languages}?handler=Start", await BackOffice.TokenAsync(municipal, languages),
+            [new("taal", "AR")]);
+        Assert.Equal(HttpStatusCode.Redirect, begun.StatusCode);
+        ContentItem arabic;
+        using (var scope = Host.Services.CreateScope())
+            arabic = (await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync("gemeente-informatie/hillegom", "ar"))!;
+        Assert.Equal($"/beheer/inhoud/{arabic.Id}", begun.Headers.Location!.OriginalString);
+        Assert.Equal(1, arabic.Draft!.SourceVersion);
+        Assert.Equal(HttpStatusCode.OK, (await PublishAsync(municipal, arabic.Id, "معلومات من بلدية Hillegom", "تعال إلى مبنى البلدية يوم الاثنين.")).StatusCode);
+        Assert.Contains("تعال إلى مبنى البلدية يوم الاثنين.", await Host.CreateClient().GetStringAsync("/ar/gemeente/hillegom"));
+        var after = WebUtility.HtmlDecode(await municipal.GetStringAsync(languages));
+        Assert.Matches(@"<td>online, versie \d+, past bij de Nederlandse tekst</td>", after);
+        // The translation's own page leads to the same list.
+        Assert.Equal(languages, (await municipal.GetAsync($"/beheer/inhoud/{arabic.Id}/vertalingen")).Headers.Location!.OriginalString);
+
+        // A translator into Tigrinya begins Tigrinya only; another municipality's editor none of it; a bad language is named.
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator, languages: ["ti"]));
+        var theirs = WebUtility.HtmlDecode(await translator.GetStringAsync(languages));
+        Assert.Single(Regex.Matches(theirs, "name=\"taal\" value=\"([a-z]+)\""));
+        Assert.Contains("name=\"taal\" value=\"ti\"", theirs);
+        var refused = await BackOffice.PostFormAsync(translator, $"{languages}?handler=Start", await BackOffice.TokenAsync(translator, languages),
+            [new("taal", "so")]);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("Vertalen naar Soomaali (so) is niet aan u toegewezen.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        var wrong = await BackOffice.PostFormAsync(translator, $"{languages}?handler=Start", await BackOffice.TokenAsync(translator, languages),
+            [new("taal", "<nl>")]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        Assert.Contains("'<nl>' is geen taal om naar te vertalen.", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
+        var neighbour = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.MunicipalEditor, gemeente: "0638"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await neighbour.GetAsync(languages)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await BackOffice.PostFormAsync(neighbour, $"{languages}?handler=Start",
+            await BackOffice.TokenAsync(neighbour, New), [new("taal", "so")])).StatusCode);
+        using (var scope = Host.Services.CreateScope())
+            Assert.Null(await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync("gemeente-informatie/hillegom", "so"));
+    }
+
     [GeneratedRegex("name=\"Base\" value=\"([^\"]*)\"")]
     private static partial Regex BaseField();
 }

@@ -20,8 +20,12 @@ namespace JasKnowledge.Web.Features.Beheer.Inhoud;
 [Authorize(Roles = ContentAccess.ItemRoles)]
 public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatalog cultures, PreviewLinks previews, Glossary glossary, IEnumerable<JasKnowledge.Core.Modules.OwnEditor> ownEditors,
     IEnumerable<IItemEditor> itemEditors, IEnumerable<TranslatedField> translatedFields,
-    Microsoft.Extensions.Options.IOptions<Translations.TranslationReview> review, TypeFieldValues typeFieldValues) : PageModel
+    Microsoft.Extensions.Options.IOptions<Translations.TranslationReview> review, TypeFieldValues typeFieldValues,
+    IEnumerable<TranslatedType> translatedTypes) : PageModel
 {
+    /// <summary>Whether the text has languages to show (<c>/beheer/inhoud/{id}/vertalingen</c>): the handbook is Dutch only.</summary>
+    public bool IsTranslatedType => translatedTypes.Any(t => t.Type == Item.Type);
+
     /// <summary>The boxes of the type's fields (<see cref="TypeField"/>), by field name: shown on the Dutch text to editors.</summary>
     [BindProperty] public Dictionary<string, string?> TypeFields { get; set; } = [];
     /// <summary>The type's fields this user sets here: on the Dutch text, for editors and administrators (translations take them from it).</summary>

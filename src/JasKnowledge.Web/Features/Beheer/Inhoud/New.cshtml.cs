@@ -37,7 +37,7 @@ public sealed class NewModel(
     public IReadOnlyList<CreatableType> Types => _types ??= TypesFor(User, creatable, itemEditors);
     private IReadOnlyList<CreatableType>? _types;
     /// <summary>Where an item of the type with the type's example address is shown (/nl/informatie/je-huisarts).</summary>
-    public string? ExampleUrl(CreatableType type) => urls.For(new ExampleAddress(type.Type, cultures.Default.Code, $"{type.Folder}/{type.Example}", type.Example));
+    public string? ExampleUrl(CreatableType type) => urls.For(new ItemAddress(type.Type, cultures.Default.Code, $"{type.Folder}/{type.Example}", type.Example));
 
     public string? Problem { get; private set; }
     public string? ProblemField { get; private set; }
@@ -80,7 +80,7 @@ public sealed class NewModel(
             if (await rule.ProblemAsync(slug, cancellationToken) is { } problem) return Refused(problem, "slug");
         var set = $"{type.Folder}/{slug}";
         var dutch = cultures.Default.Code;
-        if (!await ContentAccess.MayEditAsync(User, new ExampleAddress(type.Type, dutch, set, slug), cultures, ownEditors, itemEditors, cancellationToken))
+        if (!await ContentAccess.MayEditAsync(User, new ItemAddress(type.Type, dutch, set, slug), cultures, ownEditors, itemEditors, cancellationToken))
             return Refused("Uw account mag geen item met dit adres beginnen. Een gemeentelijke redacteur begint alleen de informatie van de eigen "
                 + "gemeente.", "slug", StatusCodes.Status403Forbidden);
         if (await store.FindAsync(set, dutch, cancellationToken) is { } existing) return Taken(existing);
@@ -125,6 +125,3 @@ public sealed class NewModel(
         return Page();
     }
 }
-
-/// <summary>An address not yet in the database, to ask <see cref="ContentUrls"/> where it would be shown.</summary>
-internal sealed record ExampleAddress(string Type, string Culture, string LocalizationSet, string Slug) : IContentAddress;
