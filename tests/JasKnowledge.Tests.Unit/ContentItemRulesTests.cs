@@ -37,6 +37,22 @@ public sealed class ContentItemRulesTests
     }
 
     [Fact]
+    public void A_text_was_online_only_as_it_was_published_whatever_its_change_note()
+    {
+        var item = NewItem();
+        var approved = new VersionText("Titel", "Tekst", "Samenvatting", null, "Eerste versie.", true, 3);
+        item.Publish(item.StartDraft(approved, "redacteur", Now).Number, Now);
+        item.Unpublish();
+        item.StartDraft(approved with { Body = "Tekst met een zin erbij." }, "vertaler", Now);
+
+        Assert.True(item.WasOnline(approved with { ChangeNote = "Terug online.", IsMajor = false }));
+        Assert.False(item.WasOnline(approved with { Body = "Tekst met een zin erbij." }));
+        Assert.False(item.WasOnline(approved with { Summary = null }));
+        // The same words said to follow a newer Dutch version: an editor never read that claim.
+        Assert.False(item.WasOnline(approved with { SourceVersion = 4 }));
+    }
+
+    [Fact]
     public void Only_one_draft_may_be_open()
     {
         var item = NewItem();

@@ -94,6 +94,11 @@ public sealed class ContentItem : IContentAddress
     }
 
     /// <summary>Takes the item offline. Its versions stay as history and can be restored.</summary>
+    /// <summary>Whether exactly this text (title, summary, body, fields and the Dutch version it says it follows) was online before:
+    /// putting it back needs no second reader, since one let it online then.</summary>
+    public bool WasOnline(VersionText text) =>
+        Versions.Any(v => v.PublishedUtc is not null && v.ToText() with { ChangeNote = text.ChangeNote, IsMajor = text.IsMajor } == text);
+
     public ContentVersion Unpublish()
     {
         var current = Published ?? throw new ContentRuleException(ContentRule.NotPublished, $"'{LocalizationSet}' ({Culture}) staat niet (meer) online.");

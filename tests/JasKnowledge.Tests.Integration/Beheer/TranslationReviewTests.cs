@@ -84,6 +84,46 @@ public abstract partial class TranslationReviewTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
+    public async Task A_translator_puts_an_approved_translation_taken_offline_back_unchanged_and_a_changed_one_waits_for_an_editor()
+    {
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator, languages: ["so"]));
+        Guid id;
+        string approved;
+        using (var scope = Host.Services.CreateScope())
+        {
+            var item = (await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync("informatie/de-zorgverzekering", "so"))!;
+            (id, approved) = (item.Id, item.Published!.Body);
+        }
+        var page = $"/beheer/inhoud/{id}";
+        var visitor = Host.CreateClient();
+        async Task TakeOfflineAsync() => Assert.Contains("Offline gehaald", WebUtility.HtmlDecode(await (await BackOffice.PostFormAsync(
+            translator, $"{page}?handler=Unpublish", await BackOffice.TokenAsync(translator, page), [new("confirmed", "true")])).Content.ReadAsStringAsync()));
+
+        await TakeOfflineAsync();
+        Assert.Contains("notice--fallback", await visitor.GetStringAsync("/so/informatie/de-zorgverzekering"));
+        var form = WebUtility.HtmlDecode(await translator.GetStringAsync(page));
+        Assert.Contains(">Weer online zetten</button>", form);
+        Assert.Contains("id=\"put-back\"", form);
+
+        // The same text goes back at once: an editor let exactly this online before.
+        var back = WebUtility.HtmlDecode(await (await PublishAsync(translator, id, approved)).Content.ReadAsStringAsync());
+        Assert.Contains("is gepubliceerd", back);
+        Assert.DoesNotContain(">Weer online zetten</button>", back);
+        Assert.DoesNotContain("notice--fallback", await visitor.GetStringAsync("/so/informatie/de-zorgverzekering"));
+
+        // Changed on the way back, it is a new text: a draft for the editors, and the page stays offline.
+        await TakeOfflineAsync();
+        const string added = "Weydiin cusub oo aan la akhriyin.";
+        var waits = WebUtility.HtmlDecode(await (await PublishAsync(translator, id, approved + "\n\n" + added)).Content.ReadAsStringAsync());
+        Assert.Contains("Op dit portaal leest een redacteur elke vertaling", waits);
+        var after = await visitor.GetStringAsync("/so/informatie/de-zorgverzekering");
+        Assert.Contains("notice--fallback", after);
+        Assert.DoesNotContain(added, after);
+        using (var scope = Host.Services.CreateScope())
+            Assert.Null((await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync(id))!.Published);
+    }
+
+    [Fact]
     public async Task A_municipal_editor_cannot_put_a_translators_text_online_unread_and_a_draft_whose_dutch_text_is_offline_is_still_listed()
     {
         ContentItem dutch, arabic;

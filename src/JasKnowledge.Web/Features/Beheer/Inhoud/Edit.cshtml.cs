@@ -37,6 +37,9 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
 
     /// <summary>False for a translator when translations need a second reader: their "Publiceren" saves a draft for an editor.</summary>
     public bool MayPublish => ContentAccess.MayPublish(User, Item.Culture != cultures.Default.Code && review.Value.TranslationsNeedReview);
+    /// <summary>For whoever may not publish (<see cref="MayPublish"/>): the text is offline and was online before as it is, so it may go
+    /// back unread (<see cref="ContentItem.WasOnline"/>).</summary>
+    public bool MayPutBack => Item.Published is null && Item.Current is { } current && Item.WasOnline(current.ToText());
 
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Summary { get; set; }
@@ -241,8 +244,9 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         }
         if (PartsRefused() || await TypeFieldsRefusedAsync(cancellationToken)) return Page();
         var text = FormText();
-        // A translator's text waits for a second reader: kept as a draft, never lost, and said so.
-        var waits = publish && !MayPublish;
+        // A translator's text waits for a second reader: kept as a draft, never lost, and said so. A text that was online before
+        // goes back at once: a translator who took an approved translation offline could not put it back.
+        var waits = publish && !MayPublish && !Item.WasOnline(text);
         if (waits) publish = false;
         try
         {
