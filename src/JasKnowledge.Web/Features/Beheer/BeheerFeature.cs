@@ -28,6 +28,7 @@ public static class BeheerFeature
     {
         services.AddScoped<AccountCommands>();
         services.AddScoped<AccountAdministration>();
+        services.AddScoped<BackOfficeSignIn>();
         services.AddScoped<Inhoud.TypeFieldValues>();
         services.AddSingleton<Inhoud.PreviewLinks>();
         services.AddCommand<CreateAdminCommand>();
