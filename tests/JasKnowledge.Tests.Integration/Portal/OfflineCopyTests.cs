@@ -129,12 +129,16 @@ public abstract partial class OfflineCopyTests<TFixture>(TFixture fixture) : ICl
         long expected = (listed.Count + 1) * OfflineCopy.PageAllowance;
         foreach (var url in listed)
         {
-            // Exactly what the film's own page keeps, so saving one film and then all of them stores nothing twice.
+            // What the film's own page keeps, so saving one film and then all of them stores nothing twice.
             var own = Block(await client.GetStringAsync(url));
             foreach (var file in own["files"].Split(' ')) Assert.Contains(file, kept);
             expected += long.Parse(own["bytes"]) - OfflineCopy.PageAllowance;
         }
-        Assert.Equal(listed.Count * 3, kept.Length);
+        foreach (var thumbnail in kept.Where(f => f.Contains("-thumbnail-webp/", StringComparison.Ordinal)))
+            expected += (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, thumbnail))).Content.Headers.ContentLength!.Value;
+        // Each film's small film, poster and subtitles, and the card's small picture for this list.
+        Assert.Equal(listed.Count * 4, kept.Length);
+        Assert.Equal(listed.Count, kept.Count(f => f.Contains("-thumbnail-webp/", StringComparison.Ordinal)));
         Assert.All(kept.Where(f => f.EndsWith(".mp4", StringComparison.Ordinal) || f.Contains("-video", StringComparison.Ordinal)),
             f => Assert.Contains("-video-360p/", f));
         Assert.Equal(expected, long.Parse(films["bytes"]));

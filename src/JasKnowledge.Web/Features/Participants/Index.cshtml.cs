@@ -62,9 +62,16 @@ public sealed class ParticipantsIndexModel(
         OfflineCopy = Offline.OfflineCopy.Of(
             ParticipantsFeature.IndexUrl(culture), [.. Sheets.Select(s => s.Url), Woordenlijst.WoordenlijstFeature.Url(culture)], files, versions);
 
-        var playable = Videos.Select(video => (Video: video, Files: FilmOffline.Files(
-                films[video.Slug], MediaFeature.SubtitlesUrl(video.Page.Item.Culture, video.Slug), video.Page.Version)))
-            .Where(v => v.Files.Count > 0).ToList();
+        // With each film the card's small picture, so a phone that kept only the films still shows this list with its pictures.
+        IReadOnlyList<(string Url, long Bytes)> FilesOf(ParticipantMaterial video)
+        {
+            var family = films[video.Slug];
+            var files = FilmOffline.Files(family, MediaFeature.SubtitlesUrl(video.Page.Item.Culture, video.Slug), video.Page.Version);
+            return files.Count == 0 || family.Thumbnail is not { } thumbnail
+                ? files
+                : [.. files, (DownloadUrls.File(thumbnail.File, thumbnail.Revision), thumbnail.Revision.Size)];
+        }
+        var playable = Videos.Select(video => (Video: video, Files: FilesOf(video))).Where(v => v.Files.Count > 0).ToList();
         if (playable.Count > 0)
             FilmsCopy = Offline.OfflineCopy.Of(
                 ParticipantsFeature.FilmsUrl(culture), [.. playable.Select(v => v.Video.Url)], playable.SelectMany(v => v.Files),

@@ -62,9 +62,22 @@
     await (await caches.open(SAVED)).put(INDEX, new Response(body, { headers: { "Content-Type": "application/json" } }));
   }
 
+  // One change to what is kept at a time, across this site's tabs too: two saves at once (both blocks of a page pressed, or
+  // renewals running together) each read the index and wrote it back, and one copy was lost while its files stayed behind.
+  let queue = Promise.resolve();
+  function exclusive(work) {
+    if (navigator.locks?.request) return navigator.locks.request("jas-offline", work);
+    const turn = queue.then(work, work);
+    queue = turn.catch(() => {});
+    return turn;
+  }
+
+  const save = (entry) => exclusive(() => saveNow(entry));
+  const remove = (page) => exclusive(() => removeNow(page));
+
   // Keeps every page and file of the entry, or nothing: all of it is downloaded before any of it is
   // stored, and what a failed attempt stored is taken out again unless an earlier copy needs it.
-  async function save(entry) {
+  async function saveNow(entry) {
     if (navigator.storage?.estimate) {
       const { quota, usage } = await navigator.storage.estimate();
       if (typeof quota === "number" && typeof usage === "number" && quota - usage < entry.bytes) {
@@ -98,7 +111,7 @@
     await keepTheme();
   }
 
-  async function remove(page) {
+  async function removeNow(page) {
     const index = await readIndex();
     const entry = index.find((kept) => kept.page === page);
     const others = index.filter((kept) => kept.page !== page);
