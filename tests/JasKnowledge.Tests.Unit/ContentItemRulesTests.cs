@@ -37,19 +37,25 @@ public sealed class ContentItemRulesTests
     }
 
     [Fact]
-    public void A_text_was_online_only_as_it_was_published_whatever_its_change_note()
+    public void Only_the_text_taken_offline_last_can_go_back_whatever_its_change_note()
     {
         var item = NewItem();
-        var approved = new VersionText("Titel", "Tekst", "Samenvatting", null, "Eerste versie.", true, 3);
+        var first = new VersionText("Titel", "Oude tekst", "Samenvatting", null, "Eerste versie.", true, 3);
+        var approved = first with { Body = "Tekst met een correctie.", ChangeNote = "Correctie." };
+        item.Publish(item.StartDraft(first, "redacteur", Now).Number, Now);
+        Assert.Null(item.LastWithdrawn);
         item.Publish(item.StartDraft(approved, "redacteur", Now).Number, Now);
         item.Unpublish();
         item.StartDraft(approved with { Body = "Tekst met een zin erbij." }, "vertaler", Now);
 
-        Assert.True(item.WasOnline(approved with { ChangeNote = "Terug online.", IsMajor = false }));
-        Assert.False(item.WasOnline(approved with { Body = "Tekst met een zin erbij." }));
-        Assert.False(item.WasOnline(approved with { Summary = null }));
+        Assert.Equal(2, item.LastWithdrawn!.Number);
+        Assert.True(item.IsLastWithdrawn(approved with { ChangeNote = "Terug online.", IsMajor = false }));
+        Assert.False(item.IsLastWithdrawn(approved with { Body = "Tekst met een zin erbij." }));
+        Assert.False(item.IsLastWithdrawn(approved with { Summary = null }));
+        // An older version that was online once would undo the correction after it.
+        Assert.False(item.IsLastWithdrawn(first));
         // The same words said to follow a newer Dutch version: an editor never read that claim.
-        Assert.False(item.WasOnline(approved with { SourceVersion = 4 }));
+        Assert.False(item.IsLastWithdrawn(approved with { SourceVersion = 4 }));
     }
 
     [Fact]

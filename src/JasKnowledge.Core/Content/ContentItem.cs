@@ -94,10 +94,15 @@ public sealed class ContentItem : IContentAddress
     }
 
     /// <summary>Takes the item offline. Its versions stay as history and can be restored.</summary>
-    /// <summary>Whether exactly this text (title, summary, body, fields and the Dutch version it says it follows) was online before:
-    /// putting it back needs no second reader, since one let it online then.</summary>
-    public bool WasOnline(VersionText text) =>
-        Versions.Any(v => v.PublishedUtc is not null && v.ToText() with { ChangeNote = text.ChangeNote, IsMajor = text.IsMajor } == text);
+    /// <summary>The version taken offline last, while no version is online: the only one "Weer online zetten" puts back (an older
+    /// one restored would undo a correction published after it: attack of 7 December).</summary>
+    public ContentVersion? LastWithdrawn =>
+        Published is null ? Versions.Where(v => v.State == VersionState.Withdrawn).MaxBy(v => v.Number) : null;
+
+    /// <summary>Whether <paramref name="text"/> is exactly the text of <see cref="LastWithdrawn"/>: title, summary, body, fields and
+    /// the Dutch version it says it follows (its change note aside).</summary>
+    public bool IsLastWithdrawn(VersionText text) =>
+        LastWithdrawn is { } withdrawn && withdrawn.ToText() with { ChangeNote = text.ChangeNote, IsMajor = text.IsMajor } == text;
 
     public ContentVersion Unpublish()
     {

@@ -102,6 +102,15 @@ public sealed class ContentStore(
         await CommitAsync(item, true, actor, "content.unpublish", Describe(item, version), null, cancellationToken);
     }
 
+    /// <summary>Who took <paramref name="item"/> offline last (the audit entry of its <see cref="ContentItem.LastWithdrawn"/>), or null.</summary>
+    public async Task<string?> WithdrawnByAsync(ContentItem item, CancellationToken cancellationToken = default)
+    {
+        if (item.LastWithdrawn is not { } withdrawn) return null;
+        var subject = Describe(item, withdrawn);
+        return await db.AuditLog.Where(e => e.Action == "content.unpublish" && e.Subject == subject)
+            .OrderByDescending(e => e.Id).Select(e => e.Actor).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The other languages of <paramref name="item"/>'s text, published or not, with their versions.</summary>
     public async Task<IReadOnlyList<ContentItem>> TranslationsAsync(ContentItem item, CancellationToken cancellationToken = default) =>
         await db.ContentItems.Include(i => i.Versions)

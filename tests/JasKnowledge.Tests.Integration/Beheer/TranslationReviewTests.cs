@@ -124,6 +124,42 @@ public abstract partial class TranslationReviewTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
+    public async Task What_an_editor_took_offline_or_an_older_version_does_not_go_back_online_unread()
+    {
+        var translator = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Translator, languages: ["so"]));
+        var editor = await BackOffice.SignedInAsync(Host, await BackOffice.CreateUserAsync(Host, PortalRoles.Editor));
+        Guid id;
+        string approved;
+        using (var scope = Host.Services.CreateScope())
+        {
+            var item = (await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync("informatie/je-mentor", "so"))!;
+            (id, approved) = (item.Id, item.Published!.Body);
+        }
+        var page = $"/beheer/inhoud/{id}";
+        var visitor = Host.CreateClient();
+
+        // An editor takes it offline on purpose: the translator is offered no way back, and the same text waits.
+        Assert.Contains("Offline gehaald", WebUtility.HtmlDecode(await (await BackOffice.PostFormAsync(
+            editor, $"{page}?handler=Unpublish", await BackOffice.TokenAsync(editor, page), [new("confirmed", "true")])).Content.ReadAsStringAsync()));
+        Assert.DoesNotContain(">Weer online zetten</button>", await translator.GetStringAsync(page));
+        var waits = WebUtility.HtmlDecode(await (await PublishAsync(translator, id, approved)).Content.ReadAsStringAsync());
+        Assert.Contains("Op dit portaal leest een redacteur elke vertaling", waits);
+        Assert.Contains("notice--fallback", await visitor.GetStringAsync("/so/informatie/je-mentor"));
+
+        // The editor corrects it and puts it online; the translator takes it offline and restores the version before the correction:
+        // that older text waits too, however it was online once.
+        string corrected;
+        using (var scope = Host.Services.CreateScope())
+            corrected = (await scope.ServiceProvider.GetRequiredService<ContentStore>().FindAsync(id))!.Draft!.Body + "\n\nGaar ayaa la saxay.";
+        Assert.Contains("is gepubliceerd", WebUtility.HtmlDecode(await (await PublishAsync(editor, id, corrected)).Content.ReadAsStringAsync()));
+        Assert.Contains("Offline gehaald", WebUtility.HtmlDecode(await (await BackOffice.PostFormAsync(
+            translator, $"{page}?handler=Unpublish", await BackOffice.TokenAsync(translator, page), [new("confirmed", "true")])).Content.ReadAsStringAsync()));
+        var older = await PublishAsync(translator, id, approved);
+        Assert.Contains("Op dit portaal leest een redacteur elke vertaling", WebUtility.HtmlDecode(await older.Content.ReadAsStringAsync()));
+        Assert.Contains("notice--fallback", await visitor.GetStringAsync("/so/informatie/je-mentor"));
+    }
+
+    [Fact]
     public async Task A_municipal_editor_cannot_put_a_translators_text_online_unread_and_a_draft_whose_dutch_text_is_offline_is_still_listed()
     {
         ContentItem dutch, arabic;

@@ -37,9 +37,15 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
 
     /// <summary>False for a translator when translations need a second reader: their "Publiceren" saves a draft for an editor.</summary>
     public bool MayPublish => ContentAccess.MayPublish(User, Item.Culture != cultures.Default.Code && review.Value.TranslationsNeedReview);
-    /// <summary>For whoever may not publish (<see cref="MayPublish"/>): the text is offline and was online before as it is, so it may go
-    /// back unread (<see cref="ContentItem.WasOnline"/>).</summary>
-    public bool MayPutBack => Item.Published is null && Item.Current is { } current && Item.WasOnline(current.ToText());
+    /// <summary>For whoever may not publish (<see cref="MayPublish"/>): they took this text offline themselves and it is unchanged since,
+    /// so it may go back unread. Not what someone else took offline (an editor's deliberate unpublish, a municipality pulling its page),
+    /// not an older version, and not a translation whose Dutch text is offline (attack of 7 December).</summary>
+    public bool MayPutBack => Item.Current is { } current && MayPutBackText(current.ToText());
+
+    private bool MayPutBackText(VersionText text) =>
+        _withdrawnByThisUser && (Item.Culture == cultures.Default.Code || Source is not null) && Item.IsLastWithdrawn(text);
+
+    private bool _withdrawnByThisUser;
 
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Summary { get; set; }
@@ -186,8 +192,8 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             ConfirmingUnpublish = true;
             return Page();
         }
-        var ticked = talen ?? [];
-        var alsoOffline = PublishedTranslations.Where(t => ticked.Contains(t.Culture, StringComparer.Ordinal)).ToList();
+        var ticked = (talen ?? []).Select(code => cultures.Find(code)?.Code).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var alsoOffline = PublishedTranslations.Where(t => ticked.Contains(t.Culture)).ToList();
         return await RunAsync(async () =>
         {
             await store.UnpublishWithTranslationsAsync(Item, alsoOffline, Actor, cancellationToken);
@@ -199,14 +205,18 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
                         : "Offline gehaald: de publieke pagina is in deze taal niet meer te lezen, want er is geen andere taal gepubliceerd,")
                         + " en zoeken toont deze vertaling niet meer."
                     : stillOnline == 0 && alsoOffline.Count > 0
-                        ? $"Offline gehaald, met {alsoOffline.Count} vertaling(en): de publieke pagina's en de zoekresultaten tonen dit item in geen taal meer."
+                        ? $"Offline gehaald, met {alsoOffline.Count} vertaling(en) ({Codes(alsoOffline)}): de publieke pagina's en de zoekresultaten "
+                          + "tonen dit item in geen taal meer."
                         : stillOnline > 0
-                            ? $"Offline gehaald in het Nederlands{(alsoOffline.Count > 0 ? $", met {alsoOffline.Count} vertaling(en)" : "")}: "
-                              + $"{stillOnline} vertaling(en) staan nog online, en bezoekers in die talen lezen ze nog."
+                            ? $"Offline gehaald in het Nederlands{(alsoOffline.Count > 0 ? $", met {alsoOffline.Count} vertaling(en) ({Codes(alsoOffline)})" : "")}: "
+                              + $"{stillOnline} vertaling(en) ({Codes(PublishedTranslations.Except(alsoOffline))}) staan nog online, en bezoekers in die talen "
+                              + "lezen ze nog."
                             : "Offline gehaald: de publieke pagina en de zoekresultaten tonen dit item niet meer.")
                 + " De versies blijven in de geschiedenis; met Publiceren zet u het weer online.";
         });
     }
+
+    private static string Codes(IEnumerable<ContentItem> items) => string.Join(", ", items.Select(i => i.Culture));
 
     public async Task<IActionResult> OnPostShareAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -246,7 +256,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         var text = FormText();
         // A translator's text waits for a second reader: kept as a draft, never lost, and said so. A text that was online before
         // goes back at once: a translator who took an approved translation offline could not put it back.
-        var waits = publish && !MayPublish && !Item.WasOnline(text);
+        var waits = publish && !MayPublish && !MayPutBackText(text);
         if (waits) publish = false;
         try
         {
@@ -381,6 +391,8 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             }
         }
         FieldEdits = FieldEditsOf(item);
+        _withdrawnByThisUser = item.LastWithdrawn is not null
+            && string.Equals(await store.WithdrawnByAsync(item, cancellationToken), Actor, StringComparison.OrdinalIgnoreCase);
         ViewData[LayoutData.Title] = $"Bewerken: {item.Current?.Title}";
         return null;
     }

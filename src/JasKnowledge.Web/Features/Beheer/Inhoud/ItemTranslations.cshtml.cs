@@ -59,9 +59,11 @@ public sealed class ItemTranslationsModel(
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, cancellationToken) is not { } item) return NotFound();
-        // From a translation's editor: the page of its Dutch text, which holds every language.
+        // From a translation's editor: the page of its Dutch text, which holds every language; only for whoever may edit the
+        // translation (its Dutch text's address is not told to others: attack of 7 December).
         if (item.Culture != cultures.Default.Code)
-            return await store.FindAsync(item.LocalizationSet, cultures.Default.Code, cancellationToken) is { } dutch
+            return !await ContentAccess.MayEditAsync(User, item, cultures, ownEditors, itemEditors, cancellationToken) ? Forbid()
+                : await store.FindAsync(item.LocalizationSet, cultures.Default.Code, cancellationToken) is { } dutch
                 ? RedirectToPage(new { id = dutch.Id })
                 : NotFound();
         Item = item;
