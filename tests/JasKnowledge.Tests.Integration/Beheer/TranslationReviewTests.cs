@@ -99,7 +99,10 @@ public abstract partial class TranslationReviewTests<TFixture>(TFixture fixture)
         async Task TakeOfflineAsync() => Assert.Contains("Offline gehaald", WebUtility.HtmlDecode(await (await BackOffice.PostFormAsync(
             translator, $"{page}?handler=Unpublish", await BackOffice.TokenAsync(translator, page), [new("confirmed", "true")])).Content.ReadAsStringAsync()));
 
-        await TakeOfflineAsync();
+        var offline = WebUtility.HtmlDecode(await (await BackOffice.PostFormAsync(
+            translator, $"{page}?handler=Unpublish", await BackOffice.TokenAsync(translator, page), [new("confirmed", "true")])).Content.ReadAsStringAsync());
+        Assert.Contains("met Weer online zetten zet u het ongewijzigd terug", offline);
+        Assert.Contains(">Weer online zetten</button>", offline);
         Assert.Contains("notice--fallback", await visitor.GetStringAsync("/so/informatie/de-zorgverzekering"));
         var form = WebUtility.HtmlDecode(await translator.GetStringAsync(page));
         Assert.Contains(">Weer online zetten</button>", form);

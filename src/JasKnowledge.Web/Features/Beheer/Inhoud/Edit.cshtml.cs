@@ -198,6 +198,7 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         {
             await store.UnpublishWithTranslationsAsync(Item, alsoOffline, Actor, cancellationToken);
             PublicUrl = null;
+            _withdrawnByThisUser = true;
             var stillOnline = PublishedTranslations.Count - alsoOffline.Count;
             Message = (Item.Culture != cultures.Default.Code
                     ? (ShownInstead is { } instead
@@ -212,7 +213,9 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
                               + $"{stillOnline} vertaling(en) ({Codes(PublishedTranslations.Except(alsoOffline))}) staan nog online, en bezoekers in die talen "
                               + "lezen ze nog."
                             : "Offline gehaald: de publieke pagina en de zoekresultaten tonen dit item niet meer.")
-                + " De versies blijven in de geschiedenis; met Publiceren zet u het weer online.";
+                + (MayPublish
+                    ? " De versies blijven in de geschiedenis; met Publiceren zet u het weer online."
+                    : " De versies blijven in de geschiedenis; met Weer online zetten zet u het ongewijzigd terug, een veranderde tekst leest eerst een redacteur.");
         });
     }
 
@@ -254,8 +257,8 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
         }
         if (PartsRefused() || await TypeFieldsRefusedAsync(cancellationToken)) return Page();
         var text = FormText();
-        // A translator's text waits for a second reader: kept as a draft, never lost, and said so. A text that was online before
-        // goes back at once: a translator who took an approved translation offline could not put it back.
+        // A translator's text waits for a second reader: kept as a draft, never lost, and said so. What they took offline themselves
+        // goes back unchanged at once (MayPutBack): before, a translator who took an approved translation offline could not put it back.
         var waits = publish && !MayPublish && !MayPutBackText(text);
         if (waits) publish = false;
         try
