@@ -66,10 +66,10 @@ public sealed class ParticipantsIndexModel(
         IReadOnlyList<(string Url, long Bytes)> FilesOf(ParticipantMaterial video)
         {
             var family = films[video.Slug];
-            var files = FilmOffline.Files(family, MediaFeature.SubtitlesUrl(video.Page.Item.Culture, video.Slug), video.Page.Version);
-            return files.Count == 0 || family.Thumbnail is not { } thumbnail
-                ? files
-                : [.. files, (DownloadUrls.File(thumbnail.File, thumbnail.Revision), thumbnail.Revision.Size)];
+            var film = FilmOffline.Files(family, MediaFeature.SubtitlesUrl(video.Page.Item.Culture, video.Slug), video.Page.Version);
+            return film.Count == 0 || family.Thumbnail is not { } thumbnail
+                ? film
+                : [.. film, (DownloadUrls.File(thumbnail.File, thumbnail.Revision), thumbnail.Revision.Size)];
         }
         var playable = Videos.Select(video => (Video: video, Files: FilesOf(video))).Where(v => v.Files.Count > 0).ToList();
         if (playable.Count > 0)
