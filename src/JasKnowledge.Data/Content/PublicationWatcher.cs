@@ -28,6 +28,9 @@ public sealed class PublicationWatcher(
     public static readonly IReadOnlyList<string> Unseen =
         ["account.", "content.create", "content.draft", "content.restore", "content.preview-link", "feedback.comment.remove", "search.rebuild"];
 
+    private static readonly List<string> UnseenExactly = Unseen.Where(a => !a.EndsWith('.')).ToList();
+    private static readonly List<string> UnseenPrefixes = Unseen.Where(a => a.EndsWith('.')).ToList();
+
     private long? _seen;
     private bool _failing;
 
@@ -70,10 +73,8 @@ public sealed class PublicationWatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
-        var exact = Unseen.Where(a => !a.EndsWith('.')).ToList();
-        var prefixes = Unseen.Where(a => a.EndsWith('.')).ToList();
-        var seen = db.AuditLog.Where(e => !exact.Contains(e.Action));
-        foreach (var prefix in prefixes) seen = seen.Where(e => !e.Action.StartsWith(prefix));
+        var seen = db.AuditLog.Where(e => !UnseenExactly.Contains(e.Action));
+        foreach (var prefix in UnseenPrefixes) seen = seen.Where(e => !e.Action.StartsWith(prefix));
         // Newest first and the first that counts: both databases walk the key backwards and stop there (a MAX with a filter
         // would read the whole log on SQLite).
         return await seen.OrderByDescending(e => e.Id).Select(e => e.Id).FirstOrDefaultAsync(cancellationToken);

@@ -394,7 +394,8 @@ public sealed class EditModel(ContentStore store, ContentUrls urls, CultureCatal
             }
         }
         FieldEdits = FieldEditsOf(item);
-        _withdrawnByThisUser = item.LastWithdrawn is not null
+        // Asked of the audit log only where it can matter: an offline text, and a user who may not simply publish it.
+        _withdrawnByThisUser = item.LastWithdrawn is not null && !MayPublish
             && string.Equals(await store.WithdrawnByAsync(item, cancellationToken), Actor, StringComparison.OrdinalIgnoreCase);
         ViewData[LayoutData.Title] = $"Bewerken: {item.Current?.Title}";
         return null;
