@@ -1,3 +1,4 @@
+using System.Net;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using JasKnowledge.Tests.Integration.Infrastructure;
@@ -123,6 +124,29 @@ public abstract class FilmRenditionTests<TFixture>(TFixture fixture, ITestOutput
         var plain = await client.GetStringAsync("/ar/video/het-gesprek");
         Assert.Equal(3, Regex.Matches(plain, "<source [^>]+>").Count);
         Assert.Contains("het-gesprek-video/", plain);
+        // Asked again, both come from the cache and still name the header once.
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/ar/video/het-gesprek");
+        again.Headers.Add("Save-Data", "on");
+        var replayed = await client.SendAsync(again);
+        Assert.Equal(["Save-Data"], replayed.Headers.Vary.Where(v => v == "Save-Data"));
+        Assert.Single(Regex.Matches(await replayed.Content.ReadAsStringAsync(), "<source [^>]+>"));
+    }
+
+    [Fact]
+    public async Task A_page_the_header_does_not_change_is_kept_once_with_or_without_save_data()
+    {
+        var client = Client();
+        var plain = await client.GetAsync("/so/informatie");
+        using var saving = new HttpRequestMessage(HttpMethod.Get, "/so/informatie");
+        saving.Headers.Add("Save-Data", "on");
+        var withHeader = await client.SendAsync(saving);
+
+        Assert.Equal(HttpStatusCode.OK, withHeader.StatusCode);
+        // One cache entry: the same rendering's tag, and nothing that tells caches on the way to keep two.
+        Assert.NotNull(plain.Headers.ETag);
+        Assert.Equal(plain.Headers.ETag, withHeader.Headers.ETag);
+        Assert.DoesNotContain("Save-Data", withHeader.Headers.Vary);
+        Assert.Equal(await plain.Content.ReadAsStringAsync(), await withHeader.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -13,6 +13,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace JasKnowledge.Web.Features.Media;
 
+/// <remarks>The player's sources differ with Save-Data, so caches keep both answers apart.</remarks>
+[Hosting.Caching.VariesByHeader(SaveDataRequest.Header)]
 public sealed class VideoModel(
     PublishedContent content, PublishedAssets assets, ContentUrls urls, CultureCatalog cultures, Participants.ParticipantMaterials materials)
     : PublishedPageModel(content, urls, cultures)
@@ -44,8 +46,6 @@ public sealed class VideoModel(
         Films = await FilmFamily.FindAsync(assets, slug, cancellationToken);
         Related = await materials.RelatedAsync(MediaFeature.Type, slug, culture, cancellationToken);
         SaveData = SaveDataRequest.IsOn(Request);
-        // The player's sources differ with the header, so caches must keep both answers apart.
-        Response.Headers.Append("Vary", SaveDataRequest.Header);
         if (Films.Smallest is { } film)
         {
             // The ZIP holds the small film and the subtitles (a Dutch file beside a translation's adds a few kB): the

@@ -29,6 +29,9 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
             && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
             && !http.Request.QueryString.HasValue
             && !http.Request.Headers.ContainsKey("Authorization");
+        // A page that reads a header besides the path says so whether or not its answer is kept.
+        var varies = endpoint?.Metadata.GetOrderedMetadata<VariesByHeaderAttribute>().Select(a => a.Header).ToArray() ?? [];
+        foreach (var header in varies) http.Response.Headers.Append("Vary", header);
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         // A signed-in editor gets the public page from the cache, but what their request renders is never stored: its
@@ -42,8 +45,7 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
         {
             context.Tags.Add(CachingSetup.ContentTag);
             context.ResponseExpirationTimeSpan = Lifetime;
-            // Save-Data: the video page offers a data-saving visitor only the small film.
-            context.CacheVaryByRules.HeaderNames = new Microsoft.Extensions.Primitives.StringValues(["Accept-Encoding", "Save-Data"]);
+            context.CacheVaryByRules.HeaderNames = new Microsoft.Extensions.Primitives.StringValues(["Accept-Encoding", .. varies]);
             if (context.AllowCacheStorage && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
                 TagForRevalidation(http.Response);
         }
