@@ -97,7 +97,13 @@ public sealed class StartupFailureTests
         var home = await client.GetAsync("/nl");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.Contains("\"blobs\":{\"status\":\"Unhealthy\"", await ready.Content.ReadAsStringAsync());
+        var body = await ready.Content.ReadAsStringAsync();
+        Assert.Contains("\"blobs\":{\"status\":\"Unhealthy\"", body);
+        // The public answer says what, the log why: no exception's name or message (hosts, ports) for whoever asks.
+        Assert.DoesNotContain("Exception", body);
+        Assert.DoesNotContain("127.0.0.1", body);
+        Assert.Contains(logs.Lines, line => line.Contains("The blob store does not answer: ", StringComparison.Ordinal)
+            && line.Contains("Exception", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         // At start-up, one line that says what to check.
         var warning = Assert.Single(logs.Lines, line => line.Contains("The Azure blob store does not answer", StringComparison.Ordinal));

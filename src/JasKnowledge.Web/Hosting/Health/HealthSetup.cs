@@ -14,7 +14,8 @@ namespace JasKnowledge.Web.Hosting.Health;
 /// database is back. On SIGTERM the node finishes the requests in flight (downloads included) for up to
 /// Jas:ShutdownTimeoutSeconds (default 30) before it stops. A starting node is also not ready until its
 /// search index has caught up with the search outbox; the index's lag (changes and seconds) is in the
-/// search check's data.</summary>
+/// search check's data. The answer is public (a load balancer asks it without credentials), so it says what is wrong but
+/// not why: an exception's name and message can name hosts, paths and versions, and go to the node's log instead.</summary>
 public static class HealthSetup
 {
     private const string Ready = "ready";
@@ -69,7 +70,7 @@ public static class HealthSetup
         }));
     }
 
-    private sealed class DatabaseHealthCheck(JasDbContext db) : IHealthCheck
+    private sealed class DatabaseHealthCheck(JasDbContext db, ILogger<DatabaseHealthCheck> logger) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
@@ -81,7 +82,8 @@ public static class HealthSetup
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return HealthCheckResult.Unhealthy("The database does not answer: " + e.GetType().Name);
+                logger.LogWarning("The database does not answer: {Reason}", Reason(e));
+                return HealthCheckResult.Unhealthy("The database does not answer; the node's log says why.");
             }
         }
     }
@@ -94,7 +96,7 @@ public static class HealthSetup
                 : HealthCheckResult.Healthy());
     }
 
-    private sealed class BlobStoreHealthCheck(IBlobStore blobs) : IHealthCheck
+    private sealed class BlobStoreHealthCheck(IBlobStore blobs, ILogger<BlobStoreHealthCheck> logger) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
@@ -105,12 +107,13 @@ public static class HealthSetup
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return HealthCheckResult.Unhealthy("The blob store does not answer: " + e.GetType().Name);
+                logger.LogWarning("The blob store does not answer: {Reason}", Reason(e));
+                return HealthCheckResult.Unhealthy("The blob store does not answer; the node's log says why.");
             }
         }
     }
 
-    private sealed class SearchIndexHealthCheck(SearchIndexUpdater updater) : IHealthCheck
+    private sealed class SearchIndexHealthCheck(SearchIndexUpdater updater, ILogger<SearchIndexHealthCheck> logger) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
@@ -125,7 +128,8 @@ public static class HealthSetup
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return HealthCheckResult.Unhealthy("The search index cannot be compared with the outbox: " + (updater.Problem ?? e.GetType().Name));
+                logger.LogWarning("The search index cannot be compared with the outbox: {Reason}", updater.Problem ?? Reason(e));
+                return HealthCheckResult.Unhealthy("The search index cannot be compared with the outbox; the node's log says why.");
             }
             var data = new Dictionary<string, object>
             {
@@ -138,9 +142,13 @@ public static class HealthSetup
             var behind = string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{lag.Behind} changes behind the outbox, the oldest waiting {lag.Seconds:F1} s");
             if (problem is not null)
-                return HealthCheckResult.Unhealthy($"The search index cannot catch up ({behind}): {problem}", data: data);
+                // The updater logs the problem itself, once each time it changes.
+                return HealthCheckResult.Unhealthy($"The search index cannot catch up ({behind}); the node's log says why.", data: data);
             if (!caughtUp) return HealthCheckResult.Degraded($"The search index is catching up: {behind}.", data: data);
             return HealthCheckResult.Healthy($"The search index is {behind}.", data);
         }
     }
+
+    /// <summary>One line for the log: the exception's name and the first line of its message.</summary>
+    private static string Reason(Exception e) => $"{e.GetType().Name}: {e.Message.Split('\n')[0]}";
 }
