@@ -18,6 +18,9 @@ public sealed record Invitation(PortalUser User, string? OneTimePassword, string
 /// <summary>An administrator's change that the rules refuse (e.g. removing the last administrator).</summary>
 /// <param name="isConflict">The account's state or another administrator's change stands in the way (HTTP 409), rather than
 /// what was typed (422).</param>
+/// <summary>What happened to an account between a request's loading it and its saving.</summary>
+public enum AccountChange { None, Saved, SessionsEnded }
+
 public sealed class AccountRuleException(string message, bool isConflict = false) : Exception(message)
 {
     public bool IsConflict { get; } = isConflict;
@@ -217,12 +220,27 @@ public sealed class AccountAdministration(
         code = new string(code.Where(char.IsAsciiDigit).ToArray());
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)) return null;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        Check(await users.SetTwoFactorEnabledAsync(user, true));
-        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
-        await AuditAsync(user.Email!, "account.2fa.enrol", user.Email!, null);
-        await transaction.CommitAsync();
-        return codes;
+        try
+        {
+            Check(await users.SetTwoFactorEnabledAsync(user, true));
+            var codes = await NewCodesAsync(user);
+            await AuditAsync(user.Email!, "account.2fa.enrol", user.Email!, null);
+            await transaction.CommitAsync();
+            return codes;
+        }
+        catch (AccountRuleException e) when (e.IsConflict)
+        {
+            // The page shows the account as it is, not as this refused change left it in memory.
+            await transaction.RollbackAsync();
+            await db.Entry(user).ReloadAsync();
+            throw;
+        }
     }
+
+    /// <summary>Identity answers null, not a refusal, when the account was saved by someone else meanwhile; nothing is kept then.</summary>
+    private async Task<List<string>> NewCodesAsync(PortalUser user) =>
+        (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList()
+            ?? throw new AccountRuleException(ChangedMeanwhile, isConflict: true);
 
     /// <summary>The account's own choice whether to get a mail when a Dutch text it translated changes, with its audit entry.
     /// Choosing what is already set changes nothing and writes nothing.</summary>
@@ -249,7 +267,7 @@ public sealed class AccountAdministration(
             return null;
         }
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
+        var codes = await NewCodesAsync(user);
         await AuditAsync(user.Email!, "account.2fa.recovery-codes", user.Email!, null);
         await transaction.CommitAsync();
         return codes;
@@ -282,10 +300,36 @@ public sealed class AccountAdministration(
     /// <summary>Sign-out ends this session and every copy of its cookie: a new security stamp. In the audit log, as sign-in is.</summary>
     public async Task SignedOutAsync(PortalUser user)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        Check(await users.UpdateSecurityStampAsync(user));
-        await AuditAsync(user.Email!, "account.signout", user.Email!, null);
-        await transaction.CommitAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var renewed = await users.UpdateSecurityStampAsync(user);
+            // Signing out must not fail because the account changed at the same moment (new recovery codes, another sign-in):
+            // the stamp is renewed on the account as it is now.
+            if (!renewed.Succeeded && attempt == 1 && IsConcurrencyFailure(renewed))
+            {
+                await transaction.RollbackAsync();
+                await db.Entry(user).ReloadAsync();
+                continue;
+            }
+            Check(renewed);
+            await AuditAsync(user.Email!, "account.signout", user.Email!, null);
+            await transaction.CommitAsync();
+            return;
+        }
+    }
+
+    /// <summary>Whether someone else saved the account after this request loaded it, and whether that ended its sessions (sign out
+    /// everywhere, a new role: a new security stamp). A second step refused for that reason is not a wrong code, and its code was
+    /// not used.</summary>
+    public async Task<AccountChange> ChangeSinceLoadedAsync(PortalUser user)
+    {
+        var loaded = db.Entry(user).OriginalValues;
+        var now = await db.Users.AsNoTracking().Where(u => u.Id == user.Id)
+            .Select(u => new { u.ConcurrencyStamp, u.SecurityStamp }).SingleOrDefaultAsync();
+        if (now is null) return AccountChange.SessionsEnded;
+        if (now.ConcurrencyStamp == loaded.GetValue<string?>(nameof(PortalUser.ConcurrencyStamp))) return AccountChange.None;
+        return now.SecurityStamp == loaded.GetValue<string?>(nameof(PortalUser.SecurityStamp)) ? AccountChange.Saved : AccountChange.SessionsEnded;
     }
 
     /// <summary>In the audit log: the account is locked for a quarter of an hour after too many wrong passwords or codes at
@@ -349,11 +393,13 @@ public sealed class AccountAdministration(
 
     /// <summary>Identity's refusals in the back office's language: the ones two administrators acting on one
     /// account at once produce are said as such, not as Identity's English text.</summary>
+    private static bool IsConcurrencyFailure(IdentityResult result) =>
+        result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure));
+
     private static void Check(IdentityResult result)
     {
         if (result.Succeeded) return;
-        if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.ConcurrencyFailure)
-                or nameof(IdentityErrorDescriber.UserNotInRole) or nameof(IdentityErrorDescriber.UserAlreadyInRole)))
+        if (IsConcurrencyFailure(result) || result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.UserNotInRole) or nameof(IdentityErrorDescriber.UserAlreadyInRole)))
             throw new AccountRuleException(ChangedMeanwhile, isConflict: true);
         throw new AccountRuleException(string.Join(" ", result.Errors.Select(e => AccountProblem.From(e).Dutch)));
     }

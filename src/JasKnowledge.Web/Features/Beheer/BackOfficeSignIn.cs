@@ -21,6 +21,9 @@ public enum SignInOutcome
     WrongCode,
     /// <summary>The half-done sign-in between the two steps is gone (expired, or the account's sessions ended meanwhile).</summary>
     NoSecondStep,
+    /// <summary>At the second step: the account was saved elsewhere at the same moment (a sign-in or a wrong code on another
+    /// device), so the right code could not be recorded as used. It was not used, and the next attempt loads the account afresh.</summary>
+    ChangedMeanwhile,
 }
 
 /// <summary>
@@ -88,6 +91,19 @@ public sealed class BackOfficeSignIn(SignInManager<PortalUser> signIn, AccountAd
         {
             await accounts.SignedInAsync(user, recovery ? "herstelcode" : "code");
             return SignInOutcome.SignedIn;
+        }
+        // Identity says "failed" too when the code was right but the account could not be saved (someone else saved it after this
+        // request loaded it): told as a wrong code, a person with one recovery code left would think it gone.
+        switch (result.IsLockedOut ? AccountChange.None : await accounts.ChangeSinceLoadedAsync(user))
+        {
+            case AccountChange.Saved:
+                return SignInOutcome.ChangedMeanwhile;
+            case AccountChange.SessionsEnded:
+                // Sign out everywhere (or a new role) at this very moment: the half-done sign-in ends with the other sessions,
+                // as it would have at the next request (HalfDoneSignIn).
+                await signIn.Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+                signIn.Context.Items[Hosting.Authentication.HalfDoneSignIn.EndedItem] = true;
+                return SignInOutcome.NoSecondStep;
         }
         metrics.SignInFailed("second-step", result.IsLockedOut);
         // The lock was checked above: this attempt started it.

@@ -44,6 +44,9 @@ public sealed class SecondStepModel(BackOfficeSignIn signIn) : PageModel
         {
             SignInOutcome.Disabled => "Dit account kan niet inloggen: het is uitgeschakeld. Vraag een beheerder om het weer aan te zetten.",
             SignInOutcome.LockedOut => "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over een kwartier opnieuw.",
+            SignInOutcome.ChangedMeanwhile => recovery
+                ? "Op hetzelfde moment werd dit account ergens anders gebruikt, bijvoorbeeld om in te loggen. Uw herstelcode is niet gebruikt: vul hem nog een keer in."
+                : "Op hetzelfde moment werd dit account ergens anders gebruikt, bijvoorbeeld om in te loggen. Uw code is niet gebruikt: vul de nieuwste code nog een keer in.",
             _ when recovery => "Deze herstelcode klopt niet, of is al gebruikt. Elke herstelcode werkt één keer.",
             _ => "Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat, en vul de nieuwste code in.",
         };

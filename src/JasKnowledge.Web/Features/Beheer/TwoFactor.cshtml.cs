@@ -52,7 +52,16 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         if (user.TwoFactorEnabled) return Redirect(BeheerFeature.TwoFactorPath);
-        var codes = await accounts.EnrolAsync(user, Code ?? "");
+        IReadOnlyList<string>? codes;
+        try
+        {
+            codes = await accounts.EnrolAsync(user, Code ?? "");
+        }
+        catch (AccountRuleException e) when (e.IsConflict)
+        {
+            await LoadAsync(user);
+            return ChangedMeanwhile(e);
+        }
         if (codes is null)
         {
             Problem = "Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat, en vul de nieuwste code in.";
@@ -71,13 +80,29 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         if (!user.TwoFactorEnabled) return Redirect(BeheerFeature.TwoFactorPath);
-        RecoveryCodes = await accounts.NewRecoveryCodesAsync(user, Password ?? "");
+        try
+        {
+            RecoveryCodes = await accounts.NewRecoveryCodesAsync(user, Password ?? "");
+        }
+        catch (AccountRuleException e) when (e.IsConflict)
+        {
+            // Sign out everywhere (or an administrator) saved the account at the same moment: no new codes were kept.
+            Enrolled = true;
+            return ChangedMeanwhile(e);
+        }
         if (RecoveryCodes is null)
         {
             Enrolled = true;
             Problem = "Dit wachtwoord klopt niet (of het account is even geblokkeerd na te veel pogingen). Er zijn geen nieuwe herstelcodes gemaakt; de oude werken nog.";
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
+        return Page();
+    }
+
+    private PageResult ChangedMeanwhile(AccountRuleException e)
+    {
+        Problem = e.Message;
+        Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
 
