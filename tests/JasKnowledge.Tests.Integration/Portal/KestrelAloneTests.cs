@@ -46,6 +46,24 @@ public sealed class KestrelAloneTests
                 "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
             Assert.Equal(2, pipelined.Split("HTTP/1.1 200 OK\r\n").Length - 1);
             Assert.StartsWith("HTTP/1.1 200 OK\r\n", await ConverseAsync(port, "GET /health/live HTTP/1.0\r\n\r\n"));
+            // A foreign line later on a kept-alive connection: the requests before it are answered, then the same 400, and the
+            // connection closes. Kestrel answered it with its empty 505 (found by the attack of 6 December, left then).
+            var later = await ConverseAsync(port,
+                "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", "GET /nl HTTP/1.2\r\nHost: 127.0.0.1\r\n\r\n");
+            Assert.Equal(["200", "400"], Statuses(later));
+            Assert.EndsWith("</html>\n", later);
+            // The same line in pieces: Kestrel has read its start, so it answers the cut-off line itself, with a 400 too.
+            var laterInPieces = await ConverseAsync(port,
+                "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /nl HTTP/1.", "2\r\nHost: 127.0.0.1\r\n\r\n");
+            Assert.Equal(["200", "400"], Statuses(laterInPieces));
+            // In one write, after a body that holds such a line itself: the body is the body, only the real next request is judged.
+            const string body = "GET /nl HTTP/1.2\r\n\r\n";
+            var afterBody = await ConverseAsync(port,
+                $"POST /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {body.Length}\r\n\r\n{body}"
+                + "GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /nl HTTP/3\r\nHost: 127.0.0.1\r\n\r\n");
+            // POST to the liveness check is a 405 (its body read and left), then the GET, then the 400 for the third.
+            Assert.Equal(["405", "200", "400"], Statuses(afterBody));
+            Assert.EndsWith("</html>\n", afterBody);
             // HTTP/2 from the first byte is still Kestrel's, which answers in HTTP/2 (a frame, not a line of text).
             var preface = await ConverseAsync(port, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
             Assert.DoesNotContain("HTTP/1.1 5", preface);
@@ -87,6 +105,10 @@ public sealed class KestrelAloneTests
         "GET", "POST", "OPTIONS", "M-SEARCH", "*", "/", "/nl", "?q=a", " ", "  ", "\t", "HTTP/1.1", "HTTP/1.0", "HTTP/", "1.1",
         "HTTP/2.0", "HTTX", "x", "\u007f", "\u00e9", "%", "#", ":", "\0", "\r\n",
     ];
+
+    /// <summary>The status of each answer on a connection, in order.</summary>
+    private static string[] Statuses(string answers) =>
+        System.Text.RegularExpressions.Regex.Matches(answers, "HTTP/1\\.1 (\\d{3}) ").Select(m => m.Groups[1].Value).ToArray();
 
     /// <summary>Writes the pieces with a pause between them and reads until the portal closes the connection.</summary>
     private static async Task<string> ConverseAsync(int port, params string[] pieces)

@@ -10,10 +10,11 @@ namespace JasKnowledge.Web.Hosting.Http;
 /// A request line naming an HTTP version Kestrel does not speak ("HTTP/1.2", "HTTP/2.0" written as text, "HTTX/1.1") or none
 /// at all got Kestrel's empty 505 before any middleware ran: a 5xx for something a client sent, which the portal
 /// answers nowhere else. nginx turns it into its 400 page (deploy/nginx.conf), but the embedded default has Kestrel facing
-/// visitors alone. So each new connection's first request line is read here, without consuming it, and a line Kestrel would
-/// refuse for its version gets a 400 with a short page in Dutch and English. Everything else goes on to Kestrel untouched:
-/// HTTP/1.0 and 1.1, HTTP/2's preface, TLS. A later request on a kept-alive connection still meets Kestrel's own answer:
-/// telling where it begins would mean reading every body's framing, and behind nginx no such request reaches a node.
+/// visitors alone. So each new connection's first request line is read here, without consuming it, and every later one on a
+/// kept-alive connection as Kestrel reads it (<see cref="JudgedTransport"/>); a line Kestrel would refuse for its version gets a
+/// 400 with a short page in Dutch and English, after the answers to the requests before it. (A later line that arrives in
+/// pieces, whose start Kestrel has read before its end came, gets Kestrel's own empty 400 instead.) Everything else reaches
+/// Kestrel untouched: HTTP/1.0 and 1.1, HTTP/2's preface, TLS.
 /// </summary>
 public static class ForeignHttpVersions
 {
@@ -28,7 +29,7 @@ public static class ForeignHttpVersions
     }
 
     /// <summary>Registered for every endpoint (Urls, configuration), before TLS where an endpoint has it: its handshake is
-    /// not a line of text and passes.</summary>
+    /// not a line of text, and the connection is then Kestrel's alone.</summary>
     public static void RefuseForeignHttpVersions(this KestrelServerOptions kestrel) =>
         kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => connection => FirstRequestAsync(connection, next, kestrel.Limits)));
 
@@ -74,7 +75,7 @@ public static class ForeignHttpVersions
         }
         if (verdict != Verdict.Foreign)
         {
-            await next(connection);
+            await LaterRequestsAsync(connection, next, limits);
             return;
         }
         var output = connection.Transport.Output;
@@ -82,6 +83,36 @@ public static class ForeignHttpVersions
         await output.FlushAsync();
         await output.CompleteAsync();
         await input.CompleteAsync();
+    }
+
+    /// <summary>The first line was Kestrel's: from here Kestrel reads the connection through <see cref="JudgedTransport"/>, so
+    /// its own clocks (keep-alive, request head) run as always; when it has answered every request before a foreign one, the 400
+    /// follows and the connection closes.</summary>
+    private static async Task LaterRequestsAsync(ConnectionContext connection, ConnectionDelegate next, KestrelServerLimits limits)
+    {
+        var transport = connection.Transport;
+        var judged = new JudgedTransport(transport, (int)Math.Min(limits.MaxRequestLineSize, int.MaxValue));
+        connection.Transport = judged;
+        try
+        {
+            await next(connection);
+        }
+        finally
+        {
+            connection.Transport = transport;
+        }
+        if (!judged.FoundForeign) return;
+        try
+        {
+            transport.Output.Write(Answer(DateTimeOffset.UtcNow));
+            await transport.Output.FlushAsync();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
+        {
+            // The client went away first: nothing to answer.
+        }
+        await transport.Output.CompleteAsync();
+        await transport.Input.CompleteAsync();
     }
 
     /// <summary>What the start of a connection holds, judged on its first line alone, split as Kestrel splits it: the method
