@@ -142,7 +142,7 @@ public static class ForeignHttpVersions
             return IsMethod(space < 0 ? partial : partial.AsSpan(0, space), allowEmpty: true) ? Verdict.NeedMore : Verdict.Kestrels;
         }
         if (found.Length > maxLine) return Verdict.Kestrels;
-        var line = found.ToArray().AsSpan();
+        var line = found.IsSingleSegment ? found.FirstSpan : found.ToArray();
         if (line.Length > 0 && line[^1] == (byte)'\r') line = line[..^1];
 
         var first = line.IndexOf((byte)' ');

@@ -117,11 +117,10 @@ public sealed class RequestFraming(int maxRequestLine)
 
     private void JudgeRequestLine(long offset)
     {
+        // The buffer has room for the line's LF, which the judge reads as its end.
+        _line[_lineLength] = (byte)'\n';
         var line = _line.AsSpan(0, _lineLength);
-        var judged = new byte[line.Length + 1];
-        line.CopyTo(judged);
-        judged[^1] = (byte)'\n';
-        if (ForeignHttpVersions.Judge(new ReadOnlySequence<byte>(judged), _line.Length - 1) == ForeignHttpVersions.Verdict.Foreign)
+        if (ForeignHttpVersions.Judge(new ReadOnlySequence<byte>(_line, 0, _lineLength + 1), _line.Length - 1) == ForeignHttpVersions.Verdict.Foreign)
         {
             ForeignAt = _requestStart;
             _state = State.Stopped;
