@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace JasKnowledge.Data.Content;
 
 /// <summary>
-/// Tells this node's publication listeners (its output cache) about changes another node committed.
+/// Tells this node's publication listeners (its output cache, its search index) about changes another node or a command committed.
 /// The change counter is the id of the newest audit-log entry: every change to what the public sees
 /// writes one in its own transaction, so the number moves exactly when such a change commits, on any
 /// node, with no extra write and nothing to miss (unlike a notification sent while this node was not
@@ -24,9 +24,10 @@ public sealed class PublicationWatcher(
 {
     public const string IntervalSetting = "Jas:PublicationPollMilliseconds";
 
-    /// <summary>Audit actions (exact, or a prefix ending in a dot) that change nothing a visitor sees.</summary>
+    /// <summary>Audit actions (exact, or a prefix ending in a dot) that change nothing a visitor sees. Not <c>search.rebuild</c>: it
+    /// changes no page, but it is how a running node learns that `reindex` wrote the whole outbox again (attack of 7 December).</summary>
     public static readonly IReadOnlyList<string> Unseen =
-        ["account.", "content.create", "content.draft", "content.restore", "content.preview-link", "feedback.comment.remove", "search.rebuild"];
+        ["account.", "content.create", "content.draft", "content.restore", "content.preview-link", "feedback.comment.remove"];
 
     private static readonly List<string> UnseenExactly = Unseen.Where(a => !a.EndsWith('.')).ToList();
     private static readonly List<string> UnseenPrefixes = Unseen.Where(a => a.EndsWith('.')).ToList();
