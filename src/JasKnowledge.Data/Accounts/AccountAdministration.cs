@@ -18,9 +18,6 @@ public sealed record Invitation(PortalUser User, string? OneTimePassword, string
 /// <summary>An administrator's change that the rules refuse (e.g. removing the last administrator).</summary>
 /// <param name="isConflict">The account's state or another administrator's change stands in the way (HTTP 409), rather than
 /// what was typed (422).</param>
-/// <summary>What happened to an account between a request's loading it and its saving.</summary>
-public enum AccountChange { None, Saved, SessionsEnded }
-
 public sealed class AccountRuleException(string message, bool isConflict = false) : Exception(message)
 {
     public bool IsConflict { get; } = isConflict;
@@ -34,7 +31,7 @@ public sealed class AccountRuleException(string message, bool isConflict = false
 /// validation interval. There is always one enabled administrator left.
 /// </summary>
 public sealed class AccountAdministration(
-    JasDbContext db, UserManager<PortalUser> users, AccountCommands commands, IEnumerable<IGemeenteNames> gemeenteNames, CultureCatalog cultures,
+    JasDbContext db, PortalUserManager users, AccountCommands commands, IEnumerable<IGemeenteNames> gemeenteNames, CultureCatalog cultures,
     TimeProvider clock)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromHours(72);
@@ -218,7 +215,12 @@ public sealed class AccountAdministration(
     public async Task<IReadOnlyList<string>?> EnrolAsync(PortalUser user, string code)
     {
         code = new string(code.Where(char.IsAsciiDigit).ToArray());
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)) return null;
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            // The right code, at the moment the account was saved elsewhere (sign out everywhere): not a wrong code.
+            if (users.RightCodeNotRecorded) throw new AccountRuleException(ChangedMeanwhile, isConflict: true);
+            return null;
+        }
         await using var transaction = await db.Database.BeginTransactionAsync();
         try
         {
@@ -298,39 +300,8 @@ public sealed class AccountAdministration(
     }
 
     /// <summary>Sign-out ends this session and every copy of its cookie: a new security stamp. In the audit log, as sign-in is.</summary>
-    public async Task SignedOutAsync(PortalUser user)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var renewed = await users.UpdateSecurityStampAsync(user);
-            // Signing out must not fail because the account changed at the same moment (new recovery codes, another sign-in):
-            // the stamp is renewed on the account as it is now.
-            if (!renewed.Succeeded && attempt == 1 && IsConcurrencyFailure(renewed))
-            {
-                await transaction.RollbackAsync();
-                await db.Entry(user).ReloadAsync();
-                continue;
-            }
-            Check(renewed);
-            await AuditAsync(user.Email!, "account.signout", user.Email!, null);
-            await transaction.CommitAsync();
-            return;
-        }
-    }
-
-    /// <summary>Whether someone else saved the account after this request loaded it, and whether that ended its sessions (sign out
-    /// everywhere, a new role: a new security stamp). A second step refused for that reason is not a wrong code, and its code was
-    /// not used.</summary>
-    public async Task<AccountChange> ChangeSinceLoadedAsync(PortalUser user)
-    {
-        var loaded = db.Entry(user).OriginalValues;
-        var now = await db.Users.AsNoTracking().Where(u => u.Id == user.Id)
-            .Select(u => new { u.ConcurrencyStamp, u.SecurityStamp }).SingleOrDefaultAsync();
-        if (now is null) return AccountChange.SessionsEnded;
-        if (now.ConcurrencyStamp == loaded.GetValue<string?>(nameof(PortalUser.ConcurrencyStamp))) return AccountChange.None;
-        return now.SecurityStamp == loaded.GetValue<string?>(nameof(PortalUser.SecurityStamp)) ? AccountChange.Saved : AccountChange.SessionsEnded;
-    }
+    public Task SignedOutAsync(PortalUser user) =>
+        SaveWithAuditAsync(user, () => users.UpdateSecurityStampAsync(user), "account.signout", null);
 
     /// <summary>In the audit log: the account is locked for a quarter of an hour after too many wrong passwords or codes at
     /// <paramref name="step"/> ("wachtwoord", "code"). Written when the lock starts, not for each attempt while it lasts.</summary>
@@ -339,13 +310,33 @@ public sealed class AccountAdministration(
 
     /// <summary>A sign-in that succeeded, in the audit log with <paramref name="how"/> ("wachtwoord" before the second factor is set
     /// up, "code", "herstelcode", "uitnodiging"): who was in the back office when is what an incident asks first.</summary>
-    public async Task SignedInAsync(PortalUser user, string how)
+    public Task SignedInAsync(PortalUser user, string how) =>
+        SaveWithAuditAsync(user, () =>
+        {
+            user.LastSignInUtc = clock.GetUtcNow().UtcDateTime;
+            return users.UpdateAsync(user);
+        }, "account.signin", how);
+
+    /// <summary>Sign-in and sign-out record what already happened, so they must not fail because the account was saved elsewhere
+    /// at that moment (sign out everywhere, new recovery codes, another sign-in; the attack of 7 December found a sign-in answered
+    /// 500 after its recovery code was used): the change is made once more on the account as it now is.</summary>
+    private async Task SaveWithAuditAsync(PortalUser user, Func<Task<IdentityResult>> change, string action, string? detail)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        user.LastSignInUtc = clock.GetUtcNow().UtcDateTime;
-        Check(await users.UpdateAsync(user));
-        await AuditAsync(user.Email!, "account.signin", user.Email!, how);
-        await transaction.CommitAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var result = await change();
+            if (!result.Succeeded && attempt == 1 && PortalUserManager.IsConcurrencyFailure(result))
+            {
+                await transaction.RollbackAsync();
+                await users.ForgetUnsavedAsync(user);
+                continue;
+            }
+            Check(result);
+            await AuditAsync(user.Email!, action, user.Email!, detail);
+            await transaction.CommitAsync();
+            return;
+        }
     }
 
     private async Task<PortalUser> UserAsync(string id) =>
@@ -393,13 +384,10 @@ public sealed class AccountAdministration(
 
     /// <summary>Identity's refusals in the back office's language: the ones two administrators acting on one
     /// account at once produce are said as such, not as Identity's English text.</summary>
-    private static bool IsConcurrencyFailure(IdentityResult result) =>
-        result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure));
-
     private static void Check(IdentityResult result)
     {
         if (result.Succeeded) return;
-        if (IsConcurrencyFailure(result) || result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.UserNotInRole) or nameof(IdentityErrorDescriber.UserAlreadyInRole)))
+        if (PortalUserManager.IsConcurrencyFailure(result) || result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.UserNotInRole) or nameof(IdentityErrorDescriber.UserAlreadyInRole)))
             throw new AccountRuleException(ChangedMeanwhile, isConflict: true);
         throw new AccountRuleException(string.Join(" ", result.Errors.Select(e => AccountProblem.From(e).Dutch)));
     }

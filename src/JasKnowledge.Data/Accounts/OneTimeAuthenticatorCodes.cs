@@ -31,18 +31,30 @@ public sealed class OneTimeAuthenticatorCodes(TimeProvider clock) : IUserTwoFact
         var secret = Base32(key);
         if (secret is null) return false;
         var now = clock.GetUtcNow().ToUnixTimeSeconds() / 30;
-        var lastStep = await manager.GetAuthenticationTokenAsync(user, LoginProvider, LastStepToken);
-        var last = long.TryParse(lastStep, CultureInfo.InvariantCulture, out var step)
-            ? step : long.MinValue;
-        for (var candidate = now - 1; candidate <= now + 1; candidate++)
+        for (var triedAgain = false; ; triedAgain = true)
         {
-            if (candidate <= last || !CryptographicOperations.FixedTimeEquals(Code(secret, candidate), System.Text.Encoding.ASCII.GetBytes(token)))
-                continue;
+            // Read again on a second try: the same code may have been used meanwhile, and then it is refused.
+            var lastStep = await manager.GetAuthenticationTokenAsync(user, LoginProvider, LastStepToken);
+            var last = long.TryParse(lastStep, CultureInfo.InvariantCulture, out var step) ? step : long.MinValue;
+            var matched = Matching(secret, token, now, last);
+            if (matched is null) return false;
             var saved = await manager.SetAuthenticationTokenAsync(
-                user, LoginProvider, LastStepToken, candidate.ToString(CultureInfo.InvariantCulture));
-            return saved.Succeeded;
+                user, LoginProvider, LastStepToken, matched.Value.ToString(CultureInfo.InvariantCulture));
+            if (saved.Succeeded) return true;
+            // Saved elsewhere at the same moment: the code is right, only its use was not recorded.
+            if (manager is not PortalUserManager portal || !PortalUserManager.IsConcurrencyFailure(saved)
+                || !await portal.TryAgainAfterConflictAsync(user, triedAgain))
+                return false;
         }
-        return false;
+    }
+
+    /// <summary>The step of the code within one step of drift, if it is later than the last one accepted.</summary>
+    private static long? Matching(byte[] secret, string token, long now, long last)
+    {
+        for (var candidate = now - 1; candidate <= now + 1; candidate++)
+            if (candidate > last && CryptographicOperations.FixedTimeEquals(Code(secret, candidate), System.Text.Encoding.ASCII.GetBytes(token)))
+                return candidate;
+        return null;
     }
 
     /// <summary>The six digits for one time step (RFC 4226 dynamic truncation).</summary>

@@ -222,19 +222,12 @@ public abstract class SecondFactorRulesTests<TFixture>(TFixture fixture) : IClas
 
     /// <summary>
     /// The second step at the very moment the account is saved elsewhere: the request has loaded the account (as the portal does when
-    /// it reads the half-done sign-in), then <paramref name="elsewhere"/> saves it in another scope, then the right recovery code is
-    /// given. Identity then answers "failed", as for a wrong code. Returns the outcome and the client whose password step it was.
+    /// it reads the half-done sign-in), then <paramref name="elsewhere"/> saves it in another scope, then <paramref name="code"/> is
+    /// given (a recovery code when <paramref name="recovery"/>). Identity answers "failed" for a right code it cannot record.
     /// </summary>
-    private async Task<(SignInOutcome Outcome, HttpClient Client, IReadOnlyList<string> Codes)> RecoveryCodeAtTheMomentAsync(
-        Func<IServiceProvider, PortalUser, Task> elsewhere)
+    private async Task<(SignInOutcome Outcome, HttpClient Client, string Email)> SecondStepAtTheMomentAsync(
+        string email, string code, bool recovery, Func<IServiceProvider, PortalUser, Task> elsewhere)
     {
-        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.Editor);
-        IReadOnlyList<string> codes;
-        using (var scope = Host.Services.CreateScope())
-        {
-            var user = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email))!;
-            codes = (await scope.ServiceProvider.GetRequiredService<AccountAdministration>().NewRecoveryCodesAsync(user, BackOffice.Password))!;
-        }
         var client = BackOffice.Client(Host);
         var passwordStep = await BackOffice.PasswordStepAsync(client, email);
         Assert.Equal(BackOffice.SecondStep, passwordStep.Headers.Location!.OriginalString);
@@ -247,32 +240,98 @@ public abstract class SecondFactorRulesTests<TFixture>(TFixture fixture) : IClas
         await request.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email);
         using (var other = Host.Services.CreateScope())
             await elsewhere(other.ServiceProvider, (await other.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email))!);
-        var outcome = await request.ServiceProvider.GetRequiredService<Web.Features.Beheer.BackOfficeSignIn>().SecondStepAsync(codes[0], recovery: true);
-        Assert.Equal(AccountAdministration.RecoveryCodeCount, (await KeptRecoveryCodesAsync(email)).Split(';').Length);
-        return (outcome, client, codes);
+        var outcome = await request.ServiceProvider.GetRequiredService<BackOfficeSignIn>().SecondStepAsync(code, recovery);
+        return (outcome, client, email);
+    }
+
+    private async Task<(string Email, IReadOnlyList<string> Codes)> AccountWithRecoveryCodesAsync()
+    {
+        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.Editor);
+        using var scope = Host.Services.CreateScope();
+        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email))!;
+        return (email, (await scope.ServiceProvider.GetRequiredService<AccountAdministration>().NewRecoveryCodesAsync(user, BackOffice.Password))!);
+    }
+
+    private static Task SignInElsewhereAsync(IServiceProvider services, PortalUser user) =>
+        services.GetRequiredService<AccountAdministration>().SignedInAsync(user, "code");
+
+    private static Task SignOutEverywhereAsync(IServiceProvider services, PortalUser user) =>
+        services.GetRequiredService<AccountAdministration>().SignedOutAsync(user);
+
+    private async Task<int> AccessFailedCountAsync(string email)
+    {
+        using var scope = Host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<JasDbContext>().Users.Where(u => u.Email == email).Select(u => u.AccessFailedCount).SingleAsync();
     }
 
     [Fact]
-    public async Task A_right_recovery_code_given_while_the_account_signs_in_elsewhere_is_not_called_wrong_and_still_works()
+    public async Task A_right_recovery_code_given_while_the_account_signs_in_elsewhere_signs_in()
     {
         // Found reading the code (7 December): Identity's "failed" for a right code it could not record was told as "klopt niet".
-        var (outcome, client, codes) = await RecoveryCodeAtTheMomentAsync((services, user) =>
-            services.GetRequiredService<AccountAdministration>().SignedInAsync(user, "code"));
+        var (email, codes) = await AccountWithRecoveryCodesAsync();
+        var (outcome, _, _) = await SecondStepAtTheMomentAsync(email, codes[0], recovery: true, SignInElsewhereAsync);
 
-        Assert.Equal(SignInOutcome.ChangedMeanwhile, outcome);
-        Assert.Equal("/beheer", (await BackOffice.SecondStepAsync(client, codes[0], recovery: true)).Headers.Location!.OriginalString);
+        Assert.Equal(SignInOutcome.SignedIn, outcome);
+        Assert.Equal(AccountAdministration.RecoveryCodeCount - 1, (await KeptRecoveryCodesAsync(email)).Split(';').Length);
     }
 
     [Fact]
-    public async Task A_recovery_code_given_while_the_account_signs_out_everywhere_ends_the_half_done_sign_in_without_using_it()
+    public async Task A_right_authenticator_code_given_while_the_account_signs_in_elsewhere_signs_in_once()
     {
-        var (outcome, client, _) = await RecoveryCodeAtTheMomentAsync((services, user) =>
-            services.GetRequiredService<AccountAdministration>().SignedOutAsync(user));
+        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.Editor);
+        var code = await Totp.FreshAsync(email, BackOffice.AuthenticatorKey);
+        var (outcome, _, _) = await SecondStepAtTheMomentAsync(email, code, recovery: false, SignInElsewhereAsync);
+
+        Assert.Equal(SignInOutcome.SignedIn, outcome);
+        Assert.Equal(0, await AccessFailedCountAsync(email));
+        // Its use was recorded on the second try: the same code does not sign in again.
+        Assert.Contains("klopt niet", await (await SecondStepWithAsync(email, code)).Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_right_code_given_while_the_account_signs_out_everywhere_ends_the_half_done_sign_in_without_using_it(bool recovery)
+    {
+        var (email, codes) = await AccountWithRecoveryCodesAsync();
+        var code = recovery ? codes[0] : await Totp.FreshAsync(email, BackOffice.AuthenticatorKey);
+        var (outcome, client, _) = await SecondStepAtTheMomentAsync(email, code, recovery, SignOutEverywhereAsync);
 
         Assert.Equal(SignInOutcome.NoSecondStep, outcome);
+        Assert.Equal(AccountAdministration.RecoveryCodeCount, (await KeptRecoveryCodesAsync(email)).Split(';').Length);
+        Assert.Equal(0, await AccessFailedCountAsync(email)); // a right code is no wrong attempt
         // The browser's half-done sign-in is refused from now on, and the sign-in page says why.
         var next = await client.GetAsync(BackOffice.SecondStep);
         Assert.Equal("/beheer/inloggen?afgebroken=ja", next.Headers.Location!.OriginalString);
+        // The code was not used: a new sign-in takes it.
+        Assert.Equal("/beheer", (await SecondStepWithAsync(email, code, recovery)).Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Wrong_codes_at_the_same_moment_each_count_towards_the_lock()
+    {
+        // The attack of 7 December: of 8 wrong codes sent at once, 2 were counted, and the lock came after 16.
+        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.Editor);
+        var (outcome, _, _) = await SecondStepAtTheMomentAsync(email, "000000", recovery: false, async (services, user) =>
+            await services.GetRequiredService<UserManager<PortalUser>>().AccessFailedAsync(user));
+
+        Assert.Equal(SignInOutcome.WrongCode, outcome);
+        Assert.Equal(2, await AccessFailedCountAsync(email));
+        // Three more from other requests still holding the account as they loaded it, and the lock begins at the fifth.
+        var held = new List<(IServiceScope Scope, PortalUser User)>();
+        for (var i = 0; i < 3; i++)
+        {
+            var scope = Host.Services.CreateScope();
+            held.Add((scope, (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email))!));
+        }
+        foreach (var (scope, user) in held)
+        {
+            await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().AccessFailedAsync(user);
+            scope.Dispose();
+        }
+        using var check = Host.Services.CreateScope();
+        var users = check.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        Assert.True(await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!));
     }
 
     [Fact]
@@ -293,6 +352,48 @@ public abstract class SecondFactorRulesTests<TFixture>(TFixture fixture) : IClas
         Assert.True(refusal.IsConflict);
         Assert.Contains("Laad de pagina opnieuw", refusal.Message);
         Assert.Equal(before, await KeptRecoveryCodesOrNoneAsync(email));
+    }
+
+    [Fact]
+    public async Task The_right_enrolment_code_given_while_the_account_signs_out_everywhere_is_not_called_wrong()
+    {
+        // The attack of 7 December: "Deze code klopt niet" for the right code, 1 time in 9.
+        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.Editor, enrolled: false);
+        using (var scope = Host.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var account = (await users.FindByEmailAsync(email))!;
+            Assert.True((await users.SetAuthenticationTokenAsync(account, "[AspNetUserStore]", "AuthenticatorKey", BackOffice.AuthenticatorKey)).Succeeded);
+        }
+        using var request = Host.Services.CreateScope();
+        var user = (await request.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email))!;
+        using (var other = Host.Services.CreateScope())
+            await SignOutEverywhereAsync(other.ServiceProvider, (await other.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email))!);
+
+        var refusal = await Assert.ThrowsAsync<AccountRuleException>(() => request.ServiceProvider.GetRequiredService<AccountAdministration>()
+            .EnrolAsync(user, Totp.Code(BackOffice.AuthenticatorKey)));
+        Assert.True(refusal.IsConflict);
+        using var check = Host.Services.CreateScope();
+        Assert.False((await check.ServiceProvider.GetRequiredService<JasDbContext>().Users.SingleAsync(u => u.Email == email)).TwoFactorEnabled);
+    }
+
+    [Fact]
+    public async Task Signing_in_is_recorded_when_the_account_signs_out_everywhere_at_that_moment()
+    {
+        // The attack of 7 December: the recovery code was used, then recording the sign-in met the sign-out's save and answered 500.
+        var email = await BackOffice.CreateUserAsync(Host, PortalRoles.Editor);
+        using var request = Host.Services.CreateScope();
+        var user = (await request.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email))!;
+        using (var other = Host.Services.CreateScope())
+            await SignOutEverywhereAsync(other.ServiceProvider, (await other.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email))!);
+
+        await request.ServiceProvider.GetRequiredService<AccountAdministration>().SignedInAsync(user, "herstelcode");
+
+        using var check = Host.Services.CreateScope();
+        var db = check.ServiceProvider.GetRequiredService<JasDbContext>();
+        Assert.NotNull((await db.Users.SingleAsync(u => u.Email == email)).LastSignInUtc);
+        Assert.Equal(["account.signout", "account.signin"], await db.AuditLog.Where(a => a.Subject == email && a.Action.StartsWith("account.sign"))
+            .OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
     }
 
     [Fact]

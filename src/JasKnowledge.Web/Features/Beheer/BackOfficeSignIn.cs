@@ -31,11 +31,11 @@ public enum SignInOutcome
 /// towards one lockout and the sign-in metrics; the audit log names each success and each lock begun. The pages (Login, SecondStep)
 /// only check that something was typed and say the outcome.
 /// </summary>
-public sealed class BackOfficeSignIn(SignInManager<PortalUser> signIn, AccountAdministration accounts, PortalMetrics metrics)
+public sealed class BackOfficeSignIn(
+    SignInManager<PortalUser> signIn, PortalUserManager users, AccountAdministration accounts, PortalMetrics metrics)
 {
     public async Task<SignInOutcome> PasswordAsync(string email, string password)
     {
-        var users = signIn.UserManager;
         var user = await users.FindByNameAsync(email.Trim());
         if (user is null)
         {
@@ -79,7 +79,7 @@ public sealed class BackOfficeSignIn(SignInManager<PortalUser> signIn, AccountAd
             await signIn.Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
             return SignInOutcome.Disabled;
         }
-        if (await signIn.UserManager.IsLockedOutAsync(user))
+        if (await users.IsLockedOutAsync(user))
         {
             metrics.SignInFailed("second-step", lockedOut: true);
             return SignInOutcome.LockedOut;
@@ -92,18 +92,15 @@ public sealed class BackOfficeSignIn(SignInManager<PortalUser> signIn, AccountAd
             await accounts.SignedInAsync(user, recovery ? "herstelcode" : "code");
             return SignInOutcome.SignedIn;
         }
-        // Identity says "failed" too when the code was right but the account could not be saved (someone else saved it after this
-        // request loaded it): told as a wrong code, a person with one recovery code left would think it gone.
-        switch (result.IsLockedOut ? AccountChange.None : await accounts.ChangeSinceLoadedAsync(user))
+        // Identity says "failed" too for a right code whose use could not be recorded, the account being saved elsewhere at that
+        // moment twice over (PortalUserManager tries once more): told as a wrong code, a person with one recovery code left would
+        // think it gone. After sign out everywhere the half-done sign-in ends, as it would at the next request (HalfDoneSignIn).
+        if (users.RightCodeNotRecorded)
         {
-            case AccountChange.Saved:
-                return SignInOutcome.ChangedMeanwhile;
-            case AccountChange.SessionsEnded:
-                // Sign out everywhere (or a new role) at this very moment: the half-done sign-in ends with the other sessions,
-                // as it would have at the next request (HalfDoneSignIn).
-                await signIn.Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
-                signIn.Context.Items[Hosting.Authentication.HalfDoneSignIn.EndedItem] = true;
-                return SignInOutcome.NoSecondStep;
+            if (!await users.SessionsEndedSinceLoadedAsync(user)) return SignInOutcome.ChangedMeanwhile;
+            await signIn.Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+            signIn.Context.Items[Hosting.Authentication.HalfDoneSignIn.EndedItem] = true;
+            return SignInOutcome.NoSecondStep;
         }
         metrics.SignInFailed("second-step", result.IsLockedOut);
         // The lock was checked above: this attempt started it.

@@ -44,6 +44,8 @@ public static class AuthenticationSetup
             })
             .AddEntityFrameworkStores<JasDbContext>()
             .AddUserStore<HashedRecoveryCodes>()
+            // Wrong attempts counted in the database, right codes tried again after a save elsewhere at the same moment.
+            .AddUserManager<PortalUserManager>()
             .AddClaimsPrincipalFactory<PortalUserClaims>()
             .AddPasswordValidator<PasswordRules>()
             // The one second factor: an authenticator app (no codes by e-mail or text message), each code once.
