@@ -149,6 +149,58 @@ public abstract class OutputCacheTests<TPortal>(TPortal portal) : IClassFixture<
         Assert.Contains(cached.Headers.GetValues("Set-Cookie"), c => c.StartsWith("jas-lang=ar", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_language_cookie_reaches_every_visitor_even_when_the_first_already_had_it()
+    {
+        // The attack of 7 December: the page was stored as rendered for a first visitor who already had the cookie, without it,
+        // and for an hour nobody else was given it.
+        var client = portal.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        using (var first = new HttpRequestMessage(HttpMethod.Get, "/en/sessions"))
+        {
+            first.Headers.TryAddWithoutValidation("Cookie", "jas-lang=en");
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(first)).StatusCode);
+        }
+        var next = await client.GetAsync("/en/sessions");
+        for (var tries = 0; tries < 10 && !next.Headers.Contains("Age"); tries++)
+        {
+            await Task.Delay(300);
+            next = await client.GetAsync("/en/sessions");
+        }
+        Assert.True(next.Headers.Contains("Age"));
+        Assert.Contains(next.Headers.GetValues("Set-Cookie"), c => c.StartsWith("jas-lang=en", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Odd_header_values_share_the_cache_entry_of_what_they_mean()
+    {
+        // The attack of 7 December: every raw Accept-Encoding or Save-Data value was a cache entry of its own.
+        var client = portal.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        async Task<HttpResponseMessage> AskAsync(string header, string value)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/en/sessions");
+            request.Headers.TryAddWithoutValidation(header, value);
+            return await client.SendAsync(request);
+        }
+        var gzip = await AskAsync("Accept-Encoding", "gzip");
+        Assert.Equal("gzip", Assert.Single(gzip.Content.Headers.ContentEncoding));
+        foreach (var same in new[] { "gzip, deflate", "GZIP;q=0.9, x-enc-1", "deflate, gzip;q=1" })
+        {
+            var answer = await AskAsync("Accept-Encoding", same);
+            Assert.Equal(gzip.Headers.ETag, answer.Headers.ETag);
+            Assert.Equal("gzip", Assert.Single(answer.Content.Headers.ContentEncoding));
+        }
+        // What the portal cannot encode in is answered plain, from one entry.
+        var plain = await AskAsync("Accept-Encoding", "x-enc-1");
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal(plain.Headers.ETag, (await AskAsync("Accept-Encoding", "x-enc-2, identity")).Headers.ETag);
+        Assert.NotEqual(gzip.Headers.ETag, plain.Headers.ETag);
+        // A Save-Data that does not say "on" is no Save-Data.
+        Assert.Equal(plain.Headers.ETag, (await AskAsync("Save-Data", "x1")).Headers.ETag);
+        // A page never sent cannot have been modified since a date to come: the page, not 304.
+        var future = await AskAsync("If-Modified-Since", DateTimeOffset.UtcNow.AddYears(1).ToString("R"));
+        Assert.Equal(HttpStatusCode.OK, future.StatusCode);
+    }
+
     /// <summary>Found by the attack of 5 December 2026: the cache let a second visitor of a page wait for the
     /// first one's rendering, and when the first went away (a closed tab, a lost connection), the second got a
     /// 500 with the first one's cancellation. Each visitor's page must depend on that visitor alone.</summary>

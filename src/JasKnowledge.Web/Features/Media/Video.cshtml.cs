@@ -5,6 +5,7 @@ using JasKnowledge.Web.Features.Media.Films;
 using JasKnowledge.Core.Modules;
 using JasKnowledge.Data.Assets;
 using JasKnowledge.Data.Content;
+using JasKnowledge.Web.Hosting.Http;
 using JasKnowledge.Web.Hosting.Routing;
 using JasKnowledge.Web.Features.Downloads;
 using JasKnowledge.Web.Features.Offline;

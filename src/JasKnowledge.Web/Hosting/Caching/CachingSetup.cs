@@ -42,6 +42,7 @@ public static class CachingSetup
     public static IApplicationBuilder UseCaching(this IApplicationBuilder app)
     {
         app.UseImmutableFonts();
+        app.UseCacheKeyHeaders();
         app.UseOutputCache();
         app.UseResponseCompression();
         return app;

@@ -51,10 +51,11 @@ public static class LocalizationSetup
         PortalCulture.Set(context, culture ?? catalog.Default);
         // Only a page the visitor reads is a choice of language: a Dutch film page loads the Arabic subtitles
         // (/ar/video/….vtt) and had made the next visit to / open in Arabic (the attack of 6 December 2026).
+        // Set whatever the visitor's own cookie says: the output cache replays this answer to every visitor of the path, and
+        // stored for a first visitor who had the cookie already, it gave nobody the cookie for an hour (attack of 7 December).
         if (culture is not null && !reExecuted && HttpMethods.IsGet(context.Request.Method)
             && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>()
-                is Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor
-            && context.Request.Cookies[PreferenceCookie] != culture.Code)
+                is Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor)
         {
             context.Response.Cookies.Append(PreferenceCookie, culture.Code, new CookieOptions
             {

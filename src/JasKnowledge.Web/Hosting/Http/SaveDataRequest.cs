@@ -1,4 +1,4 @@
-namespace JasKnowledge.Web.Features.Media;
+namespace JasKnowledge.Web.Hosting.Http;
 
 /// <summary>The client hint a browser sends when its user asked it to use less data (Chromium's data
 /// saver, Android's "lite" mode): <c>Save-Data: on</c>.</summary>
