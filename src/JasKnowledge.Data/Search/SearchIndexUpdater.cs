@@ -81,6 +81,7 @@ public sealed class SearchIndexUpdater(IServiceProvider services, ILogger<Search
                     index.AppliedSequence, await index.CountAsync(cancellationToken));
             _caughtUp = true;
             _lag = TimeSpan.Zero;
+            if (_problem is not null) logger.LogInformation("The search index caught up with the outbox again.");
             _problem = null;
         }
         finally
@@ -117,7 +118,7 @@ public sealed class SearchIndexUpdater(IServiceProvider services, ILogger<Search
 
     /// <summary>A publication committed here or seen on another node. The publication itself stands
     /// whatever happens here: a failure is logged and shown on /health/ready, and the next
-    /// publication or the start-up loop tries again.</summary>
+    /// publication or, within a second, the background loop tries again.</summary>
     public async Task PublishedAsync(CancellationToken cancellationToken)
     {
         // Before the node serves (the first import, a command) the start-up catch-up applies everything
@@ -136,26 +137,28 @@ public sealed class SearchIndexUpdater(IServiceProvider services, ILogger<Search
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _running = true;
-        // Until caught up once, try every second; after that publications drive it.
-        while (!_caughtUp && !stoppingToken.IsCancellationRequested)
+        // Until caught up once, try every second.
+        // After that publications drive it, and a catch-up that failed is tried again every second until it works: a node
+        // whose disk came back stayed out of the balancer until the next publication (attack of 7 December).
+        while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            if (!_caughtUp || _problem is not null)
             {
-                await CatchUpAsync(stoppingToken);
+                try
+                {
+                    await CatchUpAsync(stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e)
+                {
+                    Fail(e);
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                Fail(e);
-            }
-            if (!_caughtUp)
-            {
-                try { await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); }
-                catch (OperationCanceledException) { return; }
-            }
+            try { await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); }
+            catch (OperationCanceledException) { return; }
         }
     }
 

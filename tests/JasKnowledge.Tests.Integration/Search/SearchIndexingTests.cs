@@ -125,6 +125,46 @@ public abstract class SearchIndexingTests<TPortal>(TPortal portal) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_node_whose_index_could_not_be_written_is_ready_again_by_itself_once_it_can()
+    {
+        // The attack of 7 December: after a disk problem the node stayed unready until someone published again.
+        var folder = Path.Combine(portal.Factory.DataDirectory, "search-index");
+        var aside = folder + ".aside";
+        var client = portal.Factory.CreateClient();
+        // Read whatever the status code (503 while not ready).
+        async Task<string> SearchStateAsync() =>
+            JsonDocument.Parse(await (await client.GetAsync("/health/ready")).Content.ReadAsStringAsync()).RootElement
+                .GetProperty("checks").GetProperty("search").GetProperty("status").GetString()!;
+        Directory.Move(folder, aside);
+        try
+        {
+            await File.WriteAllTextAsync(folder, "Geen map: het portaal kan hier niet schrijven.");
+            using var scope = portal.Factory.Services.CreateScope();
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            await store.PublishNewVersionAsync(new ContentItem { Type = "page", Culture = "nl", LocalizationSet = "pages/vuurtoren", Slug = "vuurtoren" },
+                new VersionText("Vuurtoren", "De vuurtoren staat op het eiland."), "test");
+            Assert.Equal("Unhealthy", await SearchStateAsync());
+            // Long enough for this node's publication watcher to have seen the publication and tried too: from here on only
+            // the node itself can notice that the folder is back.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Assert.Equal("Unhealthy", await SearchStateAsync());
+        }
+        finally
+        {
+            File.Delete(folder);
+            Directory.Move(aside, folder);
+        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        string state;
+        while ((state = await SearchStateAsync()) != "Healthy")
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"Still {state} 10 s after the folder was back, with nothing published.");
+            await Task.Delay(200);
+        }
+        Assert.Equal(1, await TotalAsync("vuurtoren"));
+    }
+
+    [Fact]
     public async Task Documents_recorded_before_they_had_sections_are_recorded_again_with_them()
     {
         using var scope = portal.Factory.Services.CreateScope();
