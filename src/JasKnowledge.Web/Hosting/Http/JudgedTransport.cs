@@ -31,8 +31,16 @@ public sealed class JudgedTransport(IDuplexPipe connection, int maxRequestLine) 
         /// <summary>How far into the connection Kestrel has looked.</summary>
         public long Examined { get; private set; }
 
-        public override async ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default) =>
-            Judge(await inner.ReadAsync(cancellationToken));
+        public override ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
+        {
+            var read = inner.ReadAsync(cancellationToken);
+            // Data already there (pipelined requests, a body after its head) is judged without an await.
+            return read.IsCompletedSuccessfully ? new ValueTask<ReadResult>(Judge(read.Result)) : JudgeWhenReadAsync(read);
+        }
+
+        // Pooled: a connection waits for every request it reads, and a state machine each time would be garbage each time.
+        [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+        private async ValueTask<ReadResult> JudgeWhenReadAsync(ValueTask<ReadResult> read) => Judge(await read);
 
         public override bool TryRead(out ReadResult result)
         {
