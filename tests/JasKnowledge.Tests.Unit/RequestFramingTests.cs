@@ -70,6 +70,7 @@ public sealed class RequestFramingTests
     [InlineData("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")]
     [InlineData("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")]
     [InlineData("CONNECT a:443 HTTP/1.1\r\n\r\n")]
+    [InlineData("\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u0001\u00fc\u0003\u0003\n")] // a TLS handshake's start
     public void After_a_request_Kestrel_may_frame_otherwise_nothing_is_judged(string first)
     {
         var (foreign, following) = Frame(first + Foreign);

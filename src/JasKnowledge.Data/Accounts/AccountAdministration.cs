@@ -218,7 +218,11 @@ public sealed class AccountAdministration(
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             // The right code, at the moment the account was saved elsewhere (sign out everywhere): not a wrong code.
-            if (users.RightCodeNotRecorded) throw new AccountRuleException(ChangedMeanwhile, isConflict: true);
+            if (users.RightCodeNotRecorded)
+            {
+                await users.ForgetUnsavedAsync(user);
+                throw new AccountRuleException(ChangedMeanwhile, isConflict: true);
+            }
             return null;
         }
         await using var transaction = await db.Database.BeginTransactionAsync();

@@ -165,6 +165,9 @@ public static class ForeignHttpVersions
     private static bool IsMethod(ReadOnlySpan<byte> method, bool allowEmpty) =>
         (allowEmpty || method.Length > 0) && !method.ContainsAnyExcept(TokenCharacters);
 
+    /// <summary>Whether a byte may be part of a method; a TLS handshake (0x16) or HTTP/2's binary frames begin with one that may not.</summary>
+    public static bool IsMethodByte(byte b) => TokenCharacters.Contains(b);
+
     private static readonly SearchValues<byte> TokenCharacters = SearchValues.Create(
         "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8);
 

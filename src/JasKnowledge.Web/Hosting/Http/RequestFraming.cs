@@ -46,6 +46,8 @@ public sealed class RequestFraming(int maxRequestLine)
                     var first = bytes[i..].IndexOfAnyExcept((byte)'\r', (byte)'\n');
                     if (first < 0) { i = bytes.Length; break; }
                     i += first;
+                    // A request line begins with its method; a TLS handshake or HTTP/2's frames never do.
+                    if (!ForeignHttpVersions.IsMethodByte(bytes[i])) { Stop(); break; }
                     _state = State.RequestLine;
                     _lineLength = 0;
                     _lineTooLong = false;
