@@ -39,12 +39,12 @@ public static class CacheKeyHeaders
     public static string? Negotiated(Microsoft.Extensions.Primitives.StringValues acceptEncoding)
     {
         if (!StringWithQualityHeaderValue.TryParseList(acceptEncoding, out var offered)) return null;
+        var any = offered.FirstOrDefault(o => o.Value.Equals("*", StringComparison.Ordinal));
         string? best = null;
         var bestWeight = 0.0;
         foreach (var encoding in Encodings)
         {
             var named = offered.FirstOrDefault(o => o.Value.Equals(encoding, StringComparison.OrdinalIgnoreCase));
-            var any = offered.FirstOrDefault(o => o.Value.Equals("*", StringComparison.Ordinal));
             var weight = (named ?? any) is { } chosen ? chosen.Quality ?? 1.0 : 0.0;
             if (weight > bestWeight) (best, bestWeight) = (encoding, weight);
         }

@@ -78,11 +78,7 @@ public static class ForeignHttpVersions
             await LaterRequestsAsync(connection, next, limits);
             return;
         }
-        var output = connection.Transport.Output;
-        output.Write(Answer(DateTimeOffset.UtcNow));
-        await output.FlushAsync();
-        await output.CompleteAsync();
-        await input.CompleteAsync();
+        await AnswerForeignAsync(connection.Transport);
     }
 
     /// <summary>The first line was Kestrel's: from here Kestrel reads the connection through <see cref="JudgedTransport"/>, so
@@ -101,7 +97,12 @@ public static class ForeignHttpVersions
         {
             connection.Transport = transport;
         }
-        if (!judged.FoundForeign) return;
+        if (judged.FoundForeign) await AnswerForeignAsync(transport);
+    }
+
+    /// <summary>The 400 for a foreign line, on the first request or after the ones before it, and the connection's end.</summary>
+    private static async Task AnswerForeignAsync(System.IO.Pipelines.IDuplexPipe transport)
+    {
         try
         {
             transport.Output.Write(Answer(DateTimeOffset.UtcNow));
