@@ -223,6 +223,18 @@ public abstract class SearchQueryTests<TPortal>(TPortal portal) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
+    [Fact]
+    public async Task An_answer_says_how_long_the_index_took()
+    {
+        var response = await portal.Factory.CreateClient().GetAsync("/api/v1/search?q=koffie%20-nergenswoord");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var timing = Assert.Single(response.Headers.GetValues("Server-Timing"));
+        var match = System.Text.RegularExpressions.Regex.Match(timing, @"^index;dur=(\d+(\.\d{1,3})?);desc=""search index""$");
+        Assert.True(match.Success, timing);
+        // A first asking searched the index: some time passed, and far less than a minute.
+        Assert.InRange(double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 0.001, 60_000);
+    }
+
     private const int SearchQueryLimit = 200;
 
     private async Task<JsonElement> SearchAsync(string query)

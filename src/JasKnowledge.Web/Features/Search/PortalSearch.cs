@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JasKnowledge.Core.Assets;
 using JasKnowledge.Core.Localization;
 using JasKnowledge.Core.Markdown;
@@ -18,8 +19,10 @@ public sealed record SearchResultView(string Title, string Url, string Type, str
 /// <summary>The section of a page a hit's snippet comes from: its heading and the page's address with the heading's anchor.</summary>
 public sealed record SearchResultSection(string Title, string Url);
 
+/// <param name="IndexTime">How long the search index took to answer (both askings when the page was past the end).</param>
 public sealed record SearchOutcome(
-    SearchQuery Query, string? Culture, string? Type, int Page, int PageCount, SearchResults Results, IReadOnlyList<SearchResultView> Hits);
+    SearchQuery Query, string? Culture, string? Type, int Page, int PageCount, SearchResults Results, IReadOnlyList<SearchResultView> Hits,
+    TimeSpan IndexTime);
 
 /// <summary>Runs a search for the page and the API alike and turns hits into links.</summary>
 public sealed class PortalSearch(
@@ -47,14 +50,18 @@ public sealed class PortalSearch(
         var synonymCulture = visitorCulture ?? (cultures.Contains(culture) ? culture! : cultures.Default.Code);
         var synonyms = glossary.SynonymQueries(query, cultures.Default.Code, synonymCulture);
         var request = new SearchRequest(query, culture, type, page, PageSize, visitorCulture, synonyms);
+        var asked = Stopwatch.GetTimestamp();
         var results = await index.SearchAsync(request, cancellationToken);
+        var indexTime = Stopwatch.GetElapsedTime(asked);
         if (counted && page == 1) recorder.Record(query, visitorCulture ?? culture, results.Total == 0);
         var pageCount = Math.Min(MaxPage, (results.Total + PageSize - 1) / PageSize);
         if (page > pageCount && pageCount > 0)
         {
             // Past the end (an old link): show the last page rather than an empty one.
             page = pageCount;
+            asked = Stopwatch.GetTimestamp();
             results = await index.SearchAsync(request with { Page = page }, cancellationToken);
+            indexTime += Stopwatch.GetElapsedTime(asked);
         }
         var hits = results.Hits.Select(h =>
         {
@@ -62,7 +69,7 @@ public sealed class PortalSearch(
             var section = h.Section is { } s ? new SearchResultSection(s.Title, $"{url}#{Uri.EscapeDataString(s.Id)}") : null;
             return new SearchResultView(h.Document.Title, url, h.Document.Type, h.Document.Culture, SafeHtml.Sanitize(h.SnippetHtml), section);
         }).ToList();
-        return new SearchOutcome(query, culture, type, page, pageCount, results, hits);
+        return new SearchOutcome(query, culture, type, page, pageCount, results, hits, indexTime);
     }
 
     private string UrlOf(SearchDocument document)
