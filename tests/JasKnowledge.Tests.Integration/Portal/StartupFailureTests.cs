@@ -51,6 +51,17 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task A_setting_that_is_not_true_or_false_stops_the_portal_with_one_line_naming_it()
+    {
+        var (exitCode, _, error) = await PortalProcess.RunAsync(new Dictionary<string, string> { ["Jas__Search__ServerTiming"] = "ja" });
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("JasKnowledge cannot"));
+        Assert.Contains("Jas:Search:ServerTiming", line);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
     public async Task The_import_command_reports_a_broken_file_with_path_and_line_and_exits_non_zero()
     {
         var folder = ContentFolders.CopyOfShipped();

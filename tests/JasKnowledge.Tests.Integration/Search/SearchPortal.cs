@@ -37,7 +37,8 @@ public abstract class SearchPortal(DatabaseKind kind) : IAsyncLifetime
                 $"---\ntype: {document.Type}\ntitle: \"{document.Title}\"\nchangeNote: Testtekst.\n---\n\n{document.Body}\n");
         }
         _database = await TestDatabase.CreateAsync(kind);
-        Factory = new PortalFactory(_database, folder);
+        // The search tests read how long the index took (off by default: SearchApiOptions).
+        Factory = new PortalFactory(_database, folder, settings: new Dictionary<string, string> { ["Jas:Search:ServerTiming"] = "true" });
         // Ready means the index has caught up with the outbox: the first queries of a class ran before
         // that on a loaded machine and found nothing.
         using var client = Factory.CreateClient();

@@ -25,6 +25,16 @@ public abstract class ShippedContentSearchTests<TFixture>(TFixture fixture) : IC
         Assert.Contains(url, urls);
     }
 
+    /// <summary>How long the index took shows whether an answer was remembered, and so whether others asked the same
+    /// question: not told unless an operator switches it on (Jas:Search:ServerTiming).</summary>
+    [Fact]
+    public async Task An_answer_does_not_say_how_long_the_index_took_unless_switched_on()
+    {
+        var response = await fixture.Factory.CreateClient().GetAsync("/api/v1/search?q=participatieverklaring");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Server-Timing"));
+    }
+
     /// <summary>A film's page offers its renditions and pictures. Until 6 December 2026 each was a hit of its own, so
     /// five of the first ten hits for "participatieverklaring" were one film's files (its posters among them).</summary>
     [Fact]

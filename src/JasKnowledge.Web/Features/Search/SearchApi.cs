@@ -1,18 +1,18 @@
 using System.Globalization;
 using JasKnowledge.Core.Formats;
 using JasKnowledge.Core.Localization;
+using Microsoft.Extensions.Options;
 
 namespace JasKnowledge.Web.Features.Search;
 
 /// <summary>GET /api/v1/search?q=&amp;lang=&amp;type=&amp;page= → {query, queryCut, alsoSearchedFor, suggestion, total,
 /// facets, results}: what the search page shows, as data. Any q gives 200; an unknown language or type is a 400 that
-/// names the valid ones. A Server-Timing header says how long the search index took (index;dur= milliseconds): what the
-/// answer's time was spent on, for an operator's browser tools and for bench/search.sh.</summary>
+/// names the valid ones. With Jas:Search:ServerTiming on, a Server-Timing header says how long the search index took.</summary>
 public static class SearchApi
 {
     public static async Task<IResult> GetAsync(
-        string? q, string? lang, string? type, string? page, PortalSearch search, CultureCatalog cultures, HttpResponse response,
-        CancellationToken cancellationToken)
+        string? q, string? lang, string? type, string? page, PortalSearch search, CultureCatalog cultures, IOptions<SearchApiOptions> options,
+        HttpResponse response, CancellationToken cancellationToken)
     {
         lang = string.IsNullOrWhiteSpace(lang) ? null : lang.Trim();
         type = string.IsNullOrWhiteSpace(type) ? null : type.Trim();
@@ -33,7 +33,7 @@ public static class SearchApi
             return Problem("Invalid page", $"page must be a whole number from 1 (pages beyond {PortalSearch.MaxPage} are served empty).");
 
         var outcome = await search.SearchAsync(q, lang, type, pageNumber, cancellationToken);
-        response.Headers["Server-Timing"] = ServerTiming(outcome.IndexTime);
+        if (options.Value.ServerTiming) response.Headers["Server-Timing"] = ServerTiming(outcome.IndexTime);
         // Past the last page (or past 100) the search page shows the last one (an old link still leads somewhere); a client of
         // the API that pages on until a page is empty got that last page again for ever (the attack of 6 December 2026): it
         // gets an empty one.

@@ -16,6 +16,8 @@ public static class SearchFeature
     public static IServiceCollection AddSearchFeature(this IServiceCollection services)
     {
         services.AddScoped<PortalSearch>();
+        // Read at start-up: a setting that is not true or false stops the start with its name, not a later search with a 500.
+        services.AddOptions<SearchApiOptions>().BindConfiguration(SearchApiOptions.Section).ValidateOnStart();
         services.AddSingleton<SearchQueryRecorder>();
         services.AddSingleton<SearchQueryFlush>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchQueryFlush>());

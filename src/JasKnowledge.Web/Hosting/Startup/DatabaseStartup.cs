@@ -27,8 +27,10 @@ public static class DatabaseStartup
             _ = services.GetRequiredService<Theme.PublicOrigin>();
             _ = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>>().Value;
             _ = services.GetRequiredService<Telemetry.TelemetrySettings>();
+            // A feature's settings registered with ValidateOnStart: read here, so that a wrong one gets this one line too.
+            services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
         }
-        catch (Exception e) when (e is StartupException or InvalidOperationException)
+        catch (Exception e) when (e is StartupException or InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             await error.WriteLineAsync($"JasKnowledge cannot start: {e.Message}");
             return false;
