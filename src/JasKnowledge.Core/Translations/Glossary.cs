@@ -76,10 +76,15 @@ public sealed partial class Glossary
         for (var i = 0; i < Terms.Count; i++)
         {
             var term = Terms[i];
-            // The longest form found, so "التأمين الصحي" is replaced whole, not a shorter form inside it.
-            var found = _normalForms[i]
-                .Select(f => (Form: f, At: Find(normal, f))).Where(m => m.At >= 0)
-                .OrderByDescending(m => m.Form.Length).FirstOrDefault();
+            // The longest form found, so "التأمين الصحي" is replaced whole, not a shorter form inside it (the first
+            // of equally long ones). A loop, not a query: every search asks this of every term.
+            (string? Form, int At) found = (null, -1);
+            foreach (var form in _normalForms[i])
+            {
+                if (form.Length <= (found.Form?.Length ?? -1)) continue;
+                var at = Find(normal, form);
+                if (at >= 0) found = (form, at);
+            }
             if (found.Form is null) continue;
             var (start, end) = (found.At, found.At + found.Form.Length);
             // A typed word may go on past the form (stages, куратором) or carry little words written onto it (the
