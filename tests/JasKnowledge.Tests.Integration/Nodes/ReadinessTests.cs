@@ -43,6 +43,11 @@ public sealed class ReadinessTests
         // it out of the output cache). Search needs no database: it answers from this node's index.
         Assert.Equal(HttpStatusCode.InternalServerError, (await client.GetAsync("/nl/over?werk")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/nl/zoeken?q=werk")).StatusCode);
+        // Asked ten times a second for two seconds more, the node said once in its log that its database does not answer
+        // (the attack of 7 December 2026 counted an error line and a warning for every question).
+        for (var i = 0; i < 20; i++) { await client.GetAsync("/health/ready"); await Task.Delay(100); }
+        Assert.Single(Lines(node.Log, "The database does not answer: "));
+        Assert.Empty(Lines(node.Log, "Health check database"));
 
         await server.StartServerAsync();
         clock.Restart();
@@ -54,5 +59,9 @@ public sealed class ReadinessTests
         // Ready means it serves again: pages that need the database, every time.
         for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/nl/zoeken?q=taal{i}")).StatusCode);
         Assert.False(node.HasExited);
+        Assert.Single(Lines(node.Log, "The database answers again."));
     }
+
+    private static IEnumerable<string> Lines(string log, string text) =>
+        log.Split('\n').Where(line => line.Contains(text, StringComparison.Ordinal));
 }

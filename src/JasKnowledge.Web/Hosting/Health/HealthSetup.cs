@@ -25,6 +25,7 @@ public static class HealthSetup
     public static IServiceCollection AddPortalHealth(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(configuration.GetValue(ShutdownTimeoutSetting, 30)));
+        services.AddSingleton<DependencyOutages>();
         services.AddHealthChecks()
             .AddCheck<StoppingHealthCheck>("stopping", tags: [Ready])
             .AddCheck<DatabaseHealthCheck>("database", tags: [Ready], timeout: TimeSpan.FromSeconds(5))
@@ -70,21 +71,35 @@ public static class HealthSetup
         }));
     }
 
-    private sealed class DatabaseHealthCheck(JasDbContext db, ILogger<DatabaseHealthCheck> logger) : IHealthCheck
+    private sealed class DatabaseHealthCheck(JasDbContext db, DependencyOutages outages, ILogger<DatabaseHealthCheck> logger) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        // A query, not just an open: a pooled connection may be open to a server that is gone.
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            AskAsync(() => db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken), "The database", outages.Database, logger, cancellationToken);
+    }
+
+    /// <summary>Asks a dependency and tells the log about its outages (<see cref="DependencyOutage"/>): why it does not
+    /// answer, a check's time running out included (ASP.NET Core's own line per failed check is switched off in
+    /// appsettings.json), and when it answers again.</summary>
+    private static async Task<HealthCheckResult> AskAsync(
+        Func<Task> ask, string dependency, DependencyOutage outage, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
         {
-            try
-            {
-                // A query, not just an open: a pooled connection may be open to a server that is gone.
-                await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
-                return HealthCheckResult.Healthy();
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning("The database does not answer: {Reason}", Reason(e));
-                return HealthCheckResult.Unhealthy("The database does not answer; the node's log says why.");
-            }
+            await ask();
+            if (outage.Answered()) logger.LogInformation("{Dependency} answers again.", dependency);
+            return HealthCheckResult.Healthy();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            const string timedOut = "no answer within the check's 5 seconds";
+            if (outage.Failed()) logger.LogWarning("{Dependency} does not answer: {Reason}", dependency, timedOut);
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (outage.Failed()) logger.LogWarning("{Dependency} does not answer: {Reason}", dependency, Reason(e));
+            return HealthCheckResult.Unhealthy($"{dependency} does not answer; the node's log says why.");
         }
     }
 
@@ -96,24 +111,14 @@ public static class HealthSetup
                 : HealthCheckResult.Healthy());
     }
 
-    private sealed class BlobStoreHealthCheck(IBlobStore blobs, ILogger<BlobStoreHealthCheck> logger) : IHealthCheck
+    private sealed class BlobStoreHealthCheck(IBlobStore blobs, DependencyOutages outages, ILogger<BlobStoreHealthCheck> logger) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                await blobs.CheckAvailableAsync(cancellationToken);
-                return HealthCheckResult.Healthy();
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning("The blob store does not answer: {Reason}", Reason(e));
-                return HealthCheckResult.Unhealthy("The blob store does not answer; the node's log says why.");
-            }
-        }
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            AskAsync(() => blobs.CheckAvailableAsync(cancellationToken), "The blob store", outages.Blobs, logger, cancellationToken);
     }
 
-    private sealed class SearchIndexHealthCheck(SearchIndexUpdater updater, ILogger<SearchIndexHealthCheck> logger) : IHealthCheck
+    private sealed class SearchIndexHealthCheck(SearchIndexUpdater updater, DependencyOutages outages, ILogger<SearchIndexHealthCheck> logger)
+        : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
@@ -128,9 +133,11 @@ public static class HealthSetup
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning("The search index cannot be compared with the outbox: {Reason}", updater.Problem ?? Reason(e));
+                if (outages.Search.Failed())
+                    logger.LogWarning("The search index cannot be compared with the outbox: {Reason}", updater.Problem ?? Reason(e));
                 return HealthCheckResult.Unhealthy("The search index cannot be compared with the outbox; the node's log says why.");
             }
+            if (outages.Search.Answered()) logger.LogInformation("The search index can be compared with the outbox again.");
             var data = new Dictionary<string, object>
             {
                 ["appliedSequence"] = lag.Applied,
