@@ -94,6 +94,33 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task A_blob_store_that_never_answers_makes_the_node_not_ready_and_the_log_says_so_once()
+    {
+        // Takes connections and never answers: each check runs out of its 5 seconds.
+        using var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        silent.Start(100);
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        // No content to import: storing the shipped files would wait for the silent store too (minutes per file).
+        await using var portal = new PortalFactory(database, ContentFolders.NewEmpty(), blobConnectionString:
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+            + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+            + $"BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;");
+        var logs = new CapturedLogs();
+        var client = portal.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs))).CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(60);
+
+        var first = await client.GetAsync("/health/ready");
+        var second = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
+        Assert.Contains("\"blobs\":{\"status\":\"Unhealthy\"", await second.Content.ReadAsStringAsync());
+        Assert.Single(logs.Lines, line => line.Contains("The blob store does not answer: no answer within the check's 5 seconds", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, line => line.Contains("Health check blobs", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_unreachable_blob_store_makes_the_node_not_ready_but_pages_still_render()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
