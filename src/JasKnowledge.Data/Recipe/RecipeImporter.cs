@@ -95,6 +95,7 @@ public sealed class RecipeImporter(
             // was not committed, so nothing of it is visible.
             logger.LogError(e, "Content import of {Path} failed", path);
             report.Problems.Add(new RecipeProblem(path, 1, $"Could not be imported: {e.Message}"));
+            report.NotImported.Add(path);
         }
         finally
         {

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using JasKnowledge.Tests.Integration.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
@@ -119,6 +122,44 @@ public sealed class StartupFailureTests
         Assert.Single(logs.Lines, line => line.Contains("The blob store does not answer: no answer within the check's 5 seconds", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, line => line.Contains("Health check blobs", StringComparison.Ordinal));
     }
+
+    /// <summary>Files the first start could not put into the blob store are imported by a later start, not given up
+    /// for good: until 7 December 2026 the first import counted as done with the handbook's files missing.</summary>
+    [Fact]
+    public async Task Files_a_first_start_could_not_store_come_in_at_the_next_start()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
+        await using (var outage = new PortalFactory(database, blobConnectionString:
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+            + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+            + "BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;"))
+        {
+            var logs = new CapturedLogs();
+            var during = outage.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
+            Assert.Equal(HttpStatusCode.OK, (await during.CreateClient().GetAsync("/nl")).StatusCode);
+            Assert.Contains(logs.Lines, line => line.Contains("The first import is not complete: ", StringComparison.Ordinal)
+                && line.Contains("the next start imports them", StringComparison.Ordinal));
+            Assert.False(await FirstImportDoneAsync(during.Services));
+            Assert.DoesNotContain(await DownloadsAsync(during.CreateClient()), slug => slug == "het-gesprek-handboek-pdf");
+        }
+
+        // The next start, with a blob store that answers (a folder): the rest comes in and the first import is done.
+        await using var after = new PortalFactory(database);
+        var client = after.CreateClient();
+        Assert.Contains(await DownloadsAsync(client), slug => slug == "het-gesprek-handboek-pdf");
+        Assert.True(await FirstImportDoneAsync(after.Services));
+    }
+
+    private static async Task<bool> FirstImportDoneAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JasKnowledge.Data.JasDbContext>();
+        return await db.StartupSteps.AnyAsync(s => s.Name == JasKnowledge.Data.Startup.StartupStep.FirstImport);
+    }
+
+    private static async Task<List<string>> DownloadsAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/downloads"))
+            .EnumerateArray().Select(d => d.GetProperty("slug").GetString()!).ToList();
 
     [Fact]
     public async Task An_unreachable_blob_store_makes_the_node_not_ready_but_pages_still_render()

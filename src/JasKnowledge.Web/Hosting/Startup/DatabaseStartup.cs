@@ -45,7 +45,7 @@ public static class DatabaseStartup
                 if (contentFolder is not null)
                 {
                     await WarnWhenBlobStoreIsUnreachableAsync(services, storage, logger);
-                    await ImportOnFirstStartAsync(services, contentFolder);
+                    await ImportOnFirstStartAsync(services, contentFolder, logger);
                     await EnsureSearchIndexAsync(services, logger);
                 }
             }
@@ -100,15 +100,23 @@ public static class DatabaseStartup
         }
     }
 
-    /// <summary>Imports the content folder until one import has run to its end. A node killed half-way
-    /// leaves whole files only (each is its own transaction); the next start imports again, and the
-    /// files already in are unchanged, so only the rest comes in.</summary>
-    private static async Task ImportOnFirstStartAsync(IServiceProvider services, string contentFolder)
+    /// <summary>Imports the content folder until one import has run to its end with every file in. A node killed
+    /// half-way leaves whole files only (each is its own transaction), and files the blob store or the database did not
+    /// take (an outage at the first start) are not given up: the next start imports again, and the files already in are
+    /// unchanged, so only the rest comes in.</summary>
+    private static async Task ImportOnFirstStartAsync(IServiceProvider services, string contentFolder, ILogger logger)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
         if (await db.StartupSteps.AnyAsync(s => s.Name == StartupStep.FirstImport)) return;
-        await scope.ServiceProvider.GetRequiredService<RecipeImporter>().ImportAsync(contentFolder);
+        var report = await scope.ServiceProvider.GetRequiredService<RecipeImporter>().ImportAsync(contentFolder);
+        if (report.NotImported.Count > 0)
+        {
+            logger.LogWarning(
+                "The first import is not complete: {Count} files could not be imported ({Files}); the next start imports them.",
+                report.NotImported.Count, string.Join(", ", report.NotImported.Take(5)) + (report.NotImported.Count > 5 ? ", …" : ""));
+            return;
+        }
         db.StartupSteps.Add(new StartupStep { Name = StartupStep.FirstImport, CompletedUtc = DateTime.UtcNow });
         await db.SaveChangesAsync();
     }
