@@ -26,7 +26,9 @@ public sealed class RecipeImporter(
     public const string ReadmeFile = "README.md";
     private static readonly FileExtensionContentTypeProvider MediaTypes = new();
 
-    public async Task<RecipeReport> ImportAsync(string folder, CancellationToken cancellationToken = default)
+    /// <param name="newItemsOnly">Leave items and files already in the database as they are, whatever the folder says: a
+    /// first import that did not finish brings in the rest without undoing what editors changed since.</param>
+    public async Task<RecipeReport> ImportAsync(string folder, CancellationToken cancellationToken = default, bool newItemsOnly = false)
     {
         var report = new RecipeReport();
         folder = Path.GetFullPath(folder);
@@ -44,7 +46,7 @@ public sealed class RecipeImporter(
             .ThenBy(p => p, StringComparer.Ordinal);
         foreach (var path in markdown)
         {
-            await GuardAsync(report, path, () => ImportContentFileAsync(folder, path, report, cancellationToken));
+            await GuardAsync(report, path, () => ImportContentFileAsync(folder, path, report, newItemsOnly, cancellationToken));
         }
 
         // A companion without its Markdown file would be silently ignored: say so instead.
@@ -67,7 +69,7 @@ public sealed class RecipeImporter(
             .Order(StringComparer.Ordinal);
         foreach (var path in manifests)
         {
-            await GuardAsync(report, path, () => ImportAssetManifestAsync(folder, path, report, cancellationToken));
+            await GuardAsync(report, path, () => ImportAssetManifestAsync(folder, path, report, newItemsOnly, cancellationToken));
         }
 
         foreach (var problem in report.Problems) logger.LogWarning("Content import: {Problem}", problem.ToString());
@@ -104,7 +106,8 @@ public sealed class RecipeImporter(
         }
     }
 
-    private async Task ImportContentFileAsync(string folder, string path, RecipeReport report, CancellationToken cancellationToken)
+    private async Task ImportContentFileAsync(
+        string folder, string path, RecipeReport report, bool newItemsOnly, CancellationToken cancellationToken)
     {
         var companions = new List<(CompanionFile, string)>();
         foreach (var kind in companionKinds)
@@ -133,6 +136,11 @@ public sealed class RecipeImporter(
                 CreatedUtc = clock.GetUtcNow().UtcDateTime };
             await store.PublishNewVersionAsync(item, text, Actor, cancellationToken);
             report.Created++;
+            return;
+        }
+        if (newItemsOnly)
+        {
+            report.Unchanged++;
             return;
         }
         if (item.Type != file.Type)
@@ -168,7 +176,8 @@ public sealed class RecipeImporter(
         return source?.Published is { } published && from > published.Number ? file.Text with { SourceVersion = published.Number } : file.Text;
     }
 
-    private async Task ImportAssetManifestAsync(string folder, string path, RecipeReport report, CancellationToken cancellationToken)
+    private async Task ImportAssetManifestAsync(
+        string folder, string path, RecipeReport report, bool newItemsOnly, CancellationToken cancellationToken)
     {
         var manifest = AssetManifest.Parse(path, await File.ReadAllTextAsync(Path.Combine(folder, path), cancellationToken));
         if (!cultures.Contains(manifest.Culture))
@@ -181,7 +190,13 @@ public sealed class RecipeImporter(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var asset = await files.FindAsync(manifest.Culture, manifest.Slug, cancellationToken)
+        var found = await files.FindAsync(manifest.Culture, manifest.Slug, cancellationToken);
+        if (found is not null && newItemsOnly)
+        {
+            report.Unchanged++;
+            return;
+        }
+        var asset = found
             ?? new Asset { Slug = manifest.Slug, Culture = manifest.Culture, Title = manifest.Title, CreatedUtc = now };
         asset.Title = manifest.Title;
 

@@ -18,10 +18,10 @@ public abstract class RecipeTests(DatabaseKind kind)
         return (portal, database);
     }
 
-    private static async Task<RecipeReport> ImportAsync(PortalFactory portal, string folder)
+    private static async Task<RecipeReport> ImportAsync(PortalFactory portal, string folder, bool newItemsOnly = false)
     {
         using var scope = portal.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<RecipeImporter>().ImportAsync(folder);
+        return await scope.ServiceProvider.GetRequiredService<RecipeImporter>().ImportAsync(folder, newItemsOnly: newItemsOnly);
     }
 
     private static async Task<T> QueryAsync<T>(PortalFactory portal, Func<JasDbContext, Task<T>> query)
@@ -62,6 +62,36 @@ public abstract class RecipeTests(DatabaseKind kind)
             Assert.Equal("Alinea over open data herschreven.", item.Published.ChangeNote);
             Assert.Equal(VersionState.Superseded, item.Version(1).State);
             Assert.Contains("Alles wat u hier ziet", item.Published.Body);
+        }
+    }
+
+    /// <summary>What a start does when its first import did not finish: the rest comes in, and what is already in stays as
+    /// an editor may have changed it since.</summary>
+    [Fact]
+    public async Task Importing_only_what_is_new_adds_new_files_and_leaves_what_is_in_alone()
+    {
+        var folder = ContentFolders.CopyOfShipped();
+        var (portal, database) = await StartAsync(folder);
+        await using (database)
+        await using (portal)
+        {
+            var path = Path.Combine(folder, "pages", "over.nl.md");
+            await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("Alles wat u op dit portaal ziet", "Alles wat u hier ziet"));
+            await File.WriteAllTextAsync(Path.Combine(folder, "pages", "nieuw.nl.md"),
+                "---\ntype: page\ntitle: \"Nieuw\"\nchangeNote: Nieuwe pagina.\n---\n\nEen pagina die er nog niet was.\n");
+            var manifest = Directory.EnumerateFiles(folder, "*.asset.yml", SearchOption.AllDirectories).First();
+            await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest)).Replace("title: ", "title: Anders "));
+
+            var report = await ImportAsync(portal, folder, newItemsOnly: true);
+
+            Assert.Empty(report.Problems);
+            Assert.Equal(1, report.Created);
+            Assert.Equal(0, report.Updated + report.RevisionsAdded);
+            var over = await QueryAsync(
+                portal, db => db.ContentItems.Include(i => i.Versions).SingleAsync(i => i.LocalizationSet == "pages/over" && i.Culture == "nl"));
+            Assert.Equal(1, over.Published!.Number);
+            Assert.DoesNotContain("Alles wat u hier ziet", over.Published.Body);
+            Assert.False(await QueryAsync(portal, db => db.Assets.AnyAsync(a => a.Title.StartsWith("Anders "))));
         }
     }
 

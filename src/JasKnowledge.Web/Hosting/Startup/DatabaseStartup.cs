@@ -102,14 +102,14 @@ public static class DatabaseStartup
 
     /// <summary>Imports the content folder until one import has run to its end with every file in. A node killed
     /// half-way leaves whole files only (each is its own transaction), and files the blob store or the database did not
-    /// take (an outage at the first start) are not given up: the next start imports again, and the files already in are
-    /// unchanged, so only the rest comes in.</summary>
+    /// take (an outage at the first start) are not given up: the next start imports again, and what is already in stays as
+    /// it is (an editor may have changed it since), so only the rest comes in.</summary>
     private static async Task ImportOnFirstStartAsync(IServiceProvider services, string contentFolder, ILogger logger)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<JasDbContext>();
         if (await db.StartupSteps.AnyAsync(s => s.Name == StartupStep.FirstImport)) return;
-        var report = await scope.ServiceProvider.GetRequiredService<RecipeImporter>().ImportAsync(contentFolder);
+        var report = await scope.ServiceProvider.GetRequiredService<RecipeImporter>().ImportAsync(contentFolder, newItemsOnly: true);
         if (report.NotImported.Count > 0)
         {
             logger.LogWarning(
