@@ -105,10 +105,7 @@ public sealed class StartupFailureTests
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
         // No content to import: storing the shipped files would wait for the silent store too (minutes per file).
-        await using var portal = new PortalFactory(database, ContentFolders.NewEmpty(), blobConnectionString:
-            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
-            + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
-            + $"BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;");
+        await using var portal = new PortalFactory(database, ContentFolders.NewEmpty(), blobConnectionString: BlobStoreAt(port));
         var logs = new CapturedLogs();
         var client = portal.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs))).CreateClient();
         client.Timeout = TimeSpan.FromSeconds(60);
@@ -129,10 +126,7 @@ public sealed class StartupFailureTests
     public async Task Files_a_first_start_could_not_store_come_in_at_the_next_start()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
-        await using (var outage = new PortalFactory(database, blobConnectionString:
-            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
-            + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
-            + "BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;"))
+        await using (var outage = new PortalFactory(database, blobConnectionString: BlobStoreAt(1)))
         {
             var logs = new CapturedLogs();
             var during = outage.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
@@ -150,6 +144,12 @@ public sealed class StartupFailureTests
         Assert.True(await FirstImportDoneAsync(after.Services));
     }
 
+    /// <summary>The storage emulator's well-known account at a port of this machine (port 1: nothing listens).</summary>
+    private static string BlobStoreAt(int port) =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+        + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+        + $"BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+
     private static async Task<bool> FirstImportDoneAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
@@ -165,10 +165,7 @@ public sealed class StartupFailureTests
     public async Task An_unreachable_blob_store_makes_the_node_not_ready_but_pages_still_render()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseKind.Sqlite);
-        await using var portal = new PortalFactory(database, blobConnectionString:
-            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
-            + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
-            + "BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;");
+        await using var portal = new PortalFactory(database, blobConnectionString: BlobStoreAt(1));
         var logs = new CapturedLogs();
         var client = portal.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs))).CreateClient();
 
